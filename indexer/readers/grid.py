@@ -1,0 +1,49 @@
+"""Expand tables with merged cells into plain grids.
+
+HTML (rowspan/colspan) and DOCX (gridSpan/vMerge) describe merged cells in
+different ways; both readers describe each row as a list of `Cell` and this
+module lays them out on a grid, repeating a merged cell's text in every
+position it covers, so that a row label spanning three rows labels all three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..textnorm import normalize_text
+
+MAX_SPAN = 200  # hostile files declare rowspan=100000; no real report table is that big
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+def expand_spans(rows: list[list[Cell]]) -> list[list[str]]:
+    """Lay out rows of (possibly merged) cells on a rectangular grid of strings."""
+    grid: dict[tuple[int, int], str] = {}
+    width = 0
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in grid:
+                c += 1
+            rowspan = max(1, min(cell.rowspan, MAX_SPAN))
+            colspan = max(1, min(cell.colspan, MAX_SPAN))
+            text = normalize_text(cell.text)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid.setdefault((r + dr, c + dc), text)
+            c += colspan
+            width = max(width, c)
+    height = max((r for r, _ in grid), default=-1) + 1
+    height = min(height, len(rows) + MAX_SPAN)
+    return [[grid.get((r, c), "") for c in range(width)] for r in range(height)]
+
+
+def drop_empty_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Rows with no text at all carry nothing for a reader or a mapper."""
+    return [row for row in rows if any(cell.strip() for cell in row)]

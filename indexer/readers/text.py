@@ -1,0 +1,216 @@
+"""Plain-text reports: paragraphs, and tables in the layouts real files use.
+
+Text saved from Word or PDF carries its tables in one of three layouts:
+
+* tab-separated rows, one row per line (blank lines may fall inside a table);
+* one cell per line, each line starting with a tab, rows separated by blank
+  lines (what copying a Word table into a text editor gives);
+* markdown pipes (``| a | b |``), with ``|---|`` separator lines.
+
+Paragraphs wrapped by a PDF converter (a sentence cut at the line end, often
+with a blank line after it) are joined again, so that a word such as 信息处理费
+is not cut in two.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..blocks import Block, Document, Paragraph, Table
+from ..textnorm import has_han, normalize_text
+from . import ReadError
+from .encoding import decode_bytes
+
+_SEPARATOR_CELL = re.compile(r"^[\s\-=:|+_—]*$")
+_ONE_CELL_LINE = re.compile(r"^[ \u3000]*\t[^\t]*$")
+NUMBERING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+[、.．]"
+    r"|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|\d+[.、．](?!\d)"
+    r"|第[一二三四五六七八九十百\d]+[部分章条节项]"
+    r"|[①-⑳⑴-⒇])"
+)
+_SENTENCE_END = "。！？；：!?;…"
+_PROSE_PUNCT = re.compile("[，。、；：,;]")
+_DATE_LINE = re.compile(
+    r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
+)
+_MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_NUMBER_CELL = re.compile(r"^[\s+\-−增减]*[\d０-９][\d,，.．]*\s*(?:元|万元|件|条|个|项)?$")
+
+
+def read_text(path: Path) -> Document:
+    text, encoding = decode_bytes(path.read_bytes())
+    if not has_han(text):
+        raise ReadError("no Chinese text in the file; is it a report?")
+    return Document(path=path, format="txt", blocks=parse_text(text), encoding=encoding)
+
+
+def parse_text(text: str) -> list[Block]:
+    """Split decoded text into paragraphs and tables."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Block] = []
+    pending: list[str] = []  # paragraph lines, None-separated by blank lines
+    i = 0
+    while i < len(lines):
+        kind = _line_kind(lines[i])
+        if kind in ("tab", "pipe"):
+            end = _run_end(lines, i, kind)
+            table_blocks = _table_blocks(lines[i:end], kind)
+            if table_blocks and isinstance(table_blocks[0], Table):
+                blocks.extend(_paragraphs(pending))
+                pending = []
+                blocks.extend(table_blocks)
+            else:
+                pending.extend(b.text for b in table_blocks)
+            i = end
+            continue
+        pending.append(lines[i])
+        i += 1
+    blocks.extend(_paragraphs(pending))
+    return blocks
+
+
+def _line_kind(line: str) -> str:
+    if "\t" in line:
+        return "tab"
+    stripped = line.strip()
+    if not stripped:
+        return "blank"
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        return "pipe"
+    return "text"
+
+
+def _run_end(lines: list[str], start: int, kind: str) -> int:
+    """End of a table run: lines of `kind`, with blank lines allowed inside."""
+    i = start
+    last = start
+    while i < len(lines):
+        k = _line_kind(lines[i])
+        if k == kind:
+            last = i
+        elif k != "blank":
+            break
+        i += 1
+    return last + 1
+
+
+def _table_blocks(lines: list[str], kind: str) -> list[Block]:
+    """The table in a run of lines, or its lines as paragraphs when it is no table."""
+    if kind == "pipe":
+        rows = [_pipe_cells(line) for line in lines if line.strip()]
+    elif _is_one_cell_per_line(lines):
+        rows = _one_cell_rows(lines)
+    else:
+        rows = [line.split("\t") for line in lines if line.strip()]
+    rows = [[normalize_text(c) for c in row] for row in rows]
+    rows = [_trim_right(row) for row in rows if not all(_SEPARATOR_CELL.match(c) for c in row)]
+    rows = _join_broken_labels([row for row in rows if row])
+    if len(rows) < 2 or max(sum(1 for c in row if c) for row in rows) < 2:
+        return [Paragraph(t) for row in rows if (t := " ".join(c for c in row if c))]
+    return [Table.from_rows(rows)]
+
+
+def _pipe_cells(line: str) -> list[str]:
+    cells = line.strip().split("|")
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _is_one_cell_per_line(lines: list[str]) -> bool:
+    cell_lines = [line for line in lines if line.strip() or "\t" in line]
+    if not cell_lines:
+        return False
+    single = sum(1 for line in cell_lines if _ONE_CELL_LINE.match(line))
+    has_groups = any(not line.strip() and "\t" not in line for line in lines)
+    return has_groups and single >= 0.8 * len(cell_lines)
+
+
+def _one_cell_rows(lines: list[str]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    row: list[str] = []
+    for line in lines:
+        if "\t" not in line and not line.strip():
+            if row:
+                rows.append(row)
+            row = []
+            continue
+        row.append(line.split("\t", 1)[-1])
+    if row:
+        rows.append(row)
+    return rows
+
+
+def _trim_right(row: list[str]) -> list[str]:
+    end = len(row)
+    while end and not row[end - 1]:
+        end -= 1
+    return row[:end]
+
+
+def is_number_cell(cell: str) -> bool:
+    return bool(_NUMBER_CELL.match(cell))
+
+
+def _join_broken_labels(rows: list[list[str]]) -> list[list[str]]:
+    """Join a row label broken over two lines (``补正后申请内容仍`` / ``不明确``).
+
+    The second line comes out as a row with one short text cell and nothing
+    else; it is glued to the last text cell of the row of numbers before it.
+    """
+    out: list[list[str]] = []
+    for row in rows:
+        filled = [c for c in row if c]
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(filled) == 1
+            and len(filled[0]) <= 10
+            and not is_number_cell(filled[0])
+            and not NUMBERING.match(filled[0])
+            and any(is_number_cell(c) for c in prev)
+        ):
+            label_at = max(i for i, c in enumerate(prev) if c and not is_number_cell(c)) if any(
+                c and not is_number_cell(c) for c in prev
+            ) else None
+            if label_at is not None and prev[label_at][-1:] not in _SENTENCE_END:
+                prev[label_at] = prev[label_at] + filled[0]
+                continue
+        out.append(list(row))
+    return out
+
+
+def _paragraphs(lines: list[str]) -> list[Paragraph]:
+    """Paragraphs from text lines, joining lines a converter wrapped mid-sentence."""
+    out: list[str] = []
+    blank_since_last = 0
+    for raw in lines:
+        text = normalize_text(_MARKDOWN_BOLD.sub(r"\1", raw))
+        if not text:
+            blank_since_last += 1
+            continue
+        if out and blank_since_last <= 1 and should_join(out[-1], text):
+            out[-1] += text
+        else:
+            out.append(text)
+        blank_since_last = 0
+    return [Paragraph(t) for t in out]
+
+
+def looks_like_heading(line: str) -> bool:
+    return len(line) < 15 or (bool(NUMBERING.match(line)) and len(line) < 40 and "。" not in line[:-1])
+
+
+def should_join(prev: str, nxt: str) -> bool:
+    """True when `nxt` continues the sentence that `prev` was cut in."""
+    if prev[-1] in _SENTENCE_END or not _PROSE_PUNCT.search(prev):
+        return False
+    if looks_like_heading(prev) or NUMBERING.match(nxt) or _DATE_LINE.match(nxt):
+        return False
+    return True

@@ -1,0 +1,107 @@
+"""Text normalization shared by the readers, extraction and search.
+
+Two forms of the same text:
+
+* the *display form* (`normalize_text`): what passages hold and pages show.
+  Full-width digits and letters become half-width, every kind of space becomes
+  an ASCII space, zero-width characters go, and the stray spaces that PDF and
+  Word exports leave between Chinese characters and numbers
+  (``2023 年`` -> ``2023年``) are removed. Chinese punctuation is kept.
+* the *match form* (`match_form`): what search compares. The display form with
+  every whitespace removed, every full-width ASCII variant folded
+  (``（`` -> ``(``) and letters lower-cased. It maps one character to at most
+  one character, so a hit in the match form maps back to the display text
+  (`match_form_with_offsets`), which is how snippets mark the right characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
+_WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_WIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+# Symbols that belong to numbers and addresses rather than to Chinese prose.
+_WIDTH.update({ord(c): ord(c) - 0xFEE0 for c in "＋－％．／＝＜＞＠＃＆＊＿～"})
+
+_SPACES = "\u3000\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\r\f\v"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+
+_DISPLAY_TABLE: dict[int, int | str | None] = dict(_WIDTH)
+_DISPLAY_TABLE.update({ord(c): " " for c in _SPACES})
+_DISPLAY_TABLE.update({ord(c): None for c in _ZERO_WIDTH})
+
+# Characters around which a space is never meaningful in Chinese text.
+_CJK = (
+    "\u2e80-\u2fff"  # radicals
+    "\u3001-\u303f"  # CJK punctuation (not the ideographic space)
+    "\u3040-\u30ff"  # kana
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # full-width punctuation
+    "\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"  # quotes, ellipsis, dash, middle dot
+    "\U00020000-\U0003134f"
+)
+_SPACE_AFTER_CJK = re.compile(f"(?<=[{_CJK}]) +")
+_SPACE_BEFORE_CJK = re.compile(f" +(?=[{_CJK}])")
+_MULTI_SPACE = re.compile(" {2,}")
+
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def normalize_text(text: str) -> str:
+    """Return the display form of one paragraph or cell (no newlines kept)."""
+    if not text:
+        return ""
+    text = text.translate(_DISPLAY_TABLE).replace("\n", " ")
+    text = _MULTI_SPACE.sub(" ", text)
+    text = _SPACE_AFTER_CJK.sub("", text)
+    text = _SPACE_BEFORE_CJK.sub("", text)
+    return text.strip()
+
+
+def _fold_char(ch: str) -> str:
+    """One character of the match form: width-folded and lower-cased, never longer."""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:
+        ch = chr(code - 0xFEE0)
+    elif ch in _SPACES:
+        return ""
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def match_form(text: str) -> str:
+    """The form search compares: display form without whitespace, folded."""
+    return "".join(_fold_char(ch) for ch in normalize_text(text) if not ch.isspace())
+
+
+def match_form_with_offsets(display: str) -> tuple[str, list[int]]:
+    """Match form of an already normalized text, with each character's index in it."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(display):
+        if ch.isspace():
+            continue
+        folded = _fold_char(ch)
+        if folded:
+            chars.append(folded)
+            offsets.append(i)
+    return "".join(chars), offsets
+
+
+def has_han(text: str) -> bool:
+    return HAN.search(text) is not None
+
+
+def is_control_heavy(text: str, limit: float = 0.05) -> bool:
+    """True when a decoded text is mostly binary noise (control or unassigned characters)."""
+    if not text:
+        return False
+    sample = text[:20000]
+    bad = sum(
+        1
+        for ch in sample
+        if (ch < " " and ch not in "\n\r\t\f") or unicodedata.category(ch) in ("Cn", "Co", "Cs")
+    )
+    return bad / len(sample) > limit
