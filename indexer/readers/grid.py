@@ -31,7 +31,8 @@ def expand_spans(rows: list[list[Cell]]) -> list[list[str]]:
         for cell in row:
             while (r, c) in grid:
                 c += 1
-            rowspan = max(1, min(cell.rowspan, MAX_SPAN))
+            # A span never creates rows of its own: it ends with the table (as in HTML).
+            rowspan = max(1, min(cell.rowspan, MAX_SPAN, len(rows) - r))
             colspan = max(1, min(cell.colspan, MAX_SPAN))
             text = normalize_text(cell.text)
             for dr in range(rowspan):
