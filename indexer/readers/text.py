@@ -106,7 +106,7 @@ def _table_blocks(lines: list[str], kind: str) -> list[Block]:
         rows = _one_cell_rows(lines)
     else:
         rows = [line.split("\t") for line in lines if line.strip()]
-    rows = [[normalize_text(c) for c in row] for row in rows]
+    rows = [[normalize_text(_MARKDOWN_BOLD.sub(r"\1", c)) for c in row] for row in rows]
     rows = [_trim_right(row) for row in rows if not all(_SEPARATOR_CELL.match(c) for c in row)]
     rows = _join_broken_labels([row for row in rows if row])
     if len(rows) < 2 or max(sum(1 for c in row if c) for row in rows) < 2:
