@@ -1,0 +1,352 @@
+"""PDF reports with a text layer (pdfplumber).
+
+Per page, ruled tables are found with ``page.find_tables()``. A table's grid
+comes from the geometry of its cells: the distinct x and y edges of all cell
+boxes are the grid lines, and a cell that reaches over several of them spans
+those columns or rows, so a merged cell's text is repeated in every position
+it covers. Characters inside a table become its cells' text and never also
+paragraphs. Boxes of a single row or column (a frame drawn around text) are
+not tables.
+
+The remaining characters are read as lines, and paragraphs are rebuilt from
+the lines in reading order, across page breaks:
+
+* running headers and footers (a line in the top or bottom margin that comes
+  back on most pages, digits aside) and page numbers ("- 3 -", "第 3 页 共 5 页",
+  "3/5") are dropped;
+* a line continues into the next when it runs to the right margin, the next
+  line is not indented, does not start with numbering (一、 （一） 1. 第一条),
+  has the same font size and follows at the normal line distance; a line that
+  ends a sentence (。；！？) at the margin continues only in a document whose
+  paragraphs are indented (otherwise there is no telling);
+* a short centred line (the title, a signature) stays alone.
+
+A PDF without a text layer (a scan) and a PDF whose fonts have no Unicode map
+raise `ReadError` asking for OCR; an encrypted PDF that cannot be opened
+raises a `ReadError` that says so.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
+
+from ..blocks import Block, Document, Paragraph, Table
+from ..textnorm import has_han, normalize_text
+from . import ReadError
+from .html import tidy_grid
+from .text import NUMBERING, parse_text
+
+MAX_PAGES = 500
+_SENTENCE_END = "。！？；!?;…"
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－~～·•]\s*\d{1,4}\s*[-—–－~～·•]"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|[-—–－]?\s*\d{1,4}\s*[-—–－]?"
+    r"|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.I,
+)
+_MARGIN = 0.1  # top and bottom tenth of the page: where running headers and footers live
+
+
+@dataclass
+class _Line:
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page_width: float
+    page_height: float
+
+
+@dataclass
+class _TableItem:
+    page: int
+    top: float
+    rows: list[list[str]]
+
+
+def read_pdf(path: Path) -> Document:
+    try:
+        pdf = pdfplumber.open(path)
+    except PdfminerException as exc:
+        raise ReadError(_open_error(exc)) from exc
+    except Exception as exc:  # pdfminer raises many kinds of errors on broken files
+        raise ReadError(_open_error(exc)) from exc
+    try:
+        items, meta, stats = _read_pages(pdf)
+    except PdfminerException as exc:
+        raise ReadError(_open_error(exc)) from exc
+    finally:
+        pdf.close()
+
+    chars, cid_chars, pages = stats
+    if chars < max(10, 5 * pages):
+        raise ReadError("the PDF has no text layer (a scanned image?); run OCR on it first")
+    if cid_chars > 0.5 * chars:
+        # pdfminer could not map the glyphs to text; PDFium (which pdfplumber ships
+        # with) often can. Its text has no table geometry, so it is read as plain text.
+        blocks = _pdfium_blocks(path)
+        if not blocks:
+            raise ReadError("the PDF's fonts have no Unicode mapping, so its text cannot be extracted; run OCR on it first")
+        return Document(path=path, format="pdf", blocks=blocks, meta=meta)
+    blocks = build_blocks(items)
+    if not any(has_han(b.text) if isinstance(b, Paragraph) else any(has_han(c) for r in b.rows for c in r) for b in blocks):
+        raise ReadError("no Chinese text in the PDF; is it a report?")
+    return Document(path=path, format="pdf", blocks=blocks, meta=meta)
+
+
+def _pdfium_blocks(path: Path) -> list[Block]:
+    try:
+        import pypdfium2
+    except ImportError:
+        return []
+    pages: list[str] = []
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            for i in range(min(len(pdf), MAX_PAGES)):
+                page = pdf[i]
+                pages.append(page.get_textpage().get_text_range())
+        finally:
+            pdf.close()
+    except Exception:  # PDFium refuses the file too: report the pdfminer diagnosis
+        return []
+    text = "\n".join(pages)
+    if not has_han(text):
+        return []
+    lines = [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if not _PAGE_NUMBER.match(ln.strip())]
+    return [b for b in parse_text("\n".join(lines)) if isinstance(b, (Paragraph, Table))]
+
+
+def _open_error(exc: Exception) -> str:
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    name = type(cause).__name__
+    if "Password" in name or "Encrypt" in name or "password" in str(cause).lower():
+        return "the PDF is encrypted with a password and cannot be opened; save an unprotected copy"
+    return f"the PDF file is damaged or not a PDF ({cause})"
+
+
+def _read_pages(pdf) -> tuple[list, dict[str, str], tuple[int, int, int]]:
+    meta: dict[str, str] = {}
+    title = (pdf.metadata or {}).get("Title")
+    if isinstance(title, bytes):
+        title = title.decode("utf-16" if title.startswith(b"\xfe\xff") else "latin-1", "replace")
+    if isinstance(title, str):
+        title = re.sub(r"^Microsoft Word\s*-\s*|\.(?:docx?|wps|pdf)$", "", normalize_text(title), flags=re.I).strip()
+        if title and has_han(title):
+            meta["title"] = title
+    items: list[_Line | _TableItem] = []
+    chars = cid_chars = 0
+    pages = pdf.pages[:MAX_PAGES]
+    for number, page in enumerate(pages):
+        try:
+            page = page.dedupe_chars()
+            page_chars = [c for c in page.chars if c.get("text", "").strip()]
+            chars += len(page_chars)
+            cid_chars += sum(1 for c in page_chars if c["text"].startswith("(cid:"))
+            items.extend(_page_items(page, number, page_chars))
+        finally:
+            close = getattr(page, "close", None)
+            if close:
+                close()
+    return items, meta, (chars, cid_chars, len(pages))
+
+
+# ---------------------------------------------------------------- one page
+
+
+def _page_items(page, number: int, page_chars: list[dict]) -> list:
+    tables = []
+    for table in page.find_tables():
+        item = _table_item(table, number, page_chars)
+        if item is not None:
+            tables.append(item)
+    taken = [t[1] for t in tables]
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx = (obj["x0"] + obj["x1"]) / 2
+        cy = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in taken)
+
+    text_page = page.filter(outside) if taken else page
+    items: list = [t[0] for t in tables]
+    for line in text_page.extract_text_lines(strip=True, return_chars=True):
+        text = normalize_text(line["text"])
+        if not text:
+            continue
+        sizes = [c.get("size", 0) for c in line.get("chars", []) if c.get("text", "").strip()]
+        items.append(
+            _Line(
+                number, text, line["x0"], line["x1"], line["top"], line["bottom"],
+                statistics.median(sizes) if sizes else line["bottom"] - line["top"],
+                float(page.width), float(page.height),
+            )
+        )
+    items.sort(key=lambda it: it.top)
+    return items
+
+
+def _clusters(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], v: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+
+
+def _table_item(table, number: int, page_chars: list[dict]):
+    cells = [c for c in table.cells if c is not None]
+    if not cells:
+        return None
+    xs = _clusters([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _clusters([c[1] for c in cells] + [c[3] for c in cells])
+    n_cols, n_rows = len(xs) - 1, len(ys) - 1
+    if n_cols < 2 or n_rows < 2:
+        return None  # a frame around text, not a table
+    x0, top, x1, bottom = table.bbox
+    inside = [
+        c for c in page_chars
+        if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+    ]
+    grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+    for cx0, ctop, cx1, cbottom in cells:
+        c0, c1 = _index(xs, cx0), _index(xs, cx1)
+        r0, r1 = _index(ys, ctop), _index(ys, cbottom)
+        if c1 <= c0 or r1 <= r0:
+            continue
+        mine = [
+            ch for ch in inside
+            if cx0 <= (ch["x0"] + ch["x1"]) / 2 <= cx1 and ctop <= (ch["top"] + ch["bottom"]) / 2 <= cbottom
+        ]
+        text = _cell_text(mine)
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                if not grid[r][c]:
+                    grid[r][c] = text
+    rows = tidy_grid(grid)
+    if len(rows) < 2 or max(len(r) for r in rows) < 2:
+        return None
+    return _TableItem(number, top, rows), (x0, top, x1, bottom)
+
+
+def _cell_text(chars: list[dict]) -> str:
+    if not chars:
+        return ""
+    from pdfplumber.utils import extract_text
+
+    return normalize_text(extract_text(chars, x_tolerance=3, y_tolerance=3).replace("\n", " "))
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def build_blocks(items: list) -> list[Block]:
+    """Blocks from the page items (lines and tables) in reading order."""
+    lines = [it for it in items if isinstance(it, _Line)]
+    pages = len({it.page for it in items}) or 1
+    running = _running_lines(lines, pages)
+    layout = _Layout(lines)
+    blocks: list[Block] = []
+    prev: _Line | None = None
+    for it in items:
+        if isinstance(it, _TableItem):
+            blocks.append(Table.from_rows(it.rows))
+            prev = None
+            continue
+        if _is_margin_noise(it, running):
+            continue
+        if prev is not None and blocks and isinstance(blocks[-1], Paragraph) and layout.joins(prev, it):
+            blocks[-1] = Paragraph(_join(blocks[-1].text, it.text))
+        else:
+            blocks.append(Paragraph(it.text))
+        prev = it
+    return blocks
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return normalize_text(a + b)
+
+
+def _in_margin(line: _Line) -> bool:
+    return line.top < _MARGIN * line.page_height or line.bottom > (1 - _MARGIN) * line.page_height
+
+
+def _margin_key(line: _Line) -> str:
+    return re.sub(r"\d+", "#", line.text.replace(" ", ""))
+
+
+def _running_lines(lines: list[_Line], pages: int) -> set[str]:
+    """Texts (digits masked) that come back in the page margins on most pages."""
+    if pages < 2:
+        return set()
+    seen: dict[str, set[int]] = {}
+    for line in lines:
+        if _in_margin(line):
+            seen.setdefault(_margin_key(line), set()).add(line.page)
+    return {key for key, on in seen.items() if len(on) >= max(2, 0.5 * pages)}
+
+
+def _is_margin_noise(line: _Line, running: set[str]) -> bool:
+    if not _in_margin(line):
+        return False
+    return bool(_PAGE_NUMBER.match(line.text)) or _margin_key(line) in running
+
+
+class _Layout:
+    """Margins, line spacing and indentation of the body text."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        body = [ln for ln in lines if len(ln.text) >= 8] or lines
+        sizes = [ln.size for ln in body if ln.size > 0]
+        self.size = statistics.median(sizes) if sizes else 12.0
+        long_lines = [ln.x1 for ln in body if len(ln.text) >= 15] or [ln.x1 for ln in body] or [0.0]
+        long_lines.sort()
+        self.right = long_lines[int(0.9 * (len(long_lines) - 1))]
+        lefts = Counter(round(ln.x0) for ln in body)
+        self.left = min((x for x, n in lefts.items() if n >= max(2, 0.1 * len(body))), default=min(lefts, default=0))
+        gaps = [
+            b.top - a.top
+            for a, b in zip(lines, lines[1:])
+            if a.page == b.page and 0 < b.top - a.top < 4 * max(a.size, 1)
+        ]
+        self.pitch = statistics.median(gaps) if gaps else 1.5 * self.size
+        self.indented = any(self._indented(ln) for ln in body)
+
+    def _indented(self, line: _Line) -> bool:
+        return self.left + 0.8 * line.size < line.x0 < self.left + 4.5 * line.size
+
+    def _full(self, line: _Line) -> bool:
+        return line.x1 >= self.right - 2.0 * line.size
+
+    def joins(self, prev: _Line, nxt: _Line) -> bool:
+        if not self._full(prev) or NUMBERING.match(nxt.text) or self._indented(nxt):
+            return False
+        if abs(prev.size - nxt.size) > 0.15 * max(prev.size, nxt.size):
+            return False
+        if nxt.x0 > self.left + 4.5 * nxt.size:  # starts far right: centred or a signature
+            return False
+        if nxt.page == prev.page and nxt.top - prev.top > 1.6 * self.pitch:
+            return False
+        if prev.text[-1] in _SENTENCE_END:
+            return self.indented
+        return True
