@@ -1,0 +1,85 @@
+"""Decoding report bytes: BOMs, undeclared GBK, wrong declarations, binary refused."""
+
+from __future__ import annotations
+
+import codecs
+import os
+
+import pytest
+
+from indexer.readers import ReadError
+from indexer.readers.encoding import canonical_charset, decode_bytes
+
+TEXT = "某某市2023年政府信息公开工作年度报告\n一、总体情况\n主动公开政府信息185条，未收取信息处理费。\n"
+
+
+def test_utf8_without_bom():
+    assert decode_bytes(TEXT.encode("utf-8")) == (TEXT, "utf-8")
+
+
+def test_utf8_with_bom_is_stripped():
+    text, enc = decode_bytes(codecs.BOM_UTF8 + TEXT.encode("utf-8"))
+    assert (text, enc) == (TEXT, "utf-8")
+    assert not text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb2312", "gb18030"])
+def test_gb_family_undeclared(codec):
+    assert decode_bytes(TEXT.encode(codec)) == (TEXT, "gb18030")
+
+
+def test_gb18030_only_characters():
+    text = "䶮字与𠀀字，都在GB18030里。" * 3
+    assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
+
+
+def test_declared_gbk_but_really_utf8():
+    assert decode_bytes(TEXT.encode("utf-8"), "gbk") == (TEXT, "utf-8")
+
+
+def test_declared_utf8_but_really_gbk():
+    assert decode_bytes(TEXT.encode("gbk"), "utf-8") == (TEXT, "gb18030")
+
+
+@pytest.mark.parametrize("codec,bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE)])
+def test_utf16_with_bom(codec, bom):
+    assert decode_bytes(bom + TEXT.encode(codec)) == (TEXT, codec)
+
+
+def test_utf16_without_bom_mostly_ascii():
+    text = "Report 2023\n" * 20 + TEXT
+    assert decode_bytes(text.encode("utf-16-le")) == (text, "utf-16-le")
+
+
+def test_bom_with_broken_body_is_refused():
+    with pytest.raises(ReadError, match="byte-order mark"):
+        decode_bytes(codecs.BOM_UTF8 + b"\xff\xfe\xfd" + TEXT.encode("gbk"))
+
+
+def test_random_bytes_are_refused():
+    data = bytes((i * 7919 + 13) % 256 for i in range(50000)) + os.urandom(5000)
+    with pytest.raises(ReadError):
+        decode_bytes(data)
+
+
+def test_control_heavy_text_is_refused():
+    data = ("\x01\x02\x03\x04ab" * 2000).encode("ascii")
+    with pytest.raises(ReadError, match="binary"):
+        decode_bytes(data)
+
+
+def test_a_few_broken_bytes_in_long_utf8_text_are_tolerated():
+    body = (TEXT * 200).encode("utf-8")
+    cut = body.index(b"\n", 3000) + 1  # between two characters
+    text, enc = decode_bytes(body[:cut] + b"\xff" + body[cut:])
+    assert enc == "utf-8"
+    assert text.count("\ufffd") == 1
+    assert "未收取信息处理费" in text
+
+
+def test_canonical_charset():
+    assert canonical_charset("GB2312") == "gb18030"
+    assert canonical_charset(" 'gbk' ") == "gb18030"
+    assert canonical_charset("UTF8") == "utf-8"
+    assert canonical_charset("no-such-charset") is None
+    assert canonical_charset(None) is None

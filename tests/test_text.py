@@ -1,0 +1,223 @@
+"""The plain-text reader: encodings, the three table layouts, wrapped lines and broken labels."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from indexer.blocks import Paragraph, Table
+from indexer.readers import ReadError, read_document
+from indexer.readers.text import parse_text, should_join
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+
+REPORT = "某某县2023年政府信息公开工作年度报告\n\n一、总体情况\n\n2023年，我县主动公开政府信息185条。\n"
+
+
+def write(tmp_path: Path, data: bytes, name: str = "report.txt") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def rows(table: Table) -> list[list[str]]:
+    return [list(r) for r in table.rows]
+
+
+# ------------------------------------------------------------ encodings
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (REPORT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + REPORT.encode("utf-8"), "utf-8"),
+        (REPORT.encode("gbk"), "gb18030"),
+        (REPORT.encode("gb18030"), "gb18030"),
+        (codecs.BOM_UTF16_LE + REPORT.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + REPORT.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_encodings(tmp_path, data, encoding):
+    doc = read_document(write(tmp_path, data))
+    assert doc.format == "txt"
+    assert doc.encoding == encoding
+    assert doc.paragraphs() == ["某某县2023年政府信息公开工作年度报告", "一、总体情况", "2023年，我县主动公开政府信息185条。"]
+
+
+def test_crlf_line_ends(tmp_path):
+    doc = read_document(write(tmp_path, REPORT.replace("\n", "\r\n").encode("gbk")))
+    assert doc.paragraphs()[1] == "一、总体情况"
+
+
+def test_random_bytes_are_refused(tmp_path):
+    data = bytes((i * 7919 + 13) % 256 for i in range(30000)) + os.urandom(3000)
+    with pytest.raises(ReadError):
+        read_document(write(tmp_path, data))
+
+
+def test_text_without_chinese_is_refused(tmp_path):
+    with pytest.raises(ReadError, match="no Chinese text"):
+        read_document(write(tmp_path, b"just some notes\nnothing else\n"))
+
+
+def test_empty_file_is_refused(tmp_path):
+    with pytest.raises(ReadError, match="empty"):
+        read_document(write(tmp_path, b""))
+
+
+# ------------------------------------------------------------ tables
+
+TAB_TABLE = (
+    "二、主动公开政府信息情况\n"
+    "第二十条第（一）项\t\t\t\n"
+    "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+    "\n"
+    "规章\t0\t0\t0\n"
+    "行政规范性文件\t２\t1\t5\n"
+    "三、收到和处理政府信息公开申请情况\n"
+)
+
+
+def test_tab_separated_table_with_blank_line_inside():
+    blocks = parse_text(TAB_TABLE)
+    assert blocks[0] == Paragraph("二、主动公开政府信息情况")
+    assert isinstance(blocks[1], Table)
+    assert rows(blocks[1]) == [
+        ["第二十条第（一）项"],
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"],
+        ["行政规范性文件", "2", "1", "5"],
+    ]
+    assert blocks[2] == Paragraph("三、收到和处理政府信息公开申请情况")
+    assert len(blocks) == 3
+
+
+def test_one_cell_per_line_table():
+    text = (
+        "二、主动公开政府信息情况\n"
+        "\t第二十条第（一）项\n"
+        "\n"
+        "\t信息内容\n\t本年新制作数量\n\t本年新公开数量\n\t对外公开总数量\n"
+        "\n"
+        "\t规章\n\t0\n\t0\n\t0\n"
+        "\n"
+        "\t规范性文件\n\t4\n\t4\n\t12\n"
+        "\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    blocks = parse_text(text)
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Table", "Paragraph"]
+    assert rows(blocks[1]) == [
+        ["第二十条第（一）项"],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规章", "0", "0", "0"],
+        ["规范性文件", "4", "4", "12"],
+    ]
+
+
+def test_markdown_pipe_table():
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "| 行政复议 | 行政诉讼 |\n"
+        "|---|---|\n"
+        "| **结果维持** | 结果纠正 |\n"
+        "| 0 | 1 |\n"
+        "五、存在的主要问题及改进情况\n"
+    )
+    blocks = parse_text(text)
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Table", "Paragraph"]
+    assert rows(blocks[1]) == [["行政复议", "行政诉讼"], ["结果维持", "结果纠正"], ["0", "1"]]
+
+
+def test_row_label_broken_over_two_lines():
+    text = (
+        "（四）无法提供\t1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t0\t1\n"
+        "\t3.补正后申请内容仍\t0\t0\t0\t0\t0\t0\t0\n"
+        "\n"
+        "\t不明确\t\t\t\t\t\t\t\n"
+        "（五）不予处理\t1.信访举报投诉类申请\t0\t0\t0\t0\t0\t0\t0\n"
+    )
+    (table,) = parse_text(text)
+    assert rows(table) == [
+        ["（四）无法提供", "1.本机关不掌握相关政府信息", "1", "0", "0", "0", "0", "0", "1"],
+        ["", "3.补正后申请内容仍不明确", "0", "0", "0", "0", "0", "0", "0"],
+        ["（五）不予处理", "1.信访举报投诉类申请", "0", "0", "0", "0", "0", "0", "0"],
+    ]
+
+
+def test_a_single_tab_line_is_not_a_table():
+    blocks = parse_text("联系电话：\t0535-1234567\n一、总体情况\n")
+    assert blocks == [Paragraph("联系电话：0535-1234567"), Paragraph("一、总体情况")]
+
+
+# ------------------------------------------------------------ paragraphs
+
+
+def test_wrapped_paragraph_is_joined():
+    text = (
+        "（一）进一步完善政务公开的决策机制。对关系人民群众切身利益的重大决策，严格执行决\n"
+        "\n"
+        "策调研、咨询论证、征求意见等相关程序，保证决策的合法性。\n"
+        "（二）推进部门政务公开的公信力。\n"
+    )
+    assert [b.text for b in parse_text(text)] == [
+        "（一）进一步完善政务公开的决策机制。对关系人民群众切身利益的重大决策，严格执行决策调研、咨询论证、征求意见等相关程序，保证决策的合法性。",
+        "（二）推进部门政务公开的公信力。",
+    ]
+
+
+def test_headings_and_dates_are_not_joined():
+    text = "一、总体情况\n2023年，我局信息公开工作取得成效，\n2024年1月20日\n某某局\n"
+    assert [b.text for b in parse_text(text)] == [
+        "一、总体情况",
+        "2023年，我局信息公开工作取得成效，",
+        "2024年1月20日",
+        "某某局",
+    ]
+
+
+def test_two_blank_lines_end_a_paragraph():
+    text = "我局主动公开信息，内容涵盖财政预决算、\n\n\n行政许可等方面。\n"
+    assert len(parse_text(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "prev,nxt,expected",
+    [
+        ("全年主动公开政府信息，其中政策文件", "56件，政策解读35篇。", True),
+        ("全年主动公开政府信息185条。", "其中政策文件56件。", False),
+        ("全年主动公开政府信息，其中政策文件", "（二）依申请公开情况", False),
+        ("一、总体情况", "2023年，我局…", False),
+        ("全年主动公开政府信息，其中政策文件", "2024年1月20日", False),
+    ],
+)
+def test_should_join(prev, nxt, expected):
+    assert should_join(prev, nxt) is expected
+
+
+def test_full_width_digits_and_stray_spaces_normalized():
+    (p,) = parse_text("全年共公开信息 １８５ 条，办理申请 ３ 件。\n")
+    assert p.text == "全年共公开信息185条，办理申请3件。"
+
+
+# ------------------------------------------------------------ the bundled samples
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.txt")))
+def test_samples_read(name):
+    doc = read_document(SAMPLES / name)
+    assert doc.paragraphs(), name
+    assert any("年度报告" in p for p in doc.paragraphs()[:3])
+
+
+def test_sample_apply_table_keeps_its_rows():
+    doc = read_document(SAMPLES / "002_4d9a4a9cceefb299.txt")
+    apply_table = next(t for t in doc.tables() if any("本年新收" in c for r in t.rows for c in r))
+    labels = [c for r in apply_table.rows for c in r if c and not c.isdigit()]
+    assert "3.补正后申请内容仍不明确" in labels
+    assert "不明确" not in labels
+    assert ["一、", "本年新收政府信息公开申请数量", "3", "0", "0", "1", "0", "0", "4"] in [list(r) for r in apply_table.rows]
