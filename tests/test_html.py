@@ -405,3 +405,45 @@ def test_random_bytes_named_html(tmp_path):
 def test_page_without_chinese(tmp_path):
     with pytest.raises(ReadError, match="no Chinese text"):
         read_document(write(tmp_path, "en.html", "<html><body><p>Page not found</p></body></html>"))
+
+
+def test_title_info_and_related_list_inside_one_container(tmp_path):
+    page = f"""<html><head><meta charset="utf-8"><title>年报</title></head><body>
+    <div class="nav"><a href="/">首页</a><a href="/g">政务公开</a></div>
+    <div class="article">
+      <h1>{TITLE}</h1>
+      <p class="info">发布日期：2024-01-18　信息来源：招远市卫生健康局　【字体：大 中 小】</p>
+      {ARTICLE}
+      <h4>相关文章</h4>
+      <ul><li><a href="/r22">招远市卫生健康局2022年政府信息公开工作年度报告</a> 2023-01-16</li>
+          <li><a href="/r21">招远市卫生健康局2021年政府信息公开工作年度报告</a> 2022-01-20</li></ul>
+    </div>
+    <div class="foot">版权所有：招远市人民政府 网站标识码3706850001</div></body></html>"""
+    doc = read_document(write(tmp_path, "one.html", page))
+    assert doc.blocks[0] == Paragraph(TITLE)
+    text = all_text(doc)
+    for chrome in ("首页", "发布日期", "信息来源", "字体", "相关文章", "2022年", "2021年", "2023-01-16", "版权所有"):
+        assert chrome not in text, chrome
+    assert doc.meta["published"] == "2024-01-18"
+    assert tables(doc)[1] == APPLY_GRID
+
+
+def test_page_with_only_links_is_refused(tmp_path):
+    page = """<html><head><meta charset="utf-8"></head><body>
+    <div class="nav"><a href="/">首页</a> <a href="/g">政务公开</a></div>
+    <div class="main"><h1>某某局2023年政府信息公开工作年度报告</h1>
+    <p>附件：<a href="/f/report.pdf">某某局2023年政府信息公开工作年度报告.pdf</a></p></div>
+    <div class="foot">版权所有：某某市人民政府 ICP备12345号</div></body></html>"""
+    with pytest.raises(ReadError, match="no article text"):
+        read_document(write(tmp_path, "links.html", page))
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [("2024-01-18 09:30", "2024-01-18"), ("2024/1/8", "2024-01-08"), ("2024年1月18日", "2024-01-18"),
+     ("20240118", "2024-01-18"), ("2024-13-01", None), ("无", None)],
+)
+def test_iso_date(text, iso):
+    from indexer.readers.html import iso_date
+
+    assert iso_date(text) == iso

@@ -152,7 +152,12 @@ def parse_html(text: str) -> tuple[list[Block], dict[str, str]]:
     if not units:
         return [], meta
     _collect_metadata(units, meta)
-    container = _find_container(body, units)
+    container, score = _find_container(body, units)
+    if score <= 0 and any(has_han(u.text) for u in units if not u.is_table):
+        raise ReadError(
+            "the page holds no article text, only navigation and links "
+            "(is the report an attachment or an image?)"
+        )
     blocks = _article_blocks(units, container, meta)
     return blocks, meta
 
@@ -231,7 +236,8 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
 
 
 def iso_date(text: str) -> str | None:
-    m = _DATE.search(text)
+    """``2024-01-18``, ``2024/1/18 09:30``, ``2024年1月18日`` or ``20240118`` as ISO ``YYYY-MM-DD``."""
+    m = _DATE.search(text) or re.match(r"\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{4}(?:\d{2})?)?(?!\d)", text)
     if not m:
         return None
     try:
@@ -267,6 +273,7 @@ class _Unit:
     text: str = ""
     link_chars: int = 0
     in_cell: bool = False
+    plain: str = ""  # the text outside links
     table: list[list[str]] | None = None  # a data table's expanded grid
     table_kind: str = ""  # "data" or "meta"
     pairs: dict[str, str] = field(default_factory=dict)
@@ -304,7 +311,7 @@ def _text_score(text: str, in_cell: bool, link_share: float) -> float:
 
 def is_prose(text: str) -> bool:
     han = len(HAN.findall(text))
-    return han >= 60 or (han >= 8 and _PROSE_PUNCT.search(text) is not None)
+    return han >= 60 or (han >= 6 and _PROSE_PUNCT.search(text) is not None)
 
 
 def is_chrome(text: str) -> bool:
@@ -322,6 +329,7 @@ class _Walker:
     def __init__(self) -> None:
         self.units: list[_Unit] = []
         self.buf: list[str] = []
+        self.plain: list[str] = []
         self.link_chars = 0
         self.seq = 0
         self.blocks: list[etree._Element] = []
@@ -379,15 +387,21 @@ class _Walker:
         self.buf.append(text)
         if self.links > 0:
             self.link_chars += len(re.sub(r"\s", "", text))
+        else:
+            self.plain.append(text)
 
     def _flush(self) -> None:
         if self.buf:
             text = normalize_text("".join(self.buf))
             if text:
                 self.units.append(
-                    _Unit(self._next_seq(), self._owner(), text, min(self.link_chars, len(text)), self.cells > 0)
+                    _Unit(
+                        self._next_seq(), self._owner(), text, min(self.link_chars, len(text)), self.cells > 0,
+                        plain=normalize_text("".join(self.plain)),
+                    )
                 )
         self.buf = []
+        self.plain = []
         self.link_chars = 0
 
     def _table(self, table: etree._Element) -> None:
@@ -562,7 +576,7 @@ def _collect_metadata(units: list[_Unit], meta: dict[str, str]) -> None:
                 meta.setdefault("publisher", m.group(1))
 
 
-def _find_container(body: etree._Element, units: list[_Unit]) -> etree._Element:
+def _find_container(body: etree._Element, units: list[_Unit]) -> tuple[etree._Element, float]:
     """The element that holds the article: all of its prose and none of the chrome.
 
     The core is the deepest element with the highest score (article text minus
@@ -597,7 +611,7 @@ def _find_container(body: etree._Element, units: list[_Unit]) -> etree._Element:
         if parent is None or bad[parent] > bad[best]:
             break
         best = parent
-    return best
+    return best, best_score
 
 
 def _article_blocks(units: list[_Unit], container: etree._Element, meta: dict[str, str]) -> list[Block]:
@@ -637,8 +651,8 @@ def _block_of(u: _Unit) -> Block | None:
         if u.table_kind == "meta":
             return None
         return Table.from_rows(u.table)
-    if u.link_share >= 0.9 and not u.text.startswith("附件"):
-        return None  # a link list (other reports, related pages) inside the container
+    if u.link_share > 0.6 and len(HAN.findall(u.plain)) < 6 and not u.text.startswith("附件"):
+        return None  # a link list (other reports, related pages, with their dates) inside the container
     if is_chrome(u.text):
         return None
     return Paragraph(u.text)
