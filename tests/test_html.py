@@ -447,3 +447,28 @@ def test_iso_date(text, iso):
     from indexer.readers.html import iso_date
 
     assert iso_date(text) == iso
+
+
+def test_sidebar_of_plain_text_report_titles_is_left_out(tmp_path):
+    page = f"""<html><head><meta charset="gbk"></head><body><div class="main">
+    <div class="left"><h3>年度报告</h3><ul>
+      <li>招远市卫生健康局2019年政府信息公开工作年度报告</li>
+      <li>招远市卫生健康局2021年政府信息公开工作年度报告</li></ul></div>
+    <div class="right"><h1>{TITLE}</h1><div class="con">{ARTICLE}</div></div>
+    </div></body></html>"""
+    doc = read_document(write(tmp_path, "plain_sidebar.html", page, "gbk"))
+    assert doc.blocks[0] == Paragraph(TITLE)
+    text = all_text(doc)
+    assert "2019年" not in text and "2021年" not in text and "年度报告\n" not in text
+
+
+def test_metadata_list_gives_publisher_and_date(tmp_path):
+    page = f"""<html><head><meta charset="gbk"></head><body>
+    <div class="box"><ul><li><span>索引号：</span>1137/2024-001</li><li><span>发布机构：</span>招远市卫生健康局</li>
+    <li><span>发文日期：</span>2024-01-17</li><li><span>主题分类：</span>其他</li></ul></div>
+    <div class="art"><h1>{TITLE}</h1>{ARTICLE}</div></body></html>"""
+    doc = read_document(write(tmp_path, "meta_list.html", page, "gbk"))
+    assert doc.meta["publisher"] == "招远市卫生健康局"
+    assert doc.meta["published"] == "2024-01-17"
+    assert doc.blocks[0] == Paragraph(TITLE)
+    assert "索引号" not in all_text(doc)

@@ -606,12 +606,28 @@ def _find_container(body: etree._Element, units: list[_Unit]) -> tuple[etree._El
         score = total[el]
         if score >= best_score and score > 0:
             best, best_score = el, score
+    core = set(best.iter())
+    titles_outside = 0
     while best is not body:
         parent = best.getparent()
         if parent is None or bad[parent] > bad[best]:
             break
+        mine = set(best.iter())
+        added = [u for u in units if u.owner not in mine and u.owner in set(parent.iter())]
+        if any(u.owner.tag == "li" for u in added if not u.is_table):
+            break  # a list beside the article: other reports, other agencies
+        titles_outside += sum(1 for u in added if _title_like(u) and u.owner not in core)
+        if titles_outside > 1:
+            break  # more than the article's own heading: a list of other reports
         best = parent
     return best, best_score
+
+
+_REPORT_TITLE = re.compile(r"年度报告|年报|工作报告")
+
+
+def _title_like(u: _Unit) -> bool:
+    return not u.is_table and len(u.text) <= 60 and bool(_REPORT_TITLE.search(u.text)) and not _PROSE_PUNCT.search(u.text)
 
 
 def _article_blocks(units: list[_Unit], container: etree._Element, meta: dict[str, str]) -> list[Block]:
@@ -631,7 +647,8 @@ def _article_blocks(units: list[_Unit], container: etree._Element, meta: dict[st
         if block is not None:
             blocks.append(block)
 
-    heading = _find_heading(units[max(0, first - 40):first], meta)
+    own_title = any(_title_like(u) for u in body_units[:3])
+    heading = None if own_title else _find_heading(units[max(0, first - 40):first], meta)
     if heading and not _repeats(heading, blocks):
         blocks.insert(0, Paragraph(heading))
 
@@ -685,7 +702,7 @@ def _find_heading(units: list[_Unit], meta: dict[str, str]) -> str | None:
         t = u.text
         if u.is_table or u.link_share > 0.3 or not (6 <= len(t) <= 100) or not has_han(t):
             continue
-        if is_chrome(t) or _DATE_LINE.match(t) or _in_breadcrumb(u.owner):
+        if is_chrome(t) or _DATE_LINE.match(t) or u.owner.tag == "li" or _in_breadcrumb(u.owner):
             continue
         mf = match_form(t)
         if any(mf == w or (len(mf) >= max(8, 0.6 * len(w)) and mf in w) or (len(w) >= 8 and w in mf) for w in wanted):
