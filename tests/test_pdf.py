@@ -300,3 +300,30 @@ def test_pdf_encrypted_for_permissions_only_still_reads(tmp_path):
     c.drawString(72, 680, "一、总体情况")
     c.save()
     assert read_document(path).paragraphs() == ["某某局2023年政府信息公开工作年度报告", "一、总体情况"]
+
+
+def test_line_joining_rules(tmp_path):
+    path = tmp_path / "rules.pdf"
+    w = Writer(path, header=None, numbers=False)
+    width = w.RIGHT - w.LEFT
+
+    def full(text: str) -> str:  # the longest prefix of `text` that fills a line
+        return w.wrap(text, width, 12)[0]
+
+    filler = "政府信息公开工作稳步推进各项制度不断完善公开内容持续丰富公开平台建设不断加强" * 3
+    a1 = full("（一）" + filler)
+    w._line(a1, w.LEFT)  # full line, no sentence end ...
+    w._line("（二）依申请公开情况。", w.LEFT)  # ... but numbering starts a new paragraph
+    w.centre("某某县人民政府", size=12)  # centred short line stays alone
+    s1 = w.wrap("本年度" + filler, width - 24, 12)[0][:-1] + "。"
+    w._line(s1, w.LEFT + 24)  # indented start, sentence ends right at the margin ...
+    w._line("下一句接着写，没有缩进。", w.LEFT)  # ... and the paragraph goes on
+    w._line("新的段落有缩进，另起一段。", w.LEFT + 24)
+    w.save()
+    assert read_document(path).paragraphs() == [
+        a1,
+        "（二）依申请公开情况。",
+        "某某县人民政府",
+        s1 + "下一句接着写，没有缩进。",
+        "新的段落有缩进，另起一段。",
+    ]
