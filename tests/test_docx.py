@@ -189,3 +189,63 @@ def test_text_file_named_docx(tmp_path):
     path.write_text("这不是一个Word文件", encoding="utf-8")
     with pytest.raises(ReadError, match="damaged or truncated"):
         read_document(path)
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="{W}">
+  <w:abstractNum w:abstractNumId="7">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="8">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="●"/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+  <w:num w:numId="4"><w:abstractNumId w:val="8"/></w:num>
+</w:numbering>"""
+
+
+def numbered(d, text, num_id, ilvl):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    p = d.add_paragraph(text)
+    num_pr = OxmlElement("w:numPr")
+    lvl = OxmlElement("w:ilvl")
+    lvl.set(qn("w:val"), str(ilvl))
+    nid = OxmlElement("w:numId")
+    nid.set(qn("w:val"), str(num_id))
+    num_pr.append(lvl)
+    num_pr.append(nid)
+    p._p.get_or_add_pPr().append(num_pr)
+
+
+def test_automatic_list_numbering_is_written_out(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("某某区2023年政府信息公开工作年度报告")
+    numbered(d, "总体情况", 3, 0)
+    numbered(d, "主动公开", 3, 1)
+    numbered(d, "依申请公开", 3, 1)
+    numbered(d, "第一点", 3, 2)
+    numbered(d, "主动公开政府信息情况", 3, 0)
+    numbered(d, "制度建设", 3, 1)
+    numbered(d, "要点", 4, 0)
+    src = tmp_path / "plain.docx"
+    d.save(src)
+    out = tmp_path / "numbered.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = NUMBERING.encode() if item.filename == "word/numbering.xml" else zin.read(item)
+            zout.writestr(item, data)
+    assert read_document(out).paragraphs() == [
+        "某某区2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "（一）主动公开",
+        "（二）依申请公开",
+        "1.第一点",
+        "二、主动公开政府信息情况",
+        "（一）制度建设",
+        "要点",
+    ]

@@ -41,11 +41,11 @@ _DAMAGED = "the DOCX file is damaged or truncated"
 
 
 def read_docx(path: Path) -> Document:
-    root, meta = _open(path)
+    root, meta, numbering = _open(path)
     body = next((el for el in root if _ln(el) == "body"), None)
     if body is None:
         raise ReadError(f"{_DAMAGED}: word/document.xml has no body")
-    blocks = _body_blocks(body)
+    blocks = _body_blocks(body, numbering)
     if not any(has_han(b.text) if isinstance(b, Paragraph) else any(has_han(c) for r in b.rows for c in r) for b in blocks):
         raise ReadError("no Chinese text in the document; is it a report?")
     return Document(path=path, format="docx", blocks=blocks, meta=meta)
@@ -54,7 +54,7 @@ def read_docx(path: Path) -> Document:
 # ---------------------------------------------------------------- the archive
 
 
-def _open(path: Path) -> tuple[etree._Element, dict[str, str]]:
+def _open(path: Path) -> tuple[etree._Element, dict[str, str], "_Numbering"]:
     with path.open("rb") as fh:
         magic = fh.read(8)
     if magic == _OLE_MAGIC:
@@ -77,7 +77,10 @@ def _open(path: Path) -> tuple[etree._Element, dict[str, str]]:
                 for el in core:
                     if _ln(el) == "title" and el.text and normalize_text(el.text):
                         meta["title"] = normalize_text(el.text)
-            return root, meta
+            base = posixpath.dirname(main)
+            numbering = _Numbering(_optional_xml(zf, posixpath.join(base, "numbering.xml")),
+                                   _optional_xml(zf, posixpath.join(base, "styles.xml")))
+            return root, meta, numbering
     except zipfile.BadZipFile as exc:
         raise ReadError(f"{_DAMAGED} (not a valid ZIP archive: {exc})") from exc
     except (zlib.error, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:
@@ -116,6 +119,14 @@ def _xml(zf: zipfile.ZipFile, name: str) -> etree._Element | None:
         raise ReadError(f"{_DAMAGED}: {name} is not well-formed XML ({exc})") from exc
 
 
+def _optional_xml(zf: zipfile.ZipFile, name: str) -> etree._Element | None:
+    """A part the text does not depend on: a damaged copy is ignored."""
+    try:
+        return _xml(zf, name)
+    except ReadError:
+        return None
+
+
 def _ln(el: etree._Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
@@ -126,7 +137,7 @@ def _ln(el: etree._Element) -> str:
 # ---------------------------------------------------------------- body
 
 
-def _body_blocks(body: etree._Element) -> list[Block]:
+def _body_blocks(body: etree._Element, numbering: "_Numbering | None" = None) -> list[Block]:
     blocks: list[Block] = []
     # Explicit stack of child iterators: content controls and frame tables nest.
     stack = [iter(body)]
@@ -138,6 +149,9 @@ def _body_blocks(body: etree._Element) -> list[Block]:
         name = _ln(el)
         if name == "p":
             lines, boxes = _paragraph(el)
+            label = numbering.label(el) if numbering is not None else ""
+            if label and lines[0].strip():
+                lines[0] = label + lines[0].lstrip()
             blocks.extend(Paragraph(t) for t in (normalize_text(x) for x in lines) if t)
             for box in reversed(boxes):
                 stack.append(iter(box))
@@ -301,3 +315,162 @@ def _table(tbl: etree._Element) -> Block | None:
         text = " ".join(c for r in grid for c in r if c)
         return Paragraph(text) if text else None
     return Table.from_rows(grid)
+
+
+# ---------------------------------------------------------------- list numbering
+
+_CN_DIGITS = "零一二三四五六七八九"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _chinese(n: int) -> str:
+    if n <= 0 or n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    out = ("" if tens == 1 else _CN_DIGITS[tens]) + "十" if tens else ""
+    return out + (_CN_DIGITS[ones] if ones else "")
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital", "taiwaneseCounting"):
+        return _chinese(n)
+    if fmt == "ideographTraditional":
+        return _TIANGAN[(n - 1) % 10]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic list numbering (一、 （一） 1.), which is not in the paragraph text.
+
+    Headings numbered by a list style would otherwise lose the 一、 that marks a
+    section. Counters run per list (``w:numId``); a level restarts the deeper ones.
+    """
+
+    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId -> ilvl -> (start, fmt, text)
+        self.counters: dict[str, list[int]] = {}
+        self.style_num: dict[str, tuple[str | None, int | None]] = {}
+        self.style_base: dict[str, str] = {}
+        if numbering is not None:
+            abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+            for el in numbering:
+                if _ln(el) == "abstractNum":
+                    aid = _attr(el, "abstractNumId")
+                    abstract[aid] = {lvl: spec for lvl, spec in (self._level(x) for x in el if _ln(x) == "lvl")}
+            for el in numbering:
+                if _ln(el) == "num":
+                    ref = next((_val(x) for x in el if _ln(x) == "abstractNumId"), None)
+                    levels = dict(abstract.get(ref or "", {}))
+                    for override in (x for x in el if _ln(x) == "lvlOverride"):
+                        ilvl = _int(_attr(override, "ilvl"), 0)
+                        for sub in override:
+                            if _ln(sub) == "startOverride" and ilvl in levels:
+                                start, fmt, text = levels[ilvl]
+                                levels[ilvl] = (_int(_val(sub), start), fmt, text)
+                            elif _ln(sub) == "lvl":
+                                lvl, spec = self._level(sub)
+                                levels[lvl] = spec
+                    self.levels[_attr(el, "numId") or ""] = levels
+        if styles is not None:
+            for st in styles:
+                if _ln(st) != "style":
+                    continue
+                sid = _attr(st, "styleId") or ""
+                base = next((_val(x) for x in st if _ln(x) == "basedOn"), None)
+                if base:
+                    self.style_base[sid] = base
+                num_pr = _prop(st, "pPr", "numPr")
+                num_id = _val(_sub(num_pr, "numId"))
+                ilvl = _val(_sub(num_pr, "ilvl"))
+                if num_id is not None or ilvl is not None:
+                    self.style_num[sid] = (num_id, _int(ilvl, 0) if ilvl is not None else None)
+
+    @staticmethod
+    def _level(lvl: etree._Element) -> tuple[int, tuple[int, str, str]]:
+        start, fmt, text = 1, "decimal", ""
+        for x in lvl:
+            name = _ln(x)
+            if name == "start":
+                start = _int(_val(x), 1)
+            elif name == "numFmt":
+                fmt = _val(x) or "decimal"
+            elif name == "lvlText":
+                text = _val(x) or ""
+        return _int(_attr(lvl, "ilvl"), 0), (start, fmt, text)
+
+    def _style_numbering(self, style: str | None) -> tuple[str | None, int | None]:
+        seen = set()
+        while style and style not in seen:
+            seen.add(style)
+            if style in self.style_num:
+                return self.style_num[style]
+            style = self.style_base.get(style)
+        return None, None
+
+    def label(self, p: etree._Element) -> str:
+        if not self.levels:
+            return ""
+        num_pr = _prop(p, "pPr", "numPr")
+        style = _val(_prop(p, "pPr", "pStyle"))
+        num_id, ilvl = self._style_numbering(style)
+        if num_pr is not None:
+            num_id = _val(_sub(num_pr, "numId")) or num_id
+            own_lvl = _val(_sub(num_pr, "ilvl"))
+            ilvl = _int(own_lvl, 0) if own_lvl is not None else ilvl
+        if not num_id or num_id == "0" or num_id not in self.levels:
+            return ""
+        ilvl = min(max(ilvl or 0, 0), 8)
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        start, fmt, text = levels[ilvl]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+
+        def value(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            if k not in levels:
+                return ""
+            k_start, k_fmt, _ = levels[k]
+            n = counters[k] + k_start - 1 if counters[k] else k_start
+            return _format(n, k_fmt)
+
+        return re.sub(r"%([1-9])", value, text)
+
+
+def _attr(el: etree._Element, name: str) -> str | None:
+    for key, value in el.attrib.items():
+        if key.rsplit("}", 1)[-1] == name:
+            return value
+    return None
+
+
+def _sub(el: etree._Element | None, name: str) -> etree._Element | None:
+    if el is None:
+        return None
+    return next((x for x in el if _ln(x) == name), None)
