@@ -83,3 +83,17 @@ def test_canonical_charset():
     assert canonical_charset("UTF8") == "utf-8"
     assert canonical_charset("no-such-charset") is None
     assert canonical_charset(None) is None
+
+
+@pytest.mark.parametrize(
+    "data,kind",
+    [
+        (b"%PDF-1.4\n%\xb5\xb5\xb5\xb5\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" * 20, "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + b"word/document.xml" * 50, "ZIP"),
+        (b"\x89PNG\r\n\x1a\n" + b"IHDR" * 100, "PNG"),
+    ],
+)
+def test_binary_formats_that_decode_as_gb18030_are_refused(data, kind):
+    data.decode("gb18030")  # the trap: these bytes are "valid" GB18030
+    with pytest.raises(ReadError, match=kind):
+        decode_bytes(data)

@@ -39,8 +39,27 @@ def canonical_charset(name: str | None) -> str | None:
         return None
 
 
+# Binary formats that GB18030 can decode without an error, because most of their bytes are ASCII.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+)
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode file bytes; return (text, encoding used). Raise ReadError for binary data."""
+    head = data[:16].lstrip()
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            raise ReadError(f"the file is {kind}, not text; give it the right file extension")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
