@@ -473,3 +473,9 @@ def test_metadata_list_gives_publisher_and_date(tmp_path):
     assert doc.meta["published"] == "2024-01-17"
     assert doc.blocks[0] == Paragraph(TITLE)
     assert "索引号" not in all_text(doc)
+
+
+def test_pdf_named_html(tmp_path):
+    data = b"%PDF-1.3\n%\xc2\xb5\xc2\xb6 ReportLab Generated PDF document\n1 0 obj\n<< /F1 2 0 R >>\nendobj\n" * 10
+    with pytest.raises(ReadError, match="PDF document"):
+        read_document(write(tmp_path, "report.html", data))
