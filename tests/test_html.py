@@ -479,3 +479,14 @@ def test_pdf_named_html(tmp_path):
     data = b"%PDF-1.3\n%\xc2\xb5\xc2\xb6 ReportLab Generated PDF document\n1 0 obj\n<< /F1 2 0 R >>\nendobj\n" * 10
     with pytest.raises(ReadError, match="PDF document"):
         read_document(write(tmp_path, "report.html", data))
+
+
+def test_breadcrumb_ending_in_the_title_is_not_the_heading(tmp_path):
+    page = f"""<html><head><meta charset="utf-8"><title>政务公开</title></head><body>
+    <div class="crumbs"><a href="/">首页</a> &gt; <a href="/g">政务公开</a> &gt; <span>{TITLE}</span></div>
+    <div class="position-relative"><h1 class="tit">{TITLE}</h1>
+      <div class="con">{ARTICLE}</div></div></body></html>"""
+    doc = read_document(write(tmp_path, "crumbs.html", page))
+    assert doc.blocks[0] == Paragraph(TITLE)
+    assert "首页" not in all_text(doc)
+    assert doc.paragraphs().count(TITLE) == 1

@@ -102,7 +102,12 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,
 _INFO_DATE = re.compile(r"(?:发布|发表|更新|生成|成文|发文|公开)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 _INFO_SOURCE = re.compile(r"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|│丨]{2,30})")
 _INFO_PUBLISHER = re.compile(r"发布机构\s*[:：]\s*([^\s|│丨]{2,40})")
-_BREADCRUMB_ATTR = re.compile(r"crumb|position|location|weizhi|dqwz|curpos|path|daohang|\bnav", re.I)
+# One class or id token of a breadcrumb or navigation bar ("position-relative" is not one).
+_BREADCRUMB_TOKEN = re.compile(
+    r"^(?:.*crumb.*|.*weizhi.*|.*dqwz.*|.*curpos.*|.*daohang.*|position|location|path|nav|navbar|menu"
+    r"|.*[_-](?:position|location|path|nav|menu|pos)|(?:position|location|path|nav|menu|pos)[_-]?\d*)$",
+    re.I,
+)
 _TITLE_ATTR = re.compile(r"title|tit\b|_tit|tit_|biaoti|\bbt\b|headline|subject|heading", re.I)
 _SITE_SUFFIX = re.compile(r"\s*[_|｜\-—–]+\s*[^_|｜\-—–]*(?:网|网站|门户|政府|平台|首页)[^_|｜\-—–]*$")
 _AGENCY_END = re.compile(r"(?:局|委|委员会|政府|办公室|办|中心|院|厅|部|处|所|站|会|馆|街道|镇|乡|署|队|集团|公司)$")
@@ -704,6 +709,8 @@ def _find_heading(units: list[_Unit], meta: dict[str, str]) -> str | None:
             continue
         if is_chrome(t) or _DATE_LINE.match(t) or u.owner.tag == "li" or _in_breadcrumb(u.owner):
             continue
+        if re.search(r"[>»＞›]", t) and "首页" in t:  # 首页 > 政务公开 > …
+            continue
         mf = match_form(t)
         if any(mf == w or (len(mf) >= max(8, 0.6 * len(w)) and mf in w) or (len(w) >= 8 and w in mf) for w in wanted):
             rank = 3
@@ -730,10 +737,11 @@ def _has_title_attr(el: etree._Element) -> bool:
 
 def _in_breadcrumb(el: etree._Element) -> bool:
     e = el
-    for _ in range(4):
+    for _ in range(3):
         if e is None:
             return False
-        if _BREADCRUMB_ATTR.search(" ".join((e.get("class") or "", e.get("id") or ""))):
+        tokens = " ".join((e.get("class") or "", e.get("id") or "")).split()
+        if any(_BREADCRUMB_TOKEN.match(t) for t in tokens):
             return True
         e = e.getparent()
     return False
