@@ -169,7 +169,11 @@ def _read_pages(pdf) -> tuple[list, dict[str, str], tuple[int, int, int]]:
 
 def _page_items(page, number: int, page_chars: list[dict]) -> list:
     tables = []
-    for table in page.find_tables():
+    try:
+        found = page.find_tables()
+    except Exception:  # odd vector graphics must not cost the page its text
+        found = []
+    for table in found:
         item = _table_item(table, number, page_chars)
         if item is not None:
             tables.append(item)
