@@ -12,17 +12,10 @@ import pytest
 from indexer.blocks import Paragraph, Table
 from indexer.readers import ReadError, read_document
 
-NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-APPLY_GRID = [
-    [NOTE, NOTE, NOTE] + ["申请人情况"] * 7,
-    [NOTE, NOTE, NOTE, "自然人"] + ["法人或其他组织"] * 5 + ["总计"],
-    [NOTE, NOTE, NOTE, "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
-    ["一、本年新收政府信息公开申请数量"] * 3 + ["3", "0", "0", "1", "0", "0", "4"],
-    ["二、上年结转政府信息公开申请数量"] * 3 + ["0"] * 7,
-    ["三、本年度办理结果", "（一）予以公开", "（一）予以公开", "1", "0", "0", "1", "0", "0", "2"],
-    ["三、本年度办理结果"] + ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"] * 2 + ["0"] * 7,
-    ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"] + ["0"] * 7,
-    ["三、本年度办理结果", "（三）不予公开", "2.其他法律行政法规禁止公开"] + ["0"] * 7,
+from fixtures.apply_table import CARRIED_OVER, GRANTED, HEADER, NEW, NOTE, denied, partial
+
+APPLY_GRID = HEADER + [
+    NEW, CARRIED_OVER, GRANTED, partial(), denied("1.属于国家秘密"), denied("2.其他法律行政法规禁止公开"),
 ]
 
 

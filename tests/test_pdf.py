@@ -16,10 +16,10 @@ from reportlab.pdfgen import canvas  # noqa: E402
 from indexer.blocks import Paragraph, Table  # noqa: E402
 from indexer.readers import ReadError, read_document  # noqa: E402
 
+from fixtures.apply_table import CARRIED_OVER, GRANTED, HEADER, NEW, NOTE, denied, partial  # noqa: E402
+
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-
-NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
 class Writer:
@@ -131,16 +131,7 @@ APPLY_CELLS = [
     for i, v in enumerate(values)
 ]
 APPLY_WIDTHS = [50, 60, 70] + [43] * 7
-APPLY_GRID = [
-    [NOTE, NOTE, NOTE] + ["申请人情况"] * 7,
-    [NOTE, NOTE, NOTE, "自然人"] + ["法人或其他组织"] * 5 + ["总计"],
-    [NOTE, NOTE, NOTE, "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
-    ["一、本年新收政府信息公开申请数量"] * 3 + ["3", "0", "0", "1", "0", "0", "4"],
-    ["二、上年结转政府信息公开申请数量"] * 3 + ["0"] * 7,
-    ["三、本年度办理结果", "（一）予以公开", "（一）予以公开", "1", "0", "0", "1", "0", "0", "2"],
-    ["三、本年度办理结果", "（二）部分公开", "（二）部分公开"] + ["0"] * 7,
-    ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"] + ["0"] * 7,
-]
+APPLY_GRID = HEADER + [NEW, CARRIED_OVER, GRANTED, partial("（二）部分公开"), denied("1.属于国家秘密")]
 
 LONG = (
     "2023年，我县认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，"
