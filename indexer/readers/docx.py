@@ -195,22 +195,17 @@ def _paragraph(p: etree._Element) -> tuple[list[str], list[etree._Element]]:
 def _flat_text(el: etree._Element) -> str:
     """All the text under an element (a cell, with any nested table), paragraphs joined by spaces."""
     parts: list[str] = []
-    walker = etree.iterwalk(el, events=("start", "end"))
-    for event, node in walker:
+    walker = etree.iterwalk(el, events=("start",))
+    for _, node in walker:
         name = _ln(node)
-        if event == "end":
-            if name == "p":
-                parts.append(" ")
-            continue
-        if name == "t":
-            parts.append(node.text or "")
-        elif name in ("tab", "br", "cr"):
-            parts.append(" ")
-        elif name == "noBreakHyphen":
-            parts.append("-")
-        elif name in ("Fallback", "instrText", "delText", "del", "moveFrom"):
+        if name == "p":
+            lines, boxes = _paragraph(node)
+            parts.extend(lines)
+            parts.extend(_flat_text(box) for box in boxes)
             walker.skip_subtree()
-    return "".join(parts)
+        elif name in ("Fallback", "del", "moveFrom"):
+            walker.skip_subtree()
+    return " ".join(parts)
 
 
 # ---------------------------------------------------------------- tables
