@@ -49,11 +49,13 @@ wins, and matches do not overlap. Known words are:
 
 Some names count only in some places:
 
-* 城区, 郊区, 矿区, 东区 and 西区 only right after their parent (阳泉市城区);
+* 城区, 郊区, 矿区, 东区 and 西区 only right after their parent (阳泉市城区),
+  or at the very start of an agency name (``places_in(..., agency=True)``,
+  which `resolve_region` uses for the primary texts);
 * two-character names (和县, 沙县, 南县), generic names (新城区, 中心镇) and
   names whose stem is a common word (发展乡, 比如县, 解放区: `AT_START_ONLY`)
   only right after their parent, at the start of the text, after a
-  non-Chinese character or after a year (2020年), where an agency name starts. Mid-sentence, 区和县
+  non-Chinese character, a year (2020年) or 中共, where an agency name starts. Mid-sentence, 区和县
   holds no 和县 and 发展乡村 no 发展乡;
 * a full name ending in 市 right before 场 is not taken (中山市场), nor one
   ending in 乡 or 镇 right before 村, 镇, 乡 or 街 (幸福乡村, 各镇村).
@@ -69,8 +71,9 @@ The region of a report (`resolve_region`)
    place, with every unit that name may denote as candidates.
 2. Several candidates (鼓楼区 is in 南京, 徐州, 福州 and 开封) are settled by
    evidence: a mention *relates* to a candidate when it names the candidate,
-   one of its parents, one of its children (a township, a county), or a sibling
-   county of the same prefecture; a mention is evidence for a candidate when it
+   one of its parents, one of its children (a township, a county), or, for a
+   county-level candidate, a sibling county (or a township of one) of the same
+   prefecture or municipality; a mention is evidence for a candidate when it
    relates to that candidate only. The other primary mentions are weighed
    first, then the whole context. A candidate wins when it has evidence and at
    least three times as much as the runner-up.
@@ -194,7 +197,7 @@ BLOCKERS = frozenset(
     """
     开发区 新区 市区 社区 辖区 景区 园区 本区 全区 各区 城乡 乡镇 城镇 集镇 村镇 小城镇 小镇
     全市 我市 本市 各市 市委 区委 县委 市政府 区政府 县政府 中华 中华人民共和国 人民 共和国
-    幸福 东西 隆重 大理石 三明治 长治久安 北京时间 峨眉山 长白山 北海道
+    中共 幸福 东西 隆重 大理石 三明治 长治久安 北京时间 峨眉山 长白山 北海道
     """.split()
 )
 
@@ -210,7 +213,7 @@ PARENT_ONLY = frozenset({"城区", "郊区", "矿区", "东区", "西区"})
 # counties, >= 3000 for townships) and reviewed by hand.
 AT_START_ONLY = frozenset(
     """
-    新城区 老城区 新市区 城中区 城东区 城西区 城北区 市中区 市南区 市北区 城区街道
+    新城区 老城区 新市区 城中区 城东区 城西区 城北区 市中区 市南区 市北区 城区街道 城乡街道
     东风区 中方县 光明区 公安县 前进区 南部县 友好区 友谊县 和平区 和平县 安定区 平安区 延长县 新兴区
     新兴县 新林区 比如县 港口区 红旗区 解放区 资源县 运河区 通道县 金林区
     上升乡 世纪街道 东方街道 东方镇 中心街道 中心镇 交通街道 交通镇 人民街道 健康街道 先进苏木 先进街道
@@ -239,6 +242,17 @@ _HINT_SUFFIX = {
 }
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _AFTER_YEAR = re.compile(r"\d\s*年度?$")  # 2020年和县…: the start of a title
+_PARTY = ("中共", "中国共产党")  # 中共和县县委
+MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
+
+
+def _at_start(text: str, i: int) -> bool:
+    """Could an agency name start at text[i]?"""
+    if i == 0 or not _HAN.match(text[i - 1]):
+        return True
+    if _AFTER_YEAR.search(text[max(0, i - 8) : i]):
+        return True
+    return i <= 8 and text[:i].strip() in _PARTY
 
 # ---------------------------------------------------------------------------
 # Loading
@@ -348,7 +362,7 @@ class _Gazetteer:
         names = self.names
         prov_code = code[:2] + "0000"
         province = names.get(prov_code)
-        municipality = prov_code in ("110000", "120000", "310000", "500000")
+        municipality = prov_code in MUNICIPALITIES
         if level == "province":
             return Region(province=province, city=province if municipality else None, code=code)
         if level == "city":
@@ -418,7 +432,7 @@ def _related_under(child: tuple[str, str, str], parent: tuple[str, str, str], g:
     return parent[2] in g.ancestors(child[2])
 
 
-def _scan(text: str, short_names: bool) -> list[tuple[int, int, tuple[tuple[str, str, str], ...]]]:
+def _scan(text: str, short_names: bool, agency: bool) -> list[tuple[int, int, tuple[tuple[str, str, str], ...]]]:
     g = _gaz()
     table, lengths = g.tables(short_names)
     guarded = g.guarded
@@ -461,7 +475,7 @@ def _scan(text: str, short_names: bool) -> list[tuple[int, int, tuple[tuple[str,
                     narrowed = tuple(s for s in senses if any(_related_under(s, p, g) for p in prev[2]))
                 if narrowed:
                     senses = narrowed
-                elif word in PARENT_ONLY or (i > 0 and _HAN.match(text[i - 1]) and not _AFTER_YEAR.search(text[max(0, i - 8) : i])):
+                elif (word in PARENT_ONLY and not (agency and i == 0)) or not _at_start(text, i):
                     matched = length  # hidden, like a blocker
                     break
             out.append((i, end, senses))
@@ -471,15 +485,19 @@ def _scan(text: str, short_names: bool) -> list[tuple[int, int, tuple[tuple[str,
     return out
 
 
-def places_in(text: str, *, short_names: bool = True) -> list[Mention]:
+def places_in(text: str, *, short_names: bool = True, agency: bool = False) -> list[Mention]:
     """Place names printed in `text`, longest match first, left to right, non-overlapping.
+
+    With ``agency``, `text` is an agency name (or a title) and a generic
+    county name at its very start counts (城区卫生健康局, 矿区人民政府); in
+    running text 城区 and 郊区 need their parent (阳泉市城区).
 
     A name printed right after its parent (福州市鼓楼区) carries only the places
     under that parent, and the parent only those that hold it."""
     if not text:
         return []
     g = _gaz()
-    raw = _scan(text, short_names)
+    raw = _scan(text, short_names, agency)
     # narrow chains of adjacent names (whitespace between them allowed)
     senses = [list(r[2]) for r in raw]
     for k in range(1, len(raw)):
@@ -527,9 +545,9 @@ def _relates(p: Place, cand: Place, g: _Gazetteer) -> bool:
     a, b = _node(p), _node(cand)
     if a in g.ancestors(b) or b in g.ancestors(a):
         return True
-    if cand.level in ("county", "township") and p.level in ("county", "township"):
-        ca = _city_of(a, g)
-        return ca is not None and ca == _city_of(b, g) and g.level[ca] == "city"
+    if cand.level == "county" and p.level in ("county", "township"):
+        ca = _city_of(a, g)  # siblings under one prefecture or municipality
+        return ca is not None and ca == _city_of(b, g) and (g.level[ca] == "city" or ca in MUNICIPALITIES)
     return False
 
 
@@ -631,7 +649,7 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
     See the module docstring for the rules."""
     g = _gaz()
     primary = [t for t in primary if t]
-    per_text = [places_in(t) for t in primary]
+    per_text = [places_in(t, agency=True) for t in primary]
     first = next((i for i, ms in enumerate(per_text) if ms), None)
     if first is None:
         if any(NATIONAL.match(t) for t in primary[:1]):

@@ -35,9 +35,11 @@ of their county; ``dist/data.csv`` is everything in one list.
   中山市 and 儋州市.
 * Townships: only real township-level names are kept (…镇, …乡, …街道, …苏木,
   Beijing's …地区); 办事处 units, farms, prisons, development zones and companies listed as
-  "township-level units" by the statistics bureau are dropped.  A county or
-  prefecture name printed in front of a township (济源市沁园街道) is cut,
-  ``街道办事处`` becomes ``街道``, and parenthesised notes are removed.
+  "township-level units" by the statistics bureau are dropped, and so are
+  placeholders (特殊乡镇, 直属乡镇).  Division names and functional zones
+  printed in front of a township (济源市沁园街道, 四平市铁东区解放街道,
+  郑州经济技术开发区京航街道) are cut, ``街道办事处`` becomes ``街道``, and
+  parenthesised notes are removed.
 * Hong Kong and Macao districts (东区, 南区 …) are left out: they would turn
   common words into places.  The three regions themselves and 台湾省 are kept.
 
@@ -86,6 +88,7 @@ KEEP_WITHOUT_TOWNS = {"350527"}  # 金门县
 
 TOWNSHIP_SUFFIXES = ("街道", "镇", "乡", "苏木", "地区")
 _PARENS = re.compile(r"[（(][^）)]*[）)]")
+_ZONE_PREFIX = re.compile(r".*?(开发区|经开区|高新区|工业园区|产业园区|科技新城|管委会|管理区)(?:[东西南北中]区)?(?=.+(镇|乡|街道|苏木)$)")
 _COUNTY_SUFFIX = re.compile(r"(自治县|自治旗|林区|特区|县|区|市|旗)$")
 
 
@@ -138,14 +141,21 @@ def clean_township(name: str, prefixes: list[str], beijing: bool = False) -> str
     for suffix in ("街道办事处", "街道办", "街道地区"):
         if name.endswith(suffix):
             name = name[: -len(suffix)] + "街道"
-    for prefix in prefixes:
-        if name.startswith(prefix) and len(name) > len(prefix) + 1:
-            name = name[len(prefix):]
-            break
+    stripped = True
+    while stripped:  # 四平市铁东区解放街道, 敖汉旗人民政府新州街道
+        stripped = False
+        for prefix in (*prefixes, "人民政府"):
+            if name.startswith(prefix) and len(name) > len(prefix) + 1:
+                name = name[len(prefix):]
+                stripped = True
+    # 扬州市生态科技新城杭集镇: a functional zone printed before the township
+    m = _ZONE_PREFIX.match(name)
+    if m and len(name) - m.end() >= 3:
+        name = name[m.end():]
     if not name.endswith(TOWNSHIP_SUFFIXES):
         return None
-    if name in TOWNSHIP_SUFFIXES or len(name) < 2:
-        return None
+    if name in TOWNSHIP_SUFFIXES or len(name) < 2 or "特殊" in name or "直属" in name or "管理委员会" in name:
+        return None  # 特殊乡镇, 直属乡镇: statistical placeholders
     if not re.fullmatch(r"[\u3400-\u4dbf\u4e00-\u9fff]+", name):
         return None
     if name.endswith("地区") and (not beijing or len(name) < 4):

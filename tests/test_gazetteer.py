@@ -180,6 +180,30 @@ def test_region_to_dict_and_level():
     assert Region().level is None and Region().to_dict() == R()
 
 
+def test_every_division_resolves_from_its_own_agency_name():
+    g = gz._gaz()
+    for code, name in g.names.items():
+        if len(g.full[name]) == 1:  # a name no other unit has
+            assert resolve_region([name + "人民政府"]).code == code, name
+        chain = "".join(g.names[c] for c in reversed(g.ancestors(code)))  # 山东省烟台市招远市
+        assert resolve_region([chain + "卫生健康局"]).code == code, chain
+
+
+def test_every_township_printed_after_its_county_resolves_to_it():
+    g = gz._gaz()
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for name, senses in g.full.items():
+        for _, level, code in senses:
+            if level == "township":
+                pairs.setdefault((g.names[code], name), set()).add(code)
+    checked = 0
+    for (county, township), codes in pairs.items():
+        if len(codes) == 1 and len(g.full[county]) == 1:
+            assert resolve_region([county + township + "人民政府"]).code == next(iter(codes)), county + township
+            checked += 1
+    assert checked > 35000
+
+
 # ---------------------------------------------------------------------------
 # ambiguity
 
@@ -266,6 +290,16 @@ def test_fallback_keeps_the_level_the_agency_name_gives():
     assert region("市卫生健康委", context="舟山市 定海区 定海区 定海区 定海区")["code"] == "330900"
 
 
+def test_township_with_a_common_name_is_settled_by_its_county():
+    assert len(places_in("城关镇")[0].places) > 50
+    assert region("城关镇人民政府") == R()
+    assert region("城关镇人民政府", context="五河县城关镇")["code"] == "340322"
+
+
+def test_municipal_districts_are_siblings():
+    assert region("朝阳区卫生健康委员会", context="海淀区、丰台区")["code"] == "110105"
+
+
 def test_national_agencies_get_no_region_from_context():
     assert region("国家卫生健康委员会", context="北京市 北京市 北京市 北京") == R()
 
@@ -304,6 +338,20 @@ def test_common_words_are_not_places(word):
 )
 def test_prose_gives_no_places(sentence):
     assert names(sentence) == []
+
+
+def test_party_committee_prefix():
+    assert names("中共和县县委") == ["和县"]  # not 共和县 (青海)
+    assert names("中共共和县委员会") == ["共和县"]
+    assert region("中共舟山市委办公室")["code"] == "330900"
+
+
+def test_generic_county_names_start_an_agency_name():
+    assert places_in("城区卫生健康局") == []
+    (m,) = places_in("城区卫生健康局", agency=True)
+    assert {p.region.city for p in m.places} == {"阳泉市", "晋城市", "汕尾市"}
+    assert region("城区卫生健康局", context="晋城市 晋城市")["code"] == "140502"
+    assert region("矿区人民政府")["code"] == "140303"
 
 
 def test_places_inside_prose_are_still_found():
