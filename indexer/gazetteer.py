@@ -66,17 +66,22 @@ in 福州市鼓楼区 the mention 鼓楼区 carries only Fuzhou's 鼓楼区; in
 
 The region of a report (`resolve_region`)
 -----------------------------------------
-1. The *primary* texts (agency name, title, signature …) are tried in order;
-   the first place named in the first text that names one is the agency's
-   place, with every unit that name may denote as candidates.
+1. The *primary* texts (agency name, title, signature …) are tried in order.
+   In the first one that names a place, the first name (or the last of a
+   chain printed with its parents: 威海市环翠区) is the agency's place, with
+   every unit that name may denote as candidates. Primary texts are scanned
+   with ``agency=True``.
 2. Several candidates (鼓楼区 is in 南京, 徐州, 福州 and 开封) are settled by
-   evidence: a mention *relates* to a candidate when it names the candidate,
+   evidence. A mention *relates* to a candidate when it names the candidate,
    one of its parents, one of its children (a township, a county), or, for a
    county-level candidate, a sibling county (or a township of one) of the same
-   prefecture or municipality; a mention is evidence for a candidate when it
-   relates to that candidate only. The other primary mentions are weighed
-   first, then the whole context. A candidate wins when it has evidence and at
-   least three times as much as the runner-up.
+   prefecture or municipality. A mention is evidence for a candidate when it
+   relates to that candidate only; a mention that may also denote a place
+   unrelated to every candidate (城关镇 is in 95 counties) is no evidence. The
+   other primary mentions are weighed first, then the whole context. A
+   candidate wins when it has evidence and at least three times as much as the
+   runner-up. Failing that, mentions that point to a group of candidates
+   (江苏省 for 南京's and 徐州's 鼓楼区) keep that group if it clearly leads.
 3. If no candidate wins, the region keeps only what every candidate shares
    (南京 and 徐州 are both in 江苏省 → province 江苏省, city null), else it is
    empty. Nothing is guessed.
@@ -86,8 +91,8 @@ The region of a report (`resolve_region`)
    runner-up; within it the prefecture by the same test, then the county. A
    primary text that starts with a level (市…, 区…, 县…) keeps the answer at
    that level: for 市卫生健康委 the answer climbs back to the nearest unit
-   whose name ends in 市, so it never ends on a district. A national agency (国家…,
-   国务院…, 中华人民共和国…) gets no region from its context.
+   whose name ends in 市, so it never ends on a district. A national agency
+   (国家…, 国务院…, 中华人民共和国…) gets no region from its context.
 """
 
 from __future__ import annotations
@@ -300,6 +305,12 @@ class _Gazetteer:
                 self.level[code] = "county"
                 city = code[:4] + "00"
                 self.parent[code] = city if city in names else code[:2] + "0000"
+        self.anc: dict[str, tuple[str, ...]] = {}
+        for code in names:
+            chain = [code]
+            while self.parent[chain[-1]] is not None:
+                chain.append(self.parent[chain[-1]])  # type: ignore[arg-type]
+            self.anc[code] = tuple(chain)
         for code in names:
             self.region[code] = self._make_region(code)
             full[names[code]].append((names[code], self.level[code], code))
@@ -382,14 +393,9 @@ class _Gazetteer:
             p = self._places[sense] = Place(sense[0], sense[1], self.region[sense[2]])
         return p
 
-    def ancestors(self, code: str) -> list[str]:
+    def ancestors(self, code: str) -> tuple[str, ...]:
         """code and its parents, most specific first."""
-        out = []
-        c: str | None = code
-        while c is not None:
-            out.append(c)
-            c = self.parent[c]
-        return out
+        return self.anc[code]
 
     def tables(self, short_names: bool) -> tuple[dict, dict]:
         """(names -> senses or None for a blocker, prefix of 2 chars -> lengths, longest first)."""
@@ -429,7 +435,7 @@ def _related_under(child: tuple[str, str, str], parent: tuple[str, str, str], g:
     """Is the place `child` inside the place `parent` (strictly lower in level)?"""
     if _RANK[child[1]] <= _RANK[parent[1]]:
         return False
-    return parent[2] in g.ancestors(child[2])
+    return parent[2] in g.anc[child[2]]
 
 
 def _scan(text: str, short_names: bool, agency: bool) -> list[tuple[int, int, tuple[tuple[str, str, str], ...]]]:
@@ -541,19 +547,43 @@ def _city_of(code: str, g: _Gazetteer) -> str | None:
     return g.parent[code]
 
 
-def _relates(p: Place, cand: Place, g: _Gazetteer) -> bool:
-    a, b = _node(p), _node(cand)
-    if a in g.ancestors(b) or b in g.ancestors(a):
-        return True
-    if cand.level == "county" and p.level in ("county", "township"):
-        ca = _city_of(a, g)  # siblings under one prefecture or municipality
-        return ca is not None and ca == _city_of(b, g) and (g.level[ca] == "city" or ca in MUNICIPALITIES)
-    return False
+def _sibling_key(p: Place, g: _Gazetteer) -> str | None:
+    """The prefecture or municipality whose county-level units are siblings of p's."""
+    if p.level not in ("county", "township"):
+        return None
+    ca = _city_of(_node(p), g)
+    if ca is None or not (g.level[ca] == "city" or ca in MUNICIPALITIES):
+        return None
+    return ca
+
+
+def _relates_to(p: Place, cands: list[Place], g: _Gazetteer) -> list[int]:
+    """The candidates the place p relates to: p is the candidate, a parent or a
+    child of it, or (for a county-level candidate) a sibling county or one of
+    its townships."""
+    a = _node(p)
+    above = g.anc[a]
+    sib = _sibling_key(p, g)
+    out = []
+    for i, c in enumerate(cands):
+        b = _node(c)
+        if b in above or a in g.anc[b]:
+            out.append(i)
+        elif sib is not None and c.level == "county" and _sibling_key(c, g) == sib:
+            out.append(i)
+    return out
 
 
 def _hits(cands: list[Place], m: Mention, g: _Gazetteer) -> frozenset[int]:
-    """The candidates a mention relates to."""
-    return frozenset(i for i, c in enumerate(cands) if any(_relates(p, c, g) for p in m.places))
+    """The candidates a mention points to. A mention that may also denote a
+    place unrelated to every candidate (城关镇, 新华街道) points nowhere."""
+    out: set[int] = set()
+    for p in m.places:
+        rel = _relates_to(p, cands, g)
+        if not rel:
+            return frozenset()
+        out.update(rel)
+    return frozenset(out)
 
 
 def _winner(score: Counter) -> int | None:
@@ -576,8 +606,14 @@ def _settle(cands: list[Place], tiers: list[list[Mention]], g: _Gazetteer) -> li
     Failing that, mentions that relate to some candidates but not all (江苏省
     for 鼓楼区) keep the group they point to, if it clearly leads."""
     hit_sets: list[frozenset[int]] = []
+    memo: dict[tuple[Place, ...], frozenset[int]] = {}
     for mentions in tiers:
-        hits = [_hits(cands, m, g) for m in mentions]
+        hits = []
+        for m in mentions:
+            h = memo.get(m.places)
+            if h is None:
+                h = memo[m.places] = _hits(cands, m, g)
+            hits.append(h)
         hit_sets += hits
         win = _winner(Counter(next(iter(h)) for h in hits if len(h) == 1))
         if win is not None:
