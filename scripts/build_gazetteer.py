@@ -18,14 +18,18 @@ prefecture-level units and county-level units with their 6-digit GB/T 2260
 codes; ``dist/town.csv`` lists townships (乡, 镇, 街道, 苏木 …) under the code
 of their county; ``dist/data.csv`` is everything in one list.
 
-* ``area.csv`` lags behind the other files: 19 county-level units that were
+* ``area.csv`` lags behind the other files: 18 county-level units that were
   abolished or renamed (2021 and later: 沙县 → 沙县区, 横县 → 横州市, 江干区 and
   下城区 merged …) are still there, with no township left under them, while
   their successors (沙县区 350405 …) appear only in ``data.csv``/``town.csv``.
   Current units are ``area.csv`` plus the county-level rows that only
   ``data.csv`` has; an abolished unit is written as a *former* name pointing at
   its successor (same prefecture and same stem, or the merger table below), so
-  a 2019 report of 沙县 still lands on today's 沙县区.
+  a 2019 report of 沙县 still lands on today's 沙县区.  (金门县 has no
+  township rows either and is kept.)  The county-level rows only ``data.csv``
+  has also bring 大兴安岭地区's 加格达奇区, 松岭区, 新林区, 呼中区 and
+  海西州's 大柴旦行政委员会, whose codes (232761…, 632857) come from the
+  statistics bureau's division codes rather than GB/T 2260.
 * Pseudo prefectures (``湖北省-自治区直辖县级行政区划`` 429000 …) and
   ``市辖区`` rows are dropped; their units hang off the province directly.
 * Functional zones (codes ``xxxx7x``: 开发区, 高新区, 管理区) are not GB/T 2260
@@ -34,8 +38,9 @@ of their county; ``dist/data.csv`` is everything in one list.
   the prefecture (620200).  The package has no township rows for 东莞市,
   中山市 and 儋州市.
 * Townships: only real township-level names are kept (…镇, …乡, …街道, …苏木,
-  Beijing's …地区); 办事处 units, farms, prisons, development zones and companies listed as
-  "township-level units" by the statistics bureau are dropped, and so are
+  Beijing's …地区); 办事处 units, farms, prisons, development zones and
+  companies listed as "township-level units" by the statistics bureau are
+  dropped, and so are
   placeholders (特殊乡镇, 直属乡镇).  Division names and functional zones
   printed in front of a township (济源市沁园街道, 四平市铁东区解放街道,
   郑州经济技术开发区京航街道) are cut, ``街道办事处`` becomes ``街道``, and
