@@ -1,0 +1,286 @@
+"""The `nianbao` command.
+
+Every command takes --config, --corpus and --index. Errors a user can fix
+are printed in plain words with what to do, never as a traceback; the exit
+status is 0 on success, 1 when some file or check failed, 2 for a usage or
+configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+import time
+from pathlib import Path
+
+from .config import Config, ConfigError, load_config
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    pass
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = load_config(args.config)
+    return config.with_overrides(
+        corpus=Path(args.corpus).resolve() if args.corpus else None,
+        index=Path(args.index).resolve() if args.index else None,
+    )
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _snippet_text(fragment: str, color: bool) -> str:
+    start, end = ("\033[1;33m", "\033[0m") if color else ("【", "】")
+    return html.unescape(fragment.replace("<mark>", start).replace("</mark>", end))
+
+
+class _Progress:
+    """A one-line progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.last = 0.0
+        self.started = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / total) if total else width
+        rate = done / max(now - self.started, 1e-6)
+        eta = (total - done) / rate if rate else 0
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files  {rate:.0f}/s  ETA {eta:.0f}s ")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from .engine import IndexBusy
+    from .indexing import index_corpus
+
+    config = _config(args)
+    progress = _Progress()
+    try:
+        summary = index_corpus(
+            config.corpus,
+            config.index,
+            workers=args.workers or config.workers or None,
+            dictionaries=tuple(str(p) for p in config.dictionaries),
+            batch_size=config.batch_size,
+            progress=progress,
+        )
+    except FileNotFoundError as exc:
+        raise UsageError(f"{exc}. Put report files there or pass --corpus DIR.") from exc
+    except IndexBusy as exc:
+        raise UsageError(str(exc)) from exc
+    except KeyboardInterrupt:
+        if progress.enabled:
+            sys.stderr.write("\n")
+        print("interrupted: the index keeps every batch committed so far; run 'nianbao index' again to finish.",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if summary.rebuilt:
+        print(f"rebuilt the whole index: {summary.rebuilt}")
+    if summary.nothing_to_do and not summary.failed:
+        print(f"nothing to do: {summary.unchanged} files unchanged; {summary.documents} reports in the index ({config.index})")
+    else:
+        print(
+            f"added {summary.added}, updated {summary.updated}, removed {summary.removed}, "
+            f"unchanged {summary.unchanged}, failed {len(summary.failed)} "
+            f"in {summary.seconds:.1f}s; {summary.documents} reports in the index ({config.index})"
+        )
+    for source, same_as in summary.duplicates:
+        print(f"  skipped {source}: same content as {same_as}")
+    if summary.failed:
+        print(f"{len(summary.failed)} file(s) could not be indexed:", file=sys.stderr)
+        for failure in summary.failed:
+            kept = " (the previously indexed version is kept)" if failure.kept_previous else ""
+            print(f"  {failure.source}: {failure.reason}{kept}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _search_request(args: argparse.Namespace, config: Config):
+    from .search import SearchRequest, parse_condition
+
+    return SearchRequest(
+        query=" ".join(args.query) if isinstance(args.query, list) else (args.query or ""),
+        province=args.province,
+        city=args.city,
+        county=args.county,
+        years=tuple(args.year or ()),
+        agency_level=args.level,
+        template=args.template,
+        failing=tuple(args.failing or ()),
+        where=tuple(parse_condition(w) for w in (args.where or ())),
+        sort=args.sort,
+        page=getattr(args, "page", 1),
+        page_size=getattr(args, "page_size", None) or config.page_size,
+        expand=not getattr(args, "no_expand", False),
+    )
+
+
+def _open_index(config: Config):
+    from .engine import Index, IndexMissing
+
+    try:
+        return Index.open(config.index)
+    except IndexMissing as exc:
+        raise UsageError(f"{exc} (index folder: {config.index})") from exc
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .search import search
+    from .synonyms import load_synonyms
+
+    config = _config(args)
+    request = _search_request(args, config)
+    with _open_index(config) as index:
+        answer = search(index, request, load_synonyms(str(config.synonyms)))
+    if args.json:
+        _print_json(answer)
+        return EXIT_OK
+    color = sys.stdout.isatty()
+    shown = f"“{answer['query']}”" if answer["query"] else "all reports"
+    filters = ", ".join(f"{k}: {v}" for k, v in answer["filters"].items())
+    print(f"{answer['total']} reports for {shown}" + (f"  ({filters})" if filters else ""))
+    if answer.get("notice"):
+        print(f"note: {answer['notice']}")
+    for key, alternatives in answer.get("expanded", {}).items():
+        print(f"note: {key} also searched as {', '.join(alternatives)}")
+    start = (answer["page"] - 1) * answer["page_size"]
+    for n, r in enumerate(answer["results"], start + 1):
+        region = " ".join(v for v in (r["region"]["province"], r["region"]["city"], r["region"]["county"]) if v)
+        print(f"{n:3d}. {r['title']}")
+        print(f"     {r['agency'] or '?'} · {region or '?'} · {r['year'] or '?'} · score {r['score']} · {r['id']}")
+        for s in r["snippets"]:
+            print(f"     [{s['passage']}] {_snippet_text(s['html'], color)}")
+    for name, counts in answer["facets"].items():
+        if counts:
+            print(f"{name}: " + " · ".join(f"{k} {v}" for k, v in list(counts.items())[:12]))
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import extract
+    from .readers import ReadError
+
+    config = _config(args)
+    records: list[dict] = []
+    failed = False
+    for name in args.files:
+        path = Path(name)
+        try:
+            root = config.corpus if path.resolve().is_relative_to(config.corpus) else None
+            report = extract(path.resolve() if root else path, root)
+            records.append(report.to_dict())
+        except (ReadError, OSError) as exc:
+            failed = True
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            print(f"{name}: {reason}", file=sys.stderr)
+            records.append({"source": name, "error": reason})
+    if args.json:
+        _print_json(records[0] if len(records) == 1 else records)
+    else:
+        for r in records:
+            if "error" in r:
+                continue
+            region = " ".join(v for v in (r["region"]["province"], r["region"]["city"], r["region"]["county"]) if v)
+            print(f"{r['source']}\n  title:     {r['title']}\n  agency:    {r['agency']} ({r['agency_level']})"
+                  f"\n  region:    {region} {r['region']['code'] or ''}\n  year:      {r['year']}"
+                  f"\n  published: {r['published']}\n  template:  {r['template']}"
+                  f"\n  sections:  {', '.join(str(s['no']) + ' ' + s['title'] for s in r['sections'])}"
+                  f"\n  passages:  {len(r['passages'])}, metrics: {len(r['metrics'])}")
+            failing = [c for c in r["checks"] if c["status"] == "fail"]
+            for c in failing:
+                print(f"  check failed: {c['id']}: {c['message']}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+# ------------------------------------------------------------------ parser
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", help="config file (default: ./config.toml or $NIANBAO_CONFIG)")
+    p.add_argument("--corpus", help="folder of report files (overrides config.toml)")
+    p.add_argument("--index", help="index folder (overrides config.toml)")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--province", help="e.g. 山东省")
+    p.add_argument("--city", help="e.g. 烟台市")
+    p.add_argument("--county", help="e.g. 招远市")
+    p.add_argument("--year", type=int, action="append", help="statistics year; repeat for several (OR)")
+    p.add_argument("--level", help="agency level: national, province, city, county, township")
+    p.add_argument("--template", help="table template: 2019 or 2021")
+    p.add_argument("--failing", action="append", help="only reports failing this check (or check prefix); repeatable")
+    p.add_argument("--where", action="append", help="metric condition such as 'apply.new.total>=10'; repeatable (AND)")
+    p.add_argument("--sort", help="relevance (default), year, -year, or a metric key; '-' first for descending")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nianbao",
+        description="Search engine over Chinese government information-disclosure annual reports (政府信息公开工作年度报告).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("index", help="index the corpus folder (incremental)")
+    _add_common(p)
+    p.add_argument("--workers", type=int, help="extraction processes (default: one per CPU core)")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="search the index")
+    _add_common(p)
+    p.add_argument("query", nargs="*", help='words (AND), "phrases", OR, -word; empty lists all reports')
+    _add_filters(p)
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--page-size", type=int, dest="page_size")
+    p.add_argument("-x", "--no-expand", action="store_true", help="do not widen the query with synonyms")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON (spec/search.md)")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("extract", help="print the record of report files")
+    _add_common(p)
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print records as JSON (spec/report.md)")
+    p.set_defaults(func=cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (UsageError, ConfigError) as exc:
+        print(f"nianbao: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as exc:  # SearchError and bad condition strings
+        print(f"nianbao: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The whoosh schema and how a report record becomes an index document."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from whoosh import columns, fields
+
+from .. import segment
+from ..record import Report
+from ..textnorm import match_form
+from .analysis import GramTokenizer, WordTokenizer
+
+SCHEMA_VERSION = 1
+
+# Facet fields: one term per document (failing holds one term per failing check).
+FACET_FIELDS = ("province", "city", "county", "year", "agency_level", "template", "failing")
+
+
+def build_schema() -> fields.Schema:
+    words = WordTokenizer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        source=fields.ID(stored=True),
+        sha256=fields.STORED(),
+        size=fields.STORED(),
+        mtime_ns=fields.STORED(),
+        extractor=fields.STORED(),
+        title=fields.TEXT(analyzer=words, phrase=False),
+        agency=fields.TEXT(analyzer=words, phrase=False),
+        body=fields.TEXT(analyzer=words, phrase=False),
+        gram=fields.TEXT(analyzer=GramTokenizer(), phrase=False),
+        province=fields.ID(sortable=True),
+        city=fields.ID(sortable=True),
+        county=fields.ID(sortable=True),
+        year=fields.ID(sortable=True),
+        agency_level=fields.ID(),
+        template=fields.ID(),
+        failing=fields.KEYWORD(scorable=False),
+        record=fields.COLUMN(columns.CompressedBytesColumn()),
+        mtext=fields.COLUMN(columns.CompressedBytesColumn()),
+        metrics=fields.COLUMN(columns.VarBytesColumn()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """What the indexer knows of a file, to tell next time whether it changed."""
+
+    source: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    extractor: str
+
+
+def record_bytes(report: Report) -> bytes:
+    return json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def prepare(report: Report, facts: FileFacts) -> dict:
+    """Field values for one report, segmentation included.
+
+    Runs in the indexer's worker processes; the result is plain data that
+    pickles cheaply and that the writer adds without further analysis.
+    """
+    body_text = "\n".join(p.text for p in report.passages)
+    match_text = "\n".join(match_form(p.text) for p in report.passages)
+    region = report.region
+    doc = {
+        "id": report.id,
+        "source": facts.source,
+        "sha256": facts.sha256,
+        "size": facts.size,
+        "mtime_ns": facts.mtime_ns,
+        "extractor": facts.extractor,
+        "title": [w.text for w in segment.words(report.title or "")],
+        "agency": [w.text for w in segment.words(report.agency or "")],
+        "body": [w.text for w in segment.words(body_text)],
+        "gram": sorted(segment.grams(match_text)),
+        "record": record_bytes(report),
+        "mtext": match_text.encode("utf-8"),
+        "metrics": json.dumps({k: m.value for k, m in report.metrics.items()}, separators=(",", ":")).encode(),
+    }
+    for name, value in (
+        ("province", region.province),
+        ("city", region.city),
+        ("county", region.county),
+        ("year", str(report.year) if report.year else None),
+        ("agency_level", report.agency_level),
+        ("template", report.template),
+    ):
+        if value:
+            doc[name] = value
+    failing = report.failing_checks()
+    if failing:
+        doc["failing"] = " ".join(failing)
+    return doc
+

@@ -1,0 +1,85 @@
+"""File -> report record: the one place that runs the extraction steps in order."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from . import fields
+from .blocks import Document
+from .gazetteer import places_in, resolve_region
+from .readers import read_document
+from .record import Report
+from .structure import structure_of
+
+_EXTRACTION_MODULES = (
+    "textnorm.py", "blocks.py", "structure.py", "fields.py", "gazetteer.py", "record.py", "extract.py",
+    "tables.py", "prose.py", "checks.py",
+)
+
+
+def report_id(data: bytes) -> str:
+    """Stable id of a report: the same file content always gets the same id."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """Hash of the code and data that make records, so the indexer re-extracts when they change."""
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    paths = [here / name for name in _EXTRACTION_MODULES]
+    paths += sorted((here / "readers").glob("*.py")) + sorted((here / "data").glob("gazetteer*"))
+    for path in paths:
+        if path.exists():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def extract(path: Path, root: Path | None = None) -> Report:
+    """Read one file and build its record. Raises `readers.ReadError` for unreadable files."""
+    data = path.read_bytes()
+    doc = read_document(path)
+    source = path.relative_to(root).as_posix() if root is not None else path.as_posix()
+    return record_of(doc, report_id(data), source)
+
+
+def record_of(doc: Document, rid: str, source: str) -> Report:
+    """Build the record of an already read document."""
+    structure = structure_of(doc.blocks)
+    paragraphs = [p.text for p in structure.passages if p.kind == "paragraph"]
+    title = fields.title_of(paragraphs, doc.meta.get("ArticleTitle") or doc.meta.get("title"))
+    agency = fields.agency_of(title, paragraphs)
+    published = fields.published_of(paragraphs, doc.meta.get("published"))
+    year = fields.year_of(title, paragraphs, published)
+    if title is None:
+        title = _fallback_title(agency, year, doc.path)
+    full_text = "\n".join(p.text for p in structure.passages)
+    primary = [t for t in (agency, title, fields.signature_agency(paragraphs)) if t]
+    region = resolve_region(primary, full_text)
+    levels = [m.places[0].level for m in places_in(agency)] if agency else []
+    # A place name printed twice in one agency (环翠区 in 威海市环翠区) counts once; the last one is the most specific.
+    report = Report(
+        id=rid,
+        source=source,
+        title=title,
+        agency=agency,
+        agency_level=fields.agency_level_of(agency, levels),
+        region=region,
+        year=year,
+        published=published,
+        template=None,
+        sections=structure.sections,
+        passages=structure.passages,
+        format=doc.format,
+    )
+    return report
+
+
+def _fallback_title(agency: str | None, year: int | None, path: Path) -> str:
+    """A report with no printed title is cited by agency and year, else by its file name."""
+    if agency and year:
+        return f"{agency}{year}年政府信息公开工作年度报告"
+    return path.stem

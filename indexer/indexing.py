@@ -1,0 +1,302 @@
+"""Indexing a corpus folder: incremental, parallel and crash-safe.
+
+A run compares the corpus with the live generation's manifest (path, size,
+modification time, content hash, extractor fingerprint) and does only what
+changed: new and changed files are read and extracted in worker processes,
+deleted files leave the index, a renamed file keeps its record. Work is
+committed in batches, each batch a new generation, so a crash or Ctrl-C
+loses at most the batch under way and the next run picks up from there.
+
+A changed dictionary or schema means every document must be segmented again:
+the run then rebuilds the whole index into a new generation (reusing stored
+records, so files are not read again) and makes it live only when complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import segment
+from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, prepare
+from .extract import extract, extractor_fingerprint
+from .readers import ReadError, is_report_file
+from .record import Report
+
+FAILURES_FILE = "failures.json"
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusFile:
+    source: str  # path relative to the corpus folder, with forward slashes
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class Failure:
+    source: str
+    reason: str
+    kept_previous: bool = False
+
+
+@dataclass
+class IndexSummary:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, same content as)
+    documents: int = 0
+    generation: str | None = None
+    rebuilt: str | None = None  # why the whole index was rebuilt
+    interrupted: bool = False
+    seconds: float = 0.0
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not (self.added or self.updated or self.removed or self.rebuilt)
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    facts: FileFacts
+    path: Path
+    corpus: Path
+    previous: dict | None  # a stored record to reuse instead of reading the file again
+
+
+def scan_corpus(corpus: Path) -> list[CorpusFile]:
+    """Report files under `corpus`, sorted; hidden files and links leading outside are skipped."""
+    root = corpus.resolve()
+    found: list[CorpusFile] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            if not is_report_file(path):
+                continue
+            try:
+                real = path.resolve()
+                real.relative_to(root)
+                st = path.stat()
+            except (OSError, ValueError):
+                continue
+            if not path.is_file():
+                continue
+            found.append(CorpusFile(path.relative_to(root).as_posix(), path, st.st_size, st.st_mtime_ns))
+    return found
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _work(job: _Job) -> tuple[str, str, dict | str]:
+    """In a worker process: file or stored record -> index document, or the reason it failed."""
+    try:
+        if job.previous is not None:
+            report = Report.from_dict(job.previous)
+            report.source = job.facts.source
+        else:
+            report = extract(job.path, job.corpus)
+        return ("ok", job.facts.source, prepare(report, job.facts))
+    except ReadError as exc:
+        return ("fail", job.facts.source, str(exc))
+    except RecursionError:
+        return ("fail", job.facts.source, "the file is nested too deeply to read")
+    except Exception as exc:  # one bad file must never stop the run; the reason is reported
+        return ("fail", job.facts.source, f"unexpected error while reading: {type(exc).__name__}: {exc}")
+
+
+def _init_worker(dictionaries: tuple[str, ...]) -> None:
+    segment.configure(dictionaries)
+
+
+def _results(jobs: list[_Job], workers: int, dictionaries: tuple[str, ...]) -> Iterator[tuple[str, str, dict | str]]:
+    if workers <= 1 or len(jobs) < 8:
+        _init_worker(dictionaries)
+        yield from map(_work, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(dictionaries,)) as pool:
+        try:
+            yield from pool.map(_work, jobs, chunksize=4)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _load_failures(index_dir: Path) -> dict[str, dict]:
+    try:
+        return json.loads((index_dir / FAILURES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_failures(index_dir: Path, failures: dict[str, dict]) -> None:
+    tmp = index_dir / (FAILURES_FILE + ".part")
+    tmp.write_text(json.dumps(failures, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, index_dir / FAILURES_FILE)
+
+
+@dataclass
+class _Plan:
+    jobs: list[_Job] = field(default_factory=list)
+    remove: set[str] = field(default_factory=set)  # ids of reports whose files left the corpus
+    previous_id: dict[str, str] = field(default_factory=dict)  # source -> id it had, for files read again
+
+
+def index_corpus(
+    corpus: Path,
+    index_dir: Path,
+    *,
+    workers: int | None = None,
+    dictionaries: tuple[str, ...] = (),
+    batch_size: int = 1000,
+    progress: Callable[[int, int], None] | None = None,
+) -> IndexSummary:
+    """Bring the index in `index_dir` up to date with the files in `corpus`."""
+    started = time.monotonic()
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"corpus folder {corpus} does not exist")
+    summary = IndexSummary()
+    segment.configure(dictionaries)
+    with WriterLock(index_dir):
+        try:
+            old: Index | None = Index.open(index_dir)
+        except IndexMissing:
+            old = None
+        try:
+            known_failures = _load_failures(index_dir)
+            plan = _plan(corpus, old, dictionaries, known_failures, summary)
+            if plan.jobs or plan.remove or summary.rebuilt or old is None:
+                _write(index_dir, plan, summary, known_failures, workers or os.cpu_count() or 1,
+                       dictionaries, batch_size, progress)
+            else:
+                _save_failures(index_dir, _current_failures(known_failures, summary))
+        finally:
+            if old is not None:
+                old.close()
+    with Index.open(index_dir) as live:
+        summary.documents = live.doc_count
+        summary.generation = live.name
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_failures: dict[str, dict],
+          summary: IndexSummary) -> _Plan:
+    """Compare the corpus with the live index: what to read, what to reuse, what to remove."""
+    fingerprint = extractor_fingerprint()
+    manifest = old.manifest() if old else {}
+    if old is not None:
+        if old.meta.get("schema") != SCHEMA_VERSION:
+            summary.rebuilt = "the index format changed"
+        elif old.meta.get("dictionary") != segment.dictionary_hash(dictionaries):
+            summary.rebuilt = "the segmentation dictionary changed"
+    rebuild = summary.rebuilt is not None
+    by_sha = {facts["sha256"]: facts for facts in manifest.values()}
+    plan = _Plan()
+    first_source_of: dict[str, str] = {}  # sha -> first file with that content
+    for f in scan_corpus(corpus):
+        known = manifest.get(f.source)
+        if (known and not rebuild and known["size"] == f.size and known["mtime_ns"] == f.mtime_ns
+                and known["extractor"] == fingerprint):
+            summary.unchanged += 1
+            first_source_of.setdefault(known["sha256"], f.source)
+            continue
+        try:
+            sha = file_sha256(f.path)
+        except OSError as exc:
+            summary.failed.append(Failure(f.source, f"cannot read the file: {exc.strerror or exc}"))
+            continue
+        if sha in first_source_of:
+            summary.duplicates.append((f.source, first_source_of[sha]))
+            continue
+        first_source_of[sha] = f.source
+        if known and not rebuild and known["sha256"] == sha and known["extractor"] == fingerprint:
+            summary.unchanged += 1  # touched, same content
+            continue
+        failed_before = known_failures.get(f.source)
+        if failed_before and failed_before.get("sha256") == sha and failed_before.get("extractor") == fingerprint:
+            summary.failed.append(Failure(f.source, failed_before["reason"] + " (unchanged since the last run)",
+                                          kept_previous=known is not None))
+            continue
+        previous = by_sha.get(sha)
+        reuse = old.record(previous["docnum"]) if old and previous and previous["extractor"] == fingerprint else None
+        plan.jobs.append(_Job(FileFacts(f.source, sha, f.size, f.mtime_ns, fingerprint), f.path, corpus, reuse))
+        if known and not rebuild:
+            plan.previous_id[f.source] = known["id"]
+    kept_ids = {manifest[s]["id"] for s in first_source_of.values() if s in manifest}
+    readded = {job.facts.sha256[:16] for job in plan.jobs}
+    gone = {facts["id"] for source, facts in manifest.items() if source not in first_source_of}
+    plan.remove = set() if rebuild else gone - kept_ids - readded
+    summary.removed = len(gone - kept_ids - readded)
+    return plan
+
+
+def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: dict[str, dict], workers: int,
+           dictionaries: tuple[str, ...], batch_size: int, progress: Callable[[int, int], None] | None) -> None:
+    """Apply the plan. Incremental runs publish every `batch_size` documents; a rebuild publishes once."""
+    rebuild = summary.rebuilt is not None
+    meta = {"dictionary": segment.dictionary_hash(dictionaries), "extractor": extractor_fingerprint()}
+    facts = {job.facts.source: job.facts for job in plan.jobs}
+    failures = _current_failures(known_failures, summary)
+    writer = GenerationWriter(index_dir, rebuild=rebuild)
+    for rid in plan.remove:
+        writer.delete(rid)
+    pending = 0
+    try:
+        for done, (status, source, payload) in enumerate(_results(plan.jobs, workers, dictionaries), 1):
+            if writer is None:
+                writer = GenerationWriter(index_dir, rebuild=False)
+            if status == "ok":
+                previous = plan.previous_id.get(source)
+                if previous is not None:
+                    writer.delete(previous)
+                    summary.updated += 1
+                else:
+                    summary.added += 1
+                writer.delete(payload["id"])  # a renamed file keeps its id: drop the entry under the old path
+                writer.add(payload)
+                failures.pop(source, None)
+                pending += 1
+            else:
+                summary.failed.append(Failure(source, str(payload), kept_previous=source in plan.previous_id))
+                failures[source] = {"sha256": facts[source].sha256, "extractor": facts[source].extractor,
+                                    "reason": str(payload)}
+            if progress:
+                progress(done, len(plan.jobs))
+            if pending >= batch_size and not rebuild:
+                writer.commit(meta)
+                writer, pending = None, 0
+        if writer is not None:
+            writer.commit(meta)
+            writer = None
+    except BaseException:
+        summary.interrupted = True
+        if writer is not None:
+            writer.cancel()
+        raise
+    finally:
+        _save_failures(index_dir, failures)
+
+
+def _current_failures(known: dict[str, dict], summary: IndexSummary) -> dict[str, dict]:
+    """Remembered failures of files still failing; fixed or deleted files are forgotten."""
+    still = {f.source for f in summary.failed}
+    return {source: info for source, info in known.items() if source in still}

@@ -1,0 +1,94 @@
+"""The report record of ``../shared/spec/report.md`` as plain dataclasses.
+
+The index, the web pages, the JSON API and the exports all show this record,
+so its field names are a public contract: add fields freely, never rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gazetteer import Region
+from .structure import Passage, Section
+
+
+@dataclass(slots=True)
+class Metric:
+    value: int | float
+    passage: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "passage": self.passage}
+
+
+@dataclass(slots=True)
+class Check:
+    id: str
+    status: str  # "pass", "fail" or "skip"
+    message: str
+    passages: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "message": self.message, "passages": list(self.passages)}
+
+
+@dataclass(slots=True)
+class Report:
+    id: str
+    source: str
+    title: str
+    agency: str | None
+    agency_level: str | None
+    region: Region
+    year: int | None
+    published: str | None
+    template: str | None
+    sections: list[Section]
+    passages: list[Passage]
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    checks: list[Check] = field(default_factory=list)
+    format: str = "txt"
+
+    def passage(self, pid: str) -> Passage | None:
+        return next((p for p in self.passages if p.id == pid), None)
+
+    def failing_checks(self) -> list[str]:
+        return [c.id for c in self.checks if c.status == "fail"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "agency": self.agency,
+            "agency_level": self.agency_level,
+            "region": self.region.to_dict(),
+            "year": self.year,
+            "published": self.published,
+            "template": self.template,
+            "format": self.format,
+            "sections": [{"no": s.no, "title": s.title, "passages": list(s.passages)} for s in self.sections],
+            "passages": [{"id": p.id, "section": p.section, "kind": p.kind, "text": p.text} for p in self.passages],
+            "metrics": {k: m.to_dict() for k, m in self.metrics.items()},
+            "checks": [c.to_dict() for c in self.checks],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Report":
+        return cls(
+            id=d["id"],
+            source=d["source"],
+            title=d["title"],
+            agency=d.get("agency"),
+            agency_level=d.get("agency_level"),
+            region=Region(**(d.get("region") or {})),
+            year=d.get("year"),
+            published=d.get("published"),
+            template=d.get("template"),
+            format=d.get("format", "txt"),
+            sections=[Section(s["no"], s["title"], list(s["passages"])) for s in d.get("sections", [])],
+            passages=[Passage(p["id"], p["section"], p["kind"], p["text"]) for p in d.get("passages", [])],
+            metrics={k: Metric(m["value"], m.get("passage")) for k, m in (d.get("metrics") or {}).items()},
+            checks=[Check(c["id"], c["status"], c["message"], list(c.get("passages", []))) for c in d.get("checks", [])],
+        )

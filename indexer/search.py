@@ -1,0 +1,306 @@
+"""Search: a query, filters and a page -> the answer of ``spec/search.md``.
+
+Matching follows what a reader expects from Ctrl-F: a term matches every
+report whose text contains it, found through the character n-gram field and
+confirmed against the stored text (`Index.containing`). Sets of reports are
+integers used as bitsets, so the facet counts — each one "matching reports
+under every filter except this facet's own" — cost an AND and a popcount.
+Ranking (BM25F over whole words, title and agency, then n-grams) only orders
+what matched; it never decides what matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from . import docset, segment
+from .engine import Index, RankLeaf, RankWeights
+from .query import All, Any, Not, ParsedQuery, Term, parse_query, split_terms
+from .snippets import best_snippets
+from .synonyms import Synonyms
+
+# Ranking weights, in one place. A whole-word hit in the title counts three
+# times one in the body, in the agency name twice; a hit that is only part of
+# a longer word (the n-gram clause) counts half. Ties go to the newer year.
+WEIGHTS = RankWeights(body=1.0, title=3.0, agency=2.0, gram=0.5)
+
+MAX_PAGE_SIZE = 100
+MAX_RESULTS_DEPTH = 10_000
+FACETS = ("province", "city", "county", "year", "agency_level", "template", "checks")
+_CONDITION = re.compile(r"^\s*([A-Za-z0-9_.]+)\s*(>=|<=|!=|==|=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+class SearchError(ValueError):
+    """A request a user can fix (bad page, unknown sort key); the message says how."""
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    key: str
+    op: str
+    value: float
+
+    def holds(self, x: float) -> bool:
+        return {
+            ">=": x >= self.value, "<=": x <= self.value, ">": x > self.value, "<": x < self.value,
+            "=": x == self.value, "==": x == self.value, "!=": x != self.value,
+        }[self.op]
+
+    def __str__(self) -> str:
+        value = int(self.value) if self.value == int(self.value) else self.value
+        return f"{self.key}{self.op}{value}"
+
+
+def parse_condition(text: str) -> Condition:
+    """'apply.new.total>=10' -> Condition; SearchError when it is not of that form."""
+    m = _CONDITION.match(text or "")
+    if not m:
+        raise SearchError(f"cannot read the condition '{text}': write it as metric>=number, e.g. apply.new.total>=10")
+    return Condition(m.group(1), m.group(2), float(m.group(3)))
+
+
+@dataclass
+class SearchRequest:
+    query: str = ""
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    years: tuple[int, ...] = ()
+    agency_level: str | None = None
+    template: str | None = None
+    failing: tuple[str, ...] = ()  # check ids or prefixes: apply.balance matches apply.balance.total
+    where: tuple[Condition, ...] = ()
+    sort: str | None = None  # None = relevance (or newest first without a query); year, -year, [-]metric
+    page: int = 1
+    page_size: int = 10
+    expand: bool = True  # synonyms
+
+    def validate(self) -> None:
+        if self.page < 1:
+            raise SearchError("page must be 1 or more")
+        if not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            raise SearchError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
+        if self.page * self.page_size > MAX_RESULTS_DEPTH:
+            raise SearchError(f"only the first {MAX_RESULTS_DEPTH} results can be paged through; narrow the search")
+
+    def filters(self) -> dict:
+        out: dict = {}
+        for name in ("province", "city", "county", "agency_level", "template"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
+        if self.years:
+            out["year"] = list(self.years)
+        if self.failing:
+            out["failing"] = list(self.failing)
+        if self.where:
+            out["where"] = [str(c) for c in self.where]
+        return out
+
+
+@dataclass
+class _Match:
+    parsed: ParsedQuery
+    docs: int
+    notices: list[str] = field(default_factory=list)
+
+
+def _term_docs(index: Index, term: Term) -> int:
+    docs = 0
+    for needle in term.needles:
+        docs |= index.containing(needle)
+    return docs
+
+
+def _node_docs(index: Index, node) -> int:
+    if isinstance(node, Term):
+        return _term_docs(index, node)
+    if isinstance(node, Not):
+        return index.live & ~_node_docs(index, node.child)
+    if isinstance(node, Any):
+        docs = 0
+        for child in node.children:
+            docs |= _node_docs(index, child)
+        return docs
+    docs = index.live
+    for child in node.children:  # All
+        docs &= _node_docs(index, child)
+        if not docs:
+            break
+    return docs
+
+
+def _match(index: Index, request: SearchRequest, synonyms: Synonyms | None) -> _Match:
+    parsed = parse_query(request.query, synonyms, expand=request.expand)
+    if parsed.root is None:
+        return _Match(parsed, index.live, list(parsed.notices))
+    docs = _node_docs(index, parsed.root)
+    notices = list(parsed.notices)
+    if not docs:
+        split = split_terms(parsed, synonyms if request.expand else None)
+        if split is not None:
+            split_docs = _node_docs(index, split.root)
+            if split_docs:
+                notices.extend(split.notices)
+                return _Match(split, split_docs, notices)
+    return _Match(parsed, docs, notices)
+
+
+def _filter_masks(index: Index, request: SearchRequest) -> dict[str, int]:
+    """One mask per active filter, keyed by the facet it belongs to."""
+    masks: dict[str, int] = {}
+    for name in ("province", "city", "county", "agency_level", "template"):
+        value = getattr(request, name)
+        if value:
+            masks[name] = index.facet(name).get(value, 0)
+    if request.years:
+        years = index.facet("year")
+        masks["year"] = 0
+        for y in request.years:
+            masks["year"] |= years.get(str(y), 0)
+    if request.failing:
+        failing = index.facet("failing")
+        mask = 0
+        for prefix in request.failing:
+            for check_id, docs in failing.items():
+                if check_id == prefix or check_id.startswith(prefix + "."):
+                    mask |= docs
+        masks["checks"] = mask
+    if request.where:
+        metrics = index.metrics()
+        mask = index.live
+        for cond in request.where:
+            values = metrics.get(cond.key, {})
+            mask &= docset.from_docnums((d for d, v in values.items() if cond.holds(v)), index.size)
+        masks["where"] = mask
+    return masks
+
+
+def _facet_counts(index: Index, matched: int, masks: dict[str, int], request: SearchRequest) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for name in FACETS:
+        if name == "city" and not request.province:
+            continue
+        if name == "county" and not request.city:
+            continue
+        base = matched
+        for other, mask in masks.items():
+            if other != name:
+                base &= mask
+        field_name = "failing" if name == "checks" else name
+        counts = {value: n for value, docs in index.facet(field_name).items() if (n := docset.count(base & docs))}
+        out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    if "year" in out:
+        out["year"] = dict(sorted(out["year"].items(), key=lambda kv: kv[0], reverse=True))
+    return out
+
+
+def _rank_leaves(terms: list[Term]) -> list[RankLeaf]:
+    leaves = []
+    for term in terms:
+        for needle in term.needles:
+            words = tuple(dict.fromkeys(segment.query_words(needle)))
+            leaves.append(RankLeaf(words=words, grams=tuple(segment.query_grams(needle))))
+    return leaves
+
+
+def _ordered(index: Index, request: SearchRequest, match: _Match, docs: int, depth: int) -> list[tuple[int, float]]:
+    """(docnum, score) of the first `depth` results in the requested order."""
+    years = index.column("year")
+    sort = request.sort or ("relevance" if match.parsed.positive_terms() else "-year")
+    if sort == "relevance":
+        ranked = index.rank(_rank_leaves(match.parsed.positive_terms()), docs, depth + 20, WEIGHTS)
+        ranked.sort(key=lambda ds: (-round(ds[1], 6), -int(years[ds[0]] or 0), ds[0]))
+        seen = {d for d, _ in ranked}
+        if len(ranked) < min(depth, docset.count(docs)):  # reports the ranker gave no score (a NOT-only query)
+            rest = sorted((d for d in docset.docnums(docs) if d not in seen), key=lambda d: (-int(years[d] or 0), d))
+            ranked.extend((d, 0.0) for d in rest)
+        return ranked[:depth]
+    descending = sort.startswith("-")
+    key = sort.lstrip("-+")
+    if key == "year":
+        values = {d: float(y) for d, y in enumerate(years) if y}
+    else:
+        values = index.metrics().get(key, {})
+    present = [(d, values[d]) for d in docset.docnums(docs) if d in values]
+    absent = [d for d in docset.docnums(docs) if d not in values]
+    present.sort(key=lambda dv: (-dv[1] if descending else dv[1], -int(years[dv[0]] or 0), dv[0]))
+    return [(d, 0.0) for d, _ in present][:depth] + [(d, 0.0) for d in absent][: max(0, depth - len(present))]
+
+
+def iri_quote(text: str) -> str:
+    """Percent-encode what a URL cannot hold, keeping Chinese readable (as the spec's examples do)."""
+    return "".join(ch if ord(ch) > 127 else quote(ch, safe="") for ch in text)
+
+
+def report_url(report_id: str, query: str = "", passage: str | None = None) -> str:
+    url = f"/reports/{report_id}"
+    if query:
+        url += "?q=" + iri_quote(query)
+    if passage:
+        url += "#" + passage
+    return url
+
+
+def _result(index: Index, docnum: int, score: float, query: str, needles: list[str]) -> dict:
+    record = index.record(docnum)
+    lines = index.match_lines(docnum)
+    snippets = best_snippets(record["passages"], lines, needles) if needles else []
+    return {
+        "id": record["id"],
+        "title": record["title"],
+        "agency": record["agency"],
+        "agency_level": record["agency_level"],
+        "region": record["region"],
+        "year": record["year"],
+        "published": record.get("published"),
+        "template": record.get("template"),
+        "source": record["source"],
+        "failing": [c["id"] for c in record.get("checks", []) if c["status"] == "fail"],
+        "score": round(score, 4),
+        "url": report_url(record["id"], query),
+        "snippets": [
+            {"passage": s.passage, "url": report_url(record["id"], query, s.passage), "html": s.html}
+            for s in snippets
+        ],
+    }
+
+
+def search(index: Index, request: SearchRequest, synonyms: Synonyms | None = None) -> dict:
+    """Run a search; the answer has the shape of spec/search.md."""
+    request.validate()
+    if request.sort not in (None, "relevance", "year", "-year", "+year"):
+        key = request.sort.lstrip("-+")
+        if key not in index.metrics():
+            raise SearchError(f"cannot sort by '{key}': not a metric of any indexed report (see 'nianbao export' for the keys)")
+    for cond in request.where:
+        if cond.key not in index.metrics():
+            raise SearchError(f"unknown metric '{cond.key}' in the condition '{cond}'")
+    match = _match(index, request, synonyms)
+    masks = _filter_masks(index, request)
+    docs = match.docs
+    for mask in masks.values():
+        docs &= mask
+    total = docset.count(docs)
+    start = (request.page - 1) * request.page_size
+    ordered = _ordered(index, request, match, docs, start + request.page_size) if total > start else []
+    terms = match.parsed.positive_terms()
+    needles = [n for t in terms for n in t.needles]
+    answer = {
+        "query": request.query,
+        "filters": request.filters(),
+        "total": total,
+        "page": request.page,
+        "page_size": request.page_size,
+        "sort": request.sort or ("relevance" if terms else "-year"),
+        "results": [_result(index, d, s, request.query, needles) for d, s in ordered[start:]],
+        "facets": _facet_counts(index, match.docs, masks, request),
+    }
+    expanded = {t.text: list(t.alternatives) for t in terms if t.alternatives}
+    if expanded:
+        answer["expanded"] = expanded
+    if match.notices:
+        answer["notice"] = " ".join(match.notices)
+    return answer
+

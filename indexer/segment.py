@@ -1,0 +1,127 @@
+"""Word segmentation and character n-grams: the tokens the index is built from.
+
+Words come from jieba with our domain dictionary (template terms and every
+place name of the gazetteer), loaded lazily and once per process: whoosh
+pickles the analyzer into worker processes, and a dictionary added in the
+parent does not reach a process started with ``spawn``. Tokens keep digits and
+Latin runs (``3件`` is ``3`` + ``件``) and carry character offsets.
+
+N-grams (single characters and pairs of the match form) let search find any
+string a report contains, whatever the segmentation: see `indexer.search`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from .textnorm import match_form
+
+DATA = Path(__file__).parent / "data"
+DOMAIN_WORDS = DATA / "domain_words.txt"
+
+_lock = threading.Lock()
+_state: dict[str, object] = {"extra": (), "tokenizer": None, "loaded_extra": None}
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str  # folded (match form) token text
+    start: int
+    end: int
+
+
+def configure(extra_dictionaries: tuple[str, ...] | list[str] = ()) -> None:
+    """Name user dictionary files (from config.toml) to load besides the built-in one."""
+    _state["extra"] = tuple(str(p) for p in extra_dictionaries)
+
+
+def _dictionary_words(extra: tuple[str, ...]) -> list[tuple[str, int | None]]:
+    from .gazetteer import place_names
+
+    words: list[tuple[str, int | None]] = []
+    for path in (DOMAIN_WORDS, *map(Path, extra)):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split()
+            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+            words.append((parts[0], freq))
+    words.extend((name, None) for name in place_names())
+    return words
+
+
+def dictionary_hash(extra_dictionaries: tuple[str, ...] | list[str] | None = None) -> str:
+    """Fingerprint of everything that changes segmentation; stored in the index."""
+    import jieba
+
+    extra = tuple(extra_dictionaries) if extra_dictionaries is not None else _state["extra"]
+    h = hashlib.sha256(jieba.__version__.encode())
+    for path in (DOMAIN_WORDS, *map(Path, extra)):  # type: ignore[arg-type]
+        h.update(Path(path).read_bytes())
+    gazetteer_files = sorted(DATA.glob("gazetteer*"))
+    for path in gazetteer_files:
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def tokenizer():
+    """This process's jieba tokenizer with the domain dictionary loaded."""
+    extra = _state["extra"]
+    tok = _state["tokenizer"]
+    if tok is not None and _state["loaded_extra"] == extra:
+        return tok
+    with _lock:
+        if _state["tokenizer"] is None or _state["loaded_extra"] != extra:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.initialize()
+            for word, freq in _dictionary_words(extra):  # type: ignore[arg-type]
+                tok.add_word(word, freq)
+            _state["tokenizer"] = tok
+            _state["loaded_extra"] = extra
+    return _state["tokenizer"]
+
+
+def words(text: str) -> list[Word]:
+    """Segment display text into folded words with character offsets.
+
+    Whitespace and punctuation-only tokens are dropped; digits, Latin runs and
+    single characters are kept.
+    """
+    out: list[Word] = []
+    for token, start, end in tokenizer().tokenize(text, HMM=True):
+        folded = match_form(token)
+        if folded and any(ch.isalnum() for ch in folded):
+            out.append(Word(folded, start, end))
+    return out
+
+
+def query_words(text: str) -> list[str]:
+    """Words of a query string, segmented like the index (search engine mode: longer words too)."""
+    return [w.text for w in words(text)]
+
+
+def grams(match_text: str) -> set[str]:
+    """Every single character and every adjacent pair of a match-form text.
+
+    Newlines separate passages; no pair spans one, since no query can.
+    """
+    out: set[str] = set()
+    for line in match_text.split("\n"):
+        out.update(line)
+        out.update(line[i:i + 2] for i in range(len(line) - 1))
+    return out
+
+
+def query_grams(s: str) -> list[str]:
+    """The n-grams a document must hold to contain the match-form string `s`."""
+    if len(s) <= 2:
+        return [s] if s else []
+    return sorted({s[i:i + 2] for i in range(len(s) - 1)})

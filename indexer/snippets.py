@@ -1,0 +1,119 @@
+"""Snippets: the passages of a report that show why it matched.
+
+Hits are found in the match form of a passage (what search compares) and
+mapped back to the passage's display text, so a query typed in full-width
+characters or across a stray space still marks the right characters. The
+only markup in a snippet is ``<mark>``; everything else is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from .textnorm import match_form_with_offsets
+
+WINDOW = 120  # characters shown around the hits of a long passage
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    passage: str
+    html: str
+
+
+def find_hits(display: str, needles: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) spans in `display` where a needle (match form) occurs; overlaps merged."""
+    folded, offsets = match_form_with_offsets(display)
+    spans: list[tuple[int, int]] = []
+    for needle in needles:
+        if not needle:
+            continue
+        start = folded.find(needle)
+        while start >= 0:
+            end = start + len(needle)
+            spans.append((offsets[start], offsets[end - 1] + 1))
+            start = folded.find(needle, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def mark(display: str, hits: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    """Escaped text of display[start:end] with the hits inside it wrapped in <mark>."""
+    end = len(display) if end is None else end
+    out: list[str] = []
+    pos = start
+    for s, e in hits:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(escape(display[pos:s]))
+        out.append("<mark>" + escape(display[s:e]) + "</mark>")
+        pos = e
+    out.append(escape(display[pos:end]))
+    return "".join(out)
+
+
+def window(display: str, hits: list[tuple[int, int]], width: int = WINDOW) -> tuple[int, int]:
+    """The stretch of a long passage to show: around the densest hits, never cutting one."""
+    if len(display) <= width:
+        return 0, len(display)
+    if not hits:
+        return 0, width
+    best_start, best_count = hits[0][0], 0
+    for i, (s, _) in enumerate(hits):
+        count = sum(1 for hs, he in hits[i:] if he - s <= width)
+        if count > best_count:
+            best_start, best_count = s, count
+    lead = width // 4
+    start = max(0, best_start - lead)
+    end = min(len(display), start + width)
+    start = max(0, min(start, end - width))
+    for s, e in hits:  # widen rather than cut through a hit
+        if s < start < e:
+            start = s
+        if s < end < e:
+            end = e
+    return start, end
+
+
+def snippet_html(display: str, needles: list[str] | tuple[str, ...], width: int = WINDOW) -> str | None:
+    """A passage as snippet HTML, or None when no needle occurs in it."""
+    hits = find_hits(display, needles)
+    if not hits:
+        return None
+    start, end = window(display, hits, width)
+    html = mark(display, hits, start, end)
+    return (ELLIPSIS if start > 0 else "") + html + (ELLIPSIS if end < len(display) else "")
+
+
+def best_snippets(passages: list[dict], match_lines: list[str], needles: list[str] | tuple[str, ...],
+                  limit: int = 3) -> list[Snippet]:
+    """Up to `limit` passages that best show the needles, in reading order.
+
+    `match_lines` are the passages' texts in match form (one per passage,
+    stored in the index), so that passages without a hit are skipped cheaply.
+    A passage scores by how many different needles it holds, then by hits.
+    """
+    scored = []
+    for i, (passage, line) in enumerate(zip(passages, match_lines)):
+        present = [n for n in needles if n and n in line]
+        if not present:
+            continue
+        hits = sum(line.count(n) for n in present)
+        prose = 1 if passage.get("kind") == "paragraph" else 0
+        scored.append(((len(set(present)), hits, prose, -i), i))
+    chosen = sorted(i for _, i in sorted(scored, reverse=True)[:limit])
+    out = []
+    for i in chosen:
+        html = snippet_html(passages[i]["text"], needles)
+        if html is not None:
+            out.append(Snippet(passages[i]["id"], html))
+    return out

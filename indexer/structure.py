@@ -1,0 +1,205 @@
+"""Sections and passages of a report.
+
+The national template has six sections (一、总体情况 … 六、其他需要报告的事项).
+Real reports rename them (一、整体工作情况), drop the numeral (主动公开政府信息情况),
+or open a sub-outline inside a section that restarts at 一、. Headings are
+therefore chosen as a whole: every short paragraph is scored against each
+national section (how close its words are to the section's title, whether its
+numeral agrees), and the increasing sequence with the best total score wins
+(`choose_headings`), so a stray 二、信息主动公开情况 in a sub-outline loses to
+the real 二、主动公开政府信息情况 that follows it.
+
+Passages are every paragraph and every table row, numbered within their
+section: ``s2-p3`` is the third passage of section 2; section 0 is whatever
+precedes the first heading. The same content always gives the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import Block, Paragraph, Table
+from .readers.text import is_number_cell
+
+NATIONAL_SECTIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "总体情况", r"总体情况|整体.{0,4}情况|总体工作|概述|基本情况|概况"),
+    (2, "主动公开政府信息情况", r"主动公开"),
+    (3, "收到和处理政府信息公开申请情况", r"收到.{0,2}处理.{0,8}申请|依申请公开|公开申请.{0,4}情况|申请.{0,4}办理情况"),
+    (4, "政府信息公开行政复议、行政诉讼情况", r"行政复议|行政诉讼"),
+    (5, "存在的主要问题及改进情况", r"存在的?(?:主要)?问题|改进情况|问题及"),
+    (6, "其他需要报告的事项", r"其他需要报告|其他.{0,2}事项"),
+)
+_SECTION_PATTERNS = {no: re.compile(p) for no, _, p in NATIONAL_SECTIONS}
+_NATIONAL_TITLES = {no: title for no, title, _ in NATIONAL_SECTIONS}
+
+_NUMERALS = "一二三四五六七八九十"
+_TOP_PREFIX = re.compile(r"^\s*(?:第([一二三四五六七八九十])部分|([一二三四五六七八九十])\s*[、.．，,]|([一二三四五六七八九十])\s)\s*")
+_SUB_PREFIX = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．]|[①-⑳])")
+_INNER_PUNCT = re.compile("[，。；：,;:!?！？]")
+_TITLE_KEEP = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    id: str
+    section: int
+    kind: str  # "paragraph" or "table_row"
+    text: str
+
+
+@dataclass(slots=True)
+class Section:
+    no: int
+    title: str
+    passages: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TableRows:
+    """A table with the passage id of each of its rows (None for rows with no text)."""
+
+    table: Table
+    section: int
+    passage_ids: tuple[str | None, ...]
+
+
+@dataclass(slots=True)
+class Structure:
+    sections: list[Section]
+    passages: list[Passage]
+    tables: list[TableRows]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    block: int
+    section: int
+    title: str
+
+
+def split_numbering(text: str) -> tuple[int | None, str]:
+    """(top-level numeral as an int, rest of the heading) for 一、X / 第一部分 X / plain X."""
+    m = _TOP_PREFIX.match(text)
+    if not m:
+        return None, text.strip()
+    numeral = next(g for g in m.groups() if g)
+    return _NUMERALS.index(numeral) + 1, text[m.end():].strip()
+
+
+def heading_score(text: str, section: int) -> float:
+    """How well a paragraph reads as the heading of national section `section` (0: not at all)."""
+    if len(text) > 45 or _SUB_PREFIX.match(text):
+        return 0.0
+    numeral, rest = split_numbering(text)
+    rest = rest.rstrip("。:：")
+    if not rest or len(rest) > 32 or _INNER_PUNCT.search(rest):
+        return 0.0
+    national = _NATIONAL_TITLES[section]
+    core = "".join(_TITLE_KEEP.findall(rest))
+    national_core = "".join(_TITLE_KEEP.findall(national))
+    if core == national_core:
+        score = 3.0
+    elif len(core) >= 4 and (national_core in core or core in national_core):
+        score = 2.5
+    elif _SECTION_PATTERNS[section].search(rest):
+        score = 1.5
+    else:
+        return 0.0
+    if numeral == section:
+        score += 1.0
+    elif numeral is not None:
+        score -= 0.5
+    return score
+
+
+def choose_headings(paragraphs: list[tuple[int, str]]) -> list[Heading]:
+    """The increasing sequence of section headings with the best total score.
+
+    `paragraphs` are (block index, text) of the document's paragraphs.
+    """
+    candidates: list[tuple[int, str, int]] = []  # (block, text, section)
+    back: list[int | None] = []
+    # best_end[no]: (best total, candidate index) of sequences whose last heading is section `no`.
+    best_end: dict[int, tuple[float, int]] = {}
+    for block, text in paragraphs:
+        updates = []
+        for no in range(1, 7):
+            score = heading_score(text, no)
+            if score <= 0:
+                continue
+            prev = max((v for k, v in best_end.items() if k < no), default=(0.0, None))
+            candidates.append((block, text, no))
+            back.append(prev[1])
+            updates.append((no, prev[0] + score, len(candidates) - 1))
+        for no, total, index in updates:  # after the loop: one paragraph heads one section at most
+            if total > best_end.get(no, (0.0, -1))[0]:
+                best_end[no] = (total, index)
+    if not best_end:
+        return []
+    i: int | None = max(best_end.values(), key=lambda v: (v[0], -v[1]))[1]
+    chosen: list[Heading] = []
+    while i is not None:
+        block, text, no = candidates[i]
+        chosen.append(Heading(block, no, split_numbering(text)[1].rstrip("。:：")))
+        i = back[i]
+    return chosen[::-1]
+
+
+def row_text(cells: tuple[str, ...] | list[str]) -> str:
+    """A table row as one line: non-empty cells joined with ' | '.
+
+    Labels repeated by merged-cell expansion are shown once; numbers are never
+    collapsed, since two equal numbers side by side are two cells.
+    """
+    out: list[str] = []
+    for cell in cells:
+        if not cell:
+            continue
+        if out and cell == out[-1] and not is_number_cell(cell):
+            continue
+        out.append(cell)
+    return " | ".join(out)
+
+
+def _heading_continuation(heading: Heading, blocks: list[Block]) -> str | None:
+    """A heading broken over two lines leaves a short tail such as 讼情况 in the next paragraph."""
+    nxt = blocks[heading.block + 1] if heading.block + 1 < len(blocks) else None
+    if isinstance(nxt, Paragraph) and len(nxt.text) <= 6 and re.search(r"(情况|事项)$", nxt.text) and not _INNER_PUNCT.search(nxt.text):
+        return nxt.text
+    return None
+
+
+def structure_of(blocks: list[Block]) -> Structure:
+    """Sections, passages and table row ids of a document's blocks."""
+    paragraphs = [(i, b.text) for i, b in enumerate(blocks) if isinstance(b, Paragraph)]
+    headings = {h.block: h for h in choose_headings(paragraphs)}
+    sections: list[Section] = [Section(0, "", [])]
+    passages: list[Passage] = []
+    tables: list[TableRows] = []
+    counter = 0
+
+    def add(kind: str, text: str) -> str:
+        nonlocal counter
+        counter += 1
+        section = sections[-1]
+        pid = f"s{section.no}-p{counter}"
+        passages.append(Passage(pid, section.no, kind, text))
+        section.passages.append(pid)
+        return pid
+
+    for i, block in enumerate(blocks):
+        heading = headings.get(i)
+        if heading is not None:
+            tail = _heading_continuation(heading, blocks)
+            sections.append(Section(heading.section, heading.title + (tail or ""), []))
+            counter = 0
+        if isinstance(block, Paragraph):
+            if block.text:
+                add("paragraph", block.text)
+        else:
+            ids = tuple(add("table_row", text) if (text := row_text(row)) else None for row in block.rows)
+            tables.append(TableRows(block, sections[-1].no, ids))
+    if not sections[0].passages:
+        sections.pop(0)
+    return Structure(sections, passages, tables)
