@@ -1,0 +1,91 @@
+"""The nianbao command as a user runs it: output shapes, exit statuses, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "corpus" / "samples"
+
+
+def nianbao(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "indexer.cli", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Path:
+    """A folder with a config.toml, a copy of the samples and an index built by the CLI."""
+    base = tmp_path_factory.mktemp("cli")
+    shutil.copytree(SAMPLES, base / "reports")
+    (base / "config.toml").write_text('[paths]\ncorpus = "reports"\nindex = "idx"\n', encoding="utf-8")
+    result = nianbao("index", cwd=base)
+    assert result.returncode == 0, result.stderr
+    assert "added 5" in result.stdout
+    return base
+
+
+def test_second_index_run_reports_nothing_to_do(workspace):
+    result = nianbao("index", cwd=workspace)
+    assert result.returncode == 0 and result.stdout.startswith("nothing to do")
+
+
+def test_search_json_has_the_spec_shape(workspace):
+    result = nianbao("search", "行政处罚", "--json", cwd=workspace)
+    answer = json.loads(result.stdout)
+    assert answer["total"] == 4 and len(answer["results"]) == 4
+    assert all("<mark>行政处罚</mark>" in r["snippets"][0]["html"] for r in answer["results"])
+
+
+def test_search_readable_output_lists_results_and_facets(workspace):
+    result = nianbao("search", "疫情", "--province", "浙江省", "--year", "2020", cwd=workspace)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].startswith("1 reports")
+    assert "舟山市卫生健康委员会" in result.stdout and "【疫情】" in result.stdout
+
+
+def test_extract_prints_one_object_or_an_array_in_argument_order():
+    files = sorted(str(p) for p in SAMPLES.glob("*.txt"))
+    one = json.loads(nianbao("extract", files[0], "--json").stdout)
+    assert isinstance(one, dict) and one["title"]
+    many = json.loads(nianbao("extract", files[2], files[0], "--json").stdout)
+    assert [Path(r["source"]).name for r in many] == [Path(files[2]).name, Path(files[0]).name]
+
+
+def test_extract_of_a_bad_file_names_it_and_the_reason(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    result = nianbao("extract", str(bad), "--json")
+    assert result.returncode == 1
+    assert "bad.txt: the file is empty" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("search", "x", "--index", "/nonexistent/idx"), "no index"),
+        (("index", "--corpus", "/nonexistent/corpus", "--index", "/tmp/nianbao-test-idx"), "does not exist"),
+        (("search", "x", "--page", "0"), "page"),
+        (("search", "x", "--where", "garbage"), "condition"),
+        (("search", "x", "--config", "/nonexistent.toml"), "does not exist"),
+    ],
+)
+def test_user_errors_are_plain_messages_with_exit_status_2(workspace, args, message):
+    result = nianbao(*args, cwd=workspace)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_index_exit_status_is_1_when_a_file_fails(tmp_path):
+    corpus = tmp_path / "c"
+    shutil.copytree(SAMPLES, corpus)
+    (corpus / "empty.txt").write_bytes(b"")
+    result = nianbao("index", "--corpus", str(corpus), "--index", str(tmp_path / "i"))
+    assert result.returncode == 1
+    assert "empty.txt: the file is empty" in result.stderr

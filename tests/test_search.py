@@ -1,0 +1,137 @@
+"""Search over the bundled samples: matching, filters, facets, snippets, notices, bad requests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from indexer.search import SearchError, SearchRequest, parse_condition, search
+from indexer.synonyms import load_synonyms
+from indexer.textnorm import match_form
+
+
+def run(index, query="", **kw):
+    return search(index, SearchRequest(query=query, **kw), load_synonyms())
+
+
+def containing(index, text: str) -> set[str]:
+    """Ids of reports whose passages contain `text` (the ground truth, computed without the index)."""
+    needle = match_form(text)
+    from indexer import docset
+
+    out = set()
+    for d in docset.docnums(index.live):
+        record = index.record(d)
+        if any(needle in match_form(p["text"]) for p in record["passages"]):
+            out.add(record["id"])
+    return out
+
+
+def ids(answer) -> set[str]:
+    return {r["id"] for r in answer["results"]}
+
+
+def test_a_term_finds_every_report_containing_it_with_a_marked_snippet(open_sample_index):
+    answer = run(open_sample_index, "行政处罚")
+    assert ids(answer) == containing(open_sample_index, "行政处罚") and answer["total"] == 4
+    for r in answer["results"]:
+        passages = {p["id"] for p in open_sample_index.record(open_sample_index.docnum(r["id"]))["passages"]}
+        assert any("<mark>行政处罚</mark>" in s["html"] for s in r["snippets"])
+        assert all(s["passage"] in passages for s in r["snippets"])
+        assert all(s["url"] == f"/reports/{r['id']}?q=行政处罚#{s['passage']}" for s in r["snippets"])
+
+
+def test_filters_and_facets_count_every_matching_report_under_the_other_filters(open_sample_index):
+    answer = run(open_sample_index, "疫情", province="浙江省", years=(2020,))
+    assert [r["region"]["city"] for r in answer["results"]] == ["舟山市"]
+    everywhere_2020 = run(open_sample_index, "疫情", years=(2020,))
+    assert answer["facets"]["province"] == everywhere_2020["facets"]["province"]  # own filter not applied
+    zhejiang_any_year = run(open_sample_index, "疫情", province="浙江省")
+    assert answer["facets"]["year"] == zhejiang_any_year["facets"]["year"]
+    assert answer["facets"]["city"] == {"舟山市": 1}
+    assert run(open_sample_index, "疫情", province="浙江省", years=(2019,))["total"] == 0
+
+
+def test_several_years_are_ored(open_sample_index):
+    both = run(open_sample_index, years=(2021, 2023))
+    assert sorted(r["year"] for r in both["results"]) == [2021, 2023]
+
+
+def test_empty_query_lists_reports_newest_first(open_sample_index):
+    answer = run(open_sample_index)
+    assert answer["total"] == open_sample_index.doc_count
+    years = [r["year"] for r in answer["results"]]
+    assert years == sorted(years, reverse=True)
+    assert all(r["snippets"] == [] for r in answer["results"])
+
+
+def test_phrase_finds_exactly_the_reports_containing_it(open_sample_index):
+    for phrase in ("行政复议", "政府信息公开工作", "三安全一稳定"):
+        assert ids(run(open_sample_index, f'"{phrase}"', page_size=100)) == containing(open_sample_index, phrase)
+
+
+@pytest.mark.parametrize("query", ["卫健", "处理费", "0", "2023年", "事业单位", "群众满意", "制发", "12345"])
+def test_recall_is_what_ctrl_f_finds(open_sample_index, query):
+    assert ids(run(open_sample_index, query, page_size=100)) == containing(open_sample_index, query)
+
+
+def test_synonyms_find_the_full_name_and_are_marked(open_sample_index):
+    answer = run(open_sample_index, "卫健委")
+    assert {r["source"][8:11] for r in answer["results"]} == {"002", "004"}
+    assert answer["expanded"]["卫健委"]
+    assert all(re.search("<mark>(卫健委|卫生健康委|卫生健康委员会)</mark>", s["html"]) for r in answer["results"] for s in r["snippets"][:1])
+    unexpanded = search(open_sample_index, SearchRequest(query="卫健委", expand=False))
+    assert ids(unexpanded) == containing(open_sample_index, "卫健委")
+
+
+def test_not_and_or(open_sample_index):
+    everything = containing(open_sample_index, "行政处罚")
+    without = ids(run(open_sample_index, "行政处罚 -疫情", page_size=100))
+    assert without == everything - containing(open_sample_index, "疫情")
+    either = ids(run(open_sample_index, "舟山 OR 招远", page_size=100))
+    assert either == containing(open_sample_index, "舟山") | containing(open_sample_index, "招远")
+    only_not = ids(run(open_sample_index, "-疫情", page_size=100))
+    assert only_not == {open_sample_index.record(d)["id"] for d in range(open_sample_index.size)} - containing(open_sample_index, "疫情")
+
+
+def test_unreadable_query_is_searched_as_words_with_a_notice(open_sample_index):
+    answer = run(open_sample_index, '"行政处罚')
+    assert answer["notice"] and answer["total"] == 4
+
+
+def test_a_phrase_that_occurs_nowhere_falls_back_to_its_words(open_sample_index):
+    answer = run(open_sample_index, "舟山疫情")
+    assert answer["total"] >= 1 and "舟山" in answer["notice"]
+
+
+def test_where_and_sort_by_year(open_sample_index):
+    newest = run(open_sample_index, sort="year")
+    assert [r["year"] for r in newest["results"]] == sorted(r["year"] for r in newest["results"])
+    with pytest.raises(SearchError):
+        run(open_sample_index, where=(parse_condition("no.such.metric>=1"),))
+    with pytest.raises(SearchError):
+        parse_condition("apply.new.total is big")
+
+
+@pytest.mark.parametrize("bad", [dict(page=0), dict(page_size=0), dict(page_size=101), dict(page=1000, page_size=100)])
+def test_bad_paging_is_refused_with_a_message(open_sample_index, bad):
+    with pytest.raises(SearchError):
+        run(open_sample_index, "行政处罚", **bad)
+
+
+def test_paging_walks_through_all_results_once(open_sample_index):
+    seen = []
+    for page in (1, 2, 3):
+        seen += [r["id"] for r in run(open_sample_index, "公开", page=page, page_size=2)["results"]]
+    assert len(seen) == len(set(seen)) == run(open_sample_index, "公开")["total"]
+
+
+def test_answer_has_the_spec_shape(open_sample_index):
+    answer = run(open_sample_index, "行政处罚", province="山东省", years=(2023,))
+    assert {"query", "filters", "total", "page", "page_size", "results", "facets"} <= set(answer)
+    assert answer["filters"] == {"province": "山东省", "year": [2023]}
+    r = answer["results"][0]
+    assert {"id", "title", "agency", "region", "year", "score", "url", "snippets"} <= set(r)
+    assert set(r["region"]) == {"province", "city", "county", "code"}
+    assert r["region"] == {"province": "山东省", "city": "烟台市", "county": "招远市", "code": "370685"}

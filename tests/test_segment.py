@@ -1,0 +1,78 @@
+"""Segmentation and the whoosh analyzers: positions, offsets, digits, the domain dictionary, worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+
+from indexer import segment
+from indexer.engine.analysis import GramTokenizer, WordTokenizer
+
+
+def test_digits_and_latin_runs_are_kept_as_tokens():
+    words = [w.text for w in segment.words("本年收到3件，拨打12366咨询，ABC公司")]
+    assert "3" in words and "件" in words
+    assert "12366" in words
+    assert "abc" in words  # folded to lower case like the match form
+
+
+def test_domain_dictionary_keeps_template_terms_whole():
+    assert "信息处理费" in segment.query_words("未收取信息处理费")
+    assert "依申请公开" in segment.query_words("依申请公开情况")
+    assert "招远市" in segment.query_words("招远市卫生健康局")
+
+
+def test_offsets_point_at_the_word_in_the_original_text():
+    text = "２０２３年，我局主动公开政府信息"
+    for w in segment.words(text):
+        from indexer.textnorm import match_form
+
+        assert match_form(text[w.start:w.end]) == w.text
+
+
+def test_analyzer_positions_are_sequential_and_chars_are_offsets():
+    tokens = [(t.text, t.pos, t.startchar, t.endchar) for t in WordTokenizer()("行政处罚 68 件", positions=True, chars=True)]
+    assert [t[1] for t in tokens] == list(range(len(tokens)))
+    assert [t[0] for t in tokens] == ["行政处罚", "68", "件"]
+    assert tokens[1][2:] == (5, 7)
+
+
+def test_analyzer_accepts_pretokenized_lists():
+    assert [t.text for t in WordTokenizer()(["行政", "处罚"])] == ["行政", "处罚"]
+
+
+def test_grams_hold_every_character_and_pair_but_no_pair_across_passages():
+    grams = segment.grams("ab\ncd")
+    assert {"a", "b", "c", "d", "ab", "cd"} <= grams
+    assert "bc" not in grams and "b\nc" not in grams
+    assert segment.query_grams("政府信息") == sorted({"政府", "府信", "信息"})
+    assert segment.query_grams("费") == ["费"]
+
+
+def test_gram_tokenizer_on_a_string_splits_passages():
+    grams = {t.text for t in GramTokenizer()("甲乙\n丙丁")}
+    assert "乙丙" not in grams and "甲乙" in grams
+
+
+def _segment_in_child(text: str) -> list[str]:
+    return segment.query_words(text)
+
+
+def test_dictionary_is_loaded_in_spawned_worker_processes():
+    """A dictionary loaded in the parent does not reach a spawned process; ours loads itself there."""
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        words = pool.apply(_segment_in_child, ("未收取信息处理费",))
+    assert "信息处理费" in words
+
+
+def test_analyzers_pickle_at_a_stable_path():
+    restored = pickle.loads(pickle.dumps(WordTokenizer()))
+    assert type(restored).__module__ == "indexer.engine.analysis"
+    assert [t.text for t in restored("政府信息公开")] == ["政府信息公开"]
+
+
+def test_dictionary_hash_changes_with_a_user_dictionary(tmp_path):
+    extra = tmp_path / "words.txt"
+    extra.write_text("某某专有名词\n", encoding="utf-8")
+    assert segment.dictionary_hash([str(extra)]) != segment.dictionary_hash([])
