@@ -8,10 +8,13 @@ from pathlib import Path
 
 from . import fields
 from .blocks import Document
+from .checks import run_checks
 from .gazetteer import places_in, resolve_region
 from .readers import read_document
+from .prose import prose_metrics
 from .record import Report
 from .structure import structure_of
+from .tables import map_tables
 
 _EXTRACTION_MODULES = (
     "textnorm.py", "blocks.py", "structure.py", "fields.py", "gazetteer.py", "record.py", "extract.py",
@@ -61,6 +64,10 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     region = resolve_region(primary, full_text)
     levels = [m.places[0].level for m in places_in(agency)] if agency else []
     # A place name printed twice in one agency (环翠区 in 威海市环翠区) counts once; the last one is the most specific.
+    tables = map_tables(structure.tables)
+    metrics = dict(tables.metrics)
+    for key, metric in prose_metrics(structure.passages).items():
+        metrics.setdefault(key, metric)
     report = Report(
         id=rid,
         source=source,
@@ -70,11 +77,13 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
         region=region,
         year=year,
         published=published,
-        template=None,
+        template=tables.template,
         sections=structure.sections,
         passages=structure.passages,
+        metrics=metrics,
         format=doc.format,
     )
+    report.checks = run_checks(report, tables.found, tables.template_passages)
     return report
 
 

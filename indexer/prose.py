@@ -1,0 +1,95 @@
+"""Metrics stated in the report's prose rather than in its tables.
+
+* ``active.published_total``: how many items the agency proactively disclosed
+  in the year (主动公开政府信息185条, 共发布信息267条, 累计公开信息1,024条,
+  全年主动公开各类信息2.3万条). Only a count that the sentence itself ties to
+  proactive disclosure of information counts: the number must follow
+  主动公开 / 共(计)发布 / 累计公开 … 信息 with nothing but qualifiers in
+  between, so 微信公众号发布699篇 or 其中规范性文件0件 never match, and a
+  clause about one channel (微信, 微博, 公众号, 新媒体 …) is skipped.
+* ``fees.processing_yuan``: 信息处理费 actually charged, in 元: 收取信息处理费
+  120元 -> 120, 信息处理费0.5万元 -> 5000, 未收取/没有收取/不收取/未产生
+  信息处理费 -> 0.
+
+Each metric carries the id of the paragraph it was read from; the first
+paragraph that states it wins.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .record import Metric
+from .structure import Passage
+
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(万)?"
+_GAP = r"[^，。；;,:：！？!?\d]{0,12}?"  # qualifiers between the verb and the count, within one clause
+_INFO = r"(?:政府|政务|各类|各项|相关|工作)?(?:信息|文件|动态)"
+
+_PUBLISHED = [
+    # 主动公开政府信息185条 · 主动公开信息共计115条 · 通过门户网站主动公开政府信息322条
+    re.compile(rf"主动(?:公开|发布){_GAP}{_INFO}(?:共计|合计|总计|共|累计|达到?)?\s*{_NUM}\s*(?:条|件|篇|项)"),
+    # 共发布信息267条 · 累计公开政府信息1,024条 · 全年共公开各类信息2.3万条
+    re.compile(rf"(?:共计?|累计|合计|全年(?:共)?)(?:主动)?(?:发布|公开){_GAP}{_INFO}(?:共计|合计|共|达到?)?\s*{_NUM}\s*(?:条|件|篇|项)"),
+    # 主动公开政府信息共计185条 written the other way: 共主动公开185条政府信息
+    re.compile(rf"(?:共|累计)?主动公开(?:各类)?{_NUM}\s*(?:条|件|篇)(?:政府|政务)?信息"),
+]
+_CHANNEL = re.compile(r"微信|公众号|微博|新媒体|头条|抖音|客户端|视频号|短信|报纸|电视|广播|公开栏|宣传栏|APP|app")
+_SUBCOUNT_BEFORE = re.compile(r"其中[^，。；;]*$")
+
+_FEE_ZERO = re.compile(
+    r"(?:未|没有|不|无|免|并未|均未|从未)(?:收取|产生|收|征收|涉及)(?:任何)?(?:相关)?(?:的)?信息处理费"
+    r"|信息处理费(?:收取)?(?:情况)?(?:为|是)?\s*[:：]?\s*(?:无|0(?:\.0+)?\s*(?:万)?元|零元|0)(?![\d.])"
+    r"|免收信息处理费|信息处理费[^。；;，,]{0,6}(?:为零|为0|0元)"
+)
+_FEE_AMOUNT = re.compile(rf"(?:收取|收缴|产生|共收取|收取了)?(?:的)?信息处理费(?:共计|合计|共|总计|为|总额|金额)?[:：]?\s*{_NUM}\s*元")
+
+
+def _number(text: str, wan: str | None) -> int | float:
+    value = Decimal(text.replace(",", ""))
+    if wan:
+        value *= 10000
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def published_total(passages: list[Passage]) -> Metric | None:
+    """``active.published_total`` from the first paragraph that states it."""
+    for passage in passages:
+        if passage.kind != "paragraph":
+            continue
+        for pattern in _PUBLISHED:
+            for m in pattern.finditer(passage.text):
+                clause_start = max(passage.text.rfind(p, 0, m.start()) for p in "，。；;,：:") + 1
+                clause = passage.text[clause_start:m.end()]
+                if _CHANNEL.search(clause) or _SUBCOUNT_BEFORE.search(passage.text[clause_start:m.start()]):
+                    continue
+                return Metric(_number(m.group(1), m.group(2)), passage.id)
+    return None
+
+
+def processing_fee(passages: list[Passage]) -> Metric | None:
+    """``fees.processing_yuan`` from the first paragraph that states what was charged."""
+    for passage in passages:
+        if passage.kind != "paragraph" or "信息处理费" not in passage.text:
+            continue
+        zero = _FEE_ZERO.search(passage.text)
+        amount = _FEE_AMOUNT.search(passage.text)
+        if amount and (zero is None or amount.start() < zero.start()):
+            before = passage.text[max(0, amount.start() - 4):amount.start()]
+            if not re.search(r"未|没有|不|无", before):
+                return Metric(_number(amount.group(1), amount.group(2)), passage.id)
+        if zero:
+            return Metric(0, passage.id)
+    return None
+
+
+def prose_metrics(passages: list[Passage]) -> dict[str, Metric]:
+    out: dict[str, Metric] = {}
+    total = published_total(passages)
+    if total is not None:
+        out["active.published_total"] = total
+    fee = processing_fee(passages)
+    if fee is not None:
+        out["fees.processing_yuan"] = fee
+    return out
