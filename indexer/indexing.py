@@ -30,6 +30,7 @@ from .readers import ReadError, is_report_file
 from .record import Report
 
 FAILURES_FILE = "failures.json"
+PARALLEL_WRITE_MIN = 200  # files in a run from which whoosh's parallel writer pays off
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ def file_sha256(path: Path) -> str:
 
 
 def _work(job: _Job) -> tuple[str, str, dict | str]:
-    """In a worker process: file or stored record -> index document, or the reason it failed."""
+    """In a worker process: file or stored record -> index fields, or the reason it failed."""
     try:
         if job.previous is not None:
             report = Report.from_dict(job.previous)
@@ -123,16 +124,12 @@ def _work(job: _Job) -> tuple[str, str, dict | str]:
         return ("fail", job.facts.source, f"unexpected error while reading: {type(exc).__name__}: {exc}")
 
 
-def _init_worker(dictionaries: tuple[str, ...]) -> None:
-    segment.configure(dictionaries)
-
-
-def _results(jobs: list[_Job], workers: int, dictionaries: tuple[str, ...]) -> Iterator[tuple[str, str, dict | str]]:
+def _results(jobs: list[_Job], workers: int) -> Iterator[tuple[str, str, dict | str]]:
+    """Extraction results in job order; in worker processes unless the job is small."""
     if workers <= 1 or len(jobs) < 8:
-        _init_worker(dictionaries)
         yield from map(_work, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(dictionaries,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         try:
             yield from pool.map(_work, jobs, chunksize=4)
         except BaseException:
@@ -256,14 +253,20 @@ def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: 
     meta = {"dictionary": segment.dictionary_hash(dictionaries), "extractor": extractor_fingerprint()}
     facts = {job.facts.source: job.facts for job in plan.jobs}
     failures = _current_failures(known_failures, summary)
-    writer = GenerationWriter(index_dir, rebuild=rebuild)
+    # Large runs write with whoosh's writer processes; a handful of files is faster in one process.
+    procs = workers if len(plan.jobs) >= PARALLEL_WRITE_MIN else 1
+
+    def new_writer(rebuild: bool) -> GenerationWriter:
+        return GenerationWriter(index_dir, rebuild=rebuild, procs=procs, dictionaries=dictionaries)
+
+    writer = new_writer(rebuild)
     for rid in plan.remove:
         writer.delete(rid)
     pending = 0
     try:
-        for done, (status, source, payload) in enumerate(_results(plan.jobs, workers, dictionaries), 1):
+        for done, (status, source, payload) in enumerate(_results(plan.jobs, workers), 1):
             if writer is None:
-                writer = GenerationWriter(index_dir, rebuild=False)
+                writer = new_writer(False)
             if status == "ok":
                 previous = plan.previous_id.get(source)
                 if previous is not None:
@@ -281,8 +284,8 @@ def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: 
                                     "reason": str(payload)}
             if progress:
                 progress(done, len(plan.jobs))
-            if pending >= batch_size and not rebuild:
-                writer.commit(meta)
+            if pending >= batch_size and not rebuild and done < len(plan.jobs):
+                writer.commit(meta, merge=False)
                 writer, pending = None, 0
         if writer is not None:
             writer.commit(meta)

@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .textnorm import match_form
+from .textnorm import fold
 
 DATA = Path(__file__).parent / "data"
 DOMAIN_WORDS = DATA / "domain_words.txt"
@@ -37,6 +37,12 @@ class Word:
 def configure(extra_dictionaries: tuple[str, ...] | list[str] = ()) -> None:
     """Name user dictionary files (from config.toml) to load besides the built-in one."""
     _state["extra"] = tuple(str(p) for p in extra_dictionaries)
+
+
+def ensure_configured(extra_dictionaries: tuple[str, ...]) -> None:
+    """Configure this process with `extra_dictionaries` unless it already is (cheap when it is)."""
+    if _state["extra"] != tuple(extra_dictionaries):
+        configure(extra_dictionaries)
 
 
 def _dictionary_words(extra: tuple[str, ...]) -> list[tuple[str, int | None]]:
@@ -97,8 +103,8 @@ def words(text: str) -> list[Word]:
     """
     out: list[Word] = []
     for token, start, end in tokenizer().tokenize(text, HMM=True):
-        folded = match_form(token)
-        if folded and any(ch.isalnum() for ch in folded):
+        folded = fold(token)
+        if folded and (folded.isalnum() or any(ch.isalnum() for ch in folded)):
             out.append(Word(folded, start, end))
     return out
 
@@ -116,7 +122,7 @@ def grams(match_text: str) -> set[str]:
     out: set[str] = set()
     for line in match_text.split("\n"):
         out.update(line)
-        out.update(line[i:i + 2] for i in range(len(line) - 1))
+        out.update(map(str.__add__, line, line[1:]))
     return out
 
 

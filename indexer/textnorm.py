@@ -60,20 +60,22 @@ def normalize_text(text: str) -> str:
     return text.strip()
 
 
-def _fold_char(ch: str) -> str:
-    """One character of the match form: width-folded and lower-cased, never longer."""
-    code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:
-        ch = chr(code - 0xFEE0)
-    elif ch in _SPACES:
-        return ""
-    low = ch.lower()
-    return low if len(low) == 1 else ch
+# Match-form folding, one character to at most one: full-width ASCII variants to
+# ASCII, ASCII letters to lower case, whitespace removed.
+_MATCH_TABLE: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_MATCH_TABLE.update({c: c + 0x20 for c in range(ord("A"), ord("Z") + 1)})
+_MATCH_TABLE.update({c: c - 0xFEE0 + 0x20 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ -> a-z
+_MATCH_TABLE.update({ord(c): None for c in " \n" + _SPACES + _ZERO_WIDTH})
+
+
+def fold(display: str) -> str:
+    """Match form of text already in display form (no newlines expected)."""
+    return display.translate(_MATCH_TABLE)
 
 
 def match_form(text: str) -> str:
     """The form search compares: display form without whitespace, folded."""
-    return "".join(_fold_char(ch) for ch in normalize_text(text) if not ch.isspace())
+    return fold(normalize_text(text))
 
 
 def match_form_with_offsets(display: str) -> tuple[str, list[int]]:
@@ -81,9 +83,7 @@ def match_form_with_offsets(display: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(display):
-        if ch.isspace():
-            continue
-        folded = _fold_char(ch)
+        folded = ch.translate(_MATCH_TABLE)
         if folded:
             chars.append(folded)
             offsets.append(i)

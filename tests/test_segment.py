@@ -37,10 +37,6 @@ def test_analyzer_positions_are_sequential_and_chars_are_offsets():
     assert tokens[1][2:] == (5, 7)
 
 
-def test_analyzer_accepts_pretokenized_lists():
-    assert [t.text for t in WordTokenizer()(["行政", "处罚"])] == ["行政", "处罚"]
-
-
 def test_grams_hold_every_character_and_pair_but_no_pair_across_passages():
     grams = segment.grams("ab\ncd")
     assert {"a", "b", "c", "d", "ab", "cd"} <= grams

@@ -1,13 +1,9 @@
 """whoosh analyzers over `indexer.segment`.
 
 The classes live at this stable import path because whoosh pickles the
-schema, analyzers included, into every index it writes. They keep no jieba
-state of their own: `indexer.segment` loads the dictionary lazily in whatever
-process unpickles them.
-
-A field value may be a string (segmented here) or a list of already
-segmented tokens: the indexer segments in its worker processes and hands the
-tokens over, so the process writing the index does not segment again.
+schema, analyzers included, into every index it writes and into its writer
+subprocesses. They keep no jieba state of their own: `indexer.segment` loads
+the dictionary lazily in whatever process unpickles them.
 """
 
 from __future__ import annotations
@@ -15,23 +11,34 @@ from __future__ import annotations
 from whoosh.analysis import Token, Tokenizer
 
 from .. import segment
-from ..textnorm import match_form
+from ..textnorm import fold
 
 
 class WordTokenizer(Tokenizer):
-    """jieba words with sequential positions and character offsets."""
+    """jieba words with sequential positions and character offsets.
+
+    It carries the user dictionary files it was built with, so that a process
+    that unpickles it (whoosh's writer subprocesses, spawned or forked) loads
+    the same dictionary before segmenting.
+    """
+
+    def __init__(self, dictionaries: tuple[str, ...] = ()):
+        self.dictionaries = tuple(dictionaries)
 
     def __eq__(self, other):
-        return type(other) is type(self)
+        return type(other) is type(self) and other.dictionaries == self.dictionaries
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.__dict__.setdefault("dictionaries", ())
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if isinstance(value, (list, tuple)):
-            items = ((w, None, None) for w in value)
-        elif not tokenize:
-            items = iter([(match_form(value), 0, len(value))])
+        if not tokenize:
+            items = iter([(fold(value), 0, len(value))])
         else:
+            segment.ensure_configured(self.dictionaries)
             items = ((w.text, w.start, w.end) for w in segment.words(value))
         for pos, (text, start, end) in enumerate(items):
             t.text = text
@@ -41,14 +48,17 @@ class WordTokenizer(Tokenizer):
                 t.original = text
             if positions:
                 t.pos = start_pos + pos
-            if chars and start is not None:
+            if chars:
                 t.startchar = start_char + start
                 t.endchar = start_char + end
             yield t
 
 
 class GramTokenizer(Tokenizer):
-    """Single characters and adjacent pairs of the match form (no positions: terms only)."""
+    """Single characters and adjacent pairs of a match-form text (terms only, no positions).
+
+    The value is the report's passages in match form, one per line.
+    """
 
     def __eq__(self, other):
         return type(other) is type(self)
@@ -56,12 +66,10 @@ class GramTokenizer(Tokenizer):
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if isinstance(value, (list, tuple, set)):
-            grams = value
-        elif not tokenize:
+        if not tokenize:
             grams = [value]
         else:
-            grams = segment.grams("\n".join(match_form(line) for line in value.split("\n")))
+            grams = segment.grams(value)
         for pos, text in enumerate(grams):
             t.text = text
             t.boost = 1.0

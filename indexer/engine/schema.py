@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 from whoosh import columns, fields
 
-from .. import segment
 from ..record import Report
-from ..textnorm import match_form
+from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 
 SCHEMA_VERSION = 1
@@ -18,8 +17,8 @@ SCHEMA_VERSION = 1
 FACET_FIELDS = ("province", "city", "county", "year", "agency_level", "template", "failing")
 
 
-def build_schema() -> fields.Schema:
-    words = WordTokenizer()
+def build_schema(dictionaries: tuple[str, ...] = ()) -> fields.Schema:
+    words = WordTokenizer(dictionaries)
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         source=fields.ID(stored=True),
@@ -60,13 +59,9 @@ def record_bytes(report: Report) -> bytes:
 
 
 def prepare(report: Report, facts: FileFacts) -> dict:
-    """Field values for one report, segmentation included.
-
-    Runs in the indexer's worker processes; the result is plain data that
-    pickles cheaply and that the writer adds without further analysis.
-    """
+    """Field values for one report: plain data that pickles cheaply to the writer processes."""
     body_text = "\n".join(p.text for p in report.passages)
-    match_text = "\n".join(match_form(p.text) for p in report.passages)
+    match_text = "\n".join(fold(p.text) for p in report.passages)
     region = report.region
     doc = {
         "id": report.id,
@@ -75,10 +70,10 @@ def prepare(report: Report, facts: FileFacts) -> dict:
         "size": facts.size,
         "mtime_ns": facts.mtime_ns,
         "extractor": facts.extractor,
-        "title": [w.text for w in segment.words(report.title or "")],
-        "agency": [w.text for w in segment.words(report.agency or "")],
-        "body": [w.text for w in segment.words(body_text)],
-        "gram": sorted(segment.grams(match_text)),
+        "title": report.title or "",
+        "agency": report.agency or "",
+        "body": body_text,
+        "gram": match_text,
         "record": record_bytes(report),
         "mtext": match_text.encode("utf-8"),
         "metrics": json.dumps({k: m.value for k, m in report.metrics.items()}, separators=(",", ":")).encode(),

@@ -53,7 +53,8 @@ class GenerationWriter:
     crash) leaves only a temporary folder that the next run removes.
     """
 
-    def __init__(self, index_dir: Path, *, rebuild: bool, limitmb: int = 256):
+    def __init__(self, index_dir: Path, *, rebuild: bool, procs: int = 1, dictionaries: tuple[str, ...] = (),
+                 limitmb: int = 256):
         self.index_dir = index_dir
         generations.cleanup(index_dir)
         base = None if rebuild else generations.current(index_dir)
@@ -63,8 +64,13 @@ class GenerationWriter:
             ix = whoosh_index.open_dir(str(whoosh_dir))
         else:
             whoosh_dir.mkdir(parents=True, exist_ok=True)
-            ix = whoosh_index.create_in(str(whoosh_dir), build_schema())
-        self._writer = ix.writer(limitmb=limitmb)
+            ix = whoosh_index.create_in(str(whoosh_dir), build_schema(dictionaries))
+        if procs > 1:
+            # whoosh's own writer processes segment and write postings in parallel, each into
+            # its own segment (multisegment: no merging of their work at commit).
+            self._writer = ix.writer(procs=procs, multisegment=True, batchsize=64, limitmb=limitmb)
+        else:
+            self._writer = ix.writer(limitmb=limitmb)
         self.added = 0
         self.deleted = 0
 
@@ -75,8 +81,9 @@ class GenerationWriter:
         self._writer.add_document(**document)
         self.added += 1
 
-    def commit(self, meta: dict) -> Path:
-        self._writer.commit()
+    def commit(self, meta: dict, merge: bool = True) -> Path:
+        """Write the segments and make this generation live. `merge=False` leaves small segments for later."""
+        self._writer.commit(merge=merge)
         meta = dict(meta, schema=SCHEMA_VERSION)
         live = generations.publish(self.index_dir, self.tmp, meta)
         generations.cleanup(self.index_dir)
