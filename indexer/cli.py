@@ -216,6 +216,65 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _report_files(paths: list[Path]) -> list[Path]:
+    """The report files named by `paths`: files as given, folders searched recursively, in a stable order."""
+    from .readers import is_report_file
+
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.is_file() and is_report_file(p) and not p.name.startswith("."))
+        else:
+            out.append(path)
+    return out
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .extract import extract
+    from .readers import ReadError
+
+    config = _config(args)
+    roots = [Path(p) for p in args.paths] if args.paths else [config.corpus]
+    for root in roots:
+        if not root.exists():
+            raise UsageError(f"{root} does not exist")
+    results: list[dict] = []
+    failed = False
+    for path in _report_files(roots):
+        resolved = path.resolve()
+        root = config.corpus if resolved.is_relative_to(config.corpus) else None
+        name = resolved.relative_to(root).as_posix() if root else path.as_posix()
+        try:
+            report = extract(resolved if root else path, root)
+        except (ReadError, OSError) as exc:
+            failed = True
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            results.append({"source": name, "error": reason})
+            continue
+        failing = [c for c in report.checks if c.status == "fail"]
+        failed = failed or bool(failing)
+        results.append({
+            "source": report.source, "id": report.id, "title": report.title,
+            "failing": [{"id": c.id, "message": c.message, "passages": list(c.passages)} for c in failing],
+        })
+    if args.json:
+        _print_json(results)
+        return EXIT_FAILED if failed else EXIT_OK
+    unreadable = [r for r in results if "error" in r]
+    with_failures = [r for r in results if r.get("failing")]
+    for r in with_failures:
+        print(f"{r['source']}\n  {r['title']}")
+        for c in r["failing"]:
+            where = f"  [{', '.join(c['passages'])}]" if c["passages"] else ""
+            print(f"  ✗ {c['id']}: {c['message']}{where}")
+    for r in unreadable:
+        print(f"{r['source']}\n  cannot be read: {r['error']}")
+    checked = len(results) - len(unreadable)
+    print(f"{checked} report(s) checked: {len(with_failures)} with failing checks "
+          f"({sum(len(r['failing']) for r in with_failures)} failures), {len(unreadable)} unreadable")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -264,6 +323,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print records as JSON (spec/report.md)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("check", help="list the failing consistency checks of report files")
+    _add_common(p)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report files or folders (default: the corpus)")
+    p.add_argument("--json", action="store_true", help="one object per report: source, id, title, failing checks")
+    p.set_defaults(func=cmd_check)
     return parser
 
 

@@ -230,10 +230,7 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     if not a or not b:
         return 0.0
-    score = SequenceMatcher(None, a, b, autojunk=False).ratio()
-    if len(b) >= 4 and b in a and len(a) <= len(b) + 8:
-        score = max(score, 0.85)  # 行政许可事项, 本年处理决定数量（件）
-    return score
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 THRESHOLD = 0.75
@@ -437,7 +434,7 @@ def _build_layout(rows: list[_Row]) -> Layout | None:
                 mine.append((lab, s, e, text, r))
     grid, width = rows[-1].grid, rows[-1].width
     if kind == APPEALS:
-        return _appeals_layout(mine, grid, width)
+        return _appeals_layout(mine, rows)
     leaves: dict[str, list[tuple[int, int, str]]] = {}
     for lab, s, e, text, _ in mine:
         if lab.role == "col":
@@ -465,17 +462,30 @@ def _build_layout(rows: list[_Row]) -> Layout | None:
     return Layout(kind, columns, grid, width, positional)
 
 
-def _appeals_layout(mine, grid: int, width: int) -> Layout | None:
-    leaves: dict[int, tuple[str, int]] = {}  # start -> (leaf key, end)
-    for lab, s, e, _, _ in mine:
-        if lab.role == "col":
-            leaves.setdefault(s, (lab.key, e))
-    if not leaves:
+def _appeals_layout(mine, rows: list[_Row]) -> Layout | None:
+    """Table 4's 15 slots from its header block.
+
+    In a grid with merged cells expanded (every header row as wide as the
+    grid), a leaf repeated at the same position is one cell spanning rows. In
+    a ragged text grid, positions mean little: 结果维持…总计 of 复议 on one line
+    and the ten litigation leaves on the next may both start at column 0, so
+    the leaves are taken in reading order.
+    """
+    grid, width = rows[-1].grid, rows[-1].width
+    rectangular = all(len(r.cells) == width for r in rows)
+    found: list[tuple[str, int, int]] = []
+    for lab, s, e, _, _ in sorted(mine, key=lambda m: (m[4], m[1])):
+        if lab.role == "col" and not (rectangular and any(f[1] == s for f in found)):
+            found.append((lab.key, s, e))
+    if not found:
         return None
+    if rectangular:
+        found.sort(key=lambda f: f[1])
+    starts = [f[1] for f in found]
+    positional = all(a < b for a, b in zip(starts, starts[1:]))
     chunks: list[list[tuple[str, int, int]]] = []
     previous: int | None = None
-    for s in sorted(leaves):  # a group's leaves run 结果维持 … 总计; a restart opens the next group
-        key, e = leaves[s]
+    for key, s, e in found:  # a group's leaves run 结果维持 … 总计; a restart opens the next group
         idx = APPEAL_LEAVES.index(key)
         if previous is None or idx <= previous:
             chunks.append([])
@@ -499,10 +509,10 @@ def _appeals_layout(mine, grid: int, width: int) -> Layout | None:
         groups = list(APPEAL_GROUPS[first:first + len(chunks)])
     columns = []
     for group, chunk in zip(groups, chunks):
-        columns += [Column(f"{group}.{key}", s, e) for key, s, e in chunk]
+        columns += [Column(f"{group}.{key}", s if positional else None, e if positional else None) for key, s, e in chunk]
     if not columns:
         return None
-    return Layout(APPEALS, columns, grid, width, True)
+    return Layout(APPEALS, columns, grid, width, positional)
 
 
 def _default_layout(kind: str, grid: int = -1, width: int = 0) -> Layout:
@@ -642,6 +652,9 @@ def _decide(votes: dict[str, float]) -> str | None:
     return "2019" if votes["2019"] > votes["2021"] else "2021"
 
 
+_TABLE_SECTIONS = (2, 3, 4)
+
+
 class _Mapper:
     def __init__(self, rows: list[_Row], template_guess: str | None):
         self.rows = rows
@@ -663,7 +676,12 @@ class _Mapper:
         self.metrics[key] = Metric(convert(number, key.rsplit(".", 1)[-1], column.unit), row.pid)
 
     def run(self) -> None:
+        previous: _Row | None = None
         for index, row in enumerate(self.rows):
+            if previous is not None and row.grid != previous.grid and row.section != previous.section \
+                    and row.section not in _TABLE_SECTIONS:
+                self.kind, self.layout, self.group = None, None, None  # a table of another section
+            previous = row
             has_values = any(k in (VALUE, ABSENT) for k in row.kinds)
             if not has_values and _is_header(row):
                 if not (self.header_open and self.header and self.header[-1].grid == row.grid):
@@ -703,6 +721,8 @@ class _Mapper:
                 self.appeals_numbers(row, start, stop, whole)
 
     def row_label(self, labels: list[str], row: _Row) -> Label | None:
+        if self.kind is None and row.section not in _TABLE_SECTIONS:
+            return None  # 行政处罚 in a table of the 总体情况 section is not table 2
         for text in labels:  # groups, left to right: （三）不予公开 | 1.属于国家秘密
             lab = match_label(text, ("row", "group"), group="other")
             if lab is None or lab.kind != APPLY:
@@ -762,7 +782,7 @@ class _Mapper:
             pairs = read_values(row, start, stop, layout, slots, whole)
             self.cursor = len(slots)
         else:
-            pos = _positional(row, layout, slots) if whole else None
+            pos = _positional(row, layout, slots) if whole and self.cursor == 0 else None
             if pos is not None:
                 pairs = [(c, v) for c, (_, v) in zip(slots, pos)]
                 filled = [i for i, (_, v) in enumerate(pos) if v.strip()]

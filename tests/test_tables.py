@@ -1,0 +1,372 @@
+"""The table mapper: labels, numbers, awkward grids, and every format through the real readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.blocks import Paragraph, Table
+from indexer.extract import extract
+from indexer.readers.text import parse_text
+from indexer.structure import structure_of
+from indexer.tables import cell_kind, label_core, map_tables, match_label, parse_number
+
+from fixtures.reports import ABSENT, build_report, write
+
+
+def mapped(blocks):
+    structure = structure_of(blocks)
+    return map_tables(structure.tables), structure
+
+
+def values(result) -> dict:
+    return {k: m.value for k, m in result.metrics.items()}
+
+
+def text_report(body: str):
+    return mapped(parse_text(body))
+
+
+def passage_text(structure, pid: str) -> str:
+    return next(p.text for p in structure.passages if p.id == pid)
+
+
+# ------------------------------------------------------------------ labels
+
+
+@pytest.mark.parametrize("cell, key", [
+    ("本年度止件数", "repealed"),  # typo in a real 2021 report
+    ("本年废止件数", "repealed"),
+    ("本年增/减", "change"),
+    ("本年增／减", "change"),
+    ("本年收费金额（单位：万元，保留4位小数）", "amount_wan"),
+    ("处理决定数量", "decisions"),
+    ("本年处理决定数量", "decisions"),
+    ("社会组织", "nonprofit"),
+    ("社会 公益 组织", "nonprofit"),
+    ("结果 维持", "upheld"),
+])
+def test_column_labels(cell, key):
+    label = match_label(cell, ("col",))
+    assert label is not None and label.key == key
+
+
+@pytest.mark.parametrize("cell, key", [
+    ("（二）部分公开（区分处理的，只记这一情形，不计其他情形）", "partial"),
+    ("(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)", "partial"),
+    ("2.其他法律法规禁止公开", "denied.law_forbidden"),
+    ("3. 危及“三安全一稳定”", "denied.security_stability"),
+    ("3.补正后申请内容仍不明确", "unavailable.unclear"),
+    ("一、本年新收政府信息公开申请数量", "new"),
+    ("四、结转下年度继续办理", "carried_forward"),
+    ("（七）总计", "total"),
+    ("规范性文件", "normative"),
+    ("行政规范性文件", "normative"),
+    ("(一) 予以公开", "granted"),
+])
+def test_row_labels(cell, key):
+    label = match_label(cell, ("row", "group"))
+    assert label is not None and label.key == key
+
+
+def test_similar_labels_that_mean_other_rows_do_not_match():
+    assert match_label("（三）不予公开", ("row", "group")).key == "denied"  # a group, not 予以公开
+    assert match_label("予以公开", ("row", "group")).key == "granted"
+    assert match_label("其他", ("row",)) is None  # 3.其他 is a row only under （六）其他处理
+    assert match_label("3.其他", ("row",), group="other").key == "other.other"
+    assert match_label("本年新制作数量", ("col",)).key == "made"
+    assert match_label("本年新公开数量", ("col",)).key == "published"
+    assert match_label("合计", ("row", "col")) is None
+    assert match_label("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", ("row", "col", "head")) is None
+
+
+def test_label_core_strips_numbering_and_remarks():
+    assert label_core("（三）不予公开") == "不予公开"
+    assert label_core("三、本年度办理结果") == "本年度办理结果"
+    assert label_core("5. 要求行政机关确认或重新出具已获取信息") == "要求行政机关确认或重新出具已获取信息"
+    assert label_core("本年收费金额(单位:万元)") == "本年收费金额"
+
+
+# ------------------------------------------------------------------ numbers
+
+
+@pytest.mark.parametrize("cell, value, integral, unit", [
+    ("12", 12, True, None),
+    ("１２", 12, True, None),
+    ("1,234", 1234, True, None),
+    ("4279099.95 元", 4279099.95, False, "元"),
+    ("12.5万元", 12.5, False, "万元"),
+    ("增4", 4, True, None),
+    ("减2", -2, True, None),
+    ("-3", -3, True, None),
+    ("+6", 6, True, None),
+    ("0.3500", 0.35, False, None),
+])
+def test_parse_number(cell, value, integral, unit):
+    n = parse_number(cell)
+    assert float(n.value) == value and n.integral_text is integral and n.unit == unit
+
+
+@pytest.mark.parametrize("cell", ["", " ", "—", "-", "/", "无", "——", "－"])
+def test_empty_and_dash_cells_are_not_numbers(cell):
+    assert parse_number(cell) is None
+    assert cell_kind(cell) in ("blank", "absent")
+
+
+def test_label_cells_are_text():
+    assert cell_kind("行政许可") == "text"
+    assert cell_kind("第二十条第（一）项") == "text"
+
+
+# ------------------------------------------------------------------ awkward grids
+
+ACTIVE_2019_HEAD = "二、主动公开政府信息情况\n"
+
+
+def test_two_rows_run_together_in_one_line():
+    """行政许可's 处理决定数量 is missing from the text: absent, never taken from the next row."""
+    result, structure = text_report(
+        ACTIVE_2019_HEAD
+        + "第二十条第（五）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+        "行政许可\t4\t增4\t其他对外管理服务事项\t0\t0\t7\n"
+    )
+    v = values(result)
+    assert v["active.licensing.prev_items"] == 4 and v["active.licensing.change"] == 4
+    assert "active.licensing.decisions" not in v
+    assert (v["active.other_services.prev_items"], v["active.other_services.change"], v["active.other_services.decisions"]) == (0, 0, 7)
+    assert result.template == "2019"
+
+
+def test_apply_row_with_an_extra_number_uses_the_header_positions():
+    head = "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+    result, _ = text_report(
+        "三、收到和处理政府信息公开申请情况\n" + head
+        + "一、本年新收政府信息公开申请数量\t\t3\t0\t0\t1\t0\t0\t4\n"
+        "（七）总计\t\t2\t0\t0\t1\t0\t0\t3\t0\n"
+    )
+    v = values(result)
+    assert [v[f"apply.total.{c}"] for c in ("natural", "nonprofit", "total")] == [2, 1, 3]
+    assert [v[f"apply.new.{c}"] for c in ("natural", "commercial", "nonprofit", "total")] == [3, 0, 1, 4]
+
+
+def test_extra_number_without_header_positions_takes_the_window_that_adds_up():
+    result, _ = text_report(
+        "三、收到和处理政府信息公开申请情况\n"
+        "（七）总计\t0\t3\t0\t0\t1\t0\t0\t4\n"  # a stray 0 first: 0+3+0+0+1+0 != 0, 3+0+0+1+0+0 == 4
+        "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n"
+    )
+    v = values(result)
+    assert v["apply.total.natural"] == 3 and v["apply.total.total"] == 4
+
+
+def test_extra_numbers_that_never_add_up_are_not_guessed():
+    result, _ = text_report("三、收到和处理政府信息公开申请情况\n（七）总计\t1\t2\t3\t4\t5\t6\t7\t8\n"
+                            "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n")
+    assert not any(k.startswith("apply.total.") for k in result.metrics)
+    assert result.metrics["apply.carried_forward.total"].value == 0
+
+
+def test_label_broken_over_two_lines_with_numbers_on_the_second():
+    grid = [
+        ["（四）无法提供", "2.没有现成信息需要另行制作", "0", "0", "0", "0", "0", "0", "0"],
+        ["", "3.补正后申请内容仍", "", "", "", "", "", "", ""],
+        ["", "不明确", "2", "0", "0", "0", "0", "0", "2"],
+        ["（五）不予处理", "1.信访举报投诉类申请", "1", "0", "0", "0", "0", "0", "1"],
+    ]
+    result, structure = mapped([Paragraph("三、收到和处理政府信息公开申请情况"), Table.from_rows(grid)])
+    v = values(result)
+    assert v["apply.unavailable.unclear.natural"] == 2 and v["apply.unavailable.unclear.total"] == 2
+    assert v["apply.not_processed.petition.natural"] == 1
+    assert "不明确" in passage_text(structure, result.metrics["apply.unavailable.unclear.natural"].passage)
+
+
+def test_table_split_over_two_grids_keeps_its_header():
+    header = [["", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]]
+    first = header + [["一、本年新收政府信息公开申请数量", "", "", "2", "0", "0", "0", "0", "2"]]
+    second = [["（七）总计", "", "", "2", "0", "0", "0", "0", "2"], ["四、结转下年度继续办理", "", "0", "", "0", "0", "0", "0", "0"]]
+    result, _ = mapped([Paragraph("三、收到和处理政府信息公开申请情况"), Table.from_rows(first),
+                        Paragraph("- 3 -"), Table.from_rows(second)])
+    v = values(result)
+    # the blank 自然人 cell is absent, and the other figures stay in their columns
+    assert "apply.new.natural" not in v and v["apply.new.commercial"] == 2 and v["apply.new.total"] == 2
+    assert "apply.total.natural" not in v and v["apply.total.commercial"] == 2
+    assert v["apply.carried_forward.natural"] == 0 and "apply.carried_forward.commercial" not in v
+
+
+def test_three_tables_in_one_grid():
+    rows = [
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "2"],
+        ["第二十条第（五）项", "", "", ""],
+        ["信息内容", "本年处理决定数量", "", ""],
+        ["行政许可", "17", "", ""],
+        ["", "自然人", "法人或其他组织", "总计"],
+        ["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+        ["一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"],
+        ["（七）总计", "1", "0", "0", "0", "0", "0", "1"],
+        ["行政复议", "行政诉讼"],
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"],
+        ["", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+        ["1", "0", "0", "0", "1", "0", "0", "0", "2", "2", "0", "0", "0", "0", "0"],
+    ]
+    result, _ = mapped([Paragraph("二、主动公开政府信息情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert v["active.rules.in_force"] == 2 and v["active.licensing.decisions"] == 17
+    assert v["apply.new.total"] == 1 and v["apply.total.natural"] == 1
+    assert v["review.upheld"] == 1 and v["review.total"] == 1
+    assert v["litigation.direct.pending"] == 2 and v["litigation.direct.total"] == 2
+    assert v["litigation.after_review.total"] == 0
+    assert result.template == "2021" and result.found == {"active", "apply", "appeals"}
+
+
+@pytest.mark.parametrize("rows", [
+    [["1", "0", "0", "1", "2"], ["0", "3", "0", "0", "3", "0", "0", "1", "0", "1"]],
+    [["1", "0", "0", "1", "2"], ["0", "3", "0", "0", "3"], ["0", "0", "1", "0", "1"]],
+])
+def test_table_four_numbers_in_several_rows(rows):
+    header = [["行政复议", "行政诉讼"],
+              ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"],
+              ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]
+    body = "四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join("\t".join(r) for r in header + rows) + "\n"
+    result, structure = text_report(body)
+    v = values(result)
+    assert [v[f"review.{k}"] for k in ("upheld", "pending", "total")] == [1, 1, 2]
+    assert [v[f"litigation.direct.{k}"] for k in ("corrected", "total")] == [3, 3]
+    assert [v[f"litigation.after_review.{k}"] for k in ("other", "total")] == [1, 1]
+    assert "0\t0\t1" not in passage_text(structure, result.metrics["review.total"].passage)
+
+
+def test_transposed_table_four():
+    rows = [["", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+            ["行政复议", "2", "0", "0", "0", "2"],
+            ["行政诉讼", "未经复议直接起诉", "0", "1", "0", "0", "1"],
+            ["", "复议后起诉", "0", "0", "0", "1", "1"]]
+    result, _ = mapped([Paragraph("四、政府信息公开行政复议、行政诉讼情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert v["review.upheld"] == 2 and v["review.total"] == 2
+    assert v["litigation.direct.corrected"] == 1 and v["litigation.after_review.pending"] == 1
+
+
+def test_procurement_in_wan_is_converted_to_yuan_and_fees_in_yuan_to_wan():
+    result, _ = text_report(
+        ACTIVE_2019_HEAD
+        + "信息内容\t采购项目数量\t采购总金额（万元）\n政府集中采购\t2\t37.5\n"
+        "信息内容\t本年收费金额（万元）\n行政事业性收费\t1500元\n"
+    )
+    v = values(result)
+    assert v["active.procurement.amount_yuan"] == 375000 and isinstance(v["active.procurement.amount_yuan"], int)
+    assert v["active.fees.amount_wan"] == pytest.approx(0.15)
+
+
+def test_rows_without_a_header_get_the_template_columns():
+    result, _ = text_report(
+        ACTIVE_2019_HEAD
+        + "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t3\n"
+        "行政处罚\t68\n行政强制\t2\n"  # the 第二十条第（六）项 header was lost
+    )
+    v = values(result)
+    assert v["active.penalty.decisions"] == 68 and v["active.coercion.decisions"] == 2
+    assert result.template == "2021"
+
+
+def test_other_tables_make_no_metrics():
+    rows = [["序号", "公开事项", "条数"], ["1", "政策文件", "35"], ["2", "行政处罚结果公示", "12"], ["3", "合计", "47"]]
+    result, _ = mapped([Paragraph("一、总体情况"), Table.from_rows(rows)])
+    assert result.metrics == {} and result.template is None and not result.found
+
+
+def test_no_tables_no_template():
+    result, _ = text_report("一、总体情况\n2023年，我局主动公开政府信息185条。\n")
+    assert result.template is None and result.metrics == {}
+
+
+def test_template_comes_from_the_headers_not_the_year():
+    result, _ = text_report(
+        "2023年政府信息公开工作年度报告\n" + ACTIVE_2019_HEAD
+        + "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n"
+    )
+    assert result.template == "2019"
+
+
+def test_apply_table_2021_other_rows_and_group_context():
+    rows = [
+        ["", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+        ["（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "1", "0", "0", "0", "0", "0", "1"],
+        ["", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "0", "0", "0", "0", "0", "0", "0"],
+        ["3.其他", "", "0", "2", "0", "0", "0", "0", "2"],
+        ["（七）总计", "", "1", "2", "0", "0", "0", "0", "3"],
+    ]
+    result, _ = mapped([Paragraph("三、收到和处理政府信息公开申请情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert v["apply.other.no_correction.natural"] == 1
+    assert v["apply.other.no_fee.total"] == 0
+    assert v["apply.other.other.commercial"] == 2 and v["apply.total.total"] == 3
+    assert not any(k.startswith("apply.other.total") for k in v)
+    assert result.template == "2021"
+
+
+# ------------------------------------------------------------------ every format through the real readers
+
+FORMATS = ["html", "html-gbk", "word-html", "docx", "pdf", "text-tab", "text-cells", "text-pipe"]
+
+
+def assert_expected(report, expected: dict) -> None:
+    wrong = {}
+    for key, want in expected.items():
+        got = report.metrics.get(key)
+        if want is ABSENT:
+            if got is not None:
+                wrong[key] = (got.value, "absent")
+        elif got is None or got.value != pytest.approx(want) or type(got.value) is not type(want):
+            wrong[key] = (got.value if got else None, want)
+    assert not wrong, wrong
+    extra = sorted(set(report.metrics) - set(expected))
+    assert not extra, extra
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_and_template(tmp_path, fmt, template):
+    if fmt == "pdf":
+        pytest.importorskip("reportlab")
+    source = build_report(template)
+    report = extract(write(source, fmt, tmp_path / "report"))
+    assert report.template == template
+    assert_expected(report, source.expected)
+    # every metric points at the table row (or paragraph) that holds it
+    passages = {p.id: p for p in report.passages}
+    for key, metric in report.metrics.items():
+        passage = passages[metric.passage]
+        if key == "active.published_total":
+            assert passage.kind == "paragraph" and "主动公开政府信息" in passage.text
+        elif key == "fees.processing_yuan":
+            assert passage.kind == "paragraph" and "信息处理费" in passage.text
+        else:
+            assert passage.kind == "table_row"
+    assert "本年新收" in passages[report.metrics["apply.new.natural"].passage].text
+    assert "结转下年度" in passages[report.metrics["apply.carried_forward.total"].passage].text
+    assert [c.id for c in report.checks if c.status == "fail"] == []
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_pdf_table_continued_on_the_next_page(tmp_path, template):
+    pytest.importorskip("reportlab")
+    from indexer.readers import read_document
+
+    source = build_report(template)
+    path = write(source, "pdf", tmp_path / "split", split_after={1: 12})
+    assert len(read_document(path).tables()) == 4  # the 依申请 table comes out as two grids
+    report = extract(path)
+    assert_expected(report, source.expected)
+
+
+def test_full_width_digits_and_thousands_survive_every_reader(tmp_path):
+    source = build_report("2021")
+    for fmt in ("html", "docx", "text-tab"):
+        report = extract(write(source, fmt, tmp_path / fmt))
+        assert report.metrics["active.rules.in_force"].value == 5  # written ５
+        assert report.metrics["active.licensing.decisions"].value == 1234  # written 1,234
+        assert report.metrics["active.fees.amount_wan"].value == pytest.approx(0.35)
+        assert "active.coercion.decisions" not in report.metrics  # written —
