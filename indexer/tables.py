@@ -139,10 +139,10 @@ def _labels() -> list[Label]:
         L(APPLY, "head", None, ("申请人情况",)),
         L(APPLY, "head", None, ("法人或其他组织",)),
         # table 4: leaves are columns; groups head the columns, or label the rows of a transposed table
-        L(APPEALS, "col", "upheld", ("结果维持",)),
-        L(APPEALS, "col", "corrected", ("结果纠正",)),
-        L(APPEALS, "col", "other", ("其他结果",)),
-        L(APPEALS, "col", "pending", ("尚未审结",)),
+        L(APPEALS, "col", "upheld", ("结果维持", "维持")),
+        L(APPEALS, "col", "corrected", ("结果纠正", "纠正")),
+        L(APPEALS, "col", "other", ("其他结果", "其他")),
+        L(APPEALS, "col", "pending", ("尚未审结", "未审结")),
         L(APPEALS, "col", "total", ("总计",)),
         L(APPEALS, "head", "review", ("行政复议",)),
         L(APPEALS, "head", "litigation.direct", ("未经复议直接起诉", "直接起诉")),
@@ -209,6 +209,15 @@ _PREFIX = re.compile(
 )
 _PARENTHETICAL = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 _KEEP = re.compile(r"[^\u4e00-\u9fff0-9a-z]")
+_UNCLOSED = re.compile(r"[(（][^()（）]*$")
+_UNOPENED = re.compile(r"^[^()（）]*[)）]")
+# where a second label starts inside one cell: （三）不予公开 1.属于国家秘密, 三、本年度办理结果（一）予以公开
+_INNER_NUMBERING = re.compile(r"(?<=[\u4e00-\u9fff\s])(?=[(（][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、．](?!\d))")
+
+
+def label_parts(text: str) -> list[str]:
+    """A label cell cut where a second numbered label starts inside it."""
+    return [p for p in _INNER_NUMBERING.split(text) if p.strip()]
 
 
 def label_core(text: str) -> str:
@@ -222,6 +231,8 @@ def label_core(text: str) -> str:
             break
         t = t[m.end():]
     t = _PARENTHETICAL.sub("", t)
+    t = _UNCLOSED.sub("", t)  # a remark cut by a line break: 部分公开（区分处理的，只计这 / 一情形，不计其他情形）
+    t = _UNOPENED.sub("", t)
     return _KEEP.sub("", t)
 
 
@@ -723,6 +734,7 @@ class _Mapper:
     def row_label(self, labels: list[str], row: _Row) -> Label | None:
         if self.kind is None and row.section not in _TABLE_SECTIONS:
             return None  # 行政处罚 in a table of the 总体情况 section is not table 2
+        labels = [part for text in labels for part in label_parts(text)]
         for text in labels:  # groups, left to right: （三）不予公开 | 1.属于国家秘密
             lab = match_label(text, ("row", "group"), group="other")
             if lab is None or lab.kind != APPLY:

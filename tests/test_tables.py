@@ -370,3 +370,40 @@ def test_full_width_digits_and_thousands_survive_every_reader(tmp_path):
         assert report.metrics["active.licensing.decisions"].value == 1234  # written 1,234
         assert report.metrics["active.fees.amount_wan"].value == pytest.approx(0.35)
         assert "active.coercion.decisions" not in report.metrics  # written —
+
+
+def test_group_and_item_in_one_cell():
+    rows = [
+        ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+        ["三、本年度办理结果（一）予以公开", "2", "0", "0", "0", "0", "0", "2"],
+        ["（三）不予公开 1.属于国家秘密", "1", "0", "0", "0", "0", "0", "1"],
+        ["（四）无法提供 3.补正后申请内容仍不明确", "0", "0", "1", "0", "0", "0", "1"],
+    ]
+    result, _ = mapped([Paragraph("三、收到和处理政府信息公开申请情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert v["apply.granted.natural"] == 2
+    assert v["apply.denied.state_secret.natural"] == 1
+    assert v["apply.unavailable.unclear.research"] == 1
+
+
+def test_remark_cut_by_a_line_break():
+    rows = [
+        ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+        ["（二）部分公开（区分处理的，只计这", "1", "0", "0", "0", "0", "0", "1"],
+        ["一情形，不计其他情形）", "", "", "", "", "", "", ""],
+        ["（三）不予公开", "1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"],
+    ]
+    result, _ = mapped([Paragraph("三、收到和处理政府信息公开申请情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert v["apply.partial.natural"] == 1 and v["apply.partial.total"] == 1
+    assert v["apply.denied.state_secret.total"] == 0
+
+
+def test_short_table_four_headers():
+    rows = [["行政复议", "", "", "", "", "行政诉讼"],
+            ["维持", "纠正", "其他", "未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉"],
+            ["", "", "", "", "", "维持", "纠正", "其他", "未审结", "总计", "维持", "纠正", "其他", "未审结", "总计"],
+            ["0", "1", "0", "0", "1", "2", "0", "0", "0", "2", "0", "0", "0", "1", "1"]]
+    result, _ = mapped([Paragraph("四、政府信息公开行政复议、行政诉讼情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert v["review.corrected"] == 1 and v["litigation.direct.upheld"] == 2 and v["litigation.after_review.pending"] == 1
