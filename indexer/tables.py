@@ -534,9 +534,6 @@ def _default_layout(kind: str, grid: int = -1, width: int = 0) -> Layout:
 
 # ------------------------------------------------------------------ reading values
 
-Slot = tuple[int, str] | None  # (grid position, cell) of a value or absent cell; None: blank
-
-
 def _sequential(cells: list[str], kinds: list[str], start: int, stop: int) -> list[tuple[int, str]]:
     """Value and absent cells from the first one, blank cells inside kept (as absent), trailing blanks dropped."""
     out: list[tuple[int, str]] = []

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indexer.blocks import Paragraph, Table
 from indexer.extract import extract
@@ -407,3 +408,27 @@ def test_short_table_four_headers():
     result, _ = mapped([Paragraph("四、政府信息公开行政复议、行政诉讼情况"), Table.from_rows(rows)])
     v = values(result)
     assert v["review.corrected"] == 1 and v["litigation.direct.upheld"] == 2 and v["litigation.after_review.pending"] == 1
+
+
+# ------------------------------------------------------------------ any grid
+
+
+_VOCAB = ["", "0", "12", "增4", "-3", "1,234", "12.5万元", "—", "无", "/", "信息内容", "本年制发件数", "本年增/减",
+          "规章", "行政许可", "自然人", "商业企业", "其他", "总计", "（三）不予公开", "1.属于国家秘密", "3.其他",
+          "（六）其他处理", "行政复议", "行政诉讼", "结果维持", "尚未审结", "复议后起诉", "第二十条第（五）项", "合计", "备注"]
+_cells = st.lists(st.sampled_from(_VOCAB), min_size=0, max_size=17)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_cells, min_size=1, max_size=12), min_size=1, max_size=3), st.sampled_from([0, 2, 3, 4]))
+def test_any_grid_maps_without_error(grids, section):
+    blocks = []
+    if section:
+        blocks.append(Paragraph(["", "", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                                 "四、政府信息公开行政复议、行政诉讼情况"][section]))
+    blocks += [Table.from_rows(g) for g in grids]
+    result, structure = mapped(blocks)
+    rows = {p.id: p.text for p in structure.passages if p.kind == "table_row"}
+    for key, metric in result.metrics.items():
+        assert isinstance(metric.value, (int, float)) and metric.passage in rows
+    assert result.template in (None, "2019", "2021")
