@@ -1,20 +1,28 @@
-"""Reading the index: matching, facets, metric columns, ranking and records.
+"""Reading the index: matching, facets, metric columns, scoring and records.
 
 An `Index` wraps one generation. Generations never change once live, so
-everything derived from one (facet bitsets, metric columns, the documents
-containing a string) is cached on the `Index` for as long as it is open.
+everything derived from one (posting lists, facet bitsets, metric columns,
+the documents containing a string) is cached on the `Index` for as long as
+it is open.
+
+Postings are read a block at a time (whoosh stores each block as one
+pickled array) rather than through whoosh's per-posting matcher calls, and
+scoring is our own BM25 over the documents that matched: whoosh's OR matcher
+reads and scores every posting of every clause, which for a term found in
+every report is most of the cost of a query.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import threading
+from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.query import And, Or, Term
 
 from .. import docset, segment
 from . import generations
@@ -28,18 +36,22 @@ class IndexMissing(Exception):
 
 @dataclass(frozen=True, slots=True)
 class RankLeaf:
-    """One thing the user asked for, as the ranker sees it."""
+    """One string the user asked for, as the scorer sees it."""
 
-    words: tuple[str, ...]  # the query's words, matched as whole words of the report
-    grams: tuple[str, ...]  # the n-grams every report containing the string has
+    needle: str  # match form; every scored document contains it
+    words: tuple[str, ...]  # its words, which score more where they are whole words of the report
 
 
 @dataclass(frozen=True, slots=True)
 class RankWeights:
-    body: float
-    title: float
-    agency: float
-    gram: float
+    """How much each kind of evidence counts; see `indexer.search.WEIGHTS`."""
+
+    body: float  # a whole-word hit in the text (BM25)
+    title: float  # a whole-word hit in the title
+    agency: float  # a whole-word hit in the agency name
+    fragment: float  # the string occurs, but only inside longer words
+    k1: float = 1.2
+    b: float = 0.75
 
 
 class _LRU(OrderedDict):
@@ -61,6 +73,31 @@ class _LRU(OrderedDict):
         return value
 
 
+def _blocks(matcher):
+    """(ids, weights) of each posting block of a segment's matcher.
+
+    whoosh's block matcher keeps a block's ids and weights as arrays; reading
+    them whole avoids three Python calls per posting. Deleted documents are
+    filtered by the caller, so whoosh's deletion filter is unwrapped; any other
+    matcher is read through the public per-posting calls.
+    """
+    while not hasattr(matcher, "_read_ids") and hasattr(matcher, "child"):
+        matcher = matcher.child
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            yield matcher._ids, matcher._weights
+            matcher._next_block()
+        return
+    ids, weights = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    yield ids, weights
+
+
 class Index:
     """One live generation, opened read-only."""
 
@@ -76,9 +113,13 @@ class Index:
         self.size = s.doc_count_all()
         self.doc_count = s.doc_count()
         self.live = docset.from_docnums(s.reader().all_doc_ids(), self.size)
-        self._containing = _LRU(1024)
+        self._deleted = frozenset(docset.docnums(docset.full(self.size) & ~self.live))
+        self._postings = _LRU(4096)
+        self._masks = _LRU(16384)
+        self._containing = _LRU(2048)
         self._facets: dict[str, dict[str, int]] = {}
         self._metrics: dict[str, dict[int, float]] | None = None
+        self._lengths: array | None = None
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
@@ -114,6 +155,38 @@ class Index:
                 s.close()
             self._searchers.clear()
 
+    # ------------------------------------------------------------ postings
+
+    def postings(self, field: str, text: str) -> tuple[array, array]:
+        """(document numbers, weights) of a term, live documents only, read block by block."""
+        return self._postings.get_or((field, text), lambda: self._read_postings(field, text))
+
+    def _read_postings(self, field: str, text: str) -> tuple[array, array]:
+        ids, weights = array("I"), array("f")
+        btext = text.encode("utf-8")
+        deleted = self._deleted
+        for leaf, offset in self.searcher().reader().leaf_readers():
+            if (field, btext) not in leaf:
+                continue
+            for block_ids, block_weights in _blocks(leaf.postings(field, btext)):
+                if offset == 0 and not deleted:
+                    ids.extend(block_ids)
+                    weights.extend(block_weights)
+                else:
+                    for d, w in zip(block_ids, block_weights):
+                        d += offset
+                        if d not in deleted:
+                            ids.append(d)
+                            weights.append(w)
+        return ids, weights
+
+    def postings_mask(self, field: str, text: str) -> int:
+        """The set of live documents holding a term."""
+        return self._masks.get_or((field, text), lambda: docset.from_docnums(self.postings(field, text)[0], self.size))
+
+    def doc_frequency(self, field: str, text: str) -> int:
+        return len(self.postings(field, text)[0])
+
     # ------------------------------------------------------------ matching
 
     def containing(self, needle: str) -> int:
@@ -122,35 +195,75 @@ class Index:
             return self.live
         return self._containing.get_or(needle, lambda: self._containing_uncached(needle))
 
-    def _postings(self, field: str, text: str) -> int:
-        reader = self.searcher().reader()
-        if (field, text) not in reader:
-            return 0
-        return docset.from_docnums(reader.postings(field, text).all_ids(), self.size) & self.live
-
     def _containing_uncached(self, needle: str) -> int:
         grams = segment.query_grams(needle)
         if len(needle) <= 2:
-            return self._postings("gram", grams[0])
-        reader = self.searcher().reader()
+            return self.postings_mask("gram", grams[0])
         # Rarest first: the candidate set shrinks fastest and stops early when empty.
-        grams.sort(key=lambda g: reader.doc_frequency("gram", g))
+        grams.sort(key=lambda g: self.doc_frequency("gram", g))
         candidates = self.live
         for gram in grams:
-            candidates &= self._postings("gram", gram)
+            candidates &= self.postings_mask("gram", gram)
             if not candidates:
                 return 0
-        confirmed = candidates & self._postings("body", needle)  # the needle is a whole word there
+        confirmed = candidates & self.postings_mask("body", needle)  # the needle is a whole word there
         return confirmed | self._verify(candidates & ~confirmed, needle)
 
     def _verify(self, candidates: int, needle: str) -> int:
-        """Candidates whose text really holds the needle (pairs can occur apart)."""
+        """Candidates whose text really holds the needle (its pairs can occur apart)."""
         if not candidates:
             return 0
         column = self.searcher().reader().column_reader("mtext")
         encoded = needle.encode("utf-8")
         hits = [d for d in docset.docnums(candidates) if encoded in column[d]]
         return docset.from_docnums(hits, self.size)
+
+    # ------------------------------------------------------------ scoring
+
+    def lengths(self) -> array:
+        """Text length (characters) of every document, by document number."""
+        if self._lengths is None:
+            column = self.searcher().reader().column_reader("length")
+            self._lengths = array("I", (int(v or 0) for v in column))
+        return self._lengths
+
+    def scores(self, leaves: list[RankLeaf], docs: int, weights: RankWeights) -> dict[int, float]:
+        """BM25-style score of every document in `docs` for the leaves (all docs get an entry)."""
+        members = set(docset.docnums(docs))
+        scores = dict.fromkeys(members, 0.0)
+        if not members or not leaves:
+            return scores
+        lengths = self.lengths()
+        average = (sum(lengths[d] for d in members) / len(members)) or 1.0
+        n = self.doc_count
+        k1, b = weights.k1, weights.b
+
+        def idf(df: int) -> float:
+            return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+        for leaf in leaves:
+            whole: set[int] = set()
+            for word in leaf.words:
+                ids, tfs = self.postings("body", word)
+                word_idf = idf(len(ids))
+                for d, tf in zip(ids, tfs):
+                    if d in members:
+                        norm = k1 * (1 - b + b * lengths[d] / average)
+                        scores[d] += weights.body * word_idf * tf * (k1 + 1) / (tf + norm)
+                        whole.add(d)
+                for field, weight in (("title", weights.title), ("agency", weights.agency)):
+                    ids, _ = self.postings(field, word)
+                    if ids:
+                        bonus = weight * idf(len(ids))
+                        for d in ids:
+                            if d in members:
+                                scores[d] += bonus
+            containing = self.containing(leaf.needle)
+            fragment = weights.fragment * idf(docset.count(containing))
+            for d in docset.docnums(containing):
+                if d in members and d not in whole:
+                    scores[d] += fragment
+        return scores
 
     # ------------------------------------------------------------ facets and columns
 
@@ -164,7 +277,7 @@ class Index:
             cached = {}
             for term in reader.lexicon(field):
                 value = term.decode("utf-8")
-                mask = docset.from_docnums(reader.postings(field, term).all_ids(), self.size) & self.live
+                mask = self.postings_mask(field, value)
                 if mask:
                     cached[value] = mask
             self._facets[field] = cached
@@ -204,8 +317,8 @@ class Index:
         return self.searcher().stored_fields(docnum)
 
     def docnum(self, report_id: str) -> int | None:
-        found = self._postings("id", report_id)
-        return next(docset.docnums(found), None)
+        ids = self.postings("id", report_id)[0]
+        return ids[0] if ids else None
 
     def manifest(self) -> dict[str, dict]:
         """Source path -> stored facts (id, sha256, size, mtime_ns, extractor) of every live document."""
@@ -215,24 +328,3 @@ class Index:
             fields = s.stored_fields(d)
             out[fields["source"]] = dict(fields, docnum=d)
         return out
-
-    # ------------------------------------------------------------ ranking
-
-    def rank(self, leaves: list[RankLeaf], docs: int, limit: int, weights: RankWeights) -> list[tuple[int, float]]:
-        """The `limit` best documents of `docs` by BM25F over the leaves, best first."""
-        clauses = []
-        for leaf in leaves:
-            sub = []
-            for word in leaf.words:
-                sub.append(Term("body", word, boost=weights.body))
-                sub.append(Term("title", word, boost=weights.title))
-                sub.append(Term("agency", word, boost=weights.agency))
-            if leaf.grams:
-                sub.append(And([Term("gram", g) for g in leaf.grams], boost=weights.gram))
-            if sub:
-                clauses.append(Or(sub))
-        if not clauses or not docs:
-            return []
-        allowed = set(docset.docnums(docs))
-        results = self.searcher().search(Or(clauses), filter=allowed, limit=limit)
-        return [(hit.docnum, hit.score) for hit in results]

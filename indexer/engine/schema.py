@@ -11,7 +11,7 @@ from ..record import Report
 from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Facet fields: one term per document (failing holds one term per failing check).
 FACET_FIELDS = ("province", "city", "county", "year", "agency_level", "template", "failing")
@@ -40,6 +40,7 @@ def build_schema(dictionaries: tuple[str, ...] = ()) -> fields.Schema:
         record=fields.COLUMN(columns.CompressedBytesColumn()),
         mtext=fields.COLUMN(columns.CompressedBytesColumn()),
         metrics=fields.COLUMN(columns.VarBytesColumn()),
+        length=fields.COLUMN(columns.NumericColumn("I")),  # characters of text, for length normalization
     )
 
 
@@ -77,6 +78,7 @@ def prepare(report: Report, facts: FileFacts) -> dict:
         "record": record_bytes(report),
         "mtext": match_text.encode("utf-8"),
         "metrics": json.dumps({k: m.value for k, m in report.metrics.items()}, separators=(",", ":")).encode(),
+        "length": len(match_text),
     }
     for name, value in (
         ("province", region.province),
