@@ -20,6 +20,8 @@ def paras(*texts: str) -> list[Passage]:
     ("全年累计公开政府信息1,024条。", 1024),
     ("本年度主动公开各类政府信息共计2.3万条。", 23000),
     ("我县共主动公开456条政府信息。", 456),
+    ("本年度主动公开政府信息数量为789条。", 789),
+    ("全年共主动公开政务信息2345条，其中政策文件56件。", 2345),
 ])
 def test_published_total(text, value):
     m = published_total(paras(text))
@@ -33,6 +35,8 @@ def test_published_total(text, value):
     "在该信息形成或变更之日起5个工作日内在政府信息公开栏中发布。",
     "本年度共收到政府信息公开申请4件，均在法定期限内办结。",
     "其中主动公开政策文件12件。",
+    "主动公开规范性文件12件。",
+    "主动公开各类信息3000余条。",  # an approximate count is not the count
 ])
 def test_no_published_total(text):
     assert published_total(paras(text)) is None
@@ -54,6 +58,7 @@ def test_first_paragraph_that_states_it_wins():
     ("本机关没有收取信息处理费。", 0),
     ("依申请公开不收取信息处理费。", 0),
     ("信息处理费：无。", 0),
+    ("本机关不存在收取信息处理费的情况。", 0),
     ("本年度共收取信息处理费120元。", 120),
     ("收取信息处理费0.05万元。", 500),
     ("信息处理费合计1,200元。", 1200),
