@@ -432,3 +432,32 @@ def test_any_grid_maps_without_error(grids, section):
     for key, metric in result.metrics.items():
         assert isinstance(metric.value, (int, float)) and metric.passage in rows
     assert result.template in (None, "2019", "2021")
+
+
+def test_table_two_in_many_small_grids():
+    blocks = [Paragraph("二、主动公开政府信息情况")]
+    for article, head, rows in (
+        ("一", ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], [["规章", "0", "1", "4"], ["行政规范性文件", "3", "0", "9"]]),
+        ("五", ["信息内容", "本年处理决定数量"], [["行政许可", "88"]]),
+        ("六", ["信息内容", "本年处理决定数量"], [["行政处罚", "7"], ["行政强制", "0"]]),
+        ("八", ["信息内容", "本年收费金额（单位：万元）"], [["行政事业性收费", "12.3456"]]),
+    ):
+        blocks.append(Paragraph(f"第二十条第（{article}）项"))
+        blocks.append(Table.from_rows([head] + rows))
+    result, _ = mapped(blocks)
+    v = values(result)
+    assert (v["active.rules.repealed"], v["active.normative.in_force"]) == (1, 9)
+    assert (v["active.licensing.decisions"], v["active.penalty.decisions"], v["active.coercion.decisions"]) == (88, 7, 0)
+    assert v["active.fees.amount_wan"] == pytest.approx(12.3456)
+    assert result.template == "2021"
+
+
+def test_column_missing_from_the_header_is_absent_not_shifted():
+    rows = [
+        ["", "自然人", "商业企业", "科研机构", "社会公益组织", "其他", "总计"],  # no 法律服务机构 column
+        ["一、本年新收政府信息公开申请数量", "4", "1", "0", "0", "2", "7"],
+    ]
+    result, _ = mapped([Paragraph("三、收到和处理政府信息公开申请情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert (v["apply.new.other"], v["apply.new.total"]) == (2, 7)
+    assert "apply.new.legal_services" not in v
