@@ -21,16 +21,16 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from . import segment
-from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, prepare
+from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, build_segment, prepare
 from .extract import extract, extractor_fingerprint
 from .readers import ReadError, is_report_file
 from .record import Report
 
 FAILURES_FILE = "failures.json"
-PARALLEL_WRITE_MIN = 200  # files in a run from which whoosh's parallel writer pays off
+PARALLEL_MIN = 50  # files in a run from which worker processes pay for their start-up
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,19 +122,6 @@ def _work(job: _Job) -> tuple[str, str, dict | str]:
         return ("fail", job.facts.source, "the file is nested too deeply to read")
     except Exception as exc:  # one bad file must never stop the run; the reason is reported
         return ("fail", job.facts.source, f"unexpected error while reading: {type(exc).__name__}: {exc}")
-
-
-def _results(jobs: list[_Job], workers: int) -> Iterator[tuple[str, str, dict | str]]:
-    """Extraction results in job order; in worker processes unless the job is small."""
-    if workers <= 1 or len(jobs) < 8:
-        yield from map(_work, jobs)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        try:
-            yield from pool.map(_work, jobs, chunksize=4)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
 
 
 def _load_failures(index_dir: Path) -> dict[str, dict]:
@@ -246,57 +233,180 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
     return plan
 
 
+class _Applier:
+    """Turns extraction results into index changes, summary lines and remembered failures."""
+
+    def __init__(self, index_dir: Path, plan: _Plan, summary: IndexSummary, failures: dict[str, dict],
+                 dictionaries: tuple[str, ...]):
+        self.index_dir = index_dir
+        self.plan = plan
+        self.summary = summary
+        self.failures = failures
+        self.dictionaries = dictionaries
+        self.facts = {job.facts.source: job.facts for job in plan.jobs}
+        self.meta = {"dictionary": segment.dictionary_hash(dictionaries), "extractor": extractor_fingerprint()}
+        self.rebuild = summary.rebuilt is not None
+        self.writer: GenerationWriter | None = None
+        self.started = False
+
+    def current_writer(self) -> GenerationWriter:
+        if self.writer is None:
+            self.writer = GenerationWriter(self.index_dir, rebuild=self.rebuild and not self.started,
+                                           dictionaries=self.dictionaries)
+            if not self.started:
+                for rid in self.plan.remove:
+                    self.writer.delete(rid)
+            self.started = True
+        return self.writer
+
+    def ok(self, source: str, report_id: str) -> None:
+        """A report was extracted and (or will be) added under `report_id`."""
+        writer = self.current_writer()
+        previous = self.plan.previous_id.get(source)
+        if previous is not None:
+            writer.delete(previous)
+            self.summary.updated += 1
+        else:
+            self.summary.added += 1
+        writer.delete(report_id)  # a renamed file keeps its id: drop the entry under the old path
+        self.failures.pop(source, None)
+
+    def failed(self, source: str, reason: str, remember: bool = True) -> None:
+        self.summary.failed.append(Failure(source, reason, kept_previous=source in self.plan.previous_id))
+        if remember:
+            facts = self.facts[source]
+            self.failures[source] = {"sha256": facts.sha256, "extractor": facts.extractor, "reason": reason}
+
+    def commit(self, final: bool) -> None:
+        """Publish what the current writer holds (a rebuild publishes only once, at the end)."""
+        if self.rebuild and not final:
+            return
+        self.current_writer().commit(self.meta, merge=final)
+        self.writer = None
+
+    def cancel(self) -> None:
+        if self.writer is not None:
+            self.writer.cancel()
+            self.writer = None
+
+
 def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: dict[str, dict], workers: int,
            dictionaries: tuple[str, ...], batch_size: int, progress: Callable[[int, int], None] | None) -> None:
-    """Apply the plan. Incremental runs publish every `batch_size` documents; a rebuild publishes once."""
-    rebuild = summary.rebuilt is not None
-    meta = {"dictionary": segment.dictionary_hash(dictionaries), "extractor": extractor_fingerprint()}
-    facts = {job.facts.source: job.facts for job in plan.jobs}
-    failures = _current_failures(known_failures, summary)
-    # Large runs write with whoosh's writer processes; a handful of files is faster in one process.
-    procs = workers if len(plan.jobs) >= PARALLEL_WRITE_MIN else 1
-
-    def new_writer(rebuild: bool) -> GenerationWriter:
-        return GenerationWriter(index_dir, rebuild=rebuild, procs=procs, dictionaries=dictionaries)
-
-    writer = new_writer(rebuild)
-    for rid in plan.remove:
-        writer.delete(rid)
-    pending = 0
+    """Apply the plan, publishing a generation every `batch_size` files (a rebuild publishes once)."""
+    applier = _Applier(index_dir, plan, summary, _current_failures(known_failures, summary), dictionaries)
     try:
-        for done, (status, source, payload) in enumerate(_results(plan.jobs, workers), 1):
-            if writer is None:
-                writer = new_writer(False)
-            if status == "ok":
-                previous = plan.previous_id.get(source)
-                if previous is not None:
-                    writer.delete(previous)
-                    summary.updated += 1
-                else:
-                    summary.added += 1
-                writer.delete(payload["id"])  # a renamed file keeps its id: drop the entry under the old path
-                writer.add(payload)
-                failures.pop(source, None)
-                pending += 1
-            else:
-                summary.failed.append(Failure(source, str(payload), kept_previous=source in plan.previous_id))
-                failures[source] = {"sha256": facts[source].sha256, "extractor": facts[source].extractor,
-                                    "reason": str(payload)}
-            if progress:
-                progress(done, len(plan.jobs))
-            if pending >= batch_size and not rebuild and done < len(plan.jobs):
-                writer.commit(meta, merge=False)
-                writer, pending = None, 0
-        if writer is not None:
-            writer.commit(meta)
-            writer = None
+        if workers > 1 and len(plan.jobs) >= PARALLEL_MIN:
+            _write_parallel(applier, workers, batch_size, progress)
+        else:
+            _write_serial(applier, batch_size, progress)
+        applier.commit(final=True)
     except BaseException:
         summary.interrupted = True
-        if writer is not None:
-            writer.cancel()
+        applier.cancel()
         raise
     finally:
-        _save_failures(index_dir, failures)
+        _save_failures(index_dir, applier.failures)
+
+
+def _write_serial(applier: _Applier, batch_size: int, progress: Callable[[int, int], None] | None) -> None:
+    jobs = applier.plan.jobs
+    pending = 0
+    for done, job in enumerate(jobs, 1):
+        status, source, payload = _work(job)
+        if status == "ok":
+            applier.ok(source, payload["id"])
+            applier.current_writer().add(payload)
+            pending += 1
+        else:
+            applier.failed(source, payload)
+        if progress:
+            progress(done, len(jobs))
+        if pending >= batch_size and done < len(jobs):
+            applier.commit(final=False)
+            pending = 0
+
+
+_progress_counter = None  # set in each worker process by _init_worker
+
+
+def _init_worker(counter) -> None:
+    global _progress_counter
+    _progress_counter = counter
+
+
+def _build_chunk(whoosh_dir: Path, jobs: list[_Job]) -> tuple[list[tuple[str, str, str]], object]:
+    """In a worker process: extract a chunk of files and write them as one segment."""
+    results: list[tuple[str, str, str]] = []
+
+    def documents():
+        for job in jobs:
+            status, source, payload = _work(job)
+            if _progress_counter is not None:
+                with _progress_counter.get_lock():
+                    _progress_counter.value += 1
+            if status == "ok":
+                results.append(("ok", source, payload["id"]))
+                yield payload
+            else:
+                results.append(("fail", source, payload))
+
+    return results, build_segment(whoosh_dir, documents())
+
+
+def _chunks(jobs: list[_Job], n: int) -> list[list[_Job]]:
+    """Split jobs into n chunks of about equal bytes (largest files dealt first)."""
+    chunks: list[list[_Job]] = [[] for _ in range(n)]
+    sizes = [0] * n
+    for job in sorted(jobs, key=lambda j: -j.facts.size):
+        i = sizes.index(min(sizes))
+        chunks[i].append(job)
+        sizes[i] += job.facts.size
+    return [c for c in chunks if c]
+
+
+def _write_parallel(applier: _Applier, workers: int, batch_size: int,
+                    progress: Callable[[int, int], None] | None) -> None:
+    """Each worker extracts its share of a batch and writes it as its own segment."""
+    import multiprocessing
+    from concurrent.futures import FIRST_EXCEPTION, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    jobs = applier.plan.jobs
+    counter = multiprocessing.Value("l", 0)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(counter,))
+    try:
+        for start in range(0, len(jobs), batch_size):
+            batch = jobs[start:start + batch_size]
+            writer = applier.current_writer()
+            futures = {pool.submit(_build_chunk, writer.whoosh_dir, chunk): chunk for chunk in _chunks(batch, workers)}
+            pending = set(futures)
+            while pending:
+                done, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
+                if progress:
+                    progress(min(counter.value, len(jobs)), len(jobs))
+            for future, chunk in futures.items():
+                try:
+                    results, seg = future.result()
+                except BrokenProcessPool:
+                    for job in chunk:  # not remembered: the next run tries these files again
+                        applier.failed(job.facts.source, "a reader process crashed on this file or another in "
+                                       "its group; run 'nianbao index' again to retry", remember=False)
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(counter,))
+                    continue
+                for status, source, info in results:
+                    if status == "ok":
+                        applier.ok(source, info)
+                    else:
+                        applier.failed(source, info)
+                if seg is not None:
+                    writer.add_segment(seg)
+            if start + batch_size < len(jobs):
+                applier.commit(final=False)
+        if progress:
+            progress(len(jobs), len(jobs))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _current_failures(known: dict[str, dict], summary: IndexSummary) -> dict[str, dict]:

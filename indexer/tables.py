@@ -220,6 +220,7 @@ def label_parts(text: str) -> list[str]:
     return [p for p in _INNER_NUMBERING.split(text) if p.strip()]
 
 
+@lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
 def label_core(text: str) -> str:
     """The part of a cell that names a row or column, in a form that compares across reports."""
     t = match_form(text)
@@ -304,6 +305,7 @@ class Number:
 BLANK, ABSENT, VALUE, TEXT = "blank", "absent", "value", "text"
 
 
+@lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
 def parse_number(cell: str) -> Number | None:
     """A table cell as a number, or None (see `cell_kind` for absent markers)."""
     t = re.sub(r"\s+", "", cell.translate(_DIGITS))
@@ -321,6 +323,7 @@ def parse_number(cell: str) -> Number | None:
     return Number(value, m.group("frac") is None, unit if unit in ("万元", "元", "万") else None)
 
 
+@lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
 def cell_kind(cell: str) -> str:
     t = cell.strip()
     if not t:

@@ -5,13 +5,28 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Iterable
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.writing import SegmentWriter
 
 from . import generations
 from .schema import SCHEMA_VERSION, build_schema
 
 WHOOSH_DIR = "whoosh"
+LIMIT_MB = 256  # memory for one writer's posting pool before it spills runs to disk
+
+
+class Codec(W3Codec):
+    """whoosh's codec without per-block length statistics.
+
+    They serve whoosh's own BM25 block skipping, which `reader.Index.scores`
+    does not use, and writing them costs a field-length lookup per posting.
+    Segments remember their codec, so this class must stay at this import path.
+    """
+
+    length_stats = False
 
 
 class IndexBusy(Exception):
@@ -49,28 +64,26 @@ class WriterLock:
 class GenerationWriter:
     """Deletes and adds documents in a new generation; `commit` makes it live.
 
-    Until `commit` returns, the live generation is untouched; `cancel` (or a
-    crash) leaves only a temporary folder that the next run removes.
+    Documents come either one by one through `add`, or as whole segments that
+    worker processes wrote into `whoosh_dir` with `build_segment` and that
+    `add_segment` takes over. Until `commit` returns, the live generation is
+    untouched; `cancel` (or a crash) leaves only a temporary folder that the
+    next run removes.
     """
 
-    def __init__(self, index_dir: Path, *, rebuild: bool, procs: int = 1, dictionaries: tuple[str, ...] = (),
-                 limitmb: int = 256):
+    def __init__(self, index_dir: Path, *, rebuild: bool, dictionaries: tuple[str, ...] = ()):
         self.index_dir = index_dir
         generations.cleanup(index_dir)
         base = None if rebuild else generations.current(index_dir)
         self.tmp = generations.start(index_dir, base)
-        whoosh_dir = self.tmp / WHOOSH_DIR
-        if any(whoosh_dir.glob("*.toc")):
-            ix = whoosh_index.open_dir(str(whoosh_dir))
+        self.whoosh_dir = self.tmp / WHOOSH_DIR
+        if any(self.whoosh_dir.glob("*.toc")):
+            ix = whoosh_index.open_dir(str(self.whoosh_dir))
         else:
-            whoosh_dir.mkdir(parents=True, exist_ok=True)
-            ix = whoosh_index.create_in(str(whoosh_dir), build_schema(dictionaries))
-        if procs > 1:
-            # whoosh's own writer processes segment and write postings in parallel, each into
-            # its own segment (multisegment: no merging of their work at commit).
-            self._writer = ix.writer(procs=procs, multisegment=True, batchsize=64, limitmb=limitmb)
-        else:
-            self._writer = ix.writer(limitmb=limitmb)
+            self.whoosh_dir.mkdir(parents=True, exist_ok=True)
+            ix = whoosh_index.create_in(str(self.whoosh_dir), build_schema(dictionaries))
+        self._writer = ix.writer(limitmb=LIMIT_MB, codec=Codec())
+        self._segments: list = []
         self.added = 0
         self.deleted = 0
 
@@ -81,11 +94,27 @@ class GenerationWriter:
         self._writer.add_document(**document)
         self.added += 1
 
+    def add_segment(self, segment) -> None:
+        """Take over a segment a worker wrote into this generation (see `build_segment`)."""
+        self._segments.append(segment)
+        self.added += segment.doc_count_all()
+
     def commit(self, meta: dict, merge: bool = True) -> Path:
         """Write the segments and make this generation live. `merge=False` leaves small segments for later."""
-        self._writer.commit(merge=merge)
-        meta = dict(meta, schema=SCHEMA_VERSION)
-        live = generations.publish(self.index_dir, self.tmp, meta)
+        if self._segments:
+            # What whoosh's own multiprocessing writer does with its workers' segments.
+            w = self._writer
+            final = w._merge_segments(None, None, merge)
+            final += self._segments
+            if w._added:
+                final.append(w._finalize_segment())
+            else:
+                w._close_segment()
+            w._commit_toc(final)
+            w._finish()
+        else:
+            self._writer.commit(merge=merge)
+        live = generations.publish(self.index_dir, self.tmp, dict(meta, schema=SCHEMA_VERSION))
         generations.cleanup(self.index_dir)
         return live
 
@@ -94,3 +123,28 @@ class GenerationWriter:
             self._writer.cancel()
         finally:
             shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def build_segment(whoosh_dir: Path, documents: Iterable[dict]):
+    """In a worker process: write `documents` into a new segment of the generation being built.
+
+    Returns the segment for `GenerationWriter.add_segment`, or None when there
+    was no document. The generation's own writer holds the lock; this one
+    writes only its own files (whoosh's multiprocessing writer works the same way).
+    """
+    ix = whoosh_index.open_dir(str(whoosh_dir))
+    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, codec=Codec())
+    try:
+        added = 0
+        for document in documents:
+            writer.add_document(**document)
+            added += 1
+        if not added:
+            writer.cancel()
+            return None
+        # No _finish(): the writers of a generation share one temporary folder, which the
+        # generation's own writer removes when it commits.
+        return writer._finalize_segment()
+    except BaseException:
+        writer.cancel()
+        raise
