@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import io
 import json
 import sys
 import time
@@ -160,9 +161,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         _print_json(answer)
         return EXIT_OK
     color = sys.stdout.isatty()
-    shown = f"“{answer['query']}”" if answer["query"] else "all reports"
     filters = ", ".join(f"{k}: {v}" for k, v in answer["filters"].items())
-    print(f"{answer['total']} reports for {shown}" + (f"  ({filters})" if filters else ""))
+    shown = f" for “{answer['query']}”" if answer["query"] else ""
+    print(f"{answer['total']} reports{shown}" + (f"  ({filters})" if filters else ""))
     if answer.get("notice"):
         print(f"note: {answer['notice']}")
     for key, alternatives in answer.get("expanded", {}).items():
@@ -171,7 +172,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     for n, r in enumerate(answer["results"], start + 1):
         region = " ".join(v for v in (r["region"]["province"], r["region"]["city"], r["region"]["county"]) if v)
         print(f"{n:3d}. {r['title']}")
-        print(f"     {r['agency'] or '?'} · {region or '?'} · {r['year'] or '?'} · score {r['score']} · {r['id']}")
+        score = f" · score {r['score']}" if answer["sort"] == "relevance" else ""
+        print(f"     {r['agency'] or '?'} · {region or '?'} · {r['year'] or '?'}{score} · {r['id']}")
         for s in r["snippets"]:
             print(f"     [{s['passage']}] {_snippet_text(s['html'], color)}")
     for name, counts in answer["facets"].items():
@@ -275,6 +277,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import export
+    from .synonyms import load_synonyms
+
+    config = _config(args)
+    request = _search_request(args, config)
+    with _open_index(config) as index:
+        rows = export.rows(index, request, load_synonyms(str(config.synonyms)))
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                export.write(rows, args.format, out)
+        else:
+            out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+            export.write(rows, args.format, out)
+            out.flush()
+            out.detach()
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -318,6 +339,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the answer as JSON (spec/search.md)")
     p.set_defaults(func=cmd_search)
 
+    p = sub.add_parser("export", help="one row per report: fields and every metric (CSV for Excel, or JSONL)")
+    _add_common(p)
+    p.add_argument("query", nargs="*", help="optional search query; with none, every report passing the filters")
+    _add_filters(p)
+    p.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument("-x", "--no-expand", action="store_true", help="do not widen the query with synonyms")
+    p.set_defaults(func=cmd_export)
+
     p = sub.add_parser("extract", help="print the record of report files")
     _add_common(p)
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -332,9 +362,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _join_dash_values(argv: list[str]) -> list[str]:
+    """Let `--sort -metric` work: argparse would read a value starting with '-' as an option."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--sort" and i + 1 < len(argv) and argv[i + 1].startswith("-") and len(argv[i + 1]) > 1:
+            out.append(f"--sort={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(argv[i])
+        i += 1
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_join_dash_values(sys.argv[1:] if argv is None else argv))
     try:
         return args.func(args)
     except (UsageError, ConfigError) as exc:

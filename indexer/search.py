@@ -290,9 +290,7 @@ def _result(index: Index, docnum: int, score: float, query: str, needles: list[s
     }
 
 
-def search(index: Index, request: SearchRequest, synonyms: Synonyms | None = None) -> dict:
-    """Run a search; the answer has the shape of spec/search.md."""
-    request.validate()
+def _check_keys(index: Index, request: SearchRequest) -> None:
     if request.sort not in (None, "relevance", "year", "-year", "+year"):
         key = request.sort.lstrip("-+")
         if key not in index.metrics():
@@ -300,11 +298,29 @@ def search(index: Index, request: SearchRequest, synonyms: Synonyms | None = Non
     for cond in request.where:
         if cond.key not in index.metrics():
             raise SearchError(f"unknown metric '{cond.key}' in the condition '{cond}'")
+
+
+def _selection(index: Index, request: SearchRequest, synonyms: Synonyms | None) -> tuple[_Match, dict[str, int], int]:
+    """What the query matched, the filter masks, and the reports passing both."""
+    _check_keys(index, request)
     match = _match(index, request, synonyms)
     masks = _filter_masks(index, request)
     docs = match.docs
     for mask in masks.values():
         docs &= mask
+    return match, masks, docs
+
+
+def ordered_docnums(index: Index, request: SearchRequest, synonyms: Synonyms | None = None) -> list[int]:
+    """Every report the request selects, in its order (no paging): what exports list."""
+    match, _, docs = _selection(index, request, synonyms)
+    return [d for d, _ in _ordered(index, request, match, docs, docset.count(docs))]
+
+
+def search(index: Index, request: SearchRequest, synonyms: Synonyms | None = None) -> dict:
+    """Run a search; the answer has the shape of spec/search.md."""
+    request.validate()
+    match, masks, docs = _selection(index, request, synonyms)
     total = docset.count(docs)
     start = (request.page - 1) * request.page_size
     ordered = _ordered(index, request, match, docs, start + request.page_size) if total > start else []
@@ -326,4 +342,3 @@ def search(index: Index, request: SearchRequest, synonyms: Synonyms | None = Non
     if match.notices:
         answer["notice"] = " ".join(match.notices)
     return answer
-

@@ -89,3 +89,15 @@ def test_index_exit_status_is_1_when_a_file_fails(tmp_path):
     result = nianbao("index", "--corpus", str(corpus), "--index", str(tmp_path / "i"))
     assert result.returncode == 1
     assert "empty.txt: the file is empty" in result.stderr
+
+
+def test_sort_by_a_metric_descending_with_a_leading_dash(workspace):
+    result = nianbao("search", "--sort", "-active.penalty.decisions", "--json", cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    sources = [Path(r["source"]).name[:3] for r in json.loads(result.stdout)["results"]]
+    assert sources[:2] == ["002", "003"]  # 212 and 68 行政处罚 decisions
+
+
+def test_where_selects_exactly_the_reports_over_the_threshold(workspace):
+    result = nianbao("search", "--where", "active.penalty.decisions>=50", "--json", cwd=workspace)
+    assert sorted(Path(r["source"]).name[:3] for r in json.loads(result.stdout)["results"]) == ["002", "003"]

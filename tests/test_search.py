@@ -135,3 +135,19 @@ def test_answer_has_the_spec_shape(open_sample_index):
     assert {"id", "title", "agency", "region", "year", "score", "url", "snippets"} <= set(r)
     assert set(r["region"]) == {"province", "city", "county", "code"}
     assert r["region"] == {"province": "山东省", "city": "烟台市", "county": "招远市", "code": "370685"}
+
+
+def test_where_filters_on_metrics_and_sort_puts_absent_values_last(open_sample_index):
+    answer = run(open_sample_index, where=(parse_condition("active.penalty.decisions>=50"),))
+    assert sorted(r["source"][8:11] for r in answer["results"]) == ["002", "003"]
+    ordered = run(open_sample_index, sort="-active.penalty.decisions")["results"]
+    values = [open_sample_index.record(open_sample_index.docnum(r["id"]))["metrics"].get("active.penalty.decisions") for r in ordered]
+    present = [v["value"] for v in values if v]
+    assert present == sorted(present, reverse=True) and values[-1] is None
+
+
+def test_failing_filter_and_checks_facet(open_sample_index):
+    answer = run(open_sample_index, failing=("date.after_year",))
+    assert sorted(r["source"][8:11] for r in answer["results"]) == ["001", "002"]
+    assert run(open_sample_index)["facets"]["checks"]["date.after_year"] == 2
+    assert run(open_sample_index, failing=("date",))["total"] >= 2  # a prefix selects the family
