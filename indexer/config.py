@@ -30,7 +30,7 @@ class Config:
     synonyms: Path = BUILTIN_SYNONYMS
     dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     workers: int = 0
-    batch_size: int = 1000
+    batch_size: int = 5000
     source: Path | None = None  # the file it was read from
 
     def with_overrides(self, **overrides) -> "Config":
@@ -84,7 +84,7 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
         synonyms=resolve(synonyms) if synonyms else BUILTIN_SYNONYMS,
         dictionaries=tuple(resolve(str(d)) for d in dictionaries),
         workers=get("index", "workers", 0, int),
-        batch_size=get("index", "batch_size", 1000, int),
+        batch_size=get("index", "batch_size", 5000, int),
         source=path,
     )
     for p in (config.synonyms, *config.dictionaries):

@@ -150,7 +150,7 @@ def index_corpus(
     *,
     workers: int | None = None,
     dictionaries: tuple[str, ...] = (),
-    batch_size: int = 1000,
+    batch_size: int = 5000,
     progress: Callable[[int, int], None] | None = None,
 ) -> IndexSummary:
     """Bring the index in `index_dir` up to date with the files in `corpus`."""

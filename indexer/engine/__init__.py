@@ -6,7 +6,7 @@ replaced without touching extraction, search logic or the web app.
 
 from .reader import Index, IndexMissing, RankLeaf, RankWeights
 from .schema import FACET_FIELDS, SCHEMA_VERSION, FileFacts, prepare
-from .writer import GenerationWriter, IndexBusy, WriterLock
+from .writer import GenerationWriter, IndexBusy, WriterLock, build_segment
 
 __all__ = [
     "FACET_FIELDS",
@@ -19,5 +19,6 @@ __all__ = [
     "RankLeaf",
     "RankWeights",
     "WriterLock",
+    "build_segment",
     "prepare",
 ]

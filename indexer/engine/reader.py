@@ -30,6 +30,11 @@ from .schema import FACET_FIELDS
 from .writer import WHOOSH_DIR
 
 
+# Checking one report's text for a string costs about as much as reading this
+# many postings of an n-gram; `containing` weighs the two.
+VERIFY_COST = 8
+
+
 class IndexMissing(Exception):
     """There is no complete index in the folder."""
 
@@ -118,6 +123,7 @@ class Index:
         self._masks = _LRU(16384)
         self._containing = _LRU(2048)
         self._facets: dict[str, dict[str, int]] = {}
+        self._columns: dict[str, list[str | None]] = {}
         self._metrics: dict[str, dict[int, float]] | None = None
         self._lengths: array | None = None
 
@@ -142,6 +148,17 @@ class Index:
             with self._lock:
                 self._searchers.append(s)
         return s
+
+    def column_reader(self, name: str):
+        """This thread's reader of a per-document column (whoosh reads a column's whole
+        offset table when a reader opens, so readers are kept, not reopened)."""
+        readers = getattr(self._local, "columns", None)
+        if readers is None:
+            readers = self._local.columns = {}
+        reader = readers.get(name)
+        if reader is None:
+            reader = readers[name] = self.searcher().reader().column_reader(name)
+        return reader
 
     def __enter__(self) -> "Index":
         return self
@@ -199,10 +216,16 @@ class Index:
         grams = segment.query_grams(needle)
         if len(needle) <= 2:
             return self.postings_mask("gram", grams[0])
-        # Rarest first: the candidate set shrinks fastest and stops early when empty.
-        grams.sort(key=lambda g: self.doc_frequency("gram", g))
+        # Rarest pair first; stop intersecting once checking the remaining candidates'
+        # text is cheaper than reading the next pair's postings.
+        reader = self.searcher().reader()
+        frequencies = sorted((reader.doc_frequency("gram", g), g) for g in grams)
+        if frequencies[0][0] == 0:
+            return 0
         candidates = self.live
-        for gram in grams:
+        for i, (df, gram) in enumerate(frequencies):
+            if i >= 2 and df > VERIFY_COST * docset.count(candidates):
+                break
             candidates &= self.postings_mask("gram", gram)
             if not candidates:
                 return 0
@@ -213,7 +236,7 @@ class Index:
         """Candidates whose text really holds the needle (its pairs can occur apart)."""
         if not candidates:
             return 0
-        column = self.searcher().reader().column_reader("mtext")
+        column = self.column_reader("mtext")
         encoded = needle.encode("utf-8")
         hits = [d for d in docset.docnums(candidates) if encoded in column[d]]
         return docset.from_docnums(hits, self.size)
@@ -223,7 +246,7 @@ class Index:
     def lengths(self) -> array:
         """Text length (characters) of every document, by document number."""
         if self._lengths is None:
-            column = self.searcher().reader().column_reader("length")
+            column = self.column_reader("length")
             self._lengths = array("I", (int(v or 0) for v in column))
         return self._lengths
 
@@ -285,16 +308,26 @@ class Index:
 
     def column(self, field: str) -> list[str | None]:
         """The facet field's value of every document, by document number."""
-        values: list[str | None] = [None] * self.size
-        for value, mask in self.facet(field).items():
-            for d in docset.docnums(mask):
-                values[d] = value
-        return values
+        cached = self._columns.get(field)
+        if cached is None:
+            cached = [None] * self.size
+            for value, mask in self.facet(field).items():
+                for d in docset.docnums(mask):
+                    cached[d] = value
+            self._columns[field] = cached
+        return cached
+
+    def warm(self) -> None:
+        """Compute what every search needs (facets, year and length columns) before the first one."""
+        for field in FACET_FIELDS:
+            self.facet(field)
+        self.column("year")
+        self.lengths()
 
     def metrics(self) -> dict[str, dict[int, float]]:
         """Metric key -> {document number: value}; reports that lack a metric are absent."""
         if self._metrics is None:
-            column = self.searcher().reader().column_reader("metrics")
+            column = self.column_reader("metrics")
             table: dict[str, dict[int, float]] = {}
             for d in docset.docnums(self.live):
                 raw = column[d]
@@ -307,11 +340,11 @@ class Index:
     # ------------------------------------------------------------ documents
 
     def record(self, docnum: int) -> dict:
-        return json.loads(self.searcher().reader().column_reader("record")[docnum])
+        return json.loads(self.column_reader("record")[docnum])
 
     def match_lines(self, docnum: int) -> list[str]:
         """The report's passages in match form, one per passage."""
-        return self.searcher().reader().column_reader("mtext")[docnum].decode("utf-8").split("\n")
+        return self.column_reader("mtext")[docnum].decode("utf-8").split("\n")
 
     def stored(self, docnum: int) -> dict:
         return self.searcher().stored_fields(docnum)

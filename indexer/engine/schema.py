@@ -11,7 +11,7 @@ from ..record import Report
 from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 # Facet fields: one term per document (failing holds one term per failing check).
 FACET_FIELDS = ("province", "city", "county", "year", "agency_level", "template", "failing")
@@ -38,8 +38,10 @@ def build_schema(dictionaries: tuple[str, ...] = ()) -> fields.Schema:
         template=fields.ID(),
         failing=fields.KEYWORD(scorable=False),
         record=fields.COLUMN(columns.CompressedBytesColumn()),
-        mtext=fields.COLUMN(columns.CompressedBytesColumn()),
-        metrics=fields.COLUMN(columns.VarBytesColumn()),
+        # Uncompressed on purpose: confirming that a report contains a string reads this
+        # column, and decompressing it would cost 100 times the search itself.
+        mtext=fields.COLUMN(columns.VarBytesColumn()),
+        metrics=fields.COLUMN(columns.CompressedBytesColumn()),
         length=fields.COLUMN(columns.NumericColumn("I")),  # characters of text, for length normalization
     )
 

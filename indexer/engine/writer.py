@@ -9,6 +9,7 @@ from typing import Iterable
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from . import generations
@@ -16,6 +17,27 @@ from .schema import SCHEMA_VERSION, build_schema
 
 WHOOSH_DIR = "whoosh"
 LIMIT_MB = 256  # memory for one writer's posting pool before it spills runs to disk
+SMALL_SEGMENT = 1000  # documents; smaller segments are merged ...
+MAX_SMALL_SEGMENTS = 8  # ... once there are more than this many of them
+
+
+def merge_small_segments(writer, segments):
+    """Merge policy: fold the small segments together once too many have piled up.
+
+    Incremental runs add one small segment each; merging them keeps searches
+    from visiting hundreds of segments. Large segments are never rewritten:
+    merging re-adds every posting, which costs about as much as indexing
+    anew. (whoosh's MERGE_SMALL merges mid-sized segments too, minutes of
+    work after a large run.)
+    """
+    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
+    if len(small) <= MAX_SMALL_SEGMENTS:
+        return segments
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
 
 
 class Codec(W3Codec):
@@ -104,7 +126,7 @@ class GenerationWriter:
         if self._segments:
             # What whoosh's own multiprocessing writer does with its workers' segments.
             w = self._writer
-            final = w._merge_segments(None, None, merge)
+            final = w._merge_segments(merge_small_segments if merge else None, None, merge)
             final += self._segments
             if w._added:
                 final.append(w._finalize_segment())
@@ -113,7 +135,7 @@ class GenerationWriter:
             w._commit_toc(final)
             w._finish()
         else:
-            self._writer.commit(merge=merge)
+            self._writer.commit(mergetype=merge_small_segments if merge else None, merge=merge)
         live = generations.publish(self.index_dir, self.tmp, dict(meta, schema=SCHEMA_VERSION))
         generations.cleanup(self.index_dir)
         return live
