@@ -11,10 +11,18 @@ from ..record import Report
 from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Facet fields: one term per document (failing holds one term per failing check).
 FACET_FIELDS = ("province", "city", "county", "year", "agency_level", "template", "failing")
+
+
+def _text(analyzer) -> fields.TEXT:
+    """A text field without positions or whoosh field lengths: scoring is `reader.Index.scores`,
+    which keeps its own length column."""
+    field = fields.TEXT(analyzer=analyzer, phrase=False)
+    field.scorable = False
+    return field
 
 
 def build_schema(dictionaries: tuple[str, ...] = ()) -> fields.Schema:
@@ -26,10 +34,10 @@ def build_schema(dictionaries: tuple[str, ...] = ()) -> fields.Schema:
         size=fields.STORED(),
         mtime_ns=fields.STORED(),
         extractor=fields.STORED(),
-        title=fields.TEXT(analyzer=words, phrase=False),
-        agency=fields.TEXT(analyzer=words, phrase=False),
-        body=fields.TEXT(analyzer=words, phrase=False),
-        gram=fields.TEXT(analyzer=GramTokenizer(), phrase=False),
+        title=_text(words),
+        agency=_text(words),
+        body=_text(words),
+        gram=_text(GramTokenizer()),
         province=fields.ID(sortable=True),
         city=fields.ID(sortable=True),
         county=fields.ID(sortable=True),

@@ -40,6 +40,8 @@ def merge_small_segments(writer, segments):
     return [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
 
 
+# Segments are written as separate files, not one compound file: reading a
+# column of a compound file copies the whole sub-file into memory first.
 class Codec(W3Codec):
     """whoosh's codec without per-block length statistics.
 
@@ -104,7 +106,7 @@ class GenerationWriter:
         else:
             self.whoosh_dir.mkdir(parents=True, exist_ok=True)
             ix = whoosh_index.create_in(str(self.whoosh_dir), build_schema(dictionaries))
-        self._writer = ix.writer(limitmb=LIMIT_MB, codec=Codec())
+        self._writer = ix.writer(limitmb=LIMIT_MB, codec=Codec(), compound=False)
         self._segments: list = []
         self.added = 0
         self.deleted = 0
@@ -155,7 +157,7 @@ def build_segment(whoosh_dir: Path, documents: Iterable[dict]):
     writes only its own files (whoosh's multiprocessing writer works the same way).
     """
     ix = whoosh_index.open_dir(str(whoosh_dir))
-    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, codec=Codec())
+    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, codec=Codec(), compound=False)
     try:
         added = 0
         for document in documents:
