@@ -41,3 +41,13 @@ def open_sample_index(sample_index):
 def sample_text(name_prefix: str) -> str:
     path = next(SAMPLES.glob(f"{name_prefix}*"))
     return path.read_text(encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print what tests measured (tests/fixtures/figures.py), such as recall@10 and MRR."""
+    from fixtures.figures import LINES
+
+    if LINES:
+        terminalreporter.section("nianbao figures")
+        for line in LINES:
+            terminalreporter.write_line(line)
