@@ -53,8 +53,8 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     """Build the record of an already read document."""
     structure = structure_of(doc.blocks)
     paragraphs = [p.text for p in structure.passages if p.kind == "paragraph"]
-    title = fields.title_of(paragraphs, doc.meta.get("ArticleTitle") or doc.meta.get("title"))
-    agency = fields.agency_of(title, paragraphs)
+    title = fields.title_of(paragraphs, doc.meta.get("title"))
+    agency = fields.agency_of(title, paragraphs, publisher=doc.meta.get("publisher"))
     published = fields.published_of(paragraphs, doc.meta.get("published"))
     year = fields.year_of(title, paragraphs, published)
     if title is None:
@@ -62,8 +62,7 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     full_text = "\n".join(p.text for p in structure.passages)
     primary = [t for t in (agency, title, fields.signature_agency(paragraphs)) if t]
     region = resolve_region(primary, full_text)
-    levels = [m.places[0].level for m in places_in(agency)] if agency else []
-    # A place name printed twice in one agency (环翠区 in 威海市环翠区) counts once; the last one is the most specific.
+    levels = [m.places[0].level for m in places_in(agency, agency=True)] if agency else []
     tables = map_tables(structure.tables)
     metrics = dict(tables.metrics)
     for key, metric in prose_metrics(structure.passages).items():

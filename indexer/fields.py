@@ -170,10 +170,16 @@ def same_agency(short: str, long: str) -> bool:
     return _is_subsequence(a, b) and a[-2:] == b[-2:]
 
 
-def agency_of(title: str | None, paragraphs: list[str]) -> str | None:
-    """The reporting agency in its fullest printed form."""
+def agency_of(title: str | None, paragraphs: list[str], publisher: str | None = None) -> str | None:
+    """The reporting agency in its fullest printed form.
+
+    `publisher` is what a web page's information box names as 发布机构; it
+    counts only when the report itself names no agency.
+    """
     from_title = agency_in_title(title) if title else None
     others = [a for a in (signature_agency(paragraphs), contact_agency(paragraphs)) if a]
+    if publisher and not others and from_title is None and re.search(AGENCY_SUFFIX + "$", publisher):
+        others.append(publisher)
     if from_title is None:
         return others[0] if others else None
     fuller = [a for a in others if len(a) > len(from_title) and same_agency(from_title, a)]

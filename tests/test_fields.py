@@ -102,3 +102,10 @@ def test_published_is_the_signature_date_not_a_date_in_the_body():
 )
 def test_agency_level(agency, levels, expected):
     assert fields.agency_level_of(agency, levels) == expected
+
+
+def test_a_web_page_publisher_counts_only_when_the_report_names_no_agency():
+    bare = ["2022年政府信息公开工作年度报告", "一、总体情况", "本年度主动公开信息80条。"]
+    assert fields.agency_of(fields.title_of(bare), bare, publisher="某某县水利局") == "某某县水利局"
+    signed = bare + ["某某县林业局", "2023年1月10日"]
+    assert fields.agency_of(fields.title_of(signed), signed, publisher="某某县水利局") == "某某县林业局"
