@@ -127,22 +127,34 @@ def check_sections(report: Report, tables_found: set[str]) -> Check:
 # ------------------------------------------------------------------ table 3 and 4
 
 
+def _equality(check_id: str, metrics: dict[str, Metric], shown: tuple[str, list[str]],
+              against: tuple[str, list[str]], prefix: str, skip_message: str,
+              passage_order: list[str] | None = None) -> Check:
+    """Pass when the keys of `shown` add up to the keys of `against`.
+
+    The message reads "<prefix><shown name>（a）等于/不等于<against name>（b）"; a
+    missing key makes it a skip. Passages follow `passage_order` (default:
+    `shown` then `against`).
+    """
+    keys = passage_order or shown[1] + against[1]
+    present = [metrics[k] for k in keys if k in metrics]
+    if _missing(metrics, keys):
+        return Check(check_id, "skip", prefix + skip_message, _passages(present))
+    a = sum(metrics[k].value for k in shown[1])
+    b = sum(metrics[k].value for k in against[1])
+    relation = "等于" if a == b else "不等于"
+    return Check(check_id, "pass" if a == b else "fail",
+                 f"{prefix}{shown[0]}（{_fmt(a)}）{relation}{against[0]}（{_fmt(b)}）", _passages(present))
+
+
 def check_balance(metrics: dict[str, Metric]) -> list[Check]:
     out = []
     for col in APPLY_COLUMNS:
-        keys = [f"apply.{r}.{col}" for r in ("new", "carried_over")] + [f"apply.total.{col}", f"apply.carried_forward.{col}"]
-        cid, name = f"apply.balance.{col}", COLUMN_NAMES[col]
-        missing = _missing(metrics, keys)
-        if missing:
-            out.append(Check(cid, "skip", f"{name}列：依申请公开表缺少数据，无法核对勾稽关系", _passages([metrics[k] for k in keys if k in metrics])))
-            continue
-        ms = [metrics[k] for k in keys]
-        received = ms[0].value + ms[1].value
-        handled = ms[2].value + ms[3].value
-        if received == handled:
-            out.append(Check(cid, "pass", f"{name}列：第一项加第二项之和（{_fmt(received)}）等于第三项加第四项之和（{_fmt(handled)}）", _passages(ms)))
-        else:
-            out.append(Check(cid, "fail", f"{name}列：第三项加第四项之和（{_fmt(handled)}）不等于第一项加第二项之和（{_fmt(received)}）", _passages(ms)))
+        received = [f"apply.new.{col}", f"apply.carried_over.{col}"]
+        handled = [f"apply.total.{col}", f"apply.carried_forward.{col}"]
+        out.append(_equality(f"apply.balance.{col}", metrics, ("第三项加第四项之和", handled),
+                             ("第一项加第二项之和", received), f"{COLUMN_NAMES[col]}列：",
+                             "依申请公开表缺少数据，无法核对勾稽关系", received + handled))
     return out
 
 
@@ -155,26 +167,13 @@ def _apply_rows(report: Report) -> list[str]:
 
 
 def check_row_totals(report: Report) -> list[Check]:
-    metrics = report.metrics
-    out = []
     parts_cols = [c for c in APPLY_COLUMNS if c != "total"]
-    for row in _apply_rows(report):
-        cid, name = f"apply.row_total.{row}", ROW_NAMES[row]
-        keys = [f"apply.{row}.{c}" for c in parts_cols]
-        total_key = f"apply.{row}.total"
-        missing = _missing(metrics, keys + [total_key])
-        if missing:
-            out.append(Check(cid, "skip", f"{name}：缺少数据，无法核对各类申请人之和与总计",
-                             _passages([metrics[k] for k in keys + [total_key] if k in metrics])))
-            continue
-        parts = sum(metrics[k].value for k in keys)
-        total = metrics[total_key].value
-        ps = _passages([metrics[k] for k in keys + [total_key]])
-        if parts == total:
-            out.append(Check(cid, "pass", f"{name}：各类申请人之和（{_fmt(parts)}）等于总计（{_fmt(total)}）", ps))
-        else:
-            out.append(Check(cid, "fail", f"{name}：各类申请人之和（{_fmt(parts)}）不等于总计（{_fmt(total)}）", ps))
-    return out
+    return [
+        _equality(f"apply.row_total.{row}", report.metrics,
+                  ("各类申请人之和", [f"apply.{row}.{c}" for c in parts_cols]), ("总计", [f"apply.{row}.total"]),
+                  f"{ROW_NAMES[row]}：", "缺少数据，无法核对各类申请人之和与总计")
+        for row in _apply_rows(report)
+    ]
 
 
 def _outcome_rows(report: Report) -> list[str]:
@@ -188,47 +187,22 @@ def _outcome_rows(report: Report) -> list[str]:
 
 
 def check_outcome_totals(report: Report) -> list[Check]:
-    metrics = report.metrics
     rows = _outcome_rows(report)
-    out = []
-    for col in APPLY_COLUMNS:
-        cid, name = f"apply.outcome_total.{col}", COLUMN_NAMES[col]
-        keys = [f"apply.{r}.{col}" for r in rows]
-        total_key = f"apply.total.{col}"
-        missing = _missing(metrics, keys + [total_key])
-        if missing:
-            out.append(Check(cid, "skip", f"{name}列：办理结果缺少数据，无法核对各项之和与总计",
-                             _passages([metrics[k] for k in keys + [total_key] if k in metrics])))
-            continue
-        parts = sum(metrics[k].value for k in keys)
-        total = metrics[total_key].value
-        ps = _passages([metrics[k] for k in keys + [total_key]])
-        if parts == total:
-            out.append(Check(cid, "pass", f"{name}列：办理结果（一）至（六）之和（{_fmt(parts)}）等于（七）总计（{_fmt(total)}）", ps))
-        else:
-            out.append(Check(cid, "fail", f"{name}列：办理结果（一）至（六）之和（{_fmt(parts)}）不等于（七）总计（{_fmt(total)}）", ps))
-    return out
+    return [
+        _equality(f"apply.outcome_total.{col}", report.metrics,
+                  ("办理结果（一）至（六）之和", [f"apply.{r}.{col}" for r in rows]), ("（七）总计", [f"apply.total.{col}"]),
+                  f"{COLUMN_NAMES[col]}列：", "办理结果缺少数据，无法核对各项之和与总计")
+        for col in APPLY_COLUMNS
+    ]
 
 
 def check_appeals(metrics: dict[str, Metric]) -> list[Check]:
-    out = []
-    for group in APPEAL_GROUPS:
-        cid, name = f"appeals.total.{group}", GROUP_NAMES[group]
-        keys = [f"{group}.{leaf}" for leaf in APPEAL_LEAVES[:4]]
-        total_key = f"{group}.total"
-        missing = _missing(metrics, keys + [total_key])
-        if missing:
-            out.append(Check(cid, "skip", f"{name}：缺少数据，无法核对结果之和与总计",
-                             _passages([metrics[k] for k in keys + [total_key] if k in metrics])))
-            continue
-        parts = sum(metrics[k].value for k in keys)
-        total = metrics[total_key].value
-        ps = _passages([metrics[k] for k in keys + [total_key]])
-        if parts == total:
-            out.append(Check(cid, "pass", f"{name}：结果维持、结果纠正、其他结果、尚未审结之和（{_fmt(parts)}）等于总计（{_fmt(total)}）", ps))
-        else:
-            out.append(Check(cid, "fail", f"{name}：结果维持、结果纠正、其他结果、尚未审结之和（{_fmt(parts)}）不等于总计（{_fmt(total)}）", ps))
-    return out
+    return [
+        _equality(f"appeals.total.{group}", metrics,
+                  ("结果维持、结果纠正、其他结果、尚未审结之和", [f"{group}.{leaf}" for leaf in APPEAL_LEAVES[:4]]),
+                  ("总计", [f"{group}.total"]), f"{GROUP_NAMES[group]}：", "缺少数据，无法核对结果之和与总计")
+        for group in APPEAL_GROUPS
+    ]
 
 
 # ------------------------------------------------------------------ dates and template
