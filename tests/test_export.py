@@ -14,7 +14,7 @@ from indexer.search import SearchRequest, parse_condition
 from indexer.tables import METRIC_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED = ROOT.parent / "shared" / "spec" / "expected"
+EXPECTED = ROOT / "tests" / "fixtures" / "expected"
 
 
 def exported(index, fmt: str, **filters) -> str:
