@@ -197,3 +197,44 @@ def test_sigkill_midway_leaves_a_usable_index_and_the_next_run_completes(tmp_pat
 
 def docset_count(mask: int) -> int:
     return mask.bit_count()
+
+
+def test_the_issue_mix_of_bad_files_beside_a_gbk_page(tmp_path):
+    """Empty file, random bytes named .txt, GBK HTML page, image-only PDF, truncated DOCX."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from fixtures.reports import build_report, to_docx
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "random.txt").write_bytes(os.urandom(5000))
+    page = ("<html><head><title>某某县水利局2022年政府信息公开工作年度报告_某某县人民政府</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a> <a href='/zw'>政务公开</a></div>"
+            "<div class='article'><h1>某某县水利局2022年政府信息公开工作年度报告</h1>"
+            "<p>一、总体情况</p><p>2022年，某某县水利局主动公开政府信息88条，依法公开河道采砂行政许可。</p>"
+            "<p>某某县水利局</p><p>2023年1月16日</p></div>"
+            "<div class='footer'>网站地图 | 某ICP备12345678号</div></body></html>")
+    (corpus / "page.html").write_bytes(page.encode("gbk"))
+    scan = Image.new("L", (100, 140), 255)
+    pdf = canvas.Canvas(str(corpus / "scan.pdf"), pagesize=A4)
+    pdf.drawImage(ImageReader(scan), 30, 30, 535, 780)
+    pdf.showPage()
+    pdf.save()
+    whole = to_docx(build_report("2021"), tmp_path / "whole.docx").read_bytes()
+    (corpus / "truncated.docx").write_bytes(whole[: len(whole) // 2])
+
+    s = index_corpus(corpus, tmp_path / "idx", workers=1)
+    reasons = {f.source: f.reason for f in s.failed}
+    assert set(reasons) == {"empty.txt", "random.txt", "scan.pdf", "truncated.docx"}
+    assert "empty" in reasons["empty.txt"]
+    assert "text layer" in reasons["scan.pdf"]
+    assert "damaged or truncated" in reasons["truncated.docx"]
+    assert s.added == 1
+    with Index.open(tmp_path / "idx") as index:
+        record = index.record(index.docnum(next(iter(index.manifest().values()))["id"]))
+    assert record["title"] == "某某县水利局2022年政府信息公开工作年度报告" and record["year"] == 2022
+    assert not any("ICP" in p["text"] or "首页" in p["text"] for p in record["passages"])
