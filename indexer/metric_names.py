@@ -1,0 +1,86 @@
+"""Chinese names of the metric keys, for pages and tables that people read.
+
+Built from the template labels the table mapper recognises (`tables.LABELS`)
+and the row and column names the checks print (`checks`), so a key reads the
+same wherever it is shown: ``active.penalty.decisions`` is
+主动公开 · 行政处罚 · 处理决定数量.
+"""
+
+from __future__ import annotations
+
+from .checks import COLUMN_NAMES, GROUP_NAMES, ROW_NAMES
+from .tables import (
+    ACTIVE, ACTIVE_ROWS, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS, APPLY_COLUMNS, LABELS, METRIC_KEYS,
+)
+
+TABLE_NAMES = {
+    "active": "主动公开政府信息情况",
+    "apply": "收到和处理政府信息公开申请情况",
+    "appeals": "行政复议、行政诉讼情况",
+}
+SEPARATOR = " · "
+
+# Units that the template prints in a column's header rather than in its label.
+_UNITS = {"amount_wan": "万元", "amount_yuan": "元"}
+# The two metrics read from the prose, not from a table.
+_PROSE = {
+    "active.published_total": "主动公开政府信息数量（条）",
+    "fees.processing_yuan": "收取信息处理费（元）",
+}
+
+
+def _first_alt(kind: str, role: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for label in LABELS:
+        if label.kind == kind and label.role == role and label.key and label.key not in out:
+            out[label.key] = label.alts[0]
+    return out
+
+
+ACTIVE_ROW_NAMES = {row: name for row, name in _first_alt(ACTIVE, "row").items() if row in ACTIVE_ROWS}
+ACTIVE_COLUMN_NAMES = {
+    key: name + (f"（{_UNITS[key]}）" if key in _UNITS else "") for key, name in _first_alt(ACTIVE, "col").items()
+}
+APPLY_ROW_NAMES = dict(ROW_NAMES)
+APPLY_COLUMN_NAMES = {column: COLUMN_NAMES[column] for column in APPLY_COLUMNS}
+APPEAL_GROUP_NAMES = dict(GROUP_NAMES)
+APPEAL_LEAF_NAMES = {leaf: name for leaf, name in _first_alt(APPEALS, "col").items() if leaf in APPEAL_LEAVES}
+
+
+def table_of(key: str) -> str:
+    """Which standard table a metric belongs to: active, apply or appeals (prose metrics count as active)."""
+    head = key.split(".", 1)[0]
+    if head == "apply":
+        return "apply"
+    if head in ("review", "litigation"):
+        return "appeals"
+    return "active"
+
+
+def _label(key: str) -> str:
+    if key in _PROSE:
+        return _PROSE[key]
+    parts = key.split(".")
+    if parts[0] == "active" and len(parts) == 3:
+        return SEPARATOR.join((ACTIVE_ROW_NAMES[parts[1]], ACTIVE_COLUMN_NAMES[parts[2]]))
+    if parts[0] == "apply":
+        row, column = ".".join(parts[1:-1]), parts[-1]
+        return SEPARATOR.join((APPLY_ROW_NAMES[row], APPLY_COLUMN_NAMES[column]))
+    group, leaf = ".".join(parts[:-1]), parts[-1]
+    return SEPARATOR.join((APPEAL_GROUP_NAMES[group], APPEAL_LEAF_NAMES[leaf]))
+
+
+METRIC_LABELS: dict[str, str] = {key: _label(key) for key in METRIC_KEYS}
+
+
+def metric_label(key: str) -> str:
+    """The Chinese name of a metric key; an unknown key is shown as it is."""
+    return METRIC_LABELS.get(key, key)
+
+
+def metric_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(table name, [(key, label), ...]) for each standard table, keys in `METRIC_KEYS` order."""
+    groups: dict[str, list[tuple[str, str]]] = {table: [] for table in TABLE_NAMES}
+    for key in METRIC_KEYS:
+        groups[table_of(key)].append((key, METRIC_LABELS[key]))
+    return [(TABLE_NAMES[table], items) for table, items in groups.items()]
