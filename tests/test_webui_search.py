@@ -1,0 +1,180 @@
+"""The search page `/`: results, snippets, facets and chips, sort, pages, empty and zero-result states."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from fixtures.web_site import ZHAOYUAN, soup
+
+pytest_plugins = ("fixtures.web",)
+
+
+def params(href: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(href).query)
+
+
+def facet_links(page, facet_id: str) -> dict[str, str]:
+    """Label -> href of a facet's links."""
+    section = page.find(attrs={"aria-labelledby": facet_id})
+    return {a.find(class_="facet-label").get_text(): a["href"] for a in section.select(".facet-list a")}
+
+
+def test_results_show_title_agency_region_year_template_and_marked_snippets(client):
+    page = soup(client.get("/?q=行政处罚"))
+    assert page.find("input", id="q")["value"] == "行政处罚"
+    assert page.find(id="result-count").get_text("", strip=True) == "找到4份包含“行政处罚”的报告"
+    results = page.select("li.result")
+    assert len(results) == 4
+    zhaoyuan = next(r for r in results if ZHAOYUAN in r.find("h2").a["href"])
+    assert zhaoyuan.find("h2").get_text(strip=True) == "招远市卫生健康局2023年政府信息公开工作年度报告"
+    meta = zhaoyuan.find(class_="result-meta").get_text(" ", strip=True)
+    for shown in ("招远市卫生健康局", "山东省 › 烟台市 › 招远市", "2023年度", "2021年版表格"):
+        assert shown in meta
+    snippet = zhaoyuan.select_one("a.snippet")
+    assert snippet.mark.get_text() == "行政处罚"
+    url = urlsplit(snippet["href"])
+    assert url.path == f"/reports/{ZHAOYUAN}" and parse_qs(url.query) == {"q": ["行政处罚"]} and url.fragment == "s2-p11"
+
+
+def test_a_report_failing_checks_carries_a_badge(client):
+    page = soup(client.get("/?q=行政处罚"))
+    badges = {r.find("h2").get_text(strip=True): r.find(class_="badge-fail") for r in page.select("li.result")}
+    assert badges["招远市卫生健康局2023年政府信息公开工作年度报告"] is None
+    assert badges["市卫生健康委2020年政府信息公开工作年度报告"].get_text() == "1 项检查未通过"
+
+
+def test_region_facet_drills_down_province_city_county_and_back_up(client):
+    top = soup(client.get("/?q=行政处罚"))
+    provinces = facet_links(top, "facet-region")
+    assert set(provinces) == {"山东省", "浙江省", "河南省", "黑龙江省"}
+
+    shandong = soup(client.get(provinces["山东省"]))
+    assert len(shandong.select("li.result")) == 1
+    cities = facet_links(shandong, "facet-region")
+    assert list(cities) == ["烟台市"]
+    trail = shandong.select(".trail li")
+    assert [li.get_text(strip=True) for li in trail] == ["全部地区", "山东省"]
+    assert params(trail[0].a["href"]) == {"q": ["行政处罚"]}  # back up to every region
+
+    yantai = soup(client.get(cities["烟台市"]))
+    assert params(cities["烟台市"]) == {"q": ["行政处罚"], "province": ["山东省"], "city": ["烟台市"]}
+    assert list(facet_links(yantai, "facet-region")) == ["招远市"]
+    up = {li.get_text(strip=True): li.a["href"] for li in yantai.select(".trail li") if li.a}
+    assert params(up["山东省"]) == {"q": ["行政处罚"], "province": ["山东省"]}
+
+
+def test_facet_counts_cover_all_matching_reports_not_only_the_page(client):
+    page = soup(client.get("/?q=行政处罚&page_size=1"))
+    assert len(page.select("li.result")) == 1
+    years = page.find(attrs={"aria-labelledby": "facet-year"})
+    counts = {a.find(class_="facet-label").get_text(): a.find(class_="count").get_text() for a in years.select("a")}
+    assert counts == {"2023年": "1", "2021年": "1", "2020年": "2"}
+
+
+def test_several_years_at_once_and_each_can_be_unchosen(client):
+    page = soup(client.get("/?year=2020&year=2023"))
+    years = {r.find(class_="result-meta").get_text() for r in page.select("li.result")}
+    assert all(("2020年度" in y) or ("2023年度" in y) for y in years) and len(page.select("li.result")) == 4
+    links = page.find(attrs={"aria-labelledby": "facet-year"}).select("a")
+    chosen = {a.find(class_="facet-label").get_text(): a for a in links if a.get("aria-current") == "true"}
+    assert set(chosen) == {"2020年", "2023年"}
+    assert params(chosen["2020年"]["href"]) == {"year": ["2023"]}
+    unchosen = next(a for a in links if a.find(class_="facet-label").get_text() == "2021年")
+    assert params(unchosen["href"])["year"] == ["2020", "2021", "2023"]
+
+
+def test_active_filters_show_as_chips_that_remove_them(client):
+    page = soup(client.get("/?q=行政处罚&province=山东省&city=烟台市&year=2023&level=county"))
+    chips = {a.get_text(" ", strip=True).split(" ")[0].rstrip("×"): a["href"] for a in page.select("a.chip")}
+    assert set(chips) == {"省份：山东省", "城市：烟台市", "年度：2023", "层级：县级"}
+    assert params(chips["城市：烟台市"]) == {"q": ["行政处罚"], "province": ["山东省"], "year": ["2023"], "level": ["county"]}
+    assert params(chips["省份：山东省"]) == {"q": ["行政处罚"], "year": ["2023"], "level": ["county"]}
+    assert params(page.select_one("a.chip-clear")["href"]) == {"q": ["行政处罚"]}
+
+
+def test_failing_check_facet_filters_to_the_reports_failing_it(client):
+    page = soup(client.get("/"))
+    checks = facet_links(page, "facet-failing")
+    assert "《条例》要求的五项内容齐全" in checks
+    filtered = soup(client.get(checks["《条例》要求的五项内容齐全"]))
+    titles = [r.find("h2").get_text(strip=True) for r in filtered.select("li.result")]
+    assert "威海市环翠区卫生健康局2020年政府信息公开工作年度报告" in titles
+    assert all(r.find(class_="badge-fail") for r in filtered.select("li.result"))
+
+
+def test_sort_by_a_metric_orders_the_results(client):
+    page = soup(client.get("/?q=行政处罚&sort=-active.penalty.decisions"))
+    titles = [r.find("h2").get_text(strip=True) for r in page.select("li.result")]
+    assert titles[:2] == ["市卫生健康委2020年政府信息公开工作年度报告", "招远市卫生健康局2023年政府信息公开工作年度报告"]
+    assert page.find("select", id="sort").find("option", selected=True)["value"] == "active.penalty.decisions"
+    assert page.find("select", id="order").find("option", selected=True)["value"] == "desc"
+    ascending = soup(client.get("/?q=行政处罚&sort=active.penalty.decisions&order=asc"))
+    assert [r.find("h2").get_text(strip=True) for r in ascending.select("li.result")][0] != titles[0]
+
+
+def test_the_home_page_form_ranks_a_new_query_by_relevance(client):
+    form = soup(client.get("/")).find("form", role="search")
+    assert form.find("select", id="sort").find("option", selected=True)["value"] == ""
+    assert not form.find_all("input", type="hidden")
+
+
+def test_a_new_query_keeps_the_filters(client):
+    page = soup(client.get("/?q=行政处罚&province=山东省&year=2023"))
+    form = page.find("form", role="search")
+    hidden = {(i["name"], i["value"]) for i in form.find_all("input", type="hidden")}
+    assert hidden == {("province", "山东省"), ("year", "2023")}
+
+
+def test_pages_link_to_each_other(client):
+    first = soup(client.get("/?page_size=2"))
+    assert len(first.select("li.result")) == 2
+    nav = first.find("nav", class_="pagination")
+    assert nav.find("a", attrs={"aria-current": "page"}).get_text(strip=True) == "第1页"
+    second_href = nav.find("a", rel="next")["href"]
+    assert params(second_href) == {"page": ["2"], "page_size": ["2"]}
+    second = soup(client.get(second_href))
+    assert second.find("ol", class_="result-list")["start"] == "3"
+    assert {r.find("h2").a["href"] for r in second.select("li.result")}.isdisjoint(
+        {r.find("h2").a["href"] for r in first.select("li.result")})
+
+
+def test_without_a_query_every_report_is_listed_newest_first_with_examples(client):
+    page = soup(client.get("/"))
+    years = [int(r.find(class_="result-meta").get_text().split("年度")[0].split()[-1]) for r in page.select("li.result")]
+    assert years == sorted(years, reverse=True) and len(years) == 6
+    assert page.find(class_="intro").find("a", string="行政处罚")
+
+
+def test_zero_results_suggest_removing_a_filter(client):
+    page = soup(client.get("/?q=疫情&province=浙江省&year=2019"))
+    empty = page.find(class_="empty")
+    assert "没有找到包含“疫情”的报告" in empty.get_text()
+    removals = {a.get_text(): a["href"] for a in empty.find_all("a")}
+    assert params(removals["去掉“年度：2019”"]) == {"q": ["疫情"], "province": ["浙江省"]}
+    assert len(soup(client.get(removals["去掉“年度：2019”"])).select("li.result")) == 1
+
+
+def test_the_page_says_how_an_unreadable_query_was_searched(client):
+    page = soup(client.get('/?q="行政处罚'))
+    assert "引号不成对" in page.find(class_="notice").get_text()
+    assert len(page.select("li.result")) == 4
+
+
+def test_a_query_over_500_characters_is_cut_with_a_notice(client):
+    response = client.get("/", query_string={"q": "行政" * 300})
+    assert response.status_code == 200
+    assert "只搜索了前 500 个字符" in soup(response).find(class_="notice").get_text()
+
+
+def test_synonyms_used_are_shown_and_can_be_turned_off(client):
+    page = soup(client.get("/?q=卫健委"))
+    expanded = page.find(class_="expanded")
+    assert "卫生健康委员会" in expanded.get_text()
+    off = expanded.find("a")["href"]
+    assert params(off)["expand"] == ["0"]
+    assert "没有使用同义词" in soup(client.get(off)).find(class_="expanded").get_text()
+
+
+def test_a_page_past_the_last_offers_the_first(client):
+    page = soup(client.get("/?q=行政处罚&page=9"))
+    assert "回到第一页" in page.find(class_="empty").get_text()

@@ -1,0 +1,47 @@
+"""The numbers page `/metrics`: the search's reports × chosen metrics, a chart, downloads."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+
+from indexer.metric_names import metric_groups
+
+from . import metrics_view, search_view
+from .chart import bar_chart
+from .params import parse_state
+from .search_page import sortable_metrics
+from .services import services
+
+bp = Blueprint("metrics", __name__)
+
+PAGE_SIZE = 50
+
+
+@bp.get("/metrics")
+def index():
+    state = parse_state(request.args, extra=metrics_view.EXTRA_PARAMS)
+    choice = metrics_view.parse_choice(state)
+    svc = services()
+    with svc.live.use() as ix:
+        answer = metrics_view.table(ix, state, choice, svc.synonyms, PAGE_SIZE)
+        chart = metrics_view.chart(ix, state, choice, svc.synonyms, PAGE_SIZE)
+        sortable = {key for key, _ in sortable_metrics(ix.metrics())}
+    # The export takes the search parameters only; metric choice and paging do not apply to it.
+    export_state = state.but(extra=(), page=1, page_size=None)
+    return render_template(
+        "metrics.html",
+        state=state,
+        answer=answer,
+        choice=choice,
+        chart=chart,
+        chart_svg=bar_chart([(g.name, g.total) for g in chart.groups], chart.title) if chart.groups else None,
+        groups=metric_groups(),
+        sortable=sortable,
+        region=search_view.region_facet(state, answer["facets"]),
+        facet_groups=search_view.facet_groups(state, answer["facets"]),
+        chips=search_view.chips(state),
+        clear_all=search_view.without_filters(state),
+        pages=search_view.pages(state, answer["total"], answer["page_size"]),
+        export_state=export_state,
+        groupings=metrics_view.GROUPINGS,
+    )

@@ -1,0 +1,50 @@
+"""The search page `/`: query box, results with marked snippets, facets, filter chips, pages."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+
+from indexer.metric_names import metric_label
+from indexer.search import search
+from indexer.tables import METRIC_KEYS
+
+from . import search_view
+from .params import check_against_index, parse_state
+from .services import services
+
+bp = Blueprint("search", __name__)
+
+EXAMPLE_QUERIES = ("行政处罚", "依申请公开", "疫情", '"信息处理费"', "卫健委 -疫情")
+
+
+def sortable_metrics(metrics: dict) -> list[tuple[str, str]]:
+    """(key, label) of the metrics some indexed report states, in the standard order."""
+    return [(key, metric_label(key)) for key in METRIC_KEYS if key in metrics]
+
+
+@bp.get("/")
+def index():
+    """Search; with no query and no filter, every report, newest first."""
+    state = parse_state(request.args)
+    svc = services()
+    with svc.live.use() as ix:
+        check_against_index(state, ix.metrics())
+        answer = search(ix, state.request(svc.config.page_size), svc.synonyms)
+        metrics = sortable_metrics(ix.metrics())
+        report_count = ix.doc_count
+    sort = state.sort or ""  # no explicit sort: relevance with a query, newest first without
+    return render_template(
+        "search.html",
+        state=state,
+        answer=answer,
+        report_count=report_count,
+        sort_key=sort.lstrip("-"),
+        sort_descending=sort.startswith("-") or sort in ("", "relevance"),
+        metrics=metrics,
+        region=search_view.region_facet(state, answer["facets"]),
+        facet_groups=search_view.facet_groups(state, answer["facets"]),
+        chips=search_view.chips(state),
+        clear_all=search_view.without_filters(state),
+        pages=search_view.pages(state, answer["total"], answer["page_size"]),
+        examples=EXAMPLE_QUERIES,
+    )

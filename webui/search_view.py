@@ -1,0 +1,129 @@
+"""The search answer laid out for the page: facet links, filter chips, pages.
+
+Every link is the current `SearchState` with one thing changed, so the URL
+always holds the whole state and each facet choice can be undone.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from indexer.search import MAX_RESULTS_DEPTH
+
+from .labels import check_name, level_name, template_name, where_name
+from .params import SearchState
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    state: SearchState
+    count: int | None = None
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class RegionFacet:
+    trail: list[Link]  # from 全部地区 down to the chosen region; the last one is the current level
+    children: list[Link]  # the next level down, with counts
+    child_level: str  # 省份, 城市, 区县, or empty when there is no level below
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    key: str
+    title: str
+    links: list[Link]
+    multiple: bool  # several values may be chosen at once
+
+
+def region_facet(state: SearchState, facets: dict) -> RegionFacet:
+    trail = [Link("全部地区", state.with_region(), selected=not (state.province or state.city or state.county))]
+    if state.province:
+        trail.append(Link(state.province, state.with_region(state.province), selected=not (state.city or state.county)))
+    if state.city:
+        trail.append(Link(state.city, state.with_region(state.province, state.city), selected=not state.county))
+    if state.county:
+        trail.append(Link(state.county, state.with_region(state.province, state.city, state.county), selected=True))
+    if state.county:
+        return RegionFacet(trail, [], "")
+    if state.city:
+        children = [Link(name, state.with_region(state.province, state.city, name), n)
+                    for name, n in facets.get("county", {}).items()]
+        return RegionFacet(trail, children, "区县")
+    if state.province:
+        children = [Link(name, state.with_region(state.province, name), n) for name, n in facets.get("city", {}).items()]
+        return RegionFacet(trail, children, "城市")
+    children = [Link(name, state.with_region(name), n) for name, n in facets.get("province", {}).items()]
+    return RegionFacet(trail, children, "省份")
+
+
+def facet_groups(state: SearchState, facets: dict) -> list[FacetGroup]:
+    years = {int(y): n for y, n in facets.get("year", {}).items() if str(y).isdigit()}
+    for y in state.years:
+        years.setdefault(y, 0)
+    year_links = [Link(f"{y}年", state.toggle_year(y), n, y in state.years) for y, n in sorted(years.items(), reverse=True)]
+    levels = [Link(level_name(v), state.but(level=None if v == state.level else v), n, v == state.level)
+              for v, n in facets.get("agency_level", {}).items()]
+    templates = [Link(template_name(v), state.but(template=None if v == state.template else v), n, v == state.template)
+                 for v, n in facets.get("template", {}).items()]
+    checks = {v: n for v, n in facets.get("checks", {}).items()}
+    for c in state.failing:
+        checks.setdefault(c, 0)
+    check_links = [Link(check_name(v), state.toggle_failing(v), n, v in state.failing) for v, n in checks.items()]
+    return [
+        FacetGroup("year", "年度", year_links, True),
+        FacetGroup("level", "机关层级", levels, False),
+        FacetGroup("template", "表格模板", templates, False),
+        FacetGroup("failing", "未通过的检查", check_links, True),
+    ]
+
+
+def chips(state: SearchState) -> list[Link]:
+    """The active filters, each with the state that removes it."""
+    out: list[Link] = []
+    if state.province:
+        out.append(Link(f"省份：{state.province}", state.with_region()))
+    if state.city:
+        out.append(Link(f"城市：{state.city}", state.with_region(state.province)))
+    if state.county:
+        out.append(Link(f"区县：{state.county}", state.with_region(state.province, state.city)))
+    out += [Link(f"年度：{y}", state.toggle_year(y)) for y in state.years]
+    if state.level:
+        out.append(Link(f"层级：{level_name(state.level)}", state.but(level=None)))
+    if state.template:
+        out.append(Link(f"模板：{template_name(state.template)}", state.but(template=None)))
+    out += [Link(f"未通过：{check_name(c)}", state.toggle_failing(c)) for c in state.failing]
+    out += [Link(f"条件：{where_name(w)}", state.but(where=tuple(x for x in state.where if x != w))) for w in state.where]
+    return out
+
+
+def without_filters(state: SearchState) -> SearchState:
+    return state.but(province=None, city=None, county=None, years=(), level=None, template=None, failing=(), where=())
+
+
+@dataclass(frozen=True)
+class Pages:
+    current: int
+    last: int
+    previous: SearchState | None
+    next: SearchState | None
+    numbers: list[tuple[int | None, SearchState | None]]  # None: a gap (…)
+
+
+def pages(state: SearchState, total: int, page_size: int) -> Pages:
+    last = max(1, min(math.ceil(total / page_size), MAX_RESULTS_DEPTH // page_size))
+    current = state.page
+    shown = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    numbers: list[tuple[int | None, SearchState | None]] = []
+    for i, n in enumerate(shown):
+        if i and n - shown[i - 1] > 1:
+            numbers.append((None, None))
+        numbers.append((n, state.but(page=n)))
+    return Pages(
+        current, last,
+        state.but(page=current - 1) if 1 < current <= last + 1 else None,
+        state.but(page=current + 1) if current < last else None,
+        numbers,
+    )
