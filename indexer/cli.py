@@ -296,6 +296,43 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the web UI with waitress; index the corpus first when there is no index yet."""
+    from .engine import Index, IndexBusy, IndexMissing
+    from .indexing import index_corpus
+
+    config = _config(args).with_overrides(host=args.host, port=args.port)
+    try:
+        Index.open(config.index).close()
+    except IndexMissing:
+        print(f"no index yet: indexing {config.corpus} first …", flush=True)
+        try:
+            summary = index_corpus(config.corpus, config.index, workers=config.workers or None,
+                                   dictionaries=tuple(str(p) for p in config.dictionaries),
+                                   batch_size=config.batch_size, progress=_Progress(sys.stderr))
+        except FileNotFoundError as exc:
+            raise UsageError(f"{exc}. Put report files there or pass --corpus DIR.") from exc
+        except IndexBusy as exc:
+            raise UsageError(str(exc)) from exc
+        print(f"indexed {summary.documents} reports ({len(summary.failed)} file(s) could not be read)")
+    from webui import create_app
+    from webui.server import serve
+
+    app = create_app(config)
+    shown_host = "127.0.0.1" if config.host in ("0.0.0.0", "::", "") else config.host
+    shown_host = f"[{shown_host}]" if ":" in shown_host else shown_host
+    print(f"nianbao is serving {config.index} — open http://{shown_host}:{config.port}/ in a browser (Ctrl-C stops it)",
+          flush=True)
+    try:
+        serve(app, config.host, config.port)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {config.host}:{config.port} ({exc.strerror or exc}); "
+                         "pass another --port or --host") from exc
+    except KeyboardInterrupt:
+        return EXIT_OK
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -353,6 +390,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print records as JSON (spec/report.md)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("serve", help="serve the web UI (indexes the corpus first when there is no index)")
+    _add_common(p)
+    p.add_argument("--host", help="address to listen on (default: [web] host of config.toml, 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port to listen on (default: [web] port of config.toml, 8000)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("check", help="list the failing consistency checks of report files")
     _add_common(p)
