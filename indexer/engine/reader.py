@@ -30,6 +30,9 @@ from .schema import FACET_FIELDS
 from .writer import WHOOSH_DIR
 
 
+# Postings kept in memory per open generation (8 bytes each: about 40 MB).
+POSTINGS_CACHE = 5_000_000
+
 # Checking one report's text for a string costs about as much as reading this
 # many postings of an n-gram; `containing` weighs the two.
 VERIFY_COST = 8
@@ -60,9 +63,13 @@ class RankWeights:
 
 
 class _LRU(OrderedDict):
-    def __init__(self, size: int):
+    """A least-recently-used cache bounded by the total `weight` of its values (default: 1 each)."""
+
+    def __init__(self, size: int, weight=lambda value: 1):
         super().__init__()
         self.size = size
+        self.weight = weight
+        self.total = 0
         self.lock = threading.Lock()
 
     def get_or(self, key, make):
@@ -72,9 +79,12 @@ class _LRU(OrderedDict):
                 return self[key]
         value = make()
         with self.lock:
-            self[key] = value
-            while len(self) > self.size:
-                self.popitem(last=False)
+            if key not in self:
+                self[key] = value
+                self.total += self.weight(value)
+            while self.total > self.size and len(self) > 1:
+                _, old = self.popitem(last=False)
+                self.total -= self.weight(old)
         return value
 
 
@@ -119,7 +129,7 @@ class Index:
         self.doc_count = s.doc_count()
         self.live = docset.from_docnums(s.reader().all_doc_ids(), self.size)
         self._deleted = frozenset(docset.docnums(docset.full(self.size) & ~self.live))
-        self._postings = _LRU(4096)
+        self._postings = _LRU(POSTINGS_CACHE, weight=lambda ids_weights: len(ids_weights[0]) + 1)
         self._masks = _LRU(16384)
         self._containing = _LRU(2048)
         self._facets: dict[str, dict[str, int]] = {}
