@@ -57,6 +57,11 @@ def test_malformed_parameters_are_a_400_json_with_a_message(client, query, param
     assert body["status"] == 400 and body["param"] == param and body["message"]
 
 
+def test_numbers_typed_in_full_width_are_understood(client):
+    answer = client.get("/api/search?year=２０２０&page_size=２").get_json()
+    assert answer["filters"] == {"year": [2020]} and answer["page_size"] == 2 and answer["total"] == 3
+
+
 def test_a_report_is_its_record(client):
     record = client.get(f"/api/reports/{ZHAOYUAN}").get_json()
     assert record["id"] == ZHAOYUAN and record["source"].endswith(".txt")

@@ -33,6 +33,21 @@ def test_without_an_index_pages_say_how_to_build_one_and_then_serve_it_without_r
     app.extensions["nianbao"].live.close()
 
 
+def test_an_index_that_cannot_be_opened_is_a_503_that_says_so(tmp_path):
+    from indexer.config import Config
+    from webui import create_app
+
+    index = tmp_path / "index"
+    (index / "gen-000001").mkdir(parents=True)
+    (index / "gen-000001" / "meta.json").write_text("{}", encoding="utf-8")  # a generation without its files
+    (index / "CURRENT").write_text("gen-000001\n", encoding="ascii")
+    client = create_app(Config(corpus=tmp_path, index=index)).test_client()
+    response = client.get("/?q=行政处罚")
+    assert response.status_code == 503
+    assert soup(response).find("h1").get_text() == "索引无法打开。"
+    assert client.get("/api/search").get_json()["error"] == "index_unreadable"
+
+
 def test_a_new_generation_is_served_after_reindexing_and_requests_in_flight_finish_on_the_old_one(tmp_path):
     from indexer.indexing import index_corpus
     from webui import create_app

@@ -36,6 +36,11 @@ NO_INDEX = PageError(
     "请在服务器上运行 nianbao index 建立索引（或用 nianbao serve 启动，它会先建立索引），完成后刷新本页。",
 )
 
+UNREADABLE_INDEX = PageError(
+    503, "index_unreadable", "索引无法打开。",
+    "请在服务器上重新运行 nianbao index；如果仍然出错，请把服务器日志交给管理员。",
+)
+
 _HTTP = {
     400: ("bad_request", "请求无法理解。", "请检查网址是否完整。"),
     404: ("not_found", "没有这个页面。", "请检查网址，或回到首页重新搜索。"),
@@ -87,6 +92,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(PageError, respond)
     app.register_error_handler(ParamError, _param_error)
     app.register_error_handler(SearchError, _search_error)
-    app.register_error_handler(IndexUnavailable, lambda exc: respond(NO_INDEX))
+    app.register_error_handler(IndexUnavailable, lambda exc: respond(NO_INDEX if exc.missing else UNREADABLE_INDEX))
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)

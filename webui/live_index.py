@@ -21,7 +21,11 @@ log = logging.getLogger(__name__)
 
 
 class IndexUnavailable(Exception):
-    """There is no index to read yet."""
+    """There is no index to read: none built yet (`missing`), or the live one cannot be opened."""
+
+    def __init__(self, index_dir: Path, missing: bool = True):
+        super().__init__(str(index_dir))
+        self.missing = missing
 
 
 class LiveIndex:
@@ -60,11 +64,13 @@ class LiveIndex:
                 return index
             try:
                 fresh = Index.open(self.index_dir)
-            except IndexMissing:
+                fresh.warm()
+            except Exception as exc:  # missing, or damaged on disk
+                if not isinstance(exc, IndexMissing):
+                    log.exception("cannot open the index in %s", self.index_dir)
                 if index is not None:
-                    return index  # CURRENT is being replaced or was removed: keep serving what we have
-                raise IndexUnavailable(str(self.index_dir)) from None
-            fresh.warm()
+                    return index  # keep serving the generation we have
+                raise IndexUnavailable(self.index_dir, missing=isinstance(exc, IndexMissing)) from None
             with self._lock:
                 old, self._index = self._index, fresh
                 if old is not None:

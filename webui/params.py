@@ -9,6 +9,7 @@ message says what to write instead, shown with status 400, never a 500.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
@@ -22,6 +23,7 @@ MAX_PARAM_CHARS = 2000  # longer values are no query a person typed; the search 
 MAX_REPEATS = 20  # year, failing, where, metric
 _YEAR = re.compile(r"^\d{4}$")
 _SORT = re.compile(r"^[+-]?[A-Za-z0-9_.]+$")
+_NUMERIC = ("year", "page", "page_size")
 
 
 class ParamError(ValueError):
@@ -147,6 +149,8 @@ def _one(args: Mapping, name: str) -> str | None:
     if value is None:
         return None
     value = value.strip()
+    if name in _NUMERIC:
+        value = unicodedata.normalize("NFKC", value)  # ２０２０ typed with a Chinese keyboard
     if len(value) > MAX_PARAM_CHARS:
         raise ParamError(name, f"参数 {name} 太长（超过 {MAX_PARAM_CHARS} 个字符）。")
     return value or None
@@ -154,6 +158,8 @@ def _one(args: Mapping, name: str) -> str | None:
 
 def _many(args: MultiDict, name: str) -> list[str]:
     values = [v.strip() for v in args.getlist(name) if v.strip()]
+    if name in _NUMERIC:
+        values = [unicodedata.normalize("NFKC", v) for v in values]
     if len(values) > MAX_REPEATS:
         raise ParamError(name, f"参数 {name} 最多可以给 {MAX_REPEATS} 个。")
     for v in values:
