@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from werkzeug.datastructures import MultiDict
@@ -52,7 +52,7 @@ class SearchState:
     page: int = 1
     page_size: int | None = None  # None: the configured default
     expand: bool = True
-    extra: tuple[tuple[str, str], ...] = field(default=())  # page-specific parameters kept in links
+    extra: tuple[tuple[str, str], ...] = ()  # page-specific parameters kept in links
 
     @property
     def has_filters(self) -> bool:
@@ -64,10 +64,6 @@ class SearchState:
         page_size = self.page_size or default_page_size
         if self.page * page_size > MAX_RESULTS_DEPTH:
             raise ParamError("page", f"只能翻看前 {MAX_RESULTS_DEPTH} 条结果：请加筛选条件缩小范围。")
-        try:
-            where = tuple(parse_condition(w) for w in self.where)
-        except SearchError:
-            raise ParamError("where", _where_message(self.where)) from None
         return SearchRequest(
             query=self.q,
             province=self.province,
@@ -77,7 +73,7 @@ class SearchState:
             agency_level=self.level,
             template=self.template,
             failing=self.failing,
-            where=where,
+            where=tuple(parse_condition(w) for w in self.where),  # checked by parse_state
             sort=self.sort,
             page=self.page,
             page_size=page_size,
