@@ -48,9 +48,9 @@ def _snippet_text(fragment: str, color: bool) -> str:
 class _Progress:
     """A one-line progress bar on a terminal; silent otherwise."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream = stream
-        self.enabled = stream.isatty()
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
         self.last = 0.0
         self.started = time.monotonic()
 
@@ -309,7 +309,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         try:
             summary = index_corpus(config.corpus, config.index, workers=config.workers or None,
                                    dictionaries=tuple(str(p) for p in config.dictionaries),
-                                   batch_size=config.batch_size, progress=_Progress(sys.stderr))
+                                   batch_size=config.batch_size, progress=_Progress())
         except FileNotFoundError as exc:
             raise UsageError(f"{exc}. Put report files there or pass --corpus DIR.") from exc
         except IndexBusy as exc:

@@ -3,7 +3,9 @@
 Columns are `FIELDS` then `tables.METRIC_KEYS`, always in that order, so a
 spreadsheet built on one export keeps working on the next. A metric a report
 does not state is empty (CSV) or null (JSONL), never 0. CSV is UTF-8 with a
-byte-order mark, which is what makes Excel show Chinese text correctly.
+byte-order mark, which is what makes Excel show Chinese text correctly, and
+text that a spreadsheet would run as a formula (=, +, -, @) starts with an
+apostrophe: report text comes from the web.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ FIELDS = (
 )
 COLUMNS = FIELDS + METRIC_KEYS
 FORMATS = ("csv", "jsonl")
+# A text cell starting with one of these is a formula to a spreadsheet; report text comes from the web.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def row_of(record: dict) -> dict:
@@ -57,6 +61,15 @@ def rows(index: Index, request: SearchRequest, synonyms: Synonyms | None = None)
         yield row_of(index.record(d))
 
 
+def excel_safe(value):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe; empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_chunks(rows: Iterable[dict]) -> Iterator[str]:
     """CSV text in pieces (byte-order mark first), for writing to a file or streaming over HTTP."""
     buffer = io.StringIO()
@@ -64,7 +77,7 @@ def csv_chunks(rows: Iterable[dict]) -> Iterator[str]:
     buffer.write("\ufeff")
     writer.writeheader()
     for i, row in enumerate(rows):
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: excel_safe(v) for k, v in row.items()})
         if i % 200 == 199:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -69,3 +69,10 @@ def test_cli_export_writes_a_file_excel_can_open(sample_index, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert {r["year"] for r in rows} == {"2020"} and len(rows) == 3
+
+
+def test_text_that_a_spreadsheet_would_run_is_defused():
+    rows = [{**{k: None for k in export.COLUMNS}, "title": "=HYPERLINK(\"http://x\")", "agency": "-某局", "year": 2020}]
+    text = "".join(export.csv_chunks(rows))
+    row = next(csv.DictReader(io.StringIO(text[1:])))
+    assert row["title"].startswith("'=") and row["agency"] == "'-某局" and row["year"] == "2020"

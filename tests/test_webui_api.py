@@ -116,10 +116,3 @@ def test_the_jsonl_export_has_one_report_per_line(client):
 def test_an_export_with_a_bad_request_fails_before_the_download_starts(client):
     response = client.get("/api/export.csv?sort=nope.key")
     assert response.status_code == 400 and response.get_json()["param"] == "sort"
-
-
-def test_text_a_spreadsheet_would_run_as_a_formula_is_neutralised():
-    from webui.api import excel_safe
-
-    row = excel_safe({"title": "=HYPERLINK(\"http://x\")", "agency": "@cmd", "change": -2, "city": "舟山市"})
-    assert row == {"title": "'=HYPERLINK(\"http://x\")", "agency": "'@cmd", "change": -2, "city": "舟山市"}

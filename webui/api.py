@@ -26,9 +26,6 @@ from .services import services
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-# A text cell starting with one of these is a formula to a spreadsheet; report text comes from the web.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 @bp.get("/search")
 def search_json():
@@ -72,11 +69,6 @@ def metrics_json():
     })
 
 
-def excel_safe(row: dict) -> dict:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    return {k: ("'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v) for k, v in row.items()}
-
-
 def _export(fmt: str) -> Response:
     state = parse_state(request.args)
     svc = services()
@@ -90,7 +82,7 @@ def _export(fmt: str) -> Response:
         stack.close()
         raise
     all_rows: Iterable[dict] = chain([first], rows) if first is not None else ()
-    chunks = export.csv_chunks(map(excel_safe, all_rows)) if fmt == "csv" else export.jsonl_chunks(all_rows)
+    chunks = export.csv_chunks(all_rows) if fmt == "csv" else export.jsonl_chunks(all_rows)
 
     def body() -> Iterator[bytes]:
         try:
