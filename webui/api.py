@@ -19,7 +19,6 @@ from indexer.metric_names import metric_label
 from indexer.search import search
 
 from . import metrics_view
-from .metrics_page import PAGE_SIZE as METRICS_PAGE_SIZE
 from .params import check_against_index, parse_state
 from .report_page import load_record
 from .services import services
@@ -48,8 +47,7 @@ def metrics_json():
     choice = metrics_view.parse_choice(state)
     svc = services()
     with svc.live.use() as ix:
-        answer = metrics_view.table(ix, state, choice, svc.synonyms, METRICS_PAGE_SIZE)
-        chart = metrics_view.chart(ix, state, choice, svc.synonyms, METRICS_PAGE_SIZE)
+        answer, chart = metrics_view.page(ix, state, choice, svc.synonyms)
     keep = ("id", "title", "agency", "region", "year", "url", "values")
     return jsonify({
         "query": answer["query"],

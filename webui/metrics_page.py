@@ -14,17 +14,13 @@ from .services import services
 
 bp = Blueprint("metrics", __name__)
 
-PAGE_SIZE = 50
-
-
 @bp.get("/metrics")
 def index():
     state = parse_state(request.args, extra=metrics_view.EXTRA_PARAMS)
     choice = metrics_view.parse_choice(state)
     svc = services()
     with svc.live.use() as ix:
-        answer = metrics_view.table(ix, state, choice, svc.synonyms, PAGE_SIZE)
-        chart = metrics_view.chart(ix, state, choice, svc.synonyms, PAGE_SIZE)
+        answer, chart = metrics_view.page(ix, state, choice, svc.synonyms)
         sortable = {key for key, _ in sortable_metrics(ix.metrics())}
     # The export takes the search parameters only; metric choice and paging do not apply to it.
     export_state = state.but(extra=(), page=1, page_size=None)
@@ -37,11 +33,7 @@ def index():
         chart_svg=bar_chart([(g.name, g.total) for g in chart.groups], chart.title) if chart.groups else None,
         groups=metric_groups(),
         sortable=sortable,
-        region=search_view.region_facet(state, answer["facets"]),
-        facet_groups=search_view.facet_groups(state, answer["facets"]),
-        chips=search_view.chips(state),
-        clear_all=search_view.without_filters(state),
-        pages=search_view.pages(state, answer["total"], answer["page_size"]),
+        **search_view.navigation(state, answer),
         export_state=export_state,
         groupings=metrics_view.GROUPINGS,
     )

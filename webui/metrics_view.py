@@ -115,3 +115,11 @@ def table(ix: Index, state: SearchState, choice: MetricsChoice, synonyms: Synony
         d = ix.docnum(result["id"])
         result["values"] = {key: metrics.get(key, {}).get(d) for key in choice.metrics}
     return answer
+
+
+PAGE_SIZE = 50  # reports per page of the numbers table
+
+
+def page(ix: Index, state: SearchState, choice: MetricsChoice, synonyms: Synonyms) -> tuple[dict, Chart]:
+    """The numbers page's data: one page of the table, and the chart over the whole selection."""
+    return table(ix, state, choice, synonyms, PAGE_SIZE), chart(ix, state, choice, synonyms, PAGE_SIZE)

@@ -41,10 +41,6 @@ def index():
         sort_key=sort.lstrip("-"),
         sort_descending=sort.startswith("-") or sort in ("", "relevance"),
         metrics=metrics,
-        region=search_view.region_facet(state, answer["facets"]),
-        facet_groups=search_view.facet_groups(state, answer["facets"]),
-        chips=search_view.chips(state),
-        clear_all=search_view.without_filters(state),
-        pages=search_view.pages(state, answer["total"], answer["page_size"]),
+        **search_view.navigation(state, answer),
         examples=EXAMPLE_QUERIES,
     )

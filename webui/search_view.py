@@ -127,3 +127,14 @@ def pages(state: SearchState, total: int, page_size: int) -> Pages:
         state.but(page=current + 1) if current < last else None,
         numbers,
     )
+
+
+def navigation(state: SearchState, answer: dict) -> dict:
+    """What the search and numbers pages show around their results: facets, chips, pages."""
+    return {
+        "region": region_facet(state, answer["facets"]),
+        "facet_groups": facet_groups(state, answer["facets"]),
+        "chips": chips(state),
+        "clear_all": without_filters(state),
+        "pages": pages(state, answer["total"], answer["page_size"]),
+    }
