@@ -30,8 +30,8 @@ from .schema import FACET_FIELDS
 from .writer import WHOOSH_DIR
 
 
-# Postings kept in memory per open generation (8 bytes each: about 40 MB).
-POSTINGS_CACHE = 5_000_000
+# Postings kept in memory per open generation (8 bytes each: at most about 160 MB).
+POSTINGS_CACHE = 20_000_000
 
 # Checking one report's text for a string costs about as much as reading this
 # many postings of an n-gram; `containing` weighs the two.
