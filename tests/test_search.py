@@ -8,24 +8,14 @@ import pytest
 
 from indexer.search import SearchError, SearchRequest, parse_condition, search
 from indexer.synonyms import load_synonyms
-from indexer.textnorm import match_form
+from fixtures.truth import reports_containing
 
 
 def run(index, query="", **kw):
     return search(index, SearchRequest(query=query, **kw), load_synonyms())
 
 
-def containing(index, text: str) -> set[str]:
-    """Ids of reports whose passages contain `text` (the ground truth, computed without the index)."""
-    needle = match_form(text)
-    from indexer import docset
-
-    out = set()
-    for d in docset.docnums(index.live):
-        record = index.record(d)
-        if any(needle in match_form(p["text"]) for p in record["passages"]):
-            out.add(record["id"])
-    return out
+containing = reports_containing
 
 
 def ids(answer) -> set[str]:

@@ -32,8 +32,7 @@ import lxml.etree as etree
 from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import has_han, normalize_text
 from . import ReadError
-from .grid import MAX_SPAN, Cell, expand_spans
-from .html import tidy_grid
+from .grid import MAX_SPAN, Cell, expand_spans, tidy_grid
 
 _MAX_PART = 300 * 1024 * 1024  # a larger document.xml is a zip bomb, not a report
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

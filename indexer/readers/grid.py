@@ -1,4 +1,4 @@
-"""Expand tables with merged cells into plain grids.
+"""Expand tables with merged cells into plain grids, and tidy them.
 
 HTML (rowspan/colspan) and DOCX (gridSpan/vMerge) describe merged cells in
 different ways; both readers describe each row as a list of `Cell` and this
@@ -48,3 +48,18 @@ def expand_spans(rows: list[list[Cell]]) -> list[list[str]]:
 def drop_empty_rows(rows: list[list[str]]) -> list[list[str]]:
     """Rows with no text at all carry nothing for a reader or a mapper."""
     return [row for row in rows if any(cell.strip() for cell in row)]
+
+
+def tidy_grid(grid: list[list[str]]) -> list[list[str]]:
+    """Drop empty rows and columns; squeeze the copies a hostile colspan made."""
+    grid = drop_empty_rows(grid)
+    if not grid:
+        return []
+    width = max(len(r) for r in grid)
+    keep = [c for c in range(width) if any(c < len(r) and r[c] for r in grid)]
+    grid = [[r[c] if c < len(r) else "" for c in keep] for r in grid]
+    if len(keep) > 60:  # no report table is that wide: the width comes from a bogus colspan
+        cols = list(zip(*grid))
+        squeezed = [cols[0]] + [col for prev, col in zip(cols, cols[1:]) if col != prev]
+        grid = [list(r) for r in zip(*squeezed)]
+    return grid

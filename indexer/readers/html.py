@@ -51,7 +51,7 @@ from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import HAN, has_han, match_form, normalize_text
 from . import ReadError
 from .encoding import decode_bytes
-from .grid import Cell, drop_empty_rows, expand_spans
+from .grid import Cell, expand_spans, tidy_grid
 from .text import NUMBERING, parse_text
 
 # ---------------------------------------------------------------- constants
@@ -526,21 +526,6 @@ def _table_grid(table: etree._Element) -> list[list[str]]:
         for tr in _rows_of(table)
     ]
     return tidy_grid(expand_spans(rows))
-
-
-def tidy_grid(grid: list[list[str]]) -> list[list[str]]:
-    """Drop empty rows and columns; squeeze the copies a hostile colspan made."""
-    grid = drop_empty_rows(grid)
-    if not grid:
-        return []
-    width = max(len(r) for r in grid)
-    keep = [c for c in range(width) if any(c < len(r) and r[c] for r in grid)]
-    grid = [[r[c] if c < len(r) else "" for c in keep] for r in grid]
-    if len(keep) > 60:  # no report table is that wide: the width comes from a bogus colspan
-        cols = list(zip(*grid))
-        squeezed = [cols[0]] + [col for prev, col in zip(cols, cols[1:]) if col != prev]
-        grid = [list(r) for r in zip(*squeezed)]
-    return grid
 
 
 def _table_kind(grid: list[list[str]]) -> tuple[str, dict[str, str]]:

@@ -40,7 +40,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import has_han, normalize_text
 from . import ReadError
-from .html import tidy_grid
+from .grid import tidy_grid
 from .text import NUMBERING, parse_text
 
 MAX_PAGES = 500
