@@ -30,18 +30,14 @@ def places() -> list[tuple[str, str]]:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
+def generate(out: Path, count: int, seed: int = 1) -> None:
+    """Write `count` synthetic reports into `out`."""
+    rng = random.Random(seed)
     samples = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "samples").glob("*.txt"))]
     clauses = [c for s in samples for c in re.split("[，。；]", s) if 6 <= len(c) <= 40 and "\t" not in c]
     names = places()
-    args.out.mkdir(parents=True, exist_ok=True)
-    for i in range(args.count):
+    out.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
         text = rng.choice(samples[1:])
         place = rng.choice(names)[0]
         agency = place + rng.choice(AGENCY_KINDS)
@@ -52,7 +48,16 @@ def main() -> None:
         extra = "。".join("，".join(rng.sample(clauses, 3)) for _ in range(rng.randint(5, 25))) + "。"
         paragraphs = text.split("\n\n")
         paragraphs.insert(rng.randint(2, max(2, len(paragraphs) - 1)), extra)
-        (args.out / f"r{i:06d}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+        (out / f"r{i:06d}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    generate(args.out, args.count, args.seed)
 
 
 if __name__ == "__main__":
