@@ -221,3 +221,50 @@ def test_sample_apply_table_keeps_its_rows():
     assert "3.补正后申请内容仍不明确" in labels
     assert "不明确" not in labels
     assert ["一、", "本年新收政府信息公开申请数量", "3", "0", "0", "1", "0", "0", "4"] in [list(r) for r in apply_table.rows]
+
+
+# ------------------------------------------------------------ space-aligned columns (PDF-to-text output)
+
+
+def test_space_aligned_columns_are_a_table():
+    text = (
+        "二、主动公开政府信息情况\n"
+        "信息内容      本年制发件数   本年废止件数   现行有效件数\n"
+        "规章          0              0              0\n"
+        "行政规范性文件  2            1              5\n"
+        "行政许可      603\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    blocks = parse_text(text)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert rows(tables[0]) == [
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"],
+        ["行政规范性文件", "2", "1", "5"],
+        ["行政许可", "603"],
+    ]
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text.startswith("三、")
+
+
+def test_prose_with_double_spaces_stays_prose():
+    text = "2022年，我局主动公开政府信息  185条，  其中规范性文件3件。\n联系电话：1234567    地址：某某路1号\n"
+    assert all(isinstance(b, Paragraph) for b in parse_text(text))
+
+
+def test_a_sample_in_space_aligned_layout_meets_its_expected_record(tmp_path):
+    import json
+    import re
+
+    from indexer.extract import extract
+
+    name = "002_4d9a4a9cceefb299.txt"
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    spaced = "\n".join(re.sub(r"\t+", "    ", line.strip("\t")) if "\t" in line else line for line in text.split("\n"))
+    path = tmp_path / name
+    path.write_text(spaced, encoding="utf-8")
+    expected = json.loads((Path(__file__).parent / "fixtures" / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+    metrics = extract(path).metrics
+    wrong = {k: (metrics[k].value if k in metrics else None, v) for k, v in expected["metrics"].items()
+             if k not in metrics or metrics[k].value != v}
+    assert not wrong

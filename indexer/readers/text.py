@@ -5,7 +5,11 @@ Text saved from Word or PDF carries its tables in one of three layouts:
 * tab-separated rows, one row per line (blank lines may fall inside a table);
 * one cell per line, each line starting with a tab, rows separated by blank
   lines (what copying a Word table into a text editor gives);
-* markdown pipes (``| a | b |``), with ``|---|`` separator lines.
+* markdown pipes (``| a | b |``), with ``|---|`` separator lines;
+* columns aligned with runs of spaces (what PDF-to-text converters write):
+  a line of three or more cells separated by two or more spaces starts a
+  table, and lines of two or more such cells continue it. Empty cells leave
+  no trace in this layout, so its rows can be ragged.
 
 Paragraphs wrapped by a PDF converter (a sentence cut at the line end, often
 with a blank line after it) are joined again, so that a word such as 信息处理费
@@ -22,6 +26,7 @@ from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .encoding import decode_bytes
 
+_SPACED = re.compile(r"[ \u3000]{2,}")
 _SEPARATOR_CELL = re.compile(r"^[\s\-=:|+_—]*$")
 _ONE_CELL_LINE = re.compile(r"^[ \u3000]*\t[^\t]*$")
 NUMBERING = re.compile(
@@ -56,7 +61,7 @@ def parse_text(text: str) -> list[Block]:
     i = 0
     while i < len(lines):
         kind = _line_kind(lines[i])
-        if kind in ("tab", "pipe"):
+        if kind in ("tab", "pipe", "spaced"):
             end = _run_end(lines, i, kind)
             table_blocks = _table_blocks(lines[i:end], kind)
             if table_blocks and isinstance(table_blocks[0], Table):
@@ -81,7 +86,14 @@ def _line_kind(line: str) -> str:
         return "blank"
     if stripped.startswith("|") and stripped.count("|") >= 2:
         return "pipe"
+    if len(_SPACED.split(stripped)) >= 3:
+        return "spaced"
     return "text"
+
+
+def _spaced_continues(line: str) -> bool:
+    """A line that continues a space-aligned table: two or more cells (规章  0  0  0, 行政许可  603)."""
+    return len(_SPACED.split(line.strip())) >= 2
 
 
 def _run_end(lines: list[str], start: int, kind: str) -> int:
@@ -90,7 +102,7 @@ def _run_end(lines: list[str], start: int, kind: str) -> int:
     last = start
     while i < len(lines):
         k = _line_kind(lines[i])
-        if k == kind:
+        if k == kind or (kind == "spaced" and k == "text" and _spaced_continues(lines[i])):
             last = i
         elif k != "blank":
             break
@@ -102,6 +114,8 @@ def _table_blocks(lines: list[str], kind: str) -> list[Block]:
     """The table in a run of lines, or its lines as paragraphs when it is no table."""
     if kind == "pipe":
         rows = [_pipe_cells(line) for line in lines if line.strip()]
+    elif kind == "spaced":
+        rows = [_SPACED.split(line.strip()) for line in lines if line.strip()]
     elif _is_one_cell_per_line(lines):
         rows = _one_cell_rows(lines)
     else:
