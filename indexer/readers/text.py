@@ -86,14 +86,25 @@ def _line_kind(line: str) -> str:
         return "blank"
     if stripped.startswith("|") and stripped.count("|") >= 2:
         return "pipe"
-    if len(_SPACED.split(stripped)) >= 3:
+    if len(_spaced_cells(stripped)) >= 3:
         return "spaced"
     return "text"
 
 
+_CLAUSE_END = re.compile("[，。；,;]$|。")
+
+
+def _spaced_cells(line: str) -> list[str]:
+    """Cells of a space-aligned table row, or [] for prose that merely holds double spaces."""
+    cells = _SPACED.split(line.strip())
+    if any(_CLAUSE_END.search(c) for c in cells):
+        return []
+    return cells
+
+
 def _spaced_continues(line: str) -> bool:
     """A line that continues a space-aligned table: two or more cells (规章  0  0  0, 行政许可  603)."""
-    return len(_SPACED.split(line.strip())) >= 2
+    return len(_spaced_cells(line)) >= 2
 
 
 def _run_end(lines: list[str], start: int, kind: str) -> int:
@@ -115,7 +126,7 @@ def _table_blocks(lines: list[str], kind: str) -> list[Block]:
     if kind == "pipe":
         rows = [_pipe_cells(line) for line in lines if line.strip()]
     elif kind == "spaced":
-        rows = [_SPACED.split(line.strip()) for line in lines if line.strip()]
+        rows = [_spaced_cells(line) for line in lines if line.strip()]
     elif _is_one_cell_per_line(lines):
         rows = _one_cell_rows(lines)
     else:
