@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from . import docset, segment
 from .engine import Index, RankLeaf, RankWeights
-from .query import All, Any, Not, ParsedQuery, Term, parse_query, split_terms
+from .query import Any, Not, ParsedQuery, Term, parse_query, split_terms
 from .snippets import best_snippets
 from .synonyms import Synonyms
 
@@ -40,7 +40,16 @@ _CONDITION = re.compile(r"^\s*([A-Za-z0-9_.]+)\s*(>=|<=|!=|==|=|>|<)\s*(-?\d+(?:
 
 
 class SearchError(ValueError):
-    """A request a user can fix (bad page, unknown sort key); the message says how."""
+    """A request a user can fix (bad page, unknown sort key); the message says how.
+
+    `param` and `value` name what was wrong, so that each front end (the CLI
+    in plain words, the web page in Chinese) can say it its own way.
+    """
+
+    def __init__(self, message: str, param: str | None = None, value=None):
+        super().__init__(message)
+        self.param = param
+        self.value = value
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,10 +303,11 @@ def _check_keys(index: Index, request: SearchRequest) -> None:
     if request.sort not in (None, "relevance", "year", "-year", "+year"):
         key = request.sort.lstrip("-+")
         if key not in index.metrics():
-            raise SearchError(f"cannot sort by '{key}': not a metric of any indexed report (see 'nianbao export' for the keys)")
+            raise SearchError(f"cannot sort by '{key}': not a metric of any indexed report (see 'nianbao export' for the keys)",
+                              param="sort", value=key)
     for cond in request.where:
         if cond.key not in index.metrics():
-            raise SearchError(f"unknown metric '{cond.key}' in the condition '{cond}'")
+            raise SearchError(f"unknown metric '{cond.key}' in the condition '{cond}'", param="where", value=cond)
 
 
 def _selection(index: Index, request: SearchRequest, synonyms: Synonyms | None) -> tuple[_Match, dict[str, int], int]:

@@ -16,7 +16,7 @@ from indexer.search import ordered_docnums, search
 from indexer.synonyms import Synonyms
 from indexer.tables import METRIC_KEYS
 
-from .params import ParamError, SearchState, check_against_index
+from .params import ParamError, SearchState
 
 DEFAULT_METRICS = (
     "active.published_total", "active.penalty.decisions", "apply.new.total", "apply.granted.total", "review.total",
@@ -108,7 +108,6 @@ def _tidy(value: int | float) -> int | float:
 
 def table(ix: Index, state: SearchState, choice: MetricsChoice, synonyms: Synonyms, page_size: int) -> dict:
     """The search answer for the state, each result with the chosen metrics' values."""
-    check_against_index(state, ix.metrics())
     answer = search(ix, state.request(page_size), synonyms)
     metrics = ix.metrics()
     for result in answer["results"]:

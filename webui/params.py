@@ -234,13 +234,3 @@ def parse_state(args: MultiDict, extra: tuple[str, ...] = ()) -> SearchState:
         expand=expand != "0",
         extra=tuple(kept),
     )
-
-
-def check_against_index(state: SearchState, metric_keys: set[str] | dict) -> None:
-    """Sort keys and conditions must name metrics the index holds; say so in Chinese before searching."""
-    if state.sort and state.sort.lstrip("-") not in ("relevance", "year") and state.sort.lstrip("-") not in metric_keys:
-        raise ParamError("sort", f"无法按“{state.sort.lstrip('-')}”排序：索引中没有报告含有这个指标。")
-    for text in state.where:
-        key = parse_condition(text).key
-        if key not in metric_keys:
-            raise ParamError("where", f"数值条件“{text}”中的指标“{key}”在索引中不存在。")

@@ -9,7 +9,7 @@ from indexer.search import search
 from indexer.tables import METRIC_KEYS
 
 from . import search_view
-from .params import check_against_index, parse_state
+from .params import parse_state
 from .services import services
 
 bp = Blueprint("search", __name__)
@@ -28,7 +28,6 @@ def index():
     state = parse_state(request.args)
     svc = services()
     with svc.live.use() as ix:
-        check_against_index(state, ix.metrics())
         answer = search(ix, state.request(svc.config.page_size), svc.synonyms)
         metrics = sortable_metrics(ix.metrics())
         report_count = ix.doc_count

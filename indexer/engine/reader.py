@@ -211,9 +211,6 @@ class Index:
         """The set of live documents holding a term."""
         return self._masks.get_or((field, text), lambda: docset.from_docnums(self.postings(field, text)[0], self.size))
 
-    def doc_frequency(self, field: str, text: str) -> int:
-        return len(self.postings(field, text)[0])
-
     # ------------------------------------------------------------ matching
 
     def containing(self, needle: str) -> int:
@@ -328,11 +325,13 @@ class Index:
         return cached
 
     def warm(self) -> None:
-        """Compute what every search needs (facets, year and length columns) before the first one."""
+        """Compute what every search page needs (facets, year and length columns, metric table)
+        when a generation is opened, not during the first request."""
         for field in FACET_FIELDS:
             self.facet(field)
         self.column("year")
         self.lengths()
+        self.metrics()
 
     def metrics(self) -> dict[str, dict[int, float]]:
         """Metric key -> {document number: value}; reports that lack a metric are absent."""
@@ -355,9 +354,6 @@ class Index:
     def match_lines(self, docnum: int) -> list[str]:
         """The report's passages in match form, one per passage."""
         return self.column_reader("mtext")[docnum].decode("utf-8").split("\n")
-
-    def stored(self, docnum: int) -> dict:
-        return self.searcher().stored_fields(docnum)
 
     def docnum(self, report_id: str) -> int | None:
         ids = self.postings("id", report_id)[0]
