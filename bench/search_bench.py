@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import statistics
 import time
 from pathlib import Path
 
@@ -60,7 +59,7 @@ def main() -> None:
         for q, filters in zip(queries, FILTERS):
             for r in range(args.rounds):
                 start = time.perf_counter()
-                answer = search(index, SearchRequest(query=q, **filters), synonyms)
+                search(index, SearchRequest(query=q, **filters), synonyms)
                 ms = (time.perf_counter() - start) * 1000
                 (cold if r == 0 else warm).append(ms)
         cold_all += cold

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from .config import Config, ConfigError, load_config
+from .export import FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -380,7 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("query", nargs="*", help="optional search query; with none, every report passing the filters")
     _add_filters(p)
-    p.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    p.add_argument("--format", choices=FORMATS, default="csv")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument("-x", "--no-expand", action="store_true", help="do not widen the query with synonyms")
     p.set_defaults(func=cmd_export)

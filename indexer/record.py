@@ -50,9 +50,6 @@ class Report:
     checks: list[Check] = field(default_factory=list)
     format: str = "txt"
 
-    def passage(self, pid: str) -> Passage | None:
-        return next((p for p in self.passages if p.id == pid), None)
-
     def failing_checks(self) -> list[str]:
         return [c.id for c in self.checks if c.status == "fail"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from indexer.blocks import Paragraph, Table
+from indexer.blocks import Paragraph
 from indexer.readers import ReadError, read_document
 
 from fixtures.apply_table import CARRIED_OVER, GRANTED, HEADER, NEW, NOTE, denied, partial

@@ -13,7 +13,7 @@ from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
-from indexer.blocks import Paragraph, Table  # noqa: E402
+from indexer.blocks import Table  # noqa: E402
 from indexer.readers import ReadError, read_document  # noqa: E402
 
 from fixtures.apply_table import CARRIED_OVER, GRANTED, HEADER, NEW, NOTE, denied, partial  # noqa: E402

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from indexer.engine import Index
 from indexer.indexing import index_corpus
 from indexer.search import SearchRequest, search
