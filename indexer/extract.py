@@ -24,7 +24,12 @@ _EXTRACTION_MODULES = (
 
 def report_id(data: bytes) -> str:
     """Stable id of a report: the same file content always gets the same id."""
-    return hashlib.sha256(data).hexdigest()[:16]
+    return id_of_sha256(hashlib.sha256(data).hexdigest())
+
+
+def id_of_sha256(hexdigest: str) -> str:
+    """The report id of a file whose SHA-256 is already known (the indexer hashes every file)."""
+    return hexdigest[:16]
 
 
 @lru_cache(maxsize=1)
@@ -41,12 +46,14 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def extract(path: Path, root: Path | None = None) -> Report:
-    """Read one file and build its record. Raises `readers.ReadError` for unreadable files."""
-    data = path.read_bytes()
+def extract(path: Path, root: Path | None = None, rid: str | None = None) -> Report:
+    """Read one file and build its record. Raises `readers.ReadError` for unreadable files.
+
+    `rid` saves reading the file a second time when the caller has hashed it already.
+    """
     doc = read_document(path)
     source = path.relative_to(root).as_posix() if root is not None else path.as_posix()
-    return record_of(doc, report_id(data), source)
+    return record_of(doc, rid or report_id(path.read_bytes()), source)
 
 
 def record_of(doc: Document, rid: str, source: str) -> Report:

@@ -25,7 +25,7 @@ from typing import Callable
 
 from . import segment
 from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, build_segment, prepare
-from .extract import extract, extractor_fingerprint
+from .extract import extract, extractor_fingerprint, id_of_sha256
 from .readers import ReadError, is_report_file
 from .record import Report
 
@@ -114,7 +114,7 @@ def _work(job: _Job) -> tuple[str, str, dict | str]:
             report = Report.from_dict(job.previous)
             report.source = job.facts.source
         else:
-            report = extract(job.path, job.corpus)
+            report = extract(job.path, job.corpus, id_of_sha256(job.facts.sha256))
         return ("ok", job.facts.source, prepare(report, job.facts))
     except ReadError as exc:
         return ("fail", job.facts.source, str(exc))
@@ -226,7 +226,7 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
         if known and not rebuild:
             plan.previous_id[f.source] = known["id"]
     kept_ids = {manifest[s]["id"] for s in first_source_of.values() if s in manifest}
-    readded = {job.facts.sha256[:16] for job in plan.jobs}
+    readded = {id_of_sha256(job.facts.sha256) for job in plan.jobs}
     gone = {facts["id"] for source, facts in manifest.items() if source not in first_source_of}
     plan.remove = set() if rebuild else gone - kept_ids - readded
     summary.removed = len(gone - kept_ids - readded)
