@@ -265,4 +265,4 @@ def split_terms(parsed: ParsedQuery, synonyms: Synonyms | None) -> ParsedQuery |
     if not split_any:
         return None
     notice = f"没有报告包含所查的完整词语，改为查找同时包含{'；'.join(parts)}的报告。"
-    return ParsedQuery(root, [notice])
+    return ParsedQuery(root, [*parsed.notices, notice])

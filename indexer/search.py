@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from . import docset, segment
@@ -119,7 +119,6 @@ class SearchRequest:
 class _Match:
     parsed: ParsedQuery
     docs: int
-    notices: list[str] = field(default_factory=list)
 
 
 def _term_docs(index: Index, term: Term) -> int:
@@ -150,17 +149,15 @@ def _node_docs(index: Index, node) -> int:
 def _match(index: Index, request: SearchRequest, synonyms: Synonyms | None) -> _Match:
     parsed = parse_query(request.query, synonyms, expand=request.expand)
     if parsed.root is None:
-        return _Match(parsed, index.live, list(parsed.notices))
+        return _Match(parsed, index.live)
     docs = _node_docs(index, parsed.root)
-    notices = list(parsed.notices)
     if not docs:
         split = split_terms(parsed, synonyms if request.expand else None)
         if split is not None:
             split_docs = _node_docs(index, split.root)
             if split_docs:
-                notices.extend(split.notices)
-                return _Match(split, split_docs, notices)
-    return _Match(parsed, docs, notices)
+                return _Match(split, split_docs)
+    return _Match(parsed, docs)
 
 
 def _filter_masks(index: Index, request: SearchRequest) -> dict[str, int]:
@@ -349,6 +346,6 @@ def search(index: Index, request: SearchRequest, synonyms: Synonyms | None = Non
     expanded = {t.text: list(t.alternatives) for t in terms if t.alternatives}
     if expanded:
         answer["expanded"] = expanded
-    if match.notices:
-        answer["notice"] = " ".join(match.notices)
+    if match.parsed.notices:
+        answer["notice"] = " ".join(match.parsed.notices)
     return answer
