@@ -225,11 +225,12 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
         plan.jobs.append(_Job(FileFacts(f.source, sha, f.size, f.mtime_ns, fingerprint), f.path, corpus, reuse))
         if known and not rebuild:
             plan.previous_id[f.source] = known["id"]
-    kept_ids = {manifest[s]["id"] for s in first_source_of.values() if s in manifest}
+    present = set(first_source_of.values())
+    kept_ids = {manifest[source]["id"] for source in present if source in manifest}
     readded = {id_of_sha256(job.facts.sha256) for job in plan.jobs}
-    gone = {facts["id"] for source, facts in manifest.items() if source not in first_source_of}
-    plan.remove = set() if rebuild else gone - kept_ids - readded
-    summary.removed = len(gone - kept_ids - readded)
+    removed = {facts["id"] for source, facts in manifest.items() if source not in present} - kept_ids - readded
+    summary.removed = len(removed)
+    plan.remove = set() if rebuild else removed  # a rebuild starts from an empty generation anyway
     return plan
 
 
