@@ -196,6 +196,7 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
     by_sha = {facts["sha256"]: facts for facts in manifest.values()}
     plan = _Plan()
     first_source_of: dict[str, str] = {}  # sha -> first file with that content
+    unreadable: set[str] = set()
     for f in scan_corpus(corpus):
         known = manifest.get(f.source)
         if (known and not rebuild and known["size"] == f.size and known["mtime_ns"] == f.mtime_ns
@@ -206,7 +207,9 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
         try:
             sha = file_sha256(f.path)
         except OSError as exc:
-            summary.failed.append(Failure(f.source, f"cannot read the file: {exc.strerror or exc}"))
+            summary.failed.append(Failure(f.source, f"cannot read the file: {exc.strerror or exc}",
+                                          kept_previous=known is not None))
+            unreadable.add(f.source)  # still in the corpus: keep what was indexed of it
             continue
         if sha in first_source_of:
             summary.duplicates.append((f.source, first_source_of[sha]))
@@ -225,7 +228,7 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
         plan.jobs.append(_Job(FileFacts(f.source, sha, f.size, f.mtime_ns, fingerprint), f.path, corpus, reuse))
         if known and not rebuild:
             plan.previous_id[f.source] = known["id"]
-    present = set(first_source_of.values())
+    present = set(first_source_of.values()) | unreadable
     kept_ids = {manifest[source]["id"] for source in present if source in manifest}
     readded = {id_of_sha256(job.facts.sha256) for job in plan.jobs}
     removed = {facts["id"] for source, facts in manifest.items() if source not in present} - kept_ids - readded

@@ -238,3 +238,23 @@ def test_the_issue_mix_of_bad_files_beside_a_gbk_page(tmp_path):
         record = index.record(index.docnum(next(iter(index.manifest().values()))["id"]))
     assert record["title"] == "某某县水利局2022年政府信息公开工作年度报告" and record["year"] == 2022
     assert not any("ICP" in p["text"] or "首页" in p["text"] for p in record["passages"])
+
+
+def test_a_file_that_cannot_be_opened_keeps_its_indexed_version(corpus, tmp_path, monkeypatch):
+    import indexer.indexing as indexing
+
+    idx = tmp_path / "idx"
+    index_corpus(corpus, idx, workers=1)
+    write_report(corpus, "财政", n=55)  # changed, so the run must open it
+    real_sha256 = indexing.file_sha256
+
+    def refuse(path):
+        if path.name == "财政.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_sha256(path)
+
+    monkeypatch.setattr(indexing, "file_sha256", refuse)
+    s = index_corpus(corpus, idx, workers=1)
+    assert s.removed == 0 and [f.source for f in s.failed] == ["财政.txt"] and s.failed[0].kept_previous
+    assert "Permission denied" in s.failed[0].reason
+    assert "财政.txt" in sources(idx)
