@@ -79,6 +79,7 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
         source=source,
         title=title,
         agency=agency,
+        agency_printed=agency,
         agency_level=fields.agency_level_of(agency, levels),
         region=region,
         year=year,

@@ -131,9 +131,11 @@ class Region:
     city: str | None = None
     county: str | None = None
     code: str | None = None  # 6-digit GB/T 2260 code of the most specific part known
+    zone: str | None = None  # a development or new area that is not a GB/T 2260 unit (东湖新技术开发区)
 
     def to_dict(self) -> dict:
-        return {"province": self.province, "city": self.city, "county": self.county, "code": self.code}
+        return {"province": self.province, "city": self.city, "county": self.county, "zone": self.zone,
+                "code": self.code}
 
     @property
     def level(self) -> str | None:

@@ -13,6 +13,13 @@ from .gazetteer import Region
 from .structure import Passage, Section
 
 
+def agency_id_of(code: str | None, agency: str | None) -> str | None:
+    """`agency_id` of spec/report.md; without a region code the name alone (`:国家统计局`)."""
+    if not agency:
+        return None
+    return f"{code or ''}:{agency}"
+
+
 @dataclass(slots=True)
 class Metric:
     value: int | float
@@ -49,6 +56,12 @@ class Report:
     metrics: dict[str, Metric] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
     format: str = "txt"
+    agency_printed: str | None = None  # the agency as the report prints it where `agency` was found
+
+    @property
+    def agency_id(self) -> str | None:
+        """One key per agency across years: region code and canonical name (330900:舟山市卫生健康委员会)."""
+        return agency_id_of(self.region.code, self.agency)
 
     def failing_checks(self) -> list[str]:
         return [c.id for c in self.checks if c.status == "fail"]
@@ -59,6 +72,8 @@ class Report:
             "source": self.source,
             "title": self.title,
             "agency": self.agency,
+            "agency_printed": self.agency_printed,
+            "agency_id": self.agency_id,
             "agency_level": self.agency_level,
             "region": self.region.to_dict(),
             "year": self.year,
@@ -78,6 +93,7 @@ class Report:
             source=d["source"],
             title=d["title"],
             agency=d.get("agency"),
+            agency_printed=d.get("agency_printed"),
             agency_level=d.get("agency_level"),
             region=Region(**(d.get("region") or {})),
             year=d.get("year"),

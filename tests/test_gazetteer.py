@@ -24,8 +24,8 @@ def region(*primary: str, context: str = "") -> dict:
     return resolve_region(list(primary), context).to_dict()
 
 
-def R(province=None, city=None, county=None, code=None) -> dict:
-    return {"province": province, "city": city, "county": county, "code": code}
+def R(province=None, city=None, county=None, code=None, zone=None) -> dict:
+    return {"province": province, "city": city, "county": county, "zone": zone, "code": code}
 
 
 # ---------------------------------------------------------------------------
@@ -174,7 +174,7 @@ def test_township_stands_for_its_county():
 
 def test_region_to_dict_and_level():
     r = Region("浙江省", "舟山市", None, "330900")
-    assert r.to_dict() == {"province": "浙江省", "city": "舟山市", "county": None, "code": "330900"}
+    assert r.to_dict() == {"province": "浙江省", "city": "舟山市", "county": None, "zone": None, "code": "330900"}
     assert r.level == "city"
     assert Region("浙江省", code="330000").level == "province"
     assert Region().level is None and Region().to_dict() == R()

@@ -123,8 +123,8 @@ def test_answer_has_the_spec_shape(open_sample_index):
     assert answer["filters"] == {"province": "山东省", "year": [2023]}
     r = answer["results"][0]
     assert {"id", "title", "agency", "region", "year", "score", "url", "snippets"} <= set(r)
-    assert set(r["region"]) == {"province", "city", "county", "code"}
-    assert r["region"] == {"province": "山东省", "city": "烟台市", "county": "招远市", "code": "370685"}
+    assert set(r["region"]) == {"province", "city", "county", "zone", "code"}
+    assert r["region"] == {"province": "山东省", "city": "烟台市", "county": "招远市", "zone": None, "code": "370685"}
 
 
 def test_where_filters_on_metrics_and_sort_puts_absent_values_last(open_sample_index):
