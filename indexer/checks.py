@@ -127,24 +127,34 @@ def check_sections(report: Report, tables_found: set[str]) -> Check:
 # ------------------------------------------------------------------ table 3 and 4
 
 
-def _equality(check_id: str, metrics: dict[str, Metric], shown: tuple[str, list[str]],
-              against: tuple[str, list[str]], prefix: str, skip_message: str,
-              passage_order: list[str] | None = None) -> Check:
-    """Pass when the keys of `shown` add up to the keys of `against`.
+Side = list[tuple[str, list[str]]]  # named parts of one side of a sum: (name, metric keys added up)
 
-    The message reads "<prefix><shown name>（a）等于/不等于<against name>（b）"; a
-    missing key makes it a skip. Passages follow `passage_order` (default:
-    `shown` then `against`).
+
+def _side_text(metrics: dict[str, Metric], side: Side) -> tuple[str, int | float]:
+    """'新收 12 + 上年结转 0' and its sum."""
+    values = [(name, sum(metrics[k].value for k in keys)) for name, keys in side]
+    total = sum(v for _, v in values)
+    text = " + ".join(f"{name} {_fmt(v)}" for name, v in values)
+    return (f"{text} = {_fmt(total)}" if len(values) > 2 else text), total
+
+
+def _equality(check_id: str, metrics: dict[str, Metric], found: Side, expected: Side, prefix: str,
+              skip_message: str, passage_order: list[str] | None = None) -> Check:
+    """Pass when the parts of `found` add up to the parts of `expected`.
+
+    The message is a finding a reader can verify against the printed table:
+    "表三 自然人列：新收 12 + 上年结转 0 ≠ 办理结果 10 + 结转下年 1". A missing
+    key makes it a skip. Passages follow `passage_order` (default: `found`
+    then `expected`).
     """
-    keys = passage_order or shown[1] + against[1]
+    keys = passage_order or [k for _, ks in found + expected for k in ks]
     present = [metrics[k] for k in keys if k in metrics]
     if _missing(metrics, keys):
         return Check(check_id, "skip", prefix + skip_message, _passages(present))
-    a = sum(metrics[k].value for k in shown[1])
-    b = sum(metrics[k].value for k in against[1])
-    relation = "等于" if a == b else "不等于"
-    return Check(check_id, "pass" if a == b else "fail",
-                 f"{prefix}{shown[0]}（{_fmt(a)}）{relation}{against[0]}（{_fmt(b)}）", _passages(present))
+    left, a = _side_text(metrics, found)
+    right, b = _side_text(metrics, expected)
+    return Check(check_id, "pass" if a == b else "fail", f"{prefix}{left} {'=' if a == b else '≠'} {right}",
+                 _passages(present))
 
 
 def check_balance(metrics: dict[str, Metric]) -> list[Check]:
@@ -152,9 +162,10 @@ def check_balance(metrics: dict[str, Metric]) -> list[Check]:
     for col in APPLY_COLUMNS:
         received = [f"apply.new.{col}", f"apply.carried_over.{col}"]
         handled = [f"apply.total.{col}", f"apply.carried_forward.{col}"]
-        out.append(_equality(f"apply.balance.{col}", metrics, ("第三项加第四项之和", handled),
-                             ("第一项加第二项之和", received), f"{COLUMN_NAMES[col]}列：",
-                             "依申请公开表缺少数据，无法核对勾稽关系", received + handled))
+        out.append(_equality(f"apply.balance.{col}", metrics,
+                             [("新收", received[:1]), ("上年结转", received[1:])],
+                             [("办理结果", handled[:1]), ("结转下年", handled[1:])],
+                             f"表三 {COLUMN_NAMES[col]}列：", "依申请公开表缺少数据，无法核对勾稽关系", received + handled))
     return out
 
 
@@ -170,8 +181,8 @@ def check_row_totals(report: Report) -> list[Check]:
     parts_cols = [c for c in APPLY_COLUMNS if c != "total"]
     return [
         _equality(f"apply.row_total.{row}", report.metrics,
-                  ("各类申请人之和", [f"apply.{row}.{c}" for c in parts_cols]), ("总计", [f"apply.{row}.total"]),
-                  f"{ROW_NAMES[row]}：", "缺少数据，无法核对各类申请人之和与总计")
+                  [("各类申请人之和", [f"apply.{row}.{c}" for c in parts_cols])], [("总计", [f"apply.{row}.total"])],
+                  f"表三 {ROW_NAMES[row]}行：", "缺少数据，无法核对各类申请人之和与总计")
         for row in _apply_rows(report)
     ]
 
@@ -190,8 +201,8 @@ def check_outcome_totals(report: Report) -> list[Check]:
     rows = _outcome_rows(report)
     return [
         _equality(f"apply.outcome_total.{col}", report.metrics,
-                  ("办理结果（一）至（六）之和", [f"apply.{r}.{col}" for r in rows]), ("（七）总计", [f"apply.total.{col}"]),
-                  f"{COLUMN_NAMES[col]}列：", "办理结果缺少数据，无法核对各项之和与总计")
+                  [("办理结果（一）至（六）之和", [f"apply.{r}.{col}" for r in rows])], [("（七）总计", [f"apply.total.{col}"])],
+                  f"表三 {COLUMN_NAMES[col]}列：", "办理结果缺少数据，无法核对各项之和与总计")
         for col in APPLY_COLUMNS
     ]
 
@@ -199,8 +210,9 @@ def check_outcome_totals(report: Report) -> list[Check]:
 def check_appeals(metrics: dict[str, Metric]) -> list[Check]:
     return [
         _equality(f"appeals.total.{group}", metrics,
-                  ("结果维持、结果纠正、其他结果、尚未审结之和", [f"{group}.{leaf}" for leaf in APPEAL_LEAVES[:4]]),
-                  ("总计", [f"{group}.total"]), f"{GROUP_NAMES[group]}：", "缺少数据，无法核对结果之和与总计")
+                  [(name, [f"{group}.{leaf}"]) for name, leaf in zip(("结果维持", "结果纠正", "其他结果", "尚未审结"),
+                                                                    APPEAL_LEAVES[:4])],
+                  [("总计", [f"{group}.total"])], f"表四 {GROUP_NAMES[group]}：", "缺少数据，无法核对结果之和与总计")
         for group in APPEAL_GROUPS
     ]
 
@@ -272,6 +284,26 @@ def check_template(report: Report, table_passages: list[str] | None = None) -> C
         return Check("template.matches_year", "pass", f"{report.year}年度报告使用{used}，与年度相符", ps)
     return Check("template.matches_year", "fail",
                  f"{report.year}年度报告应使用{TEMPLATE_NAMES[expected]}，实际使用的是{used}", ps)
+
+
+def known_check_ids() -> tuple[str, ...]:
+    """Every check id of spec/report.md, including those computed across reports at index time."""
+    rows = dict.fromkeys(APPLY_ROWS["2019"] + APPLY_ROWS["2021"])
+    return (
+        "sections.required",
+        *(f"apply.balance.{c}" for c in APPLY_COLUMNS),
+        *(f"apply.row_total.{r}" for r in rows),
+        *(f"apply.outcome_total.{c}" for c in APPLY_COLUMNS),
+        *(f"appeals.total.{g}" for g in APPEAL_GROUPS),
+        "date.after_year", "date.deadline", "template.matches_year",
+        *(f"history.carried_over.{c}" for c in APPLY_COLUMNS),
+        "history.copied", "peers.copied",
+    )
+
+
+def is_check_selector(text: str, known: tuple[str, ...] | None = None) -> bool:
+    """True for a check id or a family of them (apply.balance, date) as the `failing` filter takes."""
+    return any(k == text or k.startswith(text + ".") for k in (known or known_check_ids()))
 
 
 def run_checks(report: Report, tables_found: set[str] | None = None, table_passages: list[str] | None = None) -> list[Check]:

@@ -41,6 +41,31 @@ def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
+def plural(n: int, noun: str, plural_form: str | None = None) -> str:
+    """'1 report', '2 reports'."""
+    return f"{n} {noun if n == 1 else plural_form or noun + 's'}"
+
+
+# What the facets and filters of a search answer are called in the readable output.
+FACET_NAMES = {
+    "province": "provinces", "city": "cities", "county": "counties", "year": "years",
+    "agency_level": "agency levels", "template": "table templates", "checks": "failing checks",
+    "agency": "agencies",
+}
+FILTER_NAMES = {
+    "province": "province", "city": "city", "county": "county", "year": "year", "agency_level": "agency level",
+    "template": "table template", "failing": "failing", "where": "where", "agency": "agency",
+}
+
+
+def _filter_text(filters: dict) -> str:
+    parts = []
+    for key, value in filters.items():
+        shown = " or ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        parts.append(f"{FILTER_NAMES.get(key, key.replace('_', ' '))} {shown}")
+    return "; ".join(parts)
+
+
 def _snippet_text(fragment: str, color: bool) -> str:
     start, end = ("\033[1;33m", "\033[0m") if color else ("【", "】")
     return html.unescape(fragment.replace("<mark>", start).replace("</mark>", end))
@@ -103,17 +128,18 @@ def cmd_index(args: argparse.Namespace) -> int:
     if summary.rebuilt:
         print(f"rebuilt the whole index: {summary.rebuilt}")
     if summary.nothing_to_do and not summary.failed:
-        print(f"nothing to do: {summary.unchanged} files unchanged; {summary.documents} reports in the index ({config.index})")
+        print(f"nothing to do: {plural(summary.unchanged, 'file')} unchanged; "
+              f"{plural(summary.documents, 'report')} in the index ({config.index})")
     else:
         print(
             f"added {summary.added}, updated {summary.updated}, removed {summary.removed}, "
             f"unchanged {summary.unchanged}, failed {len(summary.failed)} "
-            f"in {summary.seconds:.1f}s; {summary.documents} reports in the index ({config.index})"
+            f"in {summary.seconds:.1f}s; {plural(summary.documents, 'report')} in the index ({config.index})"
         )
     for source, same_as in summary.duplicates:
         print(f"  skipped {source}: same content as {same_as}")
     if summary.failed:
-        print(f"{len(summary.failed)} file(s) could not be indexed:", file=sys.stderr)
+        print(f"{plural(len(summary.failed), 'file')} could not be indexed:", file=sys.stderr)
         for failure in summary.failed:
             kept = " (the previously indexed version is kept)" if failure.kept_previous else ""
             print(f"  {failure.source}: {failure.reason}{kept}", file=sys.stderr)
@@ -162,9 +188,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         _print_json(answer)
         return EXIT_OK
     color = sys.stdout.isatty()
-    filters = ", ".join(f"{k}: {v}" for k, v in answer["filters"].items())
-    shown = f" for “{answer['query']}”" if answer["query"] else ""
-    print(f"{answer['total']} reports{shown}" + (f"  ({filters})" if filters else ""))
+    searched = answer.get("searched") or answer["query"]
+    shown = f" for “{searched}”" if searched else ""
+    filters = _filter_text(answer["filters"])
+    print(plural(answer["total"], "report") + shown + (f" ({filters})" if filters else ""))
     if answer.get("notice"):
         print(f"note: {answer['notice']}")
     for key, alternatives in answer.get("expanded", {}).items():
@@ -173,13 +200,21 @@ def cmd_search(args: argparse.Namespace) -> int:
     for n, r in enumerate(answer["results"], start + 1):
         region = " ".join(v for v in (r["region"]["province"], r["region"]["city"], r["region"]["county"]) if v)
         print(f"{n:3d}. {r['title']}")
-        score = f" · score {r['score']}" if answer["sort"] == "relevance" else ""
-        print(f"     {r['agency'] or '?'} · {region or '?'} · {r['year'] or '?'}{score} · {r['id']}")
+        facts = [r["agency"], region, str(r["year"]) if r["year"] else None]
+        if answer["sort"] == "relevance":
+            facts.append(f"score {r['score']}")
+        print("     " + " · ".join(f for f in (*facts, r["id"]) if f))
+        figure = r.get("figure")
+        if figure:
+            value = figure["value"] if figure["value"] is not None else "not stated"
+            where = f" [{figure['passage']}]" if figure.get("passage") else ""
+            print(f"     {figure['label']}: {value}{where}")
         for s in r["snippets"]:
             print(f"     [{s['passage']}] {_snippet_text(s['html'], color)}")
     for name, counts in answer["facets"].items():
         if counts:
-            print(f"{name}: " + " · ".join(f"{k} {v}" for k, v in list(counts.items())[:12]))
+            print(f"{FACET_NAMES.get(name, name.replace('_', ' '))}: "
+                  + " · ".join(f"{k} {v}" for k, v in list(counts.items())[:12]))
     return EXIT_OK
 
 
@@ -208,11 +243,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if "error" in r:
                 continue
             region = " ".join(v for v in (r["region"]["province"], r["region"]["city"], r["region"]["county"]) if v)
-            print(f"{r['source']}\n  title:     {r['title']}\n  agency:    {r['agency']} ({r['agency_level']})"
-                  f"\n  region:    {region} {r['region']['code'] or ''}\n  year:      {r['year']}"
-                  f"\n  published: {r['published']}\n  template:  {r['template']}"
-                  f"\n  sections:  {', '.join(str(s['no']) + ' ' + s['title'] for s in r['sections'])}"
-                  f"\n  passages:  {len(r['passages'])}, metrics: {len(r['metrics'])}")
+            lines = [r["source"], f"  title:     {r['title']}"]
+            if r["agency"]:
+                level = f" ({r['agency_level']})" if r["agency_level"] else ""
+                lines.append(f"  agency:    {r['agency']}{level}")
+            if region:
+                lines.append(f"  region:    {region} {r['region']['code'] or ''}".rstrip())
+            if r["year"]:
+                lines.append(f"  year:      {r['year']}")
+            if r["published"]:
+                lines.append(f"  published: {r['published']}")
+            lines.append(f"  template:  {r['template'] or 'no standard tables found'}")
+            titled = [f"{s['no']} {s['title']}" for s in r["sections"] if s["title"]]
+            lines.append(f"  sections:  {', '.join(titled) or 'none found'}")
+            lines.append(f"  {plural(len(r['passages']), 'passage')}, {plural(len(r['metrics']), 'figure')}")
+            print("\n".join(lines))
             failing = [c for c in r["checks"] if c["status"] == "fail"]
             for c in failing:
                 print(f"  check failed: {c['id']}: {c['message']}")
@@ -273,8 +318,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     for r in unreadable:
         print(f"{r['source']}\n  cannot be read: {r['error']}")
     checked = len(results) - len(unreadable)
-    print(f"{checked} report(s) checked: {len(with_failures)} with failing checks "
-          f"({sum(len(r['failing']) for r in with_failures)} failures), {len(unreadable)} unreadable")
+    failures = sum(len(r["failing"]) for r in with_failures)
+    summary = f"{plural(checked, 'report')} checked: "
+    summary += (f"{len(with_failures)} with failing checks ({plural(failures, 'failure')})" if with_failures
+                else "every check passed or could not be run")
+    if unreadable:
+        summary += f"; {plural(len(unreadable), 'file')} could not be read"
+    print(summary)
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -315,7 +365,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise UsageError(f"{exc}. Put report files there or pass --corpus DIR.") from exc
         except IndexBusy as exc:
             raise UsageError(str(exc)) from exc
-        print(f"indexed {summary.documents} reports ({len(summary.failed)} file(s) could not be read)")
+        unread = f" ({plural(len(summary.failed), 'file')} could not be read)" if summary.failed else ""
+        print(f"indexed {plural(summary.documents, 'report')}{unread}")
     from webui import create_app
     from webui.server import serve
 

@@ -3,9 +3,10 @@
 Syntax: words separated by spaces must all occur (AND); ``"quoted phrases"``
 must occur exactly; ``A OR B``; ``-word`` or ``NOT word`` excludes; round
 brackets group. A word matches what Ctrl-F would find: a report containing the
-string anywhere, whatever the word segmentation. Chinese quotation marks
-(“”) are content, not syntax, because reports quote terms such as
-“三安全一稳定”.
+string anywhere, whatever the word segmentation. What a Chinese keyboard types
+works too: ``“中文引号”`` and ``「」`` around words, ``（括号）``, ``－词`` and
+``or`` in any case; inside a word they are content (危及“三安全一稳定”,
+第（六）项), as reports print them.
 
 A query the grammar cannot read (an unbalanced quote or bracket, a bare
 operator) is not an error: it is read again as plain words and the result
@@ -64,6 +65,7 @@ Node = Term | All | Any | Not
 class ParsedQuery:
     root: Node | None  # None: no query, every report matches
     notices: list[str] = field(default_factory=list)
+    rewritten: bool = False  # searched otherwise than typed (unreadable syntax, or split into words)
 
     def positive_terms(self) -> list[Term]:
         """Terms a matching report contains (not those under NOT): what ranking and snippets use."""
@@ -85,44 +87,92 @@ class ParsedQuery:
         return out
 
 
-_TOKEN = re.compile(r'\s*(?:(")|(\()|(\))|([^\s"()]+))')
+# How people type operators on a Chinese keyboard: these act as their ASCII forms
+# where an operator can stand (at the edge of a word), and stay content inside one
+# (第（六）项, 2019－2020, 危及“三安全一稳定”).
+_OPEN_QUOTES = {'"': '"', "“": "”", "「": "」"}
+_OPEN_BRACKETS = "(（"
+_MINUS = "-－"
+_OR_WORDS = ("or", "|", "｜")
 
 
 def _lex(text: str) -> list[tuple[str, str]]:
     """(kind, value) tokens: word, phrase, (, ), OR, NOT, -."""
     tokens: list[tuple[str, str]] = []
-    pos = 0
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        if not m or m.end() == pos:
-            break
-        pos = m.end()
-        if m.group(1):
-            end = text.find('"', pos)
-            if end < 0:
-                raise QuerySyntaxError("unbalanced quote")
-            tokens.append(("phrase", text[pos:end]))
-            pos = end + 1
-        elif m.group(2):
-            tokens.append(("(", "("))
-        elif m.group(3):
-            tokens.append((")", ")"))
-        else:
-            word = m.group(4)
-            if word in ("OR", "|"):
-                tokens.append(("OR", word))
-            elif word in ("AND", "&"):
+    pos, n = 0, len(text)
+    depth = 0  # brackets opened as syntax, so that a word's closing ） can end a group
+    while pos < n:
+        ch = text[pos]
+        if ch.isspace():
+            pos += 1
+            continue
+        if ch in _OPEN_QUOTES:
+            end = text.find(_OPEN_QUOTES[ch], pos + 1)
+            if end >= 0:
+                tokens.append(("phrase", text[pos + 1:end]))
+                pos = end + 1
                 continue
-            elif word == "NOT":
-                tokens.append(("NOT", word))
-            elif word.startswith("-") and len(word) > 1:
-                tokens.append(("NOT", "-"))
-                tokens.append(("word", word[1:]))
-            elif word == "-":
-                raise QuerySyntaxError("a bare '-'")
-            else:
-                tokens.append(("word", word))
+            if ch == '"':
+                raise QuerySyntaxError("unbalanced quote")
+            # an unpaired Chinese quote is content
+        elif ch in _OPEN_BRACKETS:
+            tokens.append(("(", "("))
+            depth += 1
+            pos += 1
+            continue
+        elif ch in ")）":
+            tokens.append((")", ")"))
+            depth -= 1
+            pos += 1
+            continue
+        word, pos, closes = _read_word(text, pos, depth)
+        _word_tokens(word, tokens)
+        if closes:
+            tokens.append((")", ")"))
+            depth -= 1
+            pos += 1
     return tokens
+
+
+def _read_word(text: str, pos: int, depth: int) -> tuple[str, int, bool]:
+    """A word from `pos`: up to a space, an ASCII quote or bracket, or a ） that closes a group.
+
+    A full-width bracket opened inside the word is content and so is its
+    closing one (规定（试行）); a ） with no such partner closes a group when one
+    is open. Returns (word, position after it, whether a group closes there).
+    """
+    start, inner = pos, 0
+    while pos < len(text):
+        ch = text[pos]
+        if ch.isspace() or ch in '"()':
+            break
+        if ch == "（":
+            inner += 1
+        elif ch == "）":
+            if inner:
+                inner -= 1
+            elif depth > 0:
+                return text[start:pos], pos, True
+        pos += 1
+    return text[start:pos], pos, False
+
+
+def _word_tokens(word: str, tokens: list[tuple[str, str]]) -> None:
+    if not word:
+        return
+    if word.lower() in _OR_WORDS or word == "ＯＲ":
+        tokens.append(("OR", word))
+    elif word in ("AND", "&"):
+        return
+    elif word == "NOT":
+        tokens.append(("NOT", word))
+    elif word[0] in _MINUS and len(word) > 1:
+        tokens.append(("NOT", "-"))
+        tokens.append(("word", word[1:]))
+    elif word in _MINUS:
+        raise QuerySyntaxError("a bare '-'")
+    else:
+        tokens.append(("word", word))
 
 
 class _Parser:
@@ -212,14 +262,18 @@ def parse_query(text: str, synonyms: Synonyms | None = None, expand: bool = True
     except QuerySyntaxError as exc:
         count = 0
         plain = re.sub(r'["()]', " ", text)
-        words = [w for w in plain.split() if w not in ("OR", "NOT", "AND", "-", "|", "&")]
-        words = [w.lstrip("-") or w for w in words]
+        words = [w.strip("“”「」（）") for w in plain.split()]
+        words = [w for w in words if w and w.lower() not in ("or", "not", "and", "-", "－", "|", "&")]
+        words = [w.lstrip("-－") or w for w in words]
         terms = [t for w in words if (t := make_term(w, False)) is not None]
         root = None if not terms else terms[0] if len(terms) == 1 else All(tuple(terms))
         notices.append(f"查询语法有误（{_explain(exc)}），已按普通词语搜索：{' '.join(t.text for t in terms)}")
+        rewritten = True
+    else:
+        rewritten = False
     if count > MAX_TERMS:
         notices.append(f"查询词超过 {MAX_TERMS} 个，只使用了前 {MAX_TERMS} 个。")
-    return ParsedQuery(root, notices)
+    return ParsedQuery(root, notices, rewritten)
 
 
 def _explain(exc: QuerySyntaxError) -> str:
@@ -265,4 +319,20 @@ def split_terms(parsed: ParsedQuery, synonyms: Synonyms | None) -> ParsedQuery |
     if not split_any:
         return None
     notice = f"没有报告包含所查的完整词语，改为查找同时包含{'；'.join(parts)}的报告。"
-    return ParsedQuery(root, [*parsed.notices, notice])
+    return ParsedQuery(root, [*parsed.notices, notice], rewritten=True)
+
+
+def query_text(node: Node | None) -> str:
+    """A query string that parses back to `node`: how a rewritten query is shown and linked."""
+    if node is None:
+        return ""
+    if isinstance(node, Term):
+        plain = node.text and not any(c.isspace() or c in '"()（）“”「」' for c in node.text)
+        plain = plain and node.text.lower() not in ("or", "and", "not", "|", "&") and node.text[0] not in "-－"
+        return node.text if plain and not node.phrase else '"' + node.text.replace('"', "") + '"'
+    if isinstance(node, Not):
+        inner = query_text(node.child)
+        return "-" + inner if isinstance(node.child, Term) else f"NOT ({inner})"
+    if isinstance(node, Any):
+        return " OR ".join(f"({query_text(c)})" if isinstance(c, All) else query_text(c) for c in node.children)
+    return " ".join(f"({query_text(c)})" if isinstance(c, Any) else query_text(c) for c in node.children)

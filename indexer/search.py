@@ -18,9 +18,12 @@ from urllib.parse import quote
 
 from . import docset, segment
 from .engine import Index, RankLeaf, RankWeights
-from .query import Any, Not, ParsedQuery, Term, parse_query, split_terms
+from .checks import is_check_selector, known_check_ids
+from .metric_names import metric_label
+from .query import Any, Not, ParsedQuery, Term, parse_query, query_text, split_terms
 from .snippets import best_snippets
 from .synonyms import Synonyms
+from .textnorm import has_han
 
 # Ranking, in one place. A report scores for each string asked for: BM25 over
 # the string's words where they are whole words of its text, a bonus where they
@@ -272,11 +275,22 @@ def report_url(report_id: str, query: str = "", passage: str | None = None) -> s
     return url
 
 
-def _result(index: Index, docnum: int, score: float, query: str, needles: list[str]) -> dict:
+def _figure(record: dict, key: str) -> dict:
+    """The figure a result list is sorted by, labelled, with the passage it was read from."""
+    entry = (record.get("metrics") or {}).get(key)
+    figure = {"key": key, "label": metric_label(key), "value": entry["value"] if entry else None,
+              "passage": entry.get("passage") if entry else None}
+    if figure["passage"]:
+        figure["url"] = report_url(record["id"], passage=figure["passage"])
+    return figure
+
+
+def _result(index: Index, docnum: int, score: float, query: str, needles: list[str],
+            sort_key: str | None = None) -> dict:
     record = index.record(docnum)
     lines = index.match_lines(docnum)
     snippets = best_snippets(record["passages"], lines, needles) if needles else []
-    return {
+    result = {
         "id": record["id"],
         "title": record["title"],
         "agency": record["agency"],
@@ -294,9 +308,25 @@ def _result(index: Index, docnum: int, score: float, query: str, needles: list[s
             for s in snippets
         ],
     }
+    if sort_key:
+        result["figure"] = _figure(record, sort_key)
+    return result
+
+
+def metric_sort_key(sort: str | None) -> str | None:
+    """The metric a sort orders by (`-apply.new.total` -> apply.new.total), or None for relevance and year."""
+    if sort in (None, "relevance", "year", "-year", "+year"):
+        return None
+    return sort.lstrip("-+")
 
 
 def _check_keys(index: Index, request: SearchRequest) -> None:
+    known = tuple(known_check_ids()) + tuple(index.facet("failing"))
+    for selector in request.failing:
+        if not is_check_selector(selector, known):
+            raise SearchError(f"there is no check called '{selector}'; check ids look like apply.balance.total "
+                              "or date.deadline (a family such as apply.balance selects all of its checks)",
+                              param="failing", value=selector)
     if request.sort not in (None, "relevance", "year", "-year", "+year"):
         key = request.sort.lstrip("-+")
         if key not in index.metrics():
@@ -333,6 +363,7 @@ def search(index: Index, request: SearchRequest, synonyms: Synonyms | None = Non
     ordered = _ordered(index, request, match, docs, start + request.page_size) if total > start else []
     terms = match.parsed.positive_terms()
     needles = [n for t in terms for n in t.needles]
+    sort_key = metric_sort_key(request.sort)
     answer = {
         "query": request.query,
         "filters": request.filters(),
@@ -340,12 +371,21 @@ def search(index: Index, request: SearchRequest, synonyms: Synonyms | None = Non
         "page": request.page,
         "page_size": request.page_size,
         "sort": request.sort or ("relevance" if terms else "-year"),
-        "results": [_result(index, d, s, request.query, needles) for d, s in ordered[start:]],
+        "results": [_result(index, d, s, request.query, needles, sort_key) for d, s in ordered[start:]],
         "facets": _facet_counts(index, match.docs, masks, request),
     }
     expanded = {t.text: list(t.alternatives) for t in terms if t.alternatives}
     if expanded:
         answer["expanded"] = expanded
-    if match.parsed.notices:
-        answer["notice"] = " ".join(match.parsed.notices)
+    notices = list(match.parsed.notices)
+    if match.parsed.rewritten and match.parsed.root is not None:
+        answer["searched"] = query_text(match.parsed.root)
+    if not total and request.query.strip() and not has_han(request.query):
+        notices.append(f"查询“{_shorten(request.query.strip())}”中没有汉字，没有找到报告：报告是中文的，请用中文词语搜索，例如“行政处罚”。")
+    if notices:
+        answer["notice"] = " ".join(notices)
     return answer
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

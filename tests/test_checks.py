@@ -52,17 +52,19 @@ def test_unbalanced_table_fails_with_numbers_and_rows(tmp_path, fmt):
 
     balance = checks["apply.balance.natural"]
     assert balance.status == "fail"
-    assert balance.message == "自然人列：第三项加第四项之和（5）不等于第一项加第二项之和（6）"
+    assert balance.message == "表三 自然人列：新收 5 + 上年结转 1 ≠ 办理结果 4 + 结转下年 1"
     texts = [passages[p] for p in balance.passages]
     assert len(texts) == 4
     for label, text in zip(("本年新收", "上年结转", "总计", "结转下年度"), texts):
         assert label in text
 
     assert checks["apply.balance.total"].status == "fail"
-    assert "（8）" in checks["apply.balance.total"].message and "（9）" in checks["apply.balance.total"].message
+    assert " ≠ 办理结果 7 + " in checks["apply.balance.total"].message
+    assert checks["apply.balance.commercial"].message.startswith("表三 商业企业列：新收 ")
+    assert " = " in checks["apply.balance.commercial"].message
     assert checks["apply.balance.commercial"].status == "pass"
     outcome = checks["apply.outcome_total.natural"]
-    assert outcome.status == "fail" and "（5）" in outcome.message and "（4）" in outcome.message
+    assert outcome.status == "fail" and outcome.message == "表三 自然人列：办理结果（一）至（六）之和 5 ≠ （七）总计 4"
     assert any("予以公开" in passages[p] for p in outcome.passages)
     assert checks["apply.row_total.total"].status == "pass"  # 4+2+1 = 7 within the row
     assert checks["apply.row_total.new"].status == "pass"
@@ -74,7 +76,7 @@ def test_row_total_fails_when_applicants_do_not_add_up(tmp_path):
     report = extract(write(build_report("2019", apply_figures=figures), "text-pipe", tmp_path / "r"))
     check = by_id(report)["apply.row_total.granted"]
     assert check.status == "fail"
-    assert check.message == "（一）予以公开：各类申请人之和（5）不等于总计（6）"
+    assert check.message == "表三 （一）予以公开行：各类申请人之和 5 ≠ 总计 6"
     assert len(check.passages) == 1 and "予以公开" in next(p.text for p in report.passages if p.id == check.passages[0])
 
 
@@ -89,7 +91,7 @@ def test_appeals_total(tmp_path):
     assert checks["appeals.total.review"].status == "pass"
     direct = checks["appeals.total.litigation.direct"]
     assert direct.status == "fail"
-    assert "之和（2）不等于总计（3）" in direct.message and direct.message.startswith("行政诉讼（未经复议直接起诉）")
+    assert direct.message == "表四 行政诉讼（未经复议直接起诉）：结果维持 1 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 2 ≠ 总计 3"
     assert direct.passages and all(p.startswith("s4-") for p in direct.passages)
 
 
@@ -223,7 +225,7 @@ def test_check_command_reports_impossible_dates(capsys):
         block = next(v for k, v in by_file.items() if k.startswith(name))
         assert "date.after_year" in block and "2020年1月" in block
     assert not any(k.startswith(("003_", "004_")) for k in by_file)
-    assert "5 report(s) checked" in out
+    assert out.splitlines()[-1] == "5 reports checked: 3 with failing checks (3 failures)"
 
 
 def test_check_command_json_and_unreadable_files(capsys, tmp_path):
@@ -242,12 +244,12 @@ def test_check_command_json_and_unreadable_files(capsys, tmp_path):
 def test_check_command_exit_zero_when_all_pass(capsys, tmp_path):
     path = write(build_report("2021"), "text-tab", tmp_path / "good")
     code, out, _ = run_cli(capsys, "check", "--corpus", str(tmp_path), str(path))
-    assert code == 0 and "0 with failing checks" in out
+    assert code == 0 and out == "1 report checked: every check passed or could not be run\n"
 
 
 def test_check_command_lists_failing_check_messages(capsys, tmp_path):
     path = write(build_report("2021", apply_figures=unbalanced()), "html", tmp_path / "bad")
     code, out, _ = run_cli(capsys, "check", "--corpus", str(tmp_path), str(path))
     assert code == 1
-    assert "apply.balance.natural: 自然人列：第三项加第四项之和（5）不等于第一项加第二项之和（6）" in out
+    assert "apply.balance.natural: 表三 自然人列：新收 5 + 上年结转 1 ≠ 办理结果 4 + 结转下年 1" in out
     assert "某某市司法局2023年政府信息公开工作年度报告" in out

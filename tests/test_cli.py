@@ -46,8 +46,35 @@ def test_search_json_has_the_spec_shape(workspace):
 def test_search_readable_output_lists_results_and_facets(workspace):
     result = nianbao("search", "疫情", "--province", "浙江省", "--year", "2020", cwd=workspace)
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0].startswith("1 reports")
+    assert result.stdout.splitlines()[0] == "1 report for “疫情” (province 浙江省; year 2020)"
     assert "舟山市卫生健康委员会" in result.stdout and "【疫情】" in result.stdout
+    facet_lines = [line.split(":")[0] for line in result.stdout.splitlines() if not line.startswith(" ")][1:]
+    assert facet_lines == ["provinces", "cities", "years", "agency levels", "table templates", "failing checks"]
+    assert "?" not in result.stdout and "None" not in result.stdout
+
+
+def test_search_sorted_by_a_figure_shows_it_labelled_and_unknown_years_are_left_out(workspace):
+    result = nianbao("search", "--sort", "-active.penalty.decisions", cwd=workspace)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "5 reports"
+    assert "     行政处罚 · 处理决定数量: 212 [s2-p12]" in lines
+    assert "     行政处罚 · 处理决定数量: not stated" in lines
+    assert "None" not in result.stdout and " · ?" not in result.stdout
+
+
+def test_unknown_check_ids_are_a_plain_usage_error(workspace):
+    result = nianbao("search", "--failing", "nope", cwd=workspace)
+    assert result.returncode == 2
+    assert result.stderr.startswith("nianbao: there is no check called 'nope'") and "Traceback" not in result.stderr
+
+
+def test_extract_shows_only_what_is_known():
+    huancui = next(SAMPLES.glob("000_*"))
+    result = nianbao("extract", str(huancui))
+    assert "template:  no standard tables found" in result.stdout
+    assert "None" not in result.stdout
+    lines = result.stdout.splitlines()
+    assert any(line.endswith(" figures") or line.endswith(" figure") for line in lines)
 
 
 def test_extract_prints_one_object_or_an_array_in_argument_order():

@@ -66,3 +66,25 @@ def test_synonym_inside_a_longer_term_and_one_way_groups():
 def test_a_member_inside_a_longer_member_does_not_produce_nonsense():
     syn = parse_synonyms("依申请公开 依申请\n")
     assert syn.alternatives("依申请公开") == ("依申请",)
+
+
+def test_chinese_keyboard_operators_work_as_their_ascii_forms():
+    assert needles(parse_query("舟山 or 招远").root) == needles(parse_query("舟山 OR 招远").root) == ["舟山", "招远"]
+    assert isinstance(parse_query("舟山 Or 招远").root, Any)
+    negated = parse_query("卫健委 －疫情").root
+    assert isinstance(negated, All) and needles(negated) == ["卫健委", "-疫情"]
+    phrase = parse_query("“政府信息 公开”").root
+    assert isinstance(phrase, Term) and phrase.phrase and phrase.needle == "政府信息公开"
+    grouped = parse_query("（舟山 OR 招远） 疫情").root
+    assert isinstance(grouped, All) and isinstance(grouped.children[0], Any)
+    assert needles(grouped) == ["舟山", "招远", "疫情"]
+    assert not parse_query("（舟山 OR 招远） 疫情").notices
+
+
+def test_chinese_punctuation_inside_a_word_stays_content():
+    assert parse_query("第（六）项").root.needle == "第(六)项"
+    assert parse_query("规定（试行）").root.needle == "规定(试行)"
+    assert parse_query("2019－2020").root.needle == "2019-2020"
+    assert parse_query("“三安全一稳定").root.needle == "“三安全一稳定"  # an unpaired quote is content
+    nested = parse_query("（规定（试行） OR 办法）").root
+    assert isinstance(nested, Any) and needles(nested) == ["规定(试行)", "办法"]

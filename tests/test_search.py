@@ -141,3 +141,34 @@ def test_failing_filter_and_checks_facet(open_sample_index):
     assert sorted(r["source"][8:11] for r in answer["results"]) == ["001", "002"]
     assert run(open_sample_index)["facets"]["checks"]["date.after_year"] == 2
     assert run(open_sample_index, failing=("date",))["total"] >= 2  # a prefix selects the family
+
+
+def test_an_unknown_check_id_is_refused_but_families_and_ids_are_not(open_sample_index):
+    with pytest.raises(SearchError) as caught:
+        run(open_sample_index, failing=("nope",))
+    assert caught.value.param == "failing" and "nope" in str(caught.value)
+    assert run(open_sample_index, failing=("apply.balance",))["total"] >= 0
+    assert run(open_sample_index, failing=("history.copied",))["total"] == 0  # a known id no report fails
+
+
+def test_a_query_without_chinese_characters_that_finds_nothing_says_so(open_sample_index):
+    answer = run(open_sample_index, "penalty")
+    assert answer["total"] == 0 and "没有汉字" in answer["notice"]
+    assert "notice" not in run(open_sample_index, "行政处罚")
+    assert "没有汉字" not in run(open_sample_index, "核酸检测点").get("notice", "")
+
+
+def test_a_rewritten_query_says_what_was_searched(open_sample_index):
+    split = run(open_sample_index, "舟山疫情")
+    assert split["searched"] == "舟山 疫情"
+    assert run(open_sample_index, '"行政处罚')["searched"] == "行政处罚"
+    assert "searched" not in run(open_sample_index, "行政处罚")
+
+
+def test_sorting_by_a_figure_gives_each_result_that_figure_labelled(open_sample_index):
+    answer = run(open_sample_index, sort="-active.penalty.decisions", page_size=100)
+    figures = [r["figure"] for r in answer["results"]]
+    assert all(f["key"] == "active.penalty.decisions" and f["label"] == "行政处罚 · 处理决定数量" for f in figures)
+    stated = [f for f in figures if f["value"] is not None]
+    assert stated and all(f["url"].endswith("#" + f["passage"]) for f in stated)
+    assert "figure" not in run(open_sample_index, "行政处罚")["results"][0]

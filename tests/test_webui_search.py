@@ -178,3 +178,49 @@ def test_synonyms_used_are_shown_and_can_be_turned_off(client):
 def test_a_page_past_the_last_offers_the_first(client):
     page = soup(client.get("/?q=行政处罚&page=9"))
     assert "回到第一页" in page.find(class_="empty").get_text()
+
+
+def test_the_heading_says_what_was_searched_and_never_contradicts_the_notice(client):
+    split = soup(client.get("/?q=舟山疫情"))
+    assert "舟山" in split.find(class_="notice").get_text()
+    assert "同时包含“舟山”“疫情”的报告" in split.find(id="result-count").get_text("", strip=True)
+    broken = soup(client.get('/?q="行政处罚'))
+    assert "已按普通词语搜索" in broken.find(class_="notice").get_text()
+    assert broken.find(id="result-count").get_text("", strip=True) == "找到4份包含“行政处罚”的报告"
+    excluded = soup(client.get("/?q=卫健委 -疫情")).find(id="result-count").get_text("", strip=True)
+    assert excluded.endswith("包含“卫健委”、不含“疫情”的报告")
+    either = soup(client.get("/?q=舟山 or 招远")).find(id="result-count").get_text("", strip=True)
+    assert either.endswith("包含“舟山”或“招远”的报告")
+
+
+def test_a_long_query_is_shown_shortened(client):
+    query = "政府信息公开" * 20
+    page = soup(client.get("/", query_string={"q": query}))
+    heading = page.find(id="result-count").get_text("", strip=True)
+    assert query not in heading and "…" in heading and len(heading) < 60
+    assert page.find("input", id="q")["value"] == query  # the box keeps it whole
+    assert len(page.title.get_text()) < 60
+
+
+def test_chinese_keyboard_forms_of_the_operators_search_as_the_ascii_ones(client):
+    def total(q: str) -> int:
+        return client.get("/api/search", query_string={"q": q}).get_json()["total"]
+
+    assert total("舟山 or 招远") == total("舟山 OR 招远") == total("舟山 Or 招远") == 2
+    assert total("行政处罚 －疫情") == total("行政处罚 -疫情") < total("行政处罚")
+    assert total("“行政处罚”") == total('"行政处罚"') == 4
+    assert total("（舟山 OR 招远） 行政处罚") == total("(舟山 OR 招远) 行政处罚") == 2
+
+
+def test_a_query_without_chinese_that_finds_nothing_says_so(client):
+    page = soup(client.get("/?q=penalty"))
+    assert "没有汉字" in page.find(class_="notice").get_text()
+
+
+def test_an_unknown_check_id_is_a_400_in_chinese(client):
+    response = client.get("/?failing=nope")
+    assert response.status_code == 400
+    assert "没有“nope”这项检查" in soup(response).get_text()
+    body = client.get("/api/search?failing=nope").get_json()
+    assert body["status"] == 400 and body["param"] == "failing" and "nope" in body["message"]
+    assert client.get("/?failing=apply.balance").status_code == 200

@@ -76,6 +76,9 @@ def _search_error(exc: SearchError):
     """A search the index cannot run: worded for the parameter at fault when it is known."""
     if exc.param == "sort":
         return _param_error(ParamError("sort", f"无法按“{exc.value}”排序：索引中没有报告含有这个指标。"))
+    if exc.param == "failing":
+        return _param_error(ParamError("failing", f"没有“{exc.value}”这项检查：检查编号形如 apply.balance.total 或 "
+                                                  "date.deadline，也可以写一类检查，例如 apply.balance。"))
     if exc.param == "where":
         return _param_error(ParamError("where", f"数值条件“{exc.value}”中的指标“{exc.value.key}”在索引中不存在。"))
     return respond(PageError(400, "bad_request", f"这个搜索无法执行：{exc}", "请修改查询或筛选条件。"))

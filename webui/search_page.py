@@ -41,5 +41,6 @@ def index():
         sort_descending=sort.startswith("-") or sort in ("", "relevance"),
         metrics=metrics,
         **search_view.navigation(state, answer),
+        query_description=search_view.describe_query(answer),
         examples=EXAMPLE_QUERIES,
     )

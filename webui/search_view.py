@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from indexer.query import All, Any, Not, Term, parse_query
 from indexer.search import MAX_RESULTS_DEPTH
 
 from .labels import check_name, level_name, template_name, where_name
@@ -138,3 +139,44 @@ def navigation(state: SearchState, answer: dict) -> dict:
         "clear_all": without_filters(state),
         "pages": pages(state, answer["total"], answer["page_size"]),
     }
+
+
+SHOWN_TERM_CHARS = 20  # a longer term is shown shortened in headings (the search box keeps it whole)
+SHOWN_QUERY_CHARS = 40
+
+
+def shorten(text: str, limit: int = SHOWN_QUERY_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _quoted(terms: list[Term]) -> str:
+    return "“" + "”“".join(shorten(t.text, SHOWN_TERM_CHARS) for t in terms) + "”"
+
+
+def describe_query(answer: dict) -> str:
+    """What the results contain, said from the query as it was searched (so it agrees with any notice).
+
+    包含“行政处罚”, 同时包含“舟山”“疫情”, 包含“舟山”或“招远”, 包含“卫健委”、不含“疫情”;
+    a query of another shape is quoted, shortened: 符合“…”.
+    """
+    searched = answer.get("searched") or answer.get("query") or ""
+    root = parse_query(searched).root
+    if root is None:
+        return ""
+    if isinstance(root, Term):
+        return f"包含{_quoted([root])}"
+    if isinstance(root, Any) and all(isinstance(c, Term) for c in root.children):
+        return "包含" + "或".join(_quoted([c]) for c in root.children)
+    if isinstance(root, Not) and isinstance(root.child, Term):
+        return f"不含{_quoted([root.child])}"
+    if isinstance(root, All):
+        positive = [c for c in root.children if isinstance(c, Term)]
+        negative = [c.child for c in root.children if isinstance(c, Not) and isinstance(c.child, Term)]
+        if len(positive) + len(negative) == len(root.children):
+            parts = []
+            if positive:
+                parts.append(("同时包含" if len(positive) > 1 else "包含") + _quoted(positive))
+            if negative:
+                parts.append("不含" + _quoted(negative))
+            return "、".join(parts)
+    return f"符合“{shorten(searched)}”"

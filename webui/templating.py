@@ -9,6 +9,7 @@ from indexer.metric_names import metric_label
 from . import labels
 from .chart import format_number
 from .params import SearchState
+from .search_view import shorten
 
 
 def state_url(endpoint: str, state: SearchState, **values) -> str:
@@ -26,7 +27,7 @@ def hidden_fields(state: SearchState, exclude: tuple[str, ...] = ()) -> list[tup
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(state_url=state_url, hidden_fields=hidden_fields)
+    app.jinja_env.globals.update(state_url=state_url, hidden_fields=hidden_fields, shorten=shorten)
     app.jinja_env.filters.update(
         level_name=labels.level_name,
         template_name=labels.template_name,
