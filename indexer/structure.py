@@ -62,6 +62,7 @@ class TableRows:
     table: Table
     section: int
     passage_ids: tuple[str | None, ...]
+    caption: str | None = None  # the short paragraph right above the table, if any (### 行政复议)
 
 
 @dataclass(slots=True)
@@ -164,6 +165,8 @@ def row_text(cells: tuple[str, ...] | list[str]) -> str:
 
 def _heading_continuation(heading: Heading, blocks: list[Block]) -> str | None:
     """A heading broken over two lines leaves a short tail such as 讼情况 in the next paragraph."""
+    if re.search(r"(情况|事项)$", heading.title):
+        return None  # complete already: 申请人情况 below it is the table's first line
     nxt = blocks[heading.block + 1] if heading.block + 1 < len(blocks) else None
     if isinstance(nxt, Paragraph) and len(nxt.text) <= 6 and re.search(r"(情况|事项)$", nxt.text) and not _INNER_PUNCT.search(nxt.text):
         return nxt.text
@@ -199,7 +202,9 @@ def structure_of(blocks: list[Block]) -> Structure:
                 add("paragraph", block.text)
         else:
             ids = tuple(add("table_row", text) if (text := row_text(row)) else None for row in block.rows)
-            tables.append(TableRows(block, sections[-1].no, ids))
+            above = blocks[i - 1] if i else None
+            caption = above.text if isinstance(above, Paragraph) and len(above.text) <= 30 else None
+            tables.append(TableRows(block, sections[-1].no, ids, caption))
     if not sections[0].passages:
         sections.pop(0)
     return Structure(sections, passages, tables)

@@ -156,6 +156,7 @@ def _labels() -> list[Label]:
 
 
 LABELS = _labels()
+_OTHER_OTHER = next(lab for lab in LABELS if lab.key == "other.other")
 
 ACTIVE_ROWS = ("rules", "normative", "licensing", "other_services", "penalty", "coercion", "fees", "procurement")
 ACTIVE_COLUMNS = {
@@ -529,6 +530,32 @@ def _appeals_layout(mine, rows: list[_Row]) -> Layout | None:
     return Layout(APPEALS, columns, grid, width, positional)
 
 
+def caption_group(text: str | None) -> str | None:
+    """The table-4 group a caption above a grid names (行政复议 / 行政诉讼（未经复议直接起诉）/ …复议后起诉)."""
+    t = match_form(text or "")
+    if not t or len(t) > 30:
+        return None
+    if "复议后起诉" in t:
+        return "litigation.after_review"
+    if "直接起诉" in t:
+        return "litigation.direct"
+    if "行政复议" in t and "诉讼" not in t:
+        return "review"
+    return None
+
+
+def _captioned(layout: Layout, caption: str | None) -> Layout:
+    """A table 4 split into one grid per group: the caption above a one-group grid says which group it is."""
+    group = caption_group(caption)
+    if layout.kind != APPEALS or group is None:
+        return layout
+    groups = {c.key.rsplit(".", 1)[0] for c in layout.columns}
+    if len(groups) != 1:
+        return layout
+    columns = [Column(f"{group}.{c.key.rsplit('.', 1)[1]}", c.start, c.end, c.unit) for c in layout.columns]
+    return Layout(layout.kind, columns, layout.grid, layout.width, layout.positional)
+
+
 def _default_layout(kind: str, grid: int = -1, width: int = 0) -> Layout:
     if kind == APPLY:
         return Layout(APPLY, [Column(k, None, None) for k in APPLY_COLUMNS], grid, width, False)
@@ -667,8 +694,9 @@ _TABLE_SECTIONS = (2, 3, 4)
 
 
 class _Mapper:
-    def __init__(self, rows: list[_Row], template_guess: str | None):
+    def __init__(self, rows: list[_Row], template_guess: str | None, captions: dict[int, str] | None = None):
         self.rows = rows
+        self.captions = captions or {}  # grid -> the short paragraph just above it (### 行政复议)
         self.template_guess = template_guess
         self.metrics: dict[str, Metric] = {}
         self.found: set[str] = set()
@@ -679,6 +707,8 @@ class _Mapper:
         self.group: str | None = None  # 依申请 outcome group (denied, unavailable, not_processed, other)
         self.pending: tuple[Label, int] | None = None  # a row label on a line of its own, and its row index
         self.cursor = 0  # next slot of table 4 for rows of bare numbers
+        self.last_apply: str | None = None  # the last table-3 row read by its label
+        self.unlabelled: list[tuple[_Row, int, int]] = []  # table-3 rows of values whose label was lost
 
     def put(self, key: str, column: Column, cell: str, row: _Row) -> None:
         number = parse_number(cell) if cell.strip() else None
@@ -702,15 +732,19 @@ class _Mapper:
                 layout = _build_layout(self.header)
                 if layout is not None:
                     if layout.kind != self.kind:
+                        self.close_apply()
                         self.group = None
+                    layout = _captioned(layout, self.captions.get(row.grid))
                     self.layout, self.kind = layout, layout.kind
                     self.found.add(layout.kind)
                     self.cursor = 0
                 continue
             self.header_open = False
             if not has_values and "第二十条" in "".join(row.cells):
+                self.close_apply()
                 self.kind = ACTIVE
             self.data_row(index, row)
+        self.close_apply()
 
     def data_row(self, index: int, row: _Row) -> None:
         segments = _segments(row)
@@ -730,6 +764,8 @@ class _Mapper:
                 self.labelled(row, label, start, stop, whole)
             elif not labels and (self.kind == APPEALS or (self.kind is None and row.section == 4)):
                 self.appeals_numbers(row, start, stop, whole)
+            elif self.kind == APPLY and len(_sequential(row.cells, row.kinds, start, stop)) == len(APPLY_COLUMNS):
+                self.unlabelled.append((row, start, stop))  # its place in the template tells which row it is
 
     def row_label(self, labels: list[str], row: _Row) -> Label | None:
         if self.kind is None and row.section not in _TABLE_SECTIONS:
@@ -752,6 +788,9 @@ class _Mapper:
             if lab.kind == APPLY and lab.key in ("new", "carried_over", "granted", "partial", "total", "carried_forward"):
                 self.group = None
             return lab
+        if self.kind == APPLY and labels and label_core(labels[-1]) == "其他" and self.last_apply \
+                and self.last_apply.startswith(("not_processed.", "other.no_")):
+            return _OTHER_OTHER  # 3.其他 after the 不予处理 rows, where the （六）其他处理 cell was lost
         return None
 
     def labelled(self, row: _Row, label: Label, start: int, stop: int, whole: bool) -> None:
@@ -766,10 +805,12 @@ class _Mapper:
             columns = layout.columns
             prefix = f"active.{label.key}."
         elif label.kind == APPLY:
-            if layout is None or layout.kind != APPLY:
-                layout = _default_layout(APPLY)
+            if layout is None or layout.kind != APPLY or len(layout.columns) < len(APPLY_COLUMNS) - 1:
+                layout = _default_layout(APPLY)  # a header that kept fewer columns is broken: the template's seven
             columns = layout.columns
             prefix = f"apply.{label.key}."
+            self.fill_unlabelled(label.key)
+            self.last_apply = label.key
         else:  # a row of a transposed table 4: 行政复议 | 0 | 0 | 0 | 0 | 0
             if layout is None or layout.kind != APPEALS:
                 layout = _default_layout(APPEALS)
@@ -785,11 +826,51 @@ class _Mapper:
         for column, cell in read_values(row, start, stop, layout, columns, whole):
             self.put(prefix + column.key, column, cell, row)
 
+    def fill_unlabelled(self, next_key: str | None) -> None:
+        """Give table-3 rows that lost their labels the template rows between the labelled rows around them.
+
+        Only when the number of such rows equals the number of template rows in
+        the gap (both templates agreeing when the report's is unknown); else
+        they stay unread.
+        """
+        if not self.unlabelled:
+            return
+        rows, self.unlabelled = self.unlabelled, []
+        gaps = set()
+        if self.last_apply is None and next_key is None:
+            return
+        for template in ([self.template_guess] if self.template_guess else ["2019", "2021"]):
+            order = APPLY_ROWS[template]
+            if any(key is not None and key not in order for key in (self.last_apply, next_key)):
+                continue  # a row this template does not have
+            first = order.index(self.last_apply) + 1 if self.last_apply else 0
+            last = order.index(next_key) if next_key else len(order)
+            gaps.add(order[first:last])
+        if len(gaps) != 1:
+            return
+        keys = gaps.pop()
+        if len(keys) != len(rows):
+            return
+        layout = _default_layout(APPLY)
+        for key, (row, start, stop) in zip(keys, rows):
+            for column, cell in read_values(row, start, stop, layout, layout.columns, False):
+                self.put(f"apply.{key}.{column.key}", column, cell, row)
+
+    def close_apply(self) -> None:
+        """The end of table 3: rows without labels after the last labelled one fill the template to its end."""
+        if self.unlabelled and self.last_apply is not None:
+            self.fill_unlabelled(None)
+        self.unlabelled = []
+        self.last_apply = None
+
     def appeals_numbers(self, row: _Row, start: int, stop: int, whole: bool) -> None:
         """A row of bare numbers in table 4: the next slots of 复议 / 直接起诉 / 复议后起诉."""
         layout = self.layout if self.layout is not None and self.layout.kind == APPEALS else _default_layout(APPEALS)
-        slots = layout.columns
         seq = _sequential(row.cells, row.kinds, start, stop)
+        full = len(APPEAL_GROUPS) * len(APPEAL_LEAVES)
+        if self.cursor == 0 and len(seq) == full and len(layout.columns) != full:
+            layout = _default_layout(APPEALS)  # fifteen figures are the template's fifteen cells, whatever the header kept
+        slots = layout.columns
         if self.cursor == 0 and len(seq) >= len(slots):
             pairs = read_values(row, start, stop, layout, slots, whole)
             self.cursor = len(slots)
@@ -840,7 +921,8 @@ def map_tables(tables: list[TableRows]) -> TableResult:
             cells = [c or "" for c in cells]
             rows.append(_Row(cells, [cell_kind(c) for c in cells], pid, g, width, t.section))
     votes, where = _template_votes(rows)
-    mapper = _Mapper(rows, _decide(votes))
+    captions = {g: t.caption for g, t in enumerate(tables) if t.caption}
+    mapper = _Mapper(rows, _decide(votes), captions)
     mapper.run()
     metrics = mapper.metrics
     for key in metrics:  # what the report actually filled in also tells the template

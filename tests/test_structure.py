@@ -108,3 +108,8 @@ def test_samples_have_the_expected_sections(samples_dir):
     found = {p.name[:3]: [s.no for s in structure_of(read_document(p).blocks).sections] for p in samples_dir.glob("*.txt")}
     assert found["000"] == [0, 1, 2, 5, 6]  # no 收到和处理申请, no 行政复议 section
     assert all(found[k][1:] == [1, 2, 3, 4, 5, 6] for k in ("001", "002", "003", "004"))
+
+
+def test_a_complete_heading_does_not_take_the_short_line_below_it():
+    blocks = [Paragraph("三、收到和处理政府信息公开申请情况"), Paragraph("申请人情况"), Paragraph("正文。")]
+    assert structure_of(blocks).sections[0].title == "收到和处理政府信息公开申请情况"

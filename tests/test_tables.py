@@ -13,7 +13,7 @@ from indexer.readers.text import parse_text
 from indexer.structure import structure_of
 from indexer.tables import cell_kind, label_core, map_tables, match_label, parse_number
 
-from fixtures.reports import ABSENT, build_report, write
+from fixtures.reports import assert_expected, build_report, write
 
 
 def mapped(blocks):
@@ -313,20 +313,6 @@ def test_apply_table_2021_other_rows_and_group_context():
 FORMATS = ["html", "html-gbk", "word-html", "docx", "pdf", "text-tab", "text-cells", "text-pipe"]
 
 
-def assert_expected(report, expected: dict) -> None:
-    wrong = {}
-    for key, want in expected.items():
-        got = report.metrics.get(key)
-        if want is ABSENT:
-            if got is not None:
-                wrong[key] = (got.value, "absent")
-        elif got is None or got.value != pytest.approx(want) or type(got.value) is not type(want):
-            wrong[key] = (got.value if got else None, want)
-    assert not wrong, wrong
-    extra = sorted(set(report.metrics) - set(expected))
-    assert not extra, extra
-
-
 @pytest.mark.parametrize("template", ["2019", "2021"])
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_and_template(tmp_path, fmt, template):
@@ -461,3 +447,78 @@ def test_column_missing_from_the_header_is_absent_not_shifted():
     v = values(result)
     assert (v["apply.new.other"], v["apply.new.total"]) == (2, 7)
     assert "apply.new.legal_services" not in v
+
+
+# ------------------------------------------------------------------ converters' damage: lost labels, broken headers
+
+
+def apply_rows(*rows: list[str]) -> list:
+    return [Paragraph("三、收到和处理政府信息公开申请情况"), *(Table.from_rows(list(r)) for r in rows)]
+
+
+def test_rows_that_lost_their_labels_take_the_template_rows_between_their_neighbours():
+    seven = lambda *v: [str(x) for x in v]  # noqa: E731
+    result, _ = mapped(apply_rows(
+        [["（一）予以公开", *seven(9, 0, 0, 0, 0, 0, 9)], seven(1, 0, 0, 0, 0, 0, 1)],  # 部分公开 lost its label
+        [["1.属于国家秘密", *seven(0, 0, 0, 0, 0, 0, 0)], seven(2, 0, 0, 0, 0, 0, 2),
+         ["3.危及“三安全一稳定”", *seven(0, 0, 0, 0, 0, 0, 0)]],
+        [["8.属于行政查询事项", *seven(0, 0, 0, 0, 0, 0, 0)], seven(4, 0, 0, 0, 0, 0, 4), seven(6, 0, 0, 0, 0, 0, 6),
+         seven(0, 0, 0, 0, 0, 0, 0), ["1.信访举报投诉类申请", *seven(0, 0, 0, 0, 0, 0, 0)]],
+        [["（七）总计", *seven(33, 2, 0, 0, 0, 0, 35)], seven(1, 0, 0, 0, 0, 0, 1)],  # 结转 lost its label, last row
+    ))
+    v = values(result)
+    assert v["apply.partial.total"] == 1
+    assert v["apply.denied.law_forbidden.natural"] == 2
+    assert [v[f"apply.unavailable.{k}.total"] for k in ("not_held", "needs_creation", "unclear")] == [4, 6, 0]
+    assert v["apply.carried_forward.total"] == 1
+
+
+def test_lost_labels_are_not_guessed_when_the_rows_do_not_fill_the_gap():
+    seven = ["1", "0", "0", "0", "0", "0", "1"]
+    result, _ = mapped(apply_rows([["8.属于行政查询事项", *["0"] * 7], seven, seven, ["1.信访举报投诉类申请", *["0"] * 7]]))
+    assert not any(k.startswith("apply.unavailable.") for k in result.metrics)  # two rows for a gap of three
+
+
+def test_other_row_after_the_not_processed_rows_without_its_group_cell():
+    result, _ = mapped(apply_rows([
+        ["5.要求行政机关确认或重新出具已获取信息", *["0"] * 7],
+        ["行政机关不再处理其政府信息公", "40", "1", "0", "0", "2", "0", "43"],  # the label's tail only
+        ["缴纳费用、", "行政机关不再处理其政", *["0"] * 7],
+        ["3.其他", "264", "12", "0", "0", "0", "0", "276"],
+        ["（七）总计", "1139", "48", "0", "0", "4", "0", "1191"],
+    ]))
+    v = values(result)
+    assert v["apply.other.other.total"] == 276
+    assert v["apply.other.no_correction.total"] == 43 and v["apply.other.no_fee.total"] == 0
+
+
+def test_seven_figures_under_a_broken_header_are_the_seven_columns():
+    result, _ = mapped(apply_rows([
+        ["业", "构", "益组织", "务机构"],  # what a converter kept of 商业企业 / 科研机构 / 社会公益组织 / 法律服务机构
+        ["一、本年新收政府信息公开申请数量", "32", "2", "0", "0", "0", "0", "34", ""],
+        ["四、结转下年度继续办理", "1", "0", "0", "0", "0", "0", ""],
+    ]))
+    v = values(result)
+    assert (v["apply.new.natural"], v["apply.new.commercial"], v["apply.new.total"]) == (32, 2, 34)
+    assert v["apply.carried_forward.natural"] == 1 and "apply.carried_forward.total" not in v
+
+
+def test_fifteen_figures_under_a_short_table_four_header():
+    result, _ = mapped([
+        Paragraph("四、政府信息公开行政复议、行政诉讼情况"),
+        Table.from_rows([["维持", "纠正", "结果", "审结", "总计", "总计"],
+                         "40 0 10 5 55 2 0 4 6 12 6 0 9 7 22".split()]),
+    ])
+    v = values(result)
+    assert (v["review.upheld"], v["review.total"], v["litigation.direct.total"], v["litigation.after_review.total"]) \
+        == (40, 55, 12, 22)
+
+
+def test_table_four_in_three_grids_under_captions():
+    head = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    blocks = [Paragraph("四、政府信息公开行政复议、行政诉讼情况")]
+    for caption, figures in (("行政复议", "27 10 9 15 61"), ("行政诉讼（未经复议直接起诉）", "3 0 0 0 3"),
+                             ("行政诉讼（复议后起诉）", "8 0 1 1 10")):
+        blocks += [Paragraph(caption), Table.from_rows([head, figures.split()])]
+    v = values(mapped(blocks)[0])
+    assert (v["review.total"], v["litigation.direct.upheld"], v["litigation.after_review.total"]) == (61, 3, 10)

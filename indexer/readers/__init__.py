@@ -37,6 +37,8 @@ UNSUPPORTED = {
 _READERS = {
     ".txt": ("text", "read_text"),
     ".text": ("text", "read_text"),
+    ".md": ("markdown", "read_markdown"),
+    ".markdown": ("markdown", "read_markdown"),
     ".htm": ("html", "read_html"),
     ".html": ("html", "read_html"),
     ".shtml": ("html", "read_html"),

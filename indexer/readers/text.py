@@ -50,7 +50,10 @@ def read_text(path: Path) -> Document:
     text, encoding = decode_bytes(path.read_bytes())
     if not has_han(text):
         raise ReadError("no Chinese text in the file; is it a report?")
-    return Document(path=path, format="txt", blocks=parse_text(text), encoding=encoding)
+    from .markdown import looks_like_markdown, parse_markdown  # markdown.py builds on this module
+
+    blocks = parse_markdown(text) if looks_like_markdown(text) else parse_text(text)
+    return Document(path=path, format="txt", blocks=blocks, encoding=encoding)
 
 
 def parse_text(text: str) -> list[Block]:
@@ -61,7 +64,7 @@ def parse_text(text: str) -> list[Block]:
     i = 0
     while i < len(lines):
         kind = _line_kind(lines[i])
-        if kind in ("tab", "pipe", "spaced"):
+        if kind in ("tab", "pipe", "spaced", "figures"):
             end = _run_end(lines, i, kind)
             table_blocks = _table_blocks(lines[i:end], kind)
             if table_blocks and isinstance(table_blocks[0], Table):
@@ -88,7 +91,24 @@ def _line_kind(line: str) -> str:
         return "pipe"
     if len(_spaced_cells(stripped)) >= 3:
         return "spaced"
+    if _label_and_figures(stripped):
+        return "figures"
     return "text"
+
+
+_FIGURES_LINE = re.compile(r"^(\S.*?)\s+((?:[+\-−]?\d[\d,.]*(?:\s+|$))+)$")
+
+
+def _label_and_figures(line: str) -> list[str]:
+    """A template row label and its figures on one line, single-spaced (行政许可 97, 规章 0 0 0), else []."""
+    m = _FIGURES_LINE.match(line)
+    if not m or _PROSE_PUNCT.search(m.group(1)) or not has_han(m.group(1)):
+        return []
+    from ..tables import match_label  # the template's labels; imported late (tables builds on the readers)
+
+    if match_label(m.group(1), ("row",)) is None:
+        return []
+    return [m.group(1)] + m.group(2).split()
 
 
 _CLAUSE_END = re.compile("[，。；,;]$|。")
@@ -113,7 +133,7 @@ def _run_end(lines: list[str], start: int, kind: str) -> int:
     last = start
     while i < len(lines):
         k = _line_kind(lines[i])
-        if k == kind or (kind == "spaced" and k == "text" and _spaced_continues(lines[i])):
+        if k == kind or (kind == "spaced" and k in ("text", "figures") and _spaced_continues(lines[i])):
             last = i
         elif k != "blank":
             break
@@ -123,10 +143,15 @@ def _run_end(lines: list[str], start: int, kind: str) -> int:
 
 def _table_blocks(lines: list[str], kind: str) -> list[Block]:
     """The table in a run of lines, or its lines as paragraphs when it is no table."""
+    explicit = False  # a markdown table (a |---| separator row) is a table even with one row
     if kind == "pipe":
         rows = [_pipe_cells(line) for line in lines if line.strip()]
+        explicit = any(row and all(_SEPARATOR_CELL.match(c) for c in row) and "-" in "".join(row) for row in rows)
     elif kind == "spaced":
         rows = [_spaced_cells(line) for line in lines if line.strip()]
+    elif kind == "figures":
+        rows = [_label_and_figures(line.strip()) for line in lines if line.strip()]
+        explicit = True  # a template row label with its figures is a table row even alone
     elif _is_one_cell_per_line(lines):
         rows = _one_cell_rows(lines)
     else:
@@ -134,7 +159,7 @@ def _table_blocks(lines: list[str], kind: str) -> list[Block]:
     rows = [[normalize_text(_MARKDOWN_BOLD.sub(r"\1", c)) for c in row] for row in rows]
     rows = [_trim_right(row) for row in rows if not all(_SEPARATOR_CELL.match(c) for c in row)]
     rows = _join_broken_labels([row for row in rows if row])
-    if len(rows) < 2 or max(sum(1 for c in row if c) for row in rows) < 2:
+    if not rows or (len(rows) < 2 and not explicit) or max(sum(1 for c in row if c) for row in rows) < 2:
         return [Paragraph(t) for row in rows if (t := " ".join(c for c in row if c))]
     return [Table.from_rows(rows)]
 

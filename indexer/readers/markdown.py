@@ -1,0 +1,138 @@
+"""Markdown reports: what PDF-to-markdown converters and OCR tools write.
+
+Markdown is read as plain text (`text.parse_text`) once its markup is gone:
+
+* heading markers (``## 一、总体情况``) are removed and the heading stands
+  alone as a paragraph, so ``#`` never reaches a title or an agency and the
+  heading is found as a section heading;
+* emphasis (``**x**``, ``__x__``), links (``[x](url)`` -> x), images, block
+  quotes, bullets, horizontal rules and ``<br>`` are removed;
+* page footers that converters leave inside the text (``— 3 —``,
+  ``第3页 共5页``, ``- 3 -``) are dropped, and a paragraph cut by one is
+  joined again;
+* pipe tables in every variant: with or without the leading and trailing
+  pipes, compact rows (``| 行政处罚 | 69 | ||``), separator rows anywhere.
+  Tables split into several markdown tables stay separate grids; the table
+  mapper reads a layout across grids.
+
+`looks_like_markdown` tells markdown inside a ``.txt`` file from plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..blocks import Block, Document
+from ..textnorm import has_han
+from . import ReadError
+from .encoding import decode_bytes
+from .text import parse_text
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$")
+_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,})$")
+_FOOTER = re.compile(
+    r"^\s*(?:[—–\-－~～·•]+\s*\d{1,4}\s*[—–\-－~～·•]+"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]+|\([^)]*\))*\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![*A-Za-z0-9])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?!\*)")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_TAG = re.compile(r"</?(?:span|font|b|strong|i|em|u|sup|sub|p|div)\b[^>]*>", re.I)
+_BULLET = re.compile(r"^\s*(?:[-*+•]\s+|>\s?)+")
+
+
+def read_markdown(path: Path) -> Document:
+    text, encoding = decode_bytes(path.read_bytes())
+    if not has_han(text):
+        raise ReadError("no Chinese text in the file; is it a report?")
+    return Document(path=path, format="md", blocks=parse_markdown(text), encoding=encoding)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Markdown inside a text file: ``#`` headings or pipe tables with a ``|---|`` separator row."""
+    headings = separators = 0
+    for line in text.splitlines()[:3000]:
+        if _HEADING.match(line) and _HEADING.match(line).group(2):
+            headings += 1
+        elif "-" in line and _SEPARATOR.match(line) and "|" in line:
+            separators += 1
+    return headings >= 2 or separators >= 1
+
+
+def parse_markdown(text: str) -> list[Block]:
+    """Blocks of a markdown document."""
+    return parse_text("\n".join(plain_lines(text)))
+
+
+def plain_lines(text: str) -> list[str]:
+    """The document's lines with the markup gone, tables as ``| a | b |`` rows."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    table_lines = _table_lines(lines)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if _FOOTER.match(line):
+            continue  # a page footer: the paragraph it cut goes on
+        if i in table_lines:
+            out.append(_table_row(line))  # separator rows too: they mark a table of one row as a table
+            continue
+        if _RULE.match(line) or (_SETEXT.match(line) and line.strip() and out and not out[-1].strip()):
+            out.append("")
+            continue
+        heading = _HEADING.match(line)
+        if heading and heading.group(2):
+            out += ["", "", _inline(heading.group(2)), "", ""]  # a heading is its own paragraph
+            continue
+        if _SETEXT.match(line) and out and out[-1].strip():
+            out[-1:] = ["", "", out[-1], "", ""]  # 标题 / ===== : the line above is a heading
+            continue
+        out.append(_inline(_BULLET.sub("", line)))
+    return out
+
+
+def _table_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines that belong to pipe tables (a run of lines with pipes around a separator row)."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if "|" not in line and "-" not in line:
+            continue
+        if _SEPARATOR.match(line) and ("|" in line or (i > 0 and "|" in lines[i - 1])):
+            j = i - 1
+            while j >= 0 and "|" in lines[j] and j not in found and not _HEADING.match(lines[j]):
+                found.add(j)
+                j -= 1
+            found.add(i)
+            k = i + 1
+            while k < len(lines) and "|" in lines[k] and not _HEADING.match(lines[k]):
+                found.add(k)
+                k += 1
+    for i, line in enumerate(lines):  # rows written with their pipes but no separator (| 0 | 0 | 0 |)
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+            found.add(i)
+    return found
+
+
+def _table_row(line: str) -> str:
+    """A pipe row with its outer pipes, whatever the converter wrote."""
+    row = _inline(line.strip())
+    if not row.startswith("|"):
+        row = "| " + row
+    if not row.endswith("|"):
+        row += " |"
+    return row
+
+
+def _inline(text: str) -> str:
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _BR.sub("", text)
+    text = _TAG.sub("", text)
+    for _ in range(2):
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    return text.replace("\\|", "｜").replace("\\", "") if "\\" in text else text

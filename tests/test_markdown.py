@@ -1,0 +1,125 @@
+"""The markdown reader: markup gone, headings alone, footers dropped, pipe tables in every variant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.blocks import Paragraph, Table
+from indexer.extract import extract
+from indexer.readers import read_document
+from indexer.readers.markdown import looks_like_markdown, parse_markdown
+
+from fixtures.reports import assert_expected, build_report, write
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real" / "docs"
+if not REAL.is_dir():
+    REAL = Path("/work/shared/real/docs")
+
+
+def paragraphs(blocks) -> list[str]:
+    return [b.text for b in blocks if isinstance(b, Paragraph)]
+
+
+def tables(blocks) -> list[list[list[str]]]:
+    return [[list(r) for r in b.rows] for b in blocks if isinstance(b, Table)]
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("fmt", ["md-pipes", "md-bare", "md-compact", "md-damaged", "md-damaged-txt"])
+def test_every_markdown_variant_gives_the_record_of_the_report(tmp_path, fmt, template):
+    source = build_report(template)
+    report = extract(write(source, fmt, tmp_path / "report"))
+    assert report.template == template
+    assert_expected(report, source.expected)
+    assert [s.no for s in report.sections] == [0, 1, 2, 3, 4, 5, 6]
+    assert not any("#" in p.text for p in report.passages)
+    assert not any("— 1 —" in p.text for p in report.passages)
+    assert [c.id for c in report.checks if c.status == "fail"] == []
+
+
+def test_heading_markers_are_removed_and_headings_stand_alone():
+    blocks = parse_markdown("# 某某县人民政府 2023 年政府信息公开工作年度报告\n某某县人民政府\n## 一、总体情况\n"
+                            "2023年，我县主动公开政府信息185条。\n### 三是提高解读效能。\n聚焦政策解读，发布信息21条。\n")
+    assert paragraphs(blocks) == [
+        "某某县人民政府2023年政府信息公开工作年度报告", "某某县人民政府", "一、总体情况",
+        "2023年，我县主动公开政府信息185条。", "三是提高解读效能。", "聚焦政策解读，发布信息21条。",
+    ]
+
+
+def test_setext_headings_and_rules():
+    blocks = parse_markdown("某某县2023年政府信息公开工作年度报告\n=====\n\n一、总体情况\n-----\n正文。\n\n***\n\n结尾。\n")
+    assert paragraphs(blocks) == ["某某县2023年政府信息公开工作年度报告", "一、总体情况", "正文。", "结尾。"]
+
+
+@pytest.mark.parametrize("footer", ["— 3 —", "- 3 -", "第3页 共5页", "第 3 页", "3/5"])
+def test_page_footer_inside_a_paragraph_is_dropped_and_the_paragraph_joined(footer):
+    blocks = parse_markdown(f"## 一、总体情况\n2023年，全年通过门户网站主动公开政府\n{footer}\n信息185条，发布解读12篇。\n")
+    assert paragraphs(blocks) == ["一、总体情况", "2023年，全年通过门户网站主动公开政府信息185条，发布解读12篇。"]
+
+
+def test_inline_markup_is_removed():
+    blocks = parse_markdown("**一、总体情况**\n\n详见[门户网站](http://www.example.gov.cn/a_(1).html)，"
+                            "![图1](img.png)共*发布*信息__12__条。<br>\n> 引用的话。\n- 列表一项。\n")
+    assert paragraphs(blocks) == ["一、总体情况", "详见门户网站，共发布信息12条。", "引用的话。", "列表一项。"]
+
+
+@pytest.mark.parametrize("text", [
+    "| 信息内容 | 本年处理决定数量 |\n|---|---|\n| 行政许可 | 97 |\n",
+    "信息内容 | 本年处理决定数量\n--- | ---\n行政许可 | 97\n",
+    "|信息内容|本年处理决定数量||\n|:---|---:|\n|行政许可|97||\n",
+])
+def test_pipe_table_variants(text):
+    assert tables(parse_markdown(text)) == [[["信息内容", "本年处理决定数量"], ["行政许可", "97"]]]
+
+
+def test_a_one_row_markdown_table_is_a_table():
+    blocks = parse_markdown("## 表二\n| 规章 | 22 | 235 |\n|---|---|---|\n\n说明文字。\n")
+    assert tables(blocks) == [[["规章", "22", "235"]]]
+
+
+def test_an_escaped_pipe_stays_in_its_cell():
+    blocks = parse_markdown("| 信息内容 | 说明 |\n|---|---|\n| 行政许可 | 甲\\|乙 |\n")
+    assert tables(blocks)[0][1] == ["行政许可", "甲｜乙"]
+
+
+def test_label_and_figures_on_a_line_are_a_table_row():
+    blocks = parse_markdown("第二十条第（五）项\n信息内容本年处理决定数量\n行政许可 97\n第二十条第（六）项\n"
+                            "行政处罚 0\n行政强制 12\n市科委通过网站发布信息 393\n")
+    assert tables(blocks) == [[["行政许可", "97"]], [["行政处罚", "0"], ["行政强制", "12"]]]
+    assert paragraphs(blocks)[-1] == "市科委通过网站发布信息393"  # not a template row: prose
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("# 标题\n\n## 一、总体情况\n正文。\n", True),
+    ("标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", True),
+    ("某某县2023年政府信息公开工作年度报告\n\n一、总体情况\n#1 号文件\n正文。\n", False),
+    ("规章\t0\t0\t0\n行政许可\t5\n", False),
+])
+def test_markdown_inside_text_is_recognised(text, expected):
+    assert looks_like_markdown(text) is expected
+
+
+def test_md_and_markdown_suffixes_are_read(tmp_path):
+    for name in ("report.md", "report.markdown"):
+        path = tmp_path / name
+        path.write_text("# 某某县2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n正文。\n", encoding="utf-8")
+        doc = read_document(path)
+        assert doc.format == "md" and doc.paragraphs()[0] == "某某县2023年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("name, cells", [
+    ("r08_shkewei2024.md", {"active.licensing.decisions": 97, "apply.new.total": 34, "apply.other.other.total": 4,
+                            "apply.carried_forward.natural": 1, "review.upheld": 1, "review.total": 1}),
+    ("r09_shbgt2025.md", {"active.rules.issued": 22, "apply.new.total": 1295, "apply.other.other.total": 276,
+                          "review.total": 55, "litigation.after_review.total": 22}),
+    ("r07_shuyang2025.txt", {"apply.total.total": 718, "review.total": 61, "litigation.after_review.total": 10}),
+])
+def test_real_markdown_conversions(name, cells):
+    path = REAL / name
+    if not path.exists():
+        pytest.skip("the real reports are not on this machine")
+    report = extract(path)
+    assert {k: report.metrics[k].value for k in cells if k in report.metrics} == cells
+    assert not any(p.text.startswith("#") for p in report.passages)
