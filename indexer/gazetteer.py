@@ -17,13 +17,19 @@ three tiers, and are shaped like this:
 * a municipality (北京市, 天津市, 上海市, 重庆市) is its own city:
   ``{"province": "北京市", "city": "北京市", "county": "东城区", "code": "110101"}``;
 * a county-level unit that no prefecture holds (济源市, 仙桃市, 潜江市, 天门市,
-  神农架林区, Hainan's 五指山市 … 琼中黎族苗族自治县, Xinjiang's 石河子市 …)
-  and a prefecture-level city without counties (东莞市, 中山市, 儋州市,
-  嘉峪关市) both take the ``city`` slot, with ``county`` null and their own
-  code: ``{"province": "湖北省", "city": "仙桃市", "county": null, "code":
-  "429004"}``. Such a unit is what the people of the province call a city, and
-  a facet on ``city`` then lists it beside the prefectures. `Place.level` keeps
-  the legal level (``county`` for 仙桃市, ``city`` for 东莞市).
+  神农架林区, Hainan's 五指山市 … 琼中黎族苗族自治县, Xinjiang's 石河子市 …,
+  胡杨河市) is both city and county, with its own code:
+  ``{"province": "湖北省", "city": "仙桃市", "county": "仙桃市", "code":
+  "429004"}``; a facet on ``city`` lists it beside the prefectures, one on
+  ``county`` beside the counties. A prefecture-level city without counties
+  (东莞市, 中山市, 儋州市, 嘉峪关市) is a city only. `Place.level` keeps the
+  legal level (``county`` for 仙桃市, ``city`` for 东莞市).
+
+A development or new area that is not a GB/T 2260 unit (a *zone*: 武汉东湖新技术开发区,
+平潭综合实验区, 苏州工业园区) is placed under its host, a prefecture or a province,
+with ``zone`` naming it: ``{"province": "湖北省", "city": "武汉市", "county": null,
+"zone": "东湖新技术开发区", "code": "420100"}``. Zones and the names reports print
+for them (东湖高新区, 泰州医药高新区) come from the data file (`zones_in`).
 
 A township stands for its county: its region is the county's region and code.
 A former unit (沙县, 横县, 江干区) stands for the unit that replaced it.
@@ -91,8 +97,19 @@ The region of a report (`resolve_region`)
    runner-up; within it the prefecture by the same test, then the county. A
    primary text that starts with a level (市…, 区…, 县…) keeps the answer at
    that level: for 市卫生健康委 the answer climbs back to the nearest unit
-   whose name ends in 市, so it never ends on a district. A national agency
-   (国家…, 国务院…, 中华人民共和国…) gets no region from its context.
+   whose name ends in 市, so it never ends on a district. A text that starts
+   with 省 (省市场监管局) takes the one province the context names, even
+   once, when it names no other. A national agency (国家…, 国务院…,
+   中华人民共和国…) gets no region from its context.
+5. A zone named first in the primary text (东湖高新区…, or after its host:
+   湖北省武汉东湖新技术开发区) places the agency under the zone's host, with
+   ``zone`` set; a county-level unit of the host printed right after the zone
+   (泰州医药高新区（高港区）) narrows the region to that unit.
+6. A primary text whose first word looks like a county or city name that the
+   gazetteer does not hold (沐阳县: OCR for 沭阳县) is read as the unit one
+   character away, when exactly one such unit has its prefecture or province
+   named in the context. ``Resolution.misread`` gives both names; nothing in
+   the text is rewritten.
 """
 
 from __future__ import annotations
@@ -109,7 +126,10 @@ __all__ = [
     "Place",
     "Mention",
     "Resolution",
+    "Zone",
+    "ZoneMention",
     "places_in",
+    "zones_in",
     "resolve_region",
     "resolve",
     "place_names",
@@ -165,12 +185,29 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Zone:
+    name: str  # the name a region shows: 东湖新技术开发区, 徐州经济技术开发区, 平潭综合实验区
+    official: str  # 武汉东湖新技术开发区
+    host: str  # code of the division that hosts it: a prefecture, or a province (平潭综合实验区)
+    code: str | None  # the statistics bureau's code (410173), None when it gives none
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneMention:
+    text: str  # as printed: 东湖高新区
+    start: int
+    end: int
+    zone: Zone
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """What `resolve` found: the region, and how."""
 
     region: Region
     places: tuple[Place, ...] = ()  # the agency's place: one when settled, the candidates left when not
-    source: str | None = None  # "primary", "context" (fallback) or None
+    source: str | None = None  # "primary", "context" (fallback), "misread" or None
+    misread: tuple[str, str] | None = None  # (printed, official) when an OCR-misread name was recognised
 
 
 # ---------------------------------------------------------------------------
@@ -272,6 +309,7 @@ class _Gazetteer:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             raw = fh.read()
         self.header: list[str] = []
+        self.zone_names: dict[str, Zone] = {}  # every printed name of a development zone
         self.names: dict[str, str] = {}  # code -> official name
         self.level: dict[str, str] = {}
         self.parent: dict[str, str | None] = {}
@@ -294,6 +332,11 @@ class _Gazetteer:
             elif kind == "F":
                 name, successor = rest.split("\t")
                 formers.append((code, name, successor))
+            elif kind == "Z":
+                host, official, display, *printed = rest.split("\t")
+                zone = Zone(display, official, host, None if code == "-" else code)
+                for name in {official, display, *printed}:
+                    self.zone_names[name] = zone
 
         names = self.names
         for code, name in names.items():
@@ -369,6 +412,11 @@ class _Gazetteer:
         self.guarded = frozenset(k for k in self.full if len(k) <= 2) | PARENT_ONLY | AT_START_ONLY
         self._places: dict[tuple[str, str, str], Place] = {}
         self._tables: dict[bool, tuple[dict, dict]] = {}
+        self._zone_lengths: dict[str, tuple[int, ...]] | None = None
+        # (length, last character) -> codes of divisions, for near misses of misread names
+        self.by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for code, name in names.items():
+            self.by_shape[(len(name), name[-1])].append(code)
 
     def _make_region(self, code: str) -> Region:
         level = self.level[code]
@@ -383,9 +431,18 @@ class _Gazetteer:
         parent = self.parent[code]
         if municipality:
             return Region(province=province, city=province, county=names[code], code=code)
-        if parent == prov_code:  # county-level unit under the province itself
-            return Region(province=province, city=names[code], code=code)
+        if parent == prov_code:  # county-level unit under the province itself: both city and county
+            return Region(province=province, city=names[code], county=names[code], code=code)
         return Region(province=province, city=names[parent], county=names[code], code=code)
+
+    def zone_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First two characters of a zone name -> the lengths of the names starting with them, longest first."""
+        if self._zone_lengths is None:
+            lengths: dict[str, set[int]] = defaultdict(set)
+            for name in self.zone_names:
+                lengths[name[:2]].add(len(name))
+            self._zone_lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+        return self._zone_lengths
 
     # -- places
 
@@ -672,6 +729,10 @@ def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str 
             break
         current = kids[0]
         pool = total[current]
+    if current is None and hint and "省" in hint:
+        provinces = [c for c in children[None] if total[c]]
+        if len(provinces) == 1:  # 省市场监管局 and one province named, however often
+            return provinces[0]
     if current is None:
         return None
     if hint:
@@ -688,10 +749,14 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
     g = _gaz()
     primary = [t for t in primary if t]
     per_text = [places_in(t, agency=True) for t in primary]
-    first = next((i for i, ms in enumerate(per_text) if ms), None)
+    zones = [zones_in(t) for t in primary]
+    first = next((i for i, (ms, zs) in enumerate(zip(per_text, zones)) if ms or zs), None)
     if first is None:
         if any(NATIONAL.match(t) for t in primary[:1]):
             return Resolution(Region())
+        misread = _misread(primary, context, g) if context else None
+        if misread is not None:
+            return misread
         hint = None
         for t in primary:
             m = _LEVEL_HINT.match(t)
@@ -703,6 +768,9 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
             return Resolution(Region())
         return Resolution(g.region[code], (g.place((g.names[code], g.level[code], code)),), "context")
 
+    zoned = _zone_first(primary[first], per_text[first], zones[first], g)
+    if zoned is not None:
+        return zoned
     # the agency's place: the first name, or the last of a chain printed with
     # its parents (威海市环翠区, 山东省烟台市招远市)
     mentions = per_text[first]
@@ -723,6 +791,70 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
     return Resolution(_common_region(cands, g), tuple(cands), "primary")
 
 
+def _zone_first(text: str, mentions: list[Mention], zones: list[ZoneMention], g: _Gazetteer) -> Resolution | None:
+    """The region of a text whose agency sits in a zone: the zone comes first, or right after its host's names."""
+    if not zones:
+        return None
+    z = zones[0]
+    host_chain = g.anc[z.zone.host]
+    before = [m for m in mentions if m.start < z.start and m.end <= z.start]
+    if before:
+        # only the zone's host and its parents, printed right before it (湖北省武汉市东湖高新区)
+        if text[before[-1].end : z.start].strip():
+            return None
+        if not all(any(_node(p) in host_chain for p in m.places) for m in before):
+            return None
+    region = g.region[z.zone.host]
+    after = [m for m in mentions if m.start >= z.end]
+    if after and not text[z.end : after[0].start].strip(" （(【[　"):
+        inside = [p for p in after[0].places if z.zone.host in g.anc[_node(p)] and p.level != "township"]
+        if len({_node(p) for p in inside}) == 1:
+            region = inside[0].region  # 泰州医药高新区（高港区）
+    return Resolution(_with_zone(region, z.zone.name), (), "primary")
+
+
+def _with_zone(region: Region, zone: str) -> Region:
+    return Region(region.province, region.city, region.county, region.code, zone)
+
+
+_UNKNOWN_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,5}?(?:自治县|自治州|县|市|区|旗|州|盟))")
+
+
+def _misread(primary: list[str], context: str, g: _Gazetteer) -> Resolution | None:
+    """The unit an OCR-misread name stands for (沐阳县 → 沭阳县), confirmed by what the context names.
+
+    Each unit one character away scores by the mentions inside it or above it
+    (its prefecture, its province, its townships); the best wins when alone.
+    When several share the best score, the region is what they share (宿迁市
+    for 沭阳县 and 泗阳县), and nothing is read as misread."""
+    for text in primary:
+        m = _UNKNOWN_PLACE.match(text)
+        if not m:
+            continue
+        printed = m.group(1)
+        near = near_misses(printed)
+        if not near:
+            return None
+        score: Counter = Counter()
+        for mention in places_in(context):
+            for i, cand in enumerate(near):
+                c = _node(cand)
+                for p in mention.places:
+                    n = _node(p)
+                    if (n == c and p.level == "township") or (n != c and (n in g.anc[c] or c in g.anc[n])):
+                        score[i] += 1
+                        break
+        if not score:
+            return None
+        best = max(score.values())
+        top = [near[i] for i, v in score.items() if v == best]
+        if len(top) == 1:
+            return Resolution(top[0].region, (top[0],), "misread", (printed, top[0].name))
+        shared = _common_region(top, g)
+        return Resolution(shared, tuple(top), "misread") if shared.code else None
+    return None
+
+
 def resolve_region(primary: list[str], context: str = "") -> Region:
     """The region of a report.
 
@@ -735,6 +867,40 @@ def resolve_region(primary: list[str], context: str = "") -> Region:
 
 # ---------------------------------------------------------------------------
 # Lookups
+
+
+def zones_in(text: str) -> list[ZoneMention]:
+    """Development zones named in `text` (武汉东湖新技术开发区, 东湖高新区), longest name first, left to right."""
+    if not text:
+        return []
+    g = _gaz()
+    table = g.zone_names
+    if not table:
+        return []
+    lengths = g.zone_lengths()
+    out: list[ZoneMention] = []
+    i, n = 0, len(text)
+    while i < n - 1:
+        for length in lengths.get(text[i : i + 2], ()):
+            zone = table.get(text[i : i + length])
+            if zone is not None:
+                out.append(ZoneMention(text[i : i + length], i, i + length, zone))
+                i += length
+                break
+        else:
+            i += 1
+    return out
+
+
+def near_misses(name: str) -> list[Place]:
+    """Provinces, prefectures and county-level units whose name differs from `name` in one character, not the last."""
+    g = _gaz()
+    out = []
+    for code in g.by_shape.get((len(name), name[-1:]), ()):
+        official = g.names[code]
+        if sum(a != b for a, b in zip(official, name)) == 1:
+            out.append(g.place((official, g.level[code], code)))
+    return out
 
 
 def place_names() -> list[str]:

