@@ -9,7 +9,7 @@ from pathlib import Path
 from . import fields
 from .blocks import Document
 from .checks import run_checks
-from .gazetteer import places_in, resolve_region
+from .gazetteer import Region, place_by_code, places_in, resolve
 from .readers import read_document
 from .prose import prose_metrics
 from .record import Report
@@ -17,7 +17,7 @@ from .structure import structure_of
 from .tables import map_tables
 
 _EXTRACTION_MODULES = (
-    "textnorm.py", "blocks.py", "structure.py", "fields.py", "gazetteer.py", "record.py", "extract.py",
+    "textnorm.py", "blocks.py", "structure.py", "gazetteer.py", "record.py", "extract.py",
     "tables.py", "prose.py", "checks.py",
 )
 
@@ -38,7 +38,8 @@ def extractor_fingerprint() -> str:
     here = Path(__file__).parent
     h = hashlib.sha256()
     paths = [here / name for name in _EXTRACTION_MODULES]
-    paths += sorted((here / "readers").glob("*.py")) + sorted((here / "data").glob("gazetteer*"))
+    paths += sorted((here / "readers").glob("*.py")) + sorted((here / "fields").glob("*.py"))
+    paths += sorted((here / "data").glob("gazetteer*")) + [here / "data" / "agency_abbreviations.tsv"]
     for path in paths:
         if path.exists():
             h.update(path.name.encode())
@@ -61,15 +62,13 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     structure = structure_of(doc.blocks)
     paragraphs = [p.text for p in structure.passages if p.kind == "paragraph"]
     title = fields.title_of(paragraphs, doc.meta.get("title"))
-    agency = fields.agency_of(title, paragraphs, publisher=doc.meta.get("publisher"))
+    found = fields.find_agency(title, paragraphs, publisher=doc.meta.get("publisher"))
     published = fields.published_of(paragraphs, doc.meta.get("published"))
     year = fields.year_of(title, paragraphs, published)
+    full_text = "\n".join(p.text for p in structure.passages)
+    agency, region, level = agency_and_region(found, title, full_text)
     if title is None:
         title = _fallback_title(agency, year, doc.path)
-    full_text = "\n".join(p.text for p in structure.passages)
-    primary = [t for t in (agency, title, fields.signature_agency(paragraphs)) if t]
-    region = resolve_region(primary, full_text)
-    levels = [m.places[0].level for m in places_in(agency, agency=True)] if agency else []
     tables = map_tables(structure.tables)
     metrics = dict(tables.metrics)
     for key, metric in prose_metrics(structure.passages).items():
@@ -79,8 +78,8 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
         source=source,
         title=title,
         agency=agency,
-        agency_printed=agency,
-        agency_level=fields.agency_level_of(agency, levels),
+        agency_printed=found.printed if found else None,
+        agency_level=level,
         region=region,
         year=year,
         published=published,
@@ -92,6 +91,36 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     )
     report.checks = run_checks(report, tables.found, tables.template_passages)
     return report
+
+
+def agency_and_region(
+    found: fields.AgencyFound | None, title: str | None, full_text: str
+) -> tuple[str | None, Region, str | None]:
+    """The agency's canonical name, the report's region and the agency's level, which decide each other.
+
+    The region comes from the places the agency and title print (the text
+    settles ambiguous names), and then completes the agency: a bare level
+    prefix takes its place's name (市卫生健康委员会 → 舟山市卫生健康委员会), and
+    a misread place name confirmed by the text gets its official spelling (the
+    printed form stays in `agency_printed`)."""
+    if found is None:
+        primary = [title] if title else []
+        return None, resolve(primary, full_text).region if primary else Region(), None
+    place_part, _ = fields.split_place(found.name)
+    if not place_part and fields.is_national(found.name):
+        return found.name, Region(), "national"
+    primary = list(dict.fromkeys(t for t in (found.printed, found.name, title) if t))
+    resolution = resolve(primary, full_text)
+    region = resolution.region
+    agency = found.name
+    if resolution.misread and agency.startswith(resolution.misread[0]):
+        agency = resolution.misread[1] + agency[len(resolution.misread[0]):]
+    agency = fields.complete_level_prefix(agency, region)
+    place_part, _ = fields.split_place(agency)
+    levels = [m.places[0].level for m in places_in(place_part, agency=True)]
+    host = place_by_code(region.code) if region.zone and region.code else None
+    level = fields.agency_level_of(agency, levels, place_part, host.level if host else None)
+    return agency, region, level
 
 
 def _fallback_title(agency: str | None, year: int | None, path: Path) -> str:

@@ -13,11 +13,21 @@ from .gazetteer import Region
 from .structure import Passage, Section
 
 
-def agency_id_of(code: str | None, agency: str | None) -> str | None:
-    """`agency_id` of spec/report.md; without a region code the name alone (`:国家统计局`)."""
+def agency_id_of(region: Region, agency: str | None) -> str | None:
+    """`agency_id` of spec/report.md: the region code and the agency, e.g. ``330900:舟山市卫生健康委员会``.
+
+    The names of the region's parents printed in front of the agency's own
+    place are left out of the key, since the code already says them: a report
+    that prints 淮安市洪泽区人民政府 and one that prints 洪泽区人民政府 share
+    ``320813:洪泽区人民政府``. Without a region code the name alone (``:国家统计局``)."""
     if not agency:
         return None
-    return f"{code or ''}:{agency}"
+    key = agency
+    own = region.county or region.city or region.province
+    for parent in dict.fromkeys((region.province, region.city)):
+        if parent and parent != own and key.startswith(parent) and len(key) > len(parent):
+            key = key[len(parent):]
+    return f"{region.code or ''}:{key}"
 
 
 @dataclass(slots=True)
@@ -61,7 +71,7 @@ class Report:
     @property
     def agency_id(self) -> str | None:
         """One key per agency across years: region code and canonical name (330900:舟山市卫生健康委员会)."""
-        return agency_id_of(self.region.code, self.agency)
+        return agency_id_of(self.region, self.agency)
 
     def failing_checks(self) -> list[str]:
         return [c.id for c in self.checks if c.status == "fail"]

@@ -1,0 +1,215 @@
+"""The reporting agency: where a report names it, and which printing is its fullest.
+
+Reports name their agency in the title, and when the title does not, in a
+byline under it, in the preamble (由A编制, 现将A2022年政府信息公开工作年度报告
+公布如下), in the first sentence of 一、总体情况 (2022年，A认真贯彻…), in the
+signature, in a contact line (请与A办公室联系) or in the page's 发布机构. Each
+place has its finder, a pure function over the paragraphs; `find_agency` takes
+the first source that names an agency, in that order of trust, then the
+fullest printing of the same agency among all of them (市卫生健康委 in the
+title, 舟山市卫生健康委员会 in the signature).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import DATE_CN
+from .names import canonical, drop_internal_office, is_place_name, is_pronoun, place_only_agency, same_agency
+from .patterns import AGENCY_SUFFIX, NAME_CHAR, TRAILING_BRACKET, YEAR_WORD
+from .title import clean_title_line, is_agency_line, title_head
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyFound:
+    name: str  # canonical: type spelled out, internal office dropped, a place alone made its government
+    printed: str  # as the report prints it where it was found
+    source: str  # "title", "embedded", "byline", "signature", "first_sentence", "compiler", "contact", "publisher"
+
+
+_NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
+# Words that end the run of characters before an agency name inside a sentence.
+_LEAD = re.compile(
+    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|编制(?!委员会)|制作|形成|根据|依据|按照|要求|是|为|将|由|对|了|的)"
+)
+# 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告
+_EMBEDDED = re.compile(
+    rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开)[^，。；]{{0,12}}"
+    r"(?:年度报告|年报|报告)"
+)
+_NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全)")
+# 本报告由A编制 / 由A根据…编制
+_COMPILER = re.compile(rf"由(?P<a>{_NAME})(?=根据|依据|按照|编制|负责|组织|牵头|汇总|会同|结合|制作|撰写)")
+_COMPILER_SUBJECT = re.compile(rf"(?:^|[，。；,;])(?P<a>{_NAME})(?:编制|制作|撰写)(?:完成)?了?(?:本|此|该)")
+# 请与A办公室联系 / 可与A联系 / 请联系：A办公室，地址… / 联系单位：A
+_CONTACT = re.compile(
+    rf"(?:请与|可与|请联系|联系(?:单位|部门|机关|人)?\s*[:：]\s*|咨询(?:单位)?\s*[:：]\s*)(?P<a>{NAME_CHAR}{{2,40}}?(?:{AGENCY_SUFFIX}|领导小组办公室))"
+    r"(?=联系|[，。,；;:：（(]|\s|地址|电话|$)"
+)
+# 2022年，A认真贯彻…: where the first sentence's subject ends
+_VERB = (
+    r"(?:坚持|认真|始终|深入|不断|全面|严格|积极|扎实|高度|按照|根据|依据|围绕|紧紧|紧扣|紧密|持续|进一步|以|在|"
+    r"主动|把|将|聚焦|立足|牢固|牢牢|统筹|切实|继续|贯彻|落实|坚决|大力|着力|强化|加强|规范|推进|推动|对|结合|依法|"
+    r"全年|本年度|秉持|注重|狠抓|全力|有序|做好|按|通过|累计|共计|政府信息公开|政务公开|信息公开|精心|锚定|持之以恒|"
+    r"把握|对标|践行|健全|完善|印发|制定|召开|成立|已|于|党组|党委|领导班子|高标准|高质量|主动公开|"
+    r"更加|全方位|多措并举|一以贯之|始终坚持|紧跟|对照|不折不扣|严格按照|努力|致力于|着眼|围绕|遵循)"
+)
+_SUBJECT = re.compile(rf"^(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,])")
+_CLAUSE_START = re.compile(
+    rf"(?:^|。)\s*(?:{YEAR_WORD}(?:以来)?\s*[，,]?|今年以来\s*[，,]?|本年度\s*[，,]?|[^。]{{0,30}}(?:领导|指导)下\s*[，,])?\s*"
+)
+_SECTION_ONE = re.compile(r"^(?:一|1)\s*[、.．]?\s*(?:总体情况|概述|总体工作情况|工作概况|基本情况)")
+
+
+def _agency_like(name: str) -> bool:
+    return len(name) >= 3 and not is_pronoun(name) and bool(re.search(AGENCY_SUFFIX + "$", name))
+
+
+def _trim_lead(run: str) -> str:
+    """An agency name without the words of the sentence in front of it (现将XX局 → XX局)."""
+    m = _LEAD.match(run)
+    return run[m.end():] if m else run
+
+
+def from_title(title: str | None) -> AgencyFound | None:
+    """The agency a title names; a title headed by a place alone names that place's government."""
+    if not title:
+        return None
+    run = re.search(f"{NAME_CHAR}+$", title_head(title))  # a name, without page junk before it
+    head = run.group(0) if run else ""
+    if len(head) < 2 or is_pronoun(head):
+        return None
+    if re.search(AGENCY_SUFFIX + "$", TRAILING_BRACKET.sub("", head)):
+        return AgencyFound(canonical(head), head, "title")
+    if is_place_name(head):
+        return AgencyFound(place_only_agency(head), head, "title")
+    return None
+
+
+def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
+    """A report's name quoted in a sentence of the opening: 现将A2022年政府信息公开工作年度报告公布如下."""
+    for text in paragraphs[:limit]:
+        for m in _EMBEDDED.finditer(text):
+            name = _trim_lead(m.group("a"))
+            if _NOT_A_NAME_START.match(name) or is_pronoun(name):
+                continue
+            if _agency_like(name):
+                return AgencyFound(canonical(name), name, "embedded")
+            if is_place_name(name):  # 现将XX县2022年政府信息公开工作年度报告…
+                return AgencyFound(place_only_agency(name), name, "embedded")
+    return None
+
+
+def byline(paragraphs: list[str], title: str | None, limit: int = 10) -> AgencyFound | None:
+    """A line with only an agency's name right under the title (the author line)."""
+    if not title:
+        return None
+    lines = [clean_title_line(t) for t in paragraphs[:limit]]
+    for i, text in enumerate(lines):
+        if text and (text in title or title.endswith(text)):
+            for below in lines[i + 1 : i + 3]:
+                below = re.sub(r"^[（(](.+)[)）]$", r"\1", below)  # （XX局）
+                if is_agency_line(below) and not is_pronoun(below):
+                    return AgencyFound(canonical(below), below, "byline")
+    return None
+
+
+def signature(paragraphs: list[str], tail: int = 6) -> AgencyFound | None:
+    """The agency signing the report: a name-only line near the end, usually above the date."""
+    for text in reversed(paragraphs[-tail:]):
+        if is_agency_line(text) and not is_pronoun(text):
+            return AgencyFound(canonical(text), text, "signature")
+        m = re.match(rf"^({NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})\s*[（(]?\s*{DATE_CN.pattern}\s*[)）]?$", text)
+        if m and not is_pronoun(m.group(1)):
+            return AgencyFound(canonical(m.group(1)), m.group(1), "signature")
+    return None
+
+
+def first_sentence(paragraphs: list[str], limit: int = 40) -> AgencyFound | None:
+    """The subject of the first sentence of 一、总体情况 (2022年，A认真贯彻…; 在区委的领导下，A…)."""
+    start = next((i + 1 for i, t in enumerate(paragraphs[:limit]) if _SECTION_ONE.match(t)), None)
+    if start is None:
+        return None
+    for text in paragraphs[start : start + 2]:
+        for clause in _CLAUSE_START.finditer(text):
+            m = _SUBJECT.match(text[clause.end():])
+            if not m:
+                continue
+            name = m.group("a")
+            name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
+            if _agency_like(name):
+                return AgencyFound(canonical(name), name, "first_sentence")
+            if is_place_name(name) and not is_pronoun(name):  # 2022年，平潭综合实验区坚持…
+                return AgencyFound(place_only_agency(name), name, "first_sentence")
+            break
+    return None
+
+
+def compiler(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
+    """The agency that compiled the report (本报告由A编制): its office stands for it."""
+    for text in paragraphs[:limit]:
+        m = _COMPILER.search(text) or _COMPILER_SUBJECT.search(text)
+        if m:
+            name = _trim_lead(m.group("a"))
+            found = _office_owner(name, "compiler")
+            if found:
+                return found
+    return None
+
+
+def contact(paragraphs: list[str]) -> AgencyFound | None:
+    """The agency of a contact line (请与A办公室联系): the office named stands for its agency."""
+    for text in paragraphs:
+        for m in _CONTACT.finditer(text):
+            found = _office_owner(m.group("a"), "contact")
+            if found:
+                return found
+    return None
+
+
+def from_publisher(publisher: str | None) -> AgencyFound | None:
+    """The page's 发布机构 (often the agency's office)."""
+    if not publisher:
+        return None
+    return _office_owner(publisher.strip(), "publisher")
+
+
+def _office_owner(name: str, source: str) -> AgencyFound | None:
+    owner = drop_internal_office(name)
+    if is_pronoun(owner) or len(owner) < 3:
+        return None
+    if _agency_like(owner):
+        return AgencyFound(canonical(owner), name, source)
+    if is_place_name(owner):
+        return AgencyFound(place_only_agency(owner), name, source)
+    return None
+
+
+def find_agency(title: str | None, paragraphs: list[str], publisher: str | None = None) -> AgencyFound | None:
+    """The reporting agency in its fullest printed form, or None when the report names none.
+
+    The first source that names an agency decides which agency it is; the
+    longest printing of that same agency anywhere gives its name."""
+    found = [
+        from_title(title),
+        embedded(paragraphs),
+        byline(paragraphs, title),
+        signature(paragraphs),
+        first_sentence(paragraphs),
+        compiler(paragraphs),
+        contact(paragraphs),
+        from_publisher(publisher),
+    ]
+    sources = [f for f in found if f is not None]
+    if not sources:
+        return None
+    primary = sources[0]
+    fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
+    return max(fuller, key=lambda f: len(f.name)) if fuller else primary
+
+
+def agency_of(title: str | None, paragraphs: list[str], publisher: str | None = None) -> str | None:
+    """The canonical name of the reporting agency (see `find_agency`)."""
+    found = find_agency(title, paragraphs, publisher)
+    return found.name if found else None

@@ -1,0 +1,126 @@
+"""The report's year (the statistics year) and its printed date.
+
+Reports print many years besides their own: document numbers (国办公开办函
+〔2021〕30号), dates, comparisons with last year, plans for next year. The
+statistics period (本报告所列数据统计期限自2021年1月1日起至2021年12月31日止)
+is the strongest signal when the title has no year; then years stated as the
+year reported on (2021年，我局…; 2021年度) are weighed, the opening counting
+double.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from .patterns import SENTENCE_PUNCT, YEAR, cn_small_number, cn_year
+
+DATE_CN = re.compile(rf"({YEAR})\s*年\s*([\d一二三四五六七八九十]{{1,3}})\s*月\s*([\d一二三四五六七八九十]{{1,3}})\s*日")
+_DATE_NUM = re.compile(r"((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
+_DATE_LABEL = re.compile(r"(?:发布|成文|印发|公开|生成)(?:日期|时间)\s*[:：]")
+
+# Years that are not the report's: inside document numbers and brackets, dates, links.
+_DOC_NUMBER_YEAR = re.compile(rf"[〔\[【(（]\s*{YEAR}\s*[〕\]】)）]|{YEAR}\s*[〕\]】]\s*\d+\s*号|\d{{4}}/\d|https?://\S+")
+_YEAR_MENTION = re.compile(rf"({YEAR})\s*(年度|年)")
+_STRONG_YEAR = re.compile(
+    rf"(?:截至|截止|截止到|截止至)\s*({YEAR})\s*年\s*(?:底|末|12\s*月\s*31\s*日)|^\s*({YEAR})\s*年度?\s*[，,]|({YEAR})\s*年度"
+)
+_NOT_REPORT_YEAR_AFTER = re.compile(r"\s*[\d一二三四五六七八九十]{1,2}\s*月|\s*以来|\s*至|\s*-|\s*—")
+_NOT_REPORT_YEAR_BEFORE = re.compile(r"(?:相较|相比|较|比|同比|与|上年|上一年|自|于|从)\s*$")
+# 本报告所列数据统计期限自2021年1月1日起至2021年12月31日止; 统计周期为 2024 年 1 月 1 日至 12 月 31 日
+_STATISTICS_PERIOD = re.compile(
+    rf"统计(?:期限|周期|时限|时段|期间|区间|时间|范围|口径|截止时间)\s*(?:为|是|均为|从|自|：|:)?\s*(?:从|自)?\s*({YEAR})\s*年"
+    rf"\s*(?:1|一)\s*月\s*(?:1|一)\s*日"
+)
+_FIRST_YEAR, _LAST_YEAR = 2007, dt.date.today().year  # the 条例 took effect in 2008 (reports on 2007 exist)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date in `text`: 2020年1月19日, 二〇二〇年一月十九日, 2020-01-19, 2020.1.19."""
+    for pattern in (DATE_CN, _DATE_NUM):
+        for m in pattern.finditer(text):
+            try:
+                return dt.date(cn_year(m.group(1)), cn_small_number(m.group(2)), cn_small_number(m.group(3)))
+            except (ValueError, KeyError):
+                continue
+    return None
+
+
+def published_of(paragraphs: list[str], meta_published: str | None = None, tail: int = 5, head: int = 8) -> str | None:
+    """The date printed on the report: the signature date, a date line under the title, else the page's date."""
+    for text in reversed(paragraphs[-tail:]):
+        if _is_date_line(text):
+            return parse_date(text).isoformat()  # type: ignore[union-attr]
+    for text in paragraphs[:head]:  # （2026年1月23日） under the title
+        if _is_date_line(text) and text.lstrip().startswith(("(", "（", "2", "二")):
+            return parse_date(text).isoformat()  # type: ignore[union-attr]
+    if meta_published:
+        date = parse_date(meta_published)
+        if date:
+            return date.isoformat()
+    for text in paragraphs[:head]:
+        label = _DATE_LABEL.search(text)
+        if label:
+            date = parse_date(text[label.end():])
+            if date:
+                return date.isoformat()
+    return None
+
+
+def _is_date_line(text: str) -> bool:
+    """A short line that is (almost) only a date: 2024年1月18日, （2026年1月23日）, 某局 2024年1月18日."""
+    if len(text) > 40 or SENTENCE_PUNCT.search(text.rstrip("。")):
+        return False
+    return parse_date(text) is not None
+
+
+def statistics_year(paragraphs: list[str], head: int = 15) -> int | None:
+    """The year of the statistics period the opening states (统计期限自2021年1月1日起…)."""
+    for text in paragraphs[:head]:
+        m = _STATISTICS_PERIOD.search(text)
+        if m:
+            year = cn_year(m.group(1))
+            if _FIRST_YEAR <= year <= _LAST_YEAR:
+                return year
+    return None
+
+
+def report_years(text: str) -> list[tuple[int, float]]:
+    """(year, weight) for every year `text` prints as a statistics year."""
+    cleaned = _DOC_NUMBER_YEAR.sub(" ", text)
+    out: list[tuple[int, float]] = []
+    for m in _STRONG_YEAR.finditer(cleaned):
+        out.append((cn_year(next(g for g in m.groups() if g)), 3.0))
+    for m in _YEAR_MENTION.finditer(cleaned):
+        after = cleaned[m.end():m.end() + 4]
+        before = cleaned[max(0, m.start() - 4):m.start()]
+        if m.group(2) == "年" and _NOT_REPORT_YEAR_AFTER.match(after):
+            continue
+        if _NOT_REPORT_YEAR_BEFORE.search(before):
+            continue
+        out.append((cn_year(m.group(1)), 1.0))
+    return out
+
+
+def year_of(title: str | None, paragraphs: list[str], published: str | None = None) -> int | None:
+    """The year the statistics cover: the title's year, else the statistics period, else the year the text reports on most."""
+    latest = _LAST_YEAR
+    if published:
+        latest = min(latest, int(published[:4]))
+    if title:
+        years = [y for y, _ in report_years(title) if _FIRST_YEAR <= y <= _LAST_YEAR]
+        if years:
+            return years[0]
+    period = statistics_year(paragraphs)
+    if period is not None:
+        return period
+    votes: Counter[int] = Counter()
+    for i, text in enumerate(paragraphs):
+        position = 2.0 if i < 10 else 1.0  # the opening states the year; later text compares
+        for year, weight in report_years(text):
+            if _FIRST_YEAR <= year <= latest:
+                votes[year] += weight * position
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]

@@ -1,0 +1,54 @@
+"""The agency's level: national, province, city, county or township."""
+
+from __future__ import annotations
+
+import re
+
+_NATIONAL = re.compile(r"^(?:国务院|中华人民共和国|国家|中国(?!共产党)|最高人民|全国|中央)")
+# Ministries and national bodies print no 国家 (自然资源部, 海关总署, 审计署, 中国人民银行 is caught above).
+_NATIONAL_TYPE = re.compile(r"(?:部|总署|署|总局|国务院[\u4e00-\u9fff]{2,8}(?:办公室|委员会))$")
+_LEVEL_BY_PREFIX = (("省", "province"), ("自治区", "province"), ("市", "city"), ("州", "city"), ("盟", "city"),
+                    ("区", "county"), ("县", "county"), ("旗", "county"), ("镇", "township"), ("乡", "township"),
+                    ("街道", "township"))
+_TOWNSHIP = re.compile(r"(?:镇|乡|街道|苏木)(?:人民政府|政府|办事处|党委|卫生院|$)")
+# The level a place's own ending says, for a place the gazetteer does not hold (沐阳县: OCR).
+_LEVEL_BY_ENDING = ((re.compile(r"(?:省|自治区)$"), "province"), (re.compile(r"(?:自治州|州|盟|地区)$"), "city"),
+                    (re.compile(r"(?:县|旗|区)$"), "county"), (re.compile(r"(?:镇|乡|街道|苏木)$"), "township"))
+_BELOW = {"province": "city", "city": "county", "county": "county", "township": "township"}
+
+
+def is_national(agency: str) -> bool:
+    """国家统计局, 国务院办公厅, and ministries without 国家 (自然资源部, 海关总署) with no place in their name."""
+    return bool(_NATIONAL.match(agency) or (_NATIONAL_TYPE.search(agency) and len(agency) <= 12))
+
+
+def agency_level_of(
+    agency: str | None, place_levels: list[str], place_part: str = "", zone_host_level: str | None = None
+) -> str | None:
+    """national / province / city / county / township.
+
+    `place_levels` are the legal levels of the places the agency name
+    prints, in order; the last (most specific) one decides. An agency in a
+    development zone sits one level below the zone's host (`zone_host_level`).
+    With no known place, a bare level prefix (市卫生健康委, 区卫生健康局) or the
+    ending of an unknown place (`place_part`, 沐阳县) tells the level; a name
+    with neither is national when it reads like a national body.
+    """
+    if not agency:
+        return None
+    if zone_host_level and not place_levels[-1:] == ["county"]:
+        return _BELOW[zone_host_level]
+    if place_levels:
+        level = place_levels[-1]
+        if level != "township" and _TOWNSHIP.search(agency):
+            return "township"
+        return level
+    if not place_part and is_national(agency):
+        return "national"
+    for prefix, level in _LEVEL_BY_PREFIX:
+        if agency.startswith(prefix) and not agency.startswith("市场"):
+            return level
+    for ending, level in _LEVEL_BY_ENDING:
+        if place_part and ending.search(place_part):
+            return level
+    return None

@@ -1,0 +1,172 @@
+"""One spelling per agency: the rules that turn a printed agency name into its canonical form.
+
+A name is a *place part* (舟山市, 威海市环翠区, a bare level 市 or 区, a zone)
+followed by a *type* (卫生健康委员会, 人民政府). Reports abbreviate the type
+(卫健委, 市场监管局), leave out the place (市卫生健康委), name an office inside
+the agency in contact lines (XX局办公室) or give only a place (2022年上海市政府
+信息公开…). Each rule here is a pure function over one name:
+
+* `expand_type`: a closed list of type abbreviations (``data/agency_abbreviations.tsv``);
+  autonomous prefectures and counties printed short (甘南州) take their full name;
+* `drop_internal_office`: XX局办公室 → XX局, XX县政府信息公开工作领导小组办公室 → XX县;
+* `place_only_agency`: a place alone stands for its government (XX县 → XX县人民政府);
+* `complete_level_prefix`: 市卫生健康委员会 in 舟山 → 舟山市卫生健康委员会;
+* `same_agency`: whether two printings name one agency, so the fullest can be chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..gazetteer import Region, places_in, zones_in
+from .patterns import AGENCY_SUFFIX, HAN, TRAILING_BRACKET
+
+ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "agency_abbreviations.tsv"
+
+# 我局, 本机关, 本机关办公室, 我委: pronouns are never an agency.
+_PRONOUN = re.compile(r"^(?:我|本|该|此|各)(?:局|委|厅|办|署|部|院|中心|机关|单位|部门|县|区|市|镇|乡|街道|省|会|公司|行政机关|政府)")
+_LEVEL_PREFIX = re.compile(r"^(?:自治区|自治州|省|市(?!场)|市(?=市场)|州|盟|县|区(?!域)|旗|镇|乡)")
+_UNKNOWN_PLACE = re.compile(rf"^[{HAN}]{{2,4}}?(?:自治县|县|旗|市|区|州|盟)")
+_PLACE_END = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|自治旗|区|林区|特区|乡|镇|街道|苏木)$")
+_ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|新城|合作区|保税区|试验区)$")
+# An internal unit named after its agency in a contact line: 办公室, 综合科, 政务公开领导小组办公室 …
+_INFO_OFFICE = re.compile(r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:领导小组)?办公室$")
+_INTERNAL_UNIT = re.compile(rf"^(?:办公室|办公厅|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
+_AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    """(short, full) pairs of the data file, longest short form first."""
+    pairs = []
+    for line in ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        short, full = line.split("\t")
+        pairs.append((short.strip(), full.strip()))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def is_pronoun(name: str) -> bool:
+    """我委, 本机关, 本机关办公室: a report speaking of itself, not a name."""
+    return bool(_PRONOUN.match(name))
+
+
+def expand_type(name: str) -> str:
+    """The agency type spelled out (舟山市卫健委 → 舟山市卫生健康委员会); a short autonomous place too (甘南州 → 甘南藏族自治州)."""
+    for short, full in abbreviations():
+        if name.endswith(short) and not name.endswith(full):
+            name = name[: -len(short)] + full
+            break
+    return _expand_place_alias(name)
+
+
+def _expand_place_alias(name: str) -> str:
+    """甘南州卫生健康委员会 → 甘南藏族自治州卫生健康委员会: a suffixed short name of an autonomous unit, at the start."""
+    mentions = places_in(name, agency=True)
+    if mentions and mentions[0].start == 0:
+        m = mentions[0]
+        official = {p.name for p in m.places}
+        if len(official) == 1:
+            full = official.pop()
+            if full != m.text and full.endswith(m.text[-1]) and "自治" in full:
+                return full + name[m.end:]
+    return name
+
+
+def drop_internal_office(name: str) -> str:
+    """The agency an internal unit belongs to: XX局办公室 → XX局, XX县人民政府办公室 → XX县人民政府,
+    XX县政府信息公开工作领导小组办公室 → XX县. Anything else is returned unchanged."""
+    name = TRAILING_BRACKET.sub("", name)
+    group = _INFO_OFFICE.match(name)
+    if group:
+        head = group.group(1)
+        head = head + "政府" if head.endswith("人民") else head
+        if not is_pronoun(head) and (_AGENCY_END.search(head) or is_place_name(head)):
+            return head
+    for k in range(len(name) - 2, 2, -1):
+        head, tail = name[:k], name[k:]
+        if _INTERNAL_UNIT.match(tail) and _AGENCY_END.search(head) and not is_pronoun(head):
+            return drop_internal_office(head)
+    return name
+
+
+def is_place_name(text: str) -> bool:
+    """Text that is only a place: a chain of divisions (湖口县大垅乡), a zone, or a name with a place ending."""
+    if not text:
+        return False
+    zones = zones_in(text)
+    if zones and zones[-1].end == len(text):
+        return True
+    mentions = places_in(text, agency=True)
+    if mentions and mentions[0].start == 0:
+        end = 0
+        for m in mentions:
+            if text[end:m.start].strip():
+                break
+            end = m.end
+        if end == len(text):
+            return True
+    return bool(_PLACE_END.search(text)) and not _AGENCY_END.search(text) and len(text) <= 16
+
+
+def place_only_agency(place: str) -> str:
+    """The agency a place alone stands for: its people's government (XX县人民政府, XX乡人民政府),
+    a subdistrict's office (XX街道办事处), a zone as it is named (平潭综合实验区)."""
+    if _ZONE_END.search(place) or (zones_in(place) and zones_in(place)[-1].end == len(place)):
+        if not any(m.end == len(place) for m in places_in(place, agency=True)):
+            return place
+    if place.endswith("街道"):
+        return place + "办事处"
+    return place + "人民政府"
+
+
+def split_place(name: str) -> tuple[str, str]:
+    """(place part, type) of an agency name: 威海市环翠区|卫生健康局, 市|卫生健康委员会, |自然资源部."""
+    end = 0
+    for m in places_in(name, agency=True):
+        if name[end:m.start].strip(" （()）"):
+            break
+        end = m.end
+    for z in zones_in(name):
+        if z.start <= end < z.end or (z.start >= end and not name[end:z.start].strip()):
+            end = max(end, z.end)
+    if end == 0:
+        m = _LEVEL_PREFIX.match(name) or _UNKNOWN_PLACE.match(name)
+        if m and m.end() < len(name):
+            end = m.end()
+    bracket = re.match(r"[（(][^（）()]{1,12}[)）]", name[end:])
+    if end and bracket:  # 泰州医药高新区（高港区）卫生健康委员会
+        end += bracket.end()
+    return name[:end], name[end:]
+
+
+def same_agency(short: str, long: str) -> bool:
+    """True when `long` names the agency `short` names, with more of its place (市卫生健康委 /
+    舟山市卫生健康委员会, 洪泽区人民政府 / 淮安市洪泽区人民政府). An office of that agency
+    (某县人民政府办公室) or a unit elsewhere (某县某镇人民政府) is another agency."""
+    a, b = expand_type(short), expand_type(long)
+    if a == b:
+        return True
+    place_a, type_a = split_place(a)
+    place_b, type_b = split_place(b)
+    return bool(place_a) and type_a == type_b and place_b.endswith(place_a)
+
+
+def complete_level_prefix(name: str, region: Region) -> str:
+    """A name that starts with a bare level (市卫生健康委员会, 省市场监督管理局) takes the place of that
+    level from the resolved region (舟山市卫生健康委员会, 黑龙江省市场监督管理局)."""
+    place, rest = split_place(name)
+    if not re.fullmatch(r"自治区|自治州|省|市|州|盟|县|区|旗", place) or not rest:
+        return name
+    for unit in (region.county, region.city, region.province):
+        if unit and unit.endswith(place):
+            return unit + rest
+    return name
+
+
+def canonical(name: str) -> str:
+    """The spelling shared by every report of an agency: bracketed aliases dropped, type spelled out."""
+    return expand_type(TRAILING_BRACKET.sub("", name).strip())

@@ -1,0 +1,134 @@
+"""The report's title as a reader would cite it.
+
+The first title-like line of a saved page is often not the title: a site
+column (政府信息公开年报), a CMS metadata row (索引号 | 发布机构 | 分类), a label
+glued to the title (标题：…, 公报标题…, 大中小…), a breadcrumb (首页 > 政务公开 >
+…), or a title without its agency printed above the real one. So every line of
+the opening is cleaned (`clean_title_line`), the title-like ones become
+candidates (joined when split over two lines), and the candidate that names an
+agency and a year wins; the earliest wins a tie.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import AGENCY_SUFFIX, NAME_CHAR, REPORT_WORDS, SENTENCE_PUNCT, YEAR_WORD
+
+_TITLE_LINE = re.compile(rf"{REPORT_WORDS}.{{0,16}}(?:年度报告|年报|工作报告|报告)$")
+_TITLE_START = re.compile(REPORT_WORDS)
+_AGENCY_LINE = re.compile(rf"^{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}$")
+
+_MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>|\*\*)\s*|\s*\*\*\s*$")
+_LABEL = re.compile(r"^(?:文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|标题|名称|题目|主题)\s*[:：]?\s*")
+_CMS_LABEL = re.compile(
+    r"索引号|索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|组配分类|服务对象|成文日期|发布日期|生成日期|发文日期"
+    r"|文\s*号|发文字号|有效性|所属机构|信息类别|公开方式|公开范围|公开时限|分\s*类"
+)
+_NAME_FIELD = re.compile(r"(?:名\s*称|标\s*题)\s*[:：]\s*(.+?)(?=\s*(?:" + _CMS_LABEL.pattern + r")\s*[:：]|$)")
+_BREADCRUMB = re.compile(r"\s*(?:>|＞|»|›|→|->)\s*")
+_CRUMB = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 　:：]{1,20}")  # 当前位置：首页, 政务公开, 政府信息公开年报
+_WIDGET = re.compile(
+    r"(?:[【\[]?\s*(?:字体|字号)?\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[】\]]?)"
+    r"|(?:[【\[]\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到?)(?:\s*[】\]])?"
+)
+_TRAILING_INFO = re.compile(r"\s*(?:(?:发布|更新|生成)(?:时间|日期)|来源|浏览次数|访问量|阅读次数|点击数)\s*[:：].*$")
+_COLUMN_NAME = re.compile(r"^(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开年报|政务公开年报|信息公开年报|年度报告|年报)(?=.)")
+_GLUED_TITLE = re.compile(
+    rf"^(?P<t>[^，。；：,;:]{{4,60}}?{REPORT_WORDS}[^，。；：,;:]{{0,16}}?(?:年度报告|年报))"
+    r"(?=根据|依据|按照|本报告|本年度|为|一、|（一）)"
+)
+
+
+def clean_title_line(text: str) -> str:
+    """A line of the opening without page chrome: markdown marks, labels, widgets, breadcrumbs, dates."""
+    text = _MARKDOWN.sub("", text).strip()
+    field = _NAME_FIELD.search(text)
+    if field and len(_CMS_LABEL.findall(text)) >= 1:
+        text = field.group(1)
+    parts = _BREADCRUMB.split(text)
+    if len(parts) > 1 and all(_CRUMB.fullmatch(p) for p in parts[:-1]):
+        text = parts[-1]
+    text = _TRAILING_INFO.sub("", text)
+    text = _WIDGET.sub("", text).strip()
+    text = _LABEL.sub("", text)
+    return text.strip(" 　《》")
+
+
+def is_cms_row(text: str) -> bool:
+    """A metadata row of a CMS (索引号：… 发布机构：… 分类：…) that is not the title."""
+    return len(_CMS_LABEL.findall(text)) >= 2 and not _NAME_FIELD.search(text)
+
+
+def is_title_line(text: str) -> bool:
+    return len(text) <= 80 and bool(_TITLE_LINE.search(text)) and not SENTENCE_PUNCT.search(text)
+
+
+def is_agency_line(text: str) -> bool:
+    """A line that is only an agency name (a title's first line, a byline, a signature)."""
+    return len(text) <= 40 and bool(_AGENCY_LINE.match(text))
+
+
+def title_head(title: str) -> str:
+    """What precedes the report words of a title, years and connectives removed: the agency as the title prints it."""
+    head = _TITLE_START.split(title, maxsplit=1)[0]
+    head = re.sub(YEAR_WORD, "", head)
+    head = re.sub(r"(?:关于|的|公开)$", "", head)
+    head = re.sub(r"^关于", "", head)
+    return head.strip(" 　，,、:：《》“”\"")
+
+
+def title_after_cms_row(text: str) -> str | None:
+    """A title glued to the end of a CMS metadata row (… 分类：政府信息公开年报XX局2022年…报告)."""
+    last = list(re.finditer(r"[:：]", text))
+    if not last:
+        return None
+    tail = _COLUMN_NAME.sub("", text[last[-1].end():].strip())
+    return tail if is_title_line(tail) else None
+
+
+def _candidates(lines: list[str]) -> list[tuple[int, str]]:
+    """(line index, title) of every title-like line, joined with a split-off end or a preceding agency line."""
+    out: list[tuple[int, str]] = []
+    for i, text in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        candidate = text
+        if not is_title_line(candidate) and _TITLE_START.search(candidate) and nxt and len(nxt) <= 20:
+            if is_title_line(candidate + nxt):  # 某局2020年政府信息公开 / 工作年度报告
+                candidate = candidate + nxt
+        if not is_title_line(candidate):
+            glued = _GLUED_TITLE.match(text)
+            if not glued:
+                continue
+            candidate = glued.group("t")
+        if not title_head(candidate) and i > 0 and is_agency_line(lines[i - 1]):
+            candidate = lines[i - 1] + candidate  # 某局 / 2020年政府信息公开工作年度报告
+        out.append((i, candidate))
+    return out
+
+
+def _score(title: str, position: int) -> float:
+    score = 0.0
+    if re.search(YEAR_WORD, title):
+        score += 2
+    head = title_head(title)
+    if len(head) >= 2:
+        score += 2
+    return score - 0.01 * position
+
+
+def title_of(paragraphs: list[str], meta_title: str | None = None, limit: int = 15) -> str | None:
+    """The report's title as a reader would cite it, joined when split over two lines.
+
+    `meta_title` is the page's or file's own title (HTML <title>, DOCX core
+    title, a crawler's 标题 line): a candidate like the others, after them on a tie."""
+    lines = [title_after_cms_row(t) or "" if is_cms_row(t) else clean_title_line(t) for t in paragraphs[:limit]]
+    cands = [(_score(t, i), t) for i, t in _candidates(lines)]
+    if meta_title:
+        cleaned = clean_title_line(re.split(r"\s*[_|｜]+\s*|\s+[-—]+\s+", meta_title.strip())[0])
+        if is_title_line(cleaned):
+            cands.append((_score(cleaned, limit), cleaned))
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: c[0])
+    return best[1]

@@ -1,0 +1,153 @@
+"""Where a report names its agency: the finders of indexer/fields/agency.py, each on strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.fields.agency import (
+    byline,
+    compiler,
+    contact,
+    embedded,
+    find_agency,
+    first_sentence,
+    from_publisher,
+    from_title,
+    signature,
+)
+
+
+def names(found):
+    return (found.name, found.printed) if found else None
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("某县水利局2022年政府信息公开工作年度报告", ("某县水利局", "某县水利局")),
+        ("株洲市卫健委2021年政府信息公开工作年度报告", ("株洲市卫生健康委员会", "株洲市卫健委")),
+        ("2022年上海市政府信息公开工作年度报告", ("上海市人民政府", "上海市")),
+        ("湖口县大垅乡2025年度政府信息公开工作年度报告", ("湖口县大垅乡人民政府", "湖口县大垅乡")),
+        ("2022年政府信息公开工作年度报告", None),
+        ("我局2022年政府信息公开工作年度报告", None),
+        ('"><img src=x>某县水利局2022年政府信息公开工作年度报告', ("某县水利局", "某县水利局")),
+    ],
+)
+def test_from_title(title, expected):
+    assert names(from_title(title)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("现将沐阳县人民政府2025年政府信息公开年度报告向社会公布。", "沐阳县人民政府"),
+        ("根据《条例》要求，编制宁波市鄞州区住房和城乡建设局2022年政府信息公开工作年度报告。", "宁波市鄞州区住房和城乡建设局"),
+        ("特向社会公布2021年度酒泉市肃州区财政局政府信息公开工作年度报告。", "酒泉市肃州区财政局"),
+        ("现发布三明市沙县区农业农村局2022年度政府信息公开工作情况报告如下。", "三明市沙县区农业农村局"),
+        ("现将我局2022年政府信息公开工作年度报告公布如下。", None),
+        ("根据《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制。", None),
+        ("2022年度政府信息公开工作年度报告", None),
+    ],
+)
+def test_embedded_report_name(sentence, expected):
+    found = embedded([sentence])
+    assert (found.name if found else None) == expected
+
+
+def test_byline_under_the_title():
+    lines = ["2022年政府信息公开工作年度报告", "（某县林业局）", "2023年1月16日", "一、总体情况"]
+    assert names(byline(lines, lines[0])) == ("某县林业局", "某县林业局")
+    assert byline(["某市人民政府", "2022年政府信息公开工作年度报告"], "2022年政府信息公开工作年度报告") is None
+
+
+def test_signature_at_the_end():
+    assert names(signature(["正文。", "某县水利局", "2023年1月20日"])) == ("某县水利局", "某县水利局")
+    assert names(signature(["正文。", "某县水利局 2023年1月20日"])) == ("某县水利局", "某县水利局")
+    assert signature(["正文。", "本机关", "2023年1月20日"]) is None
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("2022年，衢州市柯城区人力资源和社会保障局认真贯彻落实《条例》。", "衢州市柯城区人力资源和社会保障局"),
+        ("2023年，洪泽区人民政府坚持以习近平新时代中国特色社会主义思想为指导。", "洪泽区人民政府"),
+        ("在区委、区政府的领导下，济南市历下区退役军人事务局认真贯彻《条例》。", "济南市历下区退役军人事务局"),
+        ("2023年，平潭综合实验区坚持以习近平新时代中国特色社会主义思想为指导。", "平潭综合实验区"),
+        ("2022年，某区卫生健康局党组高度重视政务公开。", "某区卫生健康局"),
+        ("2021年,我委认真贯彻《条例》。", None),
+        ("2024年，我县坚持以群众需求为导向。", None),
+    ],
+)
+def test_first_sentence_of_section_one(paragraph, expected):
+    found = first_sentence(["一、总体情况", paragraph])
+    assert (found.name if found else None) == expected
+
+
+def test_first_sentence_needs_section_one():
+    assert first_sentence(["2022年，某县水利局认真贯彻《条例》。"]) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制。", "淮安市洪泽区人民政府"),
+        ("本报告由某市统计局编制。", "某市统计局"),
+        ("某县交通运输局编制了本报告。", "某县交通运输局"),
+        ("本报告由本机关办公室编制。", None),
+    ],
+)
+def test_compiler(sentence, expected):
+    found = compiler([sentence])
+    assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("如对本报告有疑问，请与某某市统计局办公室联系。", "某某市统计局"),
+        ("如有疑问可与阜阳市颍州区医疗保障局联系。", "阜阳市颍州区医疗保障局"),
+        ("请联系：阜阳市颍州区统计局办公室，地址：阜阳市颍州区某路2号。", "阜阳市颍州区统计局"),
+        ("请与巴中市恩阳区政府信息公开工作领导小组办公室联系。", "巴中市恩阳区人民政府"),
+        ("请与淮安市洪泽区人民政府办公室联系（地址：淮安市洪泽区洪泽湖大道90号）。", "淮安市洪泽区人民政府"),
+        ("请与本机关办公室联系。", None),
+        ("联系人：张三，电话：0571-1234567。", None),
+    ],
+)
+def test_contact_line(line, expected):
+    found = contact([line])
+    assert (found.name if found else None) == expected
+
+
+def test_publisher_names_the_office_of_its_agency():
+    assert from_publisher("平潭综合实验区管委会办公室").name == "平潭综合实验区管理委员会"
+    assert from_publisher("") is None
+
+
+def test_the_first_source_decides_and_the_fullest_printing_names_it():
+    paragraphs = ["市卫生健康委2020年政府信息公开工作年度报告", "一、总体情况", "2020年，我委主动公开信息。",
+                  "六、其他需要报告的事项", "无。", "舟山市卫生健康委员会", "2021年1月29日"]
+    found = find_agency(paragraphs[0], paragraphs)
+    assert names(found) == ("舟山市卫生健康委员会", "舟山市卫生健康委员会")
+    assert found.source == "signature"
+
+
+def test_an_office_signing_for_its_government_is_another_agency():
+    paragraphs = ["某某县人民政府2022年政府信息公开工作年度报告", "正文。", "某某县人民政府办公室", "2023年3月1日"]
+    assert find_agency(paragraphs[0], paragraphs).name == "某某县人民政府"
+
+
+def test_a_web_page_publisher_counts_only_when_the_report_names_no_agency():
+    bare = ["2022年政府信息公开工作年度报告", "一、总体情况", "本年度主动公开信息80条。"]
+    assert find_agency(bare[0], bare, publisher="某某县水利局").name == "某某县水利局"
+    signed = bare + ["某某县林业局", "2023年1月10日"]
+    assert find_agency(signed[0], signed, publisher="某某县水利局").name == "某某县林业局"
+    assert find_agency(bare[0], bare) is None
+
+
+def test_the_preamble_gives_the_fuller_printing_of_the_title_agency():
+    paragraphs = [
+        "洪泽区人民政府2023年政府信息公开工作年度报告",
+        "本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制此报告。如对本报告有疑问，请与淮安市洪泽区人民政府办公室联系。",
+    ]
+    found = find_agency(paragraphs[0], paragraphs)
+    assert found.name == "淮安市洪泽区人民政府"

@@ -1,0 +1,227 @@
+"""One spelling per agency: the name rules of indexer/fields/names.py, each on strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.fields.names import (
+    abbreviations,
+    canonical,
+    complete_level_prefix,
+    drop_internal_office,
+    expand_type,
+    is_place_name,
+    is_pronoun,
+    place_only_agency,
+    same_agency,
+    split_place,
+)
+from indexer.gazetteer import Region
+
+# Every entry of data/agency_abbreviations.tsv, as a real name would print it, and the name it must become.
+ABBREVIATED = {
+    "卫健委": ("舟山市卫健委", "舟山市卫生健康委员会"),
+    "卫生健康委": ("舟山市卫生健康委", "舟山市卫生健康委员会"),
+    "卫健局": ("招远市卫健局", "招远市卫生健康局"),
+    "卫计委": ("某市卫计委", "某市卫生和计划生育委员会"),
+    "卫生计生委": ("某市卫生计生委", "某市卫生和计划生育委员会"),
+    "卫计局": ("某县卫计局", "某县卫生和计划生育局"),
+    "卫生计生局": ("某县卫生计生局", "某县卫生和计划生育局"),
+    "发改委": ("某市发改委", "某市发展和改革委员会"),
+    "发展改革委": ("某市发展改革委", "某市发展和改革委员会"),
+    "发改局": ("某县发改局", "某县发展和改革局"),
+    "发展改革局": ("某县发展改革局", "某县发展和改革局"),
+    "市场监管局": ("某市市场监管局", "某市市场监督管理局"),
+    "市监局": ("某市市监局", "某市市场监督管理局"),
+    "市场监管总局": ("国家市场监管总局", "国家市场监督管理总局"),
+    "人社局": ("某县人社局", "某县人力资源和社会保障局"),
+    "人社厅": ("某省人社厅", "某省人力资源和社会保障厅"),
+    "人力资源社会保障局": ("某县人力资源社会保障局", "某县人力资源和社会保障局"),
+    "人力资源社会保障厅": ("某省人力资源社会保障厅", "某省人力资源和社会保障厅"),
+    "人力资源社会保障部": ("人力资源社会保障部", "人力资源和社会保障部"),
+    "医保局": ("某市医保局", "某市医疗保障局"),
+    "住建局": ("某县住建局", "某县住房和城乡建设局"),
+    "住建厅": ("某省住建厅", "某省住房和城乡建设厅"),
+    "住建委": ("某市住建委", "某市住房和城乡建设委员会"),
+    "住房城乡建设局": ("某县住房城乡建设局", "某县住房和城乡建设局"),
+    "住房城乡建设厅": ("某省住房城乡建设厅", "某省住房和城乡建设厅"),
+    "住房城乡建设委": ("某市住房城乡建设委", "某市住房和城乡建设委员会"),
+    "住房城乡建设部": ("住房城乡建设部", "住房和城乡建设部"),
+    "自然资源规划局": ("某市自然资源规划局", "某市自然资源和规划局"),
+    "环保局": ("某县环保局", "某县环境保护局"),
+    "文广旅局": ("某县文广旅局", "某县文化广电和旅游局"),
+    "文广新局": ("某县文广新局", "某县文化广电新闻出版局"),
+    "应急局": ("某县应急局", "某县应急管理局"),
+    "退役军人局": ("某县退役军人局", "某县退役军人事务局"),
+    "工信局": ("某市工信局", "某市工业和信息化局"),
+    "工信厅": ("某省工信厅", "某省工业和信息化厅"),
+    "工信委": ("某市工信委", "某市工业和信息化委员会"),
+    "经信局": ("某市经信局", "某市经济和信息化局"),
+    "经信委": ("某市经信委", "某市经济和信息化委员会"),
+    "科技局": ("某市科技局", "某市科学技术局"),
+    "科技厅": ("某省科技厅", "某省科学技术厅"),
+    "科委": ("上海市科委", "上海市科学技术委员会"),
+    "民宗局": ("某县民宗局", "某县民族宗教事务局"),
+    "民宗委": ("某州民宗委", "某州民族宗教事务委员会"),
+    "林草局": ("某县林草局", "某县林业和草原局"),
+    "粮储局": ("某市粮储局", "某市粮食和物资储备局"),
+    "国资委": ("某市国资委", "某市国有资产监督管理委员会"),
+    "机关事务局": ("某市机关事务局", "某市机关事务管理局"),
+    "人防办": ("某市人防办", "某市人民防空办公室"),
+    "外办": ("某市外办", "某市外事办公室"),
+    "侨办": ("某市侨办", "某市侨务办公室"),
+    "台办": ("某市台办", "某市台湾事务办公室"),
+    "编办": ("某县编办", "某县机构编制委员会办公室"),
+    "食药监局": ("某县食药监局", "某县食品药品监督管理局"),
+    "安监局": ("某县安监局", "某县安全生产监督管理局"),
+    "质监局": ("某县质监局", "某县质量技术监督局"),
+    "国土局": ("某县国土局", "某县国土资源局"),
+    "管委会": ("某开发区管委会", "某开发区管理委员会"),
+    "政府办": ("某县政府办", "某县人民政府办公室"),
+    "政府办公室": ("某县政府办公室", "某县人民政府办公室"),
+    "政府办公厅": ("某省政府办公厅", "某省人民政府办公厅"),
+    "政府": ("某区政府", "某区人民政府"),
+}
+
+
+def test_every_abbreviation_of_the_data_file_has_a_case_here():
+    assert {short for short, _ in abbreviations()} == set(ABBREVIATED)
+
+
+@pytest.mark.parametrize("short", sorted(ABBREVIATED))
+def test_abbreviation_entry(short):
+    printed, full = ABBREVIATED[short]
+    assert expand_type(printed) == full
+    assert expand_type(full) == full  # already full: unchanged
+
+
+def test_abbreviations_apply_to_the_end_of_a_name_only():
+    assert expand_type("某县党委") == "某县党委"  # no generic 委 -> 委员会
+    assert expand_type("某开发区党工委") == "某开发区党工委"
+    assert expand_type("某县人民政府") == "某县人民政府"
+    assert expand_type("某市卫健委办公室") == "某市卫健委办公室"  # an office of it: not the commission
+
+
+def test_short_autonomous_places_take_their_full_name():
+    assert expand_type("甘南州卫生健康委员会") == "甘南藏族自治州卫生健康委员会"
+    assert expand_type("恩施州人民政府") == "恩施土家族苗族自治州人民政府"
+    assert expand_type("舟山卫生健康委员会") == "舟山卫生健康委员会"  # a stem is not expanded to 舟山市
+
+
+@pytest.mark.parametrize(
+    "printed, owner",
+    [
+        ("某某市统计局办公室", "某某市统计局"),
+        ("淮安市洪泽区人民政府办公室", "淮安市洪泽区人民政府"),
+        ("舟山市卫生健康委员会办公室", "舟山市卫生健康委员会"),
+        ("某县交通运输局政务公开办公室", "某县交通运输局"),
+        ("某县财政局政策法规科", "某县财政局"),
+        ("平潭综合实验区政府信息公开工作领导小组办公室", "平潭综合实验区"),
+        ("巴中市恩阳区政府信息公开工作领导小组办公室", "巴中市恩阳区"),
+        ("某县人民政府信息公开办公室", "某县人民政府"),
+        ("平潭综合实验区管委会办公室", "平潭综合实验区管委会"),
+        ("某某街道办事处", "某某街道办事处"),  # 办事处 is the agency
+        ("本机关办公室", "本机关办公室"),  # a pronoun: no owner
+        ("某市统计局", "某市统计局"),
+    ],
+)
+def test_drop_internal_office(printed, owner):
+    assert drop_internal_office(printed) == owner
+
+
+@pytest.mark.parametrize("text", ["我局", "我委", "本机关", "本机关办公室", "本单位", "我县", "本市"])
+def test_pronouns(text):
+    assert is_pronoun(text)
+
+
+def test_names_that_start_like_pronouns_are_not():
+    assert not is_pronoun("本溪市人民政府")
+    assert not is_pronoun("全椒县财政局")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("上海市", True),
+        ("湖口县大垅乡", True),
+        ("武汉市江汉区民族街道", True),
+        ("平潭综合实验区", True),
+        ("沐阳县", True),  # an unknown place still ends like one
+        ("舟山市卫生健康委员会", False),
+        ("某县人民政府", False),
+        ("中华人民共和国", False),
+    ],
+)
+def test_is_place_name(text, expected):
+    assert is_place_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    "place, agency",
+    [
+        ("上海市", "上海市人民政府"),
+        ("湖口县大垅乡", "湖口县大垅乡人民政府"),
+        ("武汉市江汉区民族街道", "武汉市江汉区民族街道办事处"),
+        ("平潭综合实验区", "平潭综合实验区"),
+        ("浦东新区", "浦东新区人民政府"),  # a district that ends like a zone is a district
+    ],
+)
+def test_place_only_agency(place, agency):
+    assert place_only_agency(place) == agency
+
+
+@pytest.mark.parametrize(
+    "name, parts",
+    [
+        ("威海市环翠区卫生健康局", ("威海市环翠区", "卫生健康局")),
+        ("市卫生健康委员会", ("市", "卫生健康委员会")),
+        ("市市场监督管理局", ("市", "市场监督管理局")),
+        ("市场监督管理局", ("", "市场监督管理局")),
+        ("城市管理局", ("", "城市管理局")),
+        ("自然资源部", ("", "自然资源部")),
+        ("沐阳县人民政府", ("沐阳县", "人民政府")),
+        ("武汉东湖新技术开发区管委会", ("武汉东湖新技术开发区", "管委会")),
+        ("泰州医药高新区（高港区）卫生健康委员会", ("泰州医药高新区（高港区）", "卫生健康委员会")),
+    ],
+)
+def test_split_place(name, parts):
+    assert split_place(name) == parts
+
+
+def test_same_agency_with_more_of_its_place():
+    assert same_agency("市卫生健康委", "舟山市卫生健康委员会")
+    assert same_agency("洪泽区人民政府", "淮安市洪泽区人民政府")
+    assert same_agency("华龙区卫健委", "华龙区卫生健康委员会")
+    assert same_agency("上海市科委", "上海市科学技术委员会")
+
+
+def test_other_agencies_are_not_the_same():
+    assert not same_agency("某县人民政府", "某县人民政府办公室")  # its office
+    assert not same_agency("县人民政府", "某县某镇人民政府")  # a township
+    assert not same_agency("平潭综合实验区", "平潭综合实验区管委会")
+    assert not same_agency("市卫生健康委员会", "舟山市市场监督管理局")
+
+
+def test_complete_level_prefix_from_the_region():
+    zhoushan = Region("浙江省", "舟山市", None, "330900")
+    assert complete_level_prefix("市卫生健康委员会", zhoushan) == "舟山市卫生健康委员会"
+    assert complete_level_prefix("市市场监督管理局", zhoushan) == "舟山市市场监督管理局"
+    assert complete_level_prefix("省市场监督管理局", Region("黑龙江省", None, None, "230000")) == "黑龙江省市场监督管理局"
+    huancui = Region("山东省", "威海市", "环翠区", "371002")
+    assert complete_level_prefix("区卫生健康局", huancui) == "环翠区卫生健康局"
+    assert complete_level_prefix("市卫生健康委员会", huancui) == "威海市卫生健康委员会"
+    # a county-level city's own department calls itself 市…
+    assert complete_level_prefix("市卫生健康局", Region("山东省", "烟台市", "招远市", "370685")) == "招远市卫生健康局"
+    # nothing to complete with, or nothing to complete
+    assert complete_level_prefix("县卫生健康局", zhoushan) == "县卫生健康局"
+    assert complete_level_prefix("鼓楼区卫生健康局", Region("江苏省", "南京市", "鼓楼区", "320106")) == "鼓楼区卫生健康局"
+    assert complete_level_prefix("市场监督管理局", zhoushan) == "市场监督管理局"
+
+
+def test_canonical_drops_a_bracketed_second_name_and_spells_the_type_out():
+    assert canonical("某县人民政府办公室（县政务服务中心）") == "某县人民政府办公室"
+    assert canonical("舟山市卫健委") == "舟山市卫生健康委员会"
+
+
+def test_the_data_file_holds_no_generic_ending():
+    assert not {"委", "局", "办", "厅"} & {short for short, _ in abbreviations()}

@@ -1,0 +1,60 @@
+"""Year and printed date rules of indexer/fields/dates.py, on strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from indexer.fields.dates import parse_date, published_of, statistics_year, year_of
+
+
+def test_years_in_document_numbers_and_dates_are_not_the_report_year():
+    paragraphs = [
+        "根据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求，现将我局2022年度报告如下：",
+        "截至2022年底，我局主动公开信息80条，较2021年增加5条。",
+        "某局",
+        "2023年1月15日",
+    ]
+    assert year_of(None, paragraphs, "2023-01-15") == 2022
+
+
+def test_year_is_the_statistics_year_even_when_signed_in_that_same_year():
+    paragraphs = ["某局政府信息公开工作年度报告", "2020年，我局主动公开信息115条。", "某局", "2020年1月19日"]
+    assert year_of(paragraphs[0], paragraphs, "2020-01-19") == 2020
+
+
+def test_the_statistics_period_is_the_strongest_signal_without_a_title_year():
+    paragraphs = [
+        "政府信息公开工作年度报告",
+        "本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。",
+        "2022年，我局将继续推进政务公开工作，2022年计划公开信息200条。2022年度重点工作如下。",
+    ]
+    assert statistics_year(paragraphs) == 2021
+    assert year_of(paragraphs[0], paragraphs, "2022-01-20") == 2021
+    assert statistics_year(["本年度报告中所列数据的统计周期为 2024 年 1 月 1 日至 12 月 31 日。"]) == 2024
+    assert statistics_year(["本报告所列数据统计期限为2025年1月1日至2025年12月31日。"]) == 2025
+    assert statistics_year(["2022年，我局主动公开信息。"]) is None
+
+
+def test_the_title_year_comes_first():
+    paragraphs = ["本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。"]
+    assert year_of("某局2022年政府信息公开工作年度报告", paragraphs) == 2022
+
+
+def test_chinese_numeral_year_and_date():
+    assert year_of("某某局二〇二一年政府信息公开工作年度报告", []) == 2021
+    assert parse_date("二〇二二年一月二十八日") == dt.date(2022, 1, 28)
+    assert parse_date("2022-1-8") == dt.date(2022, 1, 8)
+    assert parse_date("2022年13月40日") is None
+
+
+def test_published_is_the_signature_date_not_a_date_in_the_body():
+    body = ["截至2023年12月31日，我局共发布信息267条。", "六、其他需要报告的事项", "无。"]
+    assert published_of(body) is None
+    assert published_of(body + ["某局", "2024年1月18日"]) == "2024-01-18"
+    assert published_of(body, meta_published="2024-01-20 09:30") == "2024-01-20"
+    assert published_of(["某局2023年报告", "发布日期：2024-01-22", *body]) == "2024-01-22"
+
+
+def test_a_date_line_under_the_title_is_the_printed_date():
+    opening = ["某县人民政府2025年政府信息公开工作年度报告", "某县人民政府", "（2026年1月23日）", "依据《条例》编制本报告。"]
+    assert published_of(opening + ["一、总体情况", "2025年，我县主动公开信息。"]) == "2026-01-23"

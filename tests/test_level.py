@@ -1,0 +1,39 @@
+"""The agency level rule of indexer/fields/level.py, on strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.fields.level import agency_level_of, is_national
+
+
+@pytest.mark.parametrize(
+    "agency, levels, place_part, zone_host, expected",
+    [
+        ("威海市环翠区卫生健康局", ["city", "county"], "威海市环翠区", None, "county"),
+        ("舟山市卫生健康委员会", ["city"], "舟山市", None, "city"),
+        ("浙江省卫生健康委员会", ["province"], "浙江省", None, "province"),
+        ("国家卫生健康委员会", [], "", None, "national"),
+        ("自然资源部", [], "", None, "national"),
+        ("海关总署", [], "", None, "national"),
+        ("审计署", [], "", None, "national"),
+        ("中国气象局", [], "", None, "national"),
+        ("市卫生健康委", [], "市", None, "city"),
+        ("区卫生健康局", [], "区", None, "county"),
+        ("市市场监督管理局", [], "市", None, "city"),
+        ("某某县城关镇人民政府", ["county"], "某某县城关镇", None, "township"),
+        ("沐阳县人民政府", [], "沐阳县", None, "county"),  # a place the gazetteer does not hold
+        ("东湖高新区卫生健康局", [], "东湖高新区", "city", "county"),  # a zone: below its host
+        ("平潭综合实验区", [], "平潭综合实验区", "province", "city"),
+        ("泰州医药高新区（高港区）卫生健康委员会", ["city", "county"], "泰州医药高新区（高港区）", "city", "county"),
+        (None, [], "", None, None),
+    ],
+)
+def test_agency_level(agency, levels, place_part, zone_host, expected):
+    assert agency_level_of(agency, levels, place_part, zone_host) == expected
+
+
+def test_a_department_without_a_place_is_not_national():
+    assert not is_national("城市管理局")
+    assert not is_national("市卫生健康委员会")
+    assert is_national("国务院办公厅")

@@ -1,0 +1,329 @@
+"""Report openings written the way real sites publish them, through the whole field pipeline.
+
+Each opening is a few lines of a report as a reader or a crawler saves it
+(page chrome, metadata rows, labels glued to titles, no title at all, an
+agency named only in the body or a contact line, abbreviations, zones, OCR
+misreadings) with the fields a careful reader gives it, written here by
+hand. They go through the text reader and `extract.record_of`, as any file
+does. None of them is a real report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.blocks import Document
+from indexer.extract import record_of
+from indexer.readers.text import parse_text
+
+BODY = "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+
+
+def record(text: str, **meta: str):
+    doc = Document(path=Path("opening.txt"), format="txt", blocks=parse_text(text), meta=dict(meta))
+    return record_of(doc, "0000000000000000", "opening.txt")
+
+
+def region(province=None, city=None, county=None, zone=None) -> dict:
+    return {"province": province, "city": city, "county": county, "zone": zone}
+
+
+def check(text: str, want: dict, **meta: str) -> None:
+    r = record(text, **meta).to_dict()
+    got = {k: r[k] for k in want if k not in ("province", "city", "county", "zone")}
+    got.update({k: r["region"][k] for k in want if k in ("province", "city", "county", "zone")})
+    assert got == want
+
+
+OPENINGS = {
+    # ---- titles after page chrome
+    "chrome_breadcrumb_widgets": (
+        "首页 > 政务公开 > 政府信息公开年报\n【字体：大 中 小】 【打印】 【关闭】\n"
+        "东营市生态环境局2022年政府信息公开工作年度报告\n发布时间：2023-01-18 来源：东营市生态环境局\n"
+        "一、总体情况\n2022年，东营市生态环境局认真贯彻《条例》，主动公开政府信息286条。\n" + BODY,
+        dict(title="东营市生态环境局2022年政府信息公开工作年度报告", agency="东营市生态环境局", agency_level="city",
+             province="山东省", city="东营市", county=None, year=2022, published="2023-01-18"),
+    ),
+    "cms_metadata_row": (
+        "索引号：11370500MB2856432X/2023-00012 | 发布机构：东营市统计局 | 分类：政府信息公开年报\n"
+        "东营市统计局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开政府信息97条。\n" + BODY,
+        dict(title="东营市统计局2022年政府信息公开工作年度报告", agency="东营市统计局", agency_level="city",
+             city="东营市", year=2022),
+    ),
+    "widget_label_glued_to_title": (
+        "公报标题烟台市芝罘区人民政府2021年政府信息公开工作年度报告\n大中小\n一、总体情况\n"
+        "2021年，芝罘区人民政府主动公开政府信息1820条。\n" + BODY,
+        dict(title="烟台市芝罘区人民政府2021年政府信息公开工作年度报告", agency="烟台市芝罘区人民政府",
+             agency_level="county", city="烟台市", county="芝罘区", year=2021),
+    ),
+    "font_size_widget_before_title": (
+        "大中小烟台市芝罘区司法局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开信息66条。\n" + BODY,
+        dict(title="烟台市芝罘区司法局2022年政府信息公开工作年度报告", agency="烟台市芝罘区司法局", county="芝罘区"),
+    ),
+    "site_column_before_the_title": (
+        "政府信息公开年报\n政府信息公开工作年度报告\n南宁市兴宁区教育局2023年度政府信息公开工作年度报告\n"
+        "一、总体情况\n2023年，我局主动公开政府信息150条。\n" + BODY,
+        dict(title="南宁市兴宁区教育局2023年度政府信息公开工作年度报告", agency="南宁市兴宁区教育局",
+             agency_level="county", province="广西壮族自治区", county="兴宁区", year=2023),
+    ),
+    "title_without_agency_then_agency_then_title": (
+        "2021年政府信息公开工作年度报告\n绵阳市涪城区民政局\n绵阳市涪城区民政局2021年政府信息公开工作年度报告\n"
+        "一、总体情况\n2021年，我局主动公开信息120条。\n" + BODY,
+        dict(title="绵阳市涪城区民政局2021年政府信息公开工作年度报告", agency="绵阳市涪城区民政局",
+             county="涪城区", year=2021),
+    ),
+    "breadcrumb_ending_in_the_title": (
+        "当前位置：首页 > 信息公开 > 年度报告 > 嘉兴市南湖区司法局2022年政府信息公开工作年度报告\n"
+        "一、总体情况\n2022年，我局主动公开信息80条。\n" + BODY,
+        dict(title="嘉兴市南湖区司法局2022年政府信息公开工作年度报告", agency="嘉兴市南湖区司法局", county="南湖区"),
+    ),
+    "markdown_heading_title": (
+        "# 济宁市任城区自然资源局2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n"
+        "2024年，我局主动公开信息210条。\n" + BODY,
+        dict(title="济宁市任城区自然资源局2024年政府信息公开工作年度报告", agency="济宁市任城区自然资源局",
+             agency_level="county", county="任城区", year=2024),
+    ),
+    "crawler_header_lines": (
+        "标题: 南平市延平区财政局2023年度政府信息公开工作年度报告\n发布时间: 2024-01-22 10:30\n文号:\n"
+        "发布机构: 南平市延平区财政局办公室\n栏目: 政府信息公开年报\n==== 正文 ====\n"
+        "一、总体情况\n2023年，我局主动公开信息130条。\n" + BODY,
+        dict(title="南平市延平区财政局2023年度政府信息公开工作年度报告", agency="南平市延平区财政局",
+             county="延平区", year=2023, published="2024-01-22"),
+    ),
+    "year_first_title_split_over_two_lines": (
+        "2024年济宁市任城区交通运输局政府信息公开\n工作年度报告\n一、总体情况\n2024年，我局主动公开信息95条。\n" + BODY,
+        dict(title="2024年济宁市任城区交通运输局政府信息公开工作年度报告", agency="济宁市任城区交通运输局",
+             county="任城区", year=2024),
+    ),
+    "year_first_title": (
+        "2023年度长沙市岳麓区市场监督管理局政府信息公开工作年度报告\n一、总体情况\n"
+        "2023年，区市场监管局主动公开信息312条。\n" + BODY,
+        dict(title="2023年度长沙市岳麓区市场监督管理局政府信息公开工作年度报告",
+             agency="长沙市岳麓区市场监督管理局", agency_level="county", county="岳麓区", year=2023),
+    ),
+    "title_with_guanyu": (
+        "关于德阳市旌阳区审计局2021年度政府信息公开工作年度报告\n一、总体情况\n2021年，我局主动公开信息48条。\n" + BODY,
+        dict(agency="德阳市旌阳区审计局", county="旌阳区", year=2021),
+    ),
+    "agency_with_bracketed_second_name": (
+        "眉山市东坡区人民政府办公室（区政府外事办公室）2022年政府信息公开工作年度报告\n一、总体情况\n"
+        "2022年，区政府办公室主动公开信息400条。\n" + BODY,
+        dict(agency="眉山市东坡区人民政府办公室", agency_level="county", county="东坡区", year=2022),
+    ),
+    # ---- no title, or a title without the agency: the agency in the body
+    "compiler_in_preamble_and_statistics_year": (
+        "本报告由滁州市来安县人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。"
+        "本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。\n一、总体情况\n"
+        "2022年，我县坚持以习近平新时代中国特色社会主义思想为指导。\n" + BODY,
+        dict(agency="滁州市来安县人民政府", agency_level="county", province="安徽省", city="滁州市",
+             county="来安县", year=2022),
+    ),
+    "report_name_after_bianzhi": (
+        "根据《中华人民共和国政府信息公开条例》要求，编制宁波市鄞州区住房和城乡建设局2022年政府信息公开工作年度报告。\n"
+        "一、总体情况\n2022年，我局主动公开信息170条。\n" + BODY,
+        dict(agency="宁波市鄞州区住房和城乡建设局", agency_level="county", county="鄞州区", year=2022),
+    ),
+    "report_name_after_gongbu": (
+        "根据《条例》规定，特向社会公布2021年度酒泉市肃州区财政局政府信息公开工作年度报告。\n"
+        "一、总体情况\n2021年，我局主动公开信息60条。\n" + BODY,
+        dict(agency="酒泉市肃州区财政局", county="肃州区", year=2021),
+    ),
+    "report_name_after_xianfabu": (
+        "政府信息公开工作年度报告\n现发布三明市沙县区农业农村局2022年度政府信息公开工作情况报告如下。\n"
+        "一、总体情况\n2022年，我局主动公开信息75条。\n" + BODY,
+        dict(agency="三明市沙县区农业农村局", county="沙县区", year=2022),
+    ),
+    "first_sentence_of_section_one": (
+        "2022年度政府信息公开工作年度报告\n一、总体情况\n"
+        "2022年，衢州市柯城区人力资源和社会保障局认真贯彻落实《条例》，主动公开信息140条。\n" + BODY,
+        dict(title="2022年度政府信息公开工作年度报告", agency="衢州市柯城区人力资源和社会保障局",
+             agency_level="county", county="柯城区", year=2022),
+    ),
+    "first_sentence_after_an_adverbial": (
+        "政府信息公开工作年度报告\n一、总体情况\n"
+        "在区委、区政府的领导下，济南市历下区退役军人事务局认真贯彻《条例》，2023年主动公开信息50条。\n"
+        "我局地址：济南市历下区某路1号。\n" + BODY,
+        dict(agency="济南市历下区退役军人事务局", agency_level="county", county="历下区", year=2023),
+    ),
+    "bare_prefix_completed_from_the_context": (
+        "区卫生健康局2022年政府信息公开工作年度报告\n一、总体情况\n"
+        "2022年，区卫生健康局在历下区委、历下区政府领导下，主动公开信息90条，济南市历下区群众满意。\n" + BODY,
+        dict(agency="历下区卫生健康局", agency_printed="区卫生健康局", agency_level="county",
+             city="济南市", county="历下区", year=2022),
+    ),
+    "contact_line_office": (
+        "2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我委主动公开信息102条。\n" + BODY
+        + "如对本报告有任何疑问，请与丽水市莲都区发展和改革局办公室联系（地址：丽水市莲都区某路8号，电话：0578-1234567）。\n",
+        dict(agency="丽水市莲都区发展和改革局", agency_printed="丽水市莲都区发展和改革局办公室",
+             agency_level="county", county="莲都区", year=2022),
+    ),
+    "contact_line_keyu": (
+        "2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局主动公开信息61条。\n" + BODY
+        + "如有疑问，可与阜阳市颍州区医疗保障局联系。\n",
+        dict(agency="阜阳市颍州区医疗保障局", county="颍州区", year=2023),
+    ),
+    "contact_line_qinglianxi": (
+        "2023年政府信息公开工作年度报告\n一、总体情况\n2023年，本机关主动公开信息44条。\n" + BODY
+        + "请联系：阜阳市颍州区统计局办公室，地址：阜阳市颍州区某路2号。\n",
+        dict(agency="阜阳市颍州区统计局", county="颍州区", year=2023),
+    ),
+    "contact_line_leading_group_office": (
+        "2021年政府信息公开工作年度报告\n一、总体情况\n2021年，我区主动公开信息1500条。\n" + BODY
+        + "如对本报告有疑问，请与巴中市恩阳区政府信息公开工作领导小组办公室联系。\n",
+        dict(agency="巴中市恩阳区人民政府", agency_level="county", county="恩阳区", year=2021),
+    ),
+    "contact_line_info_office_of_a_department": (
+        "2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开信息88条。\n" + BODY
+        + "请与韶关市浈江区交通运输局政务公开办公室联系。\n",
+        dict(agency="韶关市浈江区交通运输局", county="浈江区", year=2022),
+    ),
+    "pronoun_office_is_no_agency": (
+        "2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开信息30条。\n" + BODY
+        + "如有疑问，请与本机关办公室联系。\n六、其他需要报告的事项\n无。\n吉安市吉州区水利局\n2023年1月12日\n",
+        dict(agency="吉安市吉州区水利局", county="吉州区", year=2022, published="2023-01-12"),
+    ),
+    "office_reporting_for_itself_keeps_office": (
+        "玉溪市人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n2022年，市政府办公室主动公开信息300条。\n"
+        + BODY + "如有疑问，请与玉溪市人民政府办公室联系。\n",
+        dict(agency="玉溪市人民政府办公室", agency_level="city", city="玉溪市", year=2022),
+    ),
+    "byline_under_a_title_without_agency": (
+        "2022年政府信息公开工作年度报告\n南平市延平区林业局\n2023年1月16日\n一、总体情况\n"
+        "2022年，我局主动公开信息55条。\n" + BODY,
+        dict(agency="南平市延平区林业局", county="延平区", year=2022, published="2023-01-16"),
+    ),
+    "publisher_of_the_page_only": (
+        "2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开信息70条。\n" + BODY,
+        dict(agency="韶关市浈江区交通运输局", county="浈江区", year=2022),
+    ),
+    # ---- abbreviations: one spelling per agency
+    "weijianwei": (
+        "株洲市卫健委2021年政府信息公开工作年度报告\n一、总体情况\n2021年，市卫健委主动公开信息230条。\n" + BODY,
+        dict(agency="株洲市卫生健康委员会", agency_printed="株洲市卫健委", agency_level="city", city="株洲市"),
+    ),
+    "shichang_jianguanju": (
+        "湘潭市市场监管局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开信息400条。\n" + BODY,
+        dict(agency="湘潭市市场监督管理局", city="湘潭市", year=2022),
+    ),
+    "renshe_and_yibao": (
+        "遂宁市人社局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开信息210条。\n" + BODY,
+        dict(agency="遂宁市人力资源和社会保障局", city="遂宁市"),
+    ),
+    "yibaoju": (
+        "南充市医保局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局主动公开信息120条。\n" + BODY,
+        dict(agency="南充市医疗保障局", city="南充市", year=2023),
+    ),
+    "short_autonomous_prefecture": (
+        "甘南州卫生健康委员会2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我委主动公开信息130条。\n" + BODY,
+        dict(agency="甘南藏族自治州卫生健康委员会", agency_level="city", province="甘肃省", city="甘南藏族自治州"),
+    ),
+    "government_office_short": (
+        "吉安市吉州区政府办2022年政府信息公开工作年度报告\n一、总体情况\n2022年，区政府办主动公开信息500条。\n" + BODY,
+        dict(agency="吉安市吉州区人民政府办公室", agency_level="county", county="吉州区"),
+    ),
+    "bare_prefix_and_abbreviation_with_signature": (
+        "区人社局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开信息80条。\n" + BODY
+        + "六、其他需要报告的事项\n无。\n常州市武进区人力资源和社会保障局\n2023年1月20日\n",
+        dict(agency="常州市武进区人力资源和社会保障局", agency_level="county", county="武进区",
+             published="2023-01-20"),
+    ),
+    "province_prefix_named_once": (
+        "省市场监管局2022年政府信息公开工作年度报告\n一、总体情况\n"
+        "2022年，省市场监管局按照黑龙江省政务公开工作要点，主动公开信息900条。\n" + BODY,
+        dict(agency="黑龙江省市场监督管理局", agency_level="province", province="黑龙江省", city=None, year=2022),
+    ),
+    # ---- titles headed by a place only
+    "whole_government_by_place": (
+        "2022年上海市政府信息公开工作年度报告\n一、总体情况\n2022年，本市主动公开政府信息5万余条。\n" + BODY,
+        dict(agency="上海市人民政府", agency_level="province", province="上海市", city="上海市", year=2022),
+    ),
+    "township_by_place": (
+        "湖口县大垅乡2025年度政府信息公开工作年度报告\n一、总体情况\n2025年，我乡主动公开信息40条。\n" + BODY,
+        dict(agency="湖口县大垅乡人民政府", agency_level="township", province="江西省", city="九江市",
+             county="湖口县", year=2025),
+    ),
+    "subdistrict_by_place": (
+        "武汉市江汉区民族街道2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我街主动公开信息35条。\n" + BODY,
+        dict(agency="武汉市江汉区民族街道办事处", agency_level="township", city="武汉市", county="江汉区"),
+    ),
+    # ---- national bodies without 国家
+    "ministry": (
+        "自然资源部2022年政府信息公开工作年度报告\n一、总体情况\n2022年，自然资源部在浙江省、江苏省等地开展调研。\n" + BODY,
+        dict(agency="自然资源部", agency_level="national", province=None, city=None, year=2022),
+    ),
+    "general_administration": (
+        "海关总署2021年政府信息公开工作年度报告\n一、总体情况\n2021年，海关总署主动公开信息1200条，广州海关、上海海关……\n" + BODY,
+        dict(agency="海关总署", agency_level="national", province=None, year=2021),
+    ),
+    "ministry_with_prc": (
+        "中华人民共和国商务部2022年政府信息公开工作年度报告\n一、总体情况\n2022年，商务部主动公开信息800条。\n" + BODY,
+        dict(agency="中华人民共和国商务部", agency_level="national", province=None),
+    ),
+    "provincial_department": (
+        "湖南省教育厅2022年政府信息公开工作年度报告\n一、总体情况\n2022年，省教育厅主动公开信息600条。\n" + BODY,
+        dict(agency="湖南省教育厅", agency_level="province", province="湖南省", city=None),
+    ),
+    # ---- zones
+    "zone_by_full_name": (
+        "武汉东湖新技术开发区管委会2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我区主动公开信息700条。\n" + BODY,
+        dict(agency="武汉东湖新技术开发区管理委员会", agency_level="county", province="湖北省", city="武汉市",
+             county=None, zone="东湖新技术开发区"),
+    ),
+    "zone_by_short_name": (
+        "东湖高新区卫生健康局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局主动公开信息90条。\n" + BODY,
+        dict(agency="东湖高新区卫生健康局", agency_level="county", city="武汉市", zone="东湖新技术开发区"),
+    ),
+    "zone_narrowed_to_its_district": (
+        "泰州医药高新区（高港区）卫生健康委员会2022年政府信息公开工作年度报告\n一、总体情况\n"
+        "2022年，我委主动公开信息140条。\n" + BODY,
+        dict(agency_level="county", city="泰州市", county="高港区", zone="医药高新技术产业开发区"),
+    ),
+    "zone_of_the_statistics_list": (
+        "苏州工业园区经济发展委员会2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我委主动公开信息210条。\n" + BODY,
+        dict(agency="苏州工业园区经济发展委员会", province="江苏省", city="苏州市", zone="苏州工业园区"),
+    ),
+    "zone_under_a_province": (
+        "平潭综合实验区2023年度政府信息公开工作年度报告\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
+        "如对本报告有任何疑问，请与平潭综合实验区管委会办公室联系。\n一、总体情况\n2023年，平潭综合实验区坚持以……\n" + BODY,
+        dict(agency="平潭综合实验区", agency_level="city", province="福建省", city=None, zone="平潭综合实验区",
+             year=2023),
+    ),
+    "county_level_city_under_a_province": (
+        "仙桃市卫生健康委员会2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我委主动公开信息150条。\n" + BODY,
+        dict(agency="仙桃市卫生健康委员会", agency_level="county", province="湖北省", city="仙桃市", county="仙桃市"),
+    ),
+    # ---- years
+    "year_only_in_the_statistics_period": (
+        "政府信息公开工作年度报告\n（丽水市莲都区财政局）\n"
+        "根据《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号），编制本报告。"
+        "本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n"
+        "我局2022年将继续推进政务公开，2020年以来累计公开信息500条。\n" + BODY
+        + "丽水市莲都区财政局\n2022年1月20日\n",
+        dict(agency="丽水市莲都区财政局", year=2021, published="2022-01-20"),
+    ),
+    "statistics_period_with_spaces": (
+        "政府信息公开工作年度报告\n本年度报告中所列数据的统计周期为 2024 年 1 月 1 日至 12 月 31 日。\n"
+        "一、总体情况\n2025年，我局将持续推进公开。\n" + BODY + "南充市统计局\n2025年1月15日\n",
+        dict(agency="南充市统计局", year=2024, published="2025-01-15"),
+    ),
+    # ---- OCR misreadings: read as the unit the text confirms, the text unchanged
+    "ocr_misread_county_confirmed_by_townships": (
+        "沐阳县人民政府2025年政府信息公开工作年度报告\n沐阳县人民政府\n(2026年1月23日)\n一、总体情况\n"
+        "2025年，我县沭城街道、钱集镇等地推进基层政务公开标准化建设，宿迁市考核优秀。\n" + BODY,
+        dict(agency="沭阳县人民政府", agency_printed="沐阳县人民政府", agency_level="county", province="江苏省",
+             city="宿迁市", county="沭阳县", year=2025, published="2026-01-23"),
+    ),
+    "ocr_misread_county_unconfirmed": (
+        "沐阳县人民政府2025年政府信息公开工作年度报告\n一、总体情况\n2025年，我县主动公开信息4511条。\n" + BODY,
+        dict(agency="沐阳县人民政府", agency_level="county", province=None, county=None, year=2025),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OPENINGS))
+def test_opening(name):
+    text, want = OPENINGS[name]
+    meta = {"publisher": "韶关市浈江区交通运输局办公室"} if name == "publisher_of_the_page_only" else {}
+    check(text, want, **meta)

@@ -1,0 +1,95 @@
+"""The title rules of indexer/fields/title.py, on strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.fields.title import clean_title_line, is_cms_row, title_head, title_of
+
+
+def test_title_split_over_two_lines_agency_first():
+    paragraphs = ["威海市环翠区卫生健康局", "2020年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_of(paragraphs) == "威海市环翠区卫生健康局2020年政府信息公开工作年度报告"
+
+
+def test_title_split_before_its_last_words():
+    paragraphs = ["某某县教育局2022年政府信息公开", "工作年度报告", "一、总体情况"]
+    assert title_of(paragraphs) == "某某县教育局2022年政府信息公开工作年度报告"
+
+
+def test_title_after_page_junk_and_year_first_title():
+    paragraphs = ["首页", "当前位置：首页", "2021年度某某市财政局政府信息公开工作年度报告", "一、总体情况"]
+    title = title_of(paragraphs)
+    assert title == "2021年度某某市财政局政府信息公开工作年度报告"
+    assert title_head(title) == "某某市财政局"
+
+
+def test_no_title_in_text_falls_back_to_page_title_without_site_name():
+    paragraphs = ["一、总体情况", "2022年，我局主动公开信息120条。"]
+    assert title_of(paragraphs) is None
+    assert title_of(paragraphs, "某某区民政局2022年政府信息公开工作年度报告_某某区人民政府") == (
+        "某某区民政局2022年政府信息公开工作年度报告"
+    )
+    assert title_of(paragraphs, "某某区人民政府门户网站") is None
+
+
+def test_a_title_with_agency_and_year_beats_a_site_column_and_a_bare_title():
+    paragraphs = ["政府信息公开年报", "政府信息公开工作年度报告", "某市统计局2022年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_of(paragraphs) == "某市统计局2022年政府信息公开工作年度报告"
+    assert title_of(["政府信息公开年报", "2022年政府信息公开工作年度报告"]) == "2022年政府信息公开工作年度报告"
+
+
+def test_the_page_title_wins_when_it_names_the_agency_the_text_title_does_not():
+    paragraphs = ["2022年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_of(paragraphs, "某县林业局2022年政府信息公开工作年度报告") == "某县林业局2022年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(
+    "line, cleaned",
+    [
+        ("公报标题某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
+        ("标题：某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
+        ("标题: 某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
+        ("大中小某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
+        ("【字体：大 中 小】某局2022年政府信息公开工作年度报告【打印】【关闭】", "某局2022年政府信息公开工作年度报告"),
+        ("# 某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
+        ("**某局2022年政府信息公开工作年度报告**", "某局2022年政府信息公开工作年度报告"),
+        ("《某局2022年政府信息公开工作年度报告》", "某局2022年政府信息公开工作年度报告"),
+        ("首页 > 政务公开 > 某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
+        ("某局2022年政府信息公开工作年度报告 发布时间：2023-01-10 来源：某局", "某局2022年政府信息公开工作年度报告"),
+        ("名称：某局2022年政府信息公开工作年度报告 发布日期：2023-01-10", "某局2022年政府信息公开工作年度报告"),
+    ],
+)
+def test_clean_title_line(line, cleaned):
+    assert clean_title_line(line) == cleaned
+
+
+def test_markup_in_a_title_is_not_a_breadcrumb():
+    line = '"><img src=x onerror=alert(1)>某局2022年政府信息公开工作年度报告'
+    assert clean_title_line(line) == line
+
+
+def test_cms_rows():
+    assert is_cms_row("索引号：113706/2023-001 | 发布机构：某局 | 分类：政府信息公开年报")
+    assert not is_cms_row("某局2022年政府信息公开工作年度报告")
+    glued = "索引号：113706/2023-001 |发布机构：某局|分类：政府信息公开年报某局2022年政府信息公开工作年度报告"
+    assert title_of([glued, "一、总体情况"]) == "某局2022年政府信息公开工作年度报告"
+
+
+def test_a_title_glued_to_the_preamble():
+    line = "某县2019年政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》要求，编制本报告。"
+    assert title_of([line]) == "某县2019年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(
+    "title, head",
+    [
+        ("某局2022年政府信息公开工作年度报告", "某局"),
+        ("2022年度某局政府信息公开工作年度报告", "某局"),
+        ("关于某局2021年度政府信息公开工作年度报告", "某局"),
+        ("2022年上海市政府信息公开工作年度报告", "上海市"),
+        ("2022年政府信息公开工作年度报告", ""),
+    ],
+)
+def test_title_head(title, head):
+    assert title_head(title) == head
