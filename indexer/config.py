@@ -26,6 +26,7 @@ class Config:
     index: Path
     host: str = "127.0.0.1"
     port: int = 8000
+    base_url: str | None = None  # the address people reach the web UI at, for links that leave it
     page_size: int = 10
     synonyms: Path = BUILTIN_SYNONYMS
     dictionaries: tuple[Path, ...] = field(default_factory=tuple)
@@ -80,6 +81,7 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
         index=resolve(get("paths", "index", "var/index", str)),
         host=get("web", "host", "127.0.0.1", str),
         port=get("web", "port", 8000, int),
+        base_url=get("web", "base_url", "", str).strip() or None,
         page_size=get("search", "page_size", 10, int),
         synonyms=resolve(synonyms) if synonyms else BUILTIN_SYNONYMS,
         dictionaries=tuple(resolve(str(d)) for d in dictionaries),
@@ -90,6 +92,8 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
     for p in (config.synonyms, *config.dictionaries):
         if not p.is_file():
             raise ConfigError(f"{path}: the file {p} does not exist")
+    if config.base_url and not config.base_url.startswith(("http://", "https://")):
+        raise ConfigError(f"{path}: [web] base_url must start with http:// or https://, not {config.base_url!r}")
     if not 1 <= config.page_size <= 100:
         raise ConfigError(f"{path}: [search] page_size must be between 1 and 100")
     return config

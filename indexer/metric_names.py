@@ -22,6 +22,9 @@ SEPARATOR = " · "
 
 # Units that the template prints in a column's header rather than in its label.
 _UNITS = {"amount_wan": "万元", "amount_yuan": "元"}
+# Column names as the templates print them, where that differs from the recognised label.
+_PRINTED = {"change": "本年增/减"}
+_PRINTED_2021 = {"decisions": "本年处理决定数量"}
 # The two metrics read from the prose, not from a table.
 _PROSE = {
     "active.published_total": "主动公开政府信息数量（条）",
@@ -39,7 +42,8 @@ def _first_alt(kind: str, role: str) -> dict[str, str]:
 
 ACTIVE_ROW_NAMES = {row: name for row, name in _first_alt(ACTIVE, "row").items() if row in ACTIVE_ROWS}
 ACTIVE_COLUMN_NAMES = {
-    key: name + (f"（{_UNITS[key]}）" if key in _UNITS else "") for key, name in _first_alt(ACTIVE, "col").items()
+    key: _PRINTED.get(key, name) + (f"（{_UNITS[key]}）" if key in _UNITS else "")
+    for key, name in _first_alt(ACTIVE, "col").items()
 }
 APPLY_ROW_NAMES = dict(ROW_NAMES)
 APPLY_COLUMN_NAMES = {column: COLUMN_NAMES[column] for column in APPLY_COLUMNS}
@@ -71,6 +75,26 @@ def _label(key: str) -> str:
 
 
 METRIC_LABELS: dict[str, str] = {key: _label(key) for key in METRIC_KEYS}
+
+
+def metric_parts(key: str, template: str | None = None) -> tuple[str, str]:
+    """(row name, column name) of a table metric, the column as `template` prints it.
+
+    active.penalty.decisions -> (行政处罚, 本年处理决定数量) for 2021, (行政处罚, 处理决定数量) for 2019;
+    apply.new.natural -> (一、本年新收申请, 自然人); review.upheld -> (行政复议, 结果维持).
+    """
+    parts = key.split(".")
+    if parts[0] == "active" and len(parts) == 3:
+        column = _PRINTED_2021.get(parts[2]) if template == "2021" else None
+        return ACTIVE_ROW_NAMES.get(parts[1], parts[1]), column or ACTIVE_COLUMN_NAMES.get(parts[2], parts[2])
+    if parts[0] == "apply" and len(parts) >= 3:
+        row = ".".join(parts[1:-1])
+        return APPLY_ROW_NAMES.get(row, row), APPLY_COLUMN_NAMES.get(parts[-1], parts[-1])
+    if parts[0] in ("review", "litigation"):
+        group = ".".join(parts[:-1])
+        return APPEAL_GROUP_NAMES.get(group, group), APPEAL_LEAF_NAMES.get(parts[-1], parts[-1])
+    label = metric_label(key)
+    return "", label
 
 
 def metric_label(key: str) -> str:

@@ -20,6 +20,7 @@ from . import docset, segment
 from .engine import Index, RankLeaf, RankWeights
 from .checks import is_check_selector, known_check_ids
 from .metric_names import metric_label
+from .passage_labels import display_passages
 from .query import Any, Not, ParsedQuery, Term, parse_query, query_text, split_terms
 from .snippets import best_snippets
 from .synonyms import Synonyms
@@ -289,7 +290,7 @@ def _result(index: Index, docnum: int, score: float, query: str, needles: list[s
             sort_key: str | None = None) -> dict:
     record = index.record(docnum)
     lines = index.match_lines(docnum)
-    snippets = best_snippets(record["passages"], lines, needles) if needles else []
+    snippets = best_snippets(display_passages(record), lines, needles) if needles else []
     result = {
         "id": record["id"],
         "title": record["title"],

@@ -1,15 +1,18 @@
 """End to end in a real browser: Debian's chromium driven by Playwright, against waitress on a free port.
 
 A user searches 行政处罚, narrows to 山东省 → 烟台市, opens the snippet and lands
-on the marked passage of 招远's report, highlighted and in view, and copies its
-citation. A report carrying XSS payloads runs none of them. The search page is
-saved as docs/screenshot.png, which the README shows.
+on the marked passage of 招远's report, highlighted and in view, steps through the
+hits with the counter and the keyboard, and copies its citation and link. A report
+carrying XSS payloads runs none of them. The numbers page fits a 390-px phone.
 
+Screenshots go to a temporary folder, or to the folder named by
+``NIANBAO_SCREENSHOTS`` (``NIANBAO_SCREENSHOTS=docs`` refreshes the README's).
 `.ci/run` installs chromium with apt-get when /usr/bin/chromium is missing.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -25,7 +28,6 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-SCREENSHOT = ROOT / "docs" / "screenshot.png"
 TARGET_BACKGROUND = "rgb(255, 245, 194)"  # --target in app.css
 
 
@@ -42,6 +44,15 @@ def base_url(app):
 
 
 @pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    folder = os.environ.get("NIANBAO_SCREENSHOTS")
+    path = (ROOT / folder) if folder and not Path(folder).is_absolute() else Path(folder) if folder else None
+    path = path or tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
 def browser():
     assert Path(CHROMIUM).exists(), "install chromium: apt-get install -y chromium (.ci/run does it)"
     with sync_playwright() as playwright:
@@ -50,7 +61,7 @@ def browser():
         chromium.close()
 
 
-def test_search_narrow_to_a_city_and_land_on_the_highlighted_passage(browser, base_url):
+def test_search_narrow_to_a_city_and_land_on_the_highlighted_passage(browser, base_url, screenshots):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     page = context.new_page()
@@ -61,8 +72,9 @@ def test_search_narrow_to_a_city_and_land_on_the_highlighted_passage(browser, ba
     expect(page.locator("#result-count")).to_have_text("找到 4 份包含“行政处罚”的报告")
     expect(page.locator("li.result")).to_have_count(4)
     assert "sort=" not in page.url  # a query typed on the home page is ranked by relevance
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT))
+    zhaoyuan = page.locator("li.result", has_text="招远市卫生健康局2023年")
+    expect(zhaoyuan.locator("a.snippet").first).to_have_text("行政处罚 | 本年处理决定数量 68")  # labelled row
+    page.screenshot(path=str(screenshots / "screenshot.png"))
 
     page.locator("#facets .facet-list a", has_text="山东省").click()
     expect(page.locator("li.result")).to_have_count(1)
@@ -79,13 +91,49 @@ def test_search_narrow_to_a_city_and_land_on_the_highlighted_passage(browser, ba
     assert target.evaluate("el => getComputedStyle(el).backgroundColor") == TARGET_BACKGROUND
     assert page.locator("#s2-p12").evaluate("el => getComputedStyle(el).backgroundColor") != TARGET_BACKGROUND
 
-    target.hover()
-    target.get_by_role("button", name="复制引用").click()
+    expect(page.locator("#hit-counter")).to_have_text("第 1/1 处")  # the snippet's hit is the current one
+    assert page.evaluate("document.activeElement.id") == "s2-p11"
+
+    page.keyboard.press("Tab")  # the focused passage's toolbar comes next, not hundreds of buttons
+    expect(page.locator(":focus")).to_have_text("复制引用")
+    page.keyboard.press("Enter")
     expect(page.locator("#toast")).to_have_text("已复制引用，可以粘贴到文章中。")
     citation = page.evaluate("navigator.clipboard.readText()")
-    assert citation.startswith("招远市卫生健康局《招远市卫生健康局2023年政府信息公开工作年度报告》")
-    assert "行政处罚，68" in citation and citation.endswith(f"/reports/{ZHAOYUAN}#s2-p11")
+    assert citation.startswith("招远市卫生健康局《招远市卫生健康局2023年政府信息公开工作年度报告》（2023年度），")
+    assert "“行政处罚 | 本年处理决定数量 68”。" in citation
+    assert citation.endswith(f"/reports/{ZHAOYUAN}#s2-p11")
+    page.locator("#s2-p12").hover()
+    page.locator("#s2-p12").get_by_role("button", name="复制链接").click()
+    expect(page.locator("#toast")).to_have_text("已复制这一段的链接。")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/reports/{ZHAOYUAN}#s2-p12"
+    assert page.locator("button").count() == 2
+
+    page.get_by_role("link", name="← 返回搜索").click()
+    expect(page.locator("#result-count")).to_have_text("找到 1 份包含“行政处罚”的报告")
+    assert "city=" in page.url
     context.close()
+
+
+def test_previous_and_next_hit_with_the_counter_and_the_keyboard(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base_url}/reports/{ZHAOYUAN}?q=申请")
+    total = page.locator(".report-body mark").count()
+    assert total > 3
+    expect(page.locator("#hit-counter")).to_have_text(f"共 {total} 处")
+    page.get_by_role("link", name="下一处 ›").click()
+    expect(page.locator("#hit-counter")).to_have_text(f"第 1/{total} 处")
+    page.keyboard.press("n")
+    page.keyboard.press("n")
+    expect(page.locator("#hit-counter")).to_have_text(f"第 3/{total} 处")
+    expect(page.locator("#hit-3")).to_be_in_viewport()
+    expect(page.locator("#hit-3")).to_have_class("current")
+    assert page.evaluate("document.activeElement.contains(document.getElementById('hit-3'))")
+    page.keyboard.press("p")
+    expect(page.locator("#hit-counter")).to_have_text(f"第 2/{total} 处")
+    page.get_by_role("link", name="‹ 上一处").click()
+    page.get_by_role("link", name="‹ 上一处").click()  # wraps round to the last
+    expect(page.locator("#hit-counter")).to_have_text(f"第 {total}/{total} 处")
+    page.close()
 
 
 def test_xss_payloads_in_a_report_do_not_run(browser, base_url, xss_report_id):

@@ -1,6 +1,7 @@
 """Recall property: any string a report contains finds that report (Ctrl-F semantics).
 
-500 random substrings (1-6 characters) of indexed passages; for each, the
+500 random substrings (1-6 characters) of indexed passages, as pages show them
+(table rows with their figures labelled, `passage_labels`); for each, the
 search must return exactly the reports whose text contains it. The corpus is
 the bundled samples plus the relevance fixtures, so strings cross Han text,
 digits, Latin and punctuation.
@@ -18,10 +19,9 @@ from indexer import docset
 from indexer.engine import Index
 from indexer.indexing import index_corpus
 from indexer.search import SearchRequest, search
-from indexer.textnorm import fold
 
 from fixtures.figures import report_summary
-from fixtures.truth import reports_containing
+from fixtures.truth import reports_containing, searchable_lines
 
 HERE = Path(__file__).resolve().parent
 SYNTAX = set('"()') | {" "}
@@ -50,7 +50,7 @@ def test_500_random_substrings_find_every_report_that_contains_them(recall_index
     texts = {}
     for d in docset.docnums(recall_index.live):
         record = recall_index.record(d)
-        texts[record["id"]] = [fold(p["text"]) for p in record["passages"]]
+        texts[record["id"]] = searchable_lines(record)
     ids = sorted(texts)
     checked = 0
     while checked < 500:

@@ -172,3 +172,14 @@ def test_sorting_by_a_figure_gives_each_result_that_figure_labelled(open_sample_
     stated = [f for f in figures if f["value"] is not None]
     assert stated and all(f["url"].endswith("#" + f["passage"]) for f in stated)
     assert "figure" not in run(open_sample_index, "行政处罚")["results"][0]
+
+
+def test_column_names_find_the_table_rows_that_hold_them_and_snippets_show_them(open_sample_index):
+    answer = run(open_sample_index, "处理决定数量", page_size=100)
+    assert answer["total"] == len(containing(open_sample_index, "处理决定数量")) == 4  # every report with table 2
+    zhaoyuan = next(r for r in answer["results"] if r["title"].startswith("招远市"))
+    assert "行政许可 | 本年<mark>处理决定数量</mark> 0" in [s["html"] for s in zhaoyuan["snippets"]]
+    snippet = run(open_sample_index, "行政处罚", province="山东省")["results"][0]["snippets"][0]
+    assert snippet["html"] == "<mark>行政处罚</mark> | 本年处理决定数量 68"
+    phrase = run(open_sample_index, '"行政处罚 | 本年处理决定数量"', page_size=100)
+    assert {r["title"][:2] for r in phrase["results"]} == {"招远", "华龙"}  # the 2021 template's label

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import os
 
+from urllib.parse import parse_qs, urlsplit
+
 from fixtures.web_site import HUANCUI, ZHAOYUAN, ZHOUSHAN, soup
 
 pytest_plugins = ("fixtures.web",)
+
+
+def params(href: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(href).query)
 
 
 def api_record(client, report_id: str) -> dict:
@@ -64,13 +70,87 @@ def test_a_query_the_report_lacks_says_so(client):
     assert not page.select(".report-body mark")
 
 
-def test_each_passage_offers_a_citation_with_agency_title_section_text_and_link(client):
+def test_each_passage_carries_a_citation_with_agency_title_year_section_text_and_link(client):
     page = soup(client.get(f"/reports/{ZHAOYUAN}?q=行政处罚"))
-    citation = page.find(id="s2-p11").find("button", class_="cite")["data-citation"]
-    assert citation.startswith("招远市卫生健康局《招远市卫生健康局2023年政府信息公开工作年度报告》，二、主动公开政府信息情况：")
-    assert "行政处罚，68" in citation and "处理决定数量：68" in citation
-    assert citation.endswith(f"来源：http://localhost/reports/{ZHAOYUAN}#s2-p11")
-    assert len(page.select("button.cite")) >= len(api_record(client, ZHAOYUAN)["passages"]) - 7  # headings have none
+    citation = page.find(id="s2-p11")["data-citation"]
+    assert citation == (
+        "招远市卫生健康局《招远市卫生健康局2023年政府信息公开工作年度报告》（2023年度），二、主动公开政府信息情况："
+        "“行政处罚 | 本年处理决定数量 68”。\n"
+        f"年报检索：http://localhost/reports/{ZHAOYUAN}#s2-p11")
+    record = api_record(client, ZHAOYUAN)
+    assert all(page.find(id=p["id"]).get("data-citation") for p in record["passages"])
+
+
+def test_a_citation_quotes_nested_quotes_singly_and_never_doubles_the_full_stop():
+    from webui.report_view import citation
+
+    record = {"agency": "某局", "title": "某局2023年《报告》", "year": 2023, "source_url": "https://www.example.gov.cn/a.html"}
+    text = citation(record, "一、总体情况", "坚持“三安全一稳定”，公开信息。", "http://x/reports/1#s1-p2")
+    assert text.splitlines() == [
+        "某局《某局2023年〈报告〉》（2023年度），一、总体情况：“坚持‘三安全一稳定’，公开信息。”",
+        "原文：https://www.example.gov.cn/a.html",
+        "年报检索：http://x/reports/1#s1-p2",
+    ]
+    assert "。”。" not in text
+    assert citation({"title": "无年度报告"}, "", "一段话", "u").splitlines()[0] == "《无年度报告》：“一段话”。"
+
+
+def test_copying_is_one_toolbar_not_a_button_per_passage(client):
+    page = soup(client.get(f"/reports/{ZHAOYUAN}?q=行政处罚"))
+    buttons = page.find_all("button")
+    assert [b.get_text() for b in buttons] == ["复制引用", "复制链接"]
+    assert buttons[0].find_parent(id="passage-tools")
+    assert page.find("article", class_="report")["data-report-url"] == f"http://localhost/reports/{ZHAOYUAN}"
+    assert not page.select(".report-body [tabindex='0']")
+
+
+def test_table_rows_show_their_figures_labelled(client):
+    page = soup(client.get(f"/reports/{ZHAOYUAN}?q=处理决定数量"))
+    row = page.find(id="s2-p11")
+    assert row.get_text("", strip=False) == "行政处罚 | 本年处理决定数量 68"
+    assert row.find(class_="label").get_text() == "本年处理决定数量" and row.find(class_="value").get_text() == "68"
+    assert row.mark.get_text() == "处理决定数量"
+    assert api_record(client, ZHAOYUAN)["passages"][[p["id"] for p in api_record(client, ZHAOYUAN)["passages"]].index("s2-p11")]["text"] == "行政处罚 | 68"
+
+
+def test_hits_are_numbered_for_the_previous_next_buttons_and_counter(client):
+    page = soup(client.get(f"/reports/{ZHAOYUAN}?q=行政处罚"))
+    marks = page.select(".report-body mark")
+    assert [m["id"] for m in marks] == [f"hit-{i}" for i in range(1, len(marks) + 1)]
+    nav = page.find("nav", class_="hit-nav")
+    counter = nav.find(id="hit-counter")
+    assert counter["data-total"] == str(len(marks)) and counter.get_text() == f"共 {len(marks)} 处"
+    steps = nav.select("a[data-hit-step]")
+    assert [(a["data-hit-step"], a["href"]) for a in steps] == [("-1", f"#hit-{len(marks)}"), ("1", "#hit-1")]
+    assert [a["aria-keyshortcuts"] for a in steps] == ["p", "n"]
+    assert not soup(client.get(f"/reports/{ZHAOYUAN}")).find("nav", class_="hit-nav")
+
+
+def test_links_back_keep_the_whole_search(client):
+    search = soup(client.get("/?q=行政处罚&province=山东省&year=2023&sort=-year&page_size=5"))
+    link = search.select_one("li.result h2 a")["href"]
+    assert params(link) == {"q": ["行政处罚"], "province": ["山东省"], "year": ["2023"], "sort": ["-year"],
+                            "page_size": ["5"]}
+    snippet = search.select_one("a.snippet")["href"]
+    assert params(snippet) == params(link) and urlsplit(snippet).fragment == "s2-p11"
+    report = soup(client.get(link))
+    back = report.find(class_="back").a
+    assert back.get_text() == "← 返回搜索" and urlsplit(back["href"]).path == "/"
+    assert params(back["href"]) == params(link)
+    unmark = report.find("a", string="取消标记")["href"]
+    assert params(unmark)["hl"] == ["0"]
+    unmarked = soup(client.get(unmark))
+    assert not unmarked.select(".report-body mark")
+    assert params(unmarked.find(class_="back").a["href"]) == params(link)
+
+
+def test_a_report_opened_from_the_numbers_page_goes_back_there(client):
+    numbers = soup(client.get("/metrics?year=2020&m=apply.new.total&by=region&page=1"))
+    link = numbers.select_one(".metrics-table tbody th a")["href"]
+    assert params(link)["from"] == ["metrics"] and params(link)["m"] == ["apply.new.total"]
+    back = soup(client.get(link)).find(class_="back").a
+    assert back.get_text() == "← 返回数据" and urlsplit(back["href"]).path == "/metrics"
+    assert params(back["href"]) == {"year": ["2020"], "m": ["apply.new.total"], "by": ["region"]}
 
 
 def test_the_standard_tables_are_rebuilt_with_each_value_linking_to_its_passage(client):
@@ -105,7 +185,7 @@ def test_checks_are_listed_by_status_with_links_to_their_passages(client):
     assert f"{len(failed)} 项未通过" in summary
     first_failed = checks.find("h3", string="未通过").find_next("ul").find_all("li", recursive=False)
     assert len(first_failed) == len(failed)
-    sections = next(li for li in first_failed if "五项内容" in li.get_text())
+    sections = next(li for li in first_failed if "缺少《条例》第五十条要求的内容" in li.get_text())
     assert sections.find(class_="badge-fail").get_text() == "未通过"
     assert [a["href"] for a in sections.select(".check-passages a")] == [
         "#" + p for p in next(c for c in failed if c["id"] == "sections.required")["passages"]]

@@ -36,7 +36,7 @@ def test_a_report_with_xss_payloads_shows_them_as_text(client, xss_report_id):
     assert page.find("title").get_text().startswith('"><img src=x')
     marks = page.select(".report-body mark")
     assert marks and all(m.get_text() == "onerror" for m in marks)
-    citation = page.select_one("button.cite")["data-citation"]
+    citation = page.select_one(".passage[data-citation]")["data-citation"]
     assert "<img src=x onerror=alert(1)>" in citation  # the attribute value holds the text itself
 
 

@@ -35,5 +35,6 @@ def index():
         sortable=sortable,
         **search_view.navigation(state, answer),
         export_state=export_state,
+        report_state=state.but(page=state.page, extra=(*state.extra, ("from", "metrics"))),
         groupings=metrics_view.GROUPINGS,
     )

@@ -10,11 +10,16 @@ from __future__ import annotations
 import mimetypes
 from pathlib import Path
 
-from flask import Blueprint, render_template, request, send_file, url_for
+from dataclasses import replace
+
+from flask import Blueprint, render_template, request, send_file
 
 from indexer.engine import Index
 
+from . import metrics_view
 from .errors import PageError
+from .links import external_url
+from .params import SearchState, parse_state
 from .report_view import query_needles, report_view
 from .services import services
 from .standard_tables import prose_figures, standard_tables
@@ -50,20 +55,53 @@ def source_path(corpus: Path, source: str) -> Path | None:
     return path
 
 
+# A report opened from a results list carries that list's whole state (query, filters,
+# sort, page, and for the numbers page its choices), so that links back return to it.
+FROM_PARAM = "from"  # "metrics" when opened from the numbers page
+MARKS_PARAM = "hl"  # hl=0: show the report without marking the query
+REPORT_PARAMS = (*metrics_view.EXTRA_PARAMS, FROM_PARAM, MARKS_PARAM)
+
+
+def short_name(text: str, limit: int = 12) -> str:
+    """A passage named by its start, for the short links of the checks list: 一、本年新收政府信息…"""
+    first = text.split(" | ", 1)[0].strip() or text.strip()
+    return first if len(first) <= limit else first[:limit] + "…"
+
+
+def back_link(state: SearchState) -> tuple[str, SearchState]:
+    """(endpoint, state) of the results list the report was opened from."""
+    extra = dict(state.extra)
+    if extra.get(FROM_PARAM) == "metrics":
+        kept = tuple((k, v) for k, v in state.extra if k in metrics_view.EXTRA_PARAMS)
+        return "metrics.index", replace(state, extra=kept)
+    return "search.index", replace(state, extra=())
+
+
 @bp.get("/reports/<report_id>")
 def show(report_id: str):
-    query = (request.args.get("q") or "").strip()[:MAX_QUERY_CHARS]
+    state = parse_state(request.args, extra=REPORT_PARAMS)
+    marking = dict(state.extra).get(MARKS_PARAM) != "0"
+    query = state.q.strip()[:MAX_QUERY_CHARS] if marking else ""
     svc = services()
     with svc.live.use() as ix:
         record = load_record(ix, report_id)
-    needles, terms = query_needles(query, svc.synonyms, record.get("passages", [])) if query else ([], [])
+    needles, terms = query_needles(query, svc.synonyms, record) if query else ([], [])
     view = report_view(record, needles, terms,
-                       lambda pid: url_for("reports.show", report_id=record["id"], _anchor=pid, _external=True))
+                       lambda pid: external_url("reports.show", report_id=record["id"], _anchor=pid))
     checks = record.get("checks", [])
+    back_endpoint, back_state = back_link(state)
+    extra = tuple((k, v) for k, v in state.extra if k != MARKS_PARAM)
     return render_template(
         "report.html",
         record=record,
         query=query,
+        state=state,
+        back_endpoint=back_endpoint,
+        back_state=back_state,
+        unmarked_state=replace(state, extra=(*extra, (MARKS_PARAM, "0"))),
+        marked_state=replace(state, extra=extra),
+        report_url=external_url("reports.show", report_id=record["id"]),
+        passage_names={p.id: short_name(p.text) for s in view.sections for p in s.passages()},
         view=view,
         tables=standard_tables(record),
         prose=prose_figures(record),

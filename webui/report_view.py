@@ -2,36 +2,38 @@
 
 The query's terms are found with the search's own matching
 (`indexer.snippets.find_hits` on the match forms of the parsed terms), so the
-page marks exactly what made the report a result. Marked text is built by
-`indexer.snippets.mark`, which escapes the report text: `<mark>` is the only
-markup that reaches the page from here.
+page marks exactly what made the report a result. Table rows are shown in
+their labelled form (`indexer.passage_labels`), the form search reads.
+Marked text is built by `indexer.snippets.mark`, which escapes the report
+text: `<mark>` and the spans around a row's cells are the only markup that
+reaches the page from here.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
 from markupsafe import Markup
 
-from indexer.metric_names import metric_label
+from indexer.passage_labels import LabelledRow, display_texts, labelled_rows
 from indexer.query import parse_query, split_terms
 from indexer.snippets import find_hits, mark
 from indexer.synonyms import Synonyms
-from indexer.textnorm import match_form
+from indexer.textnorm import fold
 
-from .chart import format_number
 from .labels import section_heading
 
-CELL_SEPARATOR = " | "  # how table rows are stored in passages
-EXCERPT_CHARS = 200
+EXCERPT_CHARS = 500  # a longer passage is cut in a citation
 
 
 @dataclass
 class PassageView:
     id: str
     kind: str  # paragraph, table_row
-    cells: list[Markup]  # a paragraph has one
+    html: Markup  # the passage as shown: marked, a table row with its figures labelled
+    text: str  # the same, plain
     hits: int
     citation: str
 
@@ -62,12 +64,12 @@ class SectionView:
 @dataclass
 class ReportView:
     sections: list[SectionView]
-    hits: int
+    hits: int  # marks on the page, numbered hit-1 … hit-N in reading order
     first_hit: str | None
     terms: list[str]  # what was marked, as typed
 
 
-def query_needles(query: str, synonyms: Synonyms | None, passages: list[dict]) -> tuple[list[str], list[str]]:
+def query_needles(query: str, synonyms: Synonyms | None, record: dict) -> tuple[list[str], list[str]]:
     """(needles, terms as typed) of a query, as search matches them.
 
     When the whole terms occur nowhere in the report, their words are tried
@@ -76,7 +78,7 @@ def query_needles(query: str, synonyms: Synonyms | None, passages: list[dict]) -
     parsed = parse_query(query, synonyms)
     terms = parsed.positive_terms()
     needles = [n for t in terms for n in t.needles]
-    lines = [match_form(p["text"]) for p in passages]
+    lines = [fold(text) for text in display_texts(record)]
     if terms and not any(n in line for n in needles for line in lines):
         split = split_terms(parsed, synonyms)
         if split is not None:
@@ -94,38 +96,81 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def citation(record: dict, heading: str, text: str, url: str, figures: list[str] = ()) -> str:
-    """A citation to paste into an article: agency, title, section, the passage, the link.
+_SENTENCE_END = ("。", "！", "？", "…", "；")
 
-    `figures` name the numbers read from the passage (行政处罚 · 处理决定数量：68),
-    which says more than a bare table row.
+
+def inner_quotes(text: str) -> str:
+    """Quotation marks inside a quotation become single ones: “三安全一稳定” -> ‘三安全一稳定’."""
+    return text.replace("“", "‘").replace("”", "’").replace('"', "’")
+
+
+def citation(record: dict, heading: str, text: str, url: str) -> str:
+    """What a journalist pastes: agency, title, year, section, the passage quoted, the original address, the link.
+
+    招远市卫生健康局《招远市卫生健康局2023年政府信息公开工作年度报告》（2023年度），二、主动公开政府信息情况：“行政处罚 | 本年处理决定数量 68”。
+    原文：http://… (when the record has the report's web address, `source_url`)
+    年报检索：http://…/reports/<id>#s2-p11
     """
     agency = record.get("agency") or ""
-    title = record.get("title") or ""
+    title = (record.get("title") or "").replace("《", "〈").replace("》", "〉")
+    year = f"（{record['year']}年度）" if record.get("year") else ""
     where = f"，{heading}" if heading else ""
-    named = f"（{'；'.join(figures)}）" if figures else ""
-    return f"{agency}《{title}》{where}：“{excerpt(text)}”{named}。来源：{url}"
+    quoted = inner_quotes(excerpt(text.strip()))
+    stop = "" if quoted.endswith(_SENTENCE_END) else "。"
+    lines = [f"{agency}《{title}》{year}{where}：“{quoted}”{stop}"]
+    if record.get("source_url"):
+        lines.append(f"原文：{record['source_url']}")
+    lines.append(f"年报检索：{url}")
+    return "\n".join(lines)
+
+
+def _row_html(row: LabelledRow, hits: list[tuple[int, int]]) -> Markup:
+    """A labelled table row: each printed cell, and each figure's label and value, in its own span."""
+    out: list[str] = []
+    pos = 0
+    for piece in row.pieces:
+        if piece.start > pos:
+            out.append(f'<span class="sep">{mark(row.text, hits, pos, piece.start)}</span>')
+        out.append(f'<span class="{piece.kind}">{mark(row.text, hits, piece.start, piece.end)}</span>')
+        pos = piece.end
+    if pos < len(row.text):
+        out.append(f'<span class="sep">{mark(row.text, hits, pos, len(row.text))}</span>')
+    return Markup("".join(out))
+
+
+_MARK = re.compile("<mark>")
+
+
+def number_hits(sections: list[SectionView]) -> int:
+    """Give every mark on the page an id, hit-1 … hit-N in reading order; returns N."""
+    count = 0
+
+    def numbered(_match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return f'<mark id="hit-{count}">'
+
+    for section in sections:
+        for passage in section.passages():
+            if passage.hits:
+                passage.html = Markup(_MARK.sub(numbered, str(passage.html)))
+    return count
 
 
 def report_view(record: dict, needles: list[str], terms: list[str], passage_url: Callable[[str], str]) -> ReportView:
     """The page model of a record; `passage_url(id)` is the absolute link a citation gives."""
     by_id = {p["id"]: p for p in record.get("passages", [])}
-    figures: dict[str, list[str]] = {}
-    for key, metric in (record.get("metrics") or {}).items():
-        figures.setdefault(metric.get("passage"), []).append(f"{metric_label(key)}：{format_number(metric['value'])}")
+    rows = labelled_rows(record)
     sections: list[SectionView] = []
 
     def passage_view(passage: dict, heading: str) -> PassageView:
         kind = "table_row" if passage.get("kind") == "table_row" else "paragraph"
-        texts = passage["text"].split(CELL_SEPARATOR) if kind == "table_row" else [passage["text"]]
-        cells, hits = [], 0
-        for text in texts:
-            spans = find_hits(text, needles) if needles else []
-            hits += len(spans)
-            cells.append(Markup(mark(text, spans)))
-        shown = "，".join(t.strip() for t in texts) if kind == "table_row" else passage["text"]
-        cite = citation(record, heading, shown, passage_url(passage["id"]), figures.get(passage["id"], []))
-        return PassageView(passage["id"], kind, cells, hits, cite)
+        row = rows.get(passage["id"])
+        text = row.text if row else passage["text"]
+        spans = find_hits(text, needles) if needles else []
+        html = _row_html(row, spans) if row else Markup(mark(text, spans))
+        cite = citation(record, heading, text, passage_url(passage["id"]))
+        return PassageView(passage["id"], kind, html, text, len(spans), cite)
 
     for section in record.get("sections", []):
         title = section.get("title") or ""
@@ -142,5 +187,6 @@ def report_view(record: dict, needles: list[str], terms: list[str], passage_url:
             else:
                 view.blocks.append(Block(block_kind, [item]))
         sections.append(view)
+    hits = number_hits(sections)
     hit_passages = [p for s in sections for p in s.passages() if p.hits]
-    return ReportView(sections, sum(p.hits for p in hit_passages), hit_passages[0].id if hit_passages else None, terms)
+    return ReportView(sections, hits, hit_passages[0].id if hit_passages else None, terms)

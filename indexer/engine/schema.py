@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from whoosh import columns, fields
 
+from ..passage_labels import display_texts
 from ..record import Report
 from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6  # 6: table rows are indexed in their labelled form (passage_labels)
 
 # Facet fields: one term per document (failing holds one term per failing check).
 FACET_FIELDS = ("province", "city", "county", "year", "agency_level", "template", "failing")
@@ -65,14 +66,21 @@ class FileFacts:
     extractor: str
 
 
-def record_bytes(report: Report) -> bytes:
-    return json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def record_bytes(report: Report | dict) -> bytes:
+    record = report if isinstance(report, dict) else report.to_dict()
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def prepare(report: Report, facts: FileFacts) -> dict:
-    """Field values for one report: plain data that pickles cheaply to the writer processes."""
-    body_text = "\n".join(p.text for p in report.passages)
-    match_text = "\n".join(fold(p.text) for p in report.passages)
+    """Field values for one report: plain data that pickles cheaply to the writer processes.
+
+    The text searched is each passage's display form (table rows with their
+    column labels, so that 处理决定数量 finds the rows that hold one).
+    """
+    record = report.to_dict()
+    texts = display_texts(record)
+    body_text = "\n".join(texts)
+    match_text = "\n".join(fold(t) for t in texts)
     region = report.region
     doc = {
         "id": report.id,
@@ -85,7 +93,7 @@ def prepare(report: Report, facts: FileFacts) -> dict:
         "agency": report.agency or "",
         "body": body_text,
         "gram": match_text,
-        "record": record_bytes(report),
+        "record": record_bytes(record),
         "mtext": match_text.encode("utf-8"),
         "metrics": json.dumps({k: m.value for k, m in report.metrics.items()}, separators=(",", ":")).encode(),
         "length": len(match_text),
