@@ -18,7 +18,7 @@ from .tables import map_tables
 
 _EXTRACTION_MODULES = (
     "textnorm.py", "blocks.py", "structure.py", "gazetteer.py", "record.py", "extract.py",
-    "tables.py", "prose.py", "checks.py",
+    "tables.py", "prose.py", "checks.py", "runtogether.py", "figure_splits.py",
 )
 
 
@@ -88,6 +88,7 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
         passages=structure.passages,
         metrics=metrics,
         format=doc.format,
+        source_url=doc.meta.get("url"),
     )
     report.checks = run_checks(report, tables.found, tables.template_passages)
     return report

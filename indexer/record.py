@@ -67,6 +67,7 @@ class Report:
     checks: list[Check] = field(default_factory=list)
     format: str = "txt"
     agency_printed: str | None = None  # the agency as the report prints it where `agency` was found
+    source_url: str | None = None  # the report's original web address, when the file states it
 
     @property
     def agency_id(self) -> str | None:
@@ -90,6 +91,7 @@ class Report:
             "published": self.published,
             "template": self.template,
             "format": self.format,
+            "source_url": self.source_url,
             "sections": [{"no": s.no, "title": s.title, "passages": list(s.passages)} for s in self.sections],
             "passages": [{"id": p.id, "section": p.section, "kind": p.kind, "text": p.text} for p in self.passages],
             "metrics": {k: m.to_dict() for k, m in self.metrics.items()},
@@ -110,6 +112,7 @@ class Report:
             published=d.get("published"),
             template=d.get("template"),
             format=d.get("format", "txt"),
+            source_url=d.get("source_url"),
             sections=[Section(s["no"], s["title"], list(s["passages"])) for s in d.get("sections", [])],
             passages=[Passage(p["id"], p["section"], p["kind"], p["text"]) for p in d.get("passages", [])],
             metrics={k: Metric(m["value"], m.get("passage")) for k, m in (d.get("metrics") or {}).items()},

@@ -436,7 +436,7 @@ def test_page_with_only_links_is_refused(tmp_path):
      ("20240118", "2024-01-18"), ("2024-13-01", None), ("无", None)],
 )
 def test_iso_date(text, iso):
-    from indexer.readers.html import iso_date
+    from indexer.readers.meta import iso_date
 
     assert iso_date(text) == iso
 
@@ -482,3 +482,17 @@ def test_breadcrumb_ending_in_the_title_is_not_the_heading(tmp_path):
     assert doc.blocks[0] == Paragraph(TITLE)
     assert "首页" not in all_text(doc)
     assert doc.paragraphs().count(TITLE) == 1
+
+
+@pytest.mark.parametrize("head, url", [
+    ('<link rel="canonical" href="https://www.example.gov.cn/a/t1.html"><meta property="og:url" content="https://x.cn/b">',
+     "https://www.example.gov.cn/a/t1.html"),
+    ('<meta property="og:url" content="https://www.example.gov.cn/b/t2.html">', "https://www.example.gov.cn/b/t2.html"),
+    ('<link rel="canonical" href="/relative/t3.html">', None),
+    ('<meta property="og:url" content="javascript:alert(1)">', None),
+])
+def test_the_pages_own_address_is_its_url(tmp_path, head, url):
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head>{head}<title>某县2023年报告</title></head><body><p>某县2023年政府信息公开工作年度报告</p>"
+                    "<p>一、总体情况</p><p>2023年，我县主动公开政府信息185条。</p></body></html>", encoding="utf-8")
+    assert read_document(path).meta.get("url") == url

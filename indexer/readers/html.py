@@ -39,7 +39,6 @@ title without the site name), ``published`` (ISO date from ``PubDate`` or the
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +51,7 @@ from ..textnorm import HAN, has_han, match_form, normalize_text
 from . import ReadError
 from .encoding import decode_bytes
 from .grid import Cell, expand_spans, tidy_grid
+from .meta import iso_date
 from .text import NUMBERING, parse_text
 
 # ---------------------------------------------------------------- constants
@@ -98,7 +98,6 @@ _META_LABEL = re.compile(
 )
 _PROSE_PUNCT = re.compile("[，。；：、,;]")
 _NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．%]*\s*(?:元|万元|件|条|个|项|%)?$")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _INFO_DATE = re.compile(r"(?:发布|发表|更新|生成|成文|发文|公开)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 _INFO_SOURCE = re.compile(r"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|│丨]{2,30})")
 _INFO_PUBLISHER = re.compile(r"发布机构\s*[:：]\s*([^\s|│丨]{2,40})")
@@ -217,6 +216,8 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
         "contentsource": "source",
         "sitename": "site_name",
         "columnname": "column",
+        "og:url": "url",
+        "url": "url",
     }
     for el in root.iter("meta"):
         name = (el.get("name") or el.get("property") or "").strip().lower()
@@ -230,6 +231,12 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
                 meta[key] = iso
         else:
             meta[key] = content
+    for el in root.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and re.match(r"https?://", el.get("href") or "", re.I):
+            meta["url"] = el.get("href").strip()  # the page's own address beats og:url
+            break
+    if "url" in meta and not re.match(r"https?://\S+$", meta["url"], re.I):
+        del meta["url"]
     if "article_title" in meta:
         meta["title"] = meta["article_title"]
     elif "page_title" in meta:
@@ -238,17 +245,6 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
         if t:
             meta["title"] = t
     return meta
-
-
-def iso_date(text: str) -> str | None:
-    """``2024-01-18``, ``2024/1/18 09:30``, ``2024年1月18日`` or ``20240118`` as ISO ``YYYY-MM-DD``."""
-    m = _DATE.search(text) or re.match(r"\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{4}(?:\d{2})?)?(?!\d)", text)
-    if not m:
-        return None
-    try:
-        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
 
 
 def _clean(body: etree._Element) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import has_han, normalize_text
 from . import ReadError
+from .crawler import split_header
 from .encoding import decode_bytes
 
 _SPACED = re.compile(r"[ \u3000]{2,}")
@@ -52,8 +53,14 @@ def read_text(path: Path) -> Document:
         raise ReadError("no Chinese text in the file; is it a report?")
     from .markdown import looks_like_markdown, parse_markdown  # markdown.py builds on this module
 
-    blocks = parse_markdown(text) if looks_like_markdown(text) else parse_text(text)
-    return Document(path=path, format="txt", blocks=blocks, encoding=encoding)
+    meta, body = split_header(text)
+    if meta and "\n" not in body.strip():
+        from ..runtogether import rebuild  # a crawler's body on one line
+
+        blocks = rebuild(body.strip())
+    else:
+        blocks = parse_markdown(body) if looks_like_markdown(body) else parse_text(body)
+    return Document(path=path, format="txt", blocks=blocks, encoding=encoding, meta=meta)
 
 
 def parse_text(text: str) -> list[Block]:
@@ -75,10 +82,32 @@ def parse_text(text: str) -> list[Block]:
                 pending.extend(b.text for b in table_blocks)
             i = end
             continue
+        if kind == "text" and _is_run_together(lines[i]):
+            from ..runtogether import rebuild  # the template's labels: imported late (tables builds on the readers)
+
+            blocks.extend(_paragraphs(pending))
+            pending = []
+            blocks.extend(rebuild(lines[i].strip()))
+            i += 1
+            continue
         pending.append(lines[i])
         i += 1
     blocks.extend(_paragraphs(pending))
     return blocks
+
+
+_ONE_LINE_BODY = 3000  # no paragraph is that long: a whole body written on one line
+
+
+def _is_run_together(line: str) -> bool:
+    """A line holding a whole body (crawler exports), or tables whose cells ran together."""
+    if len(line) > _ONE_LINE_BODY:
+        return True
+    if len(line) < 200:
+        return False
+    from ..runtogether import has_run_together_table
+
+    return has_run_together_table(line)
 
 
 def _line_kind(line: str) -> str:

@@ -1,0 +1,58 @@
+"""Text exports of web crawlers: a header of ``key: value`` lines, then the page's text.
+
+    标题: 平潭综合实验区2023年度政府信息公开工作年度报告
+    发布时间: 2024-03-08 15:34
+    发布机构: 平潭综合实验区管委会办公室
+    原文链接: https://www.pingtan.gov.cn/…/t20240308_87885.htm
+    ==================== 正文 ====================
+    本报告根据…（the whole body, often on one line）
+
+`split_header` takes the header off and turns it into `Document.meta`
+(title, publisher, published, url); the body is read like any text, and a
+body written on one line is rebuilt by `indexer.runtogether`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .meta import meta_from_pairs, meta_key
+
+_PAIR = re.compile(r"^\s*([^\s:：]{1,8}(?:\s[^\s:：]{1,8})?)\s*[:：]\s*(.*?)\s*$")
+_SEPARATOR = re.compile(r"^\s*[=\-_*#~]{3,}\s*(?:正文|内容|body|content)?\s*[=\-_*#~]*\s*$", re.I)
+_HEAD_LINES = 30
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """(meta, body): the metadata of a crawler's header block and the text after it.
+
+    A header is two or more ``key: value`` lines with known keys (标题, 发布时间,
+    发布机构, 来源, 原文链接 …) at the top, one of them a title, a date or an
+    address, ended by a separator line (``=== 正文 ===``) or by the first line
+    that is no such pair. Text without one comes back whole, with no meta.
+    """
+    lines = text.split("\n")
+    pairs: list[tuple[str, str]] = []
+    end = None
+    for i, line in enumerate(lines[:_HEAD_LINES]):
+        if not line.strip():
+            continue
+        m = _PAIR.match(line)
+        if m and meta_key(m.group(1)):
+            pairs.append((m.group(1), m.group(2)))
+            continue
+        if _SEPARATOR.match(line):
+            end = i + 1
+            break
+        if end is None and len(pairs) >= 2 and not _looks_like_header_note(line, lines[i + 1:_HEAD_LINES]):
+            end = i
+            break
+    keys = {meta_key(k) for k, v in pairs if v.strip()}
+    if len(pairs) < 2 or not keys & {"title", "published", "url"} or end is None:
+        return {}, text
+    return meta_from_pairs(pairs), "\n".join(lines[end:])
+
+
+def _looks_like_header_note(line: str, rest: list[str]) -> bool:
+    """A line of the crawler's own (页面链接与图片详见 links.tsv) before the separator that ends the header."""
+    return len(line) < 80 and any(_SEPARATOR.match(r) for r in rest)

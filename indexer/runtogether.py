@@ -1,0 +1,464 @@
+"""Paragraphs and the three tables back from text that ran together on one line.
+
+Crawler text exports write a report's whole body on one line, and a table's
+cells with nothing between them: ``规章000行政规范性文件77132470``,
+``一、本年新收政府信息公开申请数量801000081``. The template fixes which labels
+come in which order and how many cells each row has, so:
+
+* the line is cut into text and runs of figures; a digit and a point right
+  before a label (``…00000002.其他法律…``) are the label's numbering;
+* a run of figures is a table row when the text before it ends with a
+  template row label, inside a table (after 第二十条 / 信息内容, 申请人情况 or
+  the 勾稽关系 note, or the 结果维持 … 总计 header of table 4) that no sentence
+  has ended since;
+* the run is cut into the row's cells by `figure_splits`: its only cut, else
+  the cuts that satisfy the row's sums (table 3: six columns add up to 总计;
+  table 4: each group of five), narrowed by the columns' sums across rows
+  (the outcome rows add up to （七）总计, new + carried over = total + carried
+  forward). A cell on which the remaining cuts disagree stays empty, and the
+  row keeps its figures as printed in a last cell, so nothing is guessed and
+  nothing is lost;
+* the rest is prose, cut into paragraphs at sentence ends, at section
+  headings (一、总体情况) and at spaces that follow a title or a heading.
+
+`rebuild(line)` gives the blocks; `has_run_together_table(line)` says
+whether a line needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block, Paragraph, Table
+from .figure_splits import Split, agreed, combine, figure_value, row_candidates
+from .tables import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, APPLY_OUTCOMES_2019, LABELS,
+                     OTHER_2019, OTHER_2021, label_core)
+from .textnorm import match_form, normalize_text
+
+_SIGN = r"(?:[+\-]|增|减)"
+_RUN = re.compile(rf"{_SIGN}?\d[\d.,]*(?:[ \u3000]*{_SIGN}[ \u3000]*\d[\d.,]*|[ \u3000]+\d[\d.,]*)*(?:\s*(?:万元|元))?")
+_DIGIT_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_NUMBERING_TAIL = re.compile(r"\d[.．、]$")
+_ARTICLE = re.compile(r"第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项")
+_ACTIVE_MARK = re.compile(r"第\s*二\s*十\s*条\s*第|信\s*息\s*内\s*容")
+_APPLY_MARK = re.compile(r"[（(]\s*本列数据|勾稽关系|申\s*请\s*人\s*情\s*况")
+_APPEAL_LEAVES = ("结果维持", "结果纠正", "其他结果", "尚未审结")
+_LATER_SECTION = re.compile(r"存在的?主要问题|其他需要报告")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_PARENTHETICAL = re.compile(r"[（(][^（()）]*[)）]")
+_LABEL_PREFIX = re.compile(r"(?:[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]|[一二三四五六七八九十]{1,2}\s*、|\d\s*[.．、])\s*$")
+_OTHER_OTHER = re.compile(r"3\s*[.．、]\s*其\s*他\s*$")
+UNSPLIT = "（原文连写，无法拆分：{}）"
+
+
+@dataclass(frozen=True, slots=True)
+class _RowLabel:
+    kind: str
+    key: str
+    core: str
+
+
+def _row_labels() -> list[_RowLabel]:
+    out = []
+    for lab in LABELS:
+        if lab.role == "row" and lab.kind in (ACTIVE, APPLY) and lab.key != "other.other":
+            for alt in lab.alts:
+                out.append(_RowLabel(lab.kind, lab.key, alt))
+    return sorted(out, key=lambda r: -len(r.core))
+
+
+ROW_LABELS = _row_labels()
+_HEADER_WORDS = {
+    kind: sorted({alt for lab in LABELS if lab.kind == kind and lab.role in ("col", "head", "group")
+                  for alt in lab.alts if len(alt) >= 2}, key=len, reverse=True)
+    for kind in (ACTIVE, APPLY, APPEALS)
+}
+
+
+# ------------------------------------------------------------------ tokens
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    is_run: bool
+    start: int
+
+
+def tokens(line: str) -> list[_Token]:
+    """Text and runs of figures, in order; a label's numbering (2.) goes with the label."""
+    out: list[_Token] = []
+    pos = 0
+    for m in _RUN.finditer(line):
+        run, start, end = m.group(), m.start(), m.end()
+        if end < len(line) and _NUMBERING_TAIL.search(run) and not line[end].isdigit():
+            cut = _NUMBERING_TAIL.search(run).start()  # …00000002.其他法律: "2." numbers the next label
+            run, end = run[:cut], start + cut
+        if not re.search(r"\d", run) or (start > 0 and line[start - 1] in ".．"):
+            continue
+        if start > pos:
+            out.append(_Token(line[pos:start], False, pos))
+        out.append(_Token(run, True, start))
+        pos = end
+    if pos < len(line):
+        out.append(_Token(line[pos:], False, pos))
+    return _merge_text(out)
+
+
+def _merge_text(toks: list[_Token]) -> list[_Token]:
+    out: list[_Token] = []
+    for t in toks:
+        if out and not t.is_run and not out[-1].is_run:
+            out[-1] = _Token(out[-1].text + t.text, False, out[-1].start)
+        else:
+            out.append(t)
+    return out
+
+
+def _tail(text: str) -> tuple[int, str]:
+    """Where the text after the last sentence end starts (brackets' insides do not count), and that text."""
+    masked = _PARENTHETICAL.sub(lambda m: "_" * len(m.group()), text)
+    last = -1
+    for m in _SENTENCE_END.finditer(masked):
+        last = m.end()
+    start = last if last >= 0 else 0
+    return start, text[start:]
+
+
+def row_label_of(text: str, kinds: tuple[str, ...]) -> tuple[_RowLabel, int] | None:
+    """The template row label `text` ends with, and where that label starts in `text`."""
+    stripped = text.rstrip()
+    core = label_core(_PARENTHETICAL.sub("", stripped) if stripped.endswith(("）", ")")) else stripped)
+    core_full = re.sub(r"[^\u4e00-\u9fff0-9a-z]", "", match_form(_PARENTHETICAL.sub("", stripped)))
+    for lab in ROW_LABELS:
+        if lab.kind in kinds and (core.endswith(lab.core) or core_full.endswith(lab.core)):
+            return lab, _label_start(stripped, lab.core)
+    if APPLY in kinds and _OTHER_OTHER.search(stripped):
+        return _RowLabel(APPLY, "other.other", "其他"), _OTHER_OTHER.search(stripped).start()
+    return None
+
+
+def _label_start(text: str, core: str) -> int:
+    """Start of the printed label (with its numbering) whose words are `core`, at the end of `text`."""
+    pattern = r"[\s“”\"、，,]*".join(map(re.escape, core))
+    starts = [m.start() for m in re.finditer(pattern, text)]
+    start = starts[-1] if starts else max(0, len(text) - len(core))
+    prefix = _LABEL_PREFIX.search(text[:start])
+    return prefix.start() if prefix else start
+
+
+def _appeals_header(text: str) -> int | None:
+    """Where table 4's header (行政复议 行政诉讼 结果维持 …) starts in `text`, if `text` holds one."""
+    t = match_form(text)
+    if sum(leaf in t for leaf in _APPEAL_LEAVES) < 3:
+        return None
+    m = re.search(r"行\s*政\s*复\s*议\s*行\s*政\s*诉\s*讼|行\s*政\s*复\s*议\s*(?=结\s*果\s*维\s*持)|结\s*果\s*维\s*持", text)
+    return m.start() if m else None
+
+
+# ------------------------------------------------------------------ which runs are table rows
+
+
+@dataclass(slots=True)
+class _Row:
+    kind: str
+    key: str | None  # None: table 4's fifteen cells
+    label_at: int  # where the row's label starts in the text token before the run
+    token: int  # index of the run token
+
+
+@dataclass(slots=True)
+class _Table:
+    kind: str
+    lead_token: int  # the text token where the table starts
+    lead_at: int  # and where in it
+    rows: list[_Row] = field(default_factory=list)
+
+
+def find_tables(toks: list[_Token]) -> list[_Table]:
+    """The tables whose rows ran together, in order."""
+    tables: list[_Table] = []
+    current: _Table | None = None
+    context: str | None = None
+    mark: tuple[int, int] | None = None  # (token, offset) where the context's table starts
+    for i, tok in enumerate(toks):
+        if not tok.is_run:
+            start, tail = _tail(tok.text)
+            if start > 0 or _LATER_SECTION.search(tail):
+                current, context, mark = None, None, None  # a sentence ended: no table runs on
+            appeals = _appeals_header(tail)
+            apply_mark = _APPLY_MARK.search(tail)
+            active_mark = _ACTIVE_MARK.search(tail)
+            if appeals is not None:
+                current, context, mark = None, APPEALS, (i, start + appeals)
+            elif apply_mark and context != APPLY:
+                current, context, mark = None, APPLY, (i, start + apply_mark.start())
+            elif active_mark and context not in (ACTIVE, APPLY):
+                current, context, mark = None, ACTIVE, (i, start + active_mark.start())
+            continue
+        row = _row_of(toks, i, context)
+        if row is None:
+            current, context, mark = None, None, None
+            continue
+        if current is None or current.kind != row.kind:
+            lead = mark if mark is not None and context == row.kind else (i - 1, row.label_at)
+            current = _Table(row.kind, *lead)
+            tables.append(current)
+        current.rows.append(row)
+        context, mark = row.kind, None
+        if row.kind == APPEALS:
+            current, context = None, None  # table 4 is one run of fifteen cells
+    return tables
+
+
+def _row_of(toks: list[_Token], i: int, context: str | None) -> _Row | None:
+    if i == 0 or toks[i - 1].is_run or context is None:
+        return None
+    start, tail = _tail(toks[i - 1].text)
+    if context == APPEALS:
+        at = _appeals_header(tail)
+        return _Row(APPEALS, None, start + at, i) if at is not None else None
+    kinds = (ACTIVE, APPLY) if context == ACTIVE else (APPLY,)
+    found = row_label_of(tail, kinds)
+    if found is None:
+        return None
+    label, at = found
+    return _Row(label.kind, label.key, start + at, i)
+
+
+# ------------------------------------------------------------------ cutting the runs
+
+
+def _template(line: str) -> str | None:
+    t = match_form(line)
+    votes_2019 = sum(w in t for w in ("本年新制作数量", "上一年项目数量", "其他对外管理服务事项", "政府集中采购"))
+    votes_2021 = sum(w in t for w in ("本年制发件数", "本年收费金额", "逾期不补正", "缴纳费用"))
+    if votes_2019 == votes_2021:
+        return None
+    return "2019" if votes_2019 > votes_2021 else "2021"
+
+
+def _outcome_rows(template: str | None) -> tuple[str, ...]:
+    return APPLY_OUTCOMES_2019 + (OTHER_2019 if template == "2019" else OTHER_2021)
+
+
+def apply_cells(runs: dict[str, str], template: str | None) -> dict[str, list[str | None]]:
+    """Table 3: the cells of each row's run, by the row's own sum, then by the columns' sums across rows."""
+    n = len(APPLY_COLUMNS)
+    candidates = {key: row_candidates(run, n, (n,)) for key, run in runs.items()}
+    outcomes = [k for k in _outcome_rows(template) if k in candidates]
+
+    def column_sums_hold(rows: dict[str, Split]) -> bool:
+        for c in range(n):
+            if "total" in rows and outcomes and all(k in rows for k in _outcome_rows(template)):
+                if sum(figure_value(rows[k][c]) for k in outcomes) != figure_value(rows["total"][c]):
+                    return False
+            if all(k in rows for k in ("new", "carried_over", "total", "carried_forward")):
+                if figure_value(rows["new"][c]) + figure_value(rows["carried_over"][c]) != \
+                        figure_value(rows["total"][c]) + figure_value(rows["carried_forward"][c]):
+                    return False
+        return True
+
+    candidates = combine(candidates, column_sums_hold)
+    return {key: agreed(c, n) for key, c in candidates.items()}
+
+
+def row_cells(run: str, n: int, groups: tuple[int, ...] = ()) -> list[str | None]:
+    """One row's cells from its run: those every admissible cut agrees on."""
+    if n == 1:
+        figures = row_candidates(run, 1)
+        return agreed(figures, 1)
+    return agreed(row_candidates(run, n, groups), n)
+
+
+# ------------------------------------------------------------------ blocks
+
+
+def has_run_together_table(line: str) -> bool:
+    """True for a line that holds at least one table whose cells ran together."""
+    if len(line) < 40 or not re.search(r"\d{3}", line):
+        return False
+    return any(len(t.rows) >= 1 for t in find_tables(tokens(line.translate(_DIGIT_WIDTH))))
+
+
+def rebuild(line: str) -> list[Block]:
+    """Paragraphs and tables of a body written on one line."""
+    line = line.translate(_DIGIT_WIDTH)
+    toks = tokens(line)
+    tables = find_tables(toks)
+    template = _template(line)
+    blocks: list[Block] = []
+    pos = 0
+    for table in tables:
+        lead_at = toks[table.lead_token].start + table.lead_at
+        blocks += paragraphs(line[pos:lead_at])
+        grid, end = _grid(table, toks, line, template)
+        blocks.append(Table.from_rows(grid))
+        pos = end
+    blocks += paragraphs(line[pos:])
+    return blocks
+
+
+def _grid(table: _Table, toks: list[_Token], line: str, template: str | None) -> tuple[list[list[str]], int]:
+    """The table's grid rows and where its text ends in the line."""
+    rows: list[list[str]] = []
+    pos = toks[table.lead_token].start + table.lead_at
+    cells_of = _cells(table, toks, template)
+    for row in table.rows:
+        label_abs = toks[row.token - 1].start + row.label_at
+        lead = normalize_text(line[pos:label_abs])
+        label = normalize_text(line[label_abs:toks[row.token].start])
+        run = toks[row.token].text
+        cells = cells_of[row.token]
+        if table.kind == APPLY:
+            if row is table.rows[0]:
+                rows += _header_rows(lead, APPLY)  # 申请人情况 自然人 … 总计
+            elif lead:
+                label = f"{lead} {label}"  # the groups above the row: （三）不予公开 1.属于国家秘密
+        elif table.kind == ACTIVE:
+            rows += _header_rows(lead, ACTIVE)
+        else:
+            rows += _header_rows(label, APPEALS)
+            label = ""
+        printed = [c or "" for c in cells]
+        if not all(cells):
+            printed.append(UNSPLIT.format(normalize_text(run)))
+        rows.append(([label] if label else []) + printed)
+        pos = toks[row.token].start + len(run)
+    return rows, pos
+
+
+def _cells(table: _Table, toks: list[_Token], template: str | None) -> dict[int, list[str | None]]:
+    """The cells of every run of the table, by its token index."""
+    out: dict[int, list[str | None]] = {}
+    if table.kind == APPLY:
+        runs = {r.key: toks[r.token].text for r in table.rows if r.key}
+        by_key = apply_cells(runs, template)
+        for r in table.rows:
+            out[r.token] = by_key.get(r.key) or [None] * len(APPLY_COLUMNS)
+        return out
+    for r in table.rows:
+        run = toks[r.token].text
+        if table.kind == APPEALS:
+            out[r.token] = row_cells(run, 15, (5, 5, 5))
+        else:
+            out[r.token] = row_cells(run, _active_width(table, toks, r, template))
+    return out
+
+
+def _active_width(table: _Table, toks: list[_Token], row: _Row, template: str | None) -> int:
+    """How many cells a table-2 row has: the columns its header names, else the template's."""
+    for r in reversed(table.rows[:table.rows.index(row) + 1]):
+        text = toks[r.token - 1].text[:r.label_at]  # the header before the row's own label
+        heads = list(re.finditer(r"信\s*息\s*内\s*容", text))
+        text = text[heads[-1].end():] if heads else text  # the last header only (信息内容 opens each)
+        columns = [c for c in _split_labels(text, ACTIVE) if _is_column(c)]
+        if columns:
+            return len(columns)
+        if r is not row:
+            break
+    keys = ACTIVE_COLUMNS.get(template or "2021", {}).get(row.key) or ACTIVE_COLUMNS["2019"].get(row.key, ())
+    return max(1, len(keys))
+
+
+def _is_column(text: str) -> bool:
+    from .tables import match_label
+
+    lab = match_label(text, ("col",), (ACTIVE,))
+    return lab is not None
+
+
+def _header_rows(text: str, kind: str) -> list[list[str]]:
+    """Header text that ran together, as rows of label cells: 第二十条第（五）项 / 信息内容 | 本年处理决定数量."""
+    rows: list[list[str]] = []
+    pos = 0
+    for m in _ARTICLE.finditer(text):
+        before = text[pos:m.start()]
+        if before.strip():
+            rows.append(_split_labels(before, kind))
+        rows.append([normalize_text(m.group())])
+        pos = m.end()
+    rest = text[pos:]
+    if rest.strip():
+        rows.append(_split_labels(rest, kind))
+    return [r for r in rows if r]
+
+
+def _split_labels(text: str, kind: str) -> list[str]:
+    """Cells of labels that ran together (信息内容本年制发件数本年废止件数 -> 信息内容 | 本年制发件数 | 本年废止件数)."""
+    spots: list[tuple[int, int]] = []
+    for word in _HEADER_WORDS[kind]:
+        pattern = r"[\s/／、]*".join(map(re.escape, word))
+        for m in re.finditer(pattern, text):
+            if not any(a < m.end() and m.start() < b for a, b in spots):
+                spots.append((m.start(), m.end()))
+    starts = sorted({0} | {a for a, _ in spots})
+    cells = [normalize_text(text[a:b]) for a, b in zip(starts, starts[1:] + [len(text)])]
+    return [c for c in cells if c]
+
+
+# ------------------------------------------------------------------ paragraphs
+
+_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}\s*、\s*[^\d，。；：,;:！？]{2,24}?(?:情况|事项)")
+_SPACE = re.compile(r"[ \u3000]+")
+_PROSE_PUNCT = re.compile(r"[，。；：,;:]")
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Prose that ran together, cut at sentence ends, section headings and spaces after a title or heading."""
+    pieces: list[str] = []
+    cur = ""
+    i = 0
+    n = len(text)
+    while i < n:
+        heading = _HEADING.match(text, i) if (not cur.strip() or _ends_sentence(cur) or text[i - 1:i].isspace()) else None
+        if heading is None and _HEADING.match(text, i) and cur and not _PROSE_PUNCT.search(cur[-1:]):
+            heading = _HEADING.match(text, i) if _starts_section(text, i) else None
+        if heading is not None:
+            pieces += [cur, heading.group()]
+            cur = ""
+            i = heading.end()
+            continue
+        ch = text[i]
+        space = _SPACE.match(text, i)
+        if space is not None:
+            if cur.strip() and (_ends_sentence(cur) or _is_title(cur)):
+                pieces.append(cur)
+                cur = ""
+            else:
+                cur += ch
+            i = space.end()
+            continue
+        cur += ch
+        i += 1
+        if ch in "。！？!?" and not _inside_brackets(cur):
+            while i < n and text[i] in "”’）)】」":
+                cur += text[i]
+                i += 1
+            pieces.append(cur)
+            cur = ""
+    pieces.append(cur)
+    return [Paragraph(t) for p in pieces if (t := normalize_text(p))]
+
+
+def _is_title(text: str) -> bool:
+    """A report title or a heading, which a space after it ends (…年度报告 根据《条例》…)."""
+    t = normalize_text(text)
+    return len(t) <= 60 and not _PROSE_PUNCT.search(t) and bool(re.search(r"(?:报告|情况|事项|方面)$", t))
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[。！？!?；;][”’）)】」]*\s*$", text))
+
+
+def _inside_brackets(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")") or text.count("“") > text.count("”")
+
+
+def _starts_section(text: str, i: int) -> bool:
+    """一、总体情况 glued to the text before it still heads a section when its words are a national section's."""
+    from .structure import heading_score
+
+    m = _HEADING.match(text, i)
+    return bool(m) and max(heading_score(m.group(), no) for no in range(1, 7)) >= 2.5

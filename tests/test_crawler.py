@@ -1,0 +1,70 @@
+"""Crawler text exports: the key: value header becomes the document's metadata, the body is read as text."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extract import extract
+from indexer.readers import read_document
+from indexer.readers.crawler import split_header
+from indexer.readers.meta import iso_date, meta_from_pairs
+
+HEADER = (
+    "标题: 某某县2023年度政府信息公开工作年度报告\n"
+    "发布时间: 2024-01-20 15:22\n"
+    "文号: \n"
+    "发布机构: 某某县人民政府办公室\n"
+    "栏目: 政府信息公开年报\n"
+    "原文链接: https://www.example.gov.cn/zwgk/ndbg/202401/t20240120_1.htm\n"
+    "本地目录: zwgk/ndbg/202401/1_某某县2023年度政府信息公开工作年度报告\n"
+    "页面链接与图片详见 links.tsv(同目录)\n"
+    "==================== 正文 ====================\n"
+)
+BODY = "某某县2023年政府信息公开工作年度报告 一、总体情况2023年，我县主动公开政府信息185条。\n"
+
+
+def test_header_becomes_meta_and_is_not_text():
+    meta, body = split_header(HEADER + BODY)
+    assert meta == {
+        "title": "某某县2023年度政府信息公开工作年度报告", "published": "2024-01-20", "publisher": "某某县人民政府办公室",
+        "column": "政府信息公开年报", "url": "https://www.example.gov.cn/zwgk/ndbg/202401/t20240120_1.htm",
+    }
+    assert body == BODY
+
+
+def test_header_without_separator_ends_at_the_first_other_line():
+    meta, body = split_header("标题: 某某县2023年报告\n来源: 某某县人民政府\n日期: 2024年1月20日\n\n一、总体情况\n正文。\n")
+    assert meta == {"title": "某某县2023年报告", "source": "某某县人民政府", "publisher": "某某县人民政府",
+                    "published": "2024-01-20"}
+    assert body.strip().startswith("一、总体情况")
+
+
+@pytest.mark.parametrize("text", [
+    "一、总体情况\n联系电话: 0591-23165250\n正文。\n",  # a key: value line of the report itself
+    "标题: 只有一行\n正文第一行。\n",
+    "备注: 无\n说明: 无\n正文。\n",  # pairs, but no title, date or address
+])
+def test_text_without_a_crawler_header_is_left_whole(text):
+    assert split_header(text) == ({}, text)
+
+
+def test_values_that_are_not_what_their_key_says_are_dropped():
+    assert meta_from_pairs([("发布时间", "不详"), ("原文链接", "见附件"), ("标题", "某报告")]) == {"title": "某报告"}
+
+
+@pytest.mark.parametrize("text, iso", [("2024-01-20 15:22", "2024-01-20"), ("2024年1月5日", "2024-01-05"),
+                                       ("20240120", "2024-01-20"), ("2024-02-30", None)])
+def test_iso_date(text, iso):
+    assert iso_date(text) == iso
+
+
+def test_export_read_and_extracted(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(HEADER + BODY, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.meta["url"].startswith("https://www.example.gov.cn/")
+    assert doc.paragraphs()[:2] == ["某某县2023年政府信息公开工作年度报告", "一、总体情况"]
+    report = extract(path)
+    assert report.source_url == "https://www.example.gov.cn/zwgk/ndbg/202401/t20240120_1.htm"
+    assert report.to_dict()["source_url"] == report.source_url
+    assert report.metrics["active.published_total"].value == 185

@@ -1,0 +1,162 @@
+"""Paragraphs and tables back from a body written on one line with its cells run together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.blocks import Paragraph, Table
+from indexer.extract import extract
+from indexer.runtogether import UNSPLIT, has_run_together_table, paragraphs, rebuild, row_label_of, tokens
+from indexer.structure import structure_of
+from indexer.tables import ACTIVE, APPLY, map_tables
+
+from fixtures.reports import ABSENT, APPLY_BALANCED, RUN_TOGETHER_AMBIGUOUS, apply_table, build_report, flatten, write
+
+REAL = Path("/work/shared/real/docs")
+
+T2_2021 = ("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
+           "行政规范性文件77132470第二十条第（五）项信息内容本年处理决定数量行政许可2629第二十条第（六）项"
+           "信息内容本年处理决定数量行政处罚1330行政强制54第二十条第（八）项信息内容本年收费金额（单位：万元）"
+           "行政事业性收费5949.088667")
+T3_HEAD = ("三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+           "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他")
+T4 = ("四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉"
+      "复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计")
+
+
+def metrics_of(blocks) -> dict:
+    result = map_tables(structure_of(blocks).tables)
+    return {k: m.value for k, m in result.metrics.items()}
+
+
+def grids(blocks) -> list[list[list[str]]]:
+    return [[list(r) for r in b.rows] for b in blocks if isinstance(b, Table)]
+
+
+# ------------------------------------------------------------------ tokens and labels
+
+
+def test_a_label_numbering_glued_to_the_figures_goes_with_the_label():
+    runs = [t.text for t in tokens("1.属于国家秘密00000002.其他法律行政法规禁止公开0000000") if t.is_run]
+    assert runs == ["0000000", "0000000"]
+
+
+def test_figures_with_spaces_signs_and_units_stay_one_run():
+    runs = [t.text for t in tokens("行政许可40增4947行政处罚20 -3 212政府集中采购312.5万元三、") if t.is_run]
+    assert runs == ["40增4947", "20 -3 212", "312.5万元"]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章", "rules"),
+    ("三、本年度办理结果（一）予以公开", "granted"),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partial"),
+    ("（三）不予公开1.属于国家秘密", "denied.state_secret"),
+    ("（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 ", "other.no_correction"),
+    ("3.其他", "other.other"),
+    ("社会公益 组织 法律服务 机构 其他一、本年新收政府信息公开申请数量", "new"),
+])
+def test_row_label_at_the_end_of_the_text(text, key):
+    label, _ = row_label_of(text, (ACTIVE, APPLY))
+    assert label.key == key
+
+
+# ------------------------------------------------------------------ tables
+
+
+def test_table_two_single_figures_and_unsplittable_rows():
+    blocks = rebuild(T2_2021 + "三、收到和处理政府信息公开申请情况")
+    v = metrics_of(blocks)
+    assert (v["active.rules.issued"], v["active.rules.in_force"]) == (0, 0)
+    assert (v["active.licensing.decisions"], v["active.penalty.decisions"], v["active.coercion.decisions"]) == (2629, 1330, 54)
+    assert v["active.fees.amount_wan"] == pytest.approx(5949.088667)
+    assert not any(k.startswith("active.normative.") for k in v)  # 77|13|2470? 77|132|470? left unread
+    normative = next(r for g in grids(blocks) for r in g if r[0] == "行政规范性文件")
+    assert normative[-1] == UNSPLIT.format("77132470")  # the printed figures stay readable
+
+
+def test_table_three_rows_cut_by_their_sums_and_the_columns_sums():
+    line = (T3_HEAD + "一、本年新收政府信息公开申请数量12010011033二、上年结转政府信息公开申请数量0000000"
+            "三、本年度办理结果（一）予以公开12 0 10 0 11 0 33（七）总计12 0 10 0 11 0 33四、结转下年度继续办理0000000")
+    v = metrics_of(rebuild(line))
+    # 12|0|10|0|1|10|33 and 12|0|10|0|11|0|33 both add up; new + carried over = total + carried forward picks one
+    assert [v[f"apply.new.{c}"] for c in ("natural", "research", "legal_services", "other", "total")] == [12, 10, 11, 0, 33]
+
+
+def test_a_printed_error_leaves_only_what_every_cut_agrees_on():
+    line = (T3_HEAD + "一、本年新收政府信息公开申请数量12010011033二、上年结转政府信息公开申请数量0000000"
+            "（七）总计9 0 10 0 11 0 30四、结转下年度继续办理0000000")
+    v = metrics_of(rebuild(line))
+    assert (v["apply.new.natural"], v["apply.new.research"], v["apply.new.total"]) == (12, 10, 33)
+    assert "apply.new.legal_services" not in v and "apply.new.other" not in v
+
+
+def test_a_one_digit_row_that_does_not_add_up_is_read_as_printed():
+    v = metrics_of(rebuild(T3_HEAD + "一、本年新收政府信息公开申请数量1000002二、上年结转政府信息公开申请数量0000000"))
+    assert (v["apply.new.natural"], v["apply.new.total"]) == (1, 2)
+
+
+def test_table_four_fifteen_cells():
+    v = metrics_of(rebuild(T4 + "25380363300630003五、存在的主要问题及改进情况无。"))
+    assert (v["review.upheld"], v["review.total"], v["litigation.direct.total"], v["litigation.after_review.total"]) \
+        == (25, 36, 6, 3)
+
+
+def test_prose_numbers_are_no_table_rows():
+    line = "一、总体情况2023年，我区依法作出行政处罚1330件，行政许可2629件。二、主动公开政府信息情况本年度无。"
+    assert not has_run_together_table(line)
+    assert all(isinstance(b, Paragraph) for b in rebuild(line))
+
+
+# ------------------------------------------------------------------ paragraphs
+
+
+def test_paragraphs_at_sentence_ends_headings_and_a_title():
+    text = ("某县2023年政府信息公开工作年度报告 根据《条例》编制本报告。本报告的电子版可在网站（www.x.gov.cn）下载。"
+            "一、总体情况2023年，我县主动公开政府信息185条。（一）主动公开方面。全年“发布信息。”共12条。")
+    assert [p.text for p in paragraphs(text)] == [
+        "某县2023年政府信息公开工作年度报告", "根据《条例》编制本报告。", "本报告的电子版可在网站（www.x.gov.cn）下载。",
+        "一、总体情况", "2023年，我县主动公开政府信息185条。", "（一）主动公开方面。", "全年“发布信息。”共12条。",
+    ]
+
+
+def test_a_space_inside_a_sentence_is_no_break():
+    assert [p.text for p in paragraphs("聚焦新中国成立 70 周年举办发布会，共3场。")] == ["聚焦新中国成立70周年举办发布会，共3场。"]
+
+
+# ------------------------------------------------------------------ a whole export
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_crawler_export_gives_the_record_but_for_the_cells_it_makes_ambiguous(tmp_path, template):
+    source = build_report(template)
+    report = extract(write(source, "crawler", tmp_path / "export"))
+    lost = RUN_TOGETHER_AMBIGUOUS[template]
+    want = {k: v for k, v in source.expected.items() if v is not ABSENT and k not in lost}
+    assert {k: m.value for k, m in report.metrics.items()} == pytest.approx(want)
+    assert report.template == template
+    assert [s.no for s in report.sections] == [0, 1, 2, 3, 4, 5, 6]
+    assert report.source_url == "https://www.example.gov.cn/xxgk/ndbg/202401/t20240120_1.htm"
+
+
+def test_flattened_table_three_is_the_whole_row_of_figures():
+    expected: dict = {}
+    text = flatten(apply_table("2021", expected))
+    assert "一、本年新收政府信息公开申请数量" + "".join(APPLY_BALANCED["new"]) in text
+
+
+@pytest.mark.parametrize("name, cells", [
+    ("r05_pingtan2023.txt", {"active.licensing.decisions": 2629, "apply.new.total": 81, "review.total": 2,
+                             "litigation.direct.total": 5}),
+    ("r06_pingtan2025.txt", {"apply.new.natural": 151, "apply.total.total": 148, "apply.carried_forward.commercial": 2,
+                             "review.total": 36}),
+    ("r04_pingtan2019.txt", {"apply.new.total": 23, "apply.other.total.total": 0, "review.total": 0}),
+])
+def test_real_crawler_exports(name, cells):
+    path = REAL / name
+    if not path.exists():
+        pytest.skip("the real reports are not on this machine")
+    report = extract(path)
+    assert {k: report.metrics[k].value for k in cells if k in report.metrics} == cells
+    assert report.source_url and report.source_url.startswith("https://www.pingtan.gov.cn/")
