@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .limits import Limits
 from .synonyms import BUILTIN as BUILTIN_SYNONYMS
 
 
@@ -32,6 +33,7 @@ class Config:
     dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     workers: int = 0
     batch_size: int = 5000
+    limits: Limits = field(default_factory=Limits)  # [limits]: what one file may cost (indexer.limits)
     source: Path | None = None  # the file it was read from
 
     def with_overrides(self, **overrides) -> "Config":
@@ -87,6 +89,7 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
         dictionaries=tuple(resolve(str(d)) for d in dictionaries),
         workers=get("index", "workers", 0, int),
         batch_size=get("index", "batch_size", 5000, int),
+        limits=_limits(data.get("limits", {}), path),
         source=path,
     )
     for p in (config.synonyms, *config.dictionaries):
@@ -97,3 +100,15 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
     if not 1 <= config.page_size <= 100:
         raise ConfigError(f"{path}: [search] page_size must be between 1 and 100")
     return config
+
+
+def _limits(section: dict, path: Path) -> Limits:
+    """The [limits] table: any of the `Limits` fields, each a positive number."""
+    known = set(Limits.__dataclass_fields__)
+    unknown = sorted(set(section) - known)
+    if unknown:
+        raise ConfigError(f"{path}: [limits] has no setting {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    try:
+        return Limits(**section)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc

@@ -70,20 +70,52 @@ def read_document(path: Path) -> Document:
     reader = _reader_for(suffix)
     if reader is None:
         raise ReadError(f"unknown file type '{suffix or path.name}'; expected one of {', '.join(SUFFIXES)}")
+    from .. import limits
+
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise ReadError(f"cannot open the file: {exc.strerror or exc}") from exc
     if size == 0:
         raise ReadError("the file is empty")
+    limits.check_bytes("file_mb", size, "the file")
+    kind = _READERS[suffix][0]
+    per_char = _BYTES_PER_CHAR.get(kind)
+    if per_char and size > per_char * limits.current().chars:
+        raise limits.exceeded("chars", f"the {kind.upper()} file is {size / 2**20:,.0f} MB, "
+                                       f"so it holds more than {limits.current().chars:,} characters")
     try:
         doc = reader(path)
     except ReadError:
         raise
-    except (OSError, MemoryError) as exc:
+    except MemoryError:
+        raise  # the worker reading the file refuses it with the memory limit
+    except OSError as exc:
         raise ReadError(f"cannot read the file: {exc}") from exc
     except Exception as exc:  # a parser library choking on hostile input must not stop the run
         raise ReadError(f"the {suffix[1:].upper()} file is damaged or not what its name says ({type(exc).__name__}: {exc})") from exc
     if not doc.blocks:
         raise ReadError("no text found in the file")
+    _check_size(doc)
     return doc
+
+
+# Bytes a character takes at most in a text file (UTF-32), and in an HTML page with its markup:
+# a file larger than this many bytes per allowed character is refused before it is read.
+_BYTES_PER_CHAR = {"text": 4, "html": 10}
+
+
+def _check_size(doc: Document) -> None:
+    """Refuse a document with more text or table cells than the limits allow, before it is analysed."""
+    from .. import limits
+
+    chars = cells = 0
+    for block in doc.blocks:
+        if hasattr(block, "rows"):
+            for row in block.rows:
+                cells += len(row)
+                chars += sum(map(len, row))
+        else:
+            chars += len(block.text)
+    limits.check("cells", cells, f"the tables have {cells:,} cells")
+    limits.check("chars", chars, f"the text has {chars:,} characters")

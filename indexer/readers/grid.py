@@ -23,7 +23,18 @@ class Cell:
 
 
 def expand_spans(rows: list[list[Cell]]) -> list[list[str]]:
-    """Lay out rows of (possibly merged) cells on a rectangular grid of strings."""
+    """Lay out rows of (possibly merged) cells on a rectangular grid of strings.
+
+    A table that would hold more cells than ``[limits] cells`` is refused
+    before the grid is built.
+    """
+    from .. import limits
+
+    most = limits.current().cells
+    placed = sum(max(1, min(c.rowspan, MAX_SPAN, len(rows) - r)) * max(1, min(c.colspan, MAX_SPAN))
+                 for r, row in enumerate(rows) for c in row)
+    if placed > most:
+        raise limits.exceeded("cells", f"a table spans {placed:,} cells")
     grid: dict[tuple[int, int], str] = {}
     width = 0
     for r, row in enumerate(rows):

@@ -37,13 +37,13 @@ from pathlib import Path
 import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
+from .. import limits
 from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .grid import tidy_grid
 from .text import NUMBERING, parse_text
 
-MAX_PAGES = 500
 _SENTENCE_END = "。！？；!?;…"
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－~～·•]\s*\d{1,4}\s*[-—–－~～·•]"
@@ -78,6 +78,9 @@ class _TableItem:
 
 
 def read_pdf(path: Path) -> Document:
+    pages = _page_count(path)
+    if pages is not None:
+        limits.check("pages", pages, f"the PDF has {pages:,} pages")
     try:
         pdf = pdfplumber.open(path)
     except PdfminerException as exc:
@@ -107,6 +110,22 @@ def read_pdf(path: Path) -> Document:
     return Document(path=path, format="pdf", blocks=blocks, meta=meta)
 
 
+def _page_count(path: Path) -> int | None:
+    """Pages of the PDF as its page tree declares them (PDFium reads only that), or None if it cannot tell."""
+    try:
+        import pypdfium2
+    except ImportError:
+        return None
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except Exception:  # damaged or encrypted: pdfplumber says why below
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def _pdfium_blocks(path: Path) -> list[Block]:
     try:
         import pypdfium2
@@ -116,7 +135,7 @@ def _pdfium_blocks(path: Path) -> list[Block]:
     try:
         pdf = pypdfium2.PdfDocument(str(path))
         try:
-            for i in range(min(len(pdf), MAX_PAGES)):
+            for i in range(min(len(pdf), limits.current().pages)):
                 page = pdf[i]
                 pages.append(page.get_textpage().get_text_range())
         finally:
@@ -149,7 +168,8 @@ def _read_pages(pdf) -> tuple[list, dict[str, str], tuple[int, int, int]]:
             meta["title"] = title
     items: list[_Line | _TableItem] = []
     chars = cid_chars = 0
-    pages = pdf.pages[:MAX_PAGES]
+    pages = pdf.pages
+    limits.check("pages", len(pages), f"the PDF has {len(pages):,} pages")
     for number, page in enumerate(pages):
         try:
             page = page.dedupe_chars()
