@@ -97,3 +97,31 @@ def test_binary_formats_that_decode_as_gb18030_are_refused(data, kind):
     data.decode("gb18030")  # the trap: these bytes are "valid" GB18030
     with pytest.raises(ReadError, match=kind):
         decode_bytes(data)
+
+
+REPORT = ("某某市2023年政府信息公开工作年度报告\n一、总体情况\n本机关主动公开政府信息185条，收到政府信息公开申请32件，"
+          "均按时答复。未收取信息处理费。\n二、存在的主要问题及改进情况\n公开内容不够全面，下一步将加强培训。\n")
+
+
+def test_big5_is_decoded_as_traditional_chinese_not_gbk_mojibake():
+    text = ("臺北市政府一○九年政府資訊公開工作年度報告。一、總體情況。本府依據政府資訊公開法，主動公開政府資訊共計"
+            "一千二百條，受理人民申請案件三百件，均依法辦理完畢。二、主動公開政府資訊情況。本年度新制定規章十件。")
+    assert decode_bytes(text.encode("big5")) == (text, "big5")
+
+
+def test_shift_jis_is_refused_as_japanese():
+    text = "日本国憲法は、日本国民が正当に選挙された国会における代表者を通じて行動し、われらとわれらの子孫のために" * 2
+    with pytest.raises(ReadError, match="Japanese"):
+        decode_bytes(text.encode("shift_jis"))
+
+
+def test_a_file_mixing_utf8_and_gbk_lines_is_read_line_by_line():
+    lines = REPORT.splitlines()
+    data = b"\n".join(line.encode("utf-8" if i % 2 else "gbk") for i, line in enumerate(lines))
+    assert decode_bytes(data) == ("\n".join(lines), "utf-8+gb18030")
+
+
+def test_utf8_text_read_as_gbk_would_be_mojibake_and_is_never_returned_so():
+    mojibake = REPORT.encode("utf-8").decode("gb18030", errors="replace").encode("gb18030")
+    with pytest.raises(ReadError, match="mojibake|binary"):
+        decode_bytes(mojibake)
