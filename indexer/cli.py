@@ -30,7 +30,10 @@ class UsageError(Exception):
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from . import limits
+
     config = load_config(args.config)
+    limits.use(config.limits)  # for files read in this process (extract, check)
     return config.with_overrides(
         corpus=Path(args.corpus).resolve() if args.corpus else None,
         index=Path(args.index).resolve() if args.index else None,
@@ -114,6 +117,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             dictionaries=tuple(str(p) for p in config.dictionaries),
             batch_size=config.batch_size,
             progress=progress,
+            limits=config.limits,
         )
     except FileNotFoundError as exc:
         raise UsageError(f"{exc}. Put report files there or pass --corpus DIR.") from exc
@@ -360,7 +364,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         try:
             summary = index_corpus(config.corpus, config.index, workers=config.workers or None,
                                    dictionaries=tuple(str(p) for p in config.dictionaries),
-                                   batch_size=config.batch_size, progress=_Progress())
+                                   batch_size=config.batch_size, progress=_Progress(), limits=config.limits)
         except FileNotFoundError as exc:
             raise UsageError(f"{exc}. Put report files there or pass --corpus DIR.") from exc
         except IndexBusy as exc:

@@ -3,6 +3,7 @@
 A run compares the corpus with the live generation's manifest (path, size,
 modification time, content hash, extractor fingerprint) and does only what
 changed: new and changed files are read and extracted in worker processes,
+each file under the limits of ``[limits]`` (`indexer.workers` supervises them),
 deleted files leave the index, a renamed file keeps its record. Work is
 committed in batches, each batch a new generation, so a crash or Ctrl-C
 loses at most the batch under way and the next run picks up from there.
@@ -18,19 +19,19 @@ import hashlib
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from . import segment
-from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, build_segment, prepare
+from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, generations, prepare
 from .extract import extract, extractor_fingerprint, id_of_sha256
+from .limits import Limits
 from .readers import ReadError, is_report_file
 from .record import Report
+from .workers import Failed, WorkerPool
 
 FAILURES_FILE = "failures.json"
-PARALLEL_MIN = 50  # files in a run from which worker processes pay for their start-up
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +119,23 @@ def _work(job: _Job) -> tuple[str, str, dict | str]:
         return ("ok", job.facts.source, prepare(report, job.facts))
     except ReadError as exc:
         return ("fail", job.facts.source, str(exc))
+    except MemoryError:
+        raise  # the worker refuses the file with the memory limit and retires
     except RecursionError:
         return ("fail", job.facts.source, "the file is nested too deeply to read")
     except Exception as exc:  # one bad file must never stop the run; the reason is reported
         return ("fail", job.facts.source, f"unexpected error while reading: {type(exc).__name__}: {exc}")
+
+
+def _warm_up() -> None:
+    """Load what every worker needs once, here: workers forked from this process start with it."""
+    from . import gazetteer
+    from .readers import SUFFIXES, _reader_for
+
+    segment.tokenizer()
+    gazetteer.places_in("北京市海淀区")
+    for suffix in SUFFIXES:
+        _reader_for(suffix)
 
 
 def _load_failures(index_dir: Path) -> dict[str, dict]:
@@ -152,14 +166,19 @@ def index_corpus(
     dictionaries: tuple[str, ...] = (),
     batch_size: int = 5000,
     progress: Callable[[int, int], None] | None = None,
+    limits: Limits | None = None,
 ) -> IndexSummary:
-    """Bring the index in `index_dir` up to date with the files in `corpus`."""
+    """Bring the index in `index_dir` up to date with the files in `corpus`.
+
+    Files are read in `workers` processes, each file under `limits` (see `indexer.limits`).
+    """
     started = time.monotonic()
     if not corpus.is_dir():
         raise FileNotFoundError(f"corpus folder {corpus} does not exist")
     summary = IndexSummary()
     segment.configure(dictionaries)
     with WriterLock(index_dir):
+        generations.cleanup(index_dir)  # what a killed run left behind
         try:
             old: Index | None = Index.open(index_dir)
         except IndexMissing:
@@ -169,7 +188,7 @@ def index_corpus(
             plan = _plan(corpus, old, dictionaries, known_failures, summary)
             if plan.jobs or plan.remove or summary.rebuilt or old is None:
                 _write(index_dir, plan, summary, known_failures, workers or os.cpu_count() or 1,
-                       dictionaries, batch_size, progress)
+                       dictionaries, batch_size, progress, limits or Limits())
             else:
                 _save_failures(index_dir, _current_failures(known_failures, summary))
         finally:
@@ -295,122 +314,46 @@ class _Applier:
 
 
 def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: dict[str, dict], workers: int,
-           dictionaries: tuple[str, ...], batch_size: int, progress: Callable[[int, int], None] | None) -> None:
+           dictionaries: tuple[str, ...], batch_size: int, progress: Callable[[int, int], None] | None,
+           limits: Limits) -> None:
     """Apply the plan, publishing a generation every `batch_size` files (a rebuild publishes once)."""
     applier = _Applier(index_dir, plan, summary, _current_failures(known_failures, summary), dictionaries)
-    try:
-        if workers > 1 and len(plan.jobs) >= PARALLEL_MIN:
-            _write_parallel(applier, workers, batch_size, progress)
-        else:
-            _write_serial(applier, batch_size, progress)
-        applier.commit(final=True)
-    except BaseException:
-        summary.interrupted = True
-        applier.cancel()
-        raise
-    finally:
-        _save_failures(index_dir, applier.failures)
+    jobs = plan.jobs
+    if jobs:
+        _warm_up()
+    pool = WorkerPool(min(workers, len(jobs)), limits, _work)
+    finished = 0
 
-
-def _write_serial(applier: _Applier, batch_size: int, progress: Callable[[int, int], None] | None) -> None:
-    jobs = applier.plan.jobs
-    pending = 0
-    for done, job in enumerate(jobs, 1):
-        status, source, payload = _work(job)
-        if status == "ok":
-            applier.ok(source, payload["id"])
-            applier.current_writer().add(payload)
-            pending += 1
-        else:
-            applier.failed(source, payload)
+    def done() -> None:
+        nonlocal finished
+        finished += 1
         if progress:
-            progress(done, len(jobs))
-        if pending >= batch_size and done < len(jobs):
-            applier.commit(final=False)
-            pending = 0
+            progress(min(finished, len(jobs)), len(jobs))
 
-
-_progress_counter = None  # set in each worker process by _init_worker
-
-
-def _init_worker(counter) -> None:
-    global _progress_counter
-    _progress_counter = counter
-
-
-def _build_chunk(whoosh_dir: Path, jobs: list[_Job]) -> tuple[list[tuple[str, str, str]], object]:
-    """In a worker process: extract a chunk of files and write them as one segment."""
-    results: list[tuple[str, str, str]] = []
-
-    def documents():
-        for job in jobs:
-            status, source, payload = _work(job)
-            if _progress_counter is not None:
-                with _progress_counter.get_lock():
-                    _progress_counter.value += 1
-            if status == "ok":
-                results.append(("ok", source, payload["id"]))
-                yield payload
-            else:
-                results.append(("fail", source, payload))
-
-    return results, build_segment(whoosh_dir, documents())
-
-
-def _chunks(jobs: list[_Job], n: int) -> list[list[_Job]]:
-    """Split jobs into n chunks of about equal bytes (largest files dealt first)."""
-    chunks: list[list[_Job]] = [[] for _ in range(n)]
-    sizes = [0] * n
-    for job in sorted(jobs, key=lambda j: -j.facts.size):
-        i = sizes.index(min(sizes))
-        chunks[i].append(job)
-        sizes[i] += job.facts.size
-    return [c for c in chunks if c]
-
-
-def _write_parallel(applier: _Applier, workers: int, batch_size: int,
-                    progress: Callable[[int, int], None] | None) -> None:
-    """Each worker extracts its share of a batch and writes it as its own segment."""
-    import multiprocessing
-    from concurrent.futures import FIRST_EXCEPTION, wait
-    from concurrent.futures.process import BrokenProcessPool
-
-    jobs = applier.plan.jobs
-    counter = multiprocessing.Value("l", 0)
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(counter,))
     try:
         for start in range(0, len(jobs), batch_size):
-            batch = jobs[start:start + batch_size]
             writer = applier.current_writer()
-            futures = {pool.submit(_build_chunk, writer.whoosh_dir, chunk): chunk for chunk in _chunks(batch, workers)}
-            pending = set(futures)
-            while pending:
-                done, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
-                if progress:
-                    progress(min(counter.value, len(jobs)), len(jobs))
-            for future, chunk in futures.items():
-                try:
-                    results, seg = future.result()
-                except BrokenProcessPool:
-                    for job in chunk:  # not remembered: the next run tries these files again
-                        applier.failed(job.facts.source, "a reader process crashed on this file or another in "
-                                       "its group; run 'nianbao index' again to retry", remember=False)
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(counter,))
+            for outcome in pool.run(jobs[start:start + batch_size], writer.whoosh_dir, done):
+                if isinstance(outcome, Failed):
+                    applier.failed(outcome.source, outcome.reason, remember=outcome.remember)
                     continue
-                for status, source, info in results:
-                    if status == "ok":
-                        applier.ok(source, info)
-                    else:
-                        applier.failed(source, info)
-                if seg is not None:
-                    writer.add_segment(seg)
+                for source, report_id in outcome.results:
+                    applier.ok(source, report_id)
+                if outcome.segment is not None:
+                    writer.add_segment(outcome.segment)
             if start + batch_size < len(jobs):
                 applier.commit(final=False)
         if progress:
             progress(len(jobs), len(jobs))
+        applier.commit(final=True)
+    except BaseException:
+        summary.interrupted = True
+        pool.close()
+        applier.cancel()
+        raise
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.close()
+        _save_failures(index_dir, applier.failures)
 
 
 def _current_failures(known: dict[str, dict], summary: IndexSummary) -> dict[str, dict]:

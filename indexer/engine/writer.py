@@ -13,6 +13,7 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from . import generations
+from .generations import IndexBusy, WriterLock  # noqa: F401  (the lock lives with the folder's other rules)
 from .schema import SCHEMA_VERSION, build_schema
 
 WHOOSH_DIR = "whoosh"
@@ -51,38 +52,6 @@ class Codec(W3Codec):
     """
 
     length_stats = False
-
-
-class IndexBusy(Exception):
-    """Another process is writing this index."""
-
-
-class WriterLock:
-    """One writer per index folder at a time (an advisory lock, released when the process dies)."""
-
-    def __init__(self, index_dir: Path):
-        self.path = index_dir / "WRITER.lock"
-        self._fd: int | None = None
-
-    def __enter__(self) -> "WriterLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            import fcntl
-
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:  # no fcntl (Windows): one writer is the user's responsibility
-            pass
-        except OSError as exc:
-            os.close(self._fd)
-            self._fd = None
-            raise IndexBusy(f"another 'nianbao index' is writing {self.path.parent}; wait for it to finish") from exc
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
 
 
 class GenerationWriter:
@@ -164,11 +133,25 @@ def build_segment(whoosh_dir: Path, documents: Iterable[dict]):
             writer.add_document(**document)
             added += 1
         if not added:
-            writer.cancel()
+            _abandon(writer)
             return None
         # No _finish(): the writers of a generation share one temporary folder, which the
         # generation's own writer removes when it commits.
         return writer._finalize_segment()
     except BaseException:
-        writer.cancel()
+        _abandon(writer)
         raise
+
+
+def _abandon(writer: SegmentWriter) -> None:
+    """Drop a worker's unfinished segment without whoosh's cancel().
+
+    cancel() removes the temporary folder that every writer of the generation
+    shares (``MAIN.tmp``), breaking the generation's own writer. The segment's
+    files are left unreferenced; whoosh deletes them when the generation commits.
+    """
+    try:
+        writer._close_segment()
+    except Exception:  # a segment broken by the error under way: its files are garbage either way
+        pass
+    writer.is_closed = True

@@ -1,0 +1,155 @@
+"""Supervised workers: a file that hangs, eats memory or crashes its reader costs only itself."""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+import indexer.indexing as indexing
+import indexer.workers as workers
+from indexer.engine import Index
+from indexer.indexing import index_corpus
+from indexer.limits import Limits
+
+from test_indexing import write_report
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("教育", "财政", "民政", "卫健", "交通"):
+        write_report(folder, name)
+    write_report(folder, "bad")
+    return folder
+
+
+def misbehave_on_bad(monkeypatch, action) -> None:
+    """Reading bad.txt runs `action` in the worker; other files are read normally."""
+    real = indexing.extract
+
+    def extract(path, *args, **kwargs):
+        if path.name == "bad.txt":
+            action()
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(indexing, "extract", extract)
+
+
+def outcome(summary) -> tuple[int, dict[str, str]]:
+    return summary.added, {f.source: f.reason for f in summary.failed}
+
+
+def test_a_file_over_its_time_is_refused_and_the_run_goes_on(corpus, tmp_path, monkeypatch):
+    misbehave_on_bad(monkeypatch, lambda: time.sleep(3600))
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2, limits=Limits(seconds=2)))
+    assert added == 5 and list(failed) == ["bad.txt"]
+    assert "longer than 2 seconds" in failed["bad.txt"] and "[limits] seconds" in failed["bad.txt"]
+
+
+def test_a_worker_deaf_to_its_alarm_is_killed_and_replaced(corpus, tmp_path, monkeypatch):
+    def stuck():  # as if inside a C library: the alarm cannot interrupt
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(3600)
+
+    misbehave_on_bad(monkeypatch, stuck)
+    monkeypatch.setattr(workers, "KILL_GRACE", 0.5)
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=1, limits=Limits(seconds=2)))
+    assert added == 5 and "longer than 2 seconds" in failed["bad.txt"]
+
+
+def test_a_file_that_needs_too_much_memory_is_refused_with_the_memory_limit(corpus, tmp_path, monkeypatch):
+    misbehave_on_bad(monkeypatch, lambda: bytearray(3 * 2**30))
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2, limits=Limits(memory_mb=700)))
+    assert added == 5 and list(failed) == ["bad.txt"]
+    assert "memory" in failed["bad.txt"] and "[limits] memory_mb" in failed["bad.txt"]
+
+
+def segfault() -> None:
+    faulthandler.disable()  # pytest's, inherited by the worker: no stack dump in the test output
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def test_a_crashing_reader_costs_only_its_file(corpus, tmp_path, monkeypatch):
+    misbehave_on_bad(monkeypatch, segfault)
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2))
+    assert added == 5 and list(failed) == ["bad.txt"]
+    assert "died" in failed["bad.txt"] and "signal 11" in failed["bad.txt"]
+    with Index.open(tmp_path / "idx") as index:
+        assert index.doc_count == 5
+
+
+def test_files_of_a_lost_segment_are_read_again(corpus, tmp_path, monkeypatch):
+    """One worker reads everything: the crash on the last file loses its segment, whose files must be redone."""
+    for i in range(6):
+        write_report(corpus, f"more{i}")
+    (corpus / "bad.txt").write_text("某某", encoding="utf-8")  # the smallest: read last
+    misbehave_on_bad(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=1))
+    assert added == 11 and list(failed) == ["bad.txt"]
+
+
+ORPHAN_SCRIPT = textwrap.dedent("""
+    import sys, time
+    import indexer.indexing as indexing
+    real = indexing.extract
+    def slow(path, *a, **k):
+        time.sleep(3600)
+    indexing.extract = slow
+    from indexer.cli import main
+    sys.exit(main(sys.argv[1:]))
+""")
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
+def test_workers_die_with_a_killed_run_and_the_next_run_takes_over(corpus, tmp_path):
+    idx = tmp_path / "idx"
+    proc = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, "index", "--corpus", str(corpus), "--index", str(idx),
+                             "--workers", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    kids: list[int] = []
+    while time.monotonic() < deadline and len(kids) < 2:
+        time.sleep(0.1)
+        kids = children_of(proc.pid)
+    assert len(kids) >= 2, "the run should have started its workers"
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(k) for k in kids):
+        time.sleep(0.05)
+    assert not any(alive(k) for k in kids), "workers outlived their run"
+    assert any(p.name.endswith(".tmp") for p in idx.iterdir())  # what the killed run left
+    summary = index_corpus(corpus, idx, workers=2)
+    assert summary.added == 6 and not summary.failed
+    assert not [p.name for p in idx.iterdir() if p.name.endswith((".tmp", ".part"))]
