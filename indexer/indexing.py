@@ -4,7 +4,10 @@ A run compares the corpus with the live generation's manifest (path, size,
 modification time, content hash, extractor fingerprint) and does only what
 changed: new and changed files are read and extracted in worker processes,
 each file under the limits of ``[limits]`` (`indexer.workers` supervises them),
-deleted files leave the index, a renamed file keeps its record. Work is
+deleted files leave the index, a renamed file keeps its record. Report ids
+are stable: a file edited in place keeps its id, a renamed one too, and an
+id that leaves the index is remembered with its successor, if any, so
+published links never silently break (`engine.retired`). Work is
 committed in batches, each batch a new generation, so a crash or Ctrl-C
 loses at most the batch under way and the next run picks up from there.
 
@@ -74,6 +77,7 @@ class _Job:
     path: Path
     corpus: Path
     previous: dict | None  # a stored record to reuse instead of reading the file again
+    report_id: str  # the id the report gets (the one it had, for a file edited in place or renamed)
 
 
 def scan_corpus(corpus: Path) -> list[CorpusFile]:
@@ -114,8 +118,9 @@ def _work(job: _Job) -> tuple[str, str, dict | str]:
         if job.previous is not None:
             report = Report.from_dict(job.previous)
             report.source = job.facts.source
+            report.id = job.report_id
         else:
-            report = extract(job.path, job.corpus, id_of_sha256(job.facts.sha256))
+            report = extract(job.path, job.corpus, job.report_id)
         return ("ok", job.facts.source, prepare(report, job.facts))
     except ReadError as exc:
         return ("fail", job.facts.source, str(exc))
@@ -156,6 +161,7 @@ class _Plan:
     jobs: list[_Job] = field(default_factory=list)
     remove: set[str] = field(default_factory=set)  # ids of reports whose files left the corpus
     previous_id: dict[str, str] = field(default_factory=dict)  # source -> id it had, for files read again
+    retire: dict[str, dict] = field(default_factory=dict)  # id leaving the index -> what links to it are told
 
 
 def index_corpus(
@@ -216,6 +222,9 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
     plan = _Plan()
     first_source_of: dict[str, str] = {}  # sha -> first file with that content
     unreadable: set[str] = set()
+    taken = {facts["id"] for facts in manifest.values()}  # ids a new report must not take
+    id_of_source = {source: facts["id"] for source, facts in manifest.items()}
+    copy_of: dict[str, str] = {}  # source whose new content is another file's -> that file
     for f in scan_corpus(corpus):
         known = manifest.get(f.source)
         if (known and not rebuild and known["size"] == f.size and known["mtime_ns"] == f.mtime_ns
@@ -232,6 +241,7 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
             continue
         if sha in first_source_of:
             summary.duplicates.append((f.source, first_source_of[sha]))
+            copy_of[f.source] = first_source_of[sha]
             continue
         first_source_of[sha] = f.source
         if known and not rebuild and known["sha256"] == sha and known["extractor"] == fingerprint:
@@ -244,16 +254,52 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
             continue
         previous = by_sha.get(sha)
         reuse = old.record(previous["docnum"]) if old and previous and previous["extractor"] == fingerprint else None
-        plan.jobs.append(_Job(FileFacts(f.source, sha, f.size, f.mtime_ns, fingerprint), f.path, corpus, reuse))
+        if known:
+            report_id = known["id"]  # edited in place (or re-read): the same id
+        elif previous:
+            report_id = previous["id"]  # moved or renamed: its content's id
+        else:
+            report_id = _new_id(sha, taken)
+        taken.add(report_id)
+        id_of_source[f.source] = report_id
+        plan.jobs.append(_Job(FileFacts(f.source, sha, f.size, f.mtime_ns, fingerprint), f.path, corpus, reuse,
+                              report_id))
         if known and not rebuild:
             plan.previous_id[f.source] = known["id"]
     present = set(first_source_of.values()) | unreadable
     kept_ids = {manifest[source]["id"] for source in present if source in manifest}
-    readded = {id_of_sha256(job.facts.sha256) for job in plan.jobs}
+    readded = {job.report_id for job in plan.jobs}
     removed = {facts["id"] for source, facts in manifest.items() if source not in present} - kept_ids - readded
     summary.removed = len(removed)
     plan.remove = set() if rebuild else removed  # a rebuild starts from an empty generation anyway
+    for source, facts in manifest.items():
+        if facts["id"] in removed:
+            successor = id_of_source.get(copy_of[source]) if source in copy_of else None
+            plan.retire[facts["id"]] = _retired_entry(old.record(facts["docnum"]), successor)
     return plan
+
+
+def _new_id(sha: str, taken: set[str]) -> str:
+    """The id of new content: its hash's, or, when a report edited in place kept that id, a derived one."""
+    report_id = id_of_sha256(sha)
+    n = 1
+    while report_id in taken:
+        n += 1
+        report_id = id_of_sha256(hashlib.sha256(f"{sha}:{n}".encode()).hexdigest())
+    return report_id
+
+
+def _retired_entry(record: dict, successor: str | None) -> dict:
+    """What a link to a report that left the index is told: which report it was, and where it went."""
+    return {
+        "title": record.get("title"),
+        "agency": record.get("agency"),
+        "agency_id": record.get("agency_id"),
+        "year": record.get("year"),
+        "source": record.get("source"),
+        "retired": time.strftime("%Y-%m-%d"),
+        "successor": successor,
+    }
 
 
 class _Applier:
@@ -279,6 +325,8 @@ class _Applier:
             if not self.started:
                 for rid in self.plan.remove:
                     self.writer.delete(rid)
+                for rid, info in self.plan.retire.items():
+                    self.writer.retire(rid, info)
             self.started = True
         return self.writer
 
@@ -292,6 +340,7 @@ class _Applier:
         else:
             self.summary.added += 1
         writer.delete(report_id)  # a renamed file keeps its id: drop the entry under the old path
+        writer.unretire(report_id)  # a file that came back has its old id again
         self.failures.pop(source, None)
 
     def failed(self, source: str, reason: str, remember: bool = True) -> None:

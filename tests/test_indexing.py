@@ -258,3 +258,73 @@ def test_a_file_that_cannot_be_opened_keeps_its_indexed_version(corpus, tmp_path
     assert s.removed == 0 and [f.source for f in s.failed] == ["财政.txt"] and s.failed[0].kept_previous
     assert "Permission denied" in s.failed[0].reason
     assert "财政.txt" in sources(idx)
+
+
+def ids_by_source(index_dir: Path) -> dict[str, str]:
+    with Index.open(index_dir) as index:
+        return {source: facts["id"] for source, facts in index.manifest().items()}
+
+
+def test_a_file_edited_in_place_keeps_its_id_and_new_content_gets_a_fresh_one(corpus, tmp_path):
+    idx = tmp_path / "idx"
+    index_corpus(corpus, idx, workers=1)
+    before = ids_by_source(idx)
+    original = (corpus / "教育.txt").read_bytes()
+    write_report(corpus, "教育", n=99)  # edited in place
+    s = index_corpus(corpus, idx, workers=1)
+    assert (s.updated, s.removed) == (1, 0)
+    assert ids_by_source(idx) == before
+    with Index.open(idx) as index:
+        record = index.record(index.docnum(before["教育.txt"]))
+        assert "99条" in " ".join(p["text"] for p in record["passages"]) and record["id"] == before["教育.txt"]
+    # the old content saved as a new file: its content's id is taken by the edited report, so it gets another
+    (corpus / "教育-旧版.txt").write_bytes(original)
+    index_corpus(corpus, idx, workers=1)
+    after = ids_by_source(idx)
+    assert after["教育.txt"] == before["教育.txt"] and after["教育-旧版.txt"] not in before.values()
+    # and the edited report keeps its id through a full rebuild
+    s = index_corpus(corpus, idx, workers=1, dictionaries=(str(_dictionary(tmp_path)),))
+    assert s.rebuilt and ids_by_source(idx) == after
+
+
+def _dictionary(tmp_path: Path) -> Path:
+    path = tmp_path / "words.txt"
+    path.write_text("信息公开年报 10\n", encoding="utf-8")
+    return path
+
+
+def test_a_deleted_report_is_remembered_and_comes_back_with_its_id(corpus, tmp_path):
+    idx = tmp_path / "idx"
+    index_corpus(corpus, idx, workers=1)
+    old_id = ids_by_source(idx)["财政.txt"]
+    saved = (corpus / "财政.txt").read_bytes()
+    (corpus / "财政.txt").unlink()
+    index_corpus(corpus, idx, workers=1)
+    with Index.open(idx) as index:
+        assert index.docnum(old_id) is None
+        info = index.retired(old_id)
+        assert info["title"] == "某某县财政局2022年政府信息公开工作年度报告" and info["source"] == "财政.txt"
+        assert info["year"] == 2022 and info["successor"] is None
+        assert index.retired(ids_by_source(idx)["教育.txt"]) is None  # a live id is not retired
+    write_report(corpus, "交通")  # another run: the memory is carried to the next generation
+    index_corpus(corpus, idx, workers=1)
+    with Index.open(idx) as index:
+        assert index.retired(old_id)["source"] == "财政.txt"
+    (corpus / "财政-恢复.txt").write_bytes(saved)
+    index_corpus(corpus, idx, workers=1)
+    assert ids_by_source(idx)["财政-恢复.txt"] == old_id
+    with Index.open(idx) as index:
+        assert index.retired(old_id) is None
+
+
+def test_a_file_that_becomes_a_copy_of_another_points_to_it(corpus, tmp_path):
+    idx = tmp_path / "idx"
+    index_corpus(corpus, idx, workers=1)
+    before = ids_by_source(idx)
+    shutil.copy(corpus / "民政.txt", corpus / "财政.txt")  # 财政.txt now holds 民政's report
+    os.utime(corpus / "财政.txt", None)
+    index_corpus(corpus, idx, workers=1)
+    with Index.open(idx) as index:
+        assert index.docnum(before["财政.txt"]) is None
+        assert index.retired(before["财政.txt"])["successor"] == before["民政.txt"]
+        assert index.successor(before["财政.txt"]) == before["民政.txt"]

@@ -38,6 +38,7 @@ def create_app(config: Config | None = None) -> Flask:
     templating.init_app(app)
     headers.init_app(app)
     errors.init_app(app)
+    app.register_error_handler(report_page.Moved, report_page.redirect_moved)
     app.register_blueprint(search_page.bp)
     app.register_blueprint(report_page.bp)
     app.register_blueprint(metrics_page.bp)

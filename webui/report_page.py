@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dataclasses import replace
 
-from flask import Blueprint, render_template, request, send_file
+from flask import Blueprint, redirect, render_template, request, send_file
 
 from indexer.engine import Index
 
@@ -35,12 +35,46 @@ def not_found(report_id: str) -> PageError:
                      "报告可能已从语料中删除，或链接不完整。请回到首页重新搜索。")
 
 
+class Moved(Exception):
+    """A retired report id whose successor is in the index: answered with a 301 to it."""
+
+    def __init__(self, successor: str):
+        super().__init__(successor)
+        self.successor = successor
+
+
+def gone(report_id: str, info: dict) -> PageError:
+    """410 for a report that was indexed once and has left the corpus, naming it."""
+    agency = f"{info['agency']}" if info.get("agency") else ""
+    title = f"《{info['title']}》" if info.get("title") else f"编号为“{report_id}”的报告"
+    year = f"（{info['year']}年度）" if info.get("year") else ""
+    when = f"于 {info['retired']} " if info.get("retired") else ""
+    source = f"原文件 {info['source']} " if info.get("source") else ""
+    return PageError(410, "gone", f"{agency}{title}{year}已不在索引中。",
+                     f"这份报告的{source}{when}已从语料中删除，索引中也没有接替它的报告。可以回到首页搜索这个机关的其他报告。")
+
+
 def load_record(ix: Index, report_id: str) -> dict:
-    """The record of a report id, or a 404."""
-    docnum = ix.docnum(report_id) if 0 < len(report_id) <= MAX_ID_CHARS else None
+    """The record of a report id; Moved for a retired id with a successor, 410 for other retired ids, else 404."""
+    valid = 0 < len(report_id) <= MAX_ID_CHARS
+    docnum = ix.docnum(report_id) if valid else None
     if docnum is None:
-        raise not_found(report_id)
+        info = ix.retired(report_id) if valid else None
+        if info is None:
+            raise not_found(report_id)
+        successor = ix.successor(report_id)
+        if successor:
+            raise Moved(successor)
+        raise gone(report_id, info)
     return ix.record(docnum)
+
+
+def redirect_moved(exc: Moved):
+    """301 to the successor's address: same path and query with the new id (the browser keeps the #passage)."""
+    old = request.view_args.get("report_id", "") if request.view_args else ""
+    path = request.path.replace(f"/{old}", f"/{exc.successor}", 1) if old else request.path
+    query = request.query_string.decode("utf-8", "replace")
+    return redirect(path + (f"?{query}" if query else ""), code=301)
 
 
 def source_path(corpus: Path, source: str) -> Path | None:

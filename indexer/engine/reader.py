@@ -25,7 +25,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from .. import docset, segment
-from . import generations
+from . import generations, retired
 from .schema import FACET_FIELDS
 from .writer import WHOOSH_DIR
 
@@ -136,6 +136,7 @@ class Index:
         self._columns: dict[str, list[str | None]] = {}
         self._metrics: dict[str, dict[int, float]] | None = None
         self._lengths: array | None = None
+        self._retired: dict[str, dict] | None = None
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
@@ -358,6 +359,45 @@ class Index:
     def docnum(self, report_id: str) -> int | None:
         ids = self.postings("id", report_id)[0]
         return ids[0] if ids else None
+
+    def retired(self, report_id: str) -> dict | None:
+        """What is known of a report id that was indexed once and is no longer (None for others)."""
+        if self._retired is None:
+            self._retired = retired.load(self.path)
+        if self.docnum(report_id) is not None:
+            return None
+        return self._retired.get(report_id)
+
+    def successor(self, report_id: str) -> str | None:
+        """The live report that took a retired id's place, or None.
+
+        The successor recorded when it retired (its file became a copy of
+        another's), followed while those retired too; else the one live report
+        of the same agency and year, when the index has exactly one.
+        """
+        seen = set()
+        current = report_id
+        while current not in seen and len(seen) < 32:
+            seen.add(current)
+            if self.docnum(current) is not None:
+                return current if current != report_id else None
+            info = self.retired(current)
+            if not info:
+                return None
+            if info.get("successor"):
+                current = info["successor"]
+                continue
+            return self._same_agency_and_year(info)
+        return None
+
+    def _same_agency_and_year(self, info: dict) -> str | None:
+        agency, year = info.get("agency_id"), info.get("year")
+        if not agency or not year or "agency_id" not in FACET_FIELDS:
+            return None
+        docs = self.facet("agency_id").get(agency, 0) & self.facet("year").get(str(year), 0)
+        if docset.count(docs) != 1:
+            return None
+        return self.record(next(docset.docnums(docs)))["id"]
 
     def manifest(self) -> dict[str, dict]:
         """Source path -> stored facts (id, sha256, size, mtime_ns, extractor) of every live document."""

@@ -12,7 +12,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
-from . import generations
+from . import generations, retired
 from .generations import IndexBusy, WriterLock  # noqa: F401  (the lock lives with the folder's other rules)
 from .schema import SCHEMA_VERSION, build_schema
 
@@ -67,7 +67,9 @@ class GenerationWriter:
     def __init__(self, index_dir: Path, *, rebuild: bool, dictionaries: tuple[str, ...] = ()):
         self.index_dir = index_dir
         generations.cleanup(index_dir)
-        base = None if rebuild else generations.current(index_dir)
+        live = generations.current(index_dir)
+        base = None if rebuild else live
+        self.retired = retired.load(live)  # kept through a rebuild too
         self.tmp = generations.start(index_dir, base)
         self.whoosh_dir = self.tmp / WHOOSH_DIR
         if any(self.whoosh_dir.glob("*.toc")):
@@ -83,6 +85,14 @@ class GenerationWriter:
     def delete(self, report_id: str) -> None:
         self.deleted += self._writer.delete_by_term("id", report_id)
 
+    def retire(self, report_id: str, info: dict) -> None:
+        """Remember a report id that leaves the index, for the links that point at it."""
+        self.retired[report_id] = info
+
+    def unretire(self, report_id: str) -> None:
+        """An id indexed again (its file came back) is no longer retired."""
+        self.retired.pop(report_id, None)
+
     def add(self, document: dict) -> None:
         self._writer.add_document(**document)
         self.added += 1
@@ -94,6 +104,7 @@ class GenerationWriter:
 
     def commit(self, meta: dict, merge: bool = True) -> Path:
         """Write the segments and make this generation live. `merge=False` leaves small segments for later."""
+        retired.save(self.tmp, self.retired)
         if self._segments:
             # What whoosh's own multiprocessing writer does with its workers' segments.
             w = self._writer
