@@ -18,8 +18,8 @@ Rules:
 * ``apply.balance.<column>`` — for each applicant column of table 3:
   一 + 二 (new + carried_over) = 三 总计 + 四 (total + carried_forward).
 * ``apply.row_total.<row>`` — for each row of table 3: the six applicant columns
-  add up to 总计. Rows are those of the report's template (all rows that have a
-  figure when the template is unknown).
+  add up to 总计. Rows are those of the report's template (every row of both
+  templates when the template is unknown; rows without figures are skips).
 * ``apply.outcome_total.<column>`` — the outcome rows （一）…（六） add up to
   （七）总计 (（六）is one row in the 2019 template, three in the 2021 one).
 * ``appeals.total.<group>`` — in table 4, 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计
@@ -170,11 +170,14 @@ def check_balance(metrics: dict[str, Metric]) -> list[Check]:
 
 
 def _apply_rows(report: Report) -> list[str]:
+    """The rows of the report's template; every row of either template when the template is unknown.
+
+    A row without figures is still checked, as a skip: a check whose inputs
+    are missing is reported as such, never left out.
+    """
     if report.template in APPLY_ROWS:
         return list(APPLY_ROWS[report.template])
-    present = {k[len("apply."):].rsplit(".", 1)[0] for k in report.metrics if k.startswith("apply.")}
-    every = list(dict.fromkeys(APPLY_ROWS["2019"] + APPLY_ROWS["2021"]))
-    return [r for r in every if r in present]
+    return list(dict.fromkeys(APPLY_ROWS["2019"] + APPLY_ROWS["2021"]))
 
 
 def check_row_totals(report: Report) -> list[Check]:

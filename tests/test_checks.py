@@ -141,6 +141,22 @@ def test_one_missing_figure_skips_only_its_checks():
     assert checks["apply.outcome_total.total"].status == "skip"  # the outcome rows are missing
 
 
+def test_the_same_checks_whatever_the_report_holds():
+    """A check with missing inputs is a skip, never left out: no template, no table 3, half a table."""
+    from indexer.tables import APPLY_ROWS
+
+    every_row = set(APPLY_ROWS["2019"]) | set(APPLY_ROWS["2021"])
+    for report in (make(), make(metrics={"apply.new.natural": 1, "apply.new.total": 1}),
+                   make(metrics={"review.total": 0})):
+        row_totals = {c.id[len("apply.row_total."):]: c.status
+                      for c in report.checks if c.id.startswith("apply.row_total.")}
+        assert set(row_totals) == every_row
+        assert all(status == "skip" for row, status in row_totals.items() if row != "new")
+        assert len([c for c in report.checks if c.id.startswith("apply.balance.")]) == 7
+        assert len([c for c in report.checks if c.id.startswith("apply.outcome_total.")]) == 7
+        assert len([c for c in report.checks if c.id.startswith("appeals.total.")]) == 3
+
+
 # ------------------------------------------------------------------ dates
 
 

@@ -22,6 +22,11 @@ def paras(*texts: str) -> list[Passage]:
     ("我县共主动公开456条政府信息。", 456),
     ("本年度主动公开政府信息数量为789条。", 789),
     ("全年共主动公开政务信息2345条，其中政策文件56件。", 2345),
+    ("通过网站、微信公众号等渠道主动公开政府信息2,118条。", 2118),  # several channels: the agency's disclosure
+    ("全年通过门户网站和政务微博主动公开政府信息560条。", 560),
+    ("我区共主动公开2599条（其中机构职能类信息25条，其他应主动公开政府信息856条）。", 2599),
+    ("我区政府信息公开单位共公布政府信息2599条，(其中规划计划类信息28条，其他应主动公开政府信息856条)。", 2599),
+    ("截至12月31日，市科委通过部门网站当年发布政府信息393件，其中包括行政规范性文件13件。", 393),
 ])
 def test_published_total(text, value):
     m = published_total(paras(text))
@@ -37,6 +42,8 @@ def test_published_total(text, value):
     "其中主动公开政策文件12件。",
     "主动公开规范性文件12件。",
     "主动公开各类信息3000余条。",  # an approximate count is not the count
+    "微信公众号发布信息1,236篇。",  # one channel's count
+    "“上海科技”网站全年累计发布信息2139条，其中政务信息发布393条。",  # a website's posts are not the disclosure
 ])
 def test_no_published_total(text):
     assert published_total(paras(text)) is None
@@ -62,6 +69,11 @@ def test_first_paragraph_that_states_it_wins():
     ("本年度共收取信息处理费120元。", 120),
     ("收取信息处理费0.05万元。", 500),
     ("信息处理费合计1,200元。", 1200),
+    ("严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。", 3940),
+    ("收取信息处理费共计380元，其中民政局1件，收取380元。", 380),
+    ("2025年度本机关未收取信息公开处理费。", 0),
+    ("2023年，无收取信息处理费情况。", 0),
+    ("2024年，市科委未发生政府信息公开收费事项。", 0),
 ])
 def test_processing_fee(text, value):
     m = processing_fee(paras(text))
