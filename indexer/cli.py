@@ -161,6 +161,7 @@ def _search_request(args: argparse.Namespace, config: Config):
         county=args.county,
         years=tuple(args.year or ()),
         agency_level=args.level,
+        agency=args.agency,
         template=args.template,
         failing=tuple(args.failing or ()),
         where=tuple(parse_condition(w) for w in (args.where or ())),
@@ -217,8 +218,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"     [{s['passage']}] {_snippet_text(s['html'], color)}")
     for name, counts in answer["facets"].items():
         if counts:
-            print(f"{FACET_NAMES.get(name, name.replace('_', ' '))}: "
-                  + " · ".join(f"{k} {v}" for k, v in list(counts.items())[:12]))
+            shown = [f"{v['name']} {v['count']} [{k}]" if name == "agency" else f"{k} {v}" for k, v in counts.items()]
+            print(f"{FACET_NAMES.get(name, name.replace('_', ' '))}: " + " · ".join(shown[:12]))
     return EXIT_OK
 
 
@@ -404,6 +405,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--county", help="e.g. 招远市")
     p.add_argument("--year", type=int, action="append", help="statistics year; repeat for several (OR)")
     p.add_argument("--level", help="agency level: national, province, city, county, township")
+    p.add_argument("--agency", help="an agency_id, e.g. 330900:舟山市卫生健康委员会 (see the agencies of a search)")
     p.add_argument("--template", help="table template: 2019 or 2021")
     p.add_argument("--failing", action="append", help="only reports failing this check (or check prefix); repeatable")
     p.add_argument("--where", action="append", help="metric condition such as 'apply.new.total>=10'; repeatable (AND)")

@@ -39,7 +39,9 @@ RERANK_DEPTH = 50
 
 MAX_PAGE_SIZE = 100
 MAX_RESULTS_DEPTH = 10_000
-FACETS = ("province", "city", "county", "year", "agency_level", "template", "checks")
+FACETS = ("province", "city", "county", "year", "agency_level", "agency", "template", "checks")
+# The index field each facet counts, where it differs from the facet's name.
+_FACET_FIELD = {"checks": "failing", "agency": "agency_id"}
 _CONDITION = re.compile(r"^\s*([A-Za-z0-9_.]+)\s*(>=|<=|!=|==|=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
@@ -89,6 +91,7 @@ class SearchRequest:
     county: str | None = None
     years: tuple[int, ...] = ()
     agency_level: str | None = None
+    agency: str | None = None  # an agency_id (330900:舟山市卫生健康委员会)
     template: str | None = None
     failing: tuple[str, ...] = ()  # check ids or prefixes: apply.balance matches apply.balance.total
     where: tuple[Condition, ...] = ()
@@ -107,7 +110,7 @@ class SearchRequest:
 
     def filters(self) -> dict:
         out: dict = {}
-        for name in ("province", "city", "county", "agency_level", "template"):
+        for name in ("province", "city", "county", "agency_level", "agency", "template"):
             if getattr(self, name):
                 out[name] = getattr(self, name)
         if self.years:
@@ -167,10 +170,10 @@ def _match(index: Index, request: SearchRequest, synonyms: Synonyms | None) -> _
 def _filter_masks(index: Index, request: SearchRequest) -> dict[str, int]:
     """One mask per active filter, keyed by the facet it belongs to."""
     masks: dict[str, int] = {}
-    for name in ("province", "city", "county", "agency_level", "template"):
+    for name in ("province", "city", "county", "agency_level", "agency", "template"):
         value = getattr(request, name)
         if value:
-            masks[name] = index.facet(name).get(value, 0)
+            masks[name] = index.facet(_FACET_FIELD.get(name, name)).get(value, 0)
     if request.years:
         years = index.facet("year")
         masks["year"] = 0
@@ -205,11 +208,15 @@ def _facet_counts(index: Index, matched: int, masks: dict[str, int], request: Se
         for other, mask in masks.items():
             if other != name:
                 base &= mask
-        field_name = "failing" if name == "checks" else name
+        field_name = _FACET_FIELD.get(name, name)
         counts = {value: n for value, docs in index.facet(field_name).items() if (n := docset.count(base & docs))}
         out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     if "year" in out:
         out["year"] = dict(sorted(out["year"].items(), key=lambda kv: kv[0], reverse=True))
+    if "agency" in out:
+        names = index.agency_names()
+        out["agency"] = {agency_id: {"name": names.get(agency_id, agency_id.partition(":")[2]), "count": n}
+                         for agency_id, n in out["agency"].items()}
     return out
 
 
@@ -295,6 +302,7 @@ def _result(index: Index, docnum: int, score: float, query: str, needles: list[s
         "id": record["id"],
         "title": record["title"],
         "agency": record["agency"],
+        "agency_id": record.get("agency_id"),
         "agency_level": record["agency_level"],
         "region": record["region"],
         "year": record["year"],

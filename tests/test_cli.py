@@ -49,7 +49,7 @@ def test_search_readable_output_lists_results_and_facets(workspace):
     assert result.stdout.splitlines()[0] == "1 report for “疫情” (province 浙江省; year 2020)"
     assert "舟山市卫生健康委员会" in result.stdout and "【疫情】" in result.stdout
     facet_lines = [line.split(":")[0] for line in result.stdout.splitlines() if not line.startswith(" ")][1:]
-    assert facet_lines == ["provinces", "cities", "years", "agency levels", "table templates", "failing checks"]
+    assert facet_lines == ["provinces", "cities", "years", "agency levels", "agencies", "table templates", "failing checks"]
     assert "?" not in result.stdout and "None" not in result.stdout
 
 

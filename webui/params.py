@@ -45,6 +45,7 @@ class SearchState:
     county: str | None = None
     years: tuple[int, ...] = ()
     level: str | None = None
+    agency: str | None = None  # an agency_id
     template: str | None = None
     failing: tuple[str, ...] = ()
     where: tuple[str, ...] = ()
@@ -56,7 +57,7 @@ class SearchState:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.province or self.city or self.county or self.years or self.level
+        return bool(self.province or self.city or self.county or self.years or self.level or self.agency
                     or self.template or self.failing or self.where)
 
     def request(self, default_page_size: int) -> SearchRequest:
@@ -71,6 +72,7 @@ class SearchState:
             county=self.county,
             years=self.years,
             agency_level=self.level,
+            agency=self.agency,
             template=self.template,
             failing=self.failing,
             where=tuple(parse_condition(w) for w in self.where),  # checked by parse_state
@@ -85,7 +87,7 @@ class SearchState:
         out: dict[str, str | list[str]] = {}
         if self.q:
             out["q"] = self.q
-        for name in ("province", "city", "county", "level", "template"):
+        for name in ("province", "city", "county", "level", "agency", "template"):
             value = getattr(self, name)
             if value:
                 out[name] = value
@@ -225,6 +227,7 @@ def parse_state(args: MultiDict, extra: tuple[str, ...] = ()) -> SearchState:
         county=_one(args, "county"),
         years=tuple(dict.fromkeys(years)),
         level=level,
+        agency=_one(args, "agency"),
         template=template,
         failing=tuple(dict.fromkeys(_many(args, "failing"))),
         where=where,

@@ -133,6 +133,7 @@ class Index:
         self._masks = _LRU(16384)
         self._containing = _LRU(2048)
         self._facets: dict[str, dict[str, int]] = {}
+        self._agency_names: dict[str, str] | None = None
         self._columns: dict[str, list[str | None]] = {}
         self._metrics: dict[str, dict[int, float]] | None = None
         self._lengths: array | None = None
@@ -314,6 +315,18 @@ class Index:
             self._facets[field] = cached
         return cached
 
+    def agency_names(self) -> dict[str, str]:
+        """agency_id -> the name its reports print most often (the longest on a tie): what a facet shows."""
+        if self._agency_names is None:
+            best: dict[str, tuple[tuple[int, int], str]] = {}
+            for term, mask in self.facet("agency_name").items():
+                agency_id, _, name = term.partition("\t")
+                key = (docset.count(mask), len(name))
+                if agency_id not in best or key > best[agency_id][0]:
+                    best[agency_id] = (key, name)
+            self._agency_names = {agency_id: name for agency_id, (_, name) in best.items()}
+        return self._agency_names
+
     def column(self, field: str) -> list[str | None]:
         """The facet field's value of every document, by document number."""
         cached = self._columns.get(field)
@@ -331,6 +344,7 @@ class Index:
         for field in FACET_FIELDS:
             self.facet(field)
         self.column("year")
+        self.agency_names()
         self.lengths()
         self.metrics()
 

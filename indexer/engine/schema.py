@@ -12,10 +12,11 @@ from ..record import Report
 from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 
-SCHEMA_VERSION = 6  # 6: table rows are indexed in their labelled form (passage_labels)
+SCHEMA_VERSION = 7  # 6: table rows are indexed in their labelled form (passage_labels); 7: agency_id and agency_name facets
 
-# Facet fields: one term per document (failing holds one term per failing check).
-FACET_FIELDS = ("province", "city", "county", "year", "agency_level", "template", "failing")
+# Facet fields: one term per document (failing holds one term per failing check). agency_name holds
+# "agency_id<TAB>agency", from which each agency's display name is read (`Index.agency_names`).
+FACET_FIELDS = ("province", "city", "county", "year", "agency_level", "template", "failing", "agency_id", "agency_name")
 
 
 def _text(analyzer) -> fields.TEXT:
@@ -44,6 +45,8 @@ def build_schema(dictionaries: tuple[str, ...] = ()) -> fields.Schema:
         county=fields.ID(sortable=True),
         year=fields.ID(sortable=True),
         agency_level=fields.ID(),
+        agency_id=fields.ID(),
+        agency_name=fields.ID(),
         template=fields.ID(),
         failing=fields.KEYWORD(scorable=False),
         record=fields.COLUMN(columns.CompressedBytesColumn()),
@@ -104,6 +107,8 @@ def prepare(report: Report, facts: FileFacts) -> dict:
         ("county", region.county),
         ("year", str(report.year) if report.year else None),
         ("agency_level", report.agency_level),
+        ("agency_id", report.agency_id),
+        ("agency_name", f"{report.agency_id}\t{report.agency}" if report.agency_id else None),
         ("template", report.template),
     ):
         if value:
