@@ -24,11 +24,20 @@ class Link:
     selected: bool = False
 
 
+# A facet list longer than this gets a box that filters it as one types; at most MAX_FACET_LINKS are listed.
+FILTER_BOX_AT = 12
+MAX_FACET_LINKS = 300
+
+
 @dataclass(frozen=True)
 class RegionFacet:
     trail: list[Link]  # from 全部地区 down to the chosen region; the last one is the current level
     children: list[Link]  # the next level down, with counts
     child_level: str  # 省份, 城市, 区县, or empty when there is no level below
+
+    @property
+    def filterable(self) -> bool:
+        return len(self.children) > FILTER_BOX_AT
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,30 @@ class FacetGroup:
     title: str
     links: list[Link]
     multiple: bool  # several values may be chosen at once
+    more: int = 0  # values with matching reports that are not listed (beyond MAX_FACET_LINKS)
+
+    @property
+    def filterable(self) -> bool:
+        return len(self.links) > FILTER_BOX_AT
+
+
+def agency_name(agency_id: str, facets: dict) -> str:
+    """The name an agency is shown by: its facet entry's, else the name part of its id."""
+    entry = facets.get("agency", {}).get(agency_id)
+    return entry["name"] if entry else agency_id.partition(":")[2] or agency_id
+
+
+def agency_facet(state: SearchState, facets: dict) -> FacetGroup:
+    """Agencies with their counts, the chosen one first; at most MAX_FACET_LINKS listed."""
+    entries = facets.get("agency", {})
+    links = [Link(entry["name"], state.but(agency=None if agency_id == state.agency else agency_id),
+                  entry["count"], agency_id == state.agency)
+             for agency_id, entry in entries.items()]
+    if state.agency:
+        chosen = [link for link in links if link.selected] or [Link(agency_name(state.agency, facets),
+                                                                    state.but(agency=None), 0, True)]
+        links = chosen + [link for link in links if not link.selected]
+    return FacetGroup("agency", "发布机关", links[:MAX_FACET_LINKS], False, max(0, len(links) - MAX_FACET_LINKS))
 
 
 def region_facet(state: SearchState, facets: dict) -> RegionFacet:
@@ -76,12 +109,13 @@ def facet_groups(state: SearchState, facets: dict) -> list[FacetGroup]:
     return [
         FacetGroup("year", "年度", year_links, True),
         FacetGroup("level", "机关层级", levels, False),
+        agency_facet(state, facets),
         FacetGroup("template", "表格模板", templates, False),
         FacetGroup("failing", "未通过的检查", check_links, True),
     ]
 
 
-def chips(state: SearchState) -> list[Link]:
+def chips(state: SearchState, facets: dict | None = None) -> list[Link]:
     """The active filters, each with the state that removes it."""
     out: list[Link] = []
     if state.province:
@@ -93,6 +127,8 @@ def chips(state: SearchState) -> list[Link]:
     out += [Link(f"年度：{y}", state.toggle_year(y)) for y in state.years]
     if state.level:
         out.append(Link(f"层级：{level_name(state.level)}", state.but(level=None)))
+    if state.agency:
+        out.append(Link(f"机关：{agency_name(state.agency, facets or {})}", state.but(agency=None)))
     if state.template:
         out.append(Link(f"模板：{template_name(state.template)}", state.but(template=None)))
     out += [Link(f"未通过：{check_name(c)}", state.toggle_failing(c)) for c in state.failing]
@@ -101,7 +137,8 @@ def chips(state: SearchState) -> list[Link]:
 
 
 def without_filters(state: SearchState) -> SearchState:
-    return state.but(province=None, city=None, county=None, years=(), level=None, template=None, failing=(), where=())
+    return state.but(province=None, city=None, county=None, years=(), level=None, agency=None, template=None,
+                     failing=(), where=())
 
 
 @dataclass(frozen=True)
@@ -135,7 +172,7 @@ def navigation(state: SearchState, answer: dict) -> dict:
     return {
         "region": region_facet(state, answer["facets"]),
         "facet_groups": facet_groups(state, answer["facets"]),
-        "chips": chips(state),
+        "chips": chips(state, answer["facets"]),
         "clear_all": without_filters(state),
         "pages": pages(state, answer["total"], answer["page_size"]),
     }

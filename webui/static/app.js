@@ -229,6 +229,27 @@
     }
   }
 
+  // A long facet list (agencies, counties) gets a box that hides the entries not containing what is typed.
+  function setUpFacetFilters() {
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-facet-filter]"), function (input) {
+      var list = document.getElementById(input.getAttribute("data-facet-filter"));
+      var status = document.getElementById(input.getAttribute("data-facet-filter") + "-status");
+      if (!list) return;
+      input.hidden = false;
+      input.addEventListener("input", function () {
+        var wanted = input.value.trim();
+        var shown = 0;
+        Array.prototype.forEach.call(list.children, function (item) {
+          var label = item.querySelector(".facet-label");
+          var match = !wanted || (label && label.textContent.indexOf(wanted) !== -1);
+          item.hidden = !match;
+          if (match) shown += 1;
+        });
+        if (status) status.textContent = wanted ? "显示 " + shown + " 项" : "";
+      });
+    });
+  }
+
   function targetPassage() {
     var id = decodeURIComponent(window.location.hash.slice(1));
     var target = id ? document.getElementById(id) : null;
@@ -249,6 +270,7 @@
     setUpFacets();
     setUpHits();
     setUpShortcuts();
+    setUpFacetFilters();
     showTarget();
   });
   window.addEventListener("hashchange", showTarget);
