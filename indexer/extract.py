@@ -107,8 +107,7 @@ def agency_and_region(
     if found is None:
         primary = [title] if title else []
         return None, resolve(primary, full_text).region if primary else Region(), None
-    place_part, _ = fields.split_place(found.name)
-    if not place_part and fields.is_national(found.name):
+    if fields.is_national(found.name) and not places_in(found.name, agency=True):
         return found.name, Region(), "national"
     primary = list(dict.fromkeys(t for t in (found.printed, found.name, title) if t))
     resolution = resolve(primary, full_text)
@@ -118,7 +117,9 @@ def agency_and_region(
         agency = resolution.misread[1] + agency[len(resolution.misread[0]):]
     agency = fields.complete_level_prefix(agency, region)
     place_part, _ = fields.split_place(agency)
-    levels = [m.places[0].level for m in places_in(place_part, agency=True)]
+    levels = [m.places[0].level for m in places_in(agency, agency=True)]
+    if region.county and "分局" in agency and levels[-1:] == ["city"]:  # the county's branch of a city bureau
+        levels.append("county")
     host = place_by_code(region.code) if region.zone and region.code else None
     level = fields.agency_level_of(agency, levels, place_part, host.level if host else None)
     return agency, region, level

@@ -786,9 +786,19 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
     if len({_node(c) for c in cands}) > 1:
         others = [m for ms in per_text for m in ms if m is not anchor]
         cands = _settle(cands, [others, places_in(context) if context else []], g)
-    if len({_node(c) for c in cands}) == 1:
-        return Resolution(cands[0].region, tuple(cands), "primary")
-    return Resolution(_common_region(cands, g), tuple(cands), "primary")
+    region = cands[0].region if len({_node(c) for c in cands}) == 1 else _common_region(cands, g)
+    branch = _BRANCH.search(text, anchor.end)
+    if branch and region.code and g.level.get(region.code) == "city":  # 长沙市公安局岳麓分局: the county's branch
+        stem = branch.group(1)
+        units = [c for c, p in g.parent.items() if p == region.code and g.names[c][: len(stem)] == stem
+                 and len(g.names[c]) - len(stem) <= 3]
+        if len(units) == 1:
+            return Resolution(g.region[units[0]], (g.place((g.names[units[0]], "county", units[0])),), "primary")
+    zone = _ZONE_AFTER.match(text, anchor.end)
+    if zone and region.code and cands[0].level != "township":  # 淮安市高新技术产业开发区管委会: a zone the list lacks
+        name = text[anchor.start if not zone.group(1) else zone.start(1) : zone.end()]
+        region = _with_zone(region, name)
+    return Resolution(region, tuple(cands), "primary")
 
 
 def _zone_first(text: str, mentions: list[Mention], zones: list[ZoneMention], g: _Gazetteer) -> Resolution | None:
@@ -817,6 +827,12 @@ def _with_zone(region: Region, zone: str) -> Region:
     return Region(region.province, region.city, region.county, region.code, zone)
 
 
+# A zone's type right after a place (its stem, if any, has no agency ending in it): 经济开发区, 高新区, 新区 …
+_ZONE_AFTER = re.compile(
+    r"([^\s局委厅办院署部府处科所站队]{0,6}?)(?:高新技术产业开发区|经济技术开发区|高新技术开发区|经济开发区|高新区|经开区"
+    r"|开发区|工业园区|产业园区|综合实验区|实验区|示范区|新区|管理区)"
+)
+_BRANCH = re.compile(r"(?:局|委员会)([\u4e00-\u9fff]{2,3}?)分局")
 _UNKNOWN_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,5}?(?:自治县|自治州|县|市|区|旗|州|盟))")
 
 

@@ -319,6 +319,76 @@ OPENINGS = {
         "沐阳县人民政府2025年政府信息公开工作年度报告\n一、总体情况\n2025年，我县主动公开信息4511条。\n" + BODY,
         dict(agency="沐阳县人民政府", agency_level="county", province=None, county=None, year=2025),
     ),
+    # ---- more title shapes and sources
+    "title_with_its_year_in_brackets_after_it": (
+        "来安县人民政府信息公开工作年度报告（2022年度）\n一、总体情况\n2022年，我县主动公开信息900条。\n" + BODY,
+        dict(title="来安县人民政府信息公开工作年度报告（2022年度）", agency="来安县人民政府", agency_level="county",
+             city="滁州市", county="来安县", year=2022),
+    ),
+    "office_issuing_its_governments_report": (
+        "来安县人民政府办公室关于来安县2021年度政府信息公开工作年度报告\n一、总体情况\n2021年，我县主动公开信息。\n" + BODY,
+        dict(agency="来安县人民政府", county="来安县", year=2021),
+    ),
+    "first_sentence_subject_before_the_year": (
+        "政府信息公开工作年度报告\n一、总体情况\n长沙市岳麓区统计局2023年深入贯彻《条例》，主动公开信息66条。\n" + BODY,
+        dict(agency="长沙市岳麓区统计局", county="岳麓区", year=2023),
+    ),
+    "publisher_line_of_the_page": (
+        "2023年政府信息公开工作年度报告\n发布机构：衢州市柯城区水利局办公室 发布日期：2024-01-19\n一、总体情况\n"
+        "2023年，我局主动公开信息41条。\n" + BODY,
+        dict(agency="衢州市柯城区水利局", county="柯城区", year=2023, published="2024-01-19"),
+    ),
+    "bare_date_label": (
+        "衢州市柯城区水利局2023年政府信息公开工作年度报告\n日期：2024-01-22　来源：衢州市柯城区水利局\n"
+        "一、总体情况\n2023年，我局主动公开信息41条。本报告统计时间：2023年1月1日至2023年12月31日。\n" + BODY,
+        dict(agency="衢州市柯城区水利局", year=2023, published="2024-01-22"),
+    ),
+    "national_body_branch_in_a_province": (
+        "国家税务总局浙江省税务局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开信息500条。\n" + BODY,
+        dict(agency="国家税务总局浙江省税务局", agency_level="province", province="浙江省", city=None),
+    ),
+    "zone_the_list_lacks": (
+        "淮安市高新技术产业开发区管委会2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我委主动公开信息120条。\n" + BODY,
+        dict(agency_level="county", city="淮安市", county=None, zone="淮安市高新技术产业开发区", year=2022),
+    ),
+    "site_chrome_run_into_the_title": (
+        "无障碍 | 长者模式\n赣州市人民政府\n首页 政务公开 政务服务 互动交流\n"
+        "当前位置：首页 > 政府信息公开 > 政府信息公开年报\n赣州市章贡区财政局2022年政府信息公开工作年度报告\n"
+        "信息来源：章贡区财政局 发布时间：2023-01-28 浏览次数：345\n【字体：大 中 小】\n一、总体情况\n"
+        "2022年，区财政局认真贯彻落实《条例》。\n" + BODY,
+        dict(title="赣州市章贡区财政局2022年政府信息公开工作年度报告", agency="赣州市章贡区财政局", county="章贡区",
+             year=2022, published="2023-01-28"),
+    ),
+    "title_over_three_lines": (
+        "赣州市章贡区审计局\n2022年度\n政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开信息。\n" + BODY,
+        dict(title="赣州市章贡区审计局2022年度政府信息公开工作年度报告", agency="赣州市章贡区审计局", year=2022),
+    ),
+    "compiler_as_subject_of_bianzhi_le": (
+        "根据《中华人民共和国政府信息公开条例》规定，赣州市章贡区交通运输局编制了2022年度政府信息公开工作年度报告。"
+        "本报告所列数据统计期限自2022年1月1日至2022年12月31日。\n一、总体情况\n2022年，全区政府信息公开工作取得成效。\n" + BODY,
+        dict(agency="赣州市章贡区交通运输局", county="章贡区", year=2022),
+    ),
+    "bare_type_title_and_signature": (
+        "政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n2022年，全区政府信息公开工作取得成效。\n" + BODY
+        + "六、其他需要报告的事项\n无。\n赣州市章贡区人民政府办公室\n2023年1月20日\n",
+        dict(agency="赣州市章贡区人民政府办公室", agency_level="county", county="章贡区", published="2023-01-20"),
+    ),
+    "central_bank": (
+        "中国人民银行2022年政府信息公开工作年度报告\n一、总体情况\n2022年，人民银行主动公开信息。\n" + BODY,
+        dict(agency="中国人民银行", agency_level="national", province=None),
+    ),
+    "agency_of_a_ministry": (
+        "水利部长江水利委员会2022年政府信息公开工作年度报告\n一、总体情况\n2022年，长江委在湖北省武汉市主动公开信息。\n" + BODY,
+        dict(agency="水利部长江水利委员会", agency_level="national", province=None),
+    ),
+    "county_branch_of_a_city_bureau": (
+        "长沙市公安局岳麓分局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局主动公开信息。\n" + BODY,
+        dict(agency="长沙市公安局岳麓分局", agency_level="county", city="长沙市", county="岳麓区"),
+    ),
+    "short_autonomous_prefecture_alone": (
+        "临夏州2022年政府信息公开工作年度报告\n一、总体情况\n2022年，全州主动公开信息。\n" + BODY,
+        dict(agency="临夏回族自治州人民政府", agency_level="city", city="临夏回族自治州"),
+    ),
 }
 
 

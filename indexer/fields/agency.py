@@ -15,8 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..gazetteer import places_in
 from .dates import DATE_CN
-from .names import canonical, drop_internal_office, is_place_name, is_pronoun, place_only_agency, same_agency
+from .names import (
+    canonical,
+    drop_internal_office,
+    is_place_name,
+    is_pronoun,
+    place_only_agency,
+    same_agency,
+)
 from .patterns import AGENCY_SUFFIX, NAME_CHAR, TRAILING_BRACKET, YEAR_WORD
 from .title import clean_title_line, is_agency_line, title_head
 
@@ -33,6 +41,7 @@ _NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
 _LEAD = re.compile(
     r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|编制(?!委员会)|制作|形成|根据|依据|按照|要求|是|为|将|由|对|了|的)"
 )
+_TRAIL = re.compile(r"(?:编制|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
 # 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告
 _EMBEDDED = re.compile(
     rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开)[^，。；]{{0,12}}"
@@ -55,10 +64,13 @@ _VERB = (
     r"把握|对标|践行|健全|完善|印发|制定|召开|成立|已|于|党组|党委|领导班子|高标准|高质量|主动公开|"
     r"更加|全方位|多措并举|一以贯之|始终坚持|紧跟|对照|不折不扣|严格按照|努力|致力于|着眼|围绕|遵循)"
 )
-_SUBJECT = re.compile(rf"^(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,])")
+_SUBJECT = re.compile(rf"^(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
 _CLAUSE_START = re.compile(
     rf"(?:^|。)\s*(?:{YEAR_WORD}(?:以来)?\s*[，,]?|今年以来\s*[，,]?|本年度\s*[，,]?|[^。]{{0,30}}(?:领导|指导)下\s*[，,])?\s*"
 )
+# 发布机构：XX局办公室, 来源：XX局 in the metadata lines of a saved page
+_PUBLISHER_LINE = re.compile(rf"(?:发布机构|发文机关|发布单位|编制单位|信息来源|来源)\s*[:：]\s*(?P<a>{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX})"
+    r"(?=$|[^\u4e00-\u9fff]|(?:发布|成文|生成|印发|更新)(?:日期|时间)|来源|索引号|分类|文号|日期|时间)")
 _SECTION_ONE = re.compile(r"^(?:一|1)\s*[、.．]?\s*(?:总体情况|概述|总体工作情况|工作概况|基本情况)")
 
 
@@ -67,9 +79,19 @@ def _agency_like(name: str) -> bool:
 
 
 def _trim_lead(run: str) -> str:
-    """An agency name without the words of the sentence in front of it (现将XX局 → XX局)."""
+    """An agency name without the words of the sentence around it (现将XX局 → XX局, XX局编制了 → XX局).
+
+    A name that starts with a place is kept whole even when a lead word is in it (XX市对外贸易局)."""
+    run = _TRAIL.sub("", run)
     m = _LEAD.match(run)
-    return run[m.end():] if m else run
+    if not m or (_starts_with_place(run) and _agency_like(run)):
+        return run
+    return run[m.end():]
+
+
+def _starts_with_place(name: str) -> bool:
+    mentions = places_in(name, agency=True)
+    return bool(mentions) and mentions[0].start == 0
 
 
 def from_title(title: str | None) -> AgencyFound | None:
@@ -168,8 +190,14 @@ def contact(paragraphs: list[str]) -> AgencyFound | None:
     return None
 
 
-def from_publisher(publisher: str | None) -> AgencyFound | None:
-    """The page's 发布机构 (often the agency's office)."""
+def from_publisher(publisher: str | None, paragraphs: list[str] = (), limit: int = 10) -> AgencyFound | None:
+    """The page's 发布机构 (often the agency's office): from the file's metadata, else a labelled line of the opening."""
+    if not publisher:
+        for text in paragraphs[:limit]:
+            m = _PUBLISHER_LINE.search(text)
+            if m:
+                publisher = m.group("a")
+                break
     if not publisher:
         return None
     return _office_owner(publisher.strip(), "publisher")
@@ -199,7 +227,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
         first_sentence(paragraphs),
         compiler(paragraphs),
         contact(paragraphs),
-        from_publisher(publisher),
+        from_publisher(publisher, paragraphs),
     ]
     sources = [f for f in found if f is not None]
     if not sources:

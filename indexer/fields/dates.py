@@ -18,7 +18,7 @@ from .patterns import SENTENCE_PUNCT, YEAR, cn_small_number, cn_year
 
 DATE_CN = re.compile(rf"({YEAR})\s*年\s*([\d一二三四五六七八九十]{{1,3}})\s*月\s*([\d一二三四五六七八九十]{{1,3}})\s*日")
 _DATE_NUM = re.compile(r"((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
-_DATE_LABEL = re.compile(r"(?:发布|成文|印发|公开|生成)(?:日期|时间)\s*[:：]")
+_DATE_LABEL = re.compile(r"(?:(?:发布|成文|印发|公开|生成|更新)(?:日期|时间)|(?:^|(?<=[\s|｜丨]))(?:日期|时间))\s*[:：]")
 
 # Years that are not the report's: inside document numbers and brackets, dates, links.
 _DOC_NUMBER_YEAR = re.compile(rf"[〔\[【(（]\s*{YEAR}\s*[〕\]】)）]|{YEAR}\s*[〕\]】]\s*\d+\s*号|\d{{4}}/\d|https?://\S+")

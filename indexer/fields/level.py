@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 _NATIONAL = re.compile(r"^(?:国务院|中华人民共和国|国家|中国(?!共产党)|最高人民|全国|中央)")
-# Ministries and national bodies print no 国家 (自然资源部, 海关总署, 审计署, 中国人民银行 is caught above).
-_NATIONAL_TYPE = re.compile(r"(?:部|总署|署|总局|国务院[\u4e00-\u9fff]{2,8}(?:办公室|委员会))$")
+# Ministries and national bodies print no 国家 (自然资源部, 海关总署, 审计署; 中国人民银行 is caught above),
+# nor do their agencies (水利部长江水利委员会, 交通运输部海事局).
+_NATIONAL_TYPE = re.compile(r"(?:部|总署|署|总局)$|^[\u4e00-\u9fff]{2,8}?(?:部|总署)(?=[\u4e00-\u9fff]{2,12}$)")
+_LOCAL_PREFIX = re.compile(r"^(?:省|自治区|市|州|盟|区|县|旗|镇|乡|街道)(?!场)")
 _LEVEL_BY_PREFIX = (("省", "province"), ("自治区", "province"), ("市", "city"), ("州", "city"), ("盟", "city"),
                     ("区", "county"), ("县", "county"), ("旗", "county"), ("镇", "township"), ("乡", "township"),
                     ("街道", "township"))
@@ -18,8 +20,10 @@ _BELOW = {"province": "city", "city": "county", "county": "county", "township": 
 
 
 def is_national(agency: str) -> bool:
-    """国家统计局, 国务院办公厅, and ministries without 国家 (自然资源部, 海关总署) with no place in their name."""
-    return bool(_NATIONAL.match(agency) or (_NATIONAL_TYPE.search(agency) and len(agency) <= 12))
+    """国家统计局, 国务院办公厅, and ministries without 国家 (自然资源部, 海关总署) and their agencies;
+    the caller makes sure the name holds no place (宣传部 of a county is no ministry)."""
+    return bool(_NATIONAL.match(agency) or (_NATIONAL_TYPE.search(agency) and len(agency) <= 16)
+                and not _LOCAL_PREFIX.match(agency))
 
 
 def agency_level_of(

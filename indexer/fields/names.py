@@ -26,7 +26,7 @@ from .patterns import AGENCY_SUFFIX, HAN, TRAILING_BRACKET
 ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "agency_abbreviations.tsv"
 
 # 我局, 本机关, 本机关办公室, 我委: pronouns are never an agency.
-_PRONOUN = re.compile(r"^(?:我|本|该|此|各)(?:局|委|厅|办|署|部|院|中心|机关|单位|部门|县|区|市|镇|乡|街道|省|会|公司|行政机关|政府)")
+_PRONOUN = re.compile(r"^(?:我|本|该|此|各|全)(?:局|委|厅|办|署|部|院|中心|机关|单位|部门|县|区|市|镇|乡|街道|省|会|公司|行政机关|政府)")
 _LEVEL_PREFIX = re.compile(r"^(?:自治区|自治州|省|市(?!场)|市(?=市场)|州|盟|县|区(?!域)|旗|镇|乡)")
 _UNKNOWN_PLACE = re.compile(rf"^[{HAN}]{{2,4}}?(?:自治县|县|旗|市|区|州|盟)")
 _PLACE_END = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|自治旗|区|林区|特区|乡|镇|街道|苏木)$")
@@ -109,7 +109,7 @@ def is_place_name(text: str) -> bool:
             end = m.end
         if end == len(text):
             return True
-    return bool(_PLACE_END.search(text)) and not _AGENCY_END.search(text) and len(text) <= 16
+    return bool(_PLACE_END.search(text)) and not _AGENCY_END.search(text) and 3 <= len(text) <= 16
 
 
 def place_only_agency(place: str) -> str:
@@ -120,7 +120,7 @@ def place_only_agency(place: str) -> str:
             return place
     if place.endswith("街道"):
         return place + "办事处"
-    return place + "人民政府"
+    return _expand_place_alias(place + "人民政府")
 
 
 def split_place(name: str) -> tuple[str, str]:
@@ -152,7 +152,7 @@ def same_agency(short: str, long: str) -> bool:
         return True
     place_a, type_a = split_place(a)
     place_b, type_b = split_place(b)
-    return bool(place_a) and type_a == type_b and place_b.endswith(place_a)
+    return type_a == type_b and place_b.endswith(place_a)  # a bare type (政府办公室) is any place's
 
 
 def complete_level_prefix(name: str, region: Region) -> str:

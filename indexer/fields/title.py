@@ -15,7 +15,8 @@ import re
 
 from .patterns import AGENCY_SUFFIX, NAME_CHAR, REPORT_WORDS, SENTENCE_PUNCT, YEAR_WORD
 
-_TITLE_LINE = re.compile(rf"{REPORT_WORDS}.{{0,16}}(?:年度报告|年报|工作报告|报告)$")
+# …年度报告, also with its year in brackets after it (…年度报告（2022年度）)
+_TITLE_LINE = re.compile(rf"{REPORT_WORDS}.{{0,16}}(?:年度报告|年报|工作报告|报告)(?:[（(]\s*{YEAR_WORD}\s*[)）])?$")
 _TITLE_START = re.compile(REPORT_WORDS)
 _AGENCY_LINE = re.compile(rf"^{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}$")
 
@@ -32,7 +33,11 @@ _WIDGET = re.compile(
     r"(?:[【\[]?\s*(?:字体|字号)?\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[】\]]?)"
     r"|(?:[【\[]\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到?)(?:\s*[】\]])?"
 )
-_TRAILING_INFO = re.compile(r"\s*(?:(?:发布|更新|生成)(?:时间|日期)|来源|浏览次数|访问量|阅读次数|点击数)\s*[:：].*$")
+_TRAILING_INFO = re.compile(
+    r"\s*(?:(?:发布|更新|生成)(?:时间|日期)|(?:信息|文章|稿件)?来源|浏览次数|访问量|阅读次数|点击数|作者)\s*[:：].*$"
+)
+# A first line of a title broken over lines: an agency, a year, or both (某局, 2022年度, 某局2022年).
+_TITLE_PIECE = re.compile(rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WORD})?$(?<=.)")
 _COLUMN_NAME = re.compile(r"^(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开年报|政务公开年报|信息公开年报|年度报告|年报)(?=.)")
 _GLUED_TITLE = re.compile(
     rf"^(?P<t>[^，。；：,;:]{{4,60}}?{REPORT_WORDS}[^，。；：,;:]{{0,16}}?(?:年度报告|年报))"
@@ -43,6 +48,7 @@ _GLUED_TITLE = re.compile(
 def clean_title_line(text: str) -> str:
     """A line of the opening without page chrome: markdown marks, labels, widgets, breadcrumbs, dates."""
     text = _MARKDOWN.sub("", text).strip()
+    text = re.sub(r"(?<=\d) (?=\d)", "", text)  # 2 0 2 2 年 (letter-spaced PDF text)
     field = _NAME_FIELD.search(text)
     if field and len(_CMS_LABEL.findall(text)) >= 1:
         text = field.group(1)
@@ -51,8 +57,11 @@ def clean_title_line(text: str) -> str:
         text = parts[-1]
     text = _TRAILING_INFO.sub("", text)
     text = _WIDGET.sub("", text).strip()
-    text = _LABEL.sub("", text)
-    return text.strip(" 　《》")
+    text = _LABEL.sub("", text).strip(" 　《》")
+    unglued = _COLUMN_NAME.sub("", text)  # 政府信息公开年报 (a breadcrumb's last column) glued to the title
+    if unglued != text and is_title_line(unglued) and title_head(unglued):
+        return unglued
+    return text
 
 
 def is_cms_row(text: str) -> bool:
@@ -72,9 +81,12 @@ def is_agency_line(text: str) -> bool:
 def title_head(title: str) -> str:
     """What precedes the report words of a title, years and connectives removed: the agency as the title prints it."""
     head = _TITLE_START.split(title, maxsplit=1)[0]
+    if head.endswith("人民"):  # XX县人民|政府信息公开…
+        head += "政府"
     head = re.sub(YEAR_WORD, "", head)
     head = re.sub(r"(?:关于|的|公开)$", "", head)
-    head = re.sub(r"^关于", "", head)
+    subject = head.rpartition("关于")[2]  # XX县人民政府办公室关于XX县…: the report is the county's
+    head = subject if subject.strip() else head.rpartition("关于")[0]
     return head.strip(" 　，,、:：《》“”\"")
 
 
@@ -101,8 +113,14 @@ def _candidates(lines: list[str]) -> list[tuple[int, str]]:
             if not glued:
                 continue
             candidate = glued.group("t")
-        if not title_head(candidate) and i > 0 and is_agency_line(lines[i - 1]):
-            candidate = lines[i - 1] + candidate  # 某局 / 2020年政府信息公开工作年度报告
+        if not title_head(candidate):  # 某局 / 2020年度 / 政府信息公开工作年度报告
+            k = i
+            while k > 0 and i - k < 2 and _TITLE_PIECE.match(lines[k - 1]) and not (
+                    re.fullmatch(YEAR_WORD, lines[k - 1]) and re.match(YEAR_WORD, candidate)):
+                k -= 1
+                candidate = lines[k] + candidate
+                if title_head(candidate):
+                    break
         out.append((i, candidate))
     return out
 
