@@ -458,3 +458,15 @@ def test_a_province_prefix_takes_the_one_province_named_once():
         "黑龙江省", None, None, "230000"
     )
     assert region("省市场监管局", context="黑龙江省与吉林省联合开展检查。") == R()
+
+
+def test_a_zone_the_list_lacks_goes_under_the_place_printed_before_it():
+    assert region("淮安市高新技术产业开发区管委会") == R("江苏省", "淮安市", None, "320800", zone="淮安市高新技术产业开发区")
+    assert region("沭阳县经济开发区管理委员会") == R("江苏省", "宿迁市", "沭阳县", "321322", zone="沭阳县经济开发区")
+    # an agency's own words before 新区 are no zone
+    assert region("淮安市住房和城乡建设局新区分局") == R("江苏省", "淮安市", None, "320800")
+
+
+def test_a_city_bureaus_branch_named_for_a_county_is_that_countys():
+    assert region("长沙市公安局岳麓分局") == R("湖南省", "长沙市", "岳麓区", "430104")
+    assert region("长沙市公安局交警分局") == R("湖南省", "长沙市", None, "430100")
