@@ -29,6 +29,9 @@ Rules:
 * ``date.deadline`` — Article 49: a government department publishes by 31
   January of the next year, a people's government (an agency named …人民政府)
   by 31 March. Skipped without a printed date or a year.
+* ``history.*``, ``peers.*`` — the checks across reports need the other reports
+  of the corpus: here they are ``skip``; `nianbao index` computes them
+  (`history.py`, `crossreport.py`).
 * ``template.matches_year`` — the 2019 template (国办公开函〔2019〕60号) for the
   years 2019-2020, the 2021 template (国办公开办函〔2021〕30号) from 2021 on.
   Skipped when the report has no standard tables, no year, or a year before
@@ -289,6 +292,21 @@ def check_template(report: Report, table_passages: list[str] | None = None) -> C
                  f"{report.year}年度报告应使用{TEMPLATE_NAMES[expected]}，实际使用的是{used}", ps)
 
 
+# ------------------------------------------------------------------ across reports
+
+CROSS_REPORT_SKIP = "需要与语料中的其他报告比较：由 nianbao index 在建立索引时核对"
+
+
+def cross_report_ids() -> list[str]:
+    """The ids of the checks across reports (spec/report.md), which `nianbao index` computes."""
+    return [f"history.carried_over.{col}" for col in APPLY_COLUMNS] + ["history.copied", "peers.copied"]
+
+
+def cross_report_skips() -> list[Check]:
+    """The checks across reports as one file alone gives them: skipped."""
+    return [Check(check_id, "skip", CROSS_REPORT_SKIP, []) for check_id in cross_report_ids()]
+
+
 def known_check_ids() -> tuple[str, ...]:
     """Every check id of spec/report.md, including those computed across reports at index time."""
     rows = dict.fromkeys(APPLY_ROWS["2019"] + APPLY_ROWS["2021"])
@@ -299,8 +317,7 @@ def known_check_ids() -> tuple[str, ...]:
         *(f"apply.outcome_total.{c}" for c in APPLY_COLUMNS),
         *(f"appeals.total.{g}" for g in APPEAL_GROUPS),
         "date.after_year", "date.deadline", "template.matches_year",
-        *(f"history.carried_over.{c}" for c in APPLY_COLUMNS),
-        "history.copied", "peers.copied",
+        *cross_report_ids(),
     )
 
 
@@ -329,4 +346,5 @@ def run_checks(report: Report, tables_found: set[str] | None = None, table_passa
         + check_outcome_totals(report)
         + check_appeals(metrics)
         + [check_after_year(report), check_deadline(report), check_template(report, table_passages)]
+        + cross_report_skips()
     )

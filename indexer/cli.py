@@ -118,6 +118,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             batch_size=config.batch_size,
             progress=progress,
             limits=config.limits,
+            copied_threshold=config.copied_threshold,
         )
     except FileNotFoundError as exc:
         raise UsageError(f"{exc}. Put report files there or pass --corpus DIR.") from exc
@@ -283,10 +284,25 @@ def _report_files(paths: list[Path]) -> list[Path]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .engine import Index, IndexMissing
+
+    config = _config(args)
+    try:
+        index = Index.open(config.index)  # it holds the checks across reports
+    except IndexMissing:
+        index = None
+    try:
+        return _check_files(args, config, index)
+    finally:
+        if index is not None:
+            index.close()
+
+
+def _check_files(args: argparse.Namespace, config: Config, index) -> int:
+    """The checks of each file; those across reports from the index, where it holds the report."""
     from .extract import extract
     from .readers import ReadError
 
-    config = _config(args)
     roots = [Path(p) for p in args.paths] if args.paths else [config.corpus]
     for root in roots:
         if not root.exists():
@@ -304,11 +320,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             results.append({"source": name, "error": reason})
             continue
-        failing = [c for c in report.checks if c.status == "fail"]
+        checks = [c.to_dict() for c in report.checks]
+        if index is not None:
+            checks = index.merged_checks(report.id, checks)
+        failing = [c for c in checks if c["status"] == "fail"]
         failed = failed or bool(failing)
         results.append({
             "source": report.source, "id": report.id, "title": report.title,
-            "failing": [{"id": c.id, "message": c.message, "passages": list(c.passages)} for c in failing],
+            "failing": [{"id": c["id"], "message": c["message"], "passages": list(c["passages"])} for c in failing],
         })
     if args.json:
         _print_json(results)
@@ -365,7 +384,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         try:
             summary = index_corpus(config.corpus, config.index, workers=config.workers or None,
                                    dictionaries=tuple(str(p) for p in config.dictionaries),
-                                   batch_size=config.batch_size, progress=_Progress(), limits=config.limits)
+                                   batch_size=config.batch_size, progress=_Progress(), limits=config.limits,
+                                   copied_threshold=config.copied_threshold)
         except FileNotFoundError as exc:
             raise UsageError(f"{exc}. Put report files there or pass --corpus DIR.") from exc
         except IndexBusy as exc:

@@ -34,6 +34,7 @@ class Config:
     workers: int = 0
     batch_size: int = 5000
     limits: Limits = field(default_factory=Limits)  # [limits]: what one file may cost (indexer.limits)
+    copied_threshold: float = 0.5  # share of copied prose from which history.copied and peers.copied fail
     source: Path | None = None  # the file it was read from
 
     def with_overrides(self, **overrides) -> "Config":
@@ -69,8 +70,9 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
 
     def get(section: str, key: str, default, kind):
         value = data.get(section, {}).get(key, default)
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
-            raise ConfigError(f"{path}: [{section}] {key} should be a {kind.__name__}, not {value!r}")
+        if not isinstance(value, kind) or isinstance(value, bool) and kind in (int, (int, float)):
+            what = "number" if kind == (int, float) else kind.__name__
+            raise ConfigError(f"{path}: [{section}] {key} should be a {what}, not {value!r}")
         return value
 
     def resolve(p: str) -> Path:
@@ -90,6 +92,7 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
         workers=get("index", "workers", 0, int),
         batch_size=get("index", "batch_size", 5000, int),
         limits=_limits(data.get("limits", {}), path),
+        copied_threshold=float(get("checks", "copied_threshold", 0.5, (int, float))),
         source=path,
     )
     for p in (config.synonyms, *config.dictionaries):
@@ -99,6 +102,8 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
         raise ConfigError(f"{path}: [web] base_url must start with http:// or https://, not {config.base_url!r}")
     if not 1 <= config.page_size <= 100:
         raise ConfigError(f"{path}: [search] page_size must be between 1 and 100")
+    if not 0 < config.copied_threshold <= 1:
+        raise ConfigError(f"{path}: [checks] copied_threshold is a share of the prose: more than 0, at most 1 (e.g. 0.5)")
     return config
 
 

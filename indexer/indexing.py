@@ -24,15 +24,19 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import segment
 from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, generations, prepare
 from .extract import extract, extractor_fingerprint, id_of_sha256
+from .history import DEFAULT_THRESHOLD
 from .limits import Limits
 from .readers import ReadError, is_report_file
 from .record import Report
 from .workers import Failed, WorkerPool
+
+if TYPE_CHECKING:
+    from .crossreport import CrossSummary
 
 FAILURES_FILE = "failures.json"
 
@@ -65,6 +69,7 @@ class IndexSummary:
     rebuilt: str | None = None  # why the whole index was rebuilt
     interrupted: bool = False
     seconds: float = 0.0
+    cross: CrossSummary | None = None  # the checks across reports, computed after the writes
 
     @property
     def nothing_to_do(self) -> bool:
@@ -173,6 +178,7 @@ def index_corpus(
     batch_size: int = 5000,
     progress: Callable[[int, int], None] | None = None,
     limits: Limits | None = None,
+    copied_threshold: float = DEFAULT_THRESHOLD,
 ) -> IndexSummary:
     """Bring the index in `index_dir` up to date with the files in `corpus`.
 
@@ -200,6 +206,9 @@ def index_corpus(
         finally:
             if old is not None:
                 old.close()
+        from .crossreport import update_cross_reports  # numpy: loaded after the workers are forked, not before
+
+        summary.cross = update_cross_reports(index_dir, copied_threshold)
     with Index.open(index_dir) as live:
         summary.documents = live.doc_count
         summary.generation = live.name

@@ -30,6 +30,14 @@ def agency_id_of(region: Region, agency: str | None) -> str | None:
     return f"{region.code or ''}:{key}"
 
 
+CROSS_REPORT_PREFIXES = ("history.", "peers.")
+
+
+def is_cross_report(check_id: str) -> bool:
+    """A check that needs other reports (spec/report.md, Across reports): computed by `nianbao index`."""
+    return check_id.startswith(CROSS_REPORT_PREFIXES)
+
+
 @dataclass(slots=True)
 class Metric:
     value: int | float
@@ -45,9 +53,14 @@ class Check:
     status: str  # "pass", "fail" or "skip"
     message: str
     passages: list[str] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)  # more fields for the JSON (a check across reports: against, share, pairs)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "status": self.status, "message": self.message, "passages": list(self.passages)}
+        return {"id": self.id, "status": self.status, "message": self.message, "passages": list(self.passages),
+                **self.details}
+
+
+_CHECK_FIELDS = ("id", "status", "message", "passages")
 
 
 @dataclass(slots=True)
@@ -116,5 +129,6 @@ class Report:
             sections=[Section(s["no"], s["title"], list(s["passages"])) for s in d.get("sections", [])],
             passages=[Passage(p["id"], p["section"], p["kind"], p["text"]) for p in d.get("passages", [])],
             metrics={k: Metric(m["value"], m.get("passage")) for k, m in (d.get("metrics") or {}).items()},
-            checks=[Check(c["id"], c["status"], c["message"], list(c.get("passages", []))) for c in d.get("checks", [])],
+            checks=[Check(c["id"], c["status"], c["message"], list(c.get("passages", [])),
+                          {k: v for k, v in c.items() if k not in _CHECK_FIELDS}) for c in d.get("checks", [])],
         )

@@ -25,7 +25,9 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from .. import docset, segment
+from ..record import is_cross_report
 from . import generations, retired
+from .crossstore import CrossStore
 from .schema import FACET_FIELDS
 from .writer import WHOOSH_DIR
 
@@ -138,6 +140,7 @@ class Index:
         self._metrics: dict[str, dict[int, float]] | None = None
         self._lengths: array | None = None
         self._retired: dict[str, dict] | None = None
+        self._cross: CrossStore | None = CrossStore.open_readonly(generation)
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
@@ -179,6 +182,9 @@ class Index:
         self.close()
 
     def close(self) -> None:
+        if self._cross is not None:
+            self._cross.close()
+            self._cross = None
         with self._lock:
             for s in self._searchers:
                 s.close()
@@ -312,6 +318,8 @@ class Index:
                 mask = self.postings_mask(field, value)
                 if mask:
                     cached[value] = mask
+            if field == "failing":
+                self._merge_cross_failing(cached)
             self._facets[field] = cached
         return cached
 
@@ -363,8 +371,59 @@ class Index:
 
     # ------------------------------------------------------------ documents
 
-    def record(self, docnum: int) -> dict:
+    def stored_record(self, docnum: int) -> dict:
+        """The record as extraction made it (checks across reports `skip`)."""
         return json.loads(self.column_reader("record")[docnum])
+
+    def record(self, docnum: int) -> dict:
+        """The report's record, with the checks across reports of the cross-report store."""
+        record = self.stored_record(docnum)
+        if self._cross is not None:
+            record["checks"] = self.merged_checks(record["id"], record.get("checks", []))
+        return record
+
+    # ------------------------------------------------------------ checks across reports
+
+    @property
+    def cross(self) -> CrossStore | None:
+        """This generation's cross-report store (None before the first cross-report pass)."""
+        return self._cross
+
+    def merged_checks(self, report_id: str, checks: list[dict]) -> list[dict]:
+        """A record's own checks, with those across reports taken from the store (`skip` when it has none)."""
+        stored = self._cross.checks(report_id) if self._cross is not None else None
+        if stored is None:
+            return checks
+        return [c for c in checks if not is_cross_report(c["id"])] + stored
+
+    def _merge_cross_failing(self, facet: dict[str, int]) -> None:
+        """Add the reports failing cross-report checks to the `failing` facet; the index itself never holds them."""
+        if self._cross is None:
+            return
+        failing = dict(self._cross.failing())
+        if not failing:
+            return
+        docnums = self.docnums_of(failing)
+        for rid, check_ids in failing.items():
+            d = docnums.get(rid)
+            if d is None:
+                continue
+            bit = 1 << d
+            for check_id in check_ids:
+                facet[check_id] = facet.get(check_id, 0) | bit
+
+    def docnums_of(self, report_ids) -> dict[str, int]:
+        """Report id -> document number, for the ids that are live (a scan of stored ids when they are many)."""
+        ids = set(report_ids)
+        if len(ids) * 4 < self.doc_count:
+            return {rid: d for rid in ids if (d := self.docnum(rid)) is not None}
+        s = self.searcher()
+        out = {}
+        for d in docset.docnums(self.live):
+            rid = s.stored_fields(d)["id"]
+            if rid in ids:
+                out[rid] = d
+        return out
 
     def match_lines(self, docnum: int) -> list[str]:
         """The report's passages in match form, one per passage."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from whoosh import columns, fields
 
 from ..passage_labels import display_texts
-from ..record import Report
+from ..record import Report, is_cross_report
 from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 
@@ -113,7 +113,7 @@ def prepare(report: Report, facts: FileFacts) -> dict:
     ):
         if value:
             doc[name] = value
-    failing = report.failing_checks()
+    failing = [c for c in report.failing_checks() if not is_cross_report(c)]  # the cross-report store's
     if failing:
         doc["failing"] = " ".join(failing)
     return doc

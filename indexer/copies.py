@@ -1,0 +1,201 @@
+"""How much of one report's prose is another's: the measure behind `history.copied` and `peers.copied`.
+
+Pure functions over passage strings, and the MinHash signatures with which
+the cross-report pass (`crossreport.py`) finds, among thousands of reports of
+a year, the few worth measuring without comparing every pair.
+
+* Prose is a report's paragraphs that read as sentences (`is_prose`): table
+  rows, headings, titles, dates and signatures are left out; they are the
+  same every year by design.
+* Passages are compared in a normal form (`normalise`) where every number,
+  year included, is one placeholder: a report that repeats last year's text
+  with this year's figures counts as copied.
+* Two passages are the *same* when their normal forms are equal, *nearly the
+  same* when the sets of their character trigrams overlap by at least
+  `NEAR_SAME` (Jaccard). The *share* is the part of this report's prose
+  characters that are in passages the same or nearly the same as a passage
+  of the other report (`compare_prose`).
+* A signature (`signature`) is a MinHash of a report's prose as character
+  5-grams: `NUM_PERM` minima of multiply-shift hashes, computed with numpy. Its
+  `BANDS` bands of `ROWS` values are the LSH keys (`band_keys`): reports that
+  share a band are candidates, ranked by the share of equal minima
+  (`estimated_jaccard`), which estimates the Jaccard similarity of their
+  5-gram sets. (The `datasketch` package does the same, but importing it loads
+  scipy, a second or more per process: more than a one-report re-index may add.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .textnorm import fold
+
+NEAR_SAME = 0.7  # trigram Jaccard from which two passages are "nearly the same"
+MIN_PROSE_CHARS = 15  # normal-form characters; shorter paragraphs are headings, dates, signatures
+SHINGLE = 5  # characters per shingle of a signature
+NUM_PERM = 96
+BANDS, ROWS = 32, 3  # BANDS * ROWS == NUM_PERM; a pair with Jaccard 0.3 shares a band with probability 0.58
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[〇零一二三四五六七八九]{4}(?=年)")  # on the match form: ，is ,
+_SENTENCE = re.compile("[,。;!?]")  # sentence punctuation (，。；！？ in match form); headings have none
+NUMBER_MARK = "#"
+
+
+def normalise(text: str) -> str:
+    """Match form with every number (figures, years, 二〇二三年) replaced by one placeholder."""
+    return _NUMBER.sub(NUMBER_MARK, fold(text))
+
+
+def is_prose(kind: str, norm: str) -> bool:
+    """A paragraph (given `normalise`d) that reads as sentences: long enough, with sentence punctuation."""
+    return kind == "paragraph" and len(norm) >= MIN_PROSE_CHARS and bool(_SENTENCE.search(norm))
+
+
+@dataclass(frozen=True, slots=True)
+class ProsePassage:
+    id: str  # the passage id in its report (s2-p3)
+    norm: str  # `normalise`d text
+
+
+def prose_of(passages: list[dict], folded: list[str] | None = None) -> list[ProsePassage]:
+    """The prose passages of a record's `passages` list, in order.
+
+    `folded` may give the passages' match forms (the index stores them), which saves folding again.
+    """
+    out = []
+    for i, p in enumerate(passages):
+        if p.get("kind") != "paragraph":
+            continue
+        norm = _NUMBER.sub(NUMBER_MARK, folded[i]) if folded is not None else normalise(p["text"])
+        if is_prose("paragraph", norm):
+            out.append(ProsePassage(p["id"], norm))
+    return out
+
+
+# ------------------------------------------------------------------ passage by passage
+
+
+def trigrams(norm: str) -> frozenset[str]:
+    if len(norm) < 3:
+        return frozenset([norm])
+    return frozenset(norm[i:i + 3] for i in range(len(norm) - 2))
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    a: str  # passage id in report A
+    b: str  # passage id in report B
+    same: bool  # equal normal forms; False: nearly the same
+
+
+@dataclass
+class Comparison:
+    share: float  # of A's prose characters, in passages matched in B
+    pairs: list[Pair] = field(default_factory=list)  # in A's order
+    prose_chars: int = 0
+
+
+class ProseIndex:
+    """One report's prose, indexed for comparing many passages against it."""
+
+    def __init__(self, prose: list[ProsePassage]):
+        self.prose = prose
+        self.exact: dict[str, int] = {}
+        self.grams: list[frozenset[str]] = []
+        self.postings: dict[str, list[int]] = {}
+        for i, p in enumerate(prose):
+            self.exact.setdefault(p.norm, i)
+            g = trigrams(p.norm)
+            self.grams.append(g)
+            for t in g:
+                self.postings.setdefault(t, []).append(i)
+
+    def best(self, norm: str) -> tuple[int, bool] | None:
+        """(index of the matching passage, same?) for a passage's normal form, or None."""
+        hit = self.exact.get(norm)
+        if hit is not None:
+            return hit, True
+        grams = trigrams(norm)
+        counts: dict[int, int] = {}
+        for t in grams:
+            for i in self.postings.get(t, ()):
+                counts[i] = counts.get(i, 0) + 1
+        best, best_sim = None, NEAR_SAME
+        for i, shared in counts.items():
+            sim = shared / (len(grams) + len(self.grams[i]) - shared)
+            if sim >= best_sim:
+                best, best_sim = i, sim
+        return (best, False) if best is not None else None
+
+
+def compare_prose(a: list[ProsePassage], b: list[ProsePassage] | ProseIndex) -> Comparison:
+    """How much of A's prose is the same or nearly the same as passages of B."""
+    index = b if isinstance(b, ProseIndex) else ProseIndex(b)
+    total = sum(len(p.norm) for p in a)
+    copied = 0
+    pairs: list[Pair] = []
+    for p in a:
+        hit = index.best(p.norm)
+        if hit is not None:
+            copied += len(p.norm)
+            pairs.append(Pair(p.id, index.prose[hit[0]].id, hit[1]))
+    return Comparison(copied / total if total else 0.0, pairs, total)
+
+
+# ------------------------------------------------------------------ MinHash signatures and LSH bands
+
+_RNG = np.random.default_rng(20240601)  # fixed: signatures are stored and compared across runs
+_A = _RNG.integers(1, 2**63, NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+_B = _RNG.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
+_POWERS = np.array([pow(1_000_003, j, 2**64) for j in range(SHINGLE)], dtype=np.uint64)
+_CHUNK = 4096  # shingles hashed at once (bounds memory: CHUNK x NUM_PERM x 8 bytes)
+EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+
+
+def shingle_hashes(prose: list[ProsePassage]) -> np.ndarray:
+    """64-bit hashes of the distinct character 5-grams of the prose (passages joined by a separator)."""
+    text = "\x00".join(p.norm for p in prose)
+    if not text:
+        return np.zeros(0, dtype=np.uint64)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(codes) < SHINGLE:
+        codes = np.concatenate([codes, np.zeros(SHINGLE - len(codes), dtype=np.uint64)])
+    n = len(codes) - SHINGLE + 1
+    hashes = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(SHINGLE):
+            hashes += codes[j:j + n] * _POWERS[j]
+    return np.unique(hashes)
+
+
+def signature(prose: list[ProsePassage]) -> np.ndarray:
+    """MinHash signature (NUM_PERM uint32) of the prose's 5-grams; `EMPTY` without prose."""
+    hashes = shingle_hashes(prose)
+    if not len(hashes):
+        return EMPTY.copy()
+    out = EMPTY.astype(np.uint64)
+    with np.errstate(over="ignore"):
+        for start in range(0, len(hashes), _CHUNK):
+            h = hashes[start:start + _CHUNK, None]
+            mins = ((h * _A + _B) >> np.uint64(32)).min(axis=0)
+            out = np.minimum(out, mins)
+    return out.astype(np.uint32)
+
+
+def band_keys(sig: np.ndarray) -> list[bytes]:
+    """One key per band: the band's number and its ROWS minima."""
+    raw = sig.astype("<u4").tobytes()
+    width = ROWS * 4
+    return [bytes([band]) + raw[band * width:(band + 1) * width] for band in range(BANDS)]
+
+
+def estimated_jaccard(sig: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Share of equal minima between `sig` and each row of `others`."""
+    return (others == sig).mean(axis=-1)
+
+
+def is_empty(sig: np.ndarray) -> bool:
+    return bool((sig == EMPTY).all())

@@ -1,0 +1,254 @@
+"""The cross-report pass of `nianbao index`: checks that compare a report with other reports.
+
+It runs once after a run's writes, over the live generation, and publishes
+the next generation with an updated cross-report store
+(`engine.crossstore`). It is incremental: the store remembers each report's
+content hash, agency, year and MinHash signature, so a run reads only the
+reports that are new or changed, and measures again only
+
+* those reports,
+* the reports that had been measured against a changed or removed report
+  (its next year's report of the same agency, reports whose closest peer it was),
+* the same agency's reports of the year after a new report,
+* reports of the same year that a new report resembles more than their
+  closest peer so far (by MinHash estimate).
+
+Peers are found with LSH over the signatures of one year's reports: the
+reports sharing a band with a report are its candidates, ranked by their
+estimated similarity; the best `PEER_CANDIDATES` are measured passage by
+passage (`copies.compare_prose`), never every pair.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import copies
+from .copies import ProseIndex, compare_prose
+from .engine import Index, IndexMissing
+from .engine.crossstore import CrossStore, next_generation
+from .history import DEFAULT_THRESHOLD, ReportFacts, carried_over_checks, history_copied, peers_copied
+
+VERSION = "1"  # change when the measure or the checks change: the next run measures everything again
+PEER_CANDIDATES = 2  # candidates measured passage by passage, per report
+RANKED = 20  # candidates ranked by signature, per report
+BUCKET_CAP = 50  # members of one LSH bucket considered (template text fills some buckets with hundreds)
+MIN_ESTIMATE = 0.05  # a candidate less similar than this by signature is not measured
+
+
+@dataclass
+class CrossSummary:
+    checked: int = 0  # reports whose checks across reports were computed
+    generation: str | None = None  # the generation published, if any
+    seconds: float = 0.0
+
+
+def update_cross_reports(index_dir, threshold: float = DEFAULT_THRESHOLD) -> CrossSummary:
+    """Bring the live generation's checks across reports up to date (publishing a new generation when needed)."""
+    started = time.monotonic()
+    summary = CrossSummary()
+    try:
+        live = Index.open(index_dir)
+    except IndexMissing:
+        return summary
+    with live:
+        config = f"{VERSION}:{threshold}:{live.meta.get('extractor')}"
+        old = live.cross
+        old_meta = old.meta() if old is not None else {}
+        if old_meta.get("generation") == live.name and old_meta.get("config") == config:
+            return summary
+        known = old.reports() if old is not None and old_meta.get("config") == config else {}
+        current = {f["id"]: (f["sha256"], f["docnum"]) for f in live.manifest().values()}
+        changed = {rid for rid, (sha, _) in current.items() if rid not in known or known[rid][0] != sha}
+        removed = set(known) - set(current)
+        with next_generation(index_dir, live.path, live.meta) as (store, name):
+            if not known:
+                store.clear()
+            run = _Run(live, store, current, threshold)
+            summary.checked = run.update(changed, removed, known)
+            store.set_meta(generation=name, config=config)
+        summary.generation = name
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+class _Run:
+    """One pass: facts and signatures loaded on demand, a year at a time."""
+
+    def __init__(self, live: Index, store: CrossStore, current: dict[str, tuple[str, int]], threshold: float):
+        self.live = live
+        self.store = store
+        self.shas = {rid: sha for rid, (sha, _) in current.items()}
+        self.docnums = {rid: d for rid, (_, d) in current.items()}
+        self.threshold = threshold
+        self.year_column = live.column("year")
+        self.facts: dict[str, ReportFacts] = {}
+        self.indexes: dict[str, ProseIndex] = {}
+        self.buckets: dict[int, dict[bytes, list[str]]] = {}
+        self.signatures: dict[int, dict[str, np.ndarray]] = {}
+        self.agencies: dict[int, dict[str, str | None]] = {}
+
+    # ------------------------------------------------------------ loading
+
+    def year_of(self, rid: str) -> int | None:
+        value = self.year_column[self.docnums[rid]]
+        return int(value) if value else None
+
+    def load(self, rid: str) -> ReportFacts:
+        facts = self.facts.get(rid)
+        if facts is None:
+            d = self.docnums[rid]
+            record = self.live.stored_record(d)
+            facts = ReportFacts.of_record(record, copies.prose_of(record.get("passages", []), self.live.match_lines(d)))
+            self.facts[rid] = facts
+        return facts
+
+    def prose_index(self, facts: ReportFacts) -> ProseIndex:
+        index = self.indexes.get(facts.id)
+        if index is None:
+            index = self.indexes[facts.id] = ProseIndex(facts.prose)
+        return index
+
+    def forget_before(self, year: int) -> None:
+        """Drop what no report of `year` or later needs (a full build holds two years at a time)."""
+        for rid in [r for r, f in self.facts.items() if f.year is not None and f.year < year - 1]:
+            del self.facts[rid]
+            self.indexes.pop(rid, None)
+        for cache in (self.buckets, self.signatures, self.agencies):
+            for y in [y for y in cache if y < year]:
+                del cache[y]
+
+    def year_signatures(self, year: int) -> dict[str, np.ndarray]:
+        if year not in self.signatures:
+            sigs, agencies = {}, {}
+            for rid, agency_id, blob in self.store.year_reports(year):
+                sigs[rid] = np.frombuffer(blob, dtype="<u4")
+                agencies[rid] = agency_id
+            self.signatures[year], self.agencies[year] = sigs, agencies
+        return self.signatures[year]
+
+    def year_buckets(self, year: int) -> dict[bytes, list[str]]:
+        if year not in self.buckets:
+            buckets: dict[bytes, list[str]] = defaultdict(list)
+            for rid, sig in self.year_signatures(year).items():
+                if not copies.is_empty(sig):
+                    for key in copies.band_keys(sig):
+                        buckets[key].append(rid)
+            self.buckets[year] = buckets
+        return self.buckets[year]
+
+    # ------------------------------------------------------------ the pass
+
+    def update(self, changed: set[str], removed: set[str], known: dict) -> int:
+        """Store the facts of `changed`, forget `removed`, and compute the checks of every report affected."""
+        store = self.store
+        affected: dict[int | None, set[str]] = defaultdict(set)
+        for rid in store.dependents(changed | removed):
+            if rid in self.docnums:
+                affected[self.year_of(rid)].add(rid)
+        for rid in removed:
+            _, agency_id, year = known[rid]
+            self._next_year(agency_id, year, affected)
+        store.remove(changed | removed)
+        new_by_year: dict[int | None, set[str]] = defaultdict(set)
+        for rid in changed:
+            new_by_year[self.year_of(rid)].add(rid)
+            affected[self.year_of(rid)].add(rid)
+        count = 0
+        while affected or new_by_year:
+            years = set(affected) | set(new_by_year)
+            year = None if None in years else min(years)
+            new = new_by_year.pop(year, set())
+            for rid in sorted(new):
+                facts = self.load(rid)
+                sig = copies.signature(facts.prose)
+                store.put_report(rid, self.shas[rid], facts.agency_id, facts.year, facts.title,
+                                 sig.astype("<u4").tobytes())
+                self._next_year(facts.agency_id, year, affected)
+            if year is not None:
+                self.signatures.pop(year, None)  # the year's new signatures are in the store now
+                self.buckets.pop(year, None)
+                self.agencies.pop(year, None)
+                for rid in new:
+                    self._revisit_peers(rid, year, affected[year])
+                self.forget_before(year)
+            for rid in sorted(affected.pop(year, set())):
+                self._check(rid)
+                count += 1
+        return count
+
+    def _next_year(self, agency_id: str | None, year: int | None, affected: dict) -> None:
+        if agency_id and year is not None:
+            for rid, y, _ in self.store.agency_reports(agency_id):
+                if y == year + 1 and rid in self.docnums:
+                    affected[y].add(rid)
+
+    def _revisit_peers(self, rid: str, year: int, affected: set[str]) -> None:
+        """Reports of the year that this new report resembles more than their closest peer so far."""
+        for estimate, other in self._candidates(rid, year):
+            if other not in affected:
+                before = self.store.peer_estimate(other)
+                if before is None or estimate > before:
+                    affected.add(other)
+
+    def _candidates(self, rid: str, year: int) -> list[tuple[float, str]]:
+        """(estimated similarity, report id) of other agencies' reports of the year sharing an LSH band, best first."""
+        sigs = self.year_signatures(year)
+        sig = sigs.get(rid)
+        if sig is None or copies.is_empty(sig):
+            return []
+        agencies = self.agencies[year]
+        mine = agencies.get(rid)
+        buckets = self.year_buckets(year)
+        counts: Counter[str] = Counter()
+        for key in copies.band_keys(sig):
+            for other in buckets.get(key, ())[:BUCKET_CAP]:
+                if other != rid and (mine is None or agencies.get(other) != mine):
+                    counts[other] += 1
+        ranked = [other for other, _ in counts.most_common(RANKED)]
+        if not ranked:
+            return []
+        estimates = copies.estimated_jaccard(sig, np.stack([sigs[o] for o in ranked]))
+        return sorted(zip((float(e) for e in estimates), ranked), key=lambda item: (-item[0], item[1]))
+
+    def _previous(self, facts: ReportFacts) -> ReportFacts | None:
+        """The agency's report of the year before (of several, the one stating most carried-forward figures)."""
+        if not facts.agency_id or facts.year is None:
+            return None
+        options = [self.load(rid) for rid, y, _ in self.store.agency_reports(facts.agency_id)
+                   if y == facts.year - 1 and rid in self.docnums and rid != facts.id]
+        if not options:
+            return None
+        return min(options, key=lambda f: (-sum(k.startswith("apply.carried_forward.") for k in f.metrics), f.id))
+
+    def _check(self, rid: str) -> None:
+        facts = self.load(rid)
+        threshold = self.threshold
+        previous = self._previous(facts)
+        history = (compare_prose(facts.prose, self.prose_index(previous))
+                   if previous is not None and previous.prose and facts.prose else None)
+        peer, peer_comparison, estimate, later = None, None, 0.0, None
+        if facts.year is not None and facts.prose:
+            candidates = [c for c in self._candidates(rid, facts.year) if c[0] >= MIN_ESTIMATE][:PEER_CANDIDATES]
+            for i, (est, other) in enumerate(candidates):
+                if i == 0:
+                    estimate = est
+                other_facts = self.load(other)
+                comparison = compare_prose(facts.prose, self.prose_index(other_facts))
+                if not facts.may_have_copied(other_facts):  # the original of a copy published after it
+                    if comparison.share >= threshold and later is None:
+                        later = other_facts
+                    continue
+                if peer_comparison is None or comparison.share > peer_comparison.share:
+                    peer, peer_comparison = other_facts, comparison
+        checks = carried_over_checks(facts, previous) + [
+            history_copied(facts, previous, history, threshold),
+            peers_copied(facts, peer, peer_comparison, threshold, later),
+        ]
+        measured = peer or later
+        self.store.put_checks(rid, [c.to_dict() for c in checks], previous.id if previous else None,
+                              measured.id if measured else None, estimate)

@@ -1,0 +1,86 @@
+"""The copy measure: normal forms, prose, passage-by-passage comparison, MinHash estimates."""
+
+from __future__ import annotations
+
+import random
+
+from indexer import copies
+from indexer.copies import ProsePassage, compare_prose, normalise
+
+LONG = "我局围绕法治政府建设目标，及时发布行政执法公示信息，全年办理相关事项{}件，持续完善政府信息公开指南。"
+
+
+def prose(*texts: str) -> list[ProsePassage]:
+    return [ProsePassage(f"s1-p{i}", normalise(t)) for i, t in enumerate(texts, 1)]
+
+
+def test_numbers_and_years_do_not_count():
+    assert normalise("2023年主动公开信息185条") == normalise("2024年主动公开信息1,203条")
+    assert normalise("二〇二三年，共受理１２件") == normalise("二〇二四年，共受理7件")
+    assert normalise("主动公开信息185条") != normalise("主动公开文件185条")
+
+
+def test_prose_is_sentences_not_headings_titles_or_dates():
+    passages = [
+        {"id": "s0-p1", "kind": "paragraph", "text": "湖州市司法局2023年政府信息公开工作年度报告"},
+        {"id": "s1-p1", "kind": "paragraph", "text": "一、总体情况"},
+        {"id": "s1-p2", "kind": "paragraph", "text": LONG.format(12)},
+        {"id": "s2-p3", "kind": "table_row", "text": "行政处罚 | 56"},
+        {"id": "s6-p9", "kind": "paragraph", "text": "2024年1月20日"},
+    ]
+    assert [p.id for p in copies.prose_of(passages)] == ["s1-p2"]
+
+
+def test_a_report_that_only_changed_its_figures_is_copied_whole():
+    before = prose(LONG.format(12), "二是加大重点领域信息公开力度，做好政策文件的图文解读，全年发布解读材料8篇。")
+    after = prose(LONG.format(310), "二是加大重点领域信息公开力度，做好政策文件的图文解读，全年发布解读材料21篇。")
+    comparison = compare_prose(after, before)
+    assert comparison.share == 1.0
+    assert [(p.a, p.b, p.same) for p in comparison.pairs] == [("s1-p1", "s1-p1", True), ("s1-p2", "s1-p2", True)]
+
+
+def test_a_lightly_edited_passage_is_nearly_the_same_and_a_rewritten_one_is_not():
+    base = LONG.format(12)
+    edited = base.replace("我局", "本机关")
+    rewritten = "今年以来，我们重点围绕营商环境优化开展了政务公开标准化规范化建设，取得了阶段性成效。"
+    comparison = compare_prose(prose(edited, rewritten), prose(base))
+    assert [(p.a, p.same) for p in comparison.pairs] == [("s1-p1", False)]
+    assert 0.4 < comparison.share < 0.7  # the edited passage's characters out of both
+
+
+def test_share_is_weighed_by_characters():
+    short = "一是及时公开，做好解读。"
+    comparison = compare_prose(prose(short + "补充说明。", LONG.format(1)), prose(short + "补充说明。"))
+    total = len(normalise(short + "补充说明。")) + len(normalise(LONG.format(1)))
+    assert abs(comparison.share - len(normalise(short + "补充说明。")) / total) < 1e-9
+
+
+def test_nothing_to_compare():
+    assert compare_prose([], prose(LONG.format(1))).share == 0.0
+    assert compare_prose(prose(LONG.format(1)), []).share == 0.0
+    assert copies.is_empty(copies.signature([]))
+
+
+def _random_prose(rng: random.Random, n: int = 12) -> list[ProsePassage]:
+    chars = "政府信息公开工作年度报告主动依申请行政复议诉讼办理结果法治建设平台解读培训考核目录"
+    return prose(*("".join(rng.choice(chars) for _ in range(60)) + "。" for _ in range(n)))
+
+
+def test_signature_estimates_similarity():
+    rng = random.Random(7)
+    a = _random_prose(rng)
+    half = a[:6] + _random_prose(rng, 6)
+    other = _random_prose(rng)
+    sig = copies.signature(a)
+    assert copies.estimated_jaccard(sig, copies.signature(a)[None, :])[0] == 1.0
+    similar = copies.estimated_jaccard(sig, copies.signature(half)[None, :])[0]
+    unrelated = copies.estimated_jaccard(sig, copies.signature(other)[None, :])[0]
+    assert 0.15 < similar < 0.6 and unrelated < 0.1
+
+
+def test_identical_prose_shares_every_band_and_unrelated_prose_almost_none():
+    rng = random.Random(3)
+    a, b = _random_prose(rng), _random_prose(rng)
+    keys_a = copies.band_keys(copies.signature(a))
+    assert keys_a == copies.band_keys(copies.signature(list(a)))
+    assert len(set(keys_a) & set(copies.band_keys(copies.signature(b)))) <= 1

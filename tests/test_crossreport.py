@@ -1,0 +1,176 @@
+"""The checks across reports on a synthetic multi-year corpus (tests/fixtures/agencies.py).
+
+A full build finds exactly the planted carry-over break, the year copied
+from the year before and the report copied from another agency, and nothing
+on the honest reports; they are filterable, exported and listed by
+`nianbao check`; `nianbao extract` gives them as skip; re-indexing after a
+change measures again only what the change touches and ends where a full
+build of the same files ends.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fixtures.agencies import EXPECTED_FAILING, HUZHOU, JIAXING, JINHUA, SHAOXING, corpus_reports, write_corpus
+from fixtures.reports import to_text
+from indexer import docset
+from indexer.checks import cross_report_ids
+from indexer.engine import Index
+from indexer.indexing import index_corpus
+from indexer.record import is_cross_report
+from indexer.search import SearchRequest, search
+
+
+def cross_failing(index: Index) -> dict[tuple[str, int], set[str]]:
+    out = {}
+    for d in docset.docnums(index.live):
+        record = index.record(d)
+        failing = {c["id"] for c in record["checks"] if c["status"] == "fail" and is_cross_report(c["id"])}
+        if failing:
+            out[(record["agency"], record["year"])] = failing
+    return out
+
+
+def cross_checks(index: Index) -> dict[tuple[str, int], list[dict]]:
+    out = {}
+    for d in docset.docnums(index.live):
+        record = index.record(d)
+        out[(record["agency"], record["year"])] = [c for c in record["checks"] if is_cross_report(c["id"])]
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("agencies")
+    paths = write_corpus(base / "corpus")
+    summary = index_corpus(base / "corpus", base / "index", workers=1)
+    assert not summary.failed
+    return base, paths, summary
+
+
+def test_a_full_build_finds_exactly_the_planted_failings(built):
+    base, _, summary = built
+    assert summary.cross.checked == len(corpus_reports())
+    with Index.open(base / "index") as index:
+        assert cross_failing(index) == EXPECTED_FAILING
+        checks = cross_checks(index)
+    by_id = {(key, c["id"]): c for key, cs in checks.items() for c in cs}
+    copied = by_id[((HUZHOU, 2023), "history.copied")]
+    assert 0.75 < copied["share"] < 0.85  # eight paragraphs of ten, of random lengths
+    assert copied["message"].startswith(f"正文有{round(copied['share'] * 100)}%与本机关2022年度的报告相同或近似相同")
+    assert len(copied["pairs"]) == 8 == len(copied["passages"])
+    assert all(p["same"] for p in copied["pairs"])  # only the figures differ: the normal forms are equal
+    peer = by_id[((JIAXING, 2022), "peers.copied")]
+    assert SHAOXING in peer["message"] and peer["share"] == 1.0
+    original = by_id[((SHAOXING, 2022), "peers.copied")]
+    assert original["status"] == "pass" and "晚于本报告发布" in original["message"]
+    carry = by_id[((HUZHOU, 2020), "history.carried_over.natural")]
+    assert carry["message"] == "自然人列：本年度“上年结转”（3）不等于2019年度报告的“结转下年度继续办理”（1）"
+    assert carry["passages"] and carry["against_passages"]
+    missing = by_id[((HUZHOU, 2022), "history.carried_over.natural")]
+    assert missing["status"] == "skip" and "2021年度" in missing["message"]
+    assert by_id[((HUZHOU, 2023), "history.carried_over.natural")]["status"] == "pass"
+    every = {c["id"] for cs in checks.values() for c in cs}
+    assert every == set(cross_report_ids())
+
+
+def test_checks_across_reports_are_filterable_with_their_family(built):
+    base, _, _ = built
+    with Index.open(base / "index") as index:
+        answer = search(index, SearchRequest(failing=("history.copied",)))
+        assert [(r["agency"], r["year"]) for r in answer["results"]] == [(HUZHOU, 2023)]
+        assert "history.copied" in answer["results"][0]["failing"]
+        family = search(index, SearchRequest(failing=("history",)))
+        assert {(r["agency"], r["year"]) for r in family["results"]} == {(HUZHOU, 2020), (HUZHOU, 2023)}
+        assert search(index, SearchRequest())["facets"]["checks"]["peers.copied"] == 1
+
+
+def test_export_and_check_show_them_and_extract_skips_them(built, capsys):
+    from indexer.cli import main
+
+    base, paths, _ = built
+    out = base / "export.jsonl"
+    assert main(["export", "--corpus", str(base / "corpus"), "--index", str(base / "index"), "--format", "jsonl",
+                 "--failing", "peers.copied", "-o", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["agency"], r["failing_checks"]) for r in rows] == [(JIAXING, "peers.copied")]
+
+    capsys.readouterr()
+    status = main(["check", "--corpus", str(base / "corpus"), "--index", str(base / "index"), "--json",
+                   str(paths[(HUZHOU, 2020)]), str(paths[(JINHUA, 2023)])])
+    results = json.loads(capsys.readouterr().out)
+    assert status == 1
+    assert [sorted(c["id"] for c in r["failing"]) for r in results] == [
+        ["history.carried_over.natural", "history.carried_over.total"], []]
+
+    assert main(["extract", "--json", str(paths[(HUZHOU, 2023)])]) == 0
+    record = json.loads(capsys.readouterr().out)
+    statuses = {c["id"]: c["status"] for c in record["checks"] if is_cross_report(c["id"])}
+    assert statuses == dict.fromkeys(cross_report_ids(), "skip")
+
+
+def _copy_index(base: Path, name: str) -> tuple[Path, Path]:
+    corpus, index = base / name / "corpus", base / name / "index"
+    shutil.copytree(base / "corpus", corpus)
+    shutil.copytree(base / "index", index)
+    return corpus, index
+
+
+def _rebuilt(corpus: Path, tmp: Path) -> dict:
+    """The cross checks of a fresh full build of `corpus`."""
+    index_corpus(corpus, tmp / "fresh-index", workers=1)
+    with Index.open(tmp / "fresh-index") as index:
+        return cross_checks(index)
+
+
+def test_an_incremental_run_measures_only_what_changed_and_ends_like_a_full_build(built, tmp_path):
+    base, paths, _ = built
+    corpus, index_dir = _copy_index(base, tmp_path.name)
+    # 金华 2023 now repeats its 2022 report; 湖州 2019 leaves the corpus
+    reports = {(r.agency, r.year): r for r in corpus_reports()}
+    copy = reports[(JINHUA, 2023)]
+    copy.paragraphs = [p.replace("2022", "2023") for p in reports[(JINHUA, 2022)].paragraphs]
+    from fixtures.agencies import report_blocks
+
+    (corpus / paths[(JINHUA, 2023)].name).write_text(to_text(report_blocks(copy)), encoding="utf-8")
+    (corpus / paths[(HUZHOU, 2019)].name).unlink()
+
+    summary = index_corpus(corpus, index_dir, workers=1)
+    assert summary.updated + summary.added == 1 and summary.removed == 1
+    # the changed report, the report whose previous year left, and peers it may now resemble more
+    assert summary.cross.checked <= 4
+    with Index.open(index_dir) as index:
+        failing = cross_failing(index)
+        incremental = cross_checks(index)
+    expected = {k: v for k, v in EXPECTED_FAILING.items() if k != (HUZHOU, 2020)}
+    expected[(JINHUA, 2023)] = {"history.copied"}
+    assert failing == expected
+    assert incremental == _rebuilt(corpus, tmp_path)
+
+
+def test_an_unchanged_corpus_is_not_measured_again(built, tmp_path):
+    base, _, _ = built
+    corpus, index_dir = _copy_index(base, tmp_path.name)
+    with Index.open(index_dir) as index:
+        before = index.name
+    summary = index_corpus(corpus, index_dir, workers=1)
+    assert summary.nothing_to_do and summary.cross.checked == 0 and summary.cross.generation is None
+    with Index.open(index_dir) as index:
+        assert index.name == before
+
+
+def test_the_threshold_decides_and_a_new_threshold_measures_everything_again(built, tmp_path):
+    base, _, _ = built
+    corpus, index_dir = _copy_index(base, tmp_path.name)
+    summary = index_corpus(corpus, index_dir, workers=1, copied_threshold=0.9)
+    assert summary.cross.checked == len(corpus_reports())
+    with Index.open(index_dir) as index:
+        failing = cross_failing(index)
+        copied = cross_checks(index)[(HUZHOU, 2023)]
+    assert (HUZHOU, 2023) not in failing and failing[(JIAXING, 2022)] == {"peers.copied"}
+    assert "低于内容雷同的界限（90%）" in next(c for c in copied if c["id"] == "history.copied")["message"]
