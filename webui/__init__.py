@@ -15,7 +15,7 @@ from indexer import segment
 from indexer.config import Config, load_config
 from indexer.synonyms import load_synonyms
 
-from . import api, errors, headers, metrics_page, report_page, search_page, templating
+from . import agency_page, api, compare_page, errors, headers, metrics_page, report_page, search_page, templating
 from .live_index import LiveIndex
 from .services import Services
 
@@ -42,5 +42,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(search_page.bp)
     app.register_blueprint(report_page.bp)
     app.register_blueprint(metrics_page.bp)
+    app.register_blueprint(agency_page.bp)
+    app.register_blueprint(compare_page.bp)
     app.register_blueprint(api.bp)
     return app

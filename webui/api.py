@@ -18,7 +18,7 @@ from indexer import export
 from indexer.metric_names import metric_label
 from indexer.search import search
 
-from . import metrics_view
+from . import agency_view, compare_view, metrics_view
 from .params import parse_state
 from .report_page import load_record
 from .services import services
@@ -38,6 +38,19 @@ def search_json():
 def report_json(report_id: str):
     with services().live.use() as ix:
         return jsonify(load_record(ix, report_id))
+
+
+@bp.get("/agencies/<path:agency_id>")
+def agency_json(agency_id: str):
+    with services().live.use() as ix:
+        return jsonify(agency_view.as_json(agency_view.agency_page(ix, agency_id, request.args.get("m"))))
+
+
+@bp.get("/compare")
+def compare_json():
+    with services().live.use() as ix:
+        data = compare_view.comparison(ix, request.args.get("a", "").strip(), request.args.get("b", "").strip())
+    return jsonify(compare_view.as_json(data))
 
 
 @bp.get("/metrics")

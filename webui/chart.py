@@ -23,11 +23,14 @@ def format_number(value: int | float) -> str:
     return str(int(value))
 
 
-def bar_chart(bars: list[tuple[str, int | float]], title: str, chart_id: str = "chart") -> Markup:
-    """Horizontal bars, one per (label, value), with the value written beside each bar."""
+def bar_chart(bars: list[tuple[str, int | float | None]], title: str, chart_id: str = "chart") -> Markup:
+    """Horizontal bars, one per (label, value), with the value written beside each bar.
+
+    A value of None (no report, or a figure the report does not state) is a gap marked "—", never a zero bar.
+    """
     height = TOP * 2 + ROW_HEIGHT * max(len(bars), 1)
-    low = min([0, *(v for _, v in bars)])
-    high = max([0, *(v for _, v in bars)])
+    low = min([0, *(v for _, v in bars if v is not None)])
+    high = max([0, *(v for _, v in bars if v is not None)])
     span = (high - low) or 1
     area = WIDTH - LABEL_WIDTH - VALUE_WIDTH
 
@@ -41,11 +44,14 @@ def bar_chart(bars: list[tuple[str, int | float]], title: str, chart_id: str = "
     ]
     for i, (label, value) in enumerate(bars):
         y = TOP + i * ROW_HEIGHT
-        left, right = sorted((x(0), x(value)))
         parts.append(
             f'<text class="chart-label" x="{LABEL_WIDTH - 8}" y="{y + ROW_HEIGHT * 0.65:.1f}" '
             f'text-anchor="end">{escape(label)}</text>'
         )
+        if value is None:
+            parts.append(f'<text class="chart-value chart-gap" x="{x(0) + 6:.1f}" y="{y + ROW_HEIGHT * 0.65:.1f}">—</text>')
+            continue
+        left, right = sorted((x(0), x(value)))
         parts.append(
             f'<rect class="chart-bar{" chart-bar-negative" if value < 0 else ""}" x="{left:.1f}" y="{y + 4}" '
             f'width="{max(right - left, 1):.1f}" height="{ROW_HEIGHT - 8}"></rect>'
