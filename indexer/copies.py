@@ -103,21 +103,21 @@ class ProseIndex:
 
     def __init__(self, prose: list[ProsePassage]):
         self.prose = prose
-        self.exact: dict[str, int] = {}
+        self.exact: dict[str, list[int]] = {}
         self.grams: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
         for i, p in enumerate(prose):
-            self.exact.setdefault(p.norm, i)
+            self.exact.setdefault(p.norm, []).append(i)
             g = trigrams(p.norm)
             self.grams.append(g)
             for t in g:
                 self.postings.setdefault(t, []).append(i)
 
-    def best(self, norm: str) -> tuple[int, bool] | None:
-        """(index of the matching passage, same?) for a passage's normal form, or None."""
-        hit = self.exact.get(norm)
-        if hit is not None:
-            return hit, True
+    def best(self, norm: str, taken: set[int] | frozenset[int] = frozenset()) -> tuple[int, bool] | None:
+        """(index of the matching passage, same?) for a passage's normal form, or None; `taken` are not offered."""
+        for hit in self.exact.get(norm, ()):
+            if hit not in taken:
+                return hit, True
         grams = trigrams(norm)
         counts: dict[int, int] = {}
         for t in grams:
@@ -125,6 +125,8 @@ class ProseIndex:
                 counts[i] = counts.get(i, 0) + 1
         best, best_sim = None, NEAR_SAME
         for i, shared in counts.items():
+            if i in taken:
+                continue
             sim = shared / (len(grams) + len(self.grams[i]) - shared)
             if sim >= best_sim:
                 best, best_sim = i, sim

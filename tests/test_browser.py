@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
@@ -161,3 +162,52 @@ def test_on_a_phone_the_facets_fold_away_and_results_come_first(browser, base_ur
     page.locator("#facets > summary").click()
     expect(page.locator("#facets .facet-list a", has_text="山东省")).to_be_visible()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def agency_base_url(tmp_path_factory):
+    """A second server over the multi-year corpus of fixtures/agencies.py."""
+    from fixtures.agencies import write_corpus
+    from indexer.config import Config
+    from indexer.indexing import index_corpus
+    from webui import create_app
+    from webui.server import make_server
+
+    base = tmp_path_factory.mktemp("browser-agencies")
+    write_corpus(base / "corpus")
+    index_corpus(base / "corpus", base / "index", workers=1)
+    app = create_app(Config(corpus=base / "corpus", index=base / "index"))
+    server = make_server(app, "127.0.0.1", 0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=30)
+    app.extensions["nianbao"].live.close()
+
+
+def test_agency_page_chart_and_the_comparison_with_last_year(browser, agency_base_url):
+    from fixtures.agencies import AGENCY_IDS, HUZHOU
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{agency_base_url}/?q=湖州市司法局")
+    page.locator("a.agency-link").first.click()
+    expect(page.locator("h1")).to_have_text(HUZHOU)
+    assert AGENCY_IDS[HUZHOU] in unquote(page.url)
+    expect(page.locator(".agency-year.gap")).to_contain_text("2021年度")
+    expect(page.locator(".checks .badge-fail")).to_have_count(3)
+
+    page.select_option("#m", "apply.carried_over.natural")  # the chart follows the chosen metric
+    page.wait_for_url("**m=apply.carried_over.natural**")
+    expect(page.locator("svg.chart title")).to_contain_text("上年结转")
+    expect(page.locator("svg.chart rect.chart-bar")).to_have_count(4)  # 2021 is a gap, not a bar
+
+    page.locator(".agency-year", has_text="2023年度").get_by_role("link", name="与上一年度比较").click()
+    page.wait_for_url("**/compare?**")
+    expect(page.locator("h1")).to_have_text("比较两份报告")
+    changed = page.locator("tr.row-changed", has_text="全年累计办理相关事项")
+    expect(changed).to_have_count(8)
+    expect(changed.first.locator("ins")).to_have_count(1)  # the new figure, marked whole
+    expect(changed.first.locator("ins")).to_be_visible()
+    expect(page.locator("tr.row-only_a")).to_have_count(2)
+    page.close()

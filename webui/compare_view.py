@@ -11,6 +11,7 @@ table, which gives both values of every metric and their difference.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -37,18 +38,22 @@ class Row:
     b_html: Markup | None = None
 
 
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|.", re.S)  # a number is one token: 347 -> 3305 is marked whole
+
+
 def marked(a: str, b: str) -> tuple[Markup, Markup]:
-    """Both texts escaped, with what A lost in <del> and what B gained in <ins>."""
+    """Both texts escaped, with what A lost in <del> and what B gained in <ins> (characters; numbers whole)."""
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     left, right = [], []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         if op == "equal":
-            left.append(escape(a[i1:i2]))
-            right.append(escape(b[j1:j2]))
+            left.append(escape("".join(ta[i1:i2])))
+            right.append(escape("".join(tb[j1:j2])))
             continue
         if i2 > i1:
-            left.append(Markup("<del>%s</del>") % a[i1:i2])
+            left.append(Markup("<del>%s</del>") % "".join(ta[i1:i2]))
         if j2 > j1:
-            right.append(Markup("<ins>%s</ins>") % b[j1:j2])
+            right.append(Markup("<ins>%s</ins>") % "".join(tb[j1:j2]))
     return Markup("").join(left), Markup("").join(right)
 
 
@@ -60,7 +65,6 @@ def align(a: list[dict], b: list[dict]) -> list[Row]:
     """Rows in reading order: each A paragraph with its match in B (used once), B's own paragraphs where they fall."""
     b_norm = [ProsePassage(p["id"], normalise(p["text"])) for p in b]
     index = ProseIndex(b_norm)
-    position = {p["id"]: i for i, p in enumerate(b)}
     used: set[int] = set()
     rows: list[Row] = []
     next_b = 0
@@ -74,9 +78,9 @@ def align(a: list[dict], b: list[dict]) -> list[Row]:
         next_b = max(next_b, stop)
 
     for p in a:
-        hit = index.best(normalise(p["text"]))
-        k = position[b_norm[hit[0]].id] if hit else None
-        if k is None or k in used:
+        hit = index.best(normalise(p["text"]), used)
+        k = hit[0] if hit else None
+        if k is None:
             rows.append(Row(ONLY_A, p, None))
             continue
         if k >= next_b:

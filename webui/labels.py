@@ -25,12 +25,16 @@ _CHECKS = {
     "apply.row_total": "各类申请人之和等于总计",
     "apply.outcome_total": "各项办理结果之和等于总计",
     "appeals.total": "复议诉讼各项之和等于总计",
+    "history.carried_over": "上年结转等于上一年度报告的结转下年度",
+    "history.copied": "与本机关上一年度报告内容不雷同",
+    "peers.copied": "与同年度其他机关报告内容不雷同",
 }
 _CHECK_PARTS = {
     "apply.balance": APPLY_COLUMN_NAMES,
     "apply.outcome_total": APPLY_COLUMN_NAMES,
     "apply.row_total": APPLY_ROW_NAMES,
     "appeals.total": APPEAL_GROUP_NAMES,
+    "history.carried_over": APPLY_COLUMN_NAMES,
 }
 
 
