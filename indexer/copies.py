@@ -26,6 +26,8 @@ a year, the few worth measuring without comparing every pair.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -81,7 +83,7 @@ def prose_of(passages: list[dict], folded: list[str] | None = None) -> list[Pros
 def trigrams(norm: str) -> frozenset[str]:
     if len(norm) < 3:
         return frozenset([norm])
-    return frozenset(norm[i:i + 3] for i in range(len(norm) - 2))
+    return frozenset({norm[i:i + 3] for i in range(len(norm) - 2)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,51 +101,72 @@ class Comparison:
 
 
 class ProseIndex:
-    """One report's prose, indexed for comparing many passages against it."""
+    """One report's prose, indexed for comparing many passages against it.
+
+    Trigram sets are made on the first near-sameness question and kept, so a
+    report compared with several others (its next year, its peers) is cut
+    into trigrams once. Only passages of about the same size can be nearly
+    the same, so a question looks at those alone (sizes sorted, bisected).
+    """
 
     def __init__(self, prose: list[ProsePassage]):
         self.prose = prose
         self.exact: dict[str, list[int]] = {}
-        self.grams: list[frozenset[str]] = []
-        self.postings: dict[str, list[int]] = {}
         for i, p in enumerate(prose):
             self.exact.setdefault(p.norm, []).append(i)
-            g = trigrams(p.norm)
-            self.grams.append(g)
-            for t in g:
-                self.postings.setdefault(t, []).append(i)
+        self._grams: list[frozenset[str]] | None = None
+        self._sizes: list[tuple[int, int]] = []  # (trigram count, passage index), ascending
 
-    def best(self, norm: str, taken: set[int] | frozenset[int] = frozenset()) -> tuple[int, bool] | None:
-        """(index of the matching passage, same?) for a passage's normal form, or None; `taken` are not offered."""
+    def grams(self, i: int) -> frozenset[str]:
+        return self._all_grams()[i]
+
+    def _all_grams(self) -> list[frozenset[str]]:
+        if self._grams is None:
+            self._grams = [trigrams(p.norm) for p in self.prose]
+            self._sizes = sorted((len(g), i) for i, g in enumerate(self._grams))
+        return self._grams
+
+    def best(self, norm: str, taken: set[int] | frozenset[int] = frozenset(),
+             grams: frozenset[str] | None = None) -> tuple[int, bool] | None:
+        """(index of the matching passage, same?) for a passage's normal form, or None; `taken` are not offered.
+
+        `grams` may give the passage's trigrams when they are known already.
+        """
         for hit in self.exact.get(norm, ()):
             if hit not in taken:
                 return hit, True
-        grams = trigrams(norm)
-        counts: dict[int, int] = {}
-        for t in grams:
-            for i in self.postings.get(t, ()):
-                counts[i] = counts.get(i, 0) + 1
+        if grams is None:
+            grams = trigrams(norm)
+        mine = self._all_grams()
+        size = len(grams)
+        # Jaccard >= NEAR_SAME needs the smaller set to hold at least NEAR_SAME of the larger
+        low = bisect.bisect_left(self._sizes, (math.ceil(size * NEAR_SAME), -1))
+        high = bisect.bisect_right(self._sizes, (math.floor(size / NEAR_SAME), len(mine)))
         best, best_sim = None, NEAR_SAME
-        for i, shared in counts.items():
+        for other_size, i in self._sizes[low:high]:
             if i in taken:
                 continue
-            sim = shared / (len(grams) + len(self.grams[i]) - shared)
+            shared = len(grams & mine[i])
+            sim = shared / (size + other_size - shared)
             if sim >= best_sim:
                 best, best_sim = i, sim
         return (best, False) if best is not None else None
 
 
-def compare_prose(a: list[ProsePassage], b: list[ProsePassage] | ProseIndex) -> Comparison:
+def compare_prose(a: list[ProsePassage] | ProseIndex, b: list[ProsePassage] | ProseIndex) -> Comparison:
     """How much of A's prose is the same or nearly the same as passages of B."""
     index = b if isinstance(b, ProseIndex) else ProseIndex(b)
-    total = sum(len(p.norm) for p in a)
+    mine = a if isinstance(a, ProseIndex) else None
+    passages = mine.prose if mine is not None else a
+    total = sum(len(p.norm) for p in passages)
     copied = 0
     pairs: list[Pair] = []
-    for p in a:
-        hit = index.best(p.norm)
-        if hit is not None:
+    for i, p in enumerate(passages):
+        hit = index.exact.get(p.norm)
+        found = (hit[0], True) if hit else index.best(p.norm, grams=mine.grams(i) if mine is not None else None)
+        if found is not None:
             copied += len(p.norm)
-            pairs.append(Pair(p.id, index.prose[hit[0]].id, hit[1]))
+            pairs.append(Pair(p.id, index.prose[found[0]].id, found[1]))
     return Comparison(copied / total if total else 0.0, pairs, total)
 
 
@@ -158,7 +181,7 @@ EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
 
 def shingle_hashes(prose: list[ProsePassage]) -> np.ndarray:
-    """64-bit hashes of the distinct character 5-grams of the prose (passages joined by a separator)."""
+    """64-bit hashes of the character 5-grams of the prose (passages joined by a separator)."""
     text = "\x00".join(p.norm for p in prose)
     if not text:
         return np.zeros(0, dtype=np.uint64)
@@ -170,7 +193,7 @@ def shingle_hashes(prose: list[ProsePassage]) -> np.ndarray:
     with np.errstate(over="ignore"):
         for j in range(SHINGLE):
             hashes += codes[j:j + n] * _POWERS[j]
-    return np.unique(hashes)
+    return hashes  # repeats do not change a minimum; removing them costs more than hashing them
 
 
 def signature(prose: list[ProsePassage]) -> np.ndarray:

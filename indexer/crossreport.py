@@ -36,7 +36,7 @@ from .history import DEFAULT_THRESHOLD, ReportFacts, carried_over_checks, histor
 VERSION = "1"  # change when the measure or the checks change: the next run measures everything again
 PEER_CANDIDATES = 2  # candidates measured passage by passage, per report
 RANKED = 20  # candidates ranked by signature, per report
-BUCKET_CAP = 50  # members of one LSH bucket considered (template text fills some buckets with hundreds)
+BUCKET_CAP = 30  # members of one LSH bucket considered (template text fills some buckets with hundreds)
 MIN_ESTIMATE = 0.05  # a candidate less similar than this by signature is not measured
 
 
@@ -91,6 +91,7 @@ class _Run:
         self.buckets: dict[int, dict[bytes, list[str]]] = {}
         self.signatures: dict[int, dict[str, np.ndarray]] = {}
         self.agencies: dict[int, dict[str, str | None]] = {}
+        self.candidates: dict[str, list[tuple[float, str]]] = {}
 
     # ------------------------------------------------------------ loading
 
@@ -118,6 +119,7 @@ class _Run:
         for rid in [r for r, f in self.facts.items() if f.year is not None and f.year < year - 1]:
             del self.facts[rid]
             self.indexes.pop(rid, None)
+            self.candidates.pop(rid, None)
         for cache in (self.buckets, self.signatures, self.agencies):
             for y in [y for y in cache if y < year]:
                 del cache[y]
@@ -197,6 +199,11 @@ class _Run:
 
     def _candidates(self, rid: str, year: int) -> list[tuple[float, str]]:
         """(estimated similarity, report id) of other agencies' reports of the year sharing an LSH band, best first."""
+        if rid not in self.candidates:
+            self.candidates[rid] = self._find_candidates(rid, year)
+        return self.candidates[rid]
+
+    def _find_candidates(self, rid: str, year: int) -> list[tuple[float, str]]:
         sigs = self.year_signatures(year)
         sig = sigs.get(rid)
         if sig is None or copies.is_empty(sig):
@@ -229,7 +236,7 @@ class _Run:
         facts = self.load(rid)
         threshold = self.threshold
         previous = self._previous(facts)
-        history = (compare_prose(facts.prose, self.prose_index(previous))
+        history = (compare_prose(self.prose_index(facts), self.prose_index(previous))
                    if previous is not None and previous.prose and facts.prose else None)
         peer, peer_comparison, estimate, later = None, None, 0.0, None
         if facts.year is not None and facts.prose:
@@ -238,7 +245,7 @@ class _Run:
                 if i == 0:
                     estimate = est
                 other_facts = self.load(other)
-                comparison = compare_prose(facts.prose, self.prose_index(other_facts))
+                comparison = compare_prose(self.prose_index(facts), self.prose_index(other_facts))
                 if not facts.may_have_copied(other_facts):  # the original of a copy published after it
                     if comparison.share >= threshold and later is None:
                         later = other_facts

@@ -23,12 +23,14 @@ def test_the_page_shows_the_reports_facts_and_a_download_link(client):
     page = soup(client.get(f"/reports/{ZHOUSHAN}"))
     assert page.find("h1").get_text(strip=True) == "市卫生健康委2020年政府信息公开工作年度报告"
     facts = {div.dt.get_text(): div.dd.get_text(" ", strip=True) for div in page.select("header dl.facts > div")}
-    assert facts["发布机关"] == "舟山市卫生健康委员会（市级）"
+    assert facts["发布机关"] == "舟山市卫生健康委员会 （市级）"  # the name links to the agency's page
+    agency = page.select_one("header dl.facts a[href^='/agencies/']")
+    assert agency.get_text() == "舟山市卫生健康委员会"
     assert facts["地区"] == "浙江省 › 舟山市 330900"
     assert facts["年度"] == "2020年"
     assert facts["落款日期"] == "2020-01-29"
     assert facts["表格模板"] == "2019年版表格"
-    download = page.select_one("header dl.facts a")
+    download = page.select_one("header dl.facts a[href$='/file']")
     assert download["href"] == f"/reports/{ZHOUSHAN}/file"
 
 
