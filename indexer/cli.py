@@ -141,6 +141,9 @@ def cmd_index(args: argparse.Namespace) -> int:
             f"unchanged {summary.unchanged}, failed {len(summary.failed)} "
             f"in {summary.seconds:.1f}s; {plural(summary.documents, 'report')} in the index ({config.index})"
         )
+    if summary.cross and summary.cross.checked:
+        print(f"checks across reports: {plural(summary.cross.checked, 'report')} measured against last year's "
+              f"and other agencies' reports in {summary.cross.seconds:.1f}s")
     for source, same_as in summary.duplicates:
         print(f"  skipped {source}: same content as {same_as}")
     if summary.failed:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import threading
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +44,11 @@ class CrossStore:
 
     def __init__(self, connection: sqlite3.Connection):
         self.db = connection
+        self._lock = threading.Lock()  # the web app's threads share one read-only connection
+
+    def _all(self, sql: str, args: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self.db.execute(sql, args).fetchall()
 
     @classmethod
     def open_readonly(cls, generation: Path) -> "CrossStore | None":
@@ -62,46 +68,44 @@ class CrossStore:
     # ------------------------------------------------------------ reading
 
     def meta(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT key, value FROM meta"))
+        return dict(self._all("SELECT key, value FROM meta"))
 
     def checks(self, report_id: str) -> list[dict] | None:
-        row = self.db.execute("SELECT checks FROM checks WHERE id = ?", (report_id,)).fetchone()
-        return json.loads(zlib.decompress(row[0])) if row else None
+        rows = self._all("SELECT checks FROM checks WHERE id = ?", (report_id,))
+        return json.loads(zlib.decompress(rows[0][0])) if rows else None
 
     def failing(self) -> Iterator[tuple[str, list[str]]]:
         """(report id, failing check ids) of every report failing a cross-report check."""
-        for rid, failing in self.db.execute("SELECT id, failing FROM checks WHERE failing != ''"):
+        for rid, failing in self._all("SELECT id, failing FROM checks WHERE failing != ''"):
             yield rid, failing.split()
 
     def reports(self) -> dict[str, tuple[str | None, str | None, int | None]]:
         """Report id -> (sha256, agency_id, year) of every report the store knows."""
         return {rid: (sha, agency, year) for rid, sha, agency, year in
-                self.db.execute("SELECT id, sha256, agency_id, year FROM reports")}
+                self._all("SELECT id, sha256, agency_id, year FROM reports")}
 
     def agency_reports(self, agency_id: str) -> list[tuple[str, int | None, str]]:
         """(report id, year, title) of an agency's reports, by year."""
-        return list(self.db.execute(
-            "SELECT id, year, title FROM reports WHERE agency_id = ? ORDER BY year, id", (agency_id,)))
+        return self._all("SELECT id, year, title FROM reports WHERE agency_id = ? ORDER BY year, id", (agency_id,))
 
     def year_reports(self, year: int) -> list[tuple[str, str | None, bytes]]:
         """(report id, agency_id, signature) of the reports of a year."""
-        return list(self.db.execute("SELECT id, agency_id, sig FROM reports WHERE year = ?", (year,)))
+        return self._all("SELECT id, agency_id, sig FROM reports WHERE year = ?", (year,))
 
     def signature(self, report_id: str) -> bytes | None:
-        row = self.db.execute("SELECT sig FROM reports WHERE id = ?", (report_id,)).fetchone()
-        return row[0] if row else None
+        rows = self._all("SELECT sig FROM reports WHERE id = ?", (report_id,))
+        return rows[0][0] if rows else None
 
     def dependents(self, report_ids: Iterable[str]) -> set[str]:
         """Reports whose checks were measured against one of `report_ids`."""
         out: set[str] = set()
         for rid in report_ids:
-            out.update(r for (r,) in self.db.execute(
-                "SELECT id FROM checks WHERE previous = ? OR peer = ?", (rid, rid)))
+            out.update(r for (r,) in self._all("SELECT id FROM checks WHERE previous = ? OR peer = ?", (rid, rid)))
         return out
 
     def peer_estimate(self, report_id: str) -> float | None:
-        row = self.db.execute("SELECT peer_estimate FROM checks WHERE id = ?", (report_id,)).fetchone()
-        return row[0] if row else None
+        rows = self._all("SELECT peer_estimate FROM checks WHERE id = ?", (report_id,))
+        return rows[0][0] if rows else None
 
     # ------------------------------------------------------------ writing
 
