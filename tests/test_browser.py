@@ -198,6 +198,7 @@ def test_agency_page_chart_and_the_comparison_with_last_year(browser, agency_bas
     expect(page.locator(".checks .badge-fail")).to_have_count(3)
 
     page.select_option("#m", "apply.carried_over.natural")  # the chart follows the chosen metric
+    page.get_by_role("button", name="作图").click()
     page.wait_for_url("**m=apply.carried_over.natural**")
     expect(page.locator("svg.chart title")).to_contain_text("上年结转")
     expect(page.locator("svg.chart rect.chart-bar")).to_have_count(4)  # 2021 is a gap, not a bar
