@@ -37,10 +37,19 @@ def cross_failing(index: Index) -> dict[tuple[str, int], set[str]]:
 
 
 def cross_checks(index: Index) -> dict[tuple[str, int], list[dict]]:
+    """(agency, year) -> checks across reports, the report each names as (agency, year) too.
+
+    (A file edited in place keeps its id, which a fresh build would not give it: ids are not compared.)
+    """
+    records = [index.record(d) for d in docset.docnums(index.live)]
+    names = {r["id"]: (r["agency"], r["year"]) for r in records}
     out = {}
-    for d in docset.docnums(index.live):
-        record = index.record(d)
-        out[(record["agency"], record["year"])] = [c for c in record["checks"] if is_cross_report(c["id"])]
+    for record in records:
+        checks = [dict(c) for c in record["checks"] if is_cross_report(c["id"])]
+        for c in checks:
+            if "against" in c:
+                c["against"] = names.get(c["against"], c["against"])
+        out[(record["agency"], record["year"])] = checks
     return out
 
 
