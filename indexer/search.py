@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -38,6 +39,10 @@ NEAR = 0.5
 RERANK_DEPTH = 50
 
 MAX_PAGE_SIZE = 100
+# The agency facet lists the agencies with most matching reports first, at most this many (and the
+# chosen one); `facets_truncated` then says how many have matches in all. A national corpus has
+# tens of thousands of agencies: a region or a query narrows them.
+AGENCY_FACET_LIMIT = 500
 MAX_RESULTS_DEPTH = 10_000
 FACETS = ("province", "city", "county", "year", "agency_level", "agency", "template", "checks")
 # The index field each facet counts, where it differs from the facet's name.
@@ -197,8 +202,20 @@ def _filter_masks(index: Index, request: SearchRequest) -> dict[str, int]:
     return masks
 
 
-def _facet_counts(index: Index, matched: int, masks: dict[str, int], request: SearchRequest) -> dict[str, dict]:
+def _agency_counts(index: Index, base: int) -> dict[str, int]:
+    """Matching reports per agency_id: one pass over the matching reports (a count per agency, as for the
+    other facets, would cost an AND for each of thousands of agencies)."""
+    column = index.column("agency_id")
+    counts = Counter(column[d] for d in docset.docnums(base))
+    counts.pop(None, None)
+    return counts
+
+
+def _facet_counts(index: Index, matched: int, masks: dict[str, int],
+                  request: SearchRequest) -> tuple[dict[str, dict], dict[str, int]]:
+    """The facets of the answer, and for a facet listed only in part, how many values it has."""
     out: dict[str, dict] = {}
+    truncated: dict[str, int] = {}
     for name in FACETS:
         if name == "city" and not request.province:
             continue
@@ -208,16 +225,24 @@ def _facet_counts(index: Index, matched: int, masks: dict[str, int], request: Se
         for other, mask in masks.items():
             if other != name:
                 base &= mask
-        field_name = _FACET_FIELD.get(name, name)
-        counts = {value: n for value, docs in index.facet(field_name).items() if (n := docset.count(base & docs))}
+        if name == "agency":
+            counts = _agency_counts(index, base)
+        else:
+            field_name = _FACET_FIELD.get(name, name)
+            counts = {value: n for value, docs in index.facet(field_name).items() if (n := docset.count(base & docs))}
         out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     if "year" in out:
         out["year"] = dict(sorted(out["year"].items(), key=lambda kv: kv[0], reverse=True))
     if "agency" in out:
         names = index.agency_names()
+        listed = list(out["agency"].items())[:AGENCY_FACET_LIMIT]
+        if len(out["agency"]) > AGENCY_FACET_LIMIT:
+            truncated["agency"] = len(out["agency"])
+        if request.agency in out["agency"] and all(k != request.agency for k, _ in listed):
+            listed.append((request.agency, out["agency"][request.agency]))
         out["agency"] = {agency_id: {"name": names.get(agency_id, agency_id.partition(":")[2]), "count": n}
-                         for agency_id, n in out["agency"].items()}
-    return out
+                         for agency_id, n in listed}
+    return out, truncated
 
 
 def _rank_leaves(terms: list[Term]) -> list[RankLeaf]:
@@ -381,8 +406,10 @@ def search(index: Index, request: SearchRequest, synonyms: Synonyms | None = Non
         "page_size": request.page_size,
         "sort": request.sort or ("relevance" if terms else "-year"),
         "results": [_result(index, d, s, request.query, needles, sort_key) for d, s in ordered[start:]],
-        "facets": _facet_counts(index, match.docs, masks, request),
     }
+    answer["facets"], truncated = _facet_counts(index, match.docs, masks, request)
+    if truncated:
+        answer["facets_truncated"] = truncated
     expanded = {t.text: list(t.alternatives) for t in terms if t.alternatives}
     if expanded:
         answer["expanded"] = expanded

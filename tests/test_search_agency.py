@@ -82,6 +82,18 @@ def test_the_agency_facet_follows_the_query_and_the_other_filters(index):
         assert {k: v["count"] for k, v in answer["facets"]["agency"].items()} == counted
 
 
+def test_a_long_agency_facet_lists_the_largest_and_says_how_many_there_are(index, monkeypatch):
+    from indexer import search as search_module
+
+    monkeypatch.setattr(search_module, "AGENCY_FACET_LIMIT", 2)
+    answer = run(index)
+    assert list(answer["facets"]["agency"]) == [ZHOUSHAN_ID, ZHAOYUAN_ID]  # 2 reports each, by id on a tie
+    assert answer["facets_truncated"] == {"agency": 5}
+    chosen = "230822:桦南县卫生健康局"
+    assert chosen in run(index, agency=chosen)["facets"]["agency"]  # the chosen one is always listed
+    assert "facets_truncated" not in run(index, years=(2023,))  # one agency reported on 2023
+
+
 def test_an_agency_nobody_reported_as_matches_nothing(index):
     answer = run(index, agency="999999:不存在的局")
     assert answer["total"] == 0 and answer["results"] == []

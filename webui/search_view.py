@@ -59,8 +59,10 @@ def agency_name(agency_id: str, facets: dict) -> str:
     return entry["name"] if entry else agency_id.partition(":")[2] or agency_id
 
 
-def agency_facet(state: SearchState, facets: dict) -> FacetGroup:
-    """Agencies with their counts, the chosen one first; at most MAX_FACET_LINKS listed."""
+def agency_facet(state: SearchState, facets: dict, with_matches: int | None = None) -> FacetGroup:
+    """Agencies with their counts, the chosen one first; at most MAX_FACET_LINKS listed.
+
+    `with_matches`: how many agencies have matching reports, when the answer lists only some."""
     entries = facets.get("agency", {})
     links = [Link(entry["name"], state.but(agency=None if agency_id == state.agency else agency_id),
                   entry["count"], agency_id == state.agency)
@@ -69,7 +71,8 @@ def agency_facet(state: SearchState, facets: dict) -> FacetGroup:
         chosen = [link for link in links if link.selected] or [Link(agency_name(state.agency, facets),
                                                                     state.but(agency=None), 0, True)]
         links = chosen + [link for link in links if not link.selected]
-    return FacetGroup("agency", "发布机关", links[:MAX_FACET_LINKS], False, max(0, len(links) - MAX_FACET_LINKS))
+    shown = links[:MAX_FACET_LINKS]
+    return FacetGroup("agency", "发布机关", shown, False, max(0, max(with_matches or 0, len(links)) - len(shown)))
 
 
 def region_facet(state: SearchState, facets: dict) -> RegionFacet:
@@ -93,7 +96,7 @@ def region_facet(state: SearchState, facets: dict) -> RegionFacet:
     return RegionFacet(trail, children, "省份")
 
 
-def facet_groups(state: SearchState, facets: dict) -> list[FacetGroup]:
+def facet_groups(state: SearchState, facets: dict, truncated: dict | None = None) -> list[FacetGroup]:
     years = {int(y): n for y, n in facets.get("year", {}).items() if str(y).isdigit()}
     for y in state.years:
         years.setdefault(y, 0)
@@ -109,7 +112,7 @@ def facet_groups(state: SearchState, facets: dict) -> list[FacetGroup]:
     return [
         FacetGroup("year", "年度", year_links, True),
         FacetGroup("level", "机关层级", levels, False),
-        agency_facet(state, facets),
+        agency_facet(state, facets, (truncated or {}).get("agency")),
         FacetGroup("template", "表格模板", templates, False),
         FacetGroup("failing", "未通过的检查", check_links, True),
     ]
@@ -171,7 +174,7 @@ def navigation(state: SearchState, answer: dict) -> dict:
     """What the search and numbers pages show around their results: facets, chips, pages."""
     return {
         "region": region_facet(state, answer["facets"]),
-        "facet_groups": facet_groups(state, answer["facets"]),
+        "facet_groups": facet_groups(state, answer["facets"], answer.get("facets_truncated")),
         "chips": chips(state, answer["facets"]),
         "clear_all": without_filters(state),
         "pages": pages(state, answer["total"], answer["page_size"]),

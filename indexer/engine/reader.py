@@ -352,6 +352,7 @@ class Index:
         for field in FACET_FIELDS:
             self.facet(field)
         self.column("year")
+        self.column("agency_id")
         self.agency_names()
         self.lengths()
         self.metrics()
