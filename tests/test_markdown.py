@@ -11,7 +11,6 @@ from indexer.extract import extract
 from indexer.readers import read_document
 from indexer.readers.markdown import looks_like_markdown, parse_markdown
 
-from fixtures.reports import assert_expected, build_report, write
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real" / "docs"
 if not REAL.is_dir():
@@ -24,19 +23,6 @@ def paragraphs(blocks) -> list[str]:
 
 def tables(blocks) -> list[list[list[str]]]:
     return [[list(r) for r in b.rows] for b in blocks if isinstance(b, Table)]
-
-
-@pytest.mark.parametrize("template", ["2019", "2021"])
-@pytest.mark.parametrize("fmt", ["md-pipes", "md-bare", "md-compact", "md-damaged", "md-damaged-txt"])
-def test_every_markdown_variant_gives_the_record_of_the_report(tmp_path, fmt, template):
-    source = build_report(template)
-    report = extract(write(source, fmt, tmp_path / "report"))
-    assert report.template == template
-    assert_expected(report, source.expected)
-    assert [s.no for s in report.sections] == [0, 1, 2, 3, 4, 5, 6]
-    assert not any("#" in p.text for p in report.passages)
-    assert not any("— 1 —" in p.text for p in report.passages)
-    assert [c.id for c in report.checks if c.status == "fail"] == []
 
 
 def test_heading_markers_are_removed_and_headings_stand_alone():

@@ -318,3 +318,35 @@ def test_line_joining_rules(tmp_path):
         s1 + "下一句接着写，没有缩进。",
         "新的段落有缩进，另起一段。",
     ]
+
+
+def test_prose_in_a_frame_narrow_row_headers_and_spaced_numbers(tmp_path):
+    """What the agencies' own PDFs do: a paragraph and a heading inside a ruled frame, a row header one character
+    per line, row labels wrapped over three lines beside one line of figures, numbers set off by spaces."""
+    from indexer.extract import extract
+
+    path = tmp_path / "agency.pdf"
+    w = Writer(path)
+    w.centre("某某县人民政府")
+    w.centre("2023年政府信息公开工作年度报告")
+    frame_top = w.y + 12
+    w.para("一、总体情况", indent=False)
+    w.para("2023 年，我县通过门户网站主动公开政府信息 1136 条，未收取信息处理费。")
+    w.c.rect(w.LEFT - 4, w.y + 6, w.RIGHT - w.LEFT + 8, frame_top - w.y - 6, stroke=1, fill=0)
+    w.para("三、收到和处理政府信息公开申请情况", indent=False)
+    label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    cells = [(0, 0, 2, 1, "三、本年度办理结果"), (0, 1, 1, 1, "（一）予以公开"), (1, 1, 1, 1, label)]
+    cells += [(r, 2 + i, 1, 1, v) for r, values in ((0, "2 0 0 0 0 0 2"), (1, "1 0 0 0 1 0 2"))
+              for i, v in enumerate(values.split())]
+    w.table([12, 110] + [46] * 7, cells, row_h=44)
+    w.save()
+    doc = read_document(path)
+    paras = doc.paragraphs()
+    at = paras.index("一、总体情况")  # the framed heading and paragraph stay text
+    assert paras[at + 1] == "2023年，我县通过门户网站主动公开政府信息1136条，未收取信息处理费。"
+    (table,) = doc.tables()
+    assert [list(r)[:2] for r in table.rows] == [["三、本年度办理结果", "（一）予以公开"], ["三、本年度办理结果", label]]
+    report = extract(path)
+    got = {k: m.value for k, m in report.metrics.items()}
+    assert got["active.published_total"] == 1136 and got["fees.processing_yuan"] == 0
+    assert (got["apply.granted.total"], got["apply.other.no_fee.legal_services"], got["apply.other.no_fee.total"]) == (2, 1, 2)

@@ -12,7 +12,7 @@ from indexer.runtogether import UNSPLIT, has_run_together_table, paragraphs, reb
 from indexer.structure import structure_of
 from indexer.tables import ACTIVE, APPLY, map_tables
 
-from fixtures.reports import ABSENT, APPLY_BALANCED, RUN_TOGETHER_AMBIGUOUS, apply_table, build_report, flatten, write
+from fixtures.reports import APPLY_BALANCED, apply_table, flatten
 
 REAL = Path("/work/shared/real/docs")
 
@@ -126,18 +126,6 @@ def test_a_space_inside_a_sentence_is_no_break():
 
 
 # ------------------------------------------------------------------ a whole export
-
-
-@pytest.mark.parametrize("template", ["2019", "2021"])
-def test_crawler_export_gives_the_record_but_for_the_cells_it_makes_ambiguous(tmp_path, template):
-    source = build_report(template)
-    report = extract(write(source, "crawler", tmp_path / "export"))
-    lost = RUN_TOGETHER_AMBIGUOUS[template]
-    want = {k: v for k, v in source.expected.items() if v is not ABSENT and k not in lost}
-    assert {k: m.value for k, m in report.metrics.items()} == pytest.approx(want)
-    assert report.template == template
-    assert [s.no for s in report.sections] == [0, 1, 2, 3, 4, 5, 6]
-    assert report.source_url == "https://www.example.gov.cn/xxgk/ndbg/202401/t20240120_1.htm"
 
 
 def test_flattened_table_three_is_the_whole_row_of_figures():

@@ -93,7 +93,7 @@ _CHROME = re.compile(
 )
 # Labels of the 信息公开 metadata box (索引号 / 发布机构 / 生成日期 …) shown above many articles.
 _META_LABEL = re.compile(
-    r"^(?:索引号|索 引 号|发布机构|发文机关|发文机构|生成日期|成文日期|发布日期|发文日期|主题分类|主题词|公开方式"
+    r"^(?:索引号|索 引 号|发布机构|发文机关|发文机构|生成日期|成文日期|发布日期|发文日期|主题分类|主题词|公开方式|信息名称"
     r"|公开范围|公开时限|所属机构|信息类别|组配分类|体裁分类|文号|发文字号|有效性|名称|标题|时效)\s*[:：]?$"
 )
 _PROSE_PUNCT = re.compile("[，。；：、,;]")
@@ -546,11 +546,14 @@ def _table_kind(grid: list[list[str]]) -> tuple[str, dict[str, str]]:
 
 
 def _collect_metadata(units: list[_Unit], meta: dict[str, str]) -> None:
-    """The 信息公开 metadata box: publisher and date."""
+    """The 信息公开 metadata box: publisher, date, and its 信息名称 as the title unless the page names one."""
     for u in units:
         if u.is_table and u.table_kind == "meta":
             if "发布机构" in u.pairs:
                 meta.setdefault("publisher", u.pairs["发布机构"])
+            name = u.pairs.get("信息名称") or u.pairs.get("标题")
+            if name and "article_title" not in meta:
+                meta["title"] = name  # the box's name beats a <title> with the site's name in it
             for key in ("发布日期", "生成日期", "成文日期", "发文日期"):
                 iso = iso_date(u.pairs.get(key, ""))
                 if iso:

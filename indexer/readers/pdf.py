@@ -5,8 +5,9 @@ comes from the geometry of its cells: the distinct x and y edges of all cell
 boxes are the grid lines, and a cell that reaches over several of them spans
 those columns or rows, so a merged cell's text is repeated in every position
 it covers. Characters inside a table become its cells' text and never also
-paragraphs. Boxes of a single row or column (a frame drawn around text) are
-not tables.
+paragraphs. Boxes of a single column (a frame drawn around text) are not
+tables, nor is a single row unless it holds figures in three or more cells
+(a table's last row, alone on the next page, continuing the table above).
 
 The remaining characters are read as lines, and paragraphs are rebuilt from
 the lines in reading order, across page breaks:
@@ -42,7 +43,7 @@ from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .grid import tidy_grid
-from .text import NUMBERING, parse_text
+from .text import NUMBERING, is_number_cell, parse_text
 
 _SENTENCE_END = "。！？；!?;…"
 _PAGE_NUMBER = re.compile(
@@ -243,8 +244,8 @@ def _table_item(table, number: int, page_chars: list[dict]):
     xs = _clusters([c[0] for c in cells] + [c[2] for c in cells])
     ys = _clusters([c[1] for c in cells] + [c[3] for c in cells])
     n_cols, n_rows = len(xs) - 1, len(ys) - 1
-    if n_cols < 2 or n_rows < 2:
-        return None  # a frame around text, not a table
+    if n_cols < 2 or (n_rows < 2 and n_cols < 3):
+        return None  # a frame around text, not a table (one row of three or more cells may be a table's last row)
     x0, top, x1, bottom = table.bbox
     inside = [
         c for c in page_chars
@@ -266,8 +267,10 @@ def _table_item(table, number: int, page_chars: list[dict]):
                 if not grid[r][c]:
                     grid[r][c] = text
     rows = tidy_grid(grid)
-    if len(rows) < 2 or max(len(r) for r in rows) < 2:
+    if not rows or max(len(r) for r in rows) < 2:
         return None
+    if len(rows) < 2 and not (len(rows[0]) >= 3 and any(is_number_cell(c) for c in rows[0])):
+        return None  # one row is a table only as a row of figures (the last row, alone on the next page)
     return _TableItem(number, top, rows), (x0, top, x1, bottom)
 
 

@@ -26,6 +26,7 @@ from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .crawler import split_header
 from .encoding import decode_bytes
+from .pipes import is_table, is_trailing_pipe, take_metadata, trailing_pipe_rows
 
 _SPACED = re.compile(r"[ \u3000]{2,}")
 _SEPARATOR_CELL = re.compile(r"^[\s\-=:|+_—]*$")
@@ -60,7 +61,8 @@ def read_text(path: Path) -> Document:
         blocks = rebuild(body.strip())
     else:
         blocks = parse_markdown(body) if looks_like_markdown(body) else parse_text(body)
-    return Document(path=path, format="txt", blocks=blocks, encoding=encoding, meta=meta)
+    blocks, box = take_metadata(blocks)  # 索引号 | … | 发布机构 | … rows of a saved page
+    return Document(path=path, format="txt", blocks=blocks, encoding=encoding, meta={**box, **meta})
 
 
 def parse_text(text: str) -> list[Block]:
@@ -71,7 +73,7 @@ def parse_text(text: str) -> list[Block]:
     i = 0
     while i < len(lines):
         kind = _line_kind(lines[i])
-        if kind in ("tab", "pipe", "spaced", "figures"):
+        if kind in ("tab", "pipe", "tpipe", "spaced", "figures"):
             end = _run_end(lines, i, kind)
             table_blocks = _table_blocks(lines[i:end], kind)
             if table_blocks and isinstance(table_blocks[0], Table):
@@ -118,6 +120,8 @@ def _line_kind(line: str) -> str:
         return "blank"
     if stripped.startswith("|") and stripped.count("|") >= 2:
         return "pipe"
+    if is_trailing_pipe(stripped):
+        return "tpipe"
     if len(_spaced_cells(stripped)) >= 3:
         return "spaced"
     if _label_and_figures(stripped):
@@ -176,6 +180,8 @@ def _table_blocks(lines: list[str], kind: str) -> list[Block]:
     if kind == "pipe":
         rows = [_pipe_cells(line) for line in lines if line.strip()]
         explicit = any(row and all(_SEPARATOR_CELL.match(c) for c in row) and "-" in "".join(row) for row in rows)
+    elif kind == "tpipe":
+        rows = trailing_pipe_rows(lines)
     elif kind == "spaced":
         rows = [_spaced_cells(line) for line in lines if line.strip()]
     elif kind == "figures":
@@ -188,8 +194,10 @@ def _table_blocks(lines: list[str], kind: str) -> list[Block]:
     rows = [[normalize_text(_MARKDOWN_BOLD.sub(r"\1", c)) for c in row] for row in rows]
     rows = [_trim_right(row) for row in rows if not all(_SEPARATOR_CELL.match(c) for c in row)]
     rows = _join_broken_labels([row for row in rows if row])
-    if not rows or (len(rows) < 2 and not explicit) or max(sum(1 for c in row if c) for row in rows) < 2:
-        return [Paragraph(t) for row in rows if (t := " ".join(c for c in row if c))]
+    chrome = kind in ("pipe", "tpipe") and not explicit and not is_table(rows)  # 设为首页 | 加入收藏
+    if chrome or not rows or (len(rows) < 2 and not explicit) or max(sum(1 for c in row if c) for row in rows) < 2:
+        glue = " | " if kind in ("pipe", "tpipe") else " "  # page chrome and metadata keep their pipes
+        return [Paragraph(t) for row in rows if (t := glue.join(c for c in row if c))]
     return [Table.from_rows(rows)]
 
 

@@ -1,0 +1,104 @@
+"""Tables written with trailing pipes, as web-page-to-text tools write them.
+
+Two layouts end every cell with ``|``:
+
+* one cell per line (``规章 |``), an extra ``|`` for every further column the
+  cell spans (``第二十条第（一）项 | | | |``), rows separated by a line
+  holding only ``|``; a cell merged down from the row above is left out;
+* whole rows with a trailing pipe but no leading one (``行政许可 | 2629 |``).
+
+Web pages also use pipes for their chrome (``设为首页 | 加入收藏 |``) and for
+the 信息公开 metadata box (``索引号 | … | 发布机构 | …``): a run of pipe lines
+is a table only when it holds a figure or a label of the national templates
+(`is_table`); a metadata row is taken out as `Document.meta` by
+`take_metadata`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block, Table
+from ..textnorm import normalize_text
+from .meta import meta_from_pairs, meta_key
+
+_NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．]*\s*(?:元|万元|件|条|个|项|%)?$")
+_META_LABELS = ("索引号", "发布机构", "信息名称", "发布日期", "生成日期", "成文日期", "发文日期", "文号", "发文字号",
+                "主题分类", "公开方式", "公开范围", "有效性", "发文机关", "标题")
+
+
+def is_trailing_pipe(line: str) -> bool:
+    """A line of a trailing-pipe table: ends with | and does not start with one (or is just |)."""
+    s = line.strip()
+    return s == "|" or (s.endswith("|") and not s.startswith("|"))
+
+
+def trailing_pipe_rows(lines: list[str]) -> list[list[str]]:
+    """The rows of a run of trailing-pipe lines, in either layout."""
+    lines = [line.strip() for line in lines if line.strip()]
+    one_cell = sum(1 for line in lines if line == "|" or _spanning(_cells(line)))
+    if "|" in lines and one_cell >= 0.8 * len(lines):
+        rows: list[list[str]] = []
+        row: list[str] = []
+        for line in lines:
+            if line == "|":
+                if row:
+                    rows.append(row)
+                row = []
+                continue
+            cells = _cells(line)
+            row += [cells[0]] * len(cells) if _spanning(cells) else cells
+        if row:
+            rows.append(row)
+        return rows
+    return [_cells(line) for line in lines if line != "|"]
+
+
+def _cells(line: str) -> list[str]:
+    parts = [normalize_text(p) for p in line.split("|")]
+    return parts[:-1] if parts and not parts[-1] else parts
+
+
+def _spanning(cells: list[str]) -> bool:
+    """本年处理决定数量 | | |: one cell over three columns (a pipe per column)."""
+    return bool(cells) and bool(cells[0]) and not any(cells[1:])
+
+
+def is_table(rows: list[list[str]]) -> bool:
+    """Pipe rows hold a table when a cell is a figure or a template label; else they are page chrome."""
+    from ..tables import match_label  # the template's labels; imported late (tables builds on the readers)
+
+    cells = [c for row in rows for c in row if c]
+    return any(_NUMBER.match(c) for c in cells) or any(
+        match_label(c, ("row", "col", "group")) is not None for c in cells if len(c) <= 40)
+
+
+def metadata_pairs(cells: list[str]) -> list[tuple[str, str]]:
+    """(label, value) pairs of a metadata row (索引号 | 001 | 发布机构 | 某局 …, or 发布机构：某局 cells)."""
+    pairs: list[tuple[str, str]] = []
+    for i, cell in enumerate(cells):
+        label = re.sub(r"[\s:：]", "", cell)
+        if label in _META_LABELS and i + 1 < len(cells) and re.sub(r"[\s:：]", "", cells[i + 1]) not in _META_LABELS:
+            pairs.append((label, cells[i + 1]))
+            continue
+        m = re.match(r"^\s*([^:：]{2,6})\s*[:：]\s*(.+)$", cell)
+        if m and re.sub(r"\s", "", m.group(1)) in _META_LABELS:
+            pairs.append((m.group(1), m.group(2)))
+    return pairs
+
+
+def take_metadata(blocks: list[Block], within: int = 30) -> tuple[list[Block], dict[str, str]]:
+    """Blocks without the 信息公开 metadata rows near the top, and the metadata those rows state."""
+    out: list[Block] = []
+    pairs: list[tuple[str, str]] = []
+    for i, block in enumerate(blocks):
+        if i < within:
+            rows = [list(r) for r in block.rows] if isinstance(block, Table) else [block.text.split("|")] \
+                if "|" in block.text else []
+            found = [metadata_pairs([c.strip() for c in row]) for row in rows]
+            if rows and all(len(f) >= 2 or not any(c.strip() for c in row) for f, row in zip(found, rows)):
+                pairs += [p for f in found for p in f]
+                continue
+        out.append(block)
+    meta = meta_from_pairs([(k, v) for k, v in pairs if meta_key(k)])
+    return out, meta

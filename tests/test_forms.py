@@ -1,0 +1,75 @@
+"""Every form a report arrives in gives the same figures: one record written as markdown (four variants),
+trailing-pipe text, a crawler export, an OCR conversion and a PDF whose table breaks across pages.
+
+(HTML in two encodings, Word HTML, DOCX, ruled PDF and the tab / one-cell-per-line / markdown-pipe text
+layouts are the matrix of tests/test_tables.py.)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extract import extract
+from indexer.readers import read_document
+
+from fixtures.reports import ABSENT, RUN_TOGETHER_AMBIGUOUS, assert_expected, build_report, write
+
+FORMS = ["md-pipes", "md-bare", "md-compact", "md-damaged", "md-damaged-txt", "text-pipe-cells", "text-pipe-rows"]
+
+
+def check_record(report, source, template) -> None:
+    assert report.template == template
+    assert_expected(report, source.expected)
+    assert [s.no for s in report.sections] == [0, 1, 2, 3, 4, 5, 6]
+    assert [c.id for c in report.checks if c.status == "fail"] == []
+    assert not any(p.text.startswith("#") or "— 1 —" in p.text for p in report.passages)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("fmt", FORMS)
+def test_every_form_gives_the_record_of_the_report(tmp_path, fmt, template):
+    source = build_report(template)
+    check_record(extract(write(source, fmt, tmp_path / "report")), source, template)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_ocr_conversion_gives_the_same_figures(tmp_path, template):
+    source = build_report(template, agency="沭阳县司法局", preamble="根据《宿迁市2023年政务公开工作要点》要求，编制本报告。")
+    path = write(source, "ocr", tmp_path / "ocr", misreads={"沭": "沐"})
+    report = extract(path)
+    check_record(report, source, template)
+    assert report.agency == "沐阳县司法局"  # the text is never rewritten
+    assert report.region.city == "宿迁市"
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_pdf_with_its_last_table_row_alone_on_the_next_page(tmp_path, template):
+    pytest.importorskip("reportlab")
+    source = build_report(template)
+    last = len(source.blocks[source.blocks.index("三、收到和处理政府信息公开申请情况") + 1]) - 1
+    path = write(source, "pdf", tmp_path / "split", split_after={1: last})
+    assert [len(t.rows) for t in read_document(path).tables()][2] == 1  # 四、结转下年度 alone on its page
+    check_record(extract(path), source, template)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_crawler_export_gives_the_record_but_for_the_cells_it_makes_ambiguous(tmp_path, template):
+    source = build_report(template)
+    report = extract(write(source, "crawler", tmp_path / "export"))
+    lost = RUN_TOGETHER_AMBIGUOUS[template]
+    want = {k: v for k, v in source.expected.items() if v is not ABSENT and k not in lost}
+    assert {k: m.value for k, m in report.metrics.items()} == pytest.approx(want)
+    assert report.template == template
+    assert [s.no for s in report.sections] == [0, 1, 2, 3, 4, 5, 6]
+    assert report.title == "某某市司法局" + source.blocks[1]
+    assert report.source_url == "https://www.example.gov.cn/xxgk/ndbg/202401/t20240120_1.htm"
+
+
+@pytest.mark.parametrize("fmt", ["text-pipe-cells", "text-pipe-rows"])
+def test_page_chrome_and_metadata_row_of_a_saved_page(tmp_path, fmt):
+    source = build_report("2021")
+    doc = read_document(write(source, fmt, tmp_path / "page"))
+    assert doc.meta["title"] == "某某市司法局2023年政府信息公开工作年度报告"
+    assert doc.meta["publisher"] == "某某市司法局" and doc.meta["published"] == "2024-01-20"
+    assert len(doc.tables()) == 3  # the navigation is no table
+    assert not any("索引号" in p for p in doc.paragraphs())

@@ -1,0 +1,61 @@
+"""Trailing-pipe text layouts, page chrome in pipes, and the 信息公开 metadata row."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.blocks import Paragraph, Table
+from indexer.readers.pipes import is_table, metadata_pairs, take_metadata, trailing_pipe_rows
+from indexer.readers.text import parse_text
+
+
+def test_one_cell_per_line_with_spans_and_row_separators():
+    lines = ["第二十条第（五）项 | | |", "|", "信息内容 |", "本年处理决定数量 | |", "|", "行政许可 |", "2629 | |", "|"]
+    assert trailing_pipe_rows(lines) == [
+        ["第二十条第（五）项"] * 3, ["信息内容", "本年处理决定数量", "本年处理决定数量"], ["行政许可", "2629", "2629"],
+    ]
+
+
+def test_whole_rows_with_a_trailing_pipe():
+    assert trailing_pipe_rows(["行政许可 | 2629 |", "行政处罚 | 1330 |", "行政强制 |  |"]) == [
+        ["行政许可", "2629"], ["行政处罚", "1330"], ["行政强制", ""]]
+
+
+def test_cells_merged_down_are_left_out_and_the_row_still_reads():
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "三、本年度办理结果 | （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+            "（二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+    table = next(b for b in parse_text(text) if isinstance(b, Table))
+    assert [list(r) for r in table.rows][1] == ["（二）部分公开", "1", "0", "0", "0", "0", "0", "1"]
+
+
+@pytest.mark.parametrize("rows, table", [
+    ([["设为首页", "加入收藏", "网站地图"], ["首页", "政府信息公开"]], False),
+    ([["行政许可", "2629"]], True),
+    ([["信息内容", "本年制发件数", "本年废止件数"]], True),
+])
+def test_pipes_are_a_table_only_with_figures_or_template_labels(rows, table):
+    assert is_table(rows) is table
+
+
+def test_page_chrome_stays_text():
+    blocks = parse_text("设为首页 | 加入收藏 | 网站地图 |\n首页 | 政府信息公开 | 年报 |\n\n一、总体情况\n")
+    assert all(isinstance(b, Paragraph) for b in blocks)
+    assert "设为首页" in blocks[0].text and "加入收藏" in blocks[0].text
+
+
+@pytest.mark.parametrize("cells", [
+    ["索引号", "0001/2024-1", "发布机构", "某某市司法局", "信息名称", "某某市司法局2023年报告", "发布日期", "2024-01-20"],
+    ["索引号：0001/2024-1", "发布机构：某某市司法局", "信息名称：某某市司法局2023年报告", "发布日期：2024年1月20日"],
+])
+def test_metadata_row(cells):
+    blocks, meta = take_metadata([Table.from_rows([cells]), Paragraph("一、总体情况")])
+    assert meta == {"index_no": "0001/2024-1", "publisher": "某某市司法局", "title": "某某市司法局2023年报告",
+                    "published": "2024-01-20"}
+    assert blocks == [Paragraph("一、总体情况")]
+
+
+def test_a_table_that_merely_names_a_label_is_no_metadata():
+    table = Table.from_rows([["信息内容", "本年制发件数"], ["规章", "0"]])
+    assert take_metadata([table]) == ([table], {})
+    assert metadata_pairs(["文号", "索引号"]) == []
