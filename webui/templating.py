@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from flask import Flask, url_for
 
 from indexer.metric_names import metric_label
@@ -28,14 +26,8 @@ def hidden_fields(state: SearchState, exclude: tuple[str, ...] = ()) -> list[tup
     return out
 
 
-def agency_url(agency_id: str) -> str:
-    """The page of an agency's reports over the years (/agencies/<agency_id>, quoted)."""
-    return "/agencies/" + quote(agency_id, safe="")
-
-
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(state_url=state_url, hidden_fields=hidden_fields, shorten=shorten,
-                                 agency_url=agency_url)
+    app.jinja_env.globals.update(state_url=state_url, hidden_fields=hidden_fields, shorten=shorten)
     app.jinja_env.filters.update(
         level_name=labels.level_name,
         template_name=labels.template_name,
