@@ -358,20 +358,53 @@ def _check_files(args: argparse.Namespace, config: Config, index) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from . import export
     from .synonyms import load_synonyms
+    from .tables import METRIC_KEYS
 
-    config = _config(args)
+    config = _config(args).with_overrides(base_url=_base_url(args))
+    unknown = [m for m in args.metric or () if m not in METRIC_KEYS]
+    if unknown:
+        raise UsageError(f"there is no figure called '{unknown[0]}'; the keys are the column names of "
+                         "'nianbao export --header keys', e.g. apply.new.total")
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        raise UsageError("an .xlsx file cannot be shown on the terminal: pass -o FILE.xlsx")
     request = _search_request(args, config)
+    columns = export.columns(args.metric or None)
+    written = 0
+
+    def counted(rows):
+        nonlocal written
+        for row in rows:
+            written += 1
+            yield row
+
     with _open_index(config) as index:
-        rows = export.rows(index, request, load_synonyms(str(config.synonyms)))
+        rows = counted(export.rows(index, request, load_synonyms(str(config.synonyms)), config.base_url or ""))
         if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                export.write(rows, args.format, out)
+            mode = "wb" if args.format == "xlsx" else "w"
+            with open(args.output, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as out:
+                export.write(rows, args.format, out, columns, args.header)
+        elif args.format == "xlsx":
+            export.write(rows, "xlsx", sys.stdout.buffer, columns, args.header)
         else:
             out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-            export.write(rows, args.format, out)
+            export.write(rows, args.format, out, columns, args.header)
             out.flush()
             out.detach()
+    if args.output:
+        figures = "every figure" if not args.metric else plural(len(columns) - len(export.FIELDS), "figure")
+        header = {"labels": "a Chinese header row", "keys": "a header row of keys",
+                  "both": "two header rows (Chinese labels, then keys)"}[args.header]
+        kind = {"csv": "CSV", "xlsx": "Excel workbook", "jsonl": "JSON Lines"}[args.format]
+        described = f"{kind}, {figures}" + (f", {header}" if args.format != "jsonl" else "")
+        print(f"wrote {plural(written, 'report')} to {args.output} ({described})", file=sys.stderr)
     return EXIT_OK
+
+
+def _base_url(args: argparse.Namespace) -> str | None:
+    value = getattr(args, "base_url", None)
+    if value and not value.startswith(("http://", "https://")):
+        raise UsageError(f"--base-url must start with http:// or https://, not '{value}'")
+    return value
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -379,7 +412,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .engine import Index, IndexBusy, IndexMissing
     from .indexing import index_corpus
 
-    config = _config(args).with_overrides(host=args.host, port=args.port)
+    config = _config(args).with_overrides(host=args.host, port=args.port, base_url=_base_url(args))
     try:
         Index.open(config.index).close()
     except IndexMissing:
@@ -457,11 +490,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the answer as JSON (spec/search.md)")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("export", help="one row per report: fields and every metric (CSV for Excel, or JSONL)")
+    p = sub.add_parser("export", help="one row per report: fields and figures (CSV or .xlsx for Excel, or JSONL)")
     _add_common(p)
     p.add_argument("query", nargs="*", help="optional search query; with none, every report passing the filters")
     _add_filters(p)
     p.add_argument("--format", choices=FORMATS, default="csv")
+    p.add_argument("--header", choices=("labels", "keys", "both"), default="labels",
+                   help="header row: Chinese labels (default), metric keys, or both as two rows")
+    p.add_argument("-m", "--metric", action="append",
+                   help="only this figure (a metric key such as apply.new.total); repeatable; default: every figure")
+    p.add_argument("--base-url", dest="base_url",
+                   help="address of the web UI, for the url column (default: [web] base_url of config.toml)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument("-x", "--no-expand", action="store_true", help="do not widen the query with synonyms")
     p.set_defaults(func=cmd_export)
@@ -476,6 +515,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("--host", help="address to listen on (default: [web] host of config.toml, 127.0.0.1)")
     p.add_argument("--port", type=int, help="port to listen on (default: [web] port of config.toml, 8000)")
+    p.add_argument("--base-url", dest="base_url",
+                   help="the address people open, behind a proxy (for citations and exported links; "
+                        "default: [web] base_url of config.toml, else the request's host)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("check", help="list the failing consistency checks of report files")

@@ -93,7 +93,7 @@ def test_metrics_json_has_the_rows_and_the_chart_of_the_page(client):
 def test_the_csv_export_opens_in_excel_with_every_column(client):
     from indexer.export import COLUMNS
 
-    response = client.get("/api/export.csv?year=2020")
+    response = client.get("/api/export.csv?year=2020&header=keys")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
     text = response.get_data().decode("utf-8")
@@ -103,6 +103,50 @@ def test_the_csv_export_opens_in_excel_with_every_column(client):
     assert {r["year"] for r in rows} == {"2020"} and len(rows) == 3
     zhoushan = next(r for r in rows if r["id"] == ZHOUSHAN)
     assert zhoushan["active.penalty.decisions"] == "212" and zhoushan["city"] == "舟山市"
+
+
+def test_the_csv_export_has_a_chinese_header_by_default_and_only_the_chosen_figures(client):
+    response = client.get("/api/export.csv?year=2020&m=apply.new.total&m=active.penalty.decisions")
+    rows = list(csv.reader(io.StringIO(response.get_data().decode("utf-8")[1:])))
+    assert rows[0][:3] == ["报告编号", "文件", "标题"]
+    assert rows[0][-2:] == ["行政处罚 · 处理决定数量", "一、本年新收申请 · 总计"]
+    assert rows[next(i for i, r in enumerate(rows) if r[0] == ZHOUSHAN)][-2] == "212"
+    both = list(csv.reader(io.StringIO(client.get("/api/export.csv?year=2020&header=both").get_data().decode()[1:])))
+    assert both[1][:2] == ["id", "source"] and both[0][:2] == ["报告编号", "文件"]
+    assert client.get("/api/export.csv?header=nope").status_code == 400
+    bad = client.get("/api/export.csv?m=no.such.figure")
+    assert bad.status_code == 400 and bad.get_json()["param"] == "m"
+
+
+def test_the_xlsx_export_is_a_workbook_with_numbers(client, tmp_path):
+    import openpyxl
+
+    response = client.get("/api/export.xlsx?year=2020&m=active.penalty.decisions")
+    assert response.status_code == 200
+    assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(response.get_data())
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.freeze_panes == "A2" and sheet.max_row == 4
+    header = [c.value for c in sheet[1]]
+    values = [sheet.cell(r, header.index("行政处罚 · 处理决定数量") + 1).value for r in range(2, 5)]
+    assert 212 in values and all(v is None or isinstance(v, int) for v in values)
+    urls = [sheet.cell(r, header.index("年报检索链接") + 1).value for r in range(2, 5)]
+    assert all(u.startswith("http://localhost/reports/") for u in urls)
+
+
+def test_links_that_leave_the_app_use_the_configured_base_url(web_site):
+    from webui import create_app
+
+    app = create_app(web_site.config(base_url="https://nianbao.example.gov.cn/search/"))
+    client = app.test_client()
+    text = client.get("/api/export.csv?year=2023&header=keys").get_data().decode("utf-8")
+    row = next(csv.DictReader(io.StringIO(text[1:])))
+    assert row["url"] == f"https://nianbao.example.gov.cn/search/reports/{row['id']}"
+    page = client.get(f"/reports/{ZHAOYUAN}").get_data(as_text=True)
+    assert f'data-report-url="https://nianbao.example.gov.cn/search/reports/{ZHAOYUAN}"' in page
+    assert f"年报检索：https://nianbao.example.gov.cn/search/reports/{ZHAOYUAN}#s2-p11" in page
+    app.extensions["nianbao"].live.close()
 
 
 def test_the_jsonl_export_has_one_report_per_line(client):

@@ -60,14 +60,18 @@ def test_the_chart_by_region_groups_the_level_below_the_chosen_region(client):
     assert [t.get_text() for t in shandong.find("svg").find_all("text", class_="chart-label")] == ["烟台市"]
 
 
-def test_downloads_carry_the_filters_but_not_the_page(client):
-    page = soup(client.get("/metrics?year=2020&m=apply.new.total&page=1&sort=-year"))
-    links = {a.get_text(strip=True): a["href"] for a in page.select(".downloads a")}
-    csv_url = urlsplit(links["CSV（Excel 可直接打开）"])
-    assert csv_url.path == "/api/export.csv"
-    assert parse_qs(csv_url.query) == {"year": ["2020"], "sort": ["-year"]}
-    csv = client.get(links["CSV（Excel 可直接打开）"]).get_data(as_text=True)
-    assert csv.startswith("\ufeff") and len(csv.strip().splitlines()) == 1 + 3
+def test_downloads_carry_the_filters_and_the_chosen_figures_but_not_the_page(client):
+    page = soup(client.get("/metrics?year=2020&m=apply.new.total&m=review.total&page=1&sort=-year"))
+    xlsx, chosen_csv, jsonl, every_csv = [a["href"] for a in page.select(".downloads a")]
+    assert urlsplit(xlsx).path == "/api/export.xlsx" and urlsplit(jsonl).path == "/api/export.jsonl"
+    assert urlsplit(chosen_csv).path == "/api/export.csv"
+    assert parse_qs(urlsplit(chosen_csv).query) == {"year": ["2020"], "sort": ["-year"],
+                                                    "m": ["apply.new.total", "review.total"]}
+    csv = client.get(chosen_csv).get_data(as_text=True)
+    lines = csv.strip().splitlines()
+    assert csv.startswith("\ufeff") and len(lines) == 1 + 3
+    assert lines[0].endswith("一、本年新收申请 · 总计,行政复议 · 总计")
+    assert parse_qs(urlsplit(every_csv).query) == {"year": ["2020"], "sort": ["-year"]}
 
 
 def test_facets_on_the_numbers_page_keep_the_chosen_metrics(client):

@@ -22,8 +22,8 @@ def index():
     with svc.live.use() as ix:
         answer, chart = metrics_view.page(ix, state, choice, svc.synonyms)
         sortable = {key for key, _ in sortable_metrics(ix.metrics())}
-    # The export takes the search parameters only; metric choice and paging do not apply to it.
-    export_state = state.but(extra=(), page=1, page_size=None)
+    # The export takes the search and the figures chosen here; paging does not apply to it.
+    export_state = state.but(extra=tuple(("m", key) for key in choice.metrics), page=1, page_size=None)
     return render_template(
         "metrics.html",
         state=state,
