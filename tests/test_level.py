@@ -26,6 +26,7 @@ from indexer.fields.level import agency_level_of, is_national
         ("东湖高新区卫生健康局", [], "东湖高新区", "city", "county"),  # a zone: below its host
         ("平潭综合实验区", [], "平潭综合实验区", "province", "city"),
         ("泰州医药高新区（高港区）卫生健康委员会", ["city", "county"], "泰州医药高新区（高港区）", "city", "county"),
+        ("淮安市新新区卫生健康局", ["city"], "淮安市新新区", None, "county"),  # a district the gazetteer lacks
         (None, [], "", None, None),
     ],
 )

@@ -46,6 +46,8 @@ def agency_level_of(
         level = place_levels[-1]
         if level != "township" and _TOWNSHIP.search(agency):
             return "township"
+        if level in ("province", "city") and re.search(r"(?:县|旗|区)$", place_part):
+            return "county"  # a county-level unit after its city that the gazetteer does not hold
         return level
     if not place_part and is_national(agency):
         return "national"

@@ -29,6 +29,7 @@ ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "agency_a
 _PRONOUN = re.compile(r"^(?:我|本|该|此|各|全)(?:局|委|厅|办|署|部|院|中心|机关|单位|部门|县|区|市|镇|乡|街道|省|会|公司|行政机关|政府)")
 _LEVEL_PREFIX = re.compile(r"^(?:自治区|自治州|省|市(?!场)|市(?=市场)|州|盟|县|区(?!域)|旗|镇|乡)")
 _UNKNOWN_PLACE = re.compile(rf"^[{HAN}]{{2,4}}?(?:自治县|县|旗|市|区|州|盟)")
+_UNKNOWN_UNIT = re.compile(rf"[{HAN}]{{2,4}}?(?:自治县|县|旗|区)")
 _PLACE_END = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|自治旗|区|林区|特区|乡|镇|街道|苏木)$")
 _ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|新城|合作区|保税区|试验区)$")
 # An internal unit named after its agency in a contact line: 办公室, 综合科, 政务公开领导小组办公室 …
@@ -136,6 +137,10 @@ def split_place(name: str) -> tuple[str, str]:
     if end == 0:
         m = _LEVEL_PREFIX.match(name) or _UNKNOWN_PLACE.match(name)
         if m and m.end() < len(name):
+            end = m.end()
+    elif name[end - 1] in "市州盟":  # a district the gazetteer does not hold yet (XX市YY区卫生健康局)
+        m = _UNKNOWN_UNIT.match(name, end)
+        if m and len(name) - m.end() >= 2 and not _AGENCY_END.search(m.group(0)):
             end = m.end()
     bracket = re.match(r"[（(][^（）()]{1,12}[)）]", name[end:])
     if end and bracket:  # 泰州医药高新区（高港区）卫生健康委员会
