@@ -13,35 +13,24 @@ Screenshots go to a temporary folder, or to the folder named by
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
+from fixtures.serving import served
 from fixtures.web_site import ROOT, ZHAOYUAN
 
-pytest_plugins = ("fixtures.web",)
+pytest_plugins = ("fixtures.web", "fixtures.browser")
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 TARGET_BACKGROUND = "rgb(255, 245, 194)"  # --target in app.css
 
 
 @pytest.fixture(scope="module")
 def base_url(app):
-    from webui.server import make_server
-
-    server = make_server(app, "127.0.0.1", 0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=30)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -51,15 +40,6 @@ def screenshots(tmp_path_factory) -> Path:
     path = path or tmp_path_factory.mktemp("screenshots")
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "install chromium: apt-get install -y chromium (.ci/run does it)"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_search_narrow_to_a_city_and_land_on_the_highlighted_passage(browser, base_url, screenshots):
@@ -171,18 +151,13 @@ def agency_base_url(tmp_path_factory):
     from indexer.config import Config
     from indexer.indexing import index_corpus
     from webui import create_app
-    from webui.server import make_server
 
     base = tmp_path_factory.mktemp("browser-agencies")
     write_corpus(base / "corpus")
     index_corpus(base / "corpus", base / "index", workers=1)
     app = create_app(Config(corpus=base / "corpus", index=base / "index"))
-    server = make_server(app, "127.0.0.1", 0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=30)
+    with served(app) as url:
+        yield url
     app.extensions["nianbao"].live.close()
 
 

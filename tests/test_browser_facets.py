@@ -7,15 +7,13 @@ its reports of every year, whatever each printed (卫健委 or the full name).
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from fixtures.serving import served
+
+pytest_plugins = ("fixtures.browser",)
+
 AGENCIES = ["舟山市卫健委", "舟山市卫生健康委员会", "宁波市卫生健康委员会", "温州市民政局", "嘉兴市财政局", "湖州市教育局",
             "绍兴市水利局", "金华市统计局", "衢州市审计局", "台州市司法局", "丽水市林业局", "杭州市商务局",
             "宁波市交通运输局", "温州市应急管理局", "嘉兴市医疗保障局"]
@@ -27,33 +25,19 @@ def base_url(tmp_path_factory):
     from indexer.config import Config
     from indexer.indexing import index_corpus
     from webui import create_app
-    from webui.server import make_server
 
     base = tmp_path_factory.mktemp("many-agencies")
+    (base / "reports").mkdir()
     for i, agency in enumerate(AGENCIES):
         year = 2021 if agency == "舟山市卫健委" else 2022
         text = f"{agency}{year}年政府信息公开工作年度报告\n\n" + BODY.format(year=year, n=100 + i)
-        (base / "reports").mkdir(exist_ok=True)
         (base / "reports" / f"r{i:02d}.txt").write_text(text, encoding="utf-8")
     summary = index_corpus(base / "reports", base / "index", workers=1)
     assert summary.added == len(AGENCIES) and not summary.failed
     app = create_app(Config(corpus=base / "reports", index=base / "index"))
-    server = make_server(app, "127.0.0.1", 0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=30)
+    with served(app, threads=2) as url:
+        yield url
     app.extensions["nianbao"].live.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "install chromium: apt-get install -y chromium (.ci/run does it)"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_type_to_filter_the_agencies_then_choose_one(browser, base_url):
