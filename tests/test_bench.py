@@ -1,0 +1,66 @@
+"""The benchmark (bench/): its corpus generator, and a small run of the whole benchmark command.
+
+No figure is asserted: the smoke run checks that every step ran and wrote its
+results, so that the benchmark keeps working as the code changes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _module(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_prose_is_not_repeated_between_reports():
+    mc = _module("make_corpus")
+    paragraphs: Counter[str] = Counter()
+    sentences: Counter[str] = Counter()
+    for i in range(300):
+        for block in mc.report_of(mc.spec_of(i)).blocks:
+            if isinstance(block, str) and len(block) > 40:
+                paragraphs[block] += 1
+                sentences.update(set(s for s in re.findall(r"[^。！？；]+[。！？；]?", block) if len(s) >= 12))
+    assert paragraphs and max(paragraphs.values()) == 1
+    repeated = sum(1 for n in sentences.values() if n > 1)
+    assert repeated / len(sentences) < 0.01, sentences.most_common(5)
+
+
+def test_report_files_depend_only_on_seed_and_number(tmp_path):
+    mc = _module("make_corpus")
+    mc.generate(tmp_path / "a", 40, seed=3)
+    mc.generate(tmp_path / "b", 60, seed=3, start=20)
+    first = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
+    shared = first.keys() & second.keys()
+    assert len(shared) == 20 and all(first[k] == second[k] for k in shared)
+    assert {k.suffix for k in first} >= {".html", ".pdf", ".docx", ".txt"}
+
+
+def test_benchmark_command_runs_every_step(tmp_path):
+    out = tmp_path / "results"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--reports", "200",
+                           "--work", str(tmp_path / "work"), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=3600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads((out / "bench-200.json").read_text(encoding="utf-8"))
+    assert result["text"]["reports"] == 200
+    assert result["queries"]["queries"] >= 200 and result["queries"]["errors"] == 0
+    for step in ("build", "jieba", "index", "server", "grep", "cli_search", "copy_detection"):
+        assert result[step], step
+    assert "changed_added_deleted" in result["reindex"] and "no_change" in result["reindex"]
+    table = (out / "bench-200.md").read_text(encoding="utf-8")
+    assert "jieba.cut" in table and "| target | met |" in table
