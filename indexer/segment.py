@@ -24,7 +24,7 @@ DATA = Path(__file__).parent / "data"
 DOMAIN_WORDS = DATA / "domain_words.txt"
 
 _lock = threading.Lock()
-_state: dict[str, object] = {"extra": (), "tokenizer": None, "loaded_extra": None}
+_state: dict[str, object] = {"extra": (), "tokenizer": None, "loaded_extra": None, "blocks": {}, "han": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,20 +92,66 @@ def tokenizer():
                 tok.add_word(word, freq)
             _state["tokenizer"] = tok
             _state["loaded_extra"] = extra
+            _state["blocks"] = {}
+            _state["han"] = jieba.re_han_default
     return _state["tokenizer"]
+
+
+def _kept(folded: str) -> bool:
+    return bool(folded) and (folded.isalnum() or any(ch.isalnum() for ch in folded))
+
+
+def _block_words(tok, block: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba's words of one block of Han characters, letters and digits: (folded, start, end)."""
+    out = []
+    start = 0
+    for token in tok._Tokenizer__cut_DAG(block):  # what jieba.cut runs on each such block (HMM on)
+        end = start + len(token)
+        folded = fold(token)
+        if _kept(folded):
+            out.append((folded, start, end))
+        start = end
+    return tuple(out)
+
+
+BLOCK_CACHE = 200_000  # blocks remembered per process (table labels and headings recur in every report)
 
 
 def words(text: str) -> list[Word]:
     """Segment display text into folded words with character offsets.
 
     Whitespace and punctuation-only tokens are dropped; digits, Latin runs and
-    single characters are kept.
+    single characters are kept. The result is jieba's `tokenize(text, HMM=True)`
+    exactly: jieba cuts the text into blocks of Han characters, letters and
+    digits (everything else is one token per character) and segments each block
+    on its own, so each distinct block is segmented once per process and
+    remembered: the labels of the three tables and the headings recur in every
+    report.
     """
+    tok = tokenizer()
+    cache: dict = _state["blocks"]  # type: ignore[assignment]
+    han = _state["han"]
     out: list[Word] = []
-    for token, start, end in tokenizer().tokenize(text, HMM=True):
-        folded = fold(token)
-        if folded and (folded.isalnum() or any(ch.isalnum() for ch in folded)):
-            out.append(Word(folded, start, end))
+    append = out.append
+    pos = 0
+    for block in han.split(text):  # type: ignore[union-attr]
+        if not block:
+            continue
+        if han.match(block):  # type: ignore[union-attr]
+            found = cache.get(block)
+            if found is None:
+                if len(cache) >= BLOCK_CACHE:
+                    cache.clear()
+                found = cache[block] = _block_words(tok, block)
+            for folded, start, end in found:
+                append(Word(folded, pos + start, pos + end))
+        else:
+            for i, ch in enumerate(block):
+                if not ch.isspace():
+                    folded = fold(ch)
+                    if _kept(folded):
+                        append(Word(folded, pos + i, pos + i + 1))
+        pos += len(block)
     return out
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from indexer import segment
 from indexer.engine.analysis import GramTokenizer, WordTokenizer
 
@@ -72,3 +75,29 @@ def test_dictionary_hash_changes_with_a_user_dictionary(tmp_path):
     extra = tmp_path / "words.txt"
     extra.write_text("某某专有名词\n", encoding="utf-8")
     assert segment.dictionary_hash([str(extra)]) != segment.dictionary_hash([])
+
+
+def _jieba_words(text: str) -> list[segment.Word]:
+    """The reference: jieba's own tokenize over the whole text, filtered and folded as `words` does."""
+    from indexer.textnorm import fold
+
+    out = []
+    for token, start, end in segment.tokenizer().tokenize(text, HMM=True):
+        folded = fold(token)
+        if folded and (folded.isalnum() or any(ch.isalnum() for ch in folded)):
+            out.append(segment.Word(folded, start, end))
+    return out
+
+
+def test_words_are_exactly_jiebas_on_the_samples(samples_dir):
+    for path in sorted(samples_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert segment.words(text) == _jieba_words(text)
+        assert segment.words(text) == _jieba_words(text)  # again, from the block cache
+
+
+@given(st.text(alphabet=st.sampled_from(list("政府信息公开申请处理费行政处罚复议招远市镇ABc1２３ 　\t\n，。、（）—-_.%+#&䢺é")),
+               max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_words_are_exactly_jiebas_on_any_text(text):
+    assert segment.words(text) == _jieba_words(text)
