@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+from array import array
+from collections import Counter
+from operator import sub
 from pathlib import Path
 from typing import Iterable
 
+from whoosh import formats
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
+from .. import segment
 from . import generations, retired
+from .analysis import GramTokenizer, WordTokenizer
 from .generations import IndexBusy, WriterLock  # noqa: F401  (the lock lives with the folder's other rules)
 from .schema import SCHEMA_VERSION, build_schema
 
@@ -53,6 +60,36 @@ class Codec(W3Codec):
 
     length_stats = False
 
+    def postings_writer(self, dbfile, byteids=False):
+        return PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                              compression=self._compression, inlinelimit=self._inlinelimit)
+
+
+class PostingsWriter(W3PostingsWriter):
+    """whoosh's postings writer, taught to take a whole posting list at once (`add_list`)."""
+
+    def add_list(self, ids: array, weights: array, values: bytes | None, value_size: int) -> None:
+        """Add the postings of one term, ids ascending: the same blocks as one `add_posting` each."""
+        limit = self._blocklimit
+        n = len(ids)
+        for start in range(0, n, limit):
+            if start:
+                self._write_block()
+            end = start + limit
+            self._ids = ids[start:end]
+            chunk = weights[start:end]
+            self._weights = chunk
+            self._maxweight = max(max(chunk), 0)
+            self._values = [values[start * value_size:end * value_size]] if values else []
+            self._minlength = None
+            self._maxlength = 0
+
+    def _mini_ids(self):
+        ids = self._ids
+        if self._byteids:
+            return tuple(ids)
+        return tuple(map(sub, ids, (0, *ids[:-1])))  # delta_encode, without a Python call per id
+
 
 class GenerationWriter:
     """Deletes and adds documents in a new generation; `commit` makes it live.
@@ -77,7 +114,9 @@ class GenerationWriter:
         else:
             self.whoosh_dir.mkdir(parents=True, exist_ok=True)
             ix = whoosh_index.create_in(str(self.whoosh_dir), build_schema(dictionaries))
+        self._ix = ix
         self._writer = ix.writer(limitmb=LIMIT_MB, codec=Codec(), compound=False)
+        self._bulk: SegmentWriter | None = None  # documents added one by one go into their own segment
         self._segments: list = []
         self.added = 0
         self.deleted = 0
@@ -94,7 +133,9 @@ class GenerationWriter:
         self.retired.pop(report_id, None)
 
     def add(self, document: dict) -> None:
-        self._writer.add_document(**document)
+        if self._bulk is None:
+            self._bulk = _segment_writer(self._ix)
+        self._bulk.add_document(**document)
         self.added += 1
 
     def add_segment(self, segment) -> None:
@@ -105,6 +146,9 @@ class GenerationWriter:
     def commit(self, meta: dict, merge: bool = True) -> Path:
         """Write the segments and make this generation live. `merge=False` leaves small segments for later."""
         retired.save(self.tmp, self.retired)
+        if self._bulk is not None:
+            self._segments.append(self._bulk._finalize_segment())
+            self._bulk = None
         if self._segments:
             # What whoosh's own multiprocessing writer does with its workers' segments.
             w = self._writer
@@ -124,9 +168,133 @@ class GenerationWriter:
 
     def cancel(self) -> None:
         try:
+            if self._bulk is not None:
+                self._bulk.cancel()
             self._writer.cancel()
         finally:
             shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+_BIG_ENDIAN = sys.byteorder == "big"
+
+
+def _packed(freqs: array) -> bytes:
+    """whoosh's `pack_uint` of every frequency, joined (big-endian unsigned ints)."""
+    if _BIG_ENDIAN:
+        return freqs.tobytes()
+    copy = array("I", freqs)
+    copy.byteswap()
+    return copy.tobytes()
+
+
+class BulkSegmentWriter(SegmentWriter):
+    """A segment writer that collects postings in plain arrays and writes each term's list at once.
+
+    whoosh's writer sends every posting through its pool (a tuple per posting,
+    sorted at the end, then one call each into the codec): most of the
+    indexing time once segmentation is fast. Here a document's terms are
+    counted (the word fields are segmented once, through the block cache of
+    `indexer.segment`; the n-gram field is a set), appended to one array of
+    document numbers per term, and written term by term in sorted order. The
+    files are the ones whoosh writes for the same documents, byte for byte
+    (tests/test_engine.py compares them). Stored fields and columns go through
+    whoosh's per-document writer as before.
+
+    Only formats whose postings are (document, frequency) are written in bulk;
+    `supports` says whether a schema qualifies (else use `SegmentWriter`).
+    """
+
+    @staticmethod
+    def supports(schema) -> bool:
+        for _, field in schema.items():
+            if field.indexed and type(field.format) not in (formats.Existence, formats.Frequency):
+                return False
+            if field.vector or field.separate_spelling():
+                return False
+        return True
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, **kwargs)
+        self._terms: dict[str, dict] = {}  # field -> term (str for our analyzers, else bytes) -> [docnums, freqs]
+
+    def _term_counts(self, field, value) -> dict:
+        analyzer = field.analyzer
+        if type(analyzer) is WordTokenizer and isinstance(value, str):
+            segment.ensure_configured(analyzer.dictionaries)
+            return Counter([w.text for w in segment.words(value)])
+        if type(analyzer) is GramTokenizer and isinstance(value, str):
+            return dict.fromkeys(segment.grams(value), 1)
+        return {tbytes: freq for tbytes, freq, _, _ in field.index(value)}
+
+    def add_document(self, **fields):
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    counts = self._term_counts(field, value)
+                    terms = self._terms.setdefault(fieldname, {})
+                    for term, freq in counts.items():
+                        lists = terms.get(term)
+                        if lists is None:
+                            lists = terms[term] = (array("I"), array("I"))
+                        lists[0].append(docnum)
+                        lists[1].append(freq)
+                    if field.scorable:
+                        length = sum(counts.values())
+                perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
+                if field.column_type:
+                    perdocwriter.add_column_value(fieldname, field.column_type, field.to_column_value(value))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        fw = self.fieldwriter
+        for fieldname in sorted(self._terms):
+            field = self.schema[fieldname]
+            boost = field.format.field_boost
+            frequency = type(field.format) is formats.Frequency
+            terms = self._terms[fieldname]
+            fw.start_field(fieldname, field)
+            postings = fw._postwriter
+            for tbytes, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in terms):
+                ids, freqs = terms[term]
+                if frequency:
+                    weights = array("f", freqs) if boost == 1.0 else array("f", (f * boost for f in freqs))
+                    values = _packed(freqs)
+                else:
+                    weights, values = array("f", [boost]) * len(ids), None
+                fw.start_term(tbytes)
+                postings.add_list(ids, weights, values, 4)
+                fw.finish_term()
+            fw.finish_field()
+        self._terms.clear()
+        fw.close()
+
+    def _close_segment(self):
+        self._terms.clear()
+        super()._close_segment()
+
+
+def _segment_writer(ix) -> SegmentWriter:
+    """A writer of one new segment, in bulk when the schema allows."""
+    kind = BulkSegmentWriter if BulkSegmentWriter.supports(ix.schema) else SegmentWriter
+    return kind(ix, _lk=False, limitmb=LIMIT_MB, codec=Codec(), compound=False)
 
 
 def build_segment(whoosh_dir: Path, documents: Iterable[dict]):
@@ -136,8 +304,7 @@ def build_segment(whoosh_dir: Path, documents: Iterable[dict]):
     was no document. The generation's own writer holds the lock; this one
     writes only its own files (whoosh's multiprocessing writer works the same way).
     """
-    ix = whoosh_index.open_dir(str(whoosh_dir))
-    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, codec=Codec(), compound=False)
+    writer = _segment_writer(whoosh_index.open_dir(str(whoosh_dir)))
     try:
         added = 0
         for document in documents:
