@@ -101,3 +101,19 @@ def test_words_are_exactly_jiebas_on_the_samples(samples_dir):
 @settings(max_examples=300, deadline=None)
 def test_words_are_exactly_jiebas_on_any_text(text):
     assert segment.words(text) == _jieba_words(text)
+
+
+def test_dictionary_is_cached_for_the_next_process(tmp_path, monkeypatch):
+    """The second process loads the built dictionary from the cache file: the same words, the same frequencies."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setitem(segment._state, "tokenizer", None)
+    built = segment.tokenizer()
+    cached_files = list((tmp_path / "nianbao").glob("jieba-*.marshal"))
+    assert len(cached_files) == 1
+    monkeypatch.setitem(segment._state, "tokenizer", None)
+    loaded = segment.tokenizer()
+    assert loaded is not built and loaded.FREQ == built.FREQ and loaded.total == built.total
+    assert segment.query_words("招远市卫生健康局未收取信息处理费") == ["招远市", "卫生健康局", "未", "收取", "信息处理费"]
+    cached_files[0].write_bytes(b"damaged")
+    monkeypatch.setitem(segment._state, "tokenizer", None)
+    assert segment.tokenizer().FREQ == built.FREQ  # a damaged cache is rebuilt
