@@ -158,7 +158,7 @@ def _block_words(tok, block: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-BLOCK_CACHE = 200_000  # blocks remembered per process (table labels and headings recur in every report)
+BLOCK_CACHE = 20_000  # blocks remembered per process (about 10 MB): table labels and headings recur in every report
 
 
 def words(text: str) -> list[Word]:

@@ -215,16 +215,38 @@ class BulkSegmentWriter(SegmentWriter):
 
     def __init__(self, ix, **kwargs):
         super().__init__(ix, **kwargs)
-        self._terms: dict[str, dict] = {}  # field -> term (str for our analyzers, else bytes) -> [docnums, freqs]
+        self._terms: dict[str, dict] = {}  # field -> term (str for our analyzers, else bytes) -> docnums
+        self._freqs: dict[str, dict] = {}  # field -> term -> frequencies (fields whose terms can occur more than once)
 
-    def _term_counts(self, field, value) -> dict:
+    def _term_counts(self, field, value) -> dict | set:
+        """The document's terms with their frequencies, or a set when every frequency is 1."""
         analyzer = field.analyzer
         if type(analyzer) is WordTokenizer and isinstance(value, str):
             segment.ensure_configured(analyzer.dictionaries)
             return Counter([w.text for w in segment.words(value)])
         if type(analyzer) is GramTokenizer and isinstance(value, str):
-            return dict.fromkeys(segment.grams(value), 1)
+            return segment.grams(value)
         return {tbytes: freq for tbytes, freq, _, _ in field.index(value)}
+
+    def _add_terms(self, fieldname: str, counts: dict | set, docnum: int) -> int:
+        """Append `docnum` to each term's postings; returns the field length (sum of frequencies)."""
+        terms = self._terms.setdefault(fieldname, {})
+        if isinstance(counts, set):
+            for term in counts:
+                ids = terms.get(term)
+                if ids is None:
+                    ids = terms[term] = array("I")
+                ids.append(docnum)
+            return len(counts)
+        freqs = self._freqs.setdefault(fieldname, {})
+        for term, freq in counts.items():
+            ids = terms.get(term)
+            if ids is None:
+                ids = terms[term] = array("I")
+                freqs[term] = array("I")
+            ids.append(docnum)
+            freqs[term].append(freq)
+        return sum(counts.values())
 
     def add_document(self, **fields):
         self._check_state()
@@ -242,16 +264,9 @@ class BulkSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    counts = self._term_counts(field, value)
-                    terms = self._terms.setdefault(fieldname, {})
-                    for term, freq in counts.items():
-                        lists = terms.get(term)
-                        if lists is None:
-                            lists = terms[term] = (array("I"), array("I"))
-                        lists[0].append(docnum)
-                        lists[1].append(freq)
+                    total = self._add_terms(fieldname, self._term_counts(field, value), docnum)
                     if field.scorable:
-                        length = sum(counts.values())
+                        length = total
                 perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
                 if field.column_type:
                     perdocwriter.add_column_value(fieldname, field.column_type, field.to_column_value(value))
@@ -270,10 +285,12 @@ class BulkSegmentWriter(SegmentWriter):
             boost = field.format.field_boost
             frequency = type(field.format) is formats.Frequency
             terms = self._terms[fieldname]
+            all_freqs = self._freqs.get(fieldname)
             fw.start_field(fieldname, field)
             postings = fw._postwriter
             for tbytes, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in terms):
-                ids, freqs = terms[term]
+                ids = terms[term]
+                freqs = all_freqs[term] if all_freqs is not None and term in all_freqs else array("I", [1]) * len(ids)
                 if frequency:
                     weights = array("f", freqs) if boost == 1.0 else array("f", (f * boost for f in freqs))
                     values = _packed(freqs)
@@ -284,10 +301,12 @@ class BulkSegmentWriter(SegmentWriter):
                 fw.finish_term()
             fw.finish_field()
         self._terms.clear()
+        self._freqs.clear()
         fw.close()
 
     def _close_segment(self):
         self._terms.clear()
+        self._freqs.clear()
         super()._close_segment()
 
 
