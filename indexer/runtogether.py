@@ -15,9 +15,9 @@ come in which order and how many cells each row has, so:
   the cuts that satisfy the row's sums (table 3: six columns add up to 总计;
   table 4: each group of five), narrowed by the columns' sums across rows
   (the outcome rows add up to （七）总计, new + carried over = total + carried
-  forward). A cell on which the remaining cuts disagree stays empty, and the
-  row keeps its figures as printed in a last cell, so nothing is guessed and
-  nothing is lost;
+  forward). A cell on which the remaining cuts disagree is ``？`` (absent),
+  and the row keeps its figures as printed in a last cell, so nothing is
+  guessed and nothing is lost;
 * the rest is prose, cut into paragraphs at sentence ends, at section
   headings (一、总体情况) and at spaces that follow a title or a heading.
 
@@ -50,6 +50,7 @@ _PARENTHETICAL = re.compile(r"[（(][^（()）]*[)）]")
 _LABEL_PREFIX = re.compile(r"(?:[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]|[一二三四五六七八九十]{1,2}\s*、|\d\s*[.．、])\s*$")
 _OTHER_OTHER = re.compile(r"3\s*[.．、]\s*其\s*他\s*$")
 UNSPLIT = "（原文连写，无法拆分：{}）"
+UNKNOWN = "？"  # a cell the sums cannot decide: absent to the table mapper
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +322,7 @@ def _grid(table: _Table, toks: list[_Token], line: str, template: str | None) ->
         else:
             rows += _header_rows(label, APPEALS)
             label = ""
-        printed = [c or "" for c in cells]
+        printed = [c or UNKNOWN for c in cells]  # an unknown cell keeps its place (a blank would shift the row)
         if not all(cells):
             printed.append(UNSPLIT.format(normalize_text(run)))
         rows.append(([label] if label else []) + printed)

@@ -199,6 +199,7 @@ APPLY_ROWS = {
 }
 APPEAL_GROUPS = ("review", "litigation.direct", "litigation.after_review")
 APPEAL_LEAVES = ("upheld", "corrected", "other", "pending", "total")
+_APPEAL_CELLS = len(APPEAL_GROUPS) * len(APPEAL_LEAVES)
 
 # ------------------------------------------------------------------ label normalization
 
@@ -287,7 +288,7 @@ def match_label(text: str, roles: tuple[str, ...], kinds: tuple[str, ...] = KIND
 
 # ------------------------------------------------------------------ numbers
 
-_ABSENT = re.compile(r"^(?:[—\-－–―_/／\\、.。·…*×xX]+|无|空|暂无|没有|不适用|未统计|n/?a|null)$", re.IGNORECASE)
+_ABSENT = re.compile(r"^(?:[—\-－–―_/／\\、.。·…*×xX?？]+|无|空|暂无|没有|不适用|未统计|n/?a|null)$", re.IGNORECASE)
 _NUMBER = re.compile(
     r"^(?P<sign>增加?|减少?|[+＋\-−－])?"
     r"(?P<int>\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](?P<frac>\d+))?"
@@ -762,8 +763,9 @@ class _Mapper:
             whole = len(segments) == 1
             if label is not None:
                 self.labelled(row, label, start, stop, whole)
-            elif not labels and (self.kind == APPEALS or (self.kind is None and row.section == 4)):
-                self.appeals_numbers(row, start, stop, whole)
+            elif not labels and (self.kind == APPEALS or (self.kind is None and row.section == 4) or (
+                    row.section == 4 and len(_sequential(row.cells, row.kinds, start, stop)) == _APPEAL_CELLS)):
+                self.appeals_numbers(row, start, stop, whole)  # fifteen figures in section 4 are table 4
             elif self.kind == APPLY and len(_sequential(row.cells, row.kinds, start, stop)) == len(APPLY_COLUMNS):
                 self.unlabelled.append((row, start, stop))  # its place in the template tells which row it is
 
@@ -867,8 +869,7 @@ class _Mapper:
         """A row of bare numbers in table 4: the next slots of 复议 / 直接起诉 / 复议后起诉."""
         layout = self.layout if self.layout is not None and self.layout.kind == APPEALS else _default_layout(APPEALS)
         seq = _sequential(row.cells, row.kinds, start, stop)
-        full = len(APPEAL_GROUPS) * len(APPEAL_LEAVES)
-        if self.cursor == 0 and len(seq) == full and len(layout.columns) != full:
+        if self.cursor == 0 and len(seq) == _APPEAL_CELLS and len(layout.columns) != _APPEAL_CELLS:
             layout = _default_layout(APPEALS)  # fifteen figures are the template's fifteen cells, whatever the header kept
         slots = layout.columns
         if self.cursor == 0 and len(seq) >= len(slots):

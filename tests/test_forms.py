@@ -1,4 +1,5 @@
 """Every form a report arrives in gives the same figures: one record written as markdown (four variants),
+PDF-to-text without layout (a cell per line),
 trailing-pipe text, a crawler export, an OCR conversion and a PDF whose table breaks across pages.
 
 (HTML in two encodings, Word HTML, DOCX, ruled PDF and the tab / one-cell-per-line / markdown-pipe text
@@ -14,7 +15,8 @@ from indexer.readers import read_document
 
 from fixtures.reports import ABSENT, RUN_TOGETHER_AMBIGUOUS, assert_expected, build_report, write
 
-FORMS = ["md-pipes", "md-bare", "md-compact", "md-damaged", "md-damaged-txt", "text-pipe-cells", "text-pipe-rows"]
+FORMS = ["md-pipes", "md-bare", "md-compact", "md-damaged", "md-damaged-txt", "text-pipe-cells", "text-pipe-rows",
+         "text-lines"]
 
 
 def check_record(report, source, template) -> None:

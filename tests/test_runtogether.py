@@ -103,6 +103,13 @@ def test_table_four_fifteen_cells():
         == (25, 36, 6, 3)
 
 
+def test_cells_the_cuts_disagree_on_are_absent_and_the_others_keep_their_place():
+    # 27 2 0 1 30 | 3 2 2 27 34 | 27 1 2 1 31 written together: several cuts add up in every group
+    v = metrics_of(rebuild(T4 + "272013032227342712131五、存在的主要问题及改进情况无。"))
+    assert v["review.pending"] == 1 and v["review.total"] == 30
+    assert "review.upheld" not in v and "review.corrected" not in v
+
+
 def test_prose_numbers_are_no_table_rows():
     line = "一、总体情况2023年，我区依法作出行政处罚1330件，行政许可2629件。二、主动公开政府信息情况本年度无。"
     assert not has_run_together_table(line)

@@ -109,7 +109,7 @@ def test_parse_number(cell, value, integral, unit):
     assert float(n.value) == value and n.integral_text is integral and n.unit == unit
 
 
-@pytest.mark.parametrize("cell", ["", " ", "—", "-", "/", "无", "——", "－"])
+@pytest.mark.parametrize("cell", ["", " ", "—", "-", "/", "无", "——", "－", "？"])
 def test_empty_and_dash_cells_are_not_numbers(cell):
     assert parse_number(cell) is None
     assert cell_kind(cell) in ("blank", "absent")

@@ -268,3 +268,24 @@ def test_a_sample_in_space_aligned_layout_meets_its_expected_record(tmp_path):
     wrong = {k: (metrics[k].value if k in metrics else None, v) for k, v in expected["metrics"].items()
              if k not in metrics or metrics[k].value != v}
     assert not wrong
+
+
+# ------------------------------------------------------------ a cell per line, no markers (PDF-to-text without layout)
+
+
+def test_row_labels_on_their_own_lines_take_the_figures_below():
+    text = ("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n"
+            "社会公益组织\n法律服务机构\n其他\n（二）部分公开（区分处理的，只计\n这一情形，不计其他情形）\n1 0 0 0 0 0 1\n"
+            "3.其他\n0 0 0 0 0 0 0\n")
+    tables = [rows(b) for b in parse_text(text) if isinstance(b, Table)]
+    assert tables[0][0][:3] == ["申请人情况", "自然人", "法人或其他组织"]  # the label lines are one header row
+    assert tables[1] == [["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"] + "1 0 0 0 0 0 1".split(),
+                         ["3.其他"] + ["0"] * 7]
+
+
+def test_figures_are_joined_only_to_a_label_whose_table_has_that_many():
+    text = "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n" + " ".join(["0"] * 15) + "\n"
+    tables = [rows(b) for b in parse_text(text) if isinstance(b, Table)]
+    assert tables[-1] == [[""] + ["0"] * 15]  # 总计 heads table 4's columns here: fifteen figures are no 总计 row
+    assert [rows(b) for b in parse_text("行政许可\n1,234\n")] == [[["行政许可", "1,234"]]]
+    assert all(isinstance(b, Paragraph) for b in parse_text("全年共办理\n12 3\n"))

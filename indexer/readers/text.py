@@ -67,7 +67,7 @@ def read_text(path: Path) -> Document:
 
 def parse_text(text: str) -> list[Block]:
     """Split decoded text into paragraphs and tables."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _labels_onto_figures(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     blocks: list[Block] = []
     pending: list[str] = []  # paragraph lines, None-separated by blank lines
     i = 0
@@ -129,17 +129,98 @@ def _line_kind(line: str) -> str:
     return "text"
 
 
-_FIGURES_LINE = re.compile(r"^(\S.*?)\s+((?:[+\-−]?\d[\d,.]*(?:\s+|$))+)$")
+_BARE_FIGURES = re.compile(r"^\s*(?:[+\-−]?\d[\d,.]*\s+){2,}[+\-−]?\d[\d,.]*\s*$")  # 1 0 0 0 0 0 1
+_FIGURE_TOKEN = re.compile(r"^(?:[+\-−增减]?\d[\d,.]*(?:万元|元)?|—|-|/|无)$")
+
+
+def _labels_onto_figures(lines: list[str]) -> list[str]:
+    """A table written one cell per line without markers (PDF-to-text without layout), put back in rows.
+
+    A row label on its own line(s) and the row's figures on the next line become one line, label then
+    figures (``（二）部分公开（区分处理的，只计这一情形，`` / ``不计其他情形）`` / ``1 0 0 0 0 0 1``), when
+    the label is one of the national templates' and the number of figures fits its table; three or more
+    lines that are each a column label of the templates (信息内容 / 本年制发件数 / …) become one header row.
+    """
+    out: list[str] = []
+    for line in lines:
+        tokens = line.split()
+        if tokens and "\t" not in line and all(_FIGURE_TOKEN.match(t) for t in tokens) and _label_above(out, tokens):
+            continue
+        out.append(line)
+    return _header_runs(out)
+
+
+def _label_above(out: list[str], figures: list[str]) -> bool:
+    """Join `figures` to the row label on the last one to three lines of `out`, if they hold one."""
+    for take in (1, 2, 3):
+        above = out[-take:]
+        if len(out) < take or any(not t.strip() or "\t" in t or "|" in t or _FIGURE_TOKEN.match(t.split()[-1])
+                                  for t in above):
+            return False
+        label = "".join(t.strip() for t in above)
+        if len(label) <= 80 and _row_fits(label, len(figures)):
+            out[-take:] = [label + " " + " ".join(figures)]
+            return True
+    return False
+
+
+def _row_fits(label: str, figures: int) -> bool:
+    """`label` names a template row whose table has about that many figures per row."""
+    from ..tables import APPEALS, APPLY, match_label  # the template's labels (tables builds on the readers)
+
+    lab = match_label(label, ("row",), group="other")  # 3.其他 stands alone here
+    if lab is None:
+        return False
+    if lab.kind == APPLY:
+        return 5 <= figures <= 8
+    if lab.kind == APPEALS:
+        return figures == 5
+    return figures <= 4
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    from ..tables import match_label
+
+    return sum(1 for c in cells if c.strip() and match_label(c.strip(), ("col", "head")) is not None) >= 3
+
+
+def _header_runs(lines: list[str]) -> list[str]:
+    """Three or more lines that are each a column label (信息内容 / 本年制发件数 / …): one tab-separated header row."""
+    from ..tables import match_label
+
+    def is_column(line: str) -> bool:
+        t = line.strip()
+        return 0 < len(t) <= 20 and not re.search(r"[\t|]", line) and match_label(t, ("col", "head")) is not None
+
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and is_column(lines[j]):
+            j += 1
+        if j - i >= 3:
+            out.append("\t".join(t.strip() for t in lines[i:j]))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+_FIGURES_LINE = re.compile(r"^(\S.*?)\s+((?:(?:[+\-−增减]?\d[\d,.]*(?:万元|元)?|—|/|无)(?:\s+|$))+)$")
 
 
 def _label_and_figures(line: str) -> list[str]:
     """A template row label and its figures on one line, single-spaced (行政许可 97, 规章 0 0 0), else []."""
+    if _BARE_FIGURES.match(line) and len(line.split()) >= 5:
+        return [""] + line.split()  # a row of figures alone (1 0 0 0 0 0 1): its place says which row
     m = _FIGURES_LINE.match(line)
-    if not m or _PROSE_PUNCT.search(m.group(1)) or not has_han(m.group(1)):
+    label = NUMBERING.sub("", re.sub(r"[（(][^（()）]*[)）]", "", m.group(1))) if m else ""
+    if not m or re.search("[，。；：,;]", label) or not has_han(m.group(1)):
         return []
     from ..tables import match_label  # the template's labels; imported late (tables builds on the readers)
 
-    if match_label(m.group(1), ("row",)) is None:
+    if match_label(m.group(1), ("row",), group="other") is None:  # 3.其他 too
         return []
     return [m.group(1)] + m.group(2).split()
 
@@ -191,6 +272,7 @@ def _table_blocks(lines: list[str], kind: str) -> list[Block]:
         rows = _one_cell_rows(lines)
     else:
         rows = [line.split("\t") for line in lines if line.strip()]
+        explicit = len(rows) == 1 and _is_header_row(rows[0])  # a header of the templates' labels, alone
     rows = [[normalize_text(_MARKDOWN_BOLD.sub(r"\1", c)) for c in row] for row in rows]
     rows = [_trim_right(row) for row in rows if not all(_SEPARATOR_CELL.match(c) for c in row)]
     rows = _join_broken_labels([row for row in rows if row])
