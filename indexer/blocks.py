@@ -17,11 +17,13 @@ from pathlib import Path
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
+    ocr: float | None = None  # the OCR engine's confidence when the text was read from an image
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
     rows: tuple[tuple[str, ...], ...]
+    ocr: tuple[float, ...] | None = None  # per row, the OCR confidence when the table was read from an image
 
     @staticmethod
     def from_rows(rows: list[list[str]]) -> "Table":

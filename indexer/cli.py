@@ -34,10 +34,15 @@ def _config(args: argparse.Namespace) -> Config:
 
     config = load_config(args.config)
     limits.use(config.limits)  # for files read in this process (extract, check)
-    return config.with_overrides(
+    config = config.with_overrides(
         corpus=Path(args.corpus).resolve() if args.corpus else None,
         index=Path(args.index).resolve() if args.index else None,
     )
+    from . import ocr
+
+    ocr.configure(enabled=config.ocr_enabled, cache_dir=config.ocr_cache or config.index.parent / "ocr-cache",
+                  max_pages=config.ocr_max_pages, share_status=True)
+    return config
 
 
 def _print_json(data) -> None:
@@ -94,7 +99,11 @@ class _Progress:
         filled = int(width * done / total) if total else width
         rate = done / max(now - self.started, 1e-6)
         eta = (total - done) / rate if rate else 0
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files  {rate:.0f}/s  ETA {eta:.0f}s ")
+        from .ocr import recognising
+
+        ocr_now = recognising()
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files  {rate:.0f}/s  ETA {eta:.0f}s "
+                          + (f" OCR: {ocr_now[:40]} " if ocr_now else "\033[K"))
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()

@@ -35,6 +35,9 @@ class Config:
     batch_size: int = 5000
     limits: Limits = field(default_factory=Limits)  # [limits]: what one file may cost (indexer.limits)
     copied_threshold: float = 0.5  # share of copied prose from which history.copied and peers.copied fail
+    ocr_enabled: bool = True  # [ocr] enabled: read scans and pictures when the engine is installed
+    ocr_cache: Path | None = None  # [ocr] cache: recognised pages by content (None: <index>/../ocr-cache)
+    ocr_max_pages: int = 60  # [ocr] max_pages: pages recognised per scanned file
     source: Path | None = None  # the file it was read from
 
     def with_overrides(self, **overrides) -> "Config":
@@ -93,6 +96,9 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
         batch_size=get("index", "batch_size", 5000, int),
         limits=_limits(data.get("limits", {}), path),
         copied_threshold=float(get("checks", "copied_threshold", 0.5, (int, float))),
+        ocr_enabled=get("ocr", "enabled", True, bool),
+        ocr_cache=resolve(get("ocr", "cache", "var/ocr-cache", str)),
+        ocr_max_pages=get("ocr", "max_pages", 60, int),
         source=path,
     )
     for p in (config.synonyms, *config.dictionaries):

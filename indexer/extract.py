@@ -10,6 +10,7 @@ from . import fields
 from .blocks import Document
 from .checks import run_checks
 from .gazetteer import Region, place_by_code, places_in, resolve
+from .ocr.verify import verify_figures
 from .readers import read_document
 from .prose import prose_metrics
 from .record import Report
@@ -40,6 +41,7 @@ def extractor_fingerprint() -> str:
     paths = [here / name for name in _EXTRACTION_MODULES]
     paths += sorted((here / "readers").glob("*.py")) + sorted((here / "fields").glob("*.py"))
     paths += sorted((here / "data").glob("gazetteer*")) + [here / "data" / "agency_abbreviations.tsv"]
+    paths += sorted((here / "ocr").glob("*.py"))
     for path in paths:
         if path.exists():
             h.update(path.name.encode())
@@ -73,6 +75,8 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     metrics = dict(tables.metrics)
     for key, metric in prose_metrics(structure.passages).items():
         metrics.setdefault(key, metric)
+    ocr_confidence = {p.id: p.confidence or 0.0 for p in structure.passages if p.source == "ocr"}
+    metrics, ocr_check = verify_figures(metrics, ocr_confidence, tables.template)
     report = Report(
         id=rid,
         source=source,
@@ -91,6 +95,8 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
         source_url=doc.meta.get("url"),
     )
     report.checks = run_checks(report, tables.found, tables.template_passages)
+    if ocr_check is not None:
+        report.checks.append(ocr_check)
     return report
 
 

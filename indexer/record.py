@@ -38,6 +38,15 @@ def is_cross_report(check_id: str) -> bool:
     return check_id.startswith(CROSS_REPORT_PREFIXES)
 
 
+def _passage_dict(p: Passage) -> dict[str, Any]:
+    """A passage as JSON; only passages read by OCR carry `source` and `confidence`."""
+    d: dict[str, Any] = {"id": p.id, "section": p.section, "kind": p.kind, "text": p.text}
+    if p.source:
+        d["source"] = p.source
+        d["confidence"] = p.confidence
+    return d
+
+
 @dataclass(slots=True)
 class Metric:
     value: int | float
@@ -106,7 +115,7 @@ class Report:
             "format": self.format,
             "source_url": self.source_url,
             "sections": [{"no": s.no, "title": s.title, "passages": list(s.passages)} for s in self.sections],
-            "passages": [{"id": p.id, "section": p.section, "kind": p.kind, "text": p.text} for p in self.passages],
+            "passages": [_passage_dict(p) for p in self.passages],
             "metrics": {k: m.to_dict() for k, m in self.metrics.items()},
             "checks": [c.to_dict() for c in self.checks],
         }
@@ -127,7 +136,8 @@ class Report:
             format=d.get("format", "txt"),
             source_url=d.get("source_url"),
             sections=[Section(s["no"], s["title"], list(s["passages"])) for s in d.get("sections", [])],
-            passages=[Passage(p["id"], p["section"], p["kind"], p["text"]) for p in d.get("passages", [])],
+            passages=[Passage(p["id"], p["section"], p["kind"], p["text"], p.get("source"), p.get("confidence"))
+                      for p in d.get("passages", [])],
             metrics={k: Metric(m["value"], m.get("passage")) for k, m in (d.get("metrics") or {}).items()},
             checks=[Check(c["id"], c["status"], c["message"], list(c.get("passages", [])),
                           {k: v for k, v in c.items() if k not in _CHECK_FIELDS}) for c in d.get("checks", [])],

@@ -46,6 +46,8 @@ class Passage:
     section: int
     kind: str  # "paragraph" or "table_row"
     text: str
+    source: str | None = None  # "ocr" when read from an image; None for the file's own text
+    confidence: float | None = None  # the OCR engine's confidence (0-1) for an "ocr" passage
 
 
 @dataclass(slots=True)
@@ -182,12 +184,15 @@ def structure_of(blocks: list[Block]) -> Structure:
     tables: list[TableRows] = []
     counter = 0
 
-    def add(kind: str, text: str) -> str:
+    def add(kind: str, text: str, ocr: float | None = None) -> str:
         nonlocal counter
         counter += 1
         section = sections[-1]
         pid = f"s{section.no}-p{counter}"
-        passages.append(Passage(pid, section.no, kind, text))
+        if ocr is None:
+            passages.append(Passage(pid, section.no, kind, text))
+        else:
+            passages.append(Passage(pid, section.no, kind, text, "ocr", round(ocr, 3)))
         section.passages.append(pid)
         return pid
 
@@ -199,9 +204,11 @@ def structure_of(blocks: list[Block]) -> Structure:
             counter = 0
         if isinstance(block, Paragraph):
             if block.text:
-                add("paragraph", block.text)
+                add("paragraph", block.text, block.ocr)
         else:
-            ids = tuple(add("table_row", text) if (text := row_text(row)) else None for row in block.rows)
+            confidence = block.ocr or (None,) * len(block.rows)
+            ids = tuple(add("table_row", text, c) if (text := row_text(row)) else None
+                        for row, c in zip(block.rows, confidence))
             above = blocks[i - 1] if i else None
             caption = above.text if isinstance(above, Paragraph) and len(above.text) <= 30 else None
             tables.append(TableRows(block, sections[-1].no, ids, caption))

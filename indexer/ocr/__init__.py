@@ -1,0 +1,203 @@
+"""OCR: scanned pages and pictures of tables -> the blocks of the one document model.
+
+Readers call `pdf_pages` (a PDF without a text layer) and `image_blocks`
+(pictures in HTML pages and DOCX files). Each page image is straightened, its
+ruled tables rebuilt as grids of cells (`ruling.py`, `page.py`) and its other
+text grouped into lines and paragraphs (`layout.py`); every block carries the
+engine's confidence, which becomes ``"source": "ocr"`` and ``confidence`` on
+its passages. Figures read this way are checked by the tables' own sums in
+`verify.py` before they reach the record.
+
+Results are cached by content (`cache.py`), so re-indexing never recognises
+the same page twice. OCR is optional: without the engine (`pip install
+'nianbao[ocr]'`) or with ``[ocr] enabled = false`` the readers refuse scans
+as before, with a message saying how to turn OCR on. Only this package's
+`page.py`, `image.py`, `ruling.py` and `engine.py` need numpy, OpenCV and the
+engine; they are imported when a page is actually recognised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from ..blocks import Block, Paragraph, Table
+from .cache import OcrCache, page_from_json, page_to_json
+from .layout import paragraphs
+from .model import Line, OcrPage
+
+PDF_DPI = 200
+MAX_PAGES = 60  # pages recognised per file; a longer scan is read up to here and says so
+MIN_IMAGE_SIDE = 120  # pictures smaller than this (icons, bullets, logos) are not read
+
+
+@dataclass
+class Settings:
+    enabled: bool | None = None  # None: on when the engine is installed
+    cache: OcrCache = field(default_factory=lambda: OcrCache(None))
+    max_pages: int = MAX_PAGES
+    on_page: Callable[[str, int, int], None] | None = None  # (file, page, pages) before each page is recognised
+    status: Any = None  # a shared byte array naming the file being recognised (for the progress bar)
+
+
+SETTINGS = Settings()
+
+
+def configure(enabled: bool | None = None, cache_dir: Path | None = None, max_pages: int = MAX_PAGES,
+              on_page: Callable[[str, int, int], None] | None = None, share_status: bool = False) -> None:
+    """Set OCR up for this process and the indexing workers it forks.
+
+    With `share_status`, the file being recognised in any worker is readable
+    here with `recognising()` (the progress bar shows it).
+    """
+    SETTINGS.enabled = enabled
+    SETTINGS.cache = OcrCache(cache_dir)
+    SETTINGS.max_pages = max_pages
+    SETTINGS.on_page = on_page
+    if share_status and SETTINGS.status is None:
+        import multiprocessing
+
+        SETTINGS.status = multiprocessing.Array("c", 200, lock=False)
+
+
+def _announce(name: str, page: int, pages: int) -> None:
+    if SETTINGS.on_page:
+        SETTINGS.on_page(name, page, pages)
+    if SETTINGS.status is not None:
+        text = (f"{name} {page}/{pages}" if pages > 1 else name) if name else ""
+        SETTINGS.status.value = text.encode("utf-8")[:199].decode("utf-8", "ignore").encode("utf-8")
+
+
+def recognising() -> str:
+    """The file (and page) an OCR run is reading now, or ""."""
+    if SETTINGS.status is None:
+        return ""
+    return SETTINGS.status.value.decode("utf-8", "replace")
+
+
+def installed() -> bool:
+    from .engine import available
+
+    return available()
+
+
+def active() -> bool:
+    """True when OCR is turned on and the engine is installed."""
+    if SETTINGS.enabled is False:
+        return False
+    return installed()
+
+
+def unavailable_reason() -> str:
+    """Why a scan cannot be read, in plain words, with what to do."""
+    if SETTINGS.enabled is False:
+        return "OCR is turned off ([ocr] enabled = false in config.toml)"
+    return "install the OCR engine to read it: pip install 'nianbao[ocr]'"
+
+
+def _pipeline_key() -> str:
+    """Cache entries belong to this version of the OCR code and engine."""
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    for name in ("image.py", "ruling.py", "page.py", "layout.py", "engine.py"):
+        h.update((here / name).read_bytes())
+    try:
+        from .engine import version
+
+        h.update(version().encode())
+    except Exception:
+        pass
+    return h.hexdigest()[:12]
+
+
+def _recognise(key: str, load_grey) -> OcrPage:
+    from .page import recognise_page
+
+    full_key = f"{_pipeline_key()}-{key}"
+    cached = SETTINGS.cache.get(full_key)
+    if cached is not None:
+        return page_from_json(cached)
+    page = recognise_page(load_grey())
+    SETTINGS.cache.put(full_key, page_to_json(page))
+    return page
+
+
+def pdf_pages(path: Path) -> list[Block]:
+    """The blocks of a scanned PDF, page by page; [] when OCR is off or nothing was read."""
+    if not active():
+        return []
+    import pypdfium2
+
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        total = len(pdf)
+        count = min(total, SETTINGS.max_pages)
+        pages = []
+        for i in range(count):
+            _announce(path.name, i + 1, count)
+
+            def load(i: int = i):
+                from .image import load as load_image
+
+                page = pdf[i]
+                try:
+                    return load_image(page.render(scale=PDF_DPI / 72).to_pil())
+                finally:
+                    page.close()
+
+            pages.append(_recognise(f"{digest}-p{i}", load))
+    finally:
+        pdf.close()
+        _announce("", 0, 0)
+    blocks = blocks_of_pages(pages)
+    if blocks and count < total:
+        blocks.append(Paragraph(f"（本文件为{total}页的扫描件，只识别了前{count}页）", 1.0))
+    return blocks
+
+
+def image_blocks(data: bytes, name: str = "") -> list[Block]:
+    """The blocks of one picture (a table pasted as an image); [] when OCR is off or the picture is no text."""
+    if not active():
+        return []
+    from PIL import Image
+    import io
+
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            w, h = probe.size
+    except Exception:
+        return []  # not an image Pillow can read (SVG, EMF, damaged): nothing to recognise
+    if min(w, h) < MIN_IMAGE_SIDE:
+        return []
+    _announce(name, 1, 1)
+
+    def load():
+        from .image import load as load_image
+
+        return load_image(data)
+
+    try:
+        return blocks_of_pages([_recognise(hashlib.sha256(data).hexdigest(), load)])
+    finally:
+        _announce("", 0, 0)
+
+
+def blocks_of_pages(pages: list[OcrPage]) -> list[Block]:
+    """Paragraphs and tables of recognised pages, in reading order, with their confidences."""
+    blocks: list[Block] = []
+    for page in pages:
+        pending: list[Line] = []
+        for item in page.items():
+            if isinstance(item, Line):
+                pending.append(item)
+                continue
+            blocks.extend(Paragraph(t, c) for t, c in paragraphs(pending) if t)
+            pending = []
+            if any(any(cell for cell in row) for row in item.rows):
+                blocks.append(Table(tuple(tuple(r) for r in item.rows), tuple(item.confidence)))
+        blocks.extend(Paragraph(t, c) for t, c in paragraphs(pending) if t)
+    return blocks

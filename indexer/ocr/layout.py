@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .model import Line
+
 from ..readers.text import NUMBERING
 from ..textnorm import normalize_text
 
@@ -26,20 +28,6 @@ class Box:
     y1: float
     text: str = ""
     score: float = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    confidence: float
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
 
 
 def _overlap(a: Box, b: Box) -> float:

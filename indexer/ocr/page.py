@@ -1,20 +1,19 @@
 """One page image -> text lines and table grids, each with the engine's confidence.
 
-The page is straightened, its ruled tables found (`ruling.py`), and the text
-detector run once over the whole page. Outside the tables, detected boxes are
-recognised and grouped into lines (`layout.py`). Inside a table every cell is
-read on its own: a cell whose ink is one line high is recognised directly
-from its crop (the detector misses lone digits such as a 0 in a small cell);
-a taller cell is read from the detected boxes inside it, line by line. The
-rules themselves are erased before cropping so that they are never read as
-1 or 一.
+The page is straightened and its ruled tables found (`ruling.py`). Outside
+the tables the text detector finds the lines, which are recognised and
+grouped (`layout.py`). Inside a table every cell is read on its own: a cell
+whose ink is one line high is recognised from its crop (the detector misses
+lone digits such as a 0 in a small cell), the figures of a row together in
+one strip; a taller cell is run through the detector alone, so that its lines
+never run on into the next cell. The rules are erased before cropping so that
+they are never read as 1 or 一.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -22,31 +21,12 @@ import numpy as np
 from ..textnorm import normalize_text
 from . import engine
 from .image import binarise, straighten
-from .layout import Box, Line, group_lines
+from .layout import Box, group_lines
+from .model import OcrPage, OcrTable
 from .ruling import CellBox, TableBox, char_height, find_tables, rule_masks
 
 _DIGITS_LIKE = re.compile(r"^[\doOlI|,，.．]+$")
 _ZERO_LIKE = {"o", "O", "。", ".", "○", "〇", "０", "0.", "o.", ".0", "D"}  # a lone 0 misread; no figure cell holds these
-
-
-@dataclass
-class OcrTable:
-    top: float
-    box: tuple[int, int, int, int]
-    rows: list[list[str]]
-    confidence: list[float]  # per row: the lowest confidence of its cells (1.0 for a row with no text)
-
-
-@dataclass
-class OcrPage:
-    width: int
-    height: int
-    lines: list[Line] = field(default_factory=list)
-    tables: list[OcrTable] = field(default_factory=list)
-
-    def items(self) -> list[Line | OcrTable]:
-        """Lines and tables in reading order (top to bottom)."""
-        return sorted([*self.lines, *self.tables], key=lambda it: it.top)
 
 
 def fix_figure(text: str) -> str:
@@ -67,26 +47,25 @@ def recognise_page(grey: np.ndarray) -> OcrPage:
     height = char_height(ink)
     tables = find_tables(ink, height)
     horizontal, vertical = rule_masks(ink, height)
-    rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+    rules = np.zeros_like(ink)
+    for t in tables:  # rules outside tables would be strokes of large characters (a title)
+        x0, y0, x1, y1 = t.box
+        region = (slice(max(0, y0 - 4), y1 + 5), slice(max(0, x0 - 4), x1 + 5))
+        rules[region] = cv2.bitwise_or(horizontal[region], vertical[region])
+    rules = cv2.dilate(rules, np.ones((3, 3), np.uint8))
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(rules))
     clean = grey.copy()
     clean[rules > 0] = 255
-    detected = engine.detect(clean)
+    prose = grey.copy()
+    for t in tables:  # the text outside the tables is found by the detector; cells are read on their own
+        x0, y0, x1, y1 = t.box
+        prose[max(0, y0 - 2):y1 + 3, max(0, x0 - 2):x1 + 3] = 255
+    outside = engine.detect(prose)
+    texts = engine.read_lines([_crop(prose, b) for b in outside])
     page = OcrPage(grey.shape[1], grey.shape[0])
-
-    def in_table(x: float, y: float) -> TableBox | None:
-        for t in tables:
-            x0, y0, x1, y1 = t.box
-            if x0 <= x <= x1 and y0 <= y <= y1:
-                return t
-        return None
-
-    outside = [b for b in detected if in_table((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) is None]
-    texts = engine.read_lines([_crop(clean, b) for b in outside])
     page.lines = group_lines([Box(*b, text=normalize_text(t), score=s) for b, (t, s) in zip(outside, texts) if t.strip()])
     for table in tables:
-        inside = [b for b in detected if in_table((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) is table]
-        page.tables.append(_read_table(table, clean, text_ink, inside))
+        page.tables.append(_read_table(table, clean, text_ink, height))
     return page
 
 
@@ -103,7 +82,7 @@ def _crop(grey: np.ndarray, box: tuple[float, float, float, float], pad: float =
     return crop
 
 
-def _ink_box(text_ink: np.ndarray, cell: CellBox) -> tuple[int, int, int, int] | None:
+def _ink_box(text_ink: np.ndarray, cell: CellBox, char: int) -> tuple[int, int, int, int] | None:
     """The box around the cell's ink, ignoring specks of noise; None for an empty cell."""
     x0, y0, x1, y1 = cell.box
     inset = 3
@@ -111,7 +90,13 @@ def _ink_box(text_ink: np.ndarray, cell: CellBox) -> tuple[int, int, int, int] |
     if region.size == 0:
         return None
     n, _, stats, _ = cv2.connectedComponentsWithStats(region, connectivity=8)
-    parts = [stats[i] for i in range(1, n) if stats[i][4] >= 6]  # specks of a few pixels are noise
+    rh, rw = region.shape
+
+    def stray(x: int, y: int, w: int, h: int, area: int) -> bool:
+        # specks of noise, and stubs of rules left at the cell's edge where a rule meets it
+        return area < max(6, 0.02 * char * char) or x == 0 or y == 0 or x + w >= rw or y + h >= rh
+
+    parts = [stats[i] for i in range(1, n) if not stray(*(int(v) for v in stats[i]))]
     if not parts:
         return None
     if sum(int(p[4]) for p in parts) < 25:
@@ -123,8 +108,8 @@ def _ink_box(text_ink: np.ndarray, cell: CellBox) -> tuple[int, int, int, int] |
     return x0 + inset + bx0, y0 + inset + by0, x0 + inset + bx1, y0 + inset + by1
 
 
-def _read_table(table: TableBox, grey: np.ndarray, text_ink: np.ndarray, detected: list) -> OcrTable:
-    inks = {cell: _ink_box(text_ink, cell) for cell in table.cells}
+def _read_table(table: TableBox, grey: np.ndarray, text_ink: np.ndarray, char: int) -> OcrTable:
+    inks = {cell: _ink_box(text_ink, cell, char) for cell in table.cells}
     heights = [b[3] - b[1] for b in inks.values() if b is not None]
     line_height = statistics.median(heights) if heights else 0
     single: list[tuple[CellBox, tuple[int, int, int, int]]] = []
@@ -135,7 +120,7 @@ def _read_table(table: TableBox, grey: np.ndarray, text_ink: np.ndarray, detecte
         if ink[3] - ink[1] <= 1.6 * line_height:
             single.append((cell, ink))
         else:
-            mine = [b for b in detected if _centre_in(b, cell.box)]
+            mine = [b for b in _detect_in(grey, ink) if b[3] - b[1] >= 0.5 * line_height]
             if mine:
                 multi[cell] = mine
             else:
@@ -184,9 +169,13 @@ def _read_rows(single: list[tuple[CellBox, tuple[int, int, int, int]]], grey: np
     not the count of cells, the row's cells are read one by one instead.
     """
     by_row: dict[int, list[tuple[CellBox, tuple[int, int, int, int]]]] = {}
+    alone = []
     for cell, ink in single:
-        by_row.setdefault(cell.row, []).append((cell, ink))
-    strips, members, alone = [], [], []
+        if ink[2] - ink[0] <= 4 * height:  # figures; labels are read alone, in full
+            by_row.setdefault(cell.row, []).append((cell, ink))
+        else:
+            alone.append((cell, ink))
+    strips, members = [], []
     for row in by_row.values():
         if len(row) < 3 or height <= 0:
             alone.extend(row)
@@ -226,6 +215,9 @@ def _strip(grey: np.ndarray, inks: list[tuple[int, int, int, int]], height: int)
     return np.hstack(parts)
 
 
-def _centre_in(b: tuple[float, float, float, float], box: tuple[int, int, int, int]) -> bool:
-    cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+def _detect_in(grey: np.ndarray, ink: tuple[int, int, int, int]) -> list[tuple[float, float, float, float]]:
+    """Text lines detected in one cell's ink (alone, so that lines never run on into the next cell)."""
+    x0, y0, x1, y1 = ink
+    pad = 12
+    crop = cv2.copyMakeBorder(grey[y0:y1 + 1, x0:x1 + 1], pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+    return [(bx0 - pad + x0, by0 - pad + y0, bx1 - pad + x0, by1 - pad + y0) for bx0, by0, bx1, by1 in engine.detect(crop)]

@@ -22,8 +22,9 @@ the lines in reading order, across page breaks:
   paragraphs are indented (otherwise there is no telling);
 * a short centred line (the title, a signature) stays alone.
 
-A PDF without a text layer (a scan) and a PDF whose fonts have no Unicode map
-raise `ReadError` asking for OCR; an encrypted PDF that cannot be opened
+A PDF without a text layer (a scan) is read by OCR (`indexer.ocr`) when the
+engine is installed and turned on, else refused with a `ReadError` that says
+how to turn it on; a PDF whose fonts have no Unicode map raises `ReadError`; an encrypted PDF that cannot be opened
 raises a `ReadError` that says so.
 """
 
@@ -97,7 +98,7 @@ def read_pdf(path: Path) -> Document:
 
     chars, cid_chars, pages = stats
     if chars < max(10, 5 * pages):
-        raise ReadError("the PDF has no text layer (a scanned image?); run OCR on it first")
+        return _scanned(path, meta)
     if cid_chars > 0.5 * chars:
         # pdfminer could not map the glyphs to text; PDFium (which pdfplumber ships
         # with) often can. Its text has no table geometry, so it is read as plain text.
@@ -125,6 +126,18 @@ def _page_count(path: Path) -> int | None:
         return len(pdf)
     finally:
         pdf.close()
+
+
+def _scanned(path: Path, meta: dict[str, str]) -> Document:
+    """A PDF of page images (a scan): read by OCR when it is installed and turned on."""
+    from .. import ocr
+
+    if not ocr.active():
+        raise ReadError(f"the PDF has no text layer (a scanned image?); {ocr.unavailable_reason()}")
+    blocks = ocr.pdf_pages(path)
+    if not any(has_han(b.text) if isinstance(b, Paragraph) else any(has_han(c) for r in b.rows for c in r) for b in blocks):
+        raise ReadError("the PDF has no text layer and OCR found no Chinese text on its pages")
+    return Document(path=path, format="pdf", blocks=blocks, meta=meta)
 
 
 def _pdfium_blocks(path: Path) -> list[Block]:
