@@ -189,3 +189,36 @@ def test_with_ocr_turned_off_a_scan_is_refused_with_the_reason(tmp_path):
             read_document(path)
     finally:
         ocr.configure()
+
+
+@needs_engine
+def test_a_scanned_sample_is_indexed_and_found_by_a_phrase_in_its_body(tmp_path):
+    """A bundled sample drawn as a scanned PDF, indexed: a phrase of its body finds it, the snippet links its passage."""
+    from indexer.engine import Index
+    from indexer.indexing import index_corpus
+    from indexer.readers import read_document
+    from indexer.search import SearchRequest, search
+
+    sample = Path(__file__).resolve().parents[1] / "corpus" / "samples" / "001_a8c37edb55ee0579.txt"
+    doc = read_document(sample)
+    blocks = [b.text if isinstance(b, Paragraph) else scans.grid_of_rows(b.rows) for b in doc.blocks]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    scans.to_scanned_pdf(scans.Report(blocks), corpus / "scan.pdf", dpi=180, seed=1)
+    body = next(t for t in blocks[5:] if isinstance(t, str) and len(t) >= 40 and "，" in t)
+    phrase = body[10:18]
+    ocr.configure(enabled=True, cache_dir=tmp_path / "cache")
+    try:
+        summary = index_corpus(corpus, tmp_path / "index", workers=1)
+    finally:
+        ocr.configure()
+    assert not summary.failed
+    with Index.open(tmp_path / "index") as index:
+        answer = search(index, SearchRequest(query=f'"{phrase}"'))
+        assert answer["total"] == 1, phrase
+        result = answer["results"][0]
+        snippet = result["snippets"][0]
+        assert snippet["url"].endswith("#" + snippet["passage"])
+        record = index.record(index.docnum(result["id"]))
+    passage = next(p for p in record["passages"] if p["id"] == snippet["passage"])
+    assert phrase in passage["text"] and passage["source"] == "ocr"
