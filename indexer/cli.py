@@ -41,7 +41,7 @@ def _config(args: argparse.Namespace) -> Config:
     from . import ocr
 
     ocr.configure(enabled=config.ocr_enabled, cache_dir=config.ocr_cache or config.index.parent / "ocr-cache",
-                  max_pages=config.ocr_max_pages, share_status=True)
+                  max_pages=config.ocr_max_pages, share_status=True, memory_mb=config.ocr_memory_mb)
     return config
 
 

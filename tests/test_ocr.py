@@ -196,6 +196,7 @@ def test_a_scanned_sample_is_indexed_and_found_by_a_phrase_in_its_body(tmp_path)
     """A bundled sample drawn as a scanned PDF, indexed: a phrase of its body finds it, the snippet links its passage."""
     from indexer.engine import Index
     from indexer.indexing import index_corpus
+    from indexer.limits import Limits
     from indexer.readers import read_document
     from indexer.search import SearchRequest, search
 
@@ -209,7 +210,8 @@ def test_a_scanned_sample_is_indexed_and_found_by_a_phrase_in_its_body(tmp_path)
     phrase = body[10:18]
     ocr.configure(enabled=True, cache_dir=tmp_path / "cache")
     try:
-        summary = index_corpus(corpus, tmp_path / "index", workers=1)
+        # a quiet 2-core machine reads a page in seconds; a busy test machine may need more than the default 60
+        summary = index_corpus(corpus, tmp_path / "index", workers=1, limits=Limits(seconds=3600))
     finally:
         ocr.configure()
     assert not summary.failed

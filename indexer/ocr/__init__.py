@@ -19,6 +19,7 @@ engine; they are imported when a page is actually recognised.
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -30,6 +31,7 @@ from .model import Line, OcrPage
 
 PDF_DPI = 200
 MAX_PAGES = 60  # pages recognised per file; a longer scan is read up to here and says so
+MEMORY_MB = 2048  # address space OCR needs: OpenCV and onnxruntime map about 1.4 GB (400 MB resident)
 MIN_IMAGE_SIDE = 120  # pictures smaller than this (icons, bullets, logos) are not read
 
 
@@ -38,6 +40,7 @@ class Settings:
     enabled: bool | None = None  # None: on when the engine is installed
     cache: OcrCache = field(default_factory=lambda: OcrCache(None))
     max_pages: int = MAX_PAGES
+    memory_mb: int = MEMORY_MB
     on_page: Callable[[str, int, int], None] | None = None  # (file, page, pages) before each page is recognised
     status: Any = None  # a shared byte array naming the file being recognised (for the progress bar)
 
@@ -46,7 +49,8 @@ SETTINGS = Settings()
 
 
 def configure(enabled: bool | None = None, cache_dir: Path | None = None, max_pages: int = MAX_PAGES,
-              on_page: Callable[[str, int, int], None] | None = None, share_status: bool = False) -> None:
+              on_page: Callable[[str, int, int], None] | None = None, share_status: bool = False,
+              memory_mb: int = MEMORY_MB) -> None:
     """Set OCR up for this process and the indexing workers it forks.
 
     With `share_status`, the file being recognised in any worker is readable
@@ -55,6 +59,7 @@ def configure(enabled: bool | None = None, cache_dir: Path | None = None, max_pa
     SETTINGS.enabled = enabled
     SETTINGS.cache = OcrCache(cache_dir)
     SETTINGS.max_pages = max_pages
+    SETTINGS.memory_mb = memory_mb
     SETTINGS.on_page = on_page
     if share_status and SETTINGS.status is None:
         import multiprocessing
@@ -78,9 +83,13 @@ def recognising() -> str:
 
 
 def installed() -> bool:
-    from .engine import available
+    """True when the engine's package is installed (found without importing it: the import is heavy)."""
+    import importlib.util
 
-    return available()
+    try:
+        return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def active() -> bool:
@@ -112,13 +121,50 @@ def _pipeline_key() -> str:
     return h.hexdigest()[:12]
 
 
-def _recognise(key: str, load_grey) -> OcrPage:
-    from .page import recognise_page
+def _make_room() -> None:
+    """Let this process map what the engine needs: raise a lower address-space cap to `[ocr] memory_mb`.
 
+    An indexing worker caps its address space (`[limits] memory_mb`) for
+    ordinary files; OpenCV and onnxruntime alone map more than that. The cap
+    is only ever raised, to a bound of its own, and a worker that grew this
+    large retires after the file (`indexer.workers`).
+    """
+    try:
+        import resource
+    except ImportError:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    want = SETTINGS.memory_mb * 2**20
+    if soft == resource.RLIM_INFINITY or soft >= want:
+        return
+    if hard != resource.RLIM_INFINITY:
+        want = min(want, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _check_time(started: float, pages_done: int, pages: int, name: str) -> None:
+    """Stop before the file's time (`[limits] seconds`) runs out: pages already read stay cached."""
+    from .. import limits
+
+    left = limits.time_left()
+    per_page = (time.monotonic() - started) / pages_done if pages_done else 0.0
+    if left == float("inf") or left > max(2.0, 1.5 * per_page):
+        return
+    raise limits.exceeded("seconds", f"OCR of {name} ({pages} pages) needs more time: {pages_done} pages were "
+                                     f"recognised and cached, so a run allowed more time goes on from there")
+
+
+def _recognise(key: str, load_grey) -> OcrPage:
     full_key = f"{_pipeline_key()}-{key}"
     cached = SETTINGS.cache.get(full_key)
     if cached is not None:
         return page_from_json(cached)
+    _make_room()
+    from .page import recognise_page
+
     page = recognise_page(load_grey())
     SETTINGS.cache.put(full_key, page_to_json(page))
     return page
@@ -137,7 +183,9 @@ def pdf_pages(path: Path) -> list[Block]:
         total = len(pdf)
         count = min(total, SETTINGS.max_pages)
         pages = []
+        started = time.monotonic()
         for i in range(count):
+            _check_time(started, i, count, path.name)
             _announce(path.name, i + 1, count)
 
             def load(i: int = i):
