@@ -38,7 +38,7 @@ class Config:
     ocr_enabled: bool = True  # [ocr] enabled: read scans and pictures when the engine is installed
     ocr_cache: Path | None = None  # [ocr] cache: recognised pages by content (None: <index>/../ocr-cache)
     ocr_max_pages: int = 60  # [ocr] max_pages: pages recognised per scanned file
-    ocr_memory_mb: int = 2048  # [ocr] memory_mb: address space of a worker while it recognises
+    ocr_memory_mb: int = 1536  # [ocr] memory_mb: address space a worker may add while it recognises
     source: Path | None = None  # the file it was read from
 
     def with_overrides(self, **overrides) -> "Config":
@@ -100,7 +100,7 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
         ocr_enabled=get("ocr", "enabled", True, bool),
         ocr_cache=resolve(get("ocr", "cache", "var/ocr-cache", str)),
         ocr_max_pages=get("ocr", "max_pages", 60, int),
-        ocr_memory_mb=get("ocr", "memory_mb", 2048, int),
+        ocr_memory_mb=get("ocr", "memory_mb", 1536, int),
         source=path,
     )
     for p in (config.synonyms, *config.dictionaries):

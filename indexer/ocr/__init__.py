@@ -19,19 +19,21 @@ engine; they are imported when a page is actually recognised.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from ..blocks import Block, Paragraph, Table
+from ..readers import ReadError
 from .cache import OcrCache, page_from_json, page_to_json
 from .layout import paragraphs
 from .model import Line, OcrPage
 
 PDF_DPI = 200
 MAX_PAGES = 60  # pages recognised per file; a longer scan is read up to here and says so
-MEMORY_MB = 2048  # address space OCR needs: OpenCV and onnxruntime map about 1.4 GB (400 MB resident)
+MEMORY_MB = 1536  # address space OCR adds: OpenCV and onnxruntime map about 1.4 GB (400 MB resident)
 MIN_IMAGE_SIDE = 120  # pictures smaller than this (icons, bullets, logos) are not read
 
 
@@ -122,11 +124,11 @@ def _pipeline_key() -> str:
 
 
 def _make_room() -> None:
-    """Let this process map what the engine needs: raise a lower address-space cap to `[ocr] memory_mb`.
+    """Let this process map what the engine needs: `[ocr] memory_mb` more address space than it uses now.
 
     An indexing worker caps its address space (`[limits] memory_mb`) for
     ordinary files; OpenCV and onnxruntime alone map more than that. The cap
-    is only ever raised, to a bound of its own, and a worker that grew this
+    is only ever raised, by a bound of its own, and a worker that grew this
     large retires after the file (`indexer.workers`).
     """
     try:
@@ -134,15 +136,24 @@ def _make_room() -> None:
     except ImportError:
         return
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    want = SETTINGS.memory_mb * 2**20
-    if soft == resource.RLIM_INFINITY or soft >= want:
+    if soft == resource.RLIM_INFINITY:
         return
+    want = _address_space() + SETTINGS.memory_mb * 2**20
     if hard != resource.RLIM_INFINITY:
         want = min(want, hard)
+    if want > soft:
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+        except (ValueError, OSError):
+            pass
+
+
+def _address_space() -> int:
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (want, hard))
-    except (ValueError, OSError):
-        pass
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _check_time(started: float, pages_done: int, pages: int, name: str) -> None:
@@ -165,7 +176,14 @@ def _recognise(key: str, load_grey) -> OcrPage:
     _make_room()
     from .page import recognise_page
 
-    page = recognise_page(load_grey())
+    try:
+        page = recognise_page(load_grey())
+    except MemoryError:
+        raise
+    except Exception as exc:  # the engine's own errors: say it was OCR, not a damaged file
+        if "bad_alloc" in str(exc):
+            raise MemoryError("the OCR engine ran out of memory") from exc
+        raise ReadError(f"OCR failed ({type(exc).__name__}: {str(exc)[:200]})") from exc
     SETTINGS.cache.put(full_key, page_to_json(page))
     return page
 
