@@ -7,6 +7,7 @@ font at 180 dpi, rotated 1°, noisy, with a red seal over the signature.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,17 @@ def _score(record: dict, expected: dict) -> tuple[int, int, list[str]]:
     return right, len(expected), wrong
 
 
+@contextmanager
+def ocr_settings(**settings):
+    """OCR configured as given for a block, then as it was before."""
+    saved = dict(vars(ocr.SETTINGS))
+    ocr.configure(**settings)
+    try:
+        yield
+    finally:
+        vars(ocr.SETTINGS).update(saved)
+
+
 @pytest.fixture(scope="module")
 def ocr_cache(tmp_path_factory):
     ocr.configure(enabled=True, cache_dir=tmp_path_factory.mktemp("ocr-cache"))
@@ -128,14 +140,28 @@ def ocr_cache(tmp_path_factory):
     ocr.configure()
 
 
-@needs_engine
-@pytest.mark.parametrize("template", ["2021", "2019"])
-def test_scanned_pdf_is_read_with_its_tables(template, tmp_path, ocr_cache):
+@pytest.fixture(scope="module")
+def scanned(ocr_cache, tmp_path_factory):
+    """(report, scanned PDF, its record) per template, each recognised once for the module."""
     from indexer.extract import extract
 
-    report = build_report(template, agency="某某市司法局")
-    path = scans.to_scanned_pdf(report, tmp_path / f"scan{template}.pdf", dpi=180, seed=int(template))
-    record = extract(path).to_dict()
+    made = {}
+
+    def get(template: str):
+        if template not in made:
+            report = build_report(template, agency="某某市司法局")
+            path = scans.to_scanned_pdf(report, tmp_path_factory.mktemp("scan") / f"scan{template}.pdf",
+                                        dpi=180, seed=int(template))
+            made[template] = (report, path, extract(path).to_dict())
+        return made[template]
+
+    return get
+
+
+@needs_engine
+@pytest.mark.parametrize("template", ["2021", "2019"])
+def test_scanned_pdf_is_read_with_its_tables(template, scanned):
+    report, _, record = scanned(template)
     right, total, wrong = _score(record, report.expected)
     report_summary(f"OCR scanned PDF ({template} template): {right}/{total} table cells right")
     assert right >= 0.98 * total, wrong
@@ -154,23 +180,17 @@ def test_scanned_pdf_is_read_with_its_tables(template, tmp_path, ocr_cache):
 
 
 @needs_engine
-def test_a_scan_is_recognised_once_then_read_from_the_cache(tmp_path, monkeypatch):
+def test_a_scan_is_recognised_once_then_read_from_the_cache(scanned, monkeypatch):
     from indexer.extract import extract
     from indexer.ocr import page as page_module
 
-    ocr.configure(enabled=True, cache_dir=tmp_path / "cache")
-    try:
-        report = build_report("2021")
-        path = scans.to_scanned_pdf(report, tmp_path / "scan.pdf", dpi=150)
-        first = extract(path).to_dict()
+    _, path, first = scanned("2021")
 
-        def no_ocr(*_):
-            raise AssertionError("recognised again")
+    def no_ocr(*_):
+        raise AssertionError("recognised again")
 
-        monkeypatch.setattr(page_module, "recognise_page", no_ocr)
-        assert extract(path).to_dict() == first
-    finally:
-        ocr.configure()
+    monkeypatch.setattr(page_module, "recognise_page", no_ocr)
+    assert extract(path).to_dict() == first
 
 
 def test_with_ocr_turned_off_a_scan_is_refused_with_the_reason(tmp_path):
@@ -183,12 +203,9 @@ def test_with_ocr_turned_off_a_scan_is_refused_with_the_reason(tmp_path):
         from PIL import Image
 
         Image.new("RGB", (800, 1100), "white").save(path, "PDF")
-    ocr.configure(enabled=False)
-    try:
+    with ocr_settings(enabled=False):
         with pytest.raises(ReadError, match=r"no text layer.*OCR is turned off"):
             read_document(path)
-    finally:
-        ocr.configure()
 
 
 @needs_engine
@@ -208,12 +225,9 @@ def test_a_scanned_sample_is_indexed_and_found_by_a_phrase_in_its_body(tmp_path)
     scans.to_scanned_pdf(scans.Report(blocks), corpus / "scan.pdf", dpi=180, seed=1)
     body = next(t for t in blocks[5:] if isinstance(t, str) and len(t) >= 40 and "，" in t)
     phrase = body[10:18]
-    ocr.configure(enabled=True, cache_dir=tmp_path / "cache")
-    try:
+    with ocr_settings(enabled=True, cache_dir=tmp_path / "cache"):
         # a quiet 2-core machine reads a page in seconds; a busy test machine may need more than the default 60
         summary = index_corpus(corpus, tmp_path / "index", workers=1, limits=Limits(seconds=3600))
-    finally:
-        ocr.configure()
     assert not summary.failed
     with Index.open(tmp_path / "index") as index:
         answer = search(index, SearchRequest(query=f'"{phrase}"'))
@@ -224,3 +238,56 @@ def test_a_scanned_sample_is_indexed_and_found_by_a_phrase_in_its_body(tmp_path)
         record = index.record(index.docnum(result["id"]))
     passage = next(p for p in record["passages"] if p["id"] == snippet["passage"])
     assert phrase in passage["text"] and passage["source"] == "ocr"
+
+
+@needs_engine
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_tables_pasted_as_pictures_are_read_into_the_record(fmt, tmp_path, ocr_cache):
+    from indexer.extract import extract
+
+    report = build_report("2021", agency="某某市司法局")
+    write = scans.to_html_with_table_images if fmt == "html" else scans.to_docx_with_table_images
+    path = write(report, tmp_path / f"report.{fmt}", dpi=180, seed=7)
+    record = extract(path).to_dict()
+    right, total, wrong = _score(record, report.expected)
+    report_summary(f"OCR tables as pictures in {fmt.upper()}: {right}/{total} table cells right")
+    assert right >= 0.98 * total, wrong
+    assert (record["title"], record["agency"], record["year"], record["published"], record["template"]) == (
+        "某某市司法局2023年政府信息公开工作年度报告", "某某市司法局", 2023, "2024-01-20", "2021")
+    rows = [p for p in record["passages"] if p["kind"] == "table_row"]
+    assert rows and all(p["source"] == "ocr" for p in rows)
+    assert all("source" not in p for p in record["passages"] if p["kind"] == "paragraph")
+
+
+def test_a_page_picture_is_read_only_from_a_data_uri_or_the_pages_own_folder(tmp_path):
+    from indexer.readers.pictures import picture_bytes
+
+    page_dir = tmp_path / "site"
+    (page_dir / "report_files").mkdir(parents=True)
+    (page_dir / "report_files" / "t1.png").write_bytes(b"png-bytes")
+    (tmp_path / "secret.png").write_bytes(b"secret")
+    assert picture_bytes("report_files/t1.png", page_dir) == b"png-bytes"
+    assert picture_bytes("report_files/t1%2Epng?x=1", page_dir) == b"png-bytes"
+    assert picture_bytes("data:image/png;base64,cG5nLWJ5dGVz", page_dir) == b"png-bytes"
+    for src in ("../secret.png", "report_files/../../secret.png", str(tmp_path / "secret.png"), "/etc/passwd",
+                "file:///etc/passwd", "http://example.org/t1.png", "//example.org/t1.png", "", None):
+        assert picture_bytes(src, page_dir) is None, src
+
+
+def test_the_report_page_marks_passages_read_by_ocr():
+    from webui.report_view import report_view
+
+    record = {
+        "id": "r1", "title": "某某市司法局2023年政府信息公开工作年度报告", "agency": "某某市司法局", "year": 2023,
+        "sections": [{"no": 1, "title": "总体情况", "passages": ["s1-p1", "s1-p2", "s1-p3"]}],
+        "passages": [
+            {"id": "s1-p1", "section": 1, "kind": "paragraph", "text": "一、总体情况", "source": "ocr", "confidence": 0.99},
+            {"id": "s1-p2", "section": 1, "kind": "paragraph", "text": "全年主动公开政府信息185条。", "source": "ocr", "confidence": 0.87},
+            {"id": "s1-p3", "section": 1, "kind": "paragraph", "text": "本年度无其他需要报告的事项。"},
+        ],
+        "metrics": {}, "checks": [],
+    }
+    view = report_view(record, [], [], lambda pid: f"http://x/reports/r1#{pid}")
+    shown = {p.id: p for s in view.sections for p in s.passages()}
+    assert shown["s1-p2"].ocr == 0.87
+    assert shown["s1-p3"].ocr is None

@@ -36,6 +36,7 @@ class PassageView:
     text: str  # the same, plain
     hits: int
     citation: str
+    ocr: float | None = None  # the OCR confidence of a passage read from an image (shown as a 识别 badge)
 
 
 @dataclass
@@ -170,7 +171,8 @@ def report_view(record: dict, needles: list[str], terms: list[str], passage_url:
         spans = find_hits(text, needles) if needles else []
         html = _row_html(row, spans) if row else Markup(mark(text, spans))
         cite = citation(record, heading, text, passage_url(passage["id"]))
-        return PassageView(passage["id"], kind, html, text, len(spans), cite)
+        ocr = (passage.get("confidence") or 0.0) if passage.get("source") == "ocr" else None
+        return PassageView(passage["id"], kind, html, text, len(spans), cite, ocr)
 
     for section in record.get("sections", []):
         title = section.get("title") or ""

@@ -28,15 +28,6 @@ class TextBox:
     score: float
 
 
-def available() -> bool:
-    """True when the OCR engine is installed (`pip install 'nianbao[ocr]'`)."""
-    try:
-        import rapidocr_onnxruntime  # noqa: F401
-    except Exception:  # a broken install is "not installed" for us
-        return False
-    return True
-
-
 def version() -> str:
     from importlib.metadata import version as v
 

@@ -13,6 +13,8 @@ reject for a missing content type still reads. The body is walked in order:
   and `grid.expand_spans` repeats merged text. A table nested in a cell is
   flattened into that cell's text. A one-column table that frames the whole
   report is read as ordinary content;
+* pictures (``a:blip`` in a paragraph, stored under ``word/media``) are read
+  by OCR (`indexer.ocr`) when it is on, their blocks after the paragraph;
 * ``w:sdt`` content controls are looked into; headers and footers live in
   other parts and are never read.
 
@@ -34,17 +36,19 @@ from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .grid import MAX_SPAN, Cell, expand_spans, tidy_grid
+from .pictures import MAX_PICTURE_BYTES, MAX_PICTURES
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DAMAGED = "the DOCX file is damaged or truncated"
+_R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 
 
 def read_docx(path: Path) -> Document:
-    root, meta, numbering = _open(path)
+    root, meta, numbering, pictures = _open(path)
     body = next((el for el in root if _ln(el) == "body"), None)
     if body is None:
         raise ReadError(f"{_DAMAGED}: word/document.xml has no body")
-    blocks = _body_blocks(body, numbering)
+    blocks = _body_blocks(body, numbering, _recognised(pictures, path.name))
     if not any(has_han(b.text) if isinstance(b, Paragraph) else any(has_han(c) for r in b.rows for c in r) for b in blocks):
         raise ReadError("no Chinese text in the document; is it a report?")
     return Document(path=path, format="docx", blocks=blocks, meta=meta)
@@ -53,7 +57,7 @@ def read_docx(path: Path) -> Document:
 # ---------------------------------------------------------------- the archive
 
 
-def _open(path: Path) -> tuple[etree._Element, dict[str, str], "_Numbering"]:
+def _open(path: Path) -> tuple[etree._Element, dict[str, str], "_Numbering", dict[str, bytes]]:
     with path.open("rb") as fh:
         magic = fh.read(8)
     if magic == _OLE_MAGIC:
@@ -80,7 +84,7 @@ def _open(path: Path) -> tuple[etree._Element, dict[str, str], "_Numbering"]:
             base = posixpath.dirname(main)
             numbering = _Numbering(_optional_xml(zf, posixpath.join(base, "numbering.xml")),
                                    _optional_xml(zf, posixpath.join(base, "styles.xml")))
-            return root, meta, numbering
+            return root, meta, numbering, _pictures(zf, main)
     except zipfile.BadZipFile as exc:
         raise ReadError(f"{_DAMAGED} (not a valid ZIP archive: {exc})") from exc
     except (zlib.error, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:
@@ -93,6 +97,43 @@ def _check_expanded_size(zf: zipfile.ZipFile) -> None:
     """Refuse a zip bomb before anything is decompressed: the XML parts' declared sizes against the limit."""
     declared = sum(info.file_size for info in zf.infolist() if info.filename.lower().endswith((".xml", ".rels")))
     limits.check_bytes("expanded_mb", declared, "the DOCX's XML uncompressed")
+
+
+def _pictures(zf: zipfile.ZipFile, main: str) -> dict[str, bytes]:
+    """Relationship id -> bytes of the document's pictures (word/media), when OCR will read them."""
+    from .. import ocr
+
+    if not ocr.active():
+        return {}
+    base = posixpath.dirname(main)
+    rels = _optional_xml(zf, posixpath.join(base, "_rels", posixpath.basename(main) + ".rels"))
+    out: dict[str, bytes] = {}
+    for rel in rels if rels is not None else []:
+        if not (rel.get("Type") or "").endswith("/image") or rel.get("TargetMode") == "External":
+            continue
+        name = posixpath.normpath(posixpath.join(base, rel.get("Target") or ""))
+        try:
+            info = zf.getinfo(name)
+        except KeyError:
+            continue
+        if info.file_size <= MAX_PICTURE_BYTES and len(out) < MAX_PICTURES and rel.get("Id"):
+            out[rel.get("Id")] = zf.read(info)
+    return out
+
+
+def _recognised(pictures: dict[str, bytes], name: str):
+    """rId -> the picture's blocks by OCR (each picture read once)."""
+    done: dict[str, list[Block]] = {}
+
+    def blocks(rid: str) -> list[Block]:
+        if rid not in done:
+            from .. import ocr
+
+            data = pictures.get(rid)
+            done[rid] = ocr.image_blocks(data, name) if data else []
+        return done[rid]
+
+    return blocks
 
 
 def _main_part(zf: zipfile.ZipFile) -> str:
@@ -141,7 +182,7 @@ def _ln(el: etree._Element) -> str:
 # ---------------------------------------------------------------- body
 
 
-def _body_blocks(body: etree._Element, numbering: "_Numbering | None" = None) -> list[Block]:
+def _body_blocks(body: etree._Element, numbering: "_Numbering | None" = None, pictures=None) -> list[Block]:
     blocks: list[Block] = []
     # Explicit stack of child iterators: content controls and frame tables nest.
     stack = [iter(body)]
@@ -157,6 +198,9 @@ def _body_blocks(body: etree._Element, numbering: "_Numbering | None" = None) ->
             if label and lines[0].strip():
                 lines[0] = label + lines[0].lstrip()
             blocks.extend(Paragraph(t) for t in (normalize_text(x) for x in lines) if t)
+            if pictures is not None:
+                for rid in _picture_ids(el):
+                    blocks.extend(pictures(rid))
             for box in reversed(boxes):
                 stack.append(iter(box))
         elif name == "tbl":
@@ -194,6 +238,21 @@ def _paragraph(p: etree._Element) -> tuple[list[str], list[etree._Element]]:
         elif name in ("Fallback", "instrText", "delText", "del", "moveFrom", "footnoteReference", "endnoteReference"):
             walker.skip_subtree()
     return lines, boxes
+
+
+def _picture_ids(p: etree._Element) -> list[str]:
+    """Relationship ids of the pictures a paragraph shows (``a:blip r:embed``; not the VML fallback copies)."""
+    out = []
+    walker = etree.iterwalk(p, events=("start",))
+    for _, el in walker:
+        name = _ln(el)
+        if name == "blip":
+            rid = el.get(_R_EMBED)
+            if rid:
+                out.append(rid)
+        elif name in ("Fallback", "txbxContent"):
+            walker.skip_subtree()
+    return out
 
 
 def _flat_text(el: etree._Element) -> str:

@@ -25,6 +25,10 @@ How the article is found (no reliance on CMS class names):
    date) that sits just after the container is kept too.
 5. Inside the container, chrome lines and link-only lines are dropped.
 
+Pictures: with OCR on (`indexer.ocr`), an ``<img>`` whose picture is a
+``data:`` URI or a file inside the page's own folder (`pictures.py`) and holds
+text (a table pasted as an image) is read in its place; nothing is fetched.
+
 Tables: a ``<table>`` becomes a `Table` only when it holds data cells: at least
 two columns, no nested table and no cell holding a long passage (those are
 page-layout tables, whose cells are read as ordinary content). Spans are
@@ -52,6 +56,7 @@ from . import ReadError
 from .encoding import decode_bytes
 from .grid import Cell, expand_spans, tidy_grid
 from .meta import iso_date
+from .pictures import MAX_PICTURES, TOKEN, expand_tokens, picture_bytes
 from .text import NUMBERING, parse_text
 
 # ---------------------------------------------------------------- constants
@@ -129,7 +134,7 @@ def read_html(path: Path) -> Document:
         if not has_han(text):
             raise ReadError("no Chinese text in the file; is it a report?")
         return Document(path=path, format="html", blocks=parse_text(text), encoding=encoding)
-    blocks, meta = parse_html(text)
+    blocks, meta = parse_html(text, path.parent)
     if not any(has_han(b.text) if isinstance(b, Paragraph) else any(has_han(c) for r in b.rows for c in r) for b in blocks):
         raise ReadError("no Chinese text in the page body; is it a report?")
     return Document(path=path, format="html", blocks=blocks, encoding=encoding, meta=meta)
@@ -144,13 +149,18 @@ def sniff_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-def parse_html(text: str) -> tuple[list[Block], dict[str, str]]:
-    """Blocks of the article and page metadata from decoded HTML."""
+def parse_html(text: str, page_dir: Path | None = None) -> tuple[list[Block], dict[str, str]]:
+    """Blocks of the article and page metadata from decoded HTML.
+
+    With `page_dir` (the folder of a saved page), pictures of the page are read
+    by OCR where they hold text (tables pasted as images), in their place.
+    """
     root = _parse(text)
     meta = _head_meta(root)
     body = root.find("body")
     if body is None:
         body = root
+    pictures = _read_pictures(body, page_dir) if page_dir is not None else {}
     _clean(body)
     units = _Walker().walk(body)
     if not units:
@@ -163,7 +173,29 @@ def parse_html(text: str) -> tuple[list[Block], dict[str, str]]:
             "(is the report an attachment or an image?)"
         )
     blocks = _article_blocks(units, container, meta)
-    return blocks, meta
+    return expand_tokens(blocks, pictures), meta
+
+
+def _read_pictures(body: etree._Element, page_dir: Path) -> dict[int, list[Block]]:
+    """OCR of the page's pictures; each ``<img>`` that holds text is replaced by a token the layout keeps in place."""
+    from .. import ocr
+
+    if not ocr.active():
+        return {}
+    out: dict[int, list[Block]] = {}
+    for n, img in enumerate(list(body.iter("img"))[:MAX_PICTURES], 1):
+        src = img.get("src") or ""
+        data = picture_bytes(src, page_dir)
+        blocks = ocr.image_blocks(data, "图片" if src.startswith("data:") else src[-60:]) if data else []
+        parent = img.getparent()
+        if not blocks or parent is None:
+            continue
+        token = etree.Element("span")
+        token.text = TOKEN.format(n)
+        token.tail = img.tail
+        parent.replace(img, token)
+        out[n] = blocks
+    return out
 
 
 # ---------------------------------------------------------------- parsing
