@@ -51,7 +51,9 @@ def main() -> None:
         summary = index_corpus(corpus, Path(tmp) / "index", workers=args.workers, limits=no_limit)
         took = time.perf_counter() - start
         print(f"{args.count} scanned reports, {pages} pages at {args.dpi} dpi, {args.workers} workers: "
-              f"{took:.1f} s, {60 * pages / took:.1f} pages/min (failed: {len(summary.failed)})")
+              f"{took:.1f} s, {60 * pages / took:.1f} pages/min")
+        for failure in summary.failed:
+            print(f"  failed: {failure.source}: {failure.reason}")
         start = time.perf_counter()
         index_corpus(corpus, Path(tmp) / "index2", workers=args.workers, limits=no_limit)
         print(f"again from the OCR cache (new index): {time.perf_counter() - start:.1f} s")
