@@ -78,8 +78,12 @@ def test_agency_page_shows_the_gap_the_chart_and_the_failings(client):
     assert page.select_one("details.more-figures") is not None
     failed = [li.select_one(".check-name").get_text() for li in page.select(".checks li")
               if li.select_one(".badge-fail")]
-    assert sorted(failed) == ["上年结转等于上一年度报告的结转下年度（总计）", "上年结转等于上一年度报告的结转下年度（自然人）",
-                              "与本机关上一年度报告内容不雷同"]
+    assert sorted(failed) == ["上年结转", "上年结转等于上一年度报告的结转下年度（总计）",
+                              "上年结转等于上一年度报告的结转下年度（自然人）", "与本机关上一年度报告内容不雷同"]
+    carry = [li.get_text(" ", strip=True) for li in page.select(".checks li")
+             if li.select_one(".check-name").get_text() == "上年结转"]
+    assert carry[1] == "未通过 上年结转 ：2 列与上一年度报告的“结转下年度继续办理”不一致"  # 2020, in one line
+    assert carry[2].startswith("无法核对 上年结转 ：语料中没有本机关2021年度的报告")  # 2022
     compare_links = [a["href"] for a in page.select(".agency-year a.compare-link")]
     assert len(compare_links) == 2  # 2020 against 2019, 2023 against 2022; not 2022 (2021 is missing)
 
@@ -153,3 +157,12 @@ def test_search_results_link_agency_names_to_agency_pages(client):
     assert links == {f"/agencies/{AGENCY_IDS[HUZHOU]}"}
     answer = client.get("/api/search", query_string={"failing": "peers.copied"}).get_json()
     assert [(r["agency"], r["agency_id"]) for r in answer["results"]] == [(JIAXING, AGENCY_IDS[JIAXING])]
+
+
+def test_the_agency_facet_links_each_agency_to_its_page(client):
+    page = soup(client.get("/", query_string={"q": "司法局"}))
+    pages = {a.find_previous_sibling("a").select_one(".facet-label").get_text(): unquote(a["href"])
+             for a in page.select("#facet-list-agency a.facet-page")}
+    assert pages == {agency: f"/agencies/{agency_id}" for agency, agency_id in AGENCY_IDS.items()}
+    chosen = soup(client.get("/", query_string={"agency": AGENCY_IDS[HUZHOU]}))
+    assert unquote(chosen.select_one("#facet-list-agency a.facet-page")["href"]) == f"/agencies/{AGENCY_IDS[HUZHOU]}"

@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 
 from indexer.engine import Index
 from indexer.metric_names import metric_label
-from indexer.record import is_cross_report
 from indexer.search import iri_quote, report_url
 from indexer.tables import METRIC_KEYS
 
@@ -108,15 +107,30 @@ def _figures(records: list[dict], columns: list[YearColumn]) -> list[dict]:
     return rows
 
 
+def _carry_over(checks: list[dict]) -> dict | None:
+    """The seven `history.carried_over.<column>` checks said in one line (the failing ones are listed anyway)."""
+    carry = [c for c in checks if c["id"].startswith("history.carried_over.")]
+    if not carry:
+        return None
+    if any(c["status"] == "fail" for c in carry):
+        failing = [c for c in carry if c["status"] == "fail"]
+        return {"status": "fail", "message": f"{len(failing)} 列与上一年度报告的“结转下年度继续办理”不一致"}
+    if all(c["status"] == "pass" for c in carry):
+        return {"status": "pass", "message": "各列“上年结转”都等于上一年度报告的“结转下年度继续办理”"}
+    skipped = next(c for c in carry if c["status"] == "skip")
+    return {"status": "skip", "message": skipped["message"].partition("：")[2] or skipped["message"]}
+
+
 def _checks(records: list[dict], columns: list[YearColumn]) -> list[dict]:
-    """Each report's failing checks and its checks across reports, by year."""
+    """Each report's failing checks, its copy checks and its carry-over in one line, by year."""
     by_id = {r["id"]: r for r in records}
     out = []
     for column in columns:
         for summary in column.reports:
             checks = by_id[summary["id"]].get("checks", [])
-            shown = [c for c in checks if c["status"] == "fail" or is_cross_report(c["id"])]
-            out.append({"year": column.year, "report": summary["id"], "title": summary["title"], "checks": shown})
+            shown = [c for c in checks if c["status"] == "fail" or c["id"] in ("history.copied", "peers.copied")]
+            out.append({"year": column.year, "report": summary["id"], "title": summary["title"], "checks": shown,
+                        "carried_over": _carry_over(checks)})
     return out
 
 

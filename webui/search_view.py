@@ -22,6 +22,7 @@ class Link:
     state: SearchState
     count: int | None = None
     selected: bool = False
+    agency_id: str | None = None  # an agency facet value: its page is linked beside it
 
 
 # A facet list longer than this gets a box that filters it as one types; at most MAX_FACET_LINKS are listed.
@@ -65,11 +66,11 @@ def agency_facet(state: SearchState, facets: dict, with_matches: int | None = No
     `with_matches`: how many agencies have matching reports, when the answer lists only some."""
     entries = facets.get("agency", {})
     links = [Link(entry["name"], state.but(agency=None if agency_id == state.agency else agency_id),
-                  entry["count"], agency_id == state.agency)
+                  entry["count"], agency_id == state.agency, agency_id)
              for agency_id, entry in entries.items()]
     if state.agency:
         chosen = [link for link in links if link.selected] or [Link(agency_name(state.agency, facets),
-                                                                    state.but(agency=None), 0, True)]
+                                                                    state.but(agency=None), 0, True, state.agency)]
         links = chosen + [link for link in links if not link.selected]
     shown = links[:MAX_FACET_LINKS]
     return FacetGroup("agency", "发布机关", shown, False, max(0, max(with_matches or 0, len(links)) - len(shown)))
