@@ -51,7 +51,7 @@ def test_type_to_filter_the_agencies_then_choose_one(browser, base_url):
     expect(page.locator("#facet-list-agency li:not([hidden])")).to_have_count(2)
     zhoushan = page.locator("#facet-list-agency li:not([hidden])", has_text="舟山市卫生健康委员会")
     expect(zhoushan.locator(".count")).to_have_text("2")
-    zhoushan.locator("a").click()
+    zhoushan.locator("a").first.click()  # the second link opens the agency page
     expect(page.locator("li.result")).to_have_count(2)
     expect(page.locator("a.chip", has_text="机关：舟山市卫生健康委员会")).to_be_visible()
     page.close()
