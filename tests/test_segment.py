@@ -117,3 +117,20 @@ def test_dictionary_is_cached_for_the_next_process(tmp_path, monkeypatch):
     cached_files[0].write_bytes(b"damaged")
     monkeypatch.setitem(segment._state, "tokenizer", None)
     assert segment.tokenizer().FREQ == built.FREQ  # a damaged cache is rebuilt
+
+
+def test_jieba_never_gets_a_run_longer_than_max_run(monkeypatch):
+    """Its HMM is quadratic in an unknown run's length: long runs are cut before jieba sees them."""
+    tok = segment.tokenizer()
+    seen: list[int] = []
+    real = tok._Tokenizer__cut_DAG
+
+    def recording(text, *args, **kwargs):
+        seen.append(len(text))
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(tok, "_Tokenizer__cut_DAG", recording)
+    run = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(5000))  # no punctuation at all
+    found = segment.words(run)
+    assert seen and max(seen) <= segment.MAX_RUN
+    assert "".join(run[w.start:w.end] for w in found) == run  # every character kept, offsets right
