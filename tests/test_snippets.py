@@ -70,3 +70,13 @@ def test_best_snippets_prefer_passages_with_more_different_terms_and_keep_readin
     assert [s.passage for s in chosen][0:1] == ["s1-p1"] or "s2-p1" in [s.passage for s in chosen]
     assert "s2-p1" in [s.passage for s in chosen]
     assert [s.passage for s in chosen] == sorted([s.passage for s in chosen], key=lambda p: [x["id"] for x in passages].index(p))
+
+
+def test_a_term_repeated_through_a_huge_passage_gives_a_short_snippet():
+    """100,000 hits: the window is found in linear time and never grows to the whole passage."""
+    from indexer.snippets import WINDOW
+
+    for text in ("格" * 100_000, "格式，" * 50_000):
+        html = snippet_html(text, ["格"])
+        shown = html.replace("<mark>", "").replace("</mark>", "").strip("…")
+        assert 0 < len(shown) <= 3 * WINDOW and "<mark>格" in html
