@@ -44,6 +44,7 @@ the three 其他处理 rows, …), not by the report's year.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
@@ -251,16 +252,64 @@ THRESHOLD = 0.75
 MARGIN = 0.05
 
 
+# Candidates scoring under this can change no answer of match_label: the best must reach THRESHOLD,
+# and a rival only matters when it comes within MARGIN of the best.
+RELEVANT = THRESHOLD - MARGIN
+
+
 @lru_cache(maxsize=4096)
 def _ranked(core: str, roles: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[tuple[float, int], ...]:
-    scores = []
-    for i, label in enumerate(LABELS):
-        if label.role in roles and label.kind in kinds:
-            s = max(similarity(core, alt) for alt in label.alts)
-            if s > 0:
-                scores.append((s, i))
+    """Labels that `core` may name, best first, with their scores (RELEVANT or more).
+
+    SequenceMatcher costs about 50 µs a pair and a cell meets some 200
+    alternatives, so each pair is first bounded by what a ratio 2M/(|a|+|b|)
+    can reach: M is at most the shorter length and at most the characters
+    the two share (wide tables of unique cells cost 8 ms a cell before).
+    """
+    best: dict[int, float] = {}
+    for alt, shared in _shared_characters(core).items():
+        total = len(core) + len(alt)
+        if alt != core and 2 * min(len(core), len(alt), shared) < RELEVANT * total:
+            continue
+        score = None
+        for i in _LABELS_WITH[alt]:
+            if LABELS[i].role in roles and LABELS[i].kind in kinds:
+                if score is None:
+                    score = similarity(core, alt)
+                if score > best.get(i, 0.0):
+                    best[i] = score
+    scores = [(score, i) for i, score in best.items() if score >= RELEVANT]
     scores.sort(key=lambda x: (-x[0], x[1]))
     return tuple(scores)
+
+
+def _shared_characters(core: str) -> dict[str, int]:
+    """For each label alternative sharing a character with `core`: how many (with repeats) they share."""
+    shared: dict[str, int] = {}
+    for ch, k in Counter(core).items():
+        for alt, n in _ALTS_WITH.get(ch, ()):
+            shared[alt] = shared.get(alt, 0) + min(k, n)
+    return shared
+
+
+def _alternatives_by_character() -> dict[str, list[tuple[str, int]]]:
+    index: dict[str, list[tuple[str, int]]] = {}
+    for alt in sorted({alt for label in LABELS for alt in label.alts}):
+        for ch, n in Counter(alt).items():
+            index.setdefault(ch, []).append((alt, n))
+    return index
+
+
+def _labels_by_alternative() -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i, label in enumerate(LABELS):
+        for alt in label.alts:
+            index.setdefault(alt, []).append(i)
+    return index
+
+
+_ALTS_WITH = _alternatives_by_character()  # character -> (alternative, how often it holds the character)
+_LABELS_WITH = _labels_by_alternative()  # alternative -> indexes in LABELS of the labels it spells
 
 
 def match_label(text: str, roles: tuple[str, ...], kinds: tuple[str, ...] = KINDS, group: str | None = None) -> Label | None:
@@ -383,6 +432,10 @@ class _Row:
     grid: int
     width: int
     section: int
+    header_labels: dict | None = field(default=None, repr=False, compare=False)  # _header_matches by kinds
+
+
+MAX_HEADER_ROWS = 6  # a header block is read from its last rows: real ones have 2-4, text-only grids thousands
 
 
 def _runs(cells: list[str]) -> list[tuple[str, int, int]]:
@@ -412,12 +465,18 @@ _HEADER_KEYS = {
 }
 
 
-def _header_matches(row: _Row) -> list[tuple[Label, int, int, str]]:
-    out = []
-    for text, start, end in _runs(row.cells):
-        lab = match_label(text, ("col", "head"))
-        if lab is not None:
-            out.append((lab, start, end, text))
+def _header_matches(row: _Row, kinds: tuple[str, ...] = KINDS) -> list[tuple[Label, int, int, str]]:
+    """The column and head labels a row names among `kinds`; computed once per row (header blocks are re-read)."""
+    if row.header_labels is None:
+        row.header_labels = {}
+    out = row.header_labels.get(kinds)
+    if out is None:
+        out = []
+        for text, start, end in _runs(row.cells):
+            lab = match_label(text, ("col", "head"), kinds)
+            if lab is not None:
+                out.append((lab, start, end, text))
+        row.header_labels[kinds] = out
     return out
 
 
@@ -444,19 +503,16 @@ def _build_layout(rows: list[_Row]) -> Layout | None:
     # re-resolve each run within the chosen kind (总计, 其他 exist in several tables)
     mine: list[tuple[Label, int, int, str, int]] = []
     for r, row in enumerate(rows):
-        for text, s, e in _runs(row.cells):
-            lab = match_label(text, ("col", "head"), (kind,))
-            if lab is not None:
-                mine.append((lab, s, e, text, r))
+        mine += [(lab, s, e, text, r) for lab, s, e, text in _header_matches(row, (kind,))]
     grid, width = rows[-1].grid, rows[-1].width
     if kind == APPEALS:
         return _appeals_layout(mine, rows)
     leaves: dict[str, list[tuple[int, int, str]]] = {}
+    placed: set[tuple[str, int, int]] = set()
     for lab, s, e, text, _ in mine:
-        if lab.role == "col":
-            spots = leaves.setdefault(lab.key, [])
-            if (s, e) not in [(a, b) for a, b, _ in spots]:
-                spots.append((s, e, text))
+        if lab.role == "col" and (lab.key, s, e) not in placed:
+            placed.add((lab.key, s, e))
+            leaves.setdefault(lab.key, []).append((s, e, text))
     if not leaves:
         return None
     positional = all(len(v) == 1 for v in leaves.values())
@@ -729,6 +785,7 @@ class _Mapper:
                 if not (self.header_open and self.header and self.header[-1].grid == row.grid):
                     self.header = []
                 self.header.append(row)
+                del self.header[:-MAX_HEADER_ROWS]
                 self.header_open = True
                 layout = _build_layout(self.header)
                 if layout is not None:
