@@ -445,15 +445,22 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 def _is_title(text: str) -> bool:
     """A report title or a heading, which a space after it ends (…年度报告 根据《条例》…)."""
+    if len(text) > 400:  # no title; and normalizing a long run at every space would cost quadratic time
+        return False
     t = normalize_text(text)
     return len(t) <= 60 and not _PROSE_PUNCT.search(t) and bool(re.search(r"(?:报告|情况|事项|方面)$", t))
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;][”’）)】」]*\s*$")
+_TAIL = 200  # characters of a paragraph under way looked at: text with no sentence end must stay linear
+
+
 def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[。！？!?；;][”’）)】」]*\s*$", text))
+    return bool(_SENTENCE_END.search(text[-_TAIL:]))
 
 
 def _inside_brackets(text: str) -> bool:
+    text = text[-20 * _TAIL:]  # a bracket open for longer than this is a stray one
     return text.count("（") + text.count("(") > text.count("）") + text.count(")") or text.count("“") > text.count("”")
 
 
