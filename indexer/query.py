@@ -175,10 +175,14 @@ def _word_tokens(word: str, tokens: list[tuple[str, str]]) -> None:
         tokens.append(("word", word))
 
 
+MAX_NESTING = 16  # brackets inside brackets; deeper is no query a person wrote, and recursion must stay bounded
+
+
 class _Parser:
     def __init__(self, tokens: list[tuple[str, str]], make_term):
         self.tokens = tokens
         self.i = 0
+        self.depth = 0
         self.make_term = make_term
 
     def peek(self) -> str | None:
@@ -224,10 +228,14 @@ class _Parser:
             raise QuerySyntaxError("OR without a word before it")
         if kind == "(":
             self.i += 1
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise QuerySyntaxError("brackets nested too deeply")
             node = self.conjunction()
             if self.peek() != ")":
                 raise QuerySyntaxError("unbalanced bracket")
             self.i += 1
+            self.depth -= 1
             return node
         if kind == ")":
             raise QuerySyntaxError("unbalanced bracket")
@@ -280,6 +288,7 @@ def _explain(exc: QuerySyntaxError) -> str:
     return {
         "unbalanced quote": "引号不成对",
         "unbalanced bracket": "括号不成对",
+        "brackets nested too deeply": f"括号嵌套超过 {MAX_NESTING} 层",
         "unexpected ')'": "括号不成对",
         "a bare '-'": "单独的减号",
         "OR without a word after it": "OR 后面缺少词语",

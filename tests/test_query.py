@@ -88,3 +88,13 @@ def test_chinese_punctuation_inside_a_word_stays_content():
     assert parse_query("“三安全一稳定").root.needle == "“三安全一稳定"  # an unpaired quote is content
     nested = parse_query("（规定（试行） OR 办法）").root
     assert isinstance(nested, Any) and needles(nested) == ["规定(试行)", "办法"]
+
+
+def test_brackets_nested_deeper_than_the_limit_are_read_as_words_with_a_notice():
+    from indexer.query import MAX_NESTING
+
+    deep = parse_query("(" * 400 + "公开" + ")" * 400)  # 400 levels: once a RecursionError
+    assert isinstance(deep.root, Term) and deep.root.needle == "公开"
+    assert any("嵌套" in n for n in deep.notices)
+    fine = parse_query("(" * MAX_NESTING + "公开 OR 申请" + ")" * MAX_NESTING)
+    assert not fine.notices and {t.needle for t in fine.positive_terms()} == {"公开", "申请"}
