@@ -12,6 +12,7 @@ what matched; it never decides what matches.
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -80,12 +81,18 @@ class Condition:
         return f"{self.key}{self.op}{value}"
 
 
+MAX_CONDITION_VALUE = 1e15  # no report states a figure near it; 400 nines parse as infinity
+
+
 def parse_condition(text: str) -> Condition:
     """'apply.new.total>=10' -> Condition; SearchError when it is not of that form."""
     m = _CONDITION.match(text or "")
     if not m:
         raise SearchError(f"cannot read the condition '{text}': write it as metric>=number, e.g. apply.new.total>=10")
-    return Condition(m.group(1), m.group(2), float(m.group(3)))
+    value = float(m.group(3))
+    if not math.isfinite(value) or abs(value) > MAX_CONDITION_VALUE:
+        raise SearchError(f"the number in the condition '{text}' is too large; write the figure you mean")
+    return Condition(m.group(1), m.group(2), value)
 
 
 @dataclass

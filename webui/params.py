@@ -130,7 +130,13 @@ class SearchState:
 
 
 def _where_message(where: tuple[str, ...]) -> str:
-    bad = next((w for w in where if _is_bad_condition(w)), where[0] if where else "")
+    full = next((w for w in where if _is_bad_condition(w)), where[0] if where else "")
+    bad = full if len(full) <= 60 else full[:60] + "…"
+    try:
+        parse_condition(full)
+    except SearchError as exc:
+        if "too large" in str(exc):
+            return f"数值条件“{bad}”中的数字太大：请写实际要比较的数值，例如 apply.new.total>=10。"
     return f"无法理解数值条件“{bad}”：请写成“指标>=数字”，例如 apply.new.total>=10。"
 
 
