@@ -157,4 +157,10 @@ def original_file(report_id: str):
         raise PageError(404, "file_missing", "这份报告的原文件已不在语料文件夹中。",
                         "文件可能已被移动或删除；重新运行 nianbao index 后，索引会与语料一致。")
     mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return send_file(path, mimetype=mimetype, as_attachment=True, download_name=path.name)
+    return send_file(path, mimetype=mimetype, as_attachment=True, download_name=download_name(path.name))
+
+
+def download_name(name: str) -> str:
+    """A file name fit for a Content-Disposition header: no control characters (a name may hold a newline)."""
+    name = "".join("_" if ord(ch) < 32 or ord(ch) == 127 else ch for ch in name)
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
