@@ -34,6 +34,9 @@ from .writer import WHOOSH_DIR
 
 # Postings kept in memory per open generation (8 bytes each: at most about 160 MB).
 POSTINGS_CACHE = 20_000_000
+ENTRY_POSTINGS = 32  # what a cache entry costs beyond its postings (key, tuple, arrays: ~256 bytes), in postings
+MASK_CACHE_BYTES = 64 * 2**20  # term -> set of reports (an integer of one bit per document)
+CONTAINING_CACHE_BYTES = 32 * 2**20  # string -> reports containing it
 
 # Checking one report's text for a string costs about as much as reading this
 # many postings of an n-gram; `containing` weighs the two.
@@ -65,12 +68,19 @@ class RankWeights:
 
 
 class _LRU(OrderedDict):
-    """A least-recently-used cache bounded by the total `weight` of its values (default: 1 each)."""
+    """A least-recently-used cache bounded by the total `weight` of its values (default: 1 each).
 
-    def __init__(self, size: int, weight=lambda value: 1):
+    Empty values (a term no report holds) are not kept: the queries of a
+    crawler or a fuzzer are mostly such terms, and keeping them would grow
+    the server's memory with every new one until the bound, while looking
+    one up again costs little.
+    """
+
+    def __init__(self, size: int, weight=lambda value: 1, empty=lambda value: not value):
         super().__init__()
         self.size = size
         self.weight = weight
+        self.empty = empty
         self.total = 0
         self.lock = threading.Lock()
 
@@ -80,6 +90,8 @@ class _LRU(OrderedDict):
                 self.move_to_end(key)
                 return self[key]
         value = make()
+        if self.empty(value):
+            return value
         with self.lock:
             if key not in self:
                 self[key] = value
@@ -88,6 +100,10 @@ class _LRU(OrderedDict):
                 _, old = self.popitem(last=False)
                 self.total -= self.weight(old)
         return value
+
+
+def _mask_bytes(mask: int) -> int:
+    return 200 + mask.bit_length() // 8  # the entry, and the integer's bits
 
 
 def _blocks(matcher):
@@ -131,9 +147,10 @@ class Index:
         self.doc_count = s.doc_count()
         self.live = docset.from_docnums(s.reader().all_doc_ids(), self.size)
         self._deleted = frozenset(docset.docnums(docset.full(self.size) & ~self.live))
-        self._postings = _LRU(POSTINGS_CACHE, weight=lambda ids_weights: len(ids_weights[0]) + 1)
-        self._masks = _LRU(16384)
-        self._containing = _LRU(2048)
+        self._postings = _LRU(POSTINGS_CACHE, weight=lambda ids_weights: len(ids_weights[0]) + ENTRY_POSTINGS,
+                              empty=lambda ids_weights: not ids_weights[0])
+        self._masks = _LRU(MASK_CACHE_BYTES, weight=_mask_bytes)
+        self._containing = _LRU(CONTAINING_CACHE_BYTES, weight=_mask_bytes)
         self._facets: dict[str, dict[str, int]] = {}
         self._agency_names: dict[str, str] | None = None
         self._columns: dict[str, list[str | None]] = {}
