@@ -22,7 +22,7 @@ from indexer.indexing import index_corpus, scan_corpus
 
 
 def text_bytes(corpus: Path) -> int:
-    return sum(f.size for f in scan_corpus(corpus))
+    return sum(f.size for f in scan_corpus(corpus).files)
 
 
 def index_bytes(index_dir: Path) -> int:

@@ -154,14 +154,24 @@ def cmd_index(args: argparse.Namespace) -> int:
         print(f"checks across reports: {plural(summary.cross.checked, 'report')} measured against last year's "
               f"and other agencies' reports in {summary.cross.seconds:.1f}s")
     for source, same_as in summary.duplicates:
-        print(f"  skipped {source}: same content as {same_as}")
+        print(f"  skipped {_one_line(source)}: same content as {_one_line(same_as)}")
+    for source, reason in summary.skipped:
+        print(f"  skipped {_one_line(source)}: {reason}")
     if summary.failed:
         print(f"{plural(len(summary.failed), 'file')} could not be indexed:", file=sys.stderr)
         for failure in summary.failed:
             kept = " (the previously indexed version is kept)" if failure.kept_previous else ""
-            print(f"  {failure.source}: {failure.reason}{kept}", file=sys.stderr)
+            print(f"  {_one_line(failure.source)}: {_one_line(failure.reason)}{kept}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+_CONTROL = {i: f"\\x{i:02x}" for i in range(32)} | {9: "\\t", 10: "\\n", 13: "\\r", 127: "\\x7f"}
+
+
+def _one_line(text: str) -> str:
+    """A file name as one line of output: a newline in a name is shown as \\n."""
+    return text.translate(_CONTROL)
 
 
 def _search_request(args: argparse.Namespace, config: Config):

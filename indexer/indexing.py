@@ -23,15 +23,16 @@ import json
 import os
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
 from . import segment
+from .corpus import CorpusFile, scan_corpus, shown  # noqa: F401  (CorpusFile: the scan's files, for callers)
 from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, generations, prepare
 from .extract import extract, extractor_fingerprint, id_of_sha256
 from .history import DEFAULT_THRESHOLD
 from .limits import Limits
-from .readers import ReadError, is_report_file
+from .readers import ReadError
 from .record import Report
 from .workers import Failed, WorkerPool
 
@@ -39,14 +40,7 @@ if TYPE_CHECKING:
     from .crossreport import CrossSummary
 
 FAILURES_FILE = "failures.json"
-
-
-@dataclass(frozen=True, slots=True)
-class CorpusFile:
-    source: str  # path relative to the corpus folder, with forward slashes
-    path: Path
-    size: int
-    mtime_ns: int
+SUMMARY_FILE = "summary.json"  # the last run: counts, and every file failed, skipped or duplicate with its reason
 
 
 @dataclass
@@ -54,6 +48,9 @@ class Failure:
     source: str
     reason: str
     kept_previous: bool = False
+
+    def __post_init__(self) -> None:  # a reason may quote a name holding bytes that are not UTF-8
+        self.source, self.reason = shown(self.source), shown(self.reason)
 
 
 @dataclass
@@ -64,6 +61,7 @@ class IndexSummary:
     unchanged: int = 0
     failed: list[Failure] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, same content as)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file or folder/, why it is no report)
     documents: int = 0
     generation: str | None = None
     rebuilt: str | None = None  # why the whole index was rebuilt
@@ -85,30 +83,6 @@ class _Job:
     report_id: str  # the id the report gets (the one it had, for a file edited in place or renamed)
 
 
-def scan_corpus(corpus: Path) -> list[CorpusFile]:
-    """Report files under `corpus`, sorted; hidden files and links leading outside are skipped."""
-    root = corpus.resolve()
-    found: list[CorpusFile] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            if not is_report_file(path):
-                continue
-            try:
-                real = path.resolve()
-                real.relative_to(root)
-                st = path.stat()
-            except (OSError, ValueError):
-                continue
-            if not path.is_file():
-                continue
-            found.append(CorpusFile(path.relative_to(root).as_posix(), path, st.st_size, st.st_mtime_ns))
-    return found
-
-
 def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -126,6 +100,10 @@ def _work(job: _Job) -> tuple[str, str, dict | str]:
             report.id = job.report_id
         else:
             report = extract(job.path, job.corpus, job.report_id)
+            if report.source != job.facts.source:  # a name in GBK bytes: the record shows it decoded
+                if report.title == job.path.stem:
+                    report.title = PurePosixPath(job.facts.source).stem
+                report.source = job.facts.source
         return ("ok", job.facts.source, prepare(report, job.facts))
     except ReadError as exc:
         return ("fail", job.facts.source, str(exc))
@@ -146,6 +124,27 @@ def _warm_up() -> None:
     gazetteer.places_in("北京市海淀区")
     for suffix in SUFFIXES:
         _reader_for(suffix)
+
+
+def _save_summary(index_dir: Path, summary: IndexSummary) -> None:
+    """The last run's summary as JSON beside the index (SUMMARY_FILE), however the run ended."""
+    data = {
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "interrupted": summary.interrupted,
+        "seconds": round(summary.seconds, 3),
+        "added": summary.added, "updated": summary.updated, "removed": summary.removed,
+        "unchanged": summary.unchanged, "documents": summary.documents, "generation": summary.generation,
+        "rebuilt": summary.rebuilt,
+        "failed": [{"source": f.source, "reason": f.reason, "kept_previous": f.kept_previous} for f in summary.failed],
+        "skipped": [{"source": source, "reason": reason} for source, reason in summary.skipped],
+        "duplicates": [{"source": source, "same_as": same} for source, same in summary.duplicates],
+    }
+    tmp = index_dir / (SUMMARY_FILE + ".part")
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, index_dir / SUMMARY_FILE)
+    except OSError:
+        pass  # a full disk must not hide the run's own error
 
 
 def _load_failures(index_dir: Path) -> dict[str, dict]:
@@ -196,23 +195,29 @@ def index_corpus(
         except IndexMissing:
             old = None
         try:
-            known_failures = _load_failures(index_dir)
-            plan = _plan(corpus, old, dictionaries, known_failures, summary)
-            if plan.jobs or plan.remove or summary.rebuilt or old is None:
-                _write(index_dir, plan, summary, known_failures, workers or os.cpu_count() or 1,
-                       dictionaries, batch_size, progress, limits or Limits())
-            else:
-                _save_failures(index_dir, _current_failures(known_failures, summary))
-        finally:
-            if old is not None:
-                old.close()
-        from .crossreport import update_cross_reports  # numpy: loaded after the workers are forked, not before
+            try:
+                known_failures = _load_failures(index_dir)
+                plan = _plan(corpus, old, dictionaries, known_failures, summary)
+                if plan.jobs or plan.remove or summary.rebuilt or old is None:
+                    _write(index_dir, plan, summary, known_failures, workers or os.cpu_count() or 1,
+                           dictionaries, batch_size, progress, limits or Limits())
+                else:
+                    _save_failures(index_dir, _current_failures(known_failures, summary))
+            finally:
+                if old is not None:
+                    old.close()
+            from .crossreport import update_cross_reports  # numpy: loaded after the workers are forked, not before
 
-        summary.cross = update_cross_reports(index_dir, copied_threshold)
-    with Index.open(index_dir) as live:
-        summary.documents = live.doc_count
-        summary.generation = live.name
-    summary.seconds = time.monotonic() - started
+            summary.cross = update_cross_reports(index_dir, copied_threshold)
+            with Index.open(index_dir) as live:
+                summary.documents = live.doc_count
+                summary.generation = live.name
+        except BaseException:
+            summary.interrupted = True
+            raise
+        finally:
+            summary.seconds = time.monotonic() - started
+            _save_summary(index_dir, summary)
     return summary
 
 
@@ -234,7 +239,12 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
     taken = {facts["id"] for facts in manifest.values()}  # ids a new report must not take
     id_of_source = {source: facts["id"] for source, facts in manifest.items()}
     copy_of: dict[str, str] = {}  # source whose new content is another file's -> that file
-    for f in scan_corpus(corpus):
+    scan = scan_corpus(corpus)
+    for problem in scan.failed:  # links, pipes, unknown types, names that are no text: listed, never skipped silently
+        summary.failed.append(Failure(problem.source, problem.reason, kept_previous=problem.source in manifest))
+        unreadable.add(problem.source)
+    summary.skipped = [(p.source, p.reason) for p in scan.skipped]
+    for f in scan.files:
         known = manifest.get(f.source)
         if (known and not rebuild and known["size"] == f.size and known["mtime_ns"] == f.mtime_ns
                 and known["extractor"] == fingerprint):

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from flask import Blueprint, redirect, render_template, request, send_file
 
+from indexer.corpus import find_source
 from indexer.engine import Index
 
 from . import metrics_view
@@ -78,15 +79,15 @@ def redirect_moved(exc: Moved):
 
 
 def source_path(corpus: Path, source: str) -> Path | None:
-    """The file `source` names inside `corpus`, or None when it is not a file there."""
-    root = corpus.resolve()
+    """The file `source` names inside `corpus`, or None when it is not a file there.
+
+    A source shows a GBK file name decoded (`indexer.corpus`); `find_source`
+    finds the file by its bytes, and never outside the corpus.
+    """
     try:
-        path = (root / source).resolve()
-    except (OSError, RuntimeError, ValueError):
+        return find_source(corpus, source)
+    except (OSError, ValueError):
         return None
-    if not path.is_relative_to(root) or not path.is_file():
-        return None
-    return path
 
 
 # A report opened from a results list carries that list's whole state (query, filters,
@@ -157,10 +158,10 @@ def original_file(report_id: str):
         raise PageError(404, "file_missing", "这份报告的原文件已不在语料文件夹中。",
                         "文件可能已被移动或删除；重新运行 nianbao index 后，索引会与语料一致。")
     mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return send_file(path, mimetype=mimetype, as_attachment=True, download_name=download_name(path.name))
+    shown_name = record["source"].rsplit("/", 1)[-1]
+    return send_file(path, mimetype=mimetype, as_attachment=True, download_name=download_name(shown_name))
 
 
 def download_name(name: str) -> str:
     """A file name fit for a Content-Disposition header: no control characters (a name may hold a newline)."""
-    name = "".join("_" if ord(ch) < 32 or ord(ch) == 127 else ch for ch in name)
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join("_" if ord(ch) < 32 or ord(ch) == 127 else ch for ch in name)
