@@ -23,6 +23,7 @@ The core title (``docProps/core.xml`` ``dc:title``) goes to ``meta["title"]``.
 
 from __future__ import annotations
 
+import errno
 import posixpath
 import re
 import zipfile
@@ -89,6 +90,10 @@ def _open(path: Path) -> tuple[etree._Element, dict[str, str], "_Numbering", dic
         raise ReadError(f"{_DAMAGED} (not a valid ZIP archive: {exc})") from exc
     except (zlib.error, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:
         raise ReadError(f"{_DAMAGED} ({exc})") from exc
+    except OSError as exc:  # zipfile seeking where a damaged directory points (EINVAL: before the file's start)
+        if exc.errno != errno.EINVAL:
+            raise
+        raise ReadError(f"{_DAMAGED} ({exc.strerror})") from exc
     except RuntimeError as exc:  # zipfile: encrypted member
         raise ReadError(f"the DOCX file cannot be opened ({exc})") from exc
 
