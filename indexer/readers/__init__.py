@@ -82,7 +82,7 @@ def read_document(path: Path) -> Document:
     kind = _READERS[suffix][0]
     per_char = _BYTES_PER_CHAR.get(kind)
     if per_char and size > per_char * limits.current().chars:
-        raise limits.exceeded("chars", f"the {kind.upper()} file is {size / 2**20:,.0f} MB, "
+        raise limits.exceeded("chars", f"the {'HTML' if kind == 'html' else 'text'} file is {size / 2**20:,.0f} MB, "
                                        f"so it holds more than {limits.current().chars:,} characters")
     try:
         doc = reader(path)
