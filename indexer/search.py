@@ -24,7 +24,7 @@ from .checks import is_check_selector, known_check_ids
 from .metric_names import metric_label
 from .passage_labels import display_passages
 from .query import Any, Not, ParsedQuery, Term, parse_query, query_text, split_terms
-from .snippets import best_snippets
+from .snippets import best_snippets, snippet_passages
 from .synonyms import Synonyms
 from .textnorm import has_han
 
@@ -329,7 +329,11 @@ def _result(index: Index, docnum: int, score: float, query: str, needles: list[s
             sort_key: str | None = None) -> dict:
     record = index.record(docnum)
     lines = index.match_lines(docnum)
-    snippets = best_snippets(display_passages(record), lines, needles) if needles else []
+    snippets: list = []
+    if needles:  # only the rows a snippet shows are labelled (every row of 100 results cost over a second)
+        passages = record.get("passages", [])
+        shown = {passages[i]["id"] for i in snippet_passages(passages, lines, needles)}
+        snippets = best_snippets(display_passages(record, shown), lines, needles)
     result = {
         "id": record["id"],
         "title": record["title"],

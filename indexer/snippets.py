@@ -116,14 +116,9 @@ def snippet_html(display: str, needles: list[str] | tuple[str, ...], width: int 
     return (ELLIPSIS if start > 0 else "") + html + (ELLIPSIS if end < len(display) else "")
 
 
-def best_snippets(passages: list[dict], match_lines: list[str], needles: list[str] | tuple[str, ...],
-                  limit: int = 3) -> list[Snippet]:
-    """Up to `limit` passages that best show the needles, in reading order.
-
-    `match_lines` are the passages' texts in match form (one per passage,
-    stored in the index), so that passages without a hit are skipped cheaply.
-    A passage scores by how many different needles it holds, then by hits.
-    """
+def snippet_passages(passages: list[dict], match_lines: list[str], needles: list[str] | tuple[str, ...],
+                     limit: int = 3) -> list[int]:
+    """The indexes of the passages `best_snippets` shows (chosen by their match lines, never their text)."""
     scored = []
     for i, (passage, line) in enumerate(zip(passages, match_lines)):
         present = [n for n in needles if n and n in line]
@@ -132,9 +127,19 @@ def best_snippets(passages: list[dict], match_lines: list[str], needles: list[st
         hits = sum(line.count(n) for n in present)
         prose = 1 if passage.get("kind") == "paragraph" else 0
         scored.append(((len(set(present)), hits, prose, -i), i))
-    chosen = sorted(i for _, i in sorted(scored, reverse=True)[:limit])
+    return sorted(i for _, i in sorted(scored, reverse=True)[:limit])
+
+
+def best_snippets(passages: list[dict], match_lines: list[str], needles: list[str] | tuple[str, ...],
+                  limit: int = 3) -> list[Snippet]:
+    """Up to `limit` passages that best show the needles, in reading order.
+
+    `match_lines` are the passages' texts in match form (one per passage,
+    stored in the index), so that passages without a hit are skipped cheaply.
+    A passage scores by how many different needles it holds, then by hits.
+    """
     out = []
-    for i in chosen:
+    for i in snippet_passages(passages, match_lines, needles, limit):
         html = snippet_html(passages[i]["text"], needles)
         if html is not None:
             out.append(Snippet(passages[i]["id"], html))
