@@ -79,15 +79,25 @@ def match_form(text: str) -> str:
 
 
 def match_form_with_offsets(display: str) -> tuple[str, list[int]]:
-    """Match form of an already normalized text, with each character's index in it."""
-    chars: list[str] = []
+    """Match form of an already normalized text, with each character's index in it.
+
+    The table maps a character to one character or to none, so the offsets
+    are the indexes of the characters it keeps: runs between the dropped ones
+    (a character at a time cost 2 ms a passage, most of a results page).
+    """
+    folded = display.translate(_MATCH_TABLE)
+    if len(folded) == len(display):
+        return folded, list(range(len(display)))
     offsets: list[int] = []
-    for i, ch in enumerate(display):
-        folded = ch.translate(_MATCH_TABLE)
-        if folded:
-            chars.append(folded)
-            offsets.append(i)
-    return "".join(chars), offsets
+    kept_from = 0
+    for m in _DROPPED.finditer(display):
+        offsets.extend(range(kept_from, m.start()))
+        kept_from = m.end()
+    offsets.extend(range(kept_from, len(display)))
+    return folded, offsets
+
+
+_DROPPED = re.compile("[" + "".join(re.escape(chr(c)) for c, v in _MATCH_TABLE.items() if not v) + "]+")
 
 
 def has_han(text: str) -> bool:
