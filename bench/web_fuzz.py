@@ -297,6 +297,35 @@ def build_index(work: Path, reports: int, repeat: int = 100_000) -> tuple[Path, 
     return corpus, index
 
 
+def start_server(corpus: Path, index: Path, port: int) -> subprocess.Popen:
+    """`nianbao serve` on loopback, once it answers."""
+    server = subprocess.Popen([sys.executable, "-m", "indexer.cli", "serve", "--corpus", str(corpus), "--index",
+                               str(index), "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/api/search")
+            conn.getresponse().read()
+            conn.close()
+            return server
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                stop_server(server)
+                raise RuntimeError("the server did not start: " + server.stderr.read().decode()[-2000:])
+            time.sleep(0.2)
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def fuzz(port: int, batch: list[Request], threads: int) -> tuple[Counter, list[str], list[tuple[float, str]]]:
     statuses: Counter = Counter()
     problems: list[str] = []
@@ -342,19 +371,8 @@ def main() -> int:
         corpus, index = build_index(work, args.reports)
         site = site_of(index)
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "indexer.cli", "serve", "--corpus", str(corpus), "--index",
-                                   str(index), "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE)
+        server = start_server(corpus, index, port)
         try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    http.client.HTTPConnection("127.0.0.1", port, timeout=5).request("GET", "/api/search")
-                    break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise RuntimeError("the server did not start")
-                    time.sleep(0.2)
             rng = random.Random(args.seed)
             fuzz(port, requests(rng, site, args.warmup), args.threads)
             before = server_rss_mb(server.pid)
@@ -363,11 +381,7 @@ def main() -> int:
             seconds = time.monotonic() - started
             after = server_rss_mb(server.pid)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_server(server)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     latencies.sort()
