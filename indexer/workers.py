@@ -3,9 +3,10 @@
 One bad file must not stall a run, exhaust memory or outlive the run. Each
 file is handed to a worker process on its own, and the parent watches:
 
-* **time**: an alarm in the worker stops a file after ``[limits] seconds``;
-  a worker stuck where the alarm cannot reach (inside a C library) is killed
-  a few seconds later and replaced;
+* **time**: an alarm in the worker stops a file after ``[limits] seconds``
+  and the worker is replaced (the file was stopped wherever it was); a
+  worker stuck where the alarm cannot reach (inside a C library) is killed a
+  few seconds later;
 * **memory**: a worker's address space is capped (``[limits] memory_mb``),
   so a file that needs more gets a MemoryError instead of taking the
   machine down; the worker then retires and the file gets a second chance
@@ -168,18 +169,18 @@ def _documents(conn: Connection, limits: Limits, work: Work, retire_at: float, s
         job = message[1]
         source = job.facts.source
         state["source"] = source
-        retry = False
+        retry = stopped = False
         _arm(limits.seconds)
         try:
             status, source, payload = work(job)
-        except FileTimeout:
-            status, payload = "fail", _time_reason(limits)
+        except FileTimeout:  # stopped wherever it was: the worker's own state may be half-updated, so it retires
+            status, payload, stopped = "fail", _time_reason(limits), True
         except MemoryError:
             status, payload, retry = "fail", _memory_reason(limits), True
         if status == "ok":
             yield payload  # the segment writer analyses and adds it before asking for the next
         _disarm()
-        state["retire"] = retry or bool(retire_at and _address_space() > retire_at)
+        state["retire"] = retry or stopped or bool(retire_at and _address_space() > retire_at)
         if status == "ok":
             conn.send(("ok", source, payload["id"], state["retire"]))
         else:
