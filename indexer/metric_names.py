@@ -102,9 +102,28 @@ def metric_label(key: str) -> str:
     return METRIC_LABELS.get(key, key)
 
 
-def metric_groups() -> list[tuple[str, list[tuple[str, str]]]]:
-    """(table name, [(key, label), ...]) for each standard table, keys in `METRIC_KEYS` order."""
+# The figures people compare first: offered before the 228 keys in menus.
+COMMON_METRICS = (
+    "active.published_total", "active.penalty.decisions", "active.licensing.decisions",
+    "apply.new.total", "apply.granted.total", "apply.total.total", "apply.carried_forward.total",
+    "review.total", "litigation.direct.total", "fees.processing_yuan",
+)
+COMMON_TITLE = "常用"
+
+
+def metric_groups(available: set[str] | None = None, common: bool = False) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(title, [(key, label), ...]) for each standard table, keys in `METRIC_KEYS` order.
+
+    `available` keeps only those keys (the metrics some indexed report states);
+    `common` puts a group of the most compared figures (`COMMON_METRICS`) first.
+    """
     groups: dict[str, list[tuple[str, str]]] = {table: [] for table in TABLE_NAMES}
     for key in METRIC_KEYS:
-        groups[table_of(key)].append((key, METRIC_LABELS[key]))
-    return [(TABLE_NAMES[table], items) for table, items in groups.items()]
+        if available is None or key in available:
+            groups[table_of(key)].append((key, METRIC_LABELS[key]))
+    out = [(TABLE_NAMES[table], items) for table, items in groups.items() if items]
+    if common:
+        first = [(key, METRIC_LABELS[key]) for key in COMMON_METRICS if available is None or key in available]
+        if first:
+            out.insert(0, (COMMON_TITLE, first))
+    return out

@@ -187,3 +187,34 @@ def test_agency_page_chart_and_the_comparison_with_last_year(browser, agency_bas
     expect(changed.first.locator("ins")).to_be_visible()
     expect(page.locator("tr.row-only_a")).to_have_count(2)
     page.close()
+
+
+def test_the_numbers_page_and_a_reports_tables_fit_a_390_px_phone(browser, base_url, screenshots):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2, locale="zh-CN")
+    page = context.new_page()
+    metrics = "&".join(f"m={k}" for k in ("active.penalty.decisions", "apply.new.total", "apply.granted.total",
+                                           "review.total", "litigation.direct.total"))
+    page.goto(f"{base_url}/metrics?{metrics}&by=region&cy=each")
+    page.screenshot(path=str(screenshots / "metrics-390.png"), full_page=True)
+    overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    assert page.evaluate(overflow) <= 0, "the page scrolls sideways"
+    table = page.locator(".metrics-table")
+    wrap = page.locator(".metrics-table").locator("xpath=..")
+    assert wrap.evaluate("el => el.scrollWidth > el.clientWidth")  # the table scrolls inside its box
+    first = table.locator("tbody tr").first.locator("th")
+    figure = table.locator("tbody td").first
+    before, figure_before = first.bounding_box()["x"], figure.bounding_box()["x"]
+    scrolled = wrap.evaluate("el => { el.scrollBy(400, 0); return el.scrollLeft; }")
+    page.wait_for_timeout(100)
+    assert scrolled > 0
+    assert abs(first.bounding_box()["x"] - before) < 1  # the report column stays in view
+    assert abs(figure.bounding_box()["x"] - (figure_before - scrolled)) < 1  # while the figures move under it
+
+    page.goto(f"{base_url}/reports/{ZHAOYUAN}")
+    assert page.evaluate(overflow) <= 0
+    apply = page.locator(".figures-table", has_text="自然人")
+    expect(apply.locator("tr.group-row", has_text="三、本年度办理结果")).to_be_visible()
+    apply.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "report-tables-390.png"))
+    context.close()

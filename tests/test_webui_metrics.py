@@ -52,12 +52,56 @@ def test_the_chart_sums_a_metric_by_year_as_inline_svg(client):
     assert len(svg.find_all("rect", class_="chart-bar")) == 3
 
 
-def test_the_chart_by_region_groups_the_level_below_the_chosen_region(client):
-    page = soup(client.get("/metrics?m=active.penalty.decisions&by=region"))
-    labels = [t.get_text() for t in page.find("svg").find_all("text", class_="chart-label")]
-    assert labels[0] == "浙江省" and set(labels) == {"浙江省", "黑龙江省", "山东省", "河南省"}
+def chart_bars(page) -> dict[str, str]:
+    svg = page.find("svg", class_="chart")
+    labels = [t.title.get_text() if t.title else t.get_text() for t in svg.find_all("text", class_="chart-label")]
+    values = [t.get_text() for t in svg.find_all("text", class_="chart-value")]
+    return dict(zip(labels, values))
+
+
+def test_the_chart_by_region_groups_the_level_below_the_chosen_region_for_one_year(client):
+    page = soup(client.get("/metrics?m=active.penalty.decisions&by=region&cy=2020"))
+    assert chart_bars(page) == {"浙江省": "212", "黑龙江省": "31"}
+    assert page.find(id="chart-title").get_text() == "行政处罚 · 处理决定数量：2020年度，按省份合计"
     shandong = soup(client.get("/metrics?m=active.penalty.decisions&by=region&province=山东省"))
-    assert [t.get_text() for t in shandong.find("svg").find_all("text", class_="chart-label")] == ["烟台市"]
+    assert list(chart_bars(shandong)) == ["烟台市"]
+
+
+def test_a_chart_by_region_never_adds_up_years_without_saying_so(client):
+    page = soup(client.get("/metrics?m=active.penalty.decisions&by=region"))
+    assert chart_bars(page) == {"山东省": "68"}  # the newest year only, not 2020 + 2021 + 2023
+    note = page.find(class_="chart-note").get_text()
+    assert "3 个年度（2020—2023）" in note and "只有 2023 年度的数字" in note
+    years = [o["value"] for o in page.find("select", id="cy").find_all("option")]
+    assert years == ["2023", "2021", "2020", "each"]
+    each = soup(client.get("/metrics?m=active.penalty.decisions&by=region&cy=each"))
+    svg = each.find("svg", class_="chart")
+    assert {t.get_text() for t in svg.find_all("text", class_="chart-label")} == {"山东省", "河南省", "浙江省", "黑龙江省"}
+    legend = [t.get_text() for t in svg.find_all("text", class_="chart-value") if t.get_text().endswith("年")]
+    assert legend == ["2023年", "2021年", "2020年"]
+    assert len(svg.select("rect[class^=chart-series-] title")) == 4  # one bar per region and year it has
+    assert "每年一组" in each.find(id="chart-title").get_text()
+    api = client.get("/api/metrics?m=active.penalty.decisions&by=region&cy=each").get_json()["chart"]
+    assert api["series"] == [2023, 2021, 2020]
+    assert next(g for g in api["groups"] if g["name"] == "浙江省")["years"] == {"2020": {"reports": 1, "total": 212}}
+
+
+def test_with_one_year_selected_the_chart_is_by_region(client):
+    page = soup(client.get("/metrics?m=active.penalty.decisions&year=2020"))
+    assert page.find("select", id="by").find("option", selected=True)["value"] == "region"
+    assert chart_bars(page) == {"浙江省": "212", "黑龙江省": "31"}
+    assert not page.find(class_="chart-note")
+    assert client.get("/metrics?cy=20x").status_code == 400
+
+
+def test_the_chart_ranks_the_agencies_of_one_year(client):
+    page = soup(client.get("/metrics?m=active.penalty.decisions&by=agency&cy=2020"))
+    assert chart_bars(page) == {"舟山市卫生健康委员会": "212", "桦南县卫生健康局": "31"}
+    assert page.find(id="chart-title").get_text() == "行政处罚 · 处理决定数量：2020年度，各机关"
+    links = [a["href"] for a in page.select(".chart-section table a")]
+    assert links and all(href.startswith("/agencies/") for href in links)
+    api = client.get("/api/metrics?m=active.penalty.decisions&by=agency&cy=2020").get_json()["chart"]
+    assert api["by"] == "agency" and api["year"] == 2020 and api["groups"][0]["agency_id"].endswith("舟山市卫生健康委员会")
 
 
 def test_downloads_carry_the_filters_and_the_chosen_figures_but_not_the_page(client):

@@ -242,3 +242,18 @@ def test_an_unknown_report_is_a_404_page_in_chinese(client):
     traversal = client.get("/reports/..%2F..%2Fetc%2Fpasswd")
     assert traversal.status_code == 404 and "没有这个页面" in traversal.get_data(as_text=True)
     assert client.get("/reports/0000000000000000/file").status_code == 404
+
+
+def test_table_3_shows_its_group_rows_as_printed(client):
+    figures = soup(client.get(f"/reports/{ZHAOYUAN}")).find(id="figures")
+    apply = next(t for t in figures.find_all("table") if "自然人" in t.thead.get_text())
+    rows = [(tr.get("class", []), tr.th.get_text(strip=True)) for tr in apply.tbody.find_all("tr")]
+    labels = [label for _, label in rows]
+    at = labels.index("三、本年度办理结果")
+    assert labels[:at] == ["一、本年新收申请", "二、上年结转申请"]
+    assert "group-row" in rows[at][0] and labels[at + 1] == "（一）予以公开"
+    denied = labels.index("（三）不予公开")
+    assert "group-row" in rows[denied][0]
+    assert labels[denied + 1:denied + 3] == ["1.属于国家秘密", "2.其他法律行政法规禁止公开"]
+    assert labels[-2:] == ["（七）总计", "四、结转下年度继续办理"]
+    assert apply.find("tr", class_="group-row").th["colspan"] == "8"

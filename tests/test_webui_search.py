@@ -224,3 +224,28 @@ def test_an_unknown_check_id_is_a_400_in_chinese(client):
     body = client.get("/api/search?failing=nope").get_json()
     assert body["status"] == 400 and body["param"] == "failing" and "nope" in body["message"]
     assert client.get("/?failing=apply.balance").status_code == 200
+
+
+def test_sorting_by_a_figure_shows_it_labelled_on_every_result(client):
+    page = soup(client.get("/?sort=-active.penalty.decisions"))
+    figures = [r.find(class_="result-figure") for r in page.select("li.result")]
+    assert figures and all(f is not None for f in figures)
+    texts = [" ".join(f.get_text().split()) for f in figures]
+    assert texts[0] == "行政处罚 · 处理决定数量： 212"
+    assert texts[-1].endswith("报告没有写明")
+    link = figures[0].a["href"]
+    assert urlsplit(link).fragment and params(link)["sort"] == ["-active.penalty.decisions"]
+    assert not soup(client.get("/?q=行政处罚")).find(class_="result-figure")
+
+
+def test_the_sort_menu_offers_common_figures_first_then_each_table_and_a_button(client):
+    page = soup(client.get("/?q=行政处罚&sort=-apply.new.total"))
+    select = page.find("select", id="sort")
+    assert "data-autosubmit" in select.attrs
+    groups = [g["label"] for g in select.find_all("optgroup")]
+    assert groups[0] == "常用" and groups[1:] == ["主动公开政府信息情况", "收到和处理政府信息公开申请情况", "行政复议、行政诉讼情况"]
+    common = [o["value"] for o in select.find("optgroup").find_all("option")]
+    assert common[:2] == ["active.published_total", "active.penalty.decisions"]
+    assert [o["value"] for o in select.find_all("option", selected=True)] == ["apply.new.total"]  # once, not twice
+    assert page.find("input", attrs={"data-filters": "sort"})  # the script's filter box
+    assert page.select_one(".sort-row button[type=submit]").get_text() == "排序"

@@ -73,12 +73,7 @@ def metrics_json():
         "sort": answer["sort"],
         "metrics": [{"key": key, "label": metric_label(key)} for key in choice.metrics],
         "results": [{k: r[k] for k in keep} for r in answer["results"]],
-        "chart": {
-            "metric": chart.metric,
-            "label": metric_label(chart.metric),
-            "by": chart.by if chart.by == "year" else chart.level,
-            "groups": [{"name": g.name, "reports": g.reports, "total": g.total} for g in chart.groups],
-        },
+        "chart": metrics_view.chart_json(chart),
     })
 
 

@@ -7,9 +7,8 @@ from flask import Blueprint, render_template, request
 from indexer.metric_names import metric_groups
 
 from . import metrics_view, search_view
-from .chart import bar_chart
+from .chart import bar_chart, grouped_bar_chart
 from .params import parse_state
-from .search_page import sortable_metrics
 from .services import services
 
 bp = Blueprint("metrics", __name__)
@@ -21,7 +20,7 @@ def index():
     svc = services()
     with svc.live.use() as ix:
         answer, chart = metrics_view.page(ix, state, choice, svc.synonyms)
-        sortable = {key for key, _ in sortable_metrics(ix.metrics())}
+        sortable = set(ix.metrics())
     # The export takes the search and the figures chosen here; paging does not apply to it.
     export_state = state.but(extra=tuple(("m", key) for key in choice.metrics), page=1, page_size=None)
     return render_template(
@@ -30,11 +29,24 @@ def index():
         answer=answer,
         choice=choice,
         chart=chart,
-        chart_svg=bar_chart([(g.name, g.total) for g in chart.groups], chart.title) if chart.groups else None,
-        groups=metric_groups(),
+        chart_svg=chart_svg(chart),
+        groups=metric_groups(common=True),
         sortable=sortable,
         **search_view.navigation(state, answer),
         export_state=export_state,
         report_state=state.but(page=state.page, extra=(*state.extra, ("from", "metrics"))),
         groupings=metrics_view.GROUPINGS,
+        each_year=metrics_view.EACH_YEAR,
+        query_description=search_view.describe_query(answer),
     )
+
+
+def chart_svg(chart: metrics_view.Chart):
+    """The chart's SVG: one bar per group, or a bar per year in each group; None without data."""
+    groups = chart.groups[:chart.shown]
+    if not groups:
+        return None
+    if chart.series:
+        rows = [(g.name, [g.by_year[y][1] if y in g.by_year else None for y in chart.series]) for g in groups]
+        return grouped_bar_chart(rows, [f"{y}年" for y in chart.series], chart.title)
+    return bar_chart([(g.name, g.total) for g in groups], chart.title)

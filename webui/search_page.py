@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from indexer.metric_names import metric_label
+from indexer.metric_names import metric_groups
 from indexer.search import search
-from indexer.tables import METRIC_KEYS
 
 from . import search_view
 from .params import parse_state
@@ -17,9 +16,9 @@ bp = Blueprint("search", __name__)
 EXAMPLE_QUERIES = ("行政处罚", "依申请公开", "疫情", '"信息处理费"', "卫健委 -疫情")
 
 
-def sortable_metrics(metrics: dict) -> list[tuple[str, str]]:
-    """(key, label) of the metrics some indexed report states, in the standard order."""
-    return [(key, metric_label(key)) for key in METRIC_KEYS if key in metrics]
+def sort_groups(metrics: dict) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The figures a list can be sorted by, those some indexed report states: common ones first, then by table."""
+    return metric_groups(set(metrics), common=True)
 
 
 @bp.get("/")
@@ -29,7 +28,7 @@ def index():
     svc = services()
     with svc.live.use() as ix:
         answer = search(ix, state.request(svc.config.page_size), svc.synonyms)
-        metrics = sortable_metrics(ix.metrics())
+        groups = sort_groups(ix.metrics())
         report_count = ix.doc_count
     sort = state.sort or ""  # no explicit sort: relevance with a query, newest first without
     return render_template(
@@ -39,7 +38,7 @@ def index():
         report_count=report_count,
         sort_key=sort.lstrip("-"),
         sort_descending=sort.startswith("-") or sort in ("", "relevance"),
-        metrics=metrics,
+        sort_groups=groups,
         **search_view.navigation(state, answer),
         query_description=search_view.describe_query(answer),
         examples=EXAMPLE_QUERIES,

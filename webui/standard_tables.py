@@ -1,7 +1,8 @@
 """The three standard tables of a report, rebuilt from its metrics for the report page.
 
 Rows and columns follow the national template the report uses (2019 or
-2021), so a reader can compare them with the printed tables; every value
+2021), with table 3's group rows (三、本年度办理结果, （三）不予公开 …) as
+printed, so a reader can compare them with the printed tables; every value
 keeps the passage it was read from, which the page links to. A cell the
 report leaves empty stays empty: nothing is computed or guessed here.
 """
@@ -27,9 +28,20 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Row:
+    label: str
+    cells: list[Cell]  # empty for a group row, which only heads the rows below it
+    level: int = 0  # indentation: 0 for 一、…四、, 1 for （一）…（七）, 2 for the numbered rows of a group
+
+    @property
+    def group(self) -> bool:
+        return not self.cells
+
+
+@dataclass(frozen=True)
 class Table:
     columns: list[str]
-    rows: list[tuple[str, list[Cell]]]
+    rows: list[Row]
 
 
 @dataclass(frozen=True)
@@ -69,10 +81,40 @@ def _active(metrics: dict, template: str) -> list[Table]:
         cells = [_cell(metrics, f"active.{row}.{col}") for col in columns]
         names = [ACTIVE_COLUMN_NAMES[col] for col in columns]
         if parts and parts[-1].columns == names:
-            parts[-1].rows.append((ACTIVE_ROW_NAMES[row], cells))
+            parts[-1].rows.append(Row(ACTIVE_ROW_NAMES[row], cells))
         else:
-            parts.append(Table(names, [(ACTIVE_ROW_NAMES[row], cells)]))
+            parts.append(Table(names, [Row(ACTIVE_ROW_NAMES[row], cells)]))
     return parts
+
+
+OUTCOMES_GROUP = "三、本年度办理结果"
+
+
+def apply_rows(metrics: dict, template: str) -> list[Row]:
+    """Table 3's rows as the template prints them: 三、本年度办理结果 heads the outcomes, and each
+    outcome with parts (（三）不予公开 …) heads its numbered rows."""
+    rows: list[Row] = []
+    current_group = None
+    numbered = 0
+    for row in APPLY_ROWS[template]:
+        cells = [_cell(metrics, f"apply.{row}.{col}") for col in APPLY_COLUMNS]
+        name = APPLY_ROW_NAMES[row]
+        if row == "carried_forward" or row in ("new", "carried_over"):
+            rows.append(Row(name, cells, 0))
+            continue
+        if not any(r.label == OUTCOMES_GROUP for r in rows):
+            rows.append(Row(OUTCOMES_GROUP, [], 0))
+        group, _, part = name.partition("·")
+        if not part:
+            rows.append(Row(name, cells, 1))
+            current_group = None
+            continue
+        if group != current_group:
+            rows.append(Row(group, [], 1))
+            current_group, numbered = group, 0
+        numbered += 1
+        rows.append(Row(f"{numbered}.{part}", cells, 2))
+    return rows
 
 
 def standard_tables(record: dict) -> list[StandardTable]:
@@ -83,12 +125,10 @@ def standard_tables(record: dict) -> list[StandardTable]:
     if any(k.startswith("active.") and k not in PROSE_KEYS for k in metrics):
         out.append(StandardTable("active", TABLE_NAMES["active"], _active(metrics, template)))
     if any(k.startswith("apply.") for k in metrics):
-        rows = [(APPLY_ROW_NAMES[row], [_cell(metrics, f"apply.{row}.{col}") for col in APPLY_COLUMNS])
-                for row in APPLY_ROWS[template]]
         out.append(StandardTable("apply", TABLE_NAMES["apply"],
-                                 [Table([APPLY_COLUMN_NAMES[c] for c in APPLY_COLUMNS], rows)]))
+                                 [Table([APPLY_COLUMN_NAMES[c] for c in APPLY_COLUMNS], apply_rows(metrics, template))]))
     if any(k.startswith(("review.", "litigation.")) for k in metrics):
-        rows = [(APPEAL_GROUP_NAMES[group], [_cell(metrics, f"{group}.{leaf}") for leaf in APPEAL_LEAVES])
+        rows = [Row(APPEAL_GROUP_NAMES[group], [_cell(metrics, f"{group}.{leaf}") for leaf in APPEAL_LEAVES])
                 for group in APPEAL_GROUPS]
         out.append(StandardTable("appeals", TABLE_NAMES["appeals"],
                                  [Table([APPEAL_LEAF_NAMES[leaf] for leaf in APPEAL_LEAVES], rows)]))

@@ -250,6 +250,28 @@
     });
   }
 
+  // A filter box over a list of checkboxes (the numbers page's figures): typing hides the others
+  // and opens the groups that hold a match.
+  function setUpChoiceFilters() {
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-filter-choices]"), function (input) {
+      var box = input.closest("fieldset") || document;
+      input.hidden = false;
+      input.addEventListener("input", function () {
+        var words = input.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+        Array.prototype.forEach.call(box.querySelectorAll("details"), function (group) {
+          var shown = 0;
+          Array.prototype.forEach.call(group.querySelectorAll("li"), function (item) {
+            var text = (item.textContent + " " + (item.querySelector("input") || {}).value).toLowerCase();
+            item.hidden = words.some(function (w) { return text.indexOf(w) < 0; });
+            if (!item.hidden) shown += 1;
+          });
+          group.hidden = !shown;
+          if (words.length && shown) group.open = true;
+        });
+      });
+    });
+  }
+
   function targetPassage() {
     var id = decodeURIComponent(window.location.hash.slice(1));
     var target = id ? document.getElementById(id) : null;
@@ -271,6 +293,7 @@
     setUpHits();
     setUpShortcuts();
     setUpFacetFilters();
+    setUpChoiceFilters();
     showTarget();
   });
   window.addEventListener("hashchange", showTarget);
