@@ -10,7 +10,9 @@ reads, each cell a figure was read from carries that figure's column name
 
 The labels come from the record alone: the metrics that point at a passage
 say which of its cells hold which figures. Rows without figures (headers,
-notes) stay as printed, and so does the stored passage text.
+notes) stay as printed, and so does the stored passage text. The index holds
+the printed text and, once a report, the labels (`label_words`): a search for
+处理决定数量 finds the report, and its snippet shows the labelled row.
 """
 
 from __future__ import annotations
@@ -196,3 +198,31 @@ def display_texts(record: dict, only: set[str] | None = None) -> list[str]:
 def display_passages(record: dict, only: set[str] | None = None) -> list[dict]:
     """The record's passages with their display text in place of the stored one (for those in `only`)."""
     return [dict(p, text=text) for p, text in zip(record.get("passages", []), display_texts(record, only))]
+
+
+def label_words(record: dict) -> list[str]:
+    """The names the record's table rows are labelled with when shown, each once, in template order.
+
+    What the index holds of the labels (once a report). Read from the metrics
+    alone, without matching cells: a row's column names, or its row names when
+    the row holds one column of several rows (a transposed table), and the
+    group names a row holding several rows shows.
+    """
+    template = record.get("template")
+    rows = {p["id"] for p in record.get("passages", []) if p.get("kind") == "table_row"}
+    keys_of: dict[str, list[str]] = {}
+    for key, metric in (record.get("metrics") or {}).items():
+        if metric.get("passage") in rows:
+            keys_of.setdefault(metric["passage"], []).append(key)
+    words: dict[str, int] = {}
+    for keys in keys_of.values():
+        parts = {key: metric_parts(key, template) for key in keys}
+        row_names = {row for row, _ in parts.values()}
+        transposed = len(row_names) > 1 and len({column for _, column in parts.values()}) == 1
+        for key, (row, column) in parts.items():
+            order = _ORDER.get(key, len(_ORDER))
+            if transposed or len(row_names) > 1:
+                words[row] = min(words.get(row, order), order)
+            if not transposed:
+                words[column] = min(words.get(column, order), order)
+    return sorted(words, key=lambda w: (words[w], w))

@@ -26,7 +26,7 @@ from .passage_labels import display_passages
 from .query import Any, Not, ParsedQuery, Term, parse_query, query_text, split_terms
 from .snippets import best_snippets, snippet_passages
 from .synonyms import Synonyms
-from .textnorm import has_han
+from .textnorm import fold, has_han
 
 # Ranking, in one place. A report scores for each string asked for: BM25 over
 # the string's words where they are whole words of its text, a bonus where they
@@ -332,8 +332,13 @@ def _result(index: Index, docnum: int, score: float, query: str, needles: list[s
     snippets: list = []
     if needles:  # only the rows a snippet shows are labelled (every row of 100 results cost over a second)
         passages = record.get("passages", [])
-        shown = {passages[i]["id"] for i in snippet_passages(passages, lines, needles)}
-        snippets = best_snippets(display_passages(record, shown), lines, needles)
+        labels = lines[len(passages):]  # the index keeps the report's row labels after its passages
+        if any(n in label for n in needles for label in labels):
+            shown = display_passages(record)  # a label was asked for: the labelled rows show it
+            snippets = best_snippets(shown, [fold(p["text"]) for p in shown], needles)
+        else:
+            chosen = {passages[i]["id"] for i in snippet_passages(passages, lines, needles)}
+            snippets = best_snippets(display_passages(record, chosen), lines, needles)
     result = {
         "id": record["id"],
         "title": record["title"],

@@ -67,3 +67,19 @@ def test_only_rows_with_figures_change_and_the_record_keeps_the_printed_text():
     assert display_texts(record) == ["信息内容 | 本年处理决定数量", "行政处罚 | 本年处理决定数量 68", "行政处罚68件。"]
     assert set(labelled_rows(record)) == {"s2-p2"}
     assert record["passages"][1]["text"] == "行政处罚 | 68"
+
+
+def test_the_labels_a_record_shows_are_listed_once_for_the_index():
+    from indexer.passage_labels import label_words
+
+    record = {
+        "template": "2019",
+        "passages": [
+            {"id": "s2-p1", "section": 2, "kind": "table_row", "text": "行政处罚 | 4 | -4 | 31"},
+            {"id": "s2-p2", "section": 2, "kind": "table_row", "text": "行政强制 | 0 | 0 | 0"},
+        ],
+        "metrics": {f"active.{row}.{col}": {"value": v, "passage": pid}
+                    for row, pid, values in (("penalty", "s2-p1", (4, -4, 31)), ("coercion", "s2-p2", (0, 0, 0)))
+                    for col, v in zip(("prev_items", "change", "decisions"), values)},
+    }
+    assert label_words(record) == ["上一年项目数量", "本年增/减", "处理决定数量"]

@@ -1,8 +1,8 @@
 """Recall property: any string a report contains finds that report (Ctrl-F semantics).
 
-500 random substrings (1-6 characters) of indexed passages, as pages show them
-(table rows with their figures labelled, `passage_labels`); for each, the
-search must return exactly the reports whose text contains it. The corpus is
+500 random substrings (1-6 characters) of indexed passages and of the labels
+their table rows show (`passage_labels.label_words`); for each, the search must
+return exactly the reports whose text contains it. The corpus is
 the bundled samples plus the relevance fixtures, so strings cross Han text,
 digits, Latin and punctuation.
 """

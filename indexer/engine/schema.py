@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from whoosh import columns, fields
 
-from ..passage_labels import display_texts
+from ..passage_labels import label_words
 from ..record import Report, is_cross_report
 from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 
-SCHEMA_VERSION = 7  # 6: table rows are indexed in their labelled form (passage_labels); 7: agency_id and agency_name facets
+SCHEMA_VERSION = 8  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages
 
 # Facet fields: one term per document (failing holds one term per failing check). agency_name holds
 # "agency_id<TAB>agency", from which each agency's display name is read (`Index.agency_names`).
@@ -77,11 +77,14 @@ def record_bytes(report: Report | dict) -> bytes:
 def prepare(report: Report, facts: FileFacts) -> dict:
     """Field values for one report: plain data that pickles cheaply to the writer processes.
 
-    The text searched is each passage's display form (table rows with their
-    column labels, so that 处理决定数量 finds the rows that hold one).
+    The text searched is the passages as printed, one a line, then one line
+    for each column name the report's table rows are labelled with when shown
+    (`passage_labels.label_words`), so that 处理决定数量 finds the reports that
+    state one even where no header row prints it; the labels are indexed once
+    a report, not once a row, which keeps the index small.
     """
     record = report.to_dict()
-    texts = display_texts(record)
+    texts = [p["text"] for p in record["passages"]] + label_words(record)
     body_text = "\n".join(texts)
     match_text = "\n".join(fold(t) for t in texts)
     region = report.region
