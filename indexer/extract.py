@@ -62,7 +62,7 @@ def extract(path: Path, root: Path | None = None, rid: str | None = None) -> Rep
 def record_of(doc: Document, rid: str, source: str) -> Report:
     """Build the record of an already read document."""
     structure = structure_of(doc.blocks)
-    paragraphs = [p.text for p in structure.passages if p.kind == "paragraph"]
+    paragraphs = fields.field_lines([p.text for p in structure.passages if p.kind == "paragraph"])
     title = fields.title_of(paragraphs, doc.meta.get("title"))
     found = fields.find_agency(title, paragraphs, publisher=doc.meta.get("publisher"))
     published = fields.published_of(paragraphs, doc.meta.get("published"))

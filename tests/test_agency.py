@@ -75,6 +75,11 @@ def test_signature_at_the_end():
         ("2023年，平潭综合实验区坚持以习近平新时代中国特色社会主义思想为指导。", "平潭综合实验区"),
         ("2022年，某区卫生健康局党组高度重视政务公开。", "某区卫生健康局"),
         ("2021年,我委认真贯彻《条例》。", None),
+        ("2023年,在区委、区政府的坚强领导下,某某街道办事处认真贯彻《条例》。", "某某街道办事处"),
+        ("2023年,某某乡政府信息公开工作在县委、县政府的领导下有序开展。", "某某乡人民政府"),
+        ("2023年,通过政府门户网站,主动公开政府信息63条。", None),
+        ("(一)主动公开方面。某某县高度重视政府信息公开工作。", "某某县人民政府"),
+        ("2022年,开发区党工委高度重视政府信息公开工作。", None),
         ("2024年，我县坚持以群众需求为导向。", None),
     ],
 )
@@ -85,6 +90,7 @@ def test_first_sentence_of_section_one(paragraph, expected):
 
 def test_first_sentence_needs_section_one():
     assert first_sentence(["2022年，某县水利局认真贯彻《条例》。"]) is None
+    assert first_sentence(["一、", "总体情况", "2022年，某县水利局认真贯彻《条例》。"]).name == "某县水利局"
 
 
 @pytest.mark.parametrize(
@@ -94,6 +100,11 @@ def test_first_sentence_needs_section_one():
         ("本报告由某市统计局编制。", "某市统计局"),
         ("某县交通运输局编制了本报告。", "某县交通运输局"),
         ("本报告由本机关办公室编制。", None),
+        ("根据《条例》要求,某市人民政府根据全市2022年度政府信息公开工作开展情况,编制本报告。", "某市人民政府"),
+        ("根据《条例》的要求,某市某区某某街道特编制2023年政府信息公开年度报告。", "某市某区某某街道办事处"),
+        ("根据《条例》要求,某县教育体育局现向社会公开《2023年政府信息公开工作年度报告》。", "某县教育体育局"),
+        ("根据《条例》,某某自治区形成了《2016年政府信息公开年度报告》。", "某某自治区人民政府"),
+        ("根据《条例》要求,我局编制了本报告。", None),
     ],
 )
 def test_compiler(sentence, expected):
@@ -111,6 +122,8 @@ def test_compiler(sentence, expected):
         ("请与淮安市洪泽区人民政府办公室联系（地址：淮安市洪泽区洪泽湖大道90号）。", "淮安市洪泽区人民政府"),
         ("请与本机关办公室联系。", None),
         ("联系人：张三，电话：0571-1234567。", None),
+        ("请与本单位受理机构联系,地址:某省某县某某乡人民政府党政综合办公室,电话:0577-1234567。", "某省某县某某乡人民政府"),
+        ("请与本单位受理机构联系,地址:某县某路18号,电话:0577-1234567。", None),
     ],
 )
 def test_contact_line(line, expected):
@@ -121,6 +134,11 @@ def test_contact_line(line, expected):
 def test_publisher_names_the_office_of_its_agency():
     assert from_publisher("平潭综合实验区管委会办公室").name == "平潭综合实验区管理委员会"
     assert from_publisher("") is None
+
+
+def test_publisher_line_followed_by_page_widgets():
+    line = "www.example.gov.cn发布时间:2021-01-18来源:某某乡人民政府选择阅读字号:[ ]阅读次数:"
+    assert from_publisher(None, ["关于2020年度政府信息公开工作的年度报告", line]).name == "某某乡人民政府"
 
 
 def test_the_first_source_decides_and_the_fullest_printing_names_it():

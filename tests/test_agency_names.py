@@ -102,6 +102,13 @@ def test_abbreviations_apply_to_the_end_of_a_name_only():
     assert expand_type("某市卫健委办公室") == "某市卫健委办公室"  # an office of it: not the commission
 
 
+def test_an_abbreviation_inside_a_compound_type_is_that_type():
+    assert expand_type("某县教育科技局") == "某县教育科技局"  # one bureau of education and science
+    assert expand_type("某县科技局") == "某县科学技术局"
+    assert expand_type("某县人民政府办") == "某县人民政府办公室"
+    assert expand_type("国家卫生健康委") == "国家卫生健康委员会"
+
+
 def test_short_autonomous_places_take_their_full_name():
     assert expand_type("甘南州卫生健康委员会") == "甘南藏族自治州卫生健康委员会"
     assert expand_type("恩施州人民政府") == "恩施土家族苗族自治州人民政府"
@@ -123,6 +130,9 @@ def test_short_autonomous_places_take_their_full_name():
         ("某某街道办事处", "某某街道办事处"),  # 办事处 is the agency
         ("本机关办公室", "本机关办公室"),  # a pronoun: no owner
         ("某市统计局", "某市统计局"),
+        ("某县某乡人民政府党政综合办公室", "某县某乡人民政府"),
+        ("某镇人民政府党政办", "某镇人民政府"),
+        ("某市人民政府外事办公室", "某市人民政府外事办公室"),  # an agency of its own
     ],
 )
 def test_drop_internal_office(printed, owner):
@@ -164,6 +174,7 @@ def test_is_place_name(text, expected):
         ("武汉市江汉区民族街道", "武汉市江汉区民族街道办事处"),
         ("平潭综合实验区", "平潭综合实验区"),
         ("浦东新区", "浦东新区人民政府"),  # a district that ends like a zone is a district
+        ("阿里地区", "阿里地区行政公署"),  # a prefecture's government
     ],
 )
 def test_place_only_agency(place, agency):
@@ -196,6 +207,7 @@ def test_same_agency_with_more_of_its_place():
     assert same_agency("洪泽区人民政府", "淮安市洪泽区人民政府")
     assert same_agency("华龙区卫健委", "华龙区卫生健康委员会")
     assert same_agency("上海市科委", "上海市科学技术委员会")
+    assert same_agency("某某路街道办事处", "洪江区某某路街道办事处")  # a subdistrict the gazetteer lacks
 
 
 def test_other_agencies_are_not_the_same():

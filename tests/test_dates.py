@@ -58,3 +58,33 @@ def test_published_is_the_signature_date_not_a_date_in_the_body():
 def test_a_date_line_under_the_title_is_the_printed_date():
     opening = ["某县人民政府2025年政府信息公开工作年度报告", "某县人民政府", "（2026年1月23日）", "依据《条例》编制本报告。"]
     assert published_of(opening + ["一、总体情况", "2025年，我县主动公开信息。"]) == "2026-01-23"
+
+
+def test_a_page_date_with_its_time_glued_to_the_day():
+    assert parse_date("2021-03-2918:26") == dt.date(2021, 3, 29)
+    assert parse_date("2021-03-29 18:26") == dt.date(2021, 3, 29)
+
+
+def test_the_page_date_first_on_a_line_of_page_chrome():
+    body = ["一、总体情况", "2023年，我局主动公开信息55条。"]
+    assert published_of(["某局2023年报告", "2024-01-19 08:30 来源：某局", *body]) == "2024-01-19"
+    assert published_of(["某局2023年报告", "2024年01月25日 (点击: )", *body]) == "2024-01-25"
+    assert published_of(["某局2023年报告", "2024年1月19日，某局召开政务公开会议。", *body]) is None
+
+
+def test_a_date_label_with_its_date_in_the_next_cell_or_line():
+    body = ["一、总体情况", "2023年，我局主动公开信息55条。"]
+    assert published_of(["成文日期 | 发布日期 | 2024-02-06 |", *body]) == "2024-02-06"
+    assert published_of(["索引号：123", "发布日期：", "2024-02-06", *body]) == "2024-02-06"
+    assert published_of(["发表日期:2024-01-26 15:35:23 发布机构:某局", *body]) == "2024-01-26"
+
+
+def test_the_date_of_the_site_clock_is_not_the_page_date():
+    body = ["某区2022年政府信息公开工作年度报告", "一、总体情况", "2022年，全区主动公开信息。"]
+    assert published_of(["2023年3月3日星期五", *body]) is None
+
+
+def test_a_page_date_below_a_long_run_of_chrome():
+    chrome = ["首页", "信息公开指南", "信息公开年报", "组织机构", "政府文件", "计划规划", "财政管理", "人事任免"]
+    lines = chrome + ["某乡2023年政府信息公开工作年度报告", "录入人员: abc 发布时间: 2024-01-19 访问次数:", "一、总体情况"]
+    assert published_of(lines) == "2024-01-19"

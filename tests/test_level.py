@@ -27,6 +27,9 @@ from indexer.fields.level import agency_level_of, is_national
         ("平潭综合实验区", [], "平潭综合实验区", "province", "city"),
         ("泰州医药高新区（高港区）卫生健康委员会", ["city", "county"], "泰州医药高新区（高港区）", "city", "county"),
         ("淮安市新新区卫生健康局", ["city"], "淮安市新新区", None, "county"),  # a district the gazetteer lacks
+        ("广西壮族自治区人民政府办公厅", ["province"], "广西壮族自治区", None, "province"),  # 自治区 is no district
+        ("阿里地区行政公署", ["city"], "阿里地区", None, "city"),  # nor is 地区
+        ("某新区某某街道办事处", [], "某新区", "province", "township"),  # a subdistrict of a zone
         (None, [], "", None, None),
     ],
 )

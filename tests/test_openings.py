@@ -389,6 +389,34 @@ OPENINGS = {
         "临夏州2022年政府信息公开工作年度报告\n一、总体情况\n2022年，全州主动公开信息。\n" + BODY,
         dict(agency="临夏回族自治州人民政府", agency_level="city", city="临夏回族自治州"),
     ),
+    # ---- pages saved with ASCII punctuation, header rows in table cells, dates among chrome
+    "ascii_punctuation_year_and_adverbial": (
+        "一、总体情况\n2023年,在区委、区政府的坚强领导下,长沙市岳麓区望月湖街道办事处认真贯彻落实《条例》,"
+        "主动公开政府信息58条。2023年,通过政府门户网站,发布动态信息36条。\n" + BODY,
+        dict(agency="长沙市岳麓区望月湖街道办事处", agency_level="township", city="长沙市", county="岳麓区", year=2023),
+    ),
+    "header_row_in_table_cells": (
+        "嘉兴市南湖区司法局2021年度政府信息公开工作年度报告 | ||||||\n"
+        "2022-01-20 发布:嘉兴市南湖区司法局 点击数: | |||||\n"
+        "根据《条例》要求,现将本局2021年度报告公布如下。\n一、总体情况\n2021年,我局主动公开信息45条。\n" + BODY,
+        dict(title="嘉兴市南湖区司法局2021年度政府信息公开工作年度报告", agency="嘉兴市南湖区司法局",
+             county="南湖区", year=2021, published="2022-01-20"),
+    ),
+    "title_broken_inside_report_words_and_page_date_with_time": (
+        "宁波市鄞州区首南街道办事处2022年度政府\n信息公开工作年度报告\n2023-01-2910:15 来源:鄞州区人民政府\n"
+        "一、总体情况\n2022年,首南街道主动公开信息120条。\n" + BODY,
+        dict(title="宁波市鄞州区首南街道办事处2022年度政府信息公开工作年度报告",
+             agency="宁波市鄞州区首南街道办事处", agency_level="township", county="鄞州区", published="2023-01-29"),
+    ),
+    "compiler_names_itself_before_its_reasons": (
+        "根据《条例》和省政府办公厅的要求,九江市人民政府根据全市2022年度政府信息公开工作开展情况,编制本报告。"
+        "本报告中所列数据统计期限为2022年1月1日至12月31日。\n一、总体情况\n2022年,全市各地各部门深化政务公开。\n" + BODY,
+        dict(agency="九江市人民政府", agency_level="city", province="江西省", city="九江市", year=2022),
+    ),
+    "combined_bureau_name_is_not_expanded": (
+        "临汾市洪洞县教育科技局\n2023年政府信息公开工作年度报告\n一、总体情况\n2023年,我局主动公开信息。\n" + BODY,
+        dict(agency="临汾市洪洞县教育科技局", agency_level="county", county="洪洞县", year=2023),
+    ),
 }
 
 

@@ -93,3 +93,19 @@ def test_a_title_glued_to_the_preamble():
 )
 def test_title_head(title, head):
     assert title_head(title) == head
+
+
+def test_a_slash_breadcrumb_is_chrome_and_not_the_start_of_the_title():
+    paragraphs = ["首页/ 政务公开 / 信息公开年报 / 乡镇 / 2023年 / 正文", "某某镇2023年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_of(paragraphs) == "某某镇2023年政府信息公开工作年度报告"
+    assert clean_title_line("2023/01/16 某局2022年政府信息公开工作年度报告") == "2023/01/16 某局2022年政府信息公开工作年度报告"
+
+
+def test_a_title_broken_inside_its_report_words():
+    paragraphs = ["某某新区某某街道办事处2024年度政府", "信息公开工作年度报告", "根据《条例》编制本报告。"]
+    assert title_of(paragraphs) == "某某新区某某街道办事处2024年度政府信息公开工作年度报告"
+
+
+def test_a_line_is_not_joined_to_a_whole_title_after_it():
+    paragraphs = ["政务公开 政府信息公开", "某县林业局2021年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_of(paragraphs) == "某县林业局2021年政府信息公开工作年度报告"

@@ -10,12 +10,14 @@ the strongest evidence first and weighs the rest. One module per job:
 * `agency`: where the report names its agency, and the fullest printing;
 * `names`: one spelling per agency (abbreviations, offices, level prefixes);
 * `level`: national, province, city, county or township;
-* `dates`: the statistics year and the printed date.
+* `dates`: the statistics year and the printed date;
+* `lines`: the paragraphs as the rules read them (a page header row spread over table cells undone).
 """
 
 from .agency import AgencyFound, agency_of, find_agency, from_title
 from .dates import parse_date, published_of, statistics_year, year_of
 from .level import agency_level_of, is_national
+from .lines import field_lines
 from .names import canonical, complete_level_prefix, drop_internal_office, expand_type, same_agency, split_place
 from .patterns import cn_year
 from .title import clean_title_line, title_head, title_of
@@ -38,6 +40,7 @@ __all__ = [
     "complete_level_prefix",
     "drop_internal_office",
     "expand_type",
+    "field_lines",
     "find_agency",
     "is_national",
     "parse_date",

@@ -50,11 +50,18 @@ _EMBEDDED = re.compile(
 _NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全)")
 # 本报告由A编制 / 由A根据…编制
 _COMPILER = re.compile(rf"由(?P<a>{_NAME})(?=根据|依据|按照|编制|负责|组织|牵头|汇总|会同|结合|制作|撰写)")
-_COMPILER_SUBJECT = re.compile(rf"(?:^|[，。；,;])(?P<a>{_NAME})(?:编制|制作|撰写)(?:完成)?了?(?:本|此|该)")
+# A编制了本报告; A根据…情况，编制本报告; A特编制2023年…报告; A现向社会公开《…》; A形成了《…》
+_COMPILER_SUBJECT = re.compile(
+    rf"(?:^|[，。；,;:：])\s*(?P<a>{NAME_CHAR}{{2,40}}?)\s*(?:特|现|已|拟|认真|依法)?\s*"
+    r"(?:(?:根据|依据|按照|结合)[^。；;]{0,80}?[，,]?\s*)?"
+    rf"(?:编制|制作|撰写|形成|汇总编制|向社会公开|向社会公布)(?:完成|并发布)?了?\s*(?:本|此|该|《|{YEAR_WORD})"
+)
 # 请与A办公室联系 / 可与A联系 / 请联系：A办公室，地址… / 联系单位：A
 _CONTACT = re.compile(
     rf"(?:请与|可与|请联系|联系(?:单位|部门|机关|人)?\s*[:：]\s*|咨询(?:单位)?\s*[:：]\s*)(?P<a>{NAME_CHAR}{{2,40}}?(?:{AGENCY_SUFFIX}|领导小组办公室))"
     r"(?=联系|[，。,；;:：（(]|\s|地址|电话|$)"
+    # 请与本单位受理机构联系，地址：某县某乡人民政府党政办公室: an office given as the address
+    rf"|联系\s*[，,]?\s*(?:联系)?地址\s*[:：]\s*(?P<office>{NAME_CHAR}{{2,40}}?(?:人民政府|办公室))(?=[，。,；;:：（(]|\s|电话|$)"
 )
 # 2022年，A认真贯彻…: where the first sentence's subject ends
 _VERB = (
@@ -64,20 +71,29 @@ _VERB = (
     r"把握|对标|践行|健全|完善|印发|制定|召开|成立|已|于|党组|党委|领导班子|高标准|高质量|主动公开|"
     r"更加|全方位|多措并举|一以贯之|始终坚持|紧跟|对照|不折不扣|严格按照|努力|致力于|着眼|遵循)"
 )
-_SUBJECT = re.compile(rf"^(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
+# A subject never starts with a preposition (通过政府门户网站，…; 在区委的领导下，…).
+_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此)(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
 _CLAUSE_START = re.compile(
-    rf"(?:^|。)\s*(?:{YEAR_WORD}(?:以来)?\s*[，,]?|今年以来\s*[，,]?|本年度\s*[，,]?|[^。]{{0,30}}(?:领导|指导)下\s*[，,])?\s*"
+    r"(?:^(?:[(（][一二三四五六七八九十\d]{1,2}[)）][^。，,]{0,12}。)?|。)\s*"  # (一)主动公开方面。A…
+    rf"(?:(?:{YEAR_WORD}(?:以来)?|今年以来|本年度)\s*[，,]?\s*)?(?:在[^。]{{0,30}}?(?:领导|指导)下\s*[，,])?\s*"
 )
 # 发布机构：XX局办公室, 来源：XX局 in the metadata lines of a saved page
 _PUBLISHER_LINE = re.compile(
     rf"(?:发布机构|发文机关|发布单位|编制单位|信息来源|来源)\s*[:：]\s*(?P<a>{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX})"
-    r"(?=$|[^\u4e00-\u9fff]|(?:发布|成文|生成|印发|更新)(?:日期|时间)|来源|索引号|分类|文号|日期|时间)"
+    r"(?=$|[^\u4e00-\u9fff]|(?:发布|成文|生成|印发|更新)(?:日期|时间)|来源|索引号|分类|文号|日期|时间"
+    r"|选择|字号|字体|阅读|浏览|访问|点击|打印|分享|作者)"
 )
 _SECTION_ONE = re.compile(r"^(?:一|1)\s*[、.．]?\s*(?:总体情况|概述|总体工作情况|工作概况|基本情况)")
+_SECTION_ONE_NUMBER = re.compile(r"^(?:一|1)\s*[、.．]\s*$")  # 一、 / 总体情况 on two lines
+
+
+# A party committee (开发区党工委, 县委) leads the agency; it does not publish the report.
+_PARTY_BODY = re.compile(r"(?:党工委|党委|党组|工委|[省市县区旗州盟]委)$")
 
 
 def _agency_like(name: str) -> bool:
-    return len(name) >= 3 and not is_pronoun(name) and bool(re.search(AGENCY_SUFFIX + "$", name))
+    return (len(name) >= 3 and not is_pronoun(name) and bool(re.search(AGENCY_SUFFIX + "$", name))
+            and not _PARTY_BODY.search(name))
 
 
 def _trim_lead(run: str) -> str:
@@ -154,6 +170,9 @@ def first_sentence(paragraphs: list[str], limit: int = 40) -> AgencyFound | None
     """The subject of the first sentence of 一、总体情况 (2022年，A认真贯彻…; 在区委的领导下，A…)."""
     start = next((i + 1 for i, t in enumerate(paragraphs[:limit]) if _SECTION_ONE.match(t)), None)
     if start is None:
+        start = next((i + 2 for i, t in enumerate(paragraphs[: limit - 1])
+                      if _SECTION_ONE_NUMBER.match(t) and _SECTION_ONE.match("一、" + paragraphs[i + 1])), None)
+    if start is None:
         return None
     for text in paragraphs[start : start + 2]:
         for clause in _CLAUSE_START.finditer(text):
@@ -186,7 +205,7 @@ def contact(paragraphs: list[str]) -> AgencyFound | None:
     """The agency of a contact line (请与A办公室联系): the office named stands for its agency."""
     for text in paragraphs:
         for m in _CONTACT.finditer(text):
-            found = _office_owner(m.group("a"), "contact")
+            found = _office_owner(m.group("a") or m.group("office"), "contact")
             if found:
                 return found
     return None

@@ -17,8 +17,18 @@ from collections import Counter
 from .patterns import SENTENCE_PUNCT, YEAR, cn_small_number, cn_year
 
 DATE_CN = re.compile(rf"({YEAR})\s*年\s*([\d一二三四五六七八九十]{{1,3}})\s*月\s*([\d一二三四五六七八九十]{{1,3}})\s*日")
-_DATE_NUM = re.compile(r"((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
-_DATE_LABEL = re.compile(r"(?:(?:发布|成文|印发|公开|生成|更新)(?:日期|时间)|(?:^|(?<=[\s|｜丨]))(?:日期|时间))\s*[:：]")
+# 2020-01-19, 2020.1.19, and a page's 2021-03-2918:26 (the time glued to the day)
+_DATE_NUM = re.compile(r"((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?:(?!\d)|(?=\d{1,2}:\d{2}))")
+# 发布日期：2024-01-22, 发布日期 | 2022-04-06 (a metadata row), 发表日期:2024-01-26
+_DATE_LABEL = re.compile(
+    r"(?:(?:发布|发表|成文|印发|公开|生成|更新)(?:日期|时间)|(?:^|(?<=[\s|｜丨]))(?:日期|时间))"
+    r"\s*(?:[:：]|[|｜](?=\s*\d)|(?=\d{4}))"
+)
+# What follows a page's own date on its line: a time, then page chrome (来源, 点击数, 发布：…) or nothing.
+_TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?")
+_PAGE_CHROME_AFTER = re.compile(
+    r"^\s*(?:$|[|｜(（【\[]|(?:信息)?来源|发布|点击|浏览|访问|阅读|作者|字号|字体|打印|分享|责任编辑)"
+)
 
 # Years that are not the report's: inside document numbers and brackets, dates, links.
 _DOC_NUMBER_YEAR = re.compile(rf"[〔\[【(（]\s*{YEAR}\s*[〕\]】)）]|{YEAR}\s*[〕\]】]\s*\d+\s*号|\d{{4}}/\d|https?://\S+")
@@ -47,30 +57,52 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def published_of(paragraphs: list[str], meta_published: str | None = None, tail: int = 5, head: int = 8) -> str | None:
+def published_of(paragraphs: list[str], meta_published: str | None = None, tail: int = 5, head: int = 15) -> str | None:
     """The date printed on the report: the signature date, a date line under the title, else the page's date."""
     for text in reversed(paragraphs[-tail:]):
         if _is_date_line(text):
             return parse_date(text).isoformat()  # type: ignore[union-attr]
-    for text in paragraphs[:head]:  # （2026年1月23日） under the title
+    opening = paragraphs[:head]
+    for text in opening:  # （2026年1月23日） under the title
         if _is_date_line(text) and text.lstrip().startswith(("(", "（", "2", "二")):
             return parse_date(text).isoformat()  # type: ignore[union-attr]
     if meta_published:
         date = parse_date(meta_published)
         if date:
             return date.isoformat()
-    for text in paragraphs[:head]:
-        label = _DATE_LABEL.search(text)
-        if label:
-            date = parse_date(text[label.end():])
-            if date:
-                return date.isoformat()
+    for i, text in enumerate(opening):
+        date = page_date(text, opening[i + 1] if i + 1 < len(opening) else "")
+        if date:
+            return date.isoformat()
     return None
+
+
+def page_date(text: str, next_line: str = "") -> dt.date | None:
+    """The page's own date on a metadata line: after a label (发布日期：…, or on the line after a
+    bare label), or first on a line of page chrome (2021-02-07 18:07 来源：…, 2024年01月25日 (点击: ))."""
+    label = _DATE_LABEL.search(text)
+    if label:
+        rest = text[label.end():]
+        if rest.strip():
+            return parse_date(rest)
+        return parse_date(next_line) if _is_date_line(next_line) else None
+    m = _LEADING_DATE.match(text)
+    if m and not _SITE_CLOCK.search(text):
+        after = _TIME.sub("", text[m.end():])
+        if _PAGE_CHROME_AFTER.match(after):
+            return parse_date(m.group(0))
+    return None
+
+
+_LEADING_DATE = re.compile(rf"^\s*(?:{DATE_CN.pattern}|{_DATE_NUM.pattern})")
+
+
+_SITE_CLOCK = re.compile(r"星期|周[一二三四五六日天]")  # a date with its weekday is the site's clock
 
 
 def _is_date_line(text: str) -> bool:
     """A short line that is (almost) only a date: 2024年1月18日, （2026年1月23日）, 某局 2024年1月18日."""
-    if len(text) > 40 or SENTENCE_PUNCT.search(text.rstrip("。")):
+    if len(text) > 40 or SENTENCE_PUNCT.search(text.rstrip("。")) or _SITE_CLOCK.search(text):
         return False
     return parse_date(text) is not None
 

@@ -16,6 +16,8 @@ _TOWNSHIP = re.compile(r"(?:镇|乡|街道|苏木)(?:人民政府|政府|办事�
 # The level a place's own ending says, for a place the gazetteer does not hold (沐阳县: OCR).
 _LEVEL_BY_ENDING = ((re.compile(r"(?:省|自治区)$"), "province"), (re.compile(r"(?:自治州|州|盟|地区)$"), "city"),
                     (re.compile(r"(?:县|旗|区)$"), "county"), (re.compile(r"(?:镇|乡|街道|苏木)$"), "township"))
+# A place part ending in a county-level unit; 自治区 and 地区 are a province and a prefecture.
+_UNLISTED_COUNTY = re.compile(r"(?<!自治)(?<!地)(?:县|旗|区)$")
 _BELOW = {"province": "city", "city": "county", "county": "county", "township": "township"}
 
 
@@ -41,12 +43,12 @@ def agency_level_of(
     if not agency:
         return None
     if zone_host_level and not place_levels[-1:] == ["county"]:
-        return _BELOW[zone_host_level]
+        return "township" if _TOWNSHIP.search(agency) else _BELOW[zone_host_level]
     if place_levels:
         level = place_levels[-1]
         if level != "township" and _TOWNSHIP.search(agency):
             return "township"
-        if level in ("province", "city") and re.search(r"(?:县|旗|区)$", place_part):
+        if level in ("province", "city") and _UNLISTED_COUNTY.search(place_part):
             return "county"  # a county-level unit after its city that the gazetteer does not hold
         return level
     if not place_part and is_national(agency):

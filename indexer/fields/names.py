@@ -9,7 +9,7 @@ the agency in contact lines (XX局办公室) or give only a place (2022年上海
 * `expand_type`: a closed list of type abbreviations (``data/agency_abbreviations.tsv``);
   autonomous prefectures and counties printed short (甘南州) take their full name;
 * `drop_internal_office`: XX局办公室 → XX局, XX县政府信息公开工作领导小组办公室 → XX县;
-* `place_only_agency`: a place alone stands for its government (XX县 → XX县人民政府);
+* `place_only_agency`: a place alone stands for its government (XX县 → XX县人民政府, XX地区 → XX地区行政公署);
 * `complete_level_prefix`: 市卫生健康委员会 in 舟山 → 舟山市卫生健康委员会;
 * `same_agency`: whether two printings name one agency, so the fullest can be chosen.
 """
@@ -34,7 +34,7 @@ _PLACE_END = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自�
 _ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|新城|合作区|保税区|试验区)$")
 # An internal unit named after its agency in a contact line: 办公室, 综合科, 政务公开领导小组办公室 …
 _INFO_OFFICE = re.compile(r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:领导小组)?办公室$")
-_INTERNAL_UNIT = re.compile(rf"^(?:办公室|办公厅|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
+_INTERNAL_UNIT = re.compile(rf"^(?:(?:党政|综合|党政综合)?办公室|党政办|办公厅|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
 _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
 
 
@@ -55,11 +55,21 @@ def is_pronoun(name: str) -> bool:
     return bool(_PRONOUN.match(name))
 
 
+# What may stand before an abbreviated type: nothing, a place's or a zone's last character, 国家.
+# Not another type word: 教育科技局 is a bureau of its own, not 教育 + 科学技术局.
+_BEFORE_TYPE = re.compile(r"(?:^|[省市县区旗州盟镇乡道园城)）]|国家|中国|苏木)$")
+
+
 def expand_type(name: str) -> str:
     """The agency type spelled out (舟山市卫健委 → 舟山市卫生健康委员会); a short autonomous place too (甘南州 → 甘南藏族自治州)."""
     for short, full in abbreviations():
         if name.endswith(short) and not name.endswith(full):
-            name = name[: -len(short)] + full
+            before = name[: -len(short)]
+            lead = full[: full.find(short[0])] if full.find(short[0]) > 0 else ""
+            if lead and before.endswith(lead):  # 某县人民|政府办: the 人民 of 人民政府办公室 is printed
+                before = before[: -len(lead)]
+            if _BEFORE_TYPE.search(before):
+                name = before + full
             break
     return _expand_place_alias(name)
 
@@ -121,6 +131,8 @@ def place_only_agency(place: str) -> str:
             return place
     if place.endswith("街道"):
         return place + "办事处"
+    if place.endswith("地区") and places_in(place, agency=True):  # a prefecture's government is its 行政公署
+        return place + "行政公署"
     return _expand_place_alias(place + "人民政府")
 
 
@@ -157,7 +169,10 @@ def same_agency(short: str, long: str) -> bool:
         return True
     place_a, type_a = split_place(a)
     place_b, type_b = split_place(b)
-    return type_a == type_b and place_b.endswith(place_a)  # a bare type (政府办公室) is any place's
+    if type_a == type_b and place_b.endswith(place_a):  # a bare type (政府办公室) is any place's
+        return True
+    # a unit the gazetteer lacks, printed once more with its county: 沅江路街道办事处 / 洪江区沅江路街道办事处
+    return len(a) >= 4 and b.endswith(a) and is_place_name(b[: -len(a)])
 
 
 def complete_level_prefix(name: str, region: Region) -> str:

@@ -28,6 +28,9 @@ _CMS_LABEL = re.compile(
 )
 _NAME_FIELD = re.compile(r"(?:名\s*称|标\s*题)\s*[:：]\s*(.+?)(?=\s*(?:" + _CMS_LABEL.pattern + r")\s*[:：]|$)")
 _BREADCRUMB = re.compile(r"\s*(?:>|＞|»|›|→|->)\s*")
+# 首页/ 政府信息公开 / 年报 / 正文: a slash only separates crumbs in a line that starts at the home page
+_SLASH_TRAIL = re.compile(r"^\s*(?:(?:当前|您的|您当前的|您现在的|所在)?位置\s*[:：]?\s*)?首页\s*[/／]")
+_SLASH = re.compile(r"\s*[/／]\s*")
 _CRUMB = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 　:：]{1,20}")  # 当前位置：首页, 政务公开, 政府信息公开年报
 _WIDGET = re.compile(
     r"(?:[【\[]?\s*(?:字体|字号)?\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[】\]]?)"
@@ -52,7 +55,7 @@ def clean_title_line(text: str) -> str:
     field = _NAME_FIELD.search(text)
     if field and len(_CMS_LABEL.findall(text)) >= 1:
         text = field.group(1)
-    parts = _BREADCRUMB.split(text)
+    parts = (_SLASH if _SLASH_TRAIL.match(text) else _BREADCRUMB).split(text)
     if len(parts) > 1 and all(_CRUMB.fullmatch(p) for p in parts[:-1]):
         text = parts[-1]
     text = _TRAILING_INFO.sub("", text)
@@ -106,13 +109,15 @@ def _candidates(lines: list[str]) -> list[tuple[int, str]]:
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         candidate = text
         if not is_title_line(candidate) and _TITLE_START.search(candidate) and nxt and len(nxt) <= 20:
-            if is_title_line(candidate + nxt):  # 某局2020年政府信息公开 / 工作年度报告
-                candidate = candidate + nxt
+            if is_title_line(candidate + nxt) and not (is_title_line(nxt) and title_head(nxt)):
+                candidate = candidate + nxt  # 某局2020年政府信息公开 / 工作年度报告
         if not is_title_line(candidate):
             glued = _GLUED_TITLE.match(text)
             if not glued:
                 continue
             candidate = glued.group("t")
+        if not title_head(candidate) and i > 0 and _split_inside_report_words(lines[i - 1], candidate):
+            candidate = lines[i - 1] + candidate  # 某街道办事处2023年度政府 / 信息公开工作年度报告
         if not title_head(candidate):  # 某局 / 2020年度 / 政府信息公开工作年度报告
             k = i
             while k > 0 and i - k < 2 and _TITLE_PIECE.match(lines[k - 1]) and not (
@@ -123,6 +128,14 @@ def _candidates(lines: list[str]) -> list[tuple[int, str]]:
                     break
         out.append((i, candidate))
     return out
+
+
+def _split_inside_report_words(before: str, line: str) -> bool:
+    """A title broken inside its report words (某局2023年度政府 / 信息公开工作年度报告): the line
+    before, no sentence, makes a title with an agency together with this one."""
+    joined = before + line
+    return (len(before) <= 40 and not SENTENCE_PUNCT.search(before) and not is_title_line(before)
+            and is_title_line(joined) and bool(title_head(joined)))
 
 
 def _score(title: str, position: int) -> float:
