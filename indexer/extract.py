@@ -124,8 +124,9 @@ def agency_and_region(
     agency = fields.complete_level_prefix(agency, region)
     place_part, _ = fields.split_place(agency)
     levels = [m.places[0].level for m in places_in(agency, agency=True)]
-    if region.county and "分局" in agency and levels[-1:] == ["city"]:  # the county's branch of a city bureau
-        levels.append("county")
+    settled = resolution.places[0].level if len(resolution.places) == 1 else None
+    if region.county and levels[-1:] == ["city"] and settled == "county" and not region.zone:
+        levels.append("county")  # a county's branch of a city bureau (长沙市公安局岳麓分局, 内江市隆昌生态环境局)
     host = place_by_code(region.code) if region.zone and region.code else None
     level = fields.agency_level_of(agency, levels, place_part, host.level if host else None)
     return agency, region, level

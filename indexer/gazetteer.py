@@ -99,13 +99,18 @@ The region of a report (`resolve_region`)
    that level: for 市卫生健康委 the answer climbs back to the nearest unit
    whose name ends in 市, so it never ends on a district. A text that starts
    with 省 (省市场监管局) takes the one province the context names, even
-   once, when it names no other. A national agency (国家…, 国务院…,
+   once, when it names no other; one with 自治区, the one autonomous region. A national agency (国家…, 国务院…,
    中华人民共和国…) gets no region from its context.
 5. A zone named first in the primary text (东湖高新区…, or after its host:
    湖北省武汉东湖新技术开发区) places the agency under the zone's host, with
    ``zone`` set; a county-level unit of the host printed right after the zone
    (泰州医药高新区（高港区）) narrows the region to that unit.
-6. A primary text whose first word looks like a county or city name that the
+6. A county-level unit printed by its stem right after its prefecture
+   (内江市隆昌生态环境局) is that unit when the text prints its full name
+   (隆昌市) and a whole agency type follows the stem; a zone headed by the stem
+   of the unit that hosts it (番禺经济技术开发区) goes under that unit when it is
+   the one unit with that stem whose prefecture or province the text names.
+7. A primary text whose first word looks like a county or city name that the
    gazetteer does not hold (沐阳县: OCR for 沭阳县) is read as the unit one
    character away, when exactly one such unit has its prefecture or province
    named in the context. ``Resolution.misread`` gives both names; nothing in
@@ -413,6 +418,7 @@ class _Gazetteer:
         self._places: dict[tuple[str, str, str], Place] = {}
         self._tables: dict[bool, tuple[dict, dict]] = {}
         self._zone_lengths: dict[str, tuple[int, ...]] | None = None
+        self._county_stems: dict[str, tuple[str, ...]] | None = None
         # (length, last character) -> codes of divisions, for near misses of misread names
         self.by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
         for code, name in names.items():
@@ -434,6 +440,17 @@ class _Gazetteer:
         if parent == prov_code:  # county-level unit under the province itself: both city and county
             return Region(province=province, city=names[code], county=names[code], code=code)
         return Region(province=province, city=names[parent], county=names[code], code=code)
+
+    def county_stems(self) -> dict[str, tuple[str, ...]]:
+        """Stem of a county-level name (隆昌 of 隆昌市, 番禺 of 番禺区) -> the codes of the units it may be."""
+        if self._county_stems is None:
+            stems: dict[str, list[str]] = defaultdict(list)
+            for code, name in self.names.items():
+                if self.level[code] == "county" and name[-1] in "县市区旗" and len(name) >= 3:
+                    m = _AUTONOMOUS.match(name)
+                    stems[m.group("stem") if m else name[:-1]].append(code)
+            self._county_stems = {k: tuple(v) for k, v in stems.items() if len(k) >= 2}
+        return self._county_stems
 
     def zone_lengths(self) -> dict[str, tuple[int, ...]]:
         """First two characters of a zone name -> the lengths of the names starting with them, longest first."""
@@ -729,9 +746,9 @@ def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str 
             break
         current = kids[0]
         pool = total[current]
-    if current is None and hint and "省" in hint:
-        provinces = [c for c in children[None] if total[c]]
-        if len(provinces) == 1:  # 省市场监管局 and one province named, however often
+    if current is None and hint and ("省" in hint or "自治区" in hint):
+        provinces = [c for c in children[None] if total[c] and g.names[c].endswith(hint)]
+        if len(provinces) == 1:  # 省市场监管局 (自治区人民政府) and one province (自治区) named, however often
             return provinces[0]
     if current is None:
         return None
@@ -754,6 +771,9 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
     if first is None:
         if any(NATIONAL.match(t) for t in primary[:1]):
             return Resolution(Region())
+        stem_zone = _zone_of_county_stem(primary[0], context, g) if context else None
+        if stem_zone is not None:
+            return stem_zone
         misread = _misread(primary, context, g) if context else None
         if misread is not None:
             return misread
@@ -787,6 +807,9 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
         others = [m for ms in per_text for m in ms if m is not anchor]
         cands = _settle(cands, [others, places_in(context) if context else []], g)
     region = cands[0].region if len({_node(c) for c in cands}) == 1 else _common_region(cands, g)
+    stem_unit = _county_after_city(text, anchor.end, region, context, g)
+    if stem_unit is not None:  # 内江市隆昌生态环境局: the county printed by its stem after its city
+        return Resolution(g.region[stem_unit], (g.place((g.names[stem_unit], "county", stem_unit)),), "primary")
     branch = _BRANCH.search(text, anchor.end)
     if branch and region.code and g.level.get(region.code) == "city":  # 长沙市公安局岳麓分局: the county's branch
         stem = branch.group(1)
@@ -799,6 +822,44 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
         name = text[anchor.start if not zone.group(1) else zone.start(1) : zone.end()]
         region = _with_zone(region, name)
     return Resolution(region, tuple(cands), "primary")
+
+
+def _county_after_city(text: str, at: int, region: Region, context: str, g: _Gazetteer) -> str | None:
+    """The county-level unit of a city printed by its stem right after the city (内江市|隆昌|生态环境局),
+    when the text prints that unit's full name somewhere and an agency type of three characters or more follows."""
+    if not region.code or g.level.get(region.code) != "city":
+        return None
+    stems = g.county_stems()
+    for length in (4, 3, 2):
+        stem = text[at : at + length]
+        units = [c for c in stems.get(stem, ()) if g.parent[c] == region.code]
+        if len(units) == 1 and len(text) - at - length >= 3 and g.names[units[0]] in context:
+            return units[0]
+    return None
+
+
+# A zone headed by the stem of a county-level unit: 番禺经济技术开发区
+_ZONE_OF_STEM = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?)(?:高新技术产业开发区|经济技术开发区|高新技术开发区|经济开发区|高新区|经开区|开发区"
+    r"|工业园区|产业园区)"
+)
+
+
+def _zone_of_county_stem(text: str, context: str, g: _Gazetteer) -> Resolution | None:
+    """A zone named after the county-level unit that hosts it, when one unit has that stem and the
+    text names it, its prefecture or its province: the unit's region, with the zone."""
+    m = _ZONE_OF_STEM.match(text)
+    if not m:
+        return None
+    units = g.county_stems().get(m.group(1), ())
+    if not units:
+        return None
+    named = {_node(p) for mention in places_in(context) for p in mention.places}
+    confirmed = [c for c in units if named & set(g.anc[c])]
+    if len(confirmed) != 1:
+        return None
+    code = confirmed[0]
+    return Resolution(_with_zone(g.region[code], m.group(0)), (g.place((g.names[code], "county", code)),), "primary")
 
 
 def _zone_first(text: str, mentions: list[Mention], zones: list[ZoneMention], g: _Gazetteer) -> Resolution | None:

@@ -8,12 +8,16 @@ from indexer.fields.agency import (
     byline,
     compiler,
     contact,
+    declared_short_names,
     embedded,
     find_agency,
     first_sentence,
     from_publisher,
     from_title,
+    opening_subject,
+    pronoun_government,
     signature,
+    zone_named_in,
 )
 
 
@@ -169,3 +173,43 @@ def test_the_preamble_gives_the_fuller_printing_of_the_title_agency():
     ]
     found = find_agency(paragraphs[0], paragraphs)
     assert found.name == "淮安市洪泽区人民政府"
+
+
+def test_a_declared_short_name_stands_for_the_full_name():
+    paragraphs = [
+        "自治区某某办2022年政府信息公开工作年度报告",
+        "本年度报告根据《条例》要求,由某某自治区某某经济区规划建设管理办公室(以下简称自治区某某办)编制。",
+    ]
+    assert declared_short_names(paragraphs) == {"自治区某某办": "某某自治区某某经济区规划建设管理办公室"}
+    assert find_agency(paragraphs[0], paragraphs).name == "某某自治区某某经济区规划建设管理办公室"
+
+
+def test_a_zone_calling_itself_by_its_kind_takes_the_full_name_it_prints():
+    paragraphs = [
+        "2022年,开发区坚持以人民为中心,深化政务公开。",
+        "一、总体情况",
+        "(一)主动公开",
+        "开发区党工委高度重视政府信息公开工作。",
+        "修订完善《西宁经济技术开发区政府信息公开指南》,及时对开发区各类信息进行梳理。",
+    ]
+    assert opening_subject(paragraphs).name == "开发区"
+    assert find_agency(None, paragraphs).name == "西宁经济技术开发区"
+    assert zone_named_in("开发区", ["推进西宁经济技术开发区与兰州经济技术开发区合作。"]) is None
+
+
+def test_the_opening_subject_needs_a_year_first_and_no_section_before_it():
+    assert opening_subject(["2022年,某县水利局认真贯彻《条例》。"]).name == "某县水利局"
+    assert opening_subject(["根据《条例》,某县水利局编制本报告。"]) is None
+    assert opening_subject(["一、总体情况", "2022年,某县水利局认真贯彻《条例》。"]) is None
+
+
+def test_a_government_speaking_as_wo_qi_takes_the_one_banner_it_names():
+    paragraphs = ["特向社会公布我旗2021年度信息公开年度报告。",
+                  "2021年,我旗按照巴彦淖尔市政务公开领导小组的部署开展工作。",
+                  "截至2021年12月底,乌拉特前旗政府网站发布信息。"]
+    assert pronoun_government(paragraphs).name == "乌拉特前旗人民政府"
+    assert find_agency(None, paragraphs).name == "乌拉特前旗人民政府"
+    two = paragraphs + ["乌拉特中旗与我旗联合开展检查。"]
+    assert pronoun_government(two) is None
+    signed = paragraphs + ["本报告由乌拉特前旗统计局编制。"]
+    assert find_agency(None, signed).name == "乌拉特前旗统计局"  # the last resort only

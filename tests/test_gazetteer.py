@@ -460,6 +460,25 @@ def test_a_province_prefix_takes_the_one_province_named_once():
     assert region("省市场监管局", context="黑龙江省与吉林省联合开展检查。") == R()
 
 
+def test_an_autonomous_region_prefix_takes_the_one_autonomous_region_named():
+    assert region("自治区人民政府", context="根据《条例》，新疆维吾尔自治区编制了本报告。")["province"] == "新疆维吾尔自治区"
+    assert region("自治区人民政府", context="广西壮族自治区与西藏自治区联合开展。") == R()
+
+
+def test_a_county_printed_by_its_stem_after_its_city():
+    context = "地址：四川省隆昌市某路3号。"
+    assert region("内江市隆昌生态环境局", context=context) == R("四川省", "内江市", "隆昌市", "511083")
+    # only when the text prints the unit in full, and a whole agency type follows the stem
+    assert region("内江市隆昌生态环境局", context="全市主动公开信息。") == R("四川省", "内江市", None, "511000")
+    assert region("荆州市公安局", context="荆州市公安县") == R("湖北省", "荆州市", None, "421000")
+
+
+def test_a_zone_named_after_the_county_that_hosts_it():
+    got = region("番禺经济技术开发区管委会", context="深入学习贯彻对广东重要讲话精神。")
+    assert got == R("广东省", "广州市", "番禺区", "440113", zone="番禺经济技术开发区")
+    assert region("番禺经济技术开发区管委会", context="全区主动公开信息。") == R()  # nothing confirms it
+
+
 def test_a_zone_the_list_lacks_goes_under_the_place_printed_before_it():
     assert region("淮安市高新技术产业开发区管委会") == R("江苏省", "淮安市", None, "320800", zone="淮安市高新技术产业开发区")
     assert region("沭阳县经济开发区管理委员会") == R("江苏省", "宿迁市", "沭阳县", "321322", zone="沭阳县经济开发区")

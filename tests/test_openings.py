@@ -417,6 +417,25 @@ OPENINGS = {
         "临汾市洪洞县教育科技局\n2023年政府信息公开工作年度报告\n一、总体情况\n2023年,我局主动公开信息。\n" + BODY,
         dict(agency="临汾市洪洞县教育科技局", agency_level="county", county="洪洞县", year=2023),
     ),
+    "branch_of_a_city_bureau_named_for_a_county_stem": (
+        "根据《条例》,编制了2021年政府信息公开工作年度报告。如对本报告有疑问,可与内江市隆昌生态环境局联系"
+        "(地址:四川省隆昌市某某路8号)。\n一、总体情况\n2021年,内江市隆昌生态环境局认真贯彻落实《条例》。\n" + BODY,
+        dict(agency="内江市隆昌生态环境局", agency_level="county", city="内江市", county="隆昌市", year=2021),
+    ),
+    "letter_to_the_city_then_the_county_as_subject": (
+        "昭通市人民政府办公室:\n根据《条例》规定,彝良县坚持以公开为常态、不公开为例外,编制了本报告。"
+        "本年度报告中所列数据的统计期限自2020年1月1日起至12月31日止。\n一、总体情况\n"
+        "(一)主动公开方面。彝良县高度重视政府信息公开工作。\n" + BODY,
+        dict(agency="彝良县人民政府", agency_level="county", province="云南省", city="昭通市", county="彝良县",
+             year=2020),
+    ),
+    "banner_speaking_as_wo_qi": (
+        "索引号 | 2022-01075 | 发布机构 | 政府办公室 |\n成文日期 | 发布日期 | 2022-04-06 |\n"
+        "根据《条例》,特向社会公布我旗2021年度信息公开年度报告。\n一、总体情况\n"
+        "2021年,我旗按照巴彦淖尔市有关部署,推进信息公开。截至2021年12月底,乌拉特前旗政府网站发布信息600条。\n" + BODY,
+        dict(agency="乌拉特前旗人民政府", agency_level="county", city="巴彦淖尔市", county="乌拉特前旗",
+             year=2021, published="2022-04-06"),
+    ),
 }
 
 

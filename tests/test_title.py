@@ -109,3 +109,8 @@ def test_a_title_broken_inside_its_report_words():
 def test_a_line_is_not_joined_to_a_whole_title_after_it():
     paragraphs = ["政务公开 政府信息公开", "某县林业局2021年政府信息公开工作年度报告", "一、总体情况"]
     assert title_of(paragraphs) == "某县林业局2021年政府信息公开工作年度报告"
+
+
+def test_a_government_and_its_office_as_one_body_heads_a_title():
+    paragraphs = ["某某县人民政府机关", "2020年政府信息公开工作年度报告", "本报告根据《条例》编制。"]
+    assert title_of(paragraphs) == "某某县人民政府机关2020年政府信息公开工作年度报告"

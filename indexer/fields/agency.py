@@ -13,9 +13,10 @@ title, 舟山市卫生健康委员会 in the signature).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from ..gazetteer import places_in
+from ..gazetteer import places_in, zones_in
 from .dates import DATE_CN
 from .names import (
     canonical,
@@ -25,7 +26,7 @@ from .names import (
     place_only_agency,
     same_agency,
 )
-from .patterns import AGENCY_SUFFIX, NAME_CHAR, TRAILING_BRACKET, YEAR_WORD
+from .patterns import AGENCY_SUFFIX, HAN, NAME_CHAR, TRAILING_BRACKET, YEAR_WORD
 from .title import clean_title_line, is_agency_line, title_head
 
 
@@ -33,7 +34,7 @@ from .title import clean_title_line, is_agency_line, title_head
 class AgencyFound:
     name: str  # canonical: type spelled out, internal office dropped, a place alone made its government
     printed: str  # as the report prints it where it was found
-    source: str  # "title", "embedded", "byline", "signature", "first_sentence", "compiler", "contact", "publisher"
+    source: str  # "title", "embedded", "byline", "signature", "first_sentence", "compiler", "contact", "publisher", "pronoun"
 
 
 _NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
@@ -74,7 +75,7 @@ _VERB = (
 # A subject never starts with a preposition (通过政府门户网站，…; 在区委的领导下，…).
 _SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此)(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
 _CLAUSE_START = re.compile(
-    r"(?:^(?:[(（][一二三四五六七八九十\d]{1,2}[)）][^。，,]{0,12}。)?|。)\s*"  # (一)主动公开方面。A…
+    r"(?:^(?:[(（][一二三四五六七八九十\d]{1,2}[)）][^。，,]{0,12}(?:。|$))?|。)\s*"  # (一)主动公开方面。A…
     rf"(?:(?:{YEAR_WORD}(?:以来)?|今年以来|本年度)\s*[，,]?\s*)?(?:在[^。]{{0,30}}?(?:领导|指导)下\s*[，,])?\s*"
 )
 # 发布机构：XX局办公室, 来源：XX局 in the metadata lines of a saved page
@@ -176,16 +177,38 @@ def first_sentence(paragraphs: list[str], limit: int = 40) -> AgencyFound | None
         return None
     for text in paragraphs[start : start + 2]:
         for clause in _CLAUSE_START.finditer(text):
-            m = _SUBJECT.match(text[clause.end():])
-            if not m:
+            rest = text[clause.end():]
+            if not _SUBJECT.match(rest):
                 continue
-            name = m.group("a")
-            name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
-            if _agency_like(name):
-                return AgencyFound(canonical(name), name, "first_sentence")
-            if is_place_name(name) and not is_pronoun(name):  # 2022年，平潭综合实验区坚持…
-                return AgencyFound(place_only_agency(name), name, "first_sentence")
-            break
+            found = _subject_of(rest, "first_sentence")
+            if found:
+                return found
+            break  # the first subject is not an agency (我局, 全县): the sentence names none
+    return None
+
+
+def opening_subject(paragraphs: list[str], limit: int = 3) -> AgencyFound | None:
+    """The subject of a report that opens on its year before any section (2022年，开发区坚持…)."""
+    for text in paragraphs[:limit]:
+        if _SECTION_ONE.match(text) or _SECTION_ONE_NUMBER.match(text):
+            return None
+        if not re.match(rf"{YEAR_WORD}\s*[，,]", text):
+            continue
+        return _subject_of(text[_CLAUSE_START.match(text).end():], "opening")
+    return None
+
+
+def _subject_of(clause: str, source: str) -> AgencyFound | None:
+    """The agency a clause starts with (A认真贯彻…), a place standing for its government (平潭综合实验区坚持…)."""
+    m = _SUBJECT.match(clause)
+    if not m:
+        return None
+    name = m.group("a")
+    name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
+    if _agency_like(name):
+        return AgencyFound(canonical(name), name, source)
+    if is_place_name(name) and not is_pronoun(name):
+        return AgencyFound(place_only_agency(name), name, source)
     return None
 
 
@@ -246,16 +269,86 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
         byline(paragraphs, title),
         signature(paragraphs),
         first_sentence(paragraphs),
+        opening_subject(paragraphs),
         compiler(paragraphs),
         contact(paragraphs),
         from_publisher(publisher, paragraphs),
     ]
     sources = [f for f in found if f is not None]
     if not sources:
-        return None
+        return pronoun_government(paragraphs)
     primary = sources[0]
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
-    return max(fuller, key=lambda f: len(f.name)) if fuller else primary
+    best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
+    return _full_name(best, paragraphs)
+
+
+def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
+    """The agency under the full name the report gives it: a declared short name (A（以下简称B）), a bare zone word."""
+    declared = declared_short_names(paragraphs)
+    full = declared.get(found.printed) or declared.get(found.name)
+    if full is None and found.name in _BARE_ZONE:
+        full = zone_named_in(found.name, paragraphs)
+    return AgencyFound(canonical(full), full, found.source) if full else found
+
+
+# 广西壮族自治区北部湾经济区规划建设管理办公室（以下简称自治区北部湾办）
+_DECLARED = re.compile(
+    rf"(?P<full>{NAME_CHAR}{{4,40}}?{AGENCY_SUFFIX})\s*[（(]\s*(?:以下)?简称\s*[“\"]?(?P<short>[{HAN}]{{2,15}})[”\"]?\s*[)）]"
+)
+
+
+def declared_short_names(paragraphs: list[str], limit: int = 15) -> dict[str, str]:
+    """Short name → full name for every agency the opening names with its short name declared."""
+    out: dict[str, str] = {}
+    for text in paragraphs[:limit]:
+        for m in _DECLARED.finditer(text):
+            full = _trim_lead(m.group("full"))
+            if _agency_like(full):
+                out.setdefault(m.group("short"), full)
+    return out
+
+
+# A zone speaking of itself by its kind alone (2022年，开发区坚持…).
+_BARE_ZONE = frozenset({"开发区", "高新区", "经开区", "新区", "园区", "试验区", "实验区", "示范区"})
+
+
+def zone_named_in(kind: str, paragraphs: list[str], limit: int = 40) -> str | None:
+    """The one zone of that kind the text names in full (西宁经济技术开发区 for 开发区), starting with a place."""
+    names: Counter[str] = Counter()
+    for text in paragraphs[:limit]:
+        for m in re.finditer(rf"[{HAN}]{{2,12}}?{kind}", text):
+            for start in range(m.start(), m.end() - len(kind) - 1):
+                name = text[start:m.end()]
+                if zones_in(name) and zones_in(name)[0].start == 0 or _starts_with_place(name):
+                    names[name] += 1
+                    break
+    if not names:
+        return None
+    best = names.most_common()
+    return best[0][0] if len(best) == 1 or best[0][1] > best[1][1] else None
+
+
+# 我旗, 本县: a government speaking of itself.
+_GOVERNMENT_PRONOUN = re.compile(r"[我本](县|旗|区|市|镇|乡|州|盟)")
+_PRONOUN_LEVELS = {"县": ("county",), "旗": ("county",), "区": ("county",), "市": ("city", "county"),
+                   "镇": ("township",), "乡": ("township",), "州": ("city",), "盟": ("city",)}
+
+
+def pronoun_government(paragraphs: list[str], limit: int = 15) -> AgencyFound | None:
+    """A report that names no agency but speaks as 我旗 / 本县: the government of the one place of
+    that kind the opening names (乌拉特前旗 → 乌拉特前旗人民政府). The last resort, after every finder."""
+    text = "\n".join(paragraphs[:limit])
+    kinds = Counter(m.group(1) for m in _GOVERNMENT_PRONOUN.finditer(text))
+    if not kinds:
+        return None
+    kind = kinds.most_common(1)[0][0]
+    named = {m.text for m in places_in(text)
+             if m.text.endswith(kind) and any(p.level in _PRONOUN_LEVELS[kind] for p in m.places)}
+    if len(named) != 1:
+        return None
+    place = named.pop()
+    return AgencyFound(place_only_agency(place), place, "pronoun")
 
 
 def agency_of(title: str | None, paragraphs: list[str], publisher: str | None = None) -> str | None:
