@@ -97,7 +97,9 @@ The region of a report (`resolve_region`)
    runner-up; within it the prefecture by the same test, then the county. A
    primary text that starts with a level (市…, 区…, 县…) keeps the answer at
    that level: for 市卫生健康委 the answer climbs back to the nearest unit
-   whose name ends in 市, so it never ends on a district. A text that starts
+   whose name ends in 市, so it never ends on a district. A text that
+   starts with 县, 区 or 旗 takes the one county-level unit with that
+   ending the context names in full, even once, when it names no other. A text that starts
    with 省 (省市场监管局) takes the one province the context names, even
    once, when it names no other; one with 自治区, the one autonomous region. A national agency (国家…, 国务院…,
    中华人民共和国…) gets no region from its context.
@@ -722,7 +724,8 @@ def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str 
     """The code the context names by a clear majority, top down, or None."""
     total: Counter = Counter()
     children: dict[str | None, set[str]] = defaultdict(set)
-    for m in places_in(context):
+    mentions = places_in(context)
+    for m in mentions:
         nodes = {_node(p) for p in m.places}
         if len(nodes) > 1:
             common = _common_region(list(m.places), g).code
@@ -750,6 +753,10 @@ def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str 
         provinces = [c for c in children[None] if total[c] and g.names[c].endswith(hint)]
         if len(provinces) == 1:  # 省市场监管局 (自治区人民政府) and one province (自治区) named, however often
             return provinces[0]
+    if hint and hint[0] in _COUNTY_HINTS and (current is None or g.level[current] != "county"):
+        unit = _one_unit_named(mentions, hint, current, g)
+        if unit is not None:  # 县卫健局 and one county named in full, unopposed, however often
+            return unit
     if current is None:
         return None
     if hint:
@@ -757,6 +764,25 @@ def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str 
             if g.names[c].endswith(hint):
                 return c
     return current
+
+
+_COUNTY_HINTS = ("县", "区", "旗")
+
+
+def _one_unit_named(mentions: list[Mention], hint: tuple[str, ...], within: str | None, g: _Gazetteer) -> str | None:
+    """The one county-level unit the context names by its full name with the ending the agency asks for
+    (inside `within` when the majority settled a prefecture), when it names no other; else None."""
+    units: set[str] = set()
+    for m in mentions:
+        if not m.text.endswith(hint):
+            continue
+        nodes = {_node(p) for p in m.places if p.level == "county"}
+        if within is not None:
+            nodes = {c for c in nodes if within in g.anc[c]}
+        if len(nodes) > 1:
+            return None  # 鼓楼区 of four cities: never a guess
+        units |= nodes
+    return units.pop() if len(units) == 1 else None
 
 
 def resolve(primary: list[str], context: str = "") -> Resolution:

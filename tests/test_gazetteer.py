@@ -291,7 +291,11 @@ def test_fallback_needs_a_clear_winner():
 def test_fallback_keeps_the_level_the_agency_name_gives():
     text = "烟台市 招远市 招远市 招远市 招远市 蚕庄镇"
     assert region("市卫生健康局", context=text)["code"] == "370685"  # 招远市 is a 市
-    assert region("区卫生健康局", context="舟山市 舟山市 定海区 舟山")["code"] == "330900"  # county unknown
+    assert region("区卫生健康局", context="舟山市 舟山市 定海区 普陀区 舟山")["code"] == "330900"  # county unknown
+    # one district named in full and no other: the agency's, however rarely it is named
+    assert region("区卫生健康局", context="舟山市 舟山市 定海区 舟山")["code"] == "330902"
+    assert region("县卫生健康局", context="依托鹤峰县人民政府门户网站公开信息。")["county"] == "鹤峰县"
+    assert region("区卫生健康局", context="鼓楼区人民政府网站") == R()  # four 鼓楼区: never a guess
     assert region("市卫生健康委", context="舟山市 定海区 定海区 定海区 定海区")["code"] == "330900"
 
 

@@ -59,3 +59,14 @@ def test_a_table_that_merely_names_a_label_is_no_metadata():
     table = Table.from_rows([["信息内容", "本年制发件数"], ["规章", "0"]])
     assert take_metadata([table]) == ([table], {})
     assert metadata_pairs(["文号", "索引号"]) == []
+
+
+def test_a_metadata_box_with_the_title_on_a_row_of_its_own():
+    rows = [["标题:", "某县某镇人民政府2025年政府信息公开工作年度报告"], ["索引号:", "0001/2026-1", "文号:", "无文号"],
+            ["发文日期:", "2026-01-26", "发布机构:", "某县某镇人民政府"]]
+    blocks, meta = take_metadata([Table.from_rows(rows), Paragraph("一、总体情况")])
+    assert meta["title"] == "某县某镇人民政府2025年政府信息公开工作年度报告"
+    assert meta["published"] == "2026-01-26" and meta["publisher"] == "某县某镇人民政府"
+    assert blocks == [Paragraph("一、总体情况")]
+    lone = Table.from_rows([["标题:", "某县某镇人民政府2025年政府信息公开工作年度报告"]])
+    assert take_metadata([lone])[0] == [lone]  # one label alone is no box

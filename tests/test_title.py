@@ -114,3 +114,13 @@ def test_a_line_is_not_joined_to_a_whole_title_after_it():
 def test_a_government_and_its_office_as_one_body_heads_a_title():
     paragraphs = ["某某县人民政府机关", "2020年政府信息公开工作年度报告", "本报告根据《条例》编制。"]
     assert title_of(paragraphs) == "某某县人民政府机关2020年政府信息公开工作年度报告"
+
+
+def test_a_page_title_with_stray_cell_pipes():
+    assert title_of(["一、总体情况"], "| 某县某镇人民政府2024年政府信息公开工作年度报告 | ||") == (
+        "某县某镇人民政府2024年政府信息公开工作年度报告")
+
+
+def test_a_title_glued_to_the_preamble_ending_in_a_plain_report_word():
+    paragraphs = ["某县卫生健康局2022年度政府信息公开工作的报告根据《条例》要求,编制了本年报。"]
+    assert title_of(paragraphs) == "某县卫生健康局2022年度政府信息公开工作的报告"

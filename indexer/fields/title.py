@@ -43,7 +43,7 @@ _TRAILING_INFO = re.compile(
 _TITLE_PIECE = re.compile(rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WORD})?$(?<=.)")
 _COLUMN_NAME = re.compile(r"^(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开年报|政务公开年报|信息公开年报|年度报告|年报)(?=.)")
 _GLUED_TITLE = re.compile(
-    rf"^(?P<t>[^，。；：,;:]{{4,60}}?{REPORT_WORDS}[^，。；：,;:]{{0,16}}?(?:年度报告|年报))"
+    rf"^(?P<t>[^，。；：,;:]{{4,60}}?{REPORT_WORDS}[^，。；：,;:]{{0,16}}?(?:年度报告|年报|报告))"
     r"(?=根据|依据|按照|本报告|本年度|为|一、|（一）)"
 )
 
@@ -156,7 +156,8 @@ def title_of(paragraphs: list[str], meta_title: str | None = None, limit: int = 
     lines = [title_after_cms_row(t) or "" if is_cms_row(t) else clean_title_line(t) for t in paragraphs[:limit]]
     cands = [(_score(t, i), t) for i, t in _candidates(lines)]
     if meta_title:
-        cleaned = clean_title_line(re.split(r"\s*[_|｜]+\s*|\s+[-—]+\s+", meta_title.strip())[0])
+        pieces = [t for t in re.split(r"\s*[_|｜]+\s*|\s+[-—]+\s+", meta_title.strip()) if t]
+        cleaned = clean_title_line(pieces[0]) if pieces else ""
         if is_title_line(cleaned):
             cands.append((_score(cleaned, limit), cleaned))
     if not cands:

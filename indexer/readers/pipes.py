@@ -96,7 +96,9 @@ def take_metadata(blocks: list[Block], within: int = 30) -> tuple[list[Block], d
             rows = [list(r) for r in block.rows] if isinstance(block, Table) else [block.text.split("|")] \
                 if "|" in block.text else []
             found = [metadata_pairs([c.strip() for c in row]) for row in rows]
-            if rows and all(len(f) >= 2 or not any(c.strip() for c in row) for f, row in zip(found, rows)):
+            # every row a metadata row; a box of several rows may give the title a row of its own (标题： | …)
+            least = 1 if isinstance(block, Table) and sum(map(len, found)) >= 3 else 2
+            if rows and all(len(f) >= least or not any(c.strip() for c in row) for f, row in zip(found, rows)):
                 pairs += [p for f in found for p in f]
                 continue
         out.append(block)
