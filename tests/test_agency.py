@@ -15,6 +15,7 @@ from indexer.fields.agency import (
     from_publisher,
     from_title,
     opening_subject,
+    own_plan,
     pronoun_government,
     signature,
     zone_named_in,
@@ -51,6 +52,7 @@ def test_from_title(title, expected):
         ("现将我局2022年政府信息公开工作年度报告公布如下。", None),
         ("根据《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制。", None),
         ("2022年度政府信息公开工作年度报告", None),
+        ("现根据《条例》等要求,制定本局2022年政府信息公开工作年度报告。", None),
     ],
 )
 def test_embedded_report_name(sentence, expected):
@@ -214,3 +216,10 @@ def test_a_government_speaking_as_wo_qi_takes_the_one_banner_it_names():
     assert pronoun_government(two) is None
     signed = paragraphs + ["本报告由乌拉特前旗统计局编制。"]
     assert find_agency(None, signed).name == "乌拉特前旗统计局"  # the last resort only
+
+
+def test_the_plan_for_the_year_the_agency_made_itself():
+    line = "2022年,我局认真落实《某市人民政府办公厅关于印发2022政务公开工作要点的通知》,制定实施《某市应急管理局2022年政务公开工作实施方案》。"
+    assert own_plan([line]).name == "某市应急管理局"
+    assert own_plan(["认真落实《某市人民政府办公厅关于印发2022年政务公开工作要点的通知》。"]) is None
+    assert find_agency(None, ["一、总体情况", line]).name == "某市应急管理局"

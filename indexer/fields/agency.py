@@ -34,13 +34,14 @@ from .title import clean_title_line, is_agency_line, title_head
 class AgencyFound:
     name: str  # canonical: type spelled out, internal office dropped, a place alone made its government
     printed: str  # as the report prints it where it was found
-    source: str  # "title", "embedded", "byline", "signature", "first_sentence", "compiler", "contact", "publisher", "pronoun"
+    source: str  # "title", "embedded", "byline", "signature", "first_sentence", "opening", "compiler", "contact",
+    # "plan", "publisher", "pronoun"
 
 
 _NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
 # Words that end the run of characters before an agency name inside a sentence.
 _LEAD = re.compile(
-    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|编制(?!委员会)|制作|形成|根据|依据|按照|要求|是|为|将|由|对|了|的)"
+    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|编制(?!委员会)|制作|制定|撰写|报送|形成|根据|依据|按照|要求|是|为|将|由|对|了|的)"
 )
 _TRAIL = re.compile(r"(?:编制|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
 # 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告
@@ -224,6 +225,23 @@ def compiler(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     return None
 
 
+# 制定实施《广州市应急管理局2022年政务公开工作实施方案》: the agency's own plan for the year
+_OWN_PLAN = re.compile(
+    rf"(?:制定|印发|出台)(?:实施|并实施|并印发)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
+    r"(?:政务公开|政府信息公开|信息公开)[^》]{0,16}(?:要点|方案|计划|清单|安排)》"
+)
+
+
+def own_plan(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
+    """The agency named by the plan for the year the report says it made itself (制定《A2022年政务公开工作要点》)."""
+    for text in paragraphs[:limit]:
+        for m in _OWN_PLAN.finditer(text):
+            name = m.group("a")
+            if _agency_like(name) and not is_pronoun(name):
+                return AgencyFound(canonical(name), name, "plan")
+    return None
+
+
 def contact(paragraphs: list[str]) -> AgencyFound | None:
     """The agency of a contact line (请与A办公室联系): the office named stands for its agency."""
     for text in paragraphs:
@@ -272,6 +290,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
         opening_subject(paragraphs),
         compiler(paragraphs),
         contact(paragraphs),
+        own_plan(paragraphs),
         from_publisher(publisher, paragraphs),
     ]
     sources = [f for f in found if f is not None]
