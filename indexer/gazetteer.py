@@ -985,6 +985,8 @@ def zones_in(text: str) -> list[ZoneMention]:
     i, n = 0, len(text)
     while i < n - 1:
         for length in lengths.get(text[i : i + 2], ()):
+            if i + length > n:  # a slice past the end is shorter than `length`
+                continue
             zone = table.get(text[i : i + length])
             if zone is not None:
                 out.append(ZoneMention(text[i : i + length], i, i + length, zone))

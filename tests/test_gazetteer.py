@@ -422,6 +422,11 @@ def test_zone_names_short_and_full():
     assert gz.zones_in("某县经济开发区") == []  # no such zone in the list: nothing guessed
 
 
+def test_a_zone_name_ending_the_text_spans_only_its_own_characters():
+    name = "临沂高新区"  # the end of the text, where a longer zone name would run past it
+    assert [(m.start, m.end) for m in gz.zones_in(name)] == [(0, len(name))]
+
+
 def test_a_zone_goes_under_its_host_city_or_province():
     assert region("东湖高新区卫生健康局") == R("湖北省", "武汉市", None, "420100", zone="东湖新技术开发区")
     assert region("湖北省武汉东湖新技术开发区管委会") == R("湖北省", "武汉市", None, "420100", zone="东湖新技术开发区")
