@@ -34,3 +34,13 @@ def test_containing_agrees_with_the_stored_text(open_sample_index):
         truth = {d for d in docset.docnums(open_sample_index.live)
                  if any(needle in line for line in open_sample_index.match_lines(d))}
         assert set(docset.docnums(open_sample_index.containing(needle))) == truth
+
+
+def test_match_text_hits_count_only_at_character_boundaries():
+    # 政府 is 3F 65 9C 5E in UTF-16-LE: its middle bytes spell 鱥 (U+9C65), which it does not contain.
+    text = "政府".encode("utf-16-le")
+    assert "鱥".encode("utf-16-le") in text
+    assert not engine_reader.holds(text, "鱥".encode("utf-16-le"))
+    assert engine_reader.holds("鱥政府".encode("utf-16-le"), "鱥".encode("utf-16-le"))
+    assert engine_reader.holds(text, "府".encode("utf-16-le"))
+    assert engine_reader.holds("a政府鱥".encode("utf-16-le"), "鱥".encode("utf-16-le"))  # after a misaligned hit

@@ -28,7 +28,7 @@ from .. import docset, segment
 from ..record import is_cross_report
 from . import generations, retired
 from .crossstore import CrossStore
-from .schema import FACET_FIELDS
+from .schema import FACET_FIELDS, MTEXT_ENCODING
 from .writer import WHOOSH_DIR
 
 
@@ -106,6 +106,15 @@ def _mask_bytes(mask: int) -> int:
     return 200 + mask.bit_length() // 8  # the entry, and the integer's bits
 
 
+def holds(text: bytes, needle: bytes) -> bool:
+    """Whether UTF-16 `text` holds `needle`: a hit counts at an even byte offset only, since
+    the bytes of two neighbouring characters can spell a third."""
+    at = text.find(needle)
+    while at > 0 and at & 1:
+        at = text.find(needle, at + 1)
+    return at >= 0
+
+
 def _blocks(matcher):
     """(ids, weights) of each posting block of a segment's matcher.
 
@@ -158,6 +167,8 @@ class Index:
         self._lengths: array | None = None
         self._retired: dict[str, dict] | None = None
         self._cross: CrossStore | None = CrossStore.open_readonly(generation)
+        # Generations written before schema 8 hold their match text in UTF-8.
+        self._mtext_encoding = MTEXT_ENCODING if int(self.meta.get("schema") or 0) >= 9 else "utf-8"
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
@@ -269,8 +280,11 @@ class Index:
         if not candidates:
             return 0
         column = self.column_reader("mtext")
-        encoded = needle.encode("utf-8")
-        hits = [d for d in docset.docnums(candidates) if encoded in column[d]]
+        encoded = needle.encode(self._mtext_encoding)
+        if self._mtext_encoding == "utf-8":
+            hits = [d for d in docset.docnums(candidates) if encoded in column[d]]
+        else:
+            hits = [d for d in docset.docnums(candidates) if holds(column[d], encoded)]
         return docset.from_docnums(hits, self.size)
 
     # ------------------------------------------------------------ scoring
@@ -445,7 +459,7 @@ class Index:
 
     def match_lines(self, docnum: int) -> list[str]:
         """The report's passages in match form, one per passage."""
-        return self.column_reader("mtext")[docnum].decode("utf-8").split("\n")
+        return self.column_reader("mtext")[docnum].decode(self._mtext_encoding).split("\n")
 
     def docnum(self, report_id: str) -> int | None:
         ids = self.postings("id", report_id)[0]

@@ -12,7 +12,10 @@ from ..record import Report, is_cross_report
 from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 
-SCHEMA_VERSION = 8  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages
+SCHEMA_VERSION = 9  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages;
+# 9: match text in UTF-16
+
+MTEXT_ENCODING = "utf-16-le"  # two bytes a character where UTF-8 takes three for Chinese: the index's largest column
 
 # Facet fields: one term per document (failing holds one term per failing check). agency_name holds
 # "agency_id<TAB>agency", from which each agency's display name is read (`Index.agency_names`).
@@ -51,7 +54,8 @@ def build_schema(dictionaries: tuple[str, ...] = ()) -> fields.Schema:
         failing=fields.KEYWORD(scorable=False),
         record=fields.COLUMN(columns.CompressedBytesColumn()),
         # Uncompressed on purpose: confirming that a report contains a string reads this
-        # column, and decompressing it would cost 100 times the search itself.
+        # column, and decompressing it would cost 100 times the search itself. In
+        # MTEXT_ENCODING; a hit counts only at an even byte offset (`reader.holds`).
         mtext=fields.COLUMN(columns.VarBytesColumn()),
         metrics=fields.COLUMN(columns.CompressedBytesColumn()),
         length=fields.COLUMN(columns.NumericColumn("I")),  # characters of text, for length normalization
@@ -100,7 +104,7 @@ def prepare(report: Report, facts: FileFacts) -> dict:
         "body": body_text,
         "gram": match_text,
         "record": record_bytes(record),
-        "mtext": match_text.encode("utf-8"),
+        "mtext": match_text.encode(MTEXT_ENCODING),
         "metrics": json.dumps({k: m.value for k, m in report.metrics.items()}, separators=(",", ":")).encode(),
         "length": len(match_text),
     }
