@@ -147,6 +147,7 @@ __all__ = [
 ]
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
+ALIASES_FILE = Path(__file__).resolve().parent / "data" / "place_aliases.tsv"
 
 LEVELS = ("province", "city", "county", "township")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -297,6 +298,16 @@ _PARTY = ("中共", "中国共产党")  # 中共和县县委
 MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 
 
+def read_place_aliases(path: Path = ALIASES_FILE) -> list[tuple[str, str]]:
+    """(short name, official name) pairs of the county-level short names reports print (达茂旗)."""
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            short_name, official = line.split("\t")
+            pairs.append((short_name.strip(), official.strip()))
+    return pairs
+
+
 def _at_start(text: str, i: int) -> bool:
     """Could an agency name start at text[i]?"""
     if i == 0 or not _HAN.match(text[i - 1]):
@@ -411,6 +422,9 @@ class _Gazetteer:
                 short[stem] = [s for s in senses if s[1] == "province"]
             if stem in UNSAFE_STEMS or stem in full:
                 del short[stem]
+        by_name = {name: (name, self.level[code], code) for code, name in names.items() if self.level[code] == "county"}
+        for short_name, official in read_place_aliases():
+            aliases[short_name].append(by_name[official])
         for alias, senses in aliases.items():
             full[alias].extend(s for s in senses if s not in full[alias])
 
@@ -846,6 +860,9 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
     zone = _ZONE_AFTER.match(text, anchor.end)
     if zone and region.code and cands[0].level != "township":  # 淮安市高新技术产业开发区管委会: a zone the list lacks
         name = text[anchor.start if not zone.group(1) else zone.start(1) : zone.end()]
+        host = _county_of_stem(zone.group(1), region.code, g) if zone.group(1) else None
+        if host is not None:  # 安徽舒城经济开发区: a zone named after its host county under the place printed
+            return Resolution(_with_zone(g.region[host], name), (g.place((g.names[host], "county", host)),), "primary")
         region = _with_zone(region, name)
     return Resolution(region, tuple(cands), "primary")
 
@@ -862,6 +879,12 @@ def _county_after_city(text: str, at: int, region: Region, context: str, g: _Gaz
         if len(units) == 1 and len(text) - at - length >= 3 and g.names[units[0]] in context:
             return units[0]
     return None
+
+
+def _county_of_stem(stem: str, within: str, g: _Gazetteer) -> str | None:
+    """The one county-level unit under `within` (a province's or city's code) whose stem is `stem` (舒城 → 舒城县)."""
+    units = [c for c in g.county_stems().get(stem, ()) if within in g.anc[c] and c != within]
+    return units[0] if len(units) == 1 else None
 
 
 # A zone headed by the stem of a county-level unit: 番禺经济技术开发区

@@ -88,3 +88,24 @@ def test_a_page_date_below_a_long_run_of_chrome():
     chrome = ["首页", "信息公开指南", "信息公开年报", "组织机构", "政府文件", "计划规划", "财政管理", "人事任免"]
     lines = chrome + ["某乡2023年政府信息公开工作年度报告", "录入人员: abc 发布时间: 2024-01-19 访问次数:", "一、总体情况"]
     assert published_of(lines) == "2024-01-19"
+
+
+def test_a_sentence_about_dates_is_no_date_line():
+    body = ["一、总体情况", "2023年，我局主动公开信息55条。"]
+    assert published_of(body + ["数据核定时间点为2022年1月1日至12月31日"]) is None
+    assert published_of(body + ["某县人民政府办公室", "2024年1月18日"]) == "2024-01-18"
+    assert published_of(["某局2023年报告", "• 2024-01-29", *body]) == "2024-01-29"  # a list bullet before it
+
+
+def test_a_date_label_glued_to_the_site_name():
+    body = ["一、总体情况", "2023年，我局主动公开信息55条。"]
+    assert published_of(["某局2018年报告", "点击量:来源:某区人民政府网站日期:2020-01-10 16:16", *body]) == "2020-01-10"
+    assert published_of(["某局2018年报告", "数据统计时间:2018-01-01至2018-12-31", *body]) is None
+
+
+def test_a_date_closing_the_title_or_a_site_line():
+    body = ["根据《条例》规定，现发布本报告。", "一、总体情况", "2023年，某局主动公开信息55条。"]
+    assert published_of(["某市人民政府办公室2022年报告", "某市人民政府门户网站 www.example.gov.cn 2023-01-28", *body]) == "2023-01-28"
+    assert published_of(["某街道2024年政府信息公开工作年度报告 2025-01-22", *body]) == "2025-01-22"
+    assert published_of(["某局2023年报告", "统计期限为2023年1月1日至2023年12月31日", *body]) is None
+    assert published_of(["某局2023年报告", *body, "2023年1月9日，某局召开会议"]) is None

@@ -498,3 +498,16 @@ def test_a_zone_the_list_lacks_goes_under_the_place_printed_before_it():
 def test_a_city_bureaus_branch_named_for_a_county_is_that_countys():
     assert region("长沙市公安局岳麓分局") == R("湖南省", "长沙市", "岳麓区", "430104")
     assert region("长沙市公安局交警分局") == R("湖南省", "长沙市", None, "430100")
+
+
+@pytest.mark.parametrize("short_name, official", gz.read_place_aliases())
+def test_every_place_alias_names_its_unit(short_name, official):
+    """达茂旗 printed as an agency's place is 达尔罕茂明安联合旗, whatever the text around it."""
+    region = resolve_region([f"{short_name}人民政府"])
+    assert region.county == official
+
+
+def test_a_zone_named_after_its_host_county_under_its_province():
+    """安徽舒城经济开发区: the province, then the zone headed by its host county's stem (舒城县)."""
+    region = resolve_region(["安徽舒城经济开发区"])
+    assert (region.province, region.city, region.county, region.zone) == ("安徽省", "六安市", "舒城县", "舒城经济开发区")

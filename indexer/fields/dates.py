@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from .patterns import SENTENCE_PUNCT, YEAR, cn_small_number, cn_year
+from .patterns import AGENCY_SUFFIX, HAN, SENTENCE_PUNCT, YEAR, cn_small_number, cn_year
 
 DATE_CN = re.compile(rf"({YEAR})\s*年\s*([\d一二三四五六七八九十]{{1,3}})\s*月\s*([\d一二三四五六七八九十]{{1,3}})\s*日")
 # 2020-01-19, 2020.1.19, and a page's 2021-03-2918:26 (the time glued to the day)
@@ -23,6 +23,8 @@ _DATE_NUM = re.compile(r"((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2}
 _DATE_LABEL = re.compile(
     r"(?:(?:发布|发表|成文|印发|公开|生成|更新)(?:日期|时间)|(?:^|(?<=[\s|｜丨]))(?:日期|时间))"
     r"\s*(?:[:：]|[|｜](?=\s*\d)|(?=\d{4}))"
+    # 来源:某网站日期:2020-01-10 (the display form drops the space): a bare label before a numeric date
+    r"|(?<!统计)(?<!截止)(?<!截至)(?:日期|时间)\s*[:：](?=\s*(?:19|20)\d{2}\s*[-./])"
 )
 # What follows a page's own date on its line: a time, then page chrome (来源, 点击数, 发布：…) or nothing.
 _TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?")
@@ -64,7 +66,7 @@ def published_of(paragraphs: list[str], meta_published: str | None = None, tail:
             return parse_date(text).isoformat()  # type: ignore[union-attr]
     opening = paragraphs[:head]
     for text in opening:  # （2026年1月23日） under the title
-        if _is_date_line(text) and text.lstrip().startswith(("(", "（", "2", "二")):
+        if _is_date_line(text) and _bullet_off(text).startswith(("(", "（", "2", "二")):
             return parse_date(text).isoformat()  # type: ignore[union-attr]
     if meta_published:
         date = parse_date(meta_published)
@@ -74,7 +76,29 @@ def published_of(paragraphs: list[str], meta_published: str | None = None, tail:
         date = page_date(text, opening[i + 1] if i + 1 < len(opening) else "")
         if date:
             return date.isoformat()
+    for text in opening:
+        if _BODY_MARK.search(text):
+            break  # the body has started: its dates are not the page's
+        date = trailing_date(text)
+        if date:
+            return date.isoformat()
     return None
+
+
+_BODY_MARK = re.compile("[。，,；;！？]")  # a sentence: page chrome has colons and bars, no commas
+# A date closing a line of page chrome or the title: 银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28
+_TRAILING = re.compile(rf"(?:{DATE_CN.pattern}|{_DATE_NUM.pattern})\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$")
+_PERIOD_BEFORE = re.compile(r"(?:至|到|起|止|[-~～—－])\s*$")
+
+
+def trailing_date(text: str) -> dt.date | None:
+    """The date a short line of the opening ends on, after its title or site name, not a period's end."""
+    if len(text) > 80:
+        return None
+    m = _TRAILING.search(text)
+    if not m or not text[: m.start()].strip() or _PERIOD_BEFORE.search(text[: m.start()]):
+        return None
+    return parse_date(m.group(0))
 
 
 def page_date(text: str, next_line: str = "") -> dt.date | None:
@@ -100,11 +124,27 @@ _LEADING_DATE = re.compile(rf"^\s*(?:{DATE_CN.pattern}|{_DATE_NUM.pattern})")
 _SITE_CLOCK = re.compile(r"星期|周[一二三四五六日天]")  # a date with its weekday is the site's clock
 
 
+# What may stand beside the date on a date line: an agency's name (its signature), brackets, a time.
+_BESIDE_DATE = re.compile(rf"^(?:[{HAN}（）()]{{2,38}}{AGENCY_SUFFIX})?$")
+
+
 def _is_date_line(text: str) -> bool:
-    """A short line that is (almost) only a date: 2024年1月18日, （2026年1月23日）, 某局 2024年1月18日."""
+    """A short line that is (almost) only a date: 2024年1月18日, （2026年1月23日）, 某局 2024年1月18日;
+    not a sentence about dates (数据核定时间点为2022年1月1日至12月31日)."""
+    text = _bullet_off(text)
     if len(text) > 40 or SENTENCE_PUNCT.search(text.rstrip("。")) or _SITE_CLOCK.search(text):
         return False
-    return parse_date(text) is not None
+    m = next((m for pattern in (DATE_CN, _DATE_NUM) for m in [pattern.search(text)] if m), None)
+    if m is None or parse_date(m.group(0)) is None:
+        return False
+    rest = _TIME.sub("", text[m.end():])
+    beside = re.sub(r"[\s()（）\[\]【】。.]", "", text[: m.start()] + rest)
+    return bool(_BESIDE_DATE.match(beside))
+
+
+def _bullet_off(text: str) -> str:
+    """A line without the list bullet a page puts before it (• 2023-01-29)."""
+    return text.lstrip(" •·・*-–—")
 
 
 def statistics_year(paragraphs: list[str], head: int = 15) -> int | None:

@@ -36,6 +36,8 @@ _ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示�
 _INFO_OFFICE = re.compile(r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:领导小组)?办公室$")
 _INTERNAL_UNIT = re.compile(rf"^(?:(?:党政|综合|党政综合)?办公室|党政办|办公厅|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
 _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
+# The office of a place's own administration (临沂高新区党政办公室); never 办事处, a subdistrict's agency.
+_PLACE_OFFICE = re.compile(r"^(?:(?:党政|综合|党政综合)?办公室|党政办)$")
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +101,9 @@ def drop_internal_office(name: str) -> str:
             return head
     for k in range(len(name) - 2, 2, -1):
         head, tail = name[:k], name[k:]
-        if _INTERNAL_UNIT.match(tail) and _AGENCY_END.search(head) and not is_pronoun(head):
-            return drop_internal_office(head)
+        if _INTERNAL_UNIT.match(tail) and not is_pronoun(head) and (
+                _AGENCY_END.search(head) or (_PLACE_OFFICE.match(tail) and is_place_name(head))):
+            return drop_internal_office(head)  # XX局办公室; 临沂高新区党政办公室: a zone's own office
     return name
 
 

@@ -38,6 +38,8 @@ _WIDGET = re.compile(
 )
 _TRAILING_INFO = re.compile(
     r"\s*(?:(?:发布|更新|生成)(?:时间|日期)|(?:信息|文章|稿件)?来源|浏览次数|访问量|阅读次数|点击数|作者)\s*[:：].*$"
+    r"|(?<=报告)\s*[（(]?\s*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*[)）]?$"  # …报告 2025-01-22
+    r"|(?<=报告)\s*(?:[-_|｜]|—+)\s*[^，。；]{1,30}$"  # …报告-某某网站: the site's name after the title
 )
 # A first line of a title broken over lines: an agency, a year, or both (某局, 2022年度, 某局2022年).
 _TITLE_PIECE = re.compile(rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WORD})?$(?<=.)")
