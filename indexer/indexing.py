@@ -31,7 +31,7 @@ from .corpus import CorpusFile, scan_corpus, shown  # noqa: F401  (CorpusFile: t
 from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, generations, prepare
 from .extract import extract, extractor_fingerprint, id_of_sha256
 from .history import DEFAULT_THRESHOLD
-from .limits import Limits
+from .limits import LimitExceeded, Limits
 from .readers import ReadError
 from .record import Report
 from .workers import Failed, WorkerPool
@@ -105,6 +105,9 @@ def _work(job: _Job) -> tuple[str, str, dict | str]:
                     report.title = PurePosixPath(job.facts.source).stem
                 report.source = job.facts.source
         return ("ok", job.facts.source, prepare(report, job.facts))
+    except LimitExceeded as exc:
+        return ("fail", job.facts.source, Failed(job.facts.source, str(exc), remember=not exc.resumable,
+                                                 limit=exc.limit))
     except ReadError as exc:
         return ("fail", job.facts.source, str(exc))
     except MemoryError:
@@ -196,11 +199,12 @@ def index_corpus(
             old = None
         try:
             try:
+                limits = limits or Limits()
                 known_failures = _load_failures(index_dir)
-                plan = _plan(corpus, old, dictionaries, known_failures, summary)
+                plan = _plan(corpus, old, dictionaries, known_failures, summary, limits)
                 if plan.jobs or plan.remove or summary.rebuilt or old is None:
                     _write(index_dir, plan, summary, known_failures, workers or os.cpu_count() or 1,
-                           dictionaries, batch_size, progress, limits or Limits())
+                           dictionaries, batch_size, progress, limits)
                 else:
                     _save_failures(index_dir, _current_failures(known_failures, summary))
             finally:
@@ -222,7 +226,7 @@ def index_corpus(
 
 
 def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_failures: dict[str, dict],
-          summary: IndexSummary) -> _Plan:
+          summary: IndexSummary, limits: Limits) -> _Plan:
     """Compare the corpus with the live index: what to read, what to reuse, what to remove."""
     fingerprint = extractor_fingerprint()
     manifest = old.manifest() if old else {}
@@ -267,7 +271,8 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
             summary.unchanged += 1  # touched, same content
             continue
         failed_before = known_failures.get(f.source)
-        if failed_before and failed_before.get("sha256") == sha and failed_before.get("extractor") == fingerprint:
+        if (failed_before and failed_before.get("sha256") == sha and failed_before.get("extractor") == fingerprint
+                and not _limit_changed(failed_before, limits)):
             summary.failed.append(Failure(f.source, failed_before["reason"] + " (unchanged since the last run)",
                                           kept_previous=known is not None))
             continue
@@ -325,8 +330,9 @@ class _Applier:
     """Turns extraction results into index changes, summary lines and remembered failures."""
 
     def __init__(self, index_dir: Path, plan: _Plan, summary: IndexSummary, failures: dict[str, dict],
-                 dictionaries: tuple[str, ...]):
+                 dictionaries: tuple[str, ...], limits: Limits):
         self.index_dir = index_dir
+        self.limits = limits
         self.plan = plan
         self.summary = summary
         self.failures = failures
@@ -362,11 +368,14 @@ class _Applier:
         writer.unretire(report_id)  # a file that came back has its old id again
         self.failures.pop(source, None)
 
-    def failed(self, source: str, reason: str, remember: bool = True) -> None:
-        self.summary.failed.append(Failure(source, reason, kept_previous=source in self.plan.previous_id))
-        if remember:
+    def failed(self, failure: Failed) -> None:
+        source = failure.source
+        self.summary.failed.append(Failure(source, failure.reason, kept_previous=source in self.plan.previous_id))
+        if failure.remember:
             facts = self.facts[source]
-            self.failures[source] = {"sha256": facts.sha256, "extractor": facts.extractor, "reason": reason}
+            self.failures[source] = {"sha256": facts.sha256, "extractor": facts.extractor, "reason": failure.reason}
+            if failure.limit:
+                self.failures[source].update(limit=failure.limit, setting=_limit_setting(failure.limit, self.limits))
 
     def commit(self, final: bool) -> None:
         """Publish what the current writer holds (a rebuild publishes only once, at the end)."""
@@ -385,7 +394,7 @@ def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: 
            dictionaries: tuple[str, ...], batch_size: int, progress: Callable[[int, int], None] | None,
            limits: Limits) -> None:
     """Apply the plan, publishing a generation every `batch_size` files (a rebuild publishes once)."""
-    applier = _Applier(index_dir, plan, summary, _current_failures(known_failures, summary), dictionaries)
+    applier = _Applier(index_dir, plan, summary, _current_failures(known_failures, summary), dictionaries, limits)
     jobs = plan.jobs
     if jobs:
         _warm_up()
@@ -403,7 +412,7 @@ def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: 
             writer = applier.current_writer()
             for outcome in pool.run(jobs[start:start + batch_size], writer.whoosh_dir, done):
                 if isinstance(outcome, Failed):
-                    applier.failed(outcome.source, outcome.reason, remember=outcome.remember)
+                    applier.failed(outcome)
                     continue
                 for source, report_id in outcome.results:
                     applier.ok(source, report_id)
@@ -422,6 +431,22 @@ def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: 
     finally:
         pool.close()
         _save_failures(index_dir, applier.failures)
+
+
+def _limit_setting(limit: str, limits: Limits) -> list:
+    """What decides whether a file refused on `limit` passes it: the setting (and OCR's own room for memory)."""
+    setting = [getattr(limits, limit, None)]
+    if limit == "memory_mb":
+        from . import ocr
+
+        setting.append(ocr.SETTINGS.memory_mb)
+    return setting
+
+
+def _limit_changed(failed_before: dict, limits: Limits) -> bool:
+    """A file refused on a limit is read again once that limit is set differently in config.toml."""
+    limit = failed_before.get("limit")
+    return bool(limit) and failed_before.get("setting") != _limit_setting(limit, limits)
 
 
 def _current_failures(known: dict[str, dict], summary: IndexSummary) -> dict[str, dict]:

@@ -44,11 +44,16 @@ class Limits:
 
 
 class LimitExceeded(ReadError):
-    """A file refused because it needs more than a limit allows; `limit` names it."""
+    """A file refused because it needs more than a limit allows; `limit` names it.
 
-    def __init__(self, limit: str, message: str):
+    `resumable`: work done on the file so far is kept (OCR pages cached), so
+    the next run goes on from there even under the same limit.
+    """
+
+    def __init__(self, limit: str, message: str, resumable: bool = False):
         super().__init__(message)
         self.limit = limit
+        self.resumable = resumable
 
 
 class FileTimeout(BaseException):

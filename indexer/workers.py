@@ -42,16 +42,22 @@ KILL_GRACE = 5.0  # seconds after the alarm before a worker is killed from outsi
 RETIRE_AT = 0.75  # a worker that used this share of its room (cap - start-up size) retires after its file
 _MIN_HEADROOM = 256 * 2**20  # a cap below the worker's start-up size + this would refuse everything
 
-Work = Callable[[object], tuple[str, str, object]]  # job -> ("ok", source, document) | ("fail", source, reason)
+Work = Callable[[object], tuple[str, str, object]]  # job -> ("ok", source, document) | ("fail", source, reason | Failed)
 
 
 @dataclass
 class Failed:
-    """A file that could not be indexed; `remember` is False when retrying it later may succeed."""
+    """A file that could not be indexed.
+
+    `limit` names the ``[limits]`` setting it hit, if any (raising that
+    setting retries it); `remember` is False when the next run should try it
+    again anyway (it made progress that is kept, such as OCR pages cached).
+    """
 
     source: str
     reason: str
     remember: bool = True
+    limit: str | None = None
 
 
 @dataclass
@@ -150,8 +156,10 @@ def _worker_main(conn: Connection, limits: Limits, work: Work, parent: int) -> N
                 segment = build_segment(Path(message[1]), _documents(conn, limits, work, retire_at, state))
             except (FileTimeout, MemoryError) as exc:
                 _disarm()
-                reason = _time_reason(limits) if isinstance(exc, FileTimeout) else _memory_reason(limits)
-                conn.send(("lost", state["source"], reason))
+                timeout = isinstance(exc, FileTimeout)
+                reason = _time_reason(limits) if timeout else _memory_reason(limits)
+                conn.send(("lost", state["source"], Failed(state["source"] or "", reason,
+                                                           limit="seconds" if timeout else "memory_mb")))
                 return
             conn.send(("segment", segment))
             if state["retire"]:
@@ -174,9 +182,9 @@ def _documents(conn: Connection, limits: Limits, work: Work, retire_at: float, s
         try:
             status, source, payload = work(job)
         except FileTimeout:  # stopped wherever it was: the worker's own state may be half-updated, so it retires
-            status, payload, stopped = "fail", _time_reason(limits), True
+            status, payload, stopped = "fail", Failed(source, _time_reason(limits), limit="seconds"), True
         except MemoryError:
-            status, payload, retry = "fail", _memory_reason(limits), True
+            status, payload, retry = "fail", Failed(source, _memory_reason(limits), limit="memory_mb"), True
         if status == "ok":
             yield payload  # the segment writer analyses and adds it before asking for the next
         _disarm()
@@ -285,10 +293,10 @@ class WorkerPool:
         retried: set[str] = set()
         whoosh = str(whoosh_dir)
 
-        def lost(worker: _Worker, reason: str | None, remember: bool = True) -> Iterator[Outcome]:
+        def lost(worker: _Worker, reason: str | None, limit: str | None = None) -> Iterator[Outcome]:
             """A worker died or was killed: refuse its file, read its unfinished segment's files again."""
             if worker.job is not None and reason is not None:
-                yield Failed(worker.job.facts.source, reason, remember)
+                yield Failed(worker.job.facts.source, reason, limit=limit)
                 if done:
                     done()
             for job, _ in worker.in_segment:
@@ -347,7 +355,7 @@ class WorkerPool:
             now = time.monotonic()
             for worker in list(self.workers):
                 if worker.job is not None and now - worker.started > self.limits.seconds + KILL_GRACE:
-                    yield from lost(worker, _time_reason(self.limits))
+                    yield from lost(worker, _time_reason(self.limits), limit="seconds")
 
     def _receive(self, worker: _Worker, queue: deque, fresh_only: deque, retried: set[str],
                  done: Callable[[], None] | None) -> Iterator[Outcome]:
@@ -360,9 +368,9 @@ class WorkerPool:
             yield SegmentDone(results, message[1])
             return
         if kind == "lost":
-            source, reason = message[1], message[2]
+            source, failure = message[1], message[2]
             if worker.job is not None and source == worker.job.facts.source:
-                yield Failed(source, reason)
+                yield failure
                 if done:
                     done()
                 worker.job = None
@@ -385,6 +393,6 @@ class WorkerPool:
             fresh_only.append(job)
             return
         else:
-            yield Failed(source, info)
+            yield info if isinstance(info, Failed) else Failed(source, info)
         if done:
             done()

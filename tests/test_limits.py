@@ -110,3 +110,18 @@ def test_limits_come_from_config_toml_and_bad_values_are_usage_errors(tmp_path):
 def test_the_documented_defaults_are_those_config_toml_sets():
     root = Path(__file__).resolve().parent.parent
     assert load_config(root / "config.toml").limits == Limits()
+
+
+def test_ocr_stopped_by_time_resumes_next_run_only_when_it_made_progress(monkeypatch):
+    """Pages recognised this run are cached: the refusal lets the next run go on; no new page, no retry."""
+    from indexer import ocr
+
+    monkeypatch.setattr(limits, "time_left", lambda: 0.5)
+    with pytest.raises(LimitExceeded) as stalled:
+        ocr._check_time(0.0, 3, 30, "scan.pdf", ocr._recognised["pages"])
+    assert stalled.value.limit == "seconds" and not stalled.value.resumable
+    before = ocr._recognised["pages"]
+    monkeypatch.setitem(ocr._recognised, "pages", before + 2)
+    with pytest.raises(LimitExceeded) as progressed:
+        ocr._check_time(0.0, 3, 30, "scan.pdf", before)
+    assert progressed.value.resumable and "3 pages were recognised" in str(progressed.value)

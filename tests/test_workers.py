@@ -99,6 +99,44 @@ def test_files_of_a_lost_segment_are_read_again(corpus, tmp_path, monkeypatch):
     assert added == 11 and list(failed) == ["bad.txt"]
 
 
+def test_a_file_refused_on_a_limit_is_read_again_once_that_limit_is_raised(corpus, tmp_path, monkeypatch):
+    misbehave_on_bad(monkeypatch, lambda: time.sleep(3))
+    idx = tmp_path / "idx"
+    added, failed = outcome(index_corpus(corpus, idx, workers=2, limits=Limits(seconds=1)))
+    assert added == 5 and "longer than 1 second" in failed["bad.txt"]
+    added, failed = outcome(index_corpus(corpus, idx, workers=2, limits=Limits(seconds=1, cells=40_000)))
+    assert added == 0 and "unchanged since the last run" in failed["bad.txt"]  # another limit changed: not retried
+    added, failed = outcome(index_corpus(corpus, idx, workers=2, limits=Limits(seconds=30)))
+    assert added == 1 and failed == {}
+    with Index.open(idx) as index:
+        assert "bad.txt" in index.manifest()
+
+
+def test_a_file_refused_by_a_reader_limit_is_read_again_once_that_limit_is_raised(corpus, tmp_path):
+    idx = tmp_path / "idx"
+    small = Limits(chars=50)  # every report holds more text
+    added, failed = outcome(index_corpus(corpus, idx, workers=1, limits=small))
+    assert added == 0 and len(failed) == 6 and all("[limits] chars" in r for r in failed.values())
+    added, failed = outcome(index_corpus(corpus, idx, workers=1, limits=small))
+    assert added == 0 and all("unchanged since the last run" in r for r in failed.values())
+    added, failed = outcome(index_corpus(corpus, idx, workers=1, limits=Limits()))
+    assert added == 6 and failed == {}
+
+
+def test_a_refusal_that_kept_its_progress_is_tried_again_by_the_next_run(corpus, tmp_path, monkeypatch):
+    """OCR stopped by the time limit keeps the pages it recognised: the next run goes on, the same limit or not."""
+    from indexer.limits import LimitExceeded
+
+    def resumable():
+        raise LimitExceeded("seconds", "OCR of bad.txt (30 pages) needs more time", resumable=True)
+
+    misbehave_on_bad(monkeypatch, resumable)
+    idx = tmp_path / "idx"
+    index_corpus(corpus, idx, workers=1)
+    added, failed = outcome(index_corpus(corpus, idx, workers=1))
+    assert added == 0 and failed["bad.txt"] == "OCR of bad.txt (30 pages) needs more time"  # read again
+
+
 ORPHAN_SCRIPT = textwrap.dedent("""
     import sys, time
     import indexer.indexing as indexing

@@ -156,16 +156,27 @@ def _address_space() -> int:
         return 0
 
 
-def _check_time(started: float, pages_done: int, pages: int, name: str) -> None:
-    """Stop before the file's time (`[limits] seconds`) runs out: pages already read stay cached."""
+def _check_time(started: float, pages_done: int, pages: int, name: str, recognised_before: int) -> None:
+    """Stop before the file's time (`[limits] seconds`) runs out: pages already read stay cached.
+
+    When this run recognised new pages, the refusal is resumable: the next
+    run goes on from the cache (so a long scan is read over a few runs on a
+    busy machine), while a scan that made no progress is not tried again
+    until the limit changes.
+    """
     from .. import limits
 
     left = limits.time_left()
     per_page = (time.monotonic() - started) / pages_done if pages_done else 0.0
     if left == float("inf") or left > max(2.0, 1.5 * per_page):
         return
-    raise limits.exceeded("seconds", f"OCR of {name} ({pages} pages) needs more time: {pages_done} pages were "
-                                     f"recognised and cached, so a run allowed more time goes on from there")
+    error = limits.exceeded("seconds", f"OCR of {name} ({pages} pages) needs more time: {pages_done} pages were "
+                                       f"recognised and cached, so the next run goes on from there")
+    error.resumable = _recognised["pages"] > recognised_before
+    raise error
+
+
+_recognised = {"pages": 0}  # pages this process recognised (not taken from the cache)
 
 
 def _recognise(key: str, load_grey) -> OcrPage:
@@ -185,6 +196,7 @@ def _recognise(key: str, load_grey) -> OcrPage:
             raise MemoryError("the OCR engine ran out of memory") from exc
         raise ReadError(f"OCR failed ({type(exc).__name__}: {str(exc)[:200]})") from exc
     SETTINGS.cache.put(full_key, page_to_json(page))
+    _recognised["pages"] += 1
     return page
 
 
@@ -202,8 +214,9 @@ def pdf_pages(path: Path) -> list[Block]:
         count = min(total, SETTINGS.max_pages)
         pages = []
         started = time.monotonic()
+        recognised_before = _recognised["pages"]
         for i in range(count):
-            _check_time(started, i, count, path.name)
+            _check_time(started, i, count, path.name, recognised_before)
             _announce(path.name, i + 1, count)
 
             def load(i: int = i):
