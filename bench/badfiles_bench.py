@@ -15,6 +15,7 @@ while sampling the memory of the run and its workers, then checks:
 Prints its figures; exits 1 when any check fails.
 
     python bench/badfiles_bench.py [--count 1000] [--good 100] [--workers 2] [--quick] [--keep DIR]
+                                   [--scans 6 --long-scan 40]   # with OCR installed: scanned PDFs too
 """
 
 from __future__ import annotations
@@ -37,6 +38,36 @@ import hostile  # noqa: E402
 from proctree import TreeWatch  # noqa: E402
 
 MEMORY_BUDGET_MB = 1536
+
+
+def add_scans(h: hostile.Hostile, count: int, long_pages: int) -> int:
+    """Scanned PDFs (no text layer) for OCR, one of them `long_pages` long; returns the pages written.
+
+    They must be accounted for like the others (indexed, or listed with a
+    reason such as the time limit); what they show is OCR's memory in a run.
+    """
+    sys.path.insert(0, str(ROOT / "tests"))
+    from fixtures import scans
+    from fixtures.reports import build_report
+
+    folder = h.folder / "scans"
+    folder.mkdir(parents=True, exist_ok=True)
+    pages_written, long_scan = 0, []
+    for i in range(count):
+        report = build_report(("2021", "2019")[i % 2], agency=f"某某市第{i + 1}局")
+        pages = scans.scanned_pages(report, seed=i)
+        pages[0].save(folder / f"scan{i:03d}.pdf", "PDF", save_all=True, append_images=pages[1:], resolution=180.0)
+        pages_written += len(pages)
+        long_scan += pages
+        h.bad.append(f"scans/scan{i:03d}.pdf")
+    if long_pages and long_scan:
+        long_scan = (long_scan * (long_pages // len(long_scan) + 1))[:long_pages]
+        long_scan[0].save(folder / "long-scan.pdf", "PDF", save_all=True, append_images=long_scan[1:],
+                          resolution=180.0)
+        pages_written += len(long_scan)
+        h.bad.append("scans/long-scan.pdf")
+    h.kinds["scanned PDFs (OCR)"] = count + bool(long_pages)
+    return pages_written
 
 
 def run_index(corpus: Path, index: Path, config: Path, workers: int) -> dict:
@@ -107,6 +138,13 @@ def reason_kinds(summary: dict) -> Counter:
     return kinds
 
 
+def print_scans(summary: dict) -> None:
+    """What became of the scanned PDFs in a run."""
+    failed = {f["source"]: f["reason"] for f in summary.get("failed", []) if f["source"].startswith("scans/")}
+    for source, reason in sorted(failed.items()):
+        print(f"  scan {source}: {reason}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=1000, help="hostile files (at least)")
@@ -114,6 +152,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--quick", action="store_true", help="small files and tight limits (what the test suite runs)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--scans", type=int, default=0, help="scanned PDFs for OCR beside them (needs nianbao[ocr])")
+    parser.add_argument("--long-scan", type=int, default=40, help="pages of one more, long, scanned PDF (with --scans)")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="nianbao-badfiles-"))
@@ -123,6 +163,9 @@ def main() -> int:
     corpus, index, config = work / "corpus", work / "index", work / "config.toml"
     h = hostile.generate(corpus, args.count, args.good, sizes=hostile.QUICK if args.quick else None)
     write_config(config, args.quick)
+    if args.scans:
+        pages = add_scans(h, args.scans, args.long_scan)
+        print(f"scans: {args.scans + bool(args.long_scan)} scanned PDFs, {pages} pages (OCR on)")
     print(f"corpus: {len(h.bad)} hostile files ({len(h.kinds)} kinds) + {len(h.good)} good reports, "
           f"{sum(p.stat().st_size for p in corpus.rglob('*') if p.is_file() and not p.is_symlink()) / 2**20:.0f} MB")
 
@@ -137,9 +180,12 @@ def main() -> int:
               f"duplicates {len(summary['duplicates'])}")
         for kind, n in reason_kinds(summary).most_common():
             print(f"    {n:5d}  {kind}")
+        print_scans(summary)
     second = run_index(corpus, index, config, args.workers)
     problems += [f"second run: {p}" for p in check(corpus, index, h, second)]
     print(f"second run: exit {second['status']} in {second['seconds']:.1f} s; peak memory {second['peak_pss']:.0f} MB")
+    if args.scans:
+        print_scans(json.loads((index / "summary.json").read_text(encoding="utf-8")))
     crashes = sum(1 for r in (first, second) if r["status"] not in (0, 1) or "Traceback" in r["stderr"])
     print(f"crashes: {crashes}; every file accounted for: {'yes' if not any('listed' in p for p in problems) else 'no'}; "
           f"good reports searchable: {len(h.good) - sum('good report' in p for p in problems)}/{len(h.good)}")
