@@ -43,7 +43,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .fields import agency_in_title, parse_date
 from .record import Check, Metric, Report
 from .tables import APPEAL_GROUPS, APPEAL_LEAVES, APPLY_COLUMNS, APPLY_ROWS, OTHER_2019, OTHER_2021, APPLY_OUTCOMES_2019
 
@@ -227,6 +226,8 @@ def check_appeals(metrics: dict[str, Metric]) -> list[Check]:
 
 
 def _date_passage(report: Report, date: dt.date) -> list[str]:
+    from .fields import parse_date  # fields compiles its patterns on import: not on the search path
+
     for p in reversed(report.passages):
         if p.kind == "paragraph" and parse_date(p.text) == date:
             return [p.id]
@@ -238,6 +239,8 @@ _GOVERNMENT = re.compile(r"(?:人民)?政府$")
 
 def is_government(report: Report) -> bool | None:
     """True for a people's government's own report, False for a department, None when no agency is known."""
+    from .fields import agency_in_title
+
     agency = report.agency or (agency_in_title(report.title) if report.title else None)
     if not agency:
         return None

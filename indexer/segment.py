@@ -16,6 +16,7 @@ import hashlib
 import logging
 import marshal
 import os
+import sqlite3
 import sys
 import tempfile
 import threading
@@ -28,7 +29,8 @@ DATA = Path(__file__).parent / "data"
 DOMAIN_WORDS = DATA / "domain_words.txt"
 
 _lock = threading.Lock()
-_state: dict[str, object] = {"extra": (), "tokenizer": None, "loaded_extra": None, "blocks": {}, "han": None}
+_state: dict[str, object] = {"extra": (), "tokenizer": None, "loaded_extra": None, "blocks": {}, "han": None,
+                             "query_tokenizer": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,24 @@ def _cache_file(extra: tuple[str, ...]) -> Path:
     return base / "nianbao" / f"jieba-{dictionary_hash(extra)}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
 
 
+def _import_jieba():
+    """jieba, imported without pkg_resources.
+
+    jieba 0.42 imports pkg_resources only to open its own data files, and that
+    import alone took 0.2-0.6 s of every `nianbao search` (profiled); without
+    it jieba opens the same files beside its module.
+    """
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 def _cached_tokenizer(jieba, extra: tuple[str, ...]):
     """jieba's tokenizer with our words from the cache file written by an earlier process, or None.
 
@@ -114,6 +134,104 @@ def _save_tokenizer(tok, extra: tuple[str, ...]) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
+    _save_lookup_file(tok, extra)
+
+
+def _lookup_file(extra: tuple[str, ...]) -> Path:
+    return _cache_file(extra).with_suffix(".sqlite")
+
+
+def _save_lookup_file(tok, extra: tuple[str, ...]) -> None:
+    """Write the tokenizer's frequencies as a SQLite table (atomically), for `query_words` in a short process."""
+    try:
+        path = _lookup_file(extra)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+        os.close(fd)
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+            db.execute("CREATE TABLE total (n INTEGER NOT NULL)")
+            db.executemany("INSERT INTO freq VALUES (?, ?)", tok.FREQ.items())
+            db.execute("INSERT INTO total VALUES (?)", (tok.total,))
+            db.commit()
+        finally:
+            db.close()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error):
+        pass
+
+
+class _Frequencies:
+    """jieba's FREQ looked up in the SQLite file one word at a time, as jieba reads it (`in`, `[]`, `get`).
+
+    Segmenting a query reads a few dozen of the 600,000 entries, so a short
+    process (`nianbao search`) need not load them all (1.3-2.5 s on a busy
+    machine, profiled); the words are exactly those of the full tokenizer.
+    """
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+        self._lock = threading.Lock()
+        self._seen: dict[str, int | None] = {}
+
+    def get(self, word: str, default=None):
+        if word not in self._seen:
+            with self._lock:
+                row = self._db.execute("SELECT n FROM freq WHERE word = ?", (word,)).fetchone()
+            self._seen[word] = row[0] if row else None
+        found = self._seen[word]
+        return default if found is None else found
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+
+def _lookup_tokenizer(jieba, extra: tuple[str, ...]):
+    """A jieba tokenizer reading its frequencies from the lookup file, or None when there is none yet."""
+    path = _lookup_file(extra)
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        (total,) = db.execute("SELECT n FROM total").fetchone()
+    except (sqlite3.Error, TypeError):
+        return None
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = _Frequencies(db), total, True
+    return tok
+
+
+def _query_tokenizer():
+    """The tokenizer for a query: this process's full one when loaded, else one over the lookup file.
+
+    When neither the full tokenizer nor the lookup file exists, the full one is
+    loaded (which writes the file for the next process).
+    """
+    extra = _state["extra"]
+    if _state["tokenizer"] is not None and _state["loaded_extra"] == extra:
+        return _state["tokenizer"]
+    cached = _state["query_tokenizer"]
+    if cached is not None and cached[0] == extra:  # type: ignore[index]
+        return cached[1]  # type: ignore[index]
+    with _lock:
+        tok = _lookup_tokenizer(_import_jieba(), extra)  # type: ignore[arg-type]
+        if tok is not None:
+            _state["query_tokenizer"] = (extra, tok)
+            _state["blocks"] = {}  # segmented with whatever words were loaded before
+            _state["han"] = sys.modules["jieba"].re_han_default
+    if tok is not None:
+        return tok
+    full = tokenizer()
+    if not _lookup_file(extra).is_file():  # type: ignore[arg-type]
+        _save_lookup_file(full, extra)  # type: ignore[arg-type]
+    return full
 
 
 def tokenizer():
@@ -124,8 +242,7 @@ def tokenizer():
         return tok
     with _lock:
         if _state["tokenizer"] is None or _state["loaded_extra"] != extra:
-            import jieba
-
+            jieba = _import_jieba()
             jieba.setLogLevel(logging.WARNING)
             tok = _cached_tokenizer(jieba, extra)  # type: ignore[arg-type]
             if tok is None:
@@ -171,7 +288,7 @@ def _block_words(tok, block: str) -> tuple[tuple[str, int, int], ...]:
 BLOCK_CACHE = 20_000  # blocks remembered per process (about 10 MB): table labels and headings recur in every report
 
 
-def words(text: str) -> list[Word]:
+def words(text: str, tok=None) -> list[Word]:
     """Segment display text into folded words with character offsets.
 
     Whitespace and punctuation-only tokens are dropped; digits, Latin runs and
@@ -180,9 +297,9 @@ def words(text: str) -> list[Word]:
     digits (everything else is one token per character) and segments each block
     on its own, so each distinct block is segmented once per process and
     remembered: the labels of the three tables and the headings recur in every
-    report.
+    report. `tok` is the tokenizer to use (this process's full one by default).
     """
-    tok = tokenizer()
+    tok = tok or tokenizer()
     cache: dict = _state["blocks"]  # type: ignore[assignment]
     han = _state["han"]
     out: list[Word] = []
@@ -213,7 +330,7 @@ def words(text: str) -> list[Word]:
 
 def query_words(text: str) -> list[str]:
     """Words of a query string, segmented like the index (search engine mode: longer words too)."""
-    return [w.text for w in words(text)]
+    return [w.text for w in words(text, _query_tokenizer())]
 
 
 def grams(match_text: str) -> set[str]:

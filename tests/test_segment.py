@@ -134,3 +134,19 @@ def test_jieba_never_gets_a_run_longer_than_max_run(monkeypatch):
     found = segment.words(run)
     assert seen and max(seen) <= segment.MAX_RUN
     assert "".join(run[w.start:w.end] for w in found) == run  # every character kept, offsets right
+
+
+def test_a_query_is_segmented_without_loading_the_whole_dictionary(tmp_path, monkeypatch, samples_dir):
+    """`nianbao search` reads the few frequencies a query needs from the lookup file: jieba's words exactly."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for key, empty in (("tokenizer", None), ("query_tokenizer", None), ("blocks", {})):
+        monkeypatch.setitem(segment._state, key, empty)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples_dir.glob("*.txt"))]
+    texts += ["招远市卫生健康局未收取信息处理费", "玲珑英诚医院", "ABC公司12366", "桦南"]
+    expected = [[w.text for w in segment.words(t)] for t in texts]  # the full tokenizer, which writes the file
+    assert list((tmp_path / "nianbao").glob("jieba-*.sqlite"))
+
+    monkeypatch.setitem(segment._state, "tokenizer", None)  # a new process
+    monkeypatch.setitem(segment._state, "blocks", {})
+    assert [segment.query_words(t) for t in texts] == expected
+    assert segment._state["tokenizer"] is None  # the 600,000 entries were never loaded
