@@ -225,6 +225,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     for key, alternatives in answer.get("expanded", {}).items():
         print(f"note: {key} also searched as {', '.join(alternatives)}")
     start = (answer["page"] - 1) * answer["page_size"]
+    if answer["total"] and not answer["results"]:
+        last = -(-answer["total"] // answer["page_size"])
+        print(f"page {answer['page']} is past the last page ({last}): use --page {last}, or leave --page out for the first")
     for n, r in enumerate(answer["results"], start + 1):
         region = " ".join(v for v in (r["region"]["province"], r["region"]["city"], r["region"]["county"]) if v)
         print(f"{n:3d}. {r['title']}")
@@ -281,6 +284,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 lines.append(f"  year:      {r['year']}")
             if r["published"]:
                 lines.append(f"  published: {r['published']}")
+            if r.get("source_url"):
+                lines.append(f"  address:   {r['source_url']}")
             lines.append(f"  template:  {r['template'] or 'no standard tables found'}")
             titled = [f"{s['no']} {s['title']}" for s in r["sections"] if s["title"]]
             lines.append(f"  sections:  {', '.join(titled) or 'none found'}")

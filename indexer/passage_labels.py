@@ -196,8 +196,14 @@ def display_texts(record: dict, only: set[str] | None = None) -> list[str]:
 
 
 def display_passages(record: dict, only: set[str] | None = None) -> list[dict]:
-    """The record's passages with their display text in place of the stored one (for those in `only`)."""
-    return [dict(p, text=text) for p, text in zip(record.get("passages", []), display_texts(record, only))]
+    """The record's passages with their display text in place of the stored one (for those in `only`).
+
+    A row shown with its figures labelled carries ``labelled: True``: of two
+    rows naming 处理决定数量, the one stating a figure makes the better snippet.
+    """
+    rows = labelled_rows(record, only)
+    return [dict(p, text=rows[p["id"]].text, labelled=True) if p["id"] in rows else p
+            for p in record.get("passages", [])]
 
 
 def label_words(record: dict) -> list[str]:

@@ -126,7 +126,8 @@ def snippet_passages(passages: list[dict], match_lines: list[str], needles: list
             continue
         hits = sum(line.count(n) for n in present)
         prose = 1 if passage.get("kind") == "paragraph" else 0
-        scored.append(((len(set(present)), hits, prose, -i), i))
+        figures = 1 if passage.get("labelled") else 0  # a row stating its figures beats its header row
+        scored.append(((len(set(present)), hits, prose, figures, -i), i))
     return sorted(i for _, i in sorted(scored, reverse=True)[:limit])
 
 

@@ -128,3 +128,23 @@ def test_sort_by_a_metric_descending_with_a_leading_dash(workspace):
 def test_where_selects_exactly_the_reports_over_the_threshold(workspace):
     result = nianbao("search", "--where", "active.penalty.decisions>=50", "--json", cwd=workspace)
     assert sorted(Path(r["source"]).name[:3] for r in json.loads(result.stdout)["results"]) == ["002", "003"]
+
+
+def test_a_page_past_the_last_says_which_page_is_last(workspace):
+    result = nianbao("search", "行政处罚", "--page", "3", "--page-size", "2", cwd=workspace)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[:2] == [
+        "4 reports for “行政处罚”",
+        "page 3 is past the last page (2): use --page 2, or leave --page out for the first",
+    ]
+
+
+def test_extract_gives_the_reports_web_address_when_the_file_carries_one(tmp_path):
+    body = (SAMPLES / "003_f90b525eb7280150.txt").read_text(encoding="utf-8")
+    crawled = tmp_path / "crawled.txt"
+    crawled.write_text("标题: 招远市卫生健康局2023年政府信息公开工作年度报告\n"
+                       "原文链接: https://www.zhaoyuan.gov.cn/art/2024/1/20/art_1.html\n"
+                       "==================== 正文 ====================\n" + body, encoding="utf-8")
+    shown = nianbao("extract", str(crawled)).stdout
+    assert "  address:   https://www.zhaoyuan.gov.cn/art/2024/1/20/art_1.html" in shown.splitlines()
+    assert "address" not in nianbao("extract", str(SAMPLES / "003_f90b525eb7280150.txt")).stdout

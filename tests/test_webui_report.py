@@ -94,6 +94,8 @@ def test_a_citation_quotes_nested_quotes_singly_and_never_doubles_the_full_stop(
         "年报检索：http://x/reports/1#s1-p2",
     ]
     assert "。”。" not in text
+    typed = citation(record, "", '落实"谁起草谁解读"原则', "u").splitlines()[0]
+    assert typed.endswith("：“落实‘谁起草谁解读’原则”。")  # straight quotes typed in the report pair up too
     assert citation({"title": "无年度报告"}, "", "一段话", "u").splitlines()[0] == "《无年度报告》：“一段话”。"
 
 

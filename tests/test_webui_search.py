@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from urllib.parse import parse_qs, urlsplit
 
 from fixtures.web_site import ZHAOYUAN, soup
@@ -249,3 +251,11 @@ def test_the_sort_menu_offers_common_figures_first_then_each_table_and_a_button(
     assert [o["value"] for o in select.find_all("option", selected=True)] == ["apply.new.total"]  # once, not twice
     assert page.find("input", attrs={"data-filters": "sort"})  # the script's filter box
     assert page.select_one(".sort-row button[type=submit]").get_text() == "排序"
+
+
+def test_searching_a_column_name_shows_the_rows_stating_its_figures_not_the_header(client):
+    answer = client.get("/api/search?q=处理决定数量").get_json()
+    assert answer["total"] == 4
+    for result in answer["results"]:
+        htmls = [s["html"] for s in result["snippets"]]
+        assert len(htmls) == 3 and all(re.search(r"<mark>处理决定数量</mark> -?\d", h) for h in htmls), htmls

@@ -100,8 +100,12 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 _SENTENCE_END = ("。", "！", "？", "…", "；")
 
 
+_ASCII_QUOTE = re.compile(r'"([^"]*)"')
+
+
 def inner_quotes(text: str) -> str:
-    """Quotation marks inside a quotation become single ones: “三安全一稳定” -> ‘三安全一稳定’."""
+    """Quotation marks inside a quotation become single ones: “三安全一稳定” and "三安全一稳定" -> ‘三安全一稳定’."""
+    text = _ASCII_QUOTE.sub(r"‘\1’", text)
     return text.replace("“", "‘").replace("”", "’").replace('"', "’")
 
 
