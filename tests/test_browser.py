@@ -6,7 +6,7 @@ hits with the counter and the keyboard, and copies its citation and link. A repo
 carrying XSS payloads runs none of them. The numbers page fits a 390-px phone.
 
 Screenshots go to a temporary folder, or to the folder named by
-``NIANBAO_SCREENSHOTS`` (``NIANBAO_SCREENSHOTS=docs`` refreshes the README's).
+``NIANBAO_SCREENSHOTS``; the README's are taken by scripts/readme_screenshots.py.
 `.ci/run` installs chromium with apt-get when /usr/bin/chromium is missing.
 """
 
@@ -114,6 +114,26 @@ def test_previous_and_next_hit_with_the_counter_and_the_keyboard(browser, base_u
     page.get_by_role("link", name="‹ 上一处").click()
     page.get_by_role("link", name="‹ 上一处").click()  # wraps round to the last
     expect(page.locator("#hit-counter")).to_have_text(f"第 {total}/{total} 处")
+    page.close()
+
+
+def test_the_sort_menu_moves_with_arrow_keys_and_applies_only_on_the_button(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "/?q=行政处罚")
+    menu = page.locator("select#sort")
+    menu.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(300)
+    assert "sort=" not in page.url  # choosing with the keyboard does not reload the page
+    chosen = menu.input_value()
+    assert chosen
+    page.get_by_role("button", name="排序").click()
+    page.wait_for_url(f"**sort=*")
+    assert f"sort={chosen}" in page.url or f"sort=-{chosen}" in page.url
+    page.get_by_label("在排序选项中查找指标").fill("处罚")  # the filter box narrows 230 figures to a few
+    visible = page.evaluate("[...document.querySelectorAll('#sort option')].filter(o => !o.hidden).length")
+    assert 1 < visible < 10
     page.close()
 
 

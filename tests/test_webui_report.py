@@ -259,3 +259,27 @@ def test_table_3_shows_its_group_rows_as_printed(client):
     assert labels[denied + 1:denied + 3] == ["1.属于国家秘密", "2.其他法律行政法规禁止公开"]
     assert labels[-2:] == ["（七）总计", "四、结转下年度继续办理"]
     assert apply.find("tr", class_="group-row").th["colspan"] == "8"
+
+
+def test_a_report_carrying_its_web_address_cites_it_and_exports_it(tmp_path):
+    from indexer.indexing import index_corpus
+    from webui import create_app
+
+    from fixtures.web_site import SAMPLES, WebSite
+
+    address = "https://www.zhaoyuan.gov.cn/art/2024/1/20/art_1.html"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = next(SAMPLES.glob("003_*")).read_text(encoding="utf-8")
+    (corpus / "crawled.txt").write_text(f"原文链接: {address}\n==================== 正文 ====================\n{body}",
+                                        encoding="utf-8")
+    assert not index_corpus(corpus, tmp_path / "index", workers=1).failed
+    app = create_app(WebSite(corpus, tmp_path / "index").config(base_url="https://nianbao.example.gov.cn/"))
+    client = app.test_client()
+    report_id = client.get("/api/search?q=").get_json()["results"][0]["id"]
+    citation = soup(client.get(f"/reports/{report_id}")).find(id="s2-p11")["data-citation"]
+    assert citation.splitlines()[1:] == [
+        f"原文：{address}", f"年报检索：https://nianbao.example.gov.cn/reports/{report_id}#s2-p11"]
+    row = client.get("/api/export.jsonl").get_data(as_text=True)
+    assert f'"source_url": "{address}"' in row and f"https://nianbao.example.gov.cn/reports/{report_id}" in row
+    app.extensions["nianbao"].live.close()
