@@ -271,7 +271,8 @@ def test_a_report_carrying_its_web_address_cites_it_and_exports_it(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     body = next(SAMPLES.glob("003_*")).read_text(encoding="utf-8")
-    (corpus / "crawled.txt").write_text(f"原文链接: {address}\n==================== 正文 ====================\n{body}",
+    header = f"标题: 招远市卫生健康局2023年政府信息公开工作年度报告\n原文链接: {address}\n"
+    (corpus / "crawled.txt").write_text(f"{header}==================== 正文 ====================\n{body}",
                                         encoding="utf-8")
     assert not index_corpus(corpus, tmp_path / "index", workers=1).failed
     app = create_app(WebSite(corpus, tmp_path / "index").config(base_url="https://nianbao.example.gov.cn/"))
