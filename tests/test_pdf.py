@@ -350,3 +350,26 @@ def test_prose_in_a_frame_narrow_row_headers_and_spaced_numbers(tmp_path):
     got = {k: m.value for k, m in report.metrics.items()}
     assert got["active.published_total"] == 1136 and got["fees.processing_yuan"] == 0
     assert (got["apply.granted.total"], got["apply.other.no_fee.legal_services"], got["apply.other.no_fee.total"]) == (2, 1, 2)
+
+
+REAL_PDFS = sorted(Path("/work/shared/real/docs").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("source", ["built", *[p.name for p in REAL_PDFS]])
+def test_pdfium_reads_what_pdfplumber_reads(tmp_path, monkeypatch, source):
+    """Pages read by PDFium give the paragraphs and tables pdfplumber's reading gives (real reports when present)."""
+    import pypdfium2
+
+    from indexer.readers import pdf as pdf_reader
+    from indexer.readers import pdfium_pages
+
+    path = build_report(tmp_path / "r.pdf") if source == "built" else Path("/work/shared/real/docs") / source
+    document = pypdfium2.PdfDocument(str(path))
+    assert all(pdfium_pages.page_of(document, i, 0.0) is not None for i in range(len(document)))  # PDFium reads each
+    document.close()
+    fast = read_document(path)
+    with monkeypatch.context() as m:
+        m.setattr(pdf_reader, "_read_with_pdfium", lambda path: None)
+        slow = read_document(path)
+    assert fast.blocks == slow.blocks
+    assert any(isinstance(b, Table) for b in fast.blocks)

@@ -1,6 +1,10 @@
-"""PDF reports with a text layer (pdfplumber).
+"""PDF reports with a text layer.
 
-Per page, ruled tables are found with ``page.find_tables()``. A table's grid
+Each page's characters and ruled lines come from PDFium (`pdfium_pages`, in C),
+or from pdfplumber (pdfminer, in Python, about four times the time) for a
+page PDFium's reading does not map (rotated, boxes off the origin, forms) and
+for a file PDFium cannot open (pdfplumber then says what is wrong with it).
+Per page, ruled tables are found with pdfplumber's table finder. A table's grid
 comes from the geometry of its cells: the distinct x and y edges of all cell
 boxes are the grid lines, and a cell that reaches over several of them spans
 those columns or rows, so a merged cell's text is repeated in every position
@@ -30,6 +34,7 @@ raises a `ReadError` that says so.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -37,6 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pdfplumber.table import TableFinder
+from pdfplumber.utils import chars_to_textmap
 from pdfplumber.utils.exceptions import PdfminerException
 
 from .. import limits
@@ -83,20 +90,10 @@ def read_pdf(path: Path) -> Document:
     pages = _page_count(path)
     if pages is not None:
         limits.check("pages", pages, f"the PDF has {pages:,} pages")
-    try:
-        pdf = pdfplumber.open(path)
-    except PdfminerException as exc:
-        raise ReadError(_open_error(exc)) from exc
-    except Exception as exc:  # pdfminer raises many kinds of errors on broken files
-        raise ReadError(_open_error(exc)) from exc
-    try:
-        items, meta, stats = _read_pages(pdf)
-    except PdfminerException as exc:
-        raise ReadError(_open_error(exc)) from exc
-    finally:
-        pdf.close()
-
-    chars, cid_chars, pages = stats
+    read = _read_with_pdfium(path)
+    if read is None:
+        read = _read_with_pdfplumber(path)
+    items, meta, (chars, cid_chars, pages) = read
     if chars < max(10, 5 * pages):
         return _scanned(path, meta)
     if cid_chars > 0.5 * chars:
@@ -110,6 +107,91 @@ def read_pdf(path: Path) -> Document:
     if not any(has_han(b.text) if isinstance(b, Paragraph) else any(has_han(c) for r in b.rows for c in r) for b in blocks):
         raise ReadError("no Chinese text in the PDF; is it a report?")
     return Document(path=path, format="pdf", blocks=blocks, meta=meta)
+
+
+def _read_with_pdfplumber(path: Path) -> tuple[list, dict[str, str], tuple[int, int, int]]:
+    try:
+        pdf = pdfplumber.open(path)
+    except PdfminerException as exc:
+        raise ReadError(_open_error(exc)) from exc
+    except Exception as exc:  # pdfminer raises many kinds of errors on broken files
+        raise ReadError(_open_error(exc)) from exc
+    try:
+        return _read_pages(pdf)
+    except PdfminerException as exc:
+        raise ReadError(_open_error(exc)) from exc
+    finally:
+        pdf.close()
+
+
+def _read_with_pdfium(path: Path) -> tuple[list, dict[str, str], tuple[int, int, int]] | None:
+    """The pages read by PDFium (`pdfium_pages`), a page it cannot map by pdfplumber; None: pdfplumber reads it all.
+
+    PDFium reads a page in a few milliseconds where pdfminer takes about 100:
+    most of the time of indexing a corpus that has PDFs in it.
+    """
+    try:
+        import pypdfium2
+
+        from . import pdfium_pages
+    except ImportError:
+        return None
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except Exception:  # damaged or encrypted: pdfplumber says why
+        return None
+    plumber = None
+    try:
+        title = pdf.get_metadata_dict().get("Title")
+        meta = _meta(title)
+        items: list[_Line | _TableItem] = []
+        chars = cid_chars = 0
+        doctop = 0.0
+        count = len(pdf)
+        limits.check("pages", count, f"the PDF has {count:,} pages")
+        for number in range(count):
+            page = pdfium_pages.page_of(pdf, number, doctop)
+            if page is None:
+                if plumber is None:
+                    plumber = pdfplumber.open(path)
+                page = plumber.pages[number]
+                height = float(page.height)
+                all_chars = _dedupe(page.chars)
+                tables, unmapped = _find_tables(page), 0
+                width = float(page.width)
+            else:
+                height, width = page.height, page.width
+                all_chars, unmapped = _dedupe(page.chars), page.unmapped
+                tables = _find_tables(_EdgePage(page.edges, page.bbox))
+            page_chars = [c for c in all_chars if c.get("text", "").strip()]
+            chars += len(page_chars) + unmapped
+            cid_chars += unmapped + sum(1 for c in page_chars if c["text"].startswith("(cid:"))
+            items.extend(_page_items(number, all_chars, page_chars, tables, width, height))
+            doctop += height
+        return items, meta, (chars, cid_chars, count)
+    except pypdfium2.PdfiumError:
+        return None
+    except PdfminerException as exc:
+        raise ReadError(_open_error(exc)) from exc
+    finally:
+        if plumber is not None:
+            plumber.close()
+        pdf.close()
+
+
+class _EdgePage:
+    """What pdfplumber's table finder asks of a page: its edges and box."""
+
+    def __init__(self, edges: list[dict], bbox: tuple[float, float, float, float]) -> None:
+        self.edges = edges
+        self.bbox = bbox
+
+
+def _find_tables(page) -> list:
+    try:
+        return TableFinder(page).tables
+    except Exception:  # odd vector graphics must not cost the page its text
+        return []
 
 
 def _page_count(path: Path) -> int | None:
@@ -171,26 +253,31 @@ def _open_error(exc: Exception) -> str:
     return f"the PDF file is damaged or not a PDF ({cause})"
 
 
-def _read_pages(pdf) -> tuple[list, dict[str, str], tuple[int, int, int]]:
+def _meta(title) -> dict[str, str]:
     meta: dict[str, str] = {}
-    title = (pdf.metadata or {}).get("Title")
     if isinstance(title, bytes):
         title = title.decode("utf-16" if title.startswith(b"\xfe\xff") else "latin-1", "replace")
     if isinstance(title, str):
         title = re.sub(r"^Microsoft Word\s*-\s*|\.(?:docx?|wps|pdf)$", "", normalize_text(title), flags=re.I).strip()
         if title and has_han(title):
             meta["title"] = title
+    return meta
+
+
+def _read_pages(pdf) -> tuple[list, dict[str, str], tuple[int, int, int]]:
+    meta = _meta((pdf.metadata or {}).get("Title"))
     items: list[_Line | _TableItem] = []
     chars = cid_chars = 0
     pages = pdf.pages
     limits.check("pages", len(pages), f"the PDF has {len(pages):,} pages")
     for number, page in enumerate(pages):
         try:
-            page = _dedupe_chars(page)
-            page_chars = [c for c in page.chars if c.get("text", "").strip()]
+            all_chars = _dedupe(page.chars)
+            page_chars = [c for c in all_chars if c.get("text", "").strip()]
             chars += len(page_chars)
             cid_chars += sum(1 for c in page_chars if c["text"].startswith("(cid:"))
-            items.extend(_page_items(page, number, page_chars))
+            items.extend(_page_items(number, all_chars, page_chars, _find_tables(page),
+                                     float(page.width), float(page.height)))
         finally:
             close = getattr(page, "close", None)
             if close:
@@ -198,8 +285,8 @@ def _read_pages(pdf) -> tuple[list, dict[str, str], tuple[int, int, int]]:
     return items, meta, (chars, cid_chars, len(pages))
 
 
-def _dedupe_chars(page):
-    """`page.dedupe_chars()`, the same characters in the same order, without its quadratic last step.
+def _dedupe(chars: list[dict]) -> list[dict]:
+    """`pdfplumber.utils.dedupe_chars(chars)`: the same characters in the same order, without its quadratic last step.
 
     pdfplumber puts the characters it keeps back in page order with
     `sorted(kept, key=chars.index)`, a scan of the page per character: half
@@ -209,38 +296,50 @@ def _dedupe_chars(page):
     from itertools import groupby
     from operator import itemgetter
 
-    from pdfplumber.page import FilteredPage
+    from pdfplumber.utils import dedupe_chars
     from pdfplumber.utils.clustering import cluster_objects
 
-    chars = page.chars
+    key = itemgetter("upright", "text", "fontname", "size")
     try:
+        if not _overprinted(chars, key):
+            return chars  # every cluster would be one character: nothing to drop
         first: dict[tuple, int] = {}
         for i, c in enumerate(chars):
             first.setdefault(tuple(c.items()), i)
     except TypeError:  # a value that cannot be hashed: pdfplumber's own way
-        return page.dedupe_chars()
-    key = itemgetter("upright", "text", "fontname", "size")
+        return dedupe_chars(chars)
     position, doctop, x0 = itemgetter("doctop", "x0"), itemgetter("doctop"), itemgetter("x0")
     kept = []
     for _, group in groupby(sorted(chars, key=key), key=key):
         for line in cluster_objects(list(group), doctop, 1):
             for column in cluster_objects(line, x0, 1):
                 kept.append(sorted(column, key=position)[0])
-    deduped = FilteredPage(page, lambda obj: True)
-    deduped._objects = dict(page.objects)
-    deduped._objects["char"] = sorted(kept, key=lambda c: first[tuple(c.items())])
-    return deduped
+    return sorted(kept, key=lambda c: first[tuple(c.items())])
+
+
+def _overprinted(chars: list[dict], key) -> bool:
+    """Whether two characters of the same text, font and size lie within 1 point of each other both ways.
+
+    Only then does `_dedupe` drop anything (pdfplumber's clusters have a
+    tolerance of 1): most pages have no such pair, and a grid of 1-point
+    cells finds that in one pass.
+    """
+    seen: set[tuple] = set()
+    for c in chars:
+        k, y, x = key(c), math.floor(c["doctop"]), math.floor(c["x0"])
+        if any((k, y + dy, x + dx) in seen for dy in (-1, 0, 1) for dx in (-1, 0, 1)):
+            return True
+        seen.add((k, y, x))
+    return False
 
 
 # ---------------------------------------------------------------- one page
 
 
-def _page_items(page, number: int, page_chars: list[dict]) -> list:
+def _page_items(number: int, all_chars: list[dict], page_chars: list[dict], found: list,
+                width: float, height: float) -> list:
+    """The page's tables and text lines outside them, top to bottom."""
     tables = []
-    try:
-        found = page.find_tables()
-    except Exception:  # odd vector graphics must not cost the page its text
-        found = []
     for table in found:
         item = _table_item(table, number, page_chars)
         if item is not None:
@@ -248,15 +347,14 @@ def _page_items(page, number: int, page_chars: list[dict]) -> list:
     taken = [t[1] for t in tables]
 
     def outside(obj) -> bool:
-        if obj.get("object_type") != "char":
-            return True
         cx = (obj["x0"] + obj["x1"]) / 2
         cy = (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in taken)
 
-    text_page = page.filter(outside) if taken else page
+    text_chars = [c for c in all_chars if outside(c)] if taken else all_chars
     items: list = [t[0] for t in tables]
-    for line in text_page.extract_text_lines(strip=True, return_chars=True):
+    textmap = chars_to_textmap(text_chars, layout_bbox=(0, 0, width, height), layout_width=width, layout_height=height)
+    for line in textmap.extract_text_lines(strip=True, return_chars=True):
         text = normalize_text(line["text"])
         if not text:
             continue
@@ -265,7 +363,7 @@ def _page_items(page, number: int, page_chars: list[dict]) -> list:
             _Line(
                 number, text, line["x0"], line["x1"], line["top"], line["bottom"],
                 statistics.median(sizes) if sizes else line["bottom"] - line["top"],
-                float(page.width), float(page.height),
+                width, height,
             )
         )
     items.sort(key=lambda it: it.top)
