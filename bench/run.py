@@ -233,6 +233,17 @@ def query_bench(server: Server, mix: list[Query]) -> dict:
     return out
 
 
+def smoke_mix(mix: list[Query]) -> list[Query]:
+    """The first two queries of each kind: every kind still runs, cold and warm."""
+    seen: dict[str, int] = {}
+    out = []
+    for q in mix:
+        seen[q.kind] = seen.get(q.kind, 0) + 1
+        if seen[q.kind] <= 2:
+            out.append(q)
+    return out
+
+
 # ------------------------------------------------------------------ references and the command line
 
 
@@ -246,9 +257,9 @@ def grep_reference(mix: list[Query], text_dir: Path) -> dict:
     return dict(measure.summary(times), words=len(words))
 
 
-def cli_search(corpus: Path, index: Path, word: str) -> dict:
+def cli_search(corpus: Path, index: Path, word: str, runs: int = 3) -> dict:
     times = []
-    for _ in range(3):
+    for _ in range(runs):
         r = measure.run(nianbao("search", word, "--corpus", str(corpus), "--index", str(index)), cwd=ROOT)
         times.append(r.wall_s)
     return {"word": word, "wall_s": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times]}
@@ -309,7 +320,8 @@ TARGETS = [
     ("query p50 < 30 ms (cold)", lambda r: r["queries"]["cold"]["p50"] < 30),
     ("query p95 < 100 ms (cold)", lambda r: r["queries"]["cold"]["p95"] < 100),
     ("query p99 < 250 ms (cold)", lambda r: r["queries"]["cold"]["p99"] < 250),
-    ("query p95 ≤ 1/5 of one grep (p50)", lambda r: r["queries"]["cold"]["p95"] <= r["grep"]["p50"] / 5),
+    ("query p95 ≤ 1/5 of one grep (p50)", lambda r: r["queries"]["cold"]["p95"] <= r["grep"]["p50"] / 5
+        if "p50" in r["grep"] else None),
     ("re-index 1+1+1 < 2 s", lambda r: r["reindex"]["changed_added_deleted"]["wall_s"] < 2
         if "changed_added_deleted" in r.get("reindex", {}) else None),
     ("server RSS < 600 MB", lambda r: r["server"]["peak_rss_mb"] < 600),
@@ -351,8 +363,8 @@ def markdown(r: dict) -> str:
         ("server memory after the queries", f"{r['server']['rss_mb']} MB (peak {r['server']['peak_rss_mb']} MB)"),
         (f"{q['queries']} queries over HTTP, cold", ms(q["cold"])),
         ("the same queries, warm", ms(q["warm"])),
-        (f"`grep -rlF` of one query word ({r['grep']['words']} words)",
-         f"p50 {r['grep']['p50']} / p95 {r['grep']['p95']} ms"),
+        (f"`grep -rlF` of one query word ({r['grep']['words']} words)" if "p50" in r["grep"] else "`grep -rlF`",
+         f"p50 {r['grep']['p50']} / p95 {r['grep']['p95']} ms" if "p50" in r["grep"] else r["grep"]["status"]),
         ("`nianbao search` for a rare word", f"{r['cli_search']['wall_s']} s ({r['cli_search']['word']})"),
         ("copy detection adds", r["copy_detection"].get("status", json.dumps(r["copy_detection"]))),
     ]
@@ -382,6 +394,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "nianbao-bench",
                         help="where corpora (kept for the next run), the index and the text go")
     parser.add_argument("--out", type=Path, default=BENCH / "results")
+    parser.add_argument("--smoke", action="store_true",
+                        help="check that every step works, quickly: two queries of each kind, one command-line "
+                             "search, no grep reference (the test suite's run; its figures mean nothing)")
     args = parser.parse_args(argv)
 
     args.work.mkdir(parents=True, exist_ok=True)
@@ -408,14 +423,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         mix = query_mix(result["jieba"]["rare_words"], result["jieba"]["common_words"], text["long_strings"],
                         facets_of(server))
+        if args.smoke:
+            mix = smoke_mix(mix)
         result["queries"] = query_bench(server, mix)
         result["server"] = dict(measure.process_memory(server.proc.pid), startup_s=round(server.startup_s, 2))
     finally:
         server.stop()
     step("grep")
-    result["grep"] = grep_reference(mix, text_dir)
+    result["grep"] = {"status": "not run (--smoke)"} if args.smoke else grep_reference(mix, text_dir)
     rare = next((q.q for q in mix if q.kind == "rare word"), "登革热")
-    result["cli_search"] = cli_search(corpus, index, rare)
+    result["cli_search"] = cli_search(corpus, index, rare, runs=1 if args.smoke else 3)
 
     step("re-index")
     if result["corpus"]["generated"]:

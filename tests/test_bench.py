@@ -52,15 +52,18 @@ def test_report_files_depend_only_on_seed_and_number(tmp_path):
 
 def test_benchmark_command_runs_every_step(tmp_path):
     out = tmp_path / "results"
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--reports", "200",
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--reports", "40", "--smoke",
                            "--work", str(tmp_path / "work"), "--out", str(out)],
                           capture_output=True, text=True, cwd=ROOT, timeout=3600)
     assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads((out / "bench-200.json").read_text(encoding="utf-8"))
-    assert result["text"]["reports"] == 200
-    assert result["queries"]["queries"] >= 200 and result["queries"]["errors"] == 0
-    for step in ("build", "jieba", "index", "server", "grep", "cli_search", "copy_detection"):
+    result = json.loads((out / "bench-40.json").read_text(encoding="utf-8"))
+    assert result["text"]["reports"] == 40
+    kinds = {row["kind"] for row in result["queries"]["rows"]}
+    assert len(kinds) >= 10 and result["queries"]["errors"] == 0  # every kind of query, each answered
+    for step in ("build", "jieba", "index", "server", "cli_search", "copy_detection"):
         assert result[step], step
+    assert "not run" in result["grep"]["status"]  # the smoke run leaves the grep reference out
     assert "changed_added_deleted" in result["reindex"] and "no_change" in result["reindex"]
-    table = (out / "bench-200.md").read_text(encoding="utf-8")
+    assert result["corpus"]["files"].keys() >= {"html", "pdf", "docx", "txt"}
+    table = (out / "bench-40.md").read_text(encoding="utf-8")
     assert "jieba.cut" in table and "| target | met |" in table
