@@ -56,7 +56,8 @@ class Poller:
 
     QUERIES = ("政府信息公开", "行政处罚", "疫情", "依申请公开", "信息处理费", "卫生健康")
 
-    def __init__(self, port: int):
+    def __init__(self, port: int, pause: float = 0.05):
+        self.pause = pause
         self.base = f"http://127.0.0.1:{port}"
         self.requests = 0
         self.failures: list[str] = []
@@ -83,7 +84,7 @@ class Poller:
             except (OSError, ValueError) as exc:
                 self.failures.append(f"{url}: {exc}")
             self.requests += 1
-            time.sleep(0.05)
+            time.sleep(self.pause)
 
 
 def start_server(corpus: Path, index: Path, config: Path, port: int) -> subprocess.Popen:
@@ -148,8 +149,11 @@ def leftovers(index: Path) -> list[str]:
 
 
 def trials(work: Path, kills: int, reports: int, workers: int, seed: int, batch: int,
-           kill_within: tuple[float, float]) -> dict:
-    """Run the trials in `work`; returns the figures (see `main`)."""
+           kill_within: tuple[float, float], poll_pause: float = 0.05) -> dict:
+    """Run the trials in `work`; returns the figures (see `main`).
+
+    The server is searched every `poll_pause` seconds throughout.
+    """
     sys.path.insert(0, str(ROOT / "bench"))
     import make_corpus
 
@@ -166,7 +170,7 @@ def trials(work: Path, kills: int, reports: int, workers: int, seed: int, batch:
         raise RuntimeError(first.stderr.decode()[-2000:])
     port = free_port()
     server = start_server(corpus, index, config, port)
-    poller = Poller(port)
+    poller = Poller(port, poll_pause)
     poller.start()
     serial = [0]
     try:

@@ -12,7 +12,7 @@ the security headers; and the server's memory (RSS) after the run is within
 
 Prints its figures; exits 1 when any check fails.
 
-    python bench/web_fuzz.py [--requests 10000] [--reports 200] [--threads 4] [--seed 1]
+    python bench/web_fuzz.py [--requests 10000] [--reports 200] [--threads 4] [--seed 1] [--index DIR --corpus DIR]
 
 `requests()` and `judge()` are shared with the quick test (tests/test_web_fuzz.py).
 """
@@ -364,11 +364,16 @@ def main() -> int:
     parser.add_argument("--reports", type=int, default=200)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--index", type=Path, help="an index built by build_index (the one of expensive_queries)")
+    parser.add_argument("--corpus", type=Path)
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="nianbao-fuzz-"))
     try:
-        corpus, index = build_index(work, args.reports)
+        if args.index:
+            corpus, index = args.corpus or work, args.index
+        else:
+            corpus, index = build_index(work, args.reports)
         site = site_of(index)
         port = free_port()
         server = start_server(corpus, index, port)
