@@ -92,7 +92,7 @@ def write_config(path: Path, quick: bool) -> None:
 
 def check(corpus: Path, index: Path, h: hostile.Hostile, run: dict) -> list[str]:
     """What went wrong (empty: all right)."""
-    from indexer.engine import Index
+    from indexer.engine import Index, IndexMissing
     from indexer.search import SearchRequest, search
 
     problems = []
@@ -104,7 +104,11 @@ def check(corpus: Path, index: Path, h: hostile.Hostile, run: dict) -> list[str]
         summary = json.loads((index / "summary.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         return problems + [f"no summary.json in the index folder ({exc})"]
-    with Index.open(index) as ix:
+    try:
+        ix = Index.open(index)
+    except IndexMissing:
+        return problems + ["no index was written:\n" + run["stderr"][-3000:]]
+    with ix:
         indexed = set(ix.manifest())
         for source, marker in h.good.items():
             if source not in indexed:

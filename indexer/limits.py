@@ -35,6 +35,7 @@ class Limits:
     cells: int = 50_000  # table cells in one document
     seconds: float = 60  # to read, analyse and index one file
     memory_mb: int = 640  # address space of one worker process (it starts at about 200 MB)
+    run_memory_mb: int = 1536  # memory (PSS) of the whole run, workers and all: over it, the largest worker is stopped
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -101,7 +102,8 @@ def check_time(doing: str = "reading the file") -> None:
 def exceeded(name: str, what: str) -> LimitExceeded:
     """The refusal for limit `name`: what the file needs, the limit, and where to change it."""
     value = getattr(current(), name)
-    unit = {"file_mb": " MB", "expanded_mb": " MB", "memory_mb": " MB", "seconds": " seconds", "pages": " pages",
+    unit = {"file_mb": " MB", "expanded_mb": " MB", "memory_mb": " MB", "run_memory_mb": " MB", "seconds": " seconds",
+            "pages": " pages",
             "chars": " characters", "cells": " cells"}[name]
     hint = CONFIG_HINT.format(name=name)
     return LimitExceeded(name, f"{what}; the limit is {_number(value)}{unit} ({hint})")

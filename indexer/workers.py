@@ -11,6 +11,11 @@ file is handed to a worker process on its own, and the parent watches:
   so a file that needs more gets a MemoryError instead of taking the
   machine down; the worker then retires and the file gets a second chance
   in a fresh worker before it is refused;
+* **the run's memory**: the memory of the run and its workers together
+  (PSS: pages shared by forked workers counted once) is kept under
+  ``[limits] run_memory_mb``: when over, the worker using most is stopped
+  and its file refused (OCR raises a worker's own cap, so two workers
+  recognising at once are bounded here);
 * **death**: a worker that crashes is replaced and the file it was reading is
   refused with the reason; workers die with the parent (``PR_SET_PDEATHSIG``,
   and end when their pipe to the parent closes), so a killed run leaves no
@@ -38,6 +43,7 @@ from . import limits as file_limits
 from .engine import build_segment
 from .limits import FileTimeout, Limits
 
+MEMORY_EVERY = 0.5  # seconds between two looks at the run's memory
 KILL_GRACE = 5.0  # seconds after the alarm before a worker is killed from outside
 RETIRE_AT = 0.75  # a worker that used this share of its room (cap - start-up size) retires after its file
 _MIN_HEADROOM = 256 * 2**20  # a cap below the worker's start-up size + this would refuse everything
@@ -135,6 +141,26 @@ def _time_reason(limits: Limits) -> str:
 
 def _memory_reason(limits: Limits) -> str:
     return file_limits.exceeded("memory_mb", "reading the file needed more memory than a worker may use").args[0]
+
+
+def _run_memory_reason(limits: Limits) -> str:
+    return file_limits.exceeded("run_memory_mb", "reading the file took the run over its memory").args[0]
+
+
+def _pss_mb(pid: int) -> float:
+    """A process's proportional set size in MB (its resident size where the kernel gives no PSS)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _worker_main(conn: Connection, limits: Limits, work: Work, parent: int) -> None:
@@ -292,6 +318,7 @@ class WorkerPool:
         fresh_only: deque = deque()  # files to retry in a worker with an empty segment
         retried: set[str] = set()
         whoosh = str(whoosh_dir)
+        next_memory_look = 0.0
 
         def lost(worker: _Worker, reason: str | None, limit: str | None = None) -> Iterator[Outcome]:
             """A worker died or was killed: refuse its file, read its unfinished segment's files again."""
@@ -356,6 +383,19 @@ class WorkerPool:
             for worker in list(self.workers):
                 if worker.job is not None and now - worker.started > self.limits.seconds + KILL_GRACE:
                     yield from lost(worker, _time_reason(self.limits), limit="seconds")
+            if now >= next_memory_look:
+                next_memory_look = now + MEMORY_EVERY
+                largest = self._over_memory()
+                if largest is not None:
+                    yield from lost(largest, _run_memory_reason(self.limits), limit="run_memory_mb")
+
+    def _over_memory(self) -> _Worker | None:
+        """The reading worker using most memory, when the run is over ``[limits] run_memory_mb``."""
+        sizes = [(_pss_mb(w.process.pid), i) for i, w in enumerate(self.workers) if w.process.pid]
+        if _pss_mb(os.getpid()) + sum(size for size, _ in sizes) <= self.limits.run_memory_mb:
+            return None
+        reading = [(size, i) for size, i in sizes if self.workers[i].job is not None]
+        return self.workers[max(reading)[1]] if reading else None
 
     def _receive(self, worker: _Worker, queue: deque, fresh_only: deque, retried: set[str],
                  done: Callable[[], None] | None) -> Iterator[Outcome]:

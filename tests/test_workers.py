@@ -75,6 +75,22 @@ def test_a_file_that_needs_too_much_memory_is_refused_with_the_memory_limit(corp
     assert "memory" in failed["bad.txt"] and "[limits] memory_mb" in failed["bad.txt"]
 
 
+def test_a_file_taking_the_run_over_its_memory_is_refused_and_the_run_goes_on(corpus, tmp_path, monkeypatch):
+    """The address-space cap is per worker (and OCR raises it): the run's total is watched from outside."""
+    def hog():
+        held = b"x" * (700 * 2**20)  # resident, not just reserved
+        time.sleep(60)
+        return held
+
+    misbehave_on_bad(monkeypatch, hog)
+    monkeypatch.setattr(workers, "MEMORY_EVERY", 0.1)
+    budget = int(workers._pss_mb(os.getpid())) + 450  # this process and two fresh workers fit, the hog does not
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2,
+                                         limits=Limits(memory_mb=4000, run_memory_mb=budget)))
+    assert added == 5 and list(failed) == ["bad.txt"]
+    assert "[limits] run_memory_mb" in failed["bad.txt"]
+
+
 def segfault() -> None:
     faulthandler.disable()  # pytest's, inherited by the worker: no stack dump in the test output
     os.kill(os.getpid(), signal.SIGSEGV)
