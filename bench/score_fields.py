@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from indexer.extract import extract  # noqa: E402
+from indexer.readers import ReadError  # noqa: E402
 
 FIELDS = ("title", "agency", "level", "province", "city", "county", "year", "published")
 
@@ -68,7 +69,10 @@ def score(folder: Path, truth_path: Path) -> dict:
     judged: Counter[str] = Counter()
     misses, perfect = [], 0
     for truth in rows:
-        record = extract(folder / truth["file"]).to_dict()
+        try:
+            record = extract(folder / truth["file"]).to_dict()
+        except ReadError as exc:  # an opening the reader refuses is a miss on every field, not a crash
+            record = {"title": f"<unreadable: {exc}>", "agency": f"<unreadable: {exc}>"}
         verdicts = judge(record, truth)
         for field, (right, got, accepted) in verdicts.items():
             judged[field] += 1

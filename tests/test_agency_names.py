@@ -63,6 +63,8 @@ ABBREVIATED = {
     "科委": ("上海市科委", "上海市科学技术委员会"),
     "民宗局": ("某县民宗局", "某县民族宗教事务局"),
     "教体局": ("岐山县教体局", "岐山县教育体育局"),
+    "人力社保局": ("温州市人力社保局", "温州市人力资源和社会保障局"),
+    "人力社保厅": ("某省人力社保厅", "某省人力资源和社会保障厅"),
     "民宗委": ("某州民宗委", "某州民族宗教事务委员会"),
     "林草局": ("某县林草局", "某县林业和草原局"),
     "粮储局": ("某市粮储局", "某市粮食和物资储备局"),
@@ -211,6 +213,8 @@ def test_same_agency_with_more_of_its_place():
     assert same_agency("华龙区卫健委", "华龙区卫生健康委员会")
     assert same_agency("上海市科委", "上海市科学技术委员会")
     assert same_agency("某某路街道办事处", "洪江区某某路街道办事处")  # a subdistrict the gazetteer lacks
+    # a title's bare type, the body's name under a zone's committee
+    assert same_agency("市场监督管理局", "武汉市东湖生态旅游风景区管理委员会市场监督管理局")
 
 
 def test_other_agencies_are_not_the_same():
@@ -218,6 +222,7 @@ def test_other_agencies_are_not_the_same():
     assert not same_agency("县人民政府", "某县某镇人民政府")  # a township
     assert not same_agency("平潭综合实验区", "平潭综合实验区管委会")
     assert not same_agency("市卫生健康委员会", "舟山市市场监督管理局")
+    assert not same_agency("市场监督管理局", "某县某某局市场监督管理局")  # under a bureau, not a committee
 
 
 def test_complete_level_prefix_from_the_region():

@@ -68,3 +68,17 @@ def test_export_read_and_extracted(tmp_path):
     assert report.source_url == "https://www.example.gov.cn/zwgk/ndbg/202401/t20240120_1.htm"
     assert report.to_dict()["source_url"] == report.source_url
     assert report.metrics["active.published_total"].value == 185
+
+
+def test_a_cms_box_keeps_its_title_and_reads_labels_side_by_side():
+    """A saved page's metadata box: several labels on a line, the title on a line of its own among the labels."""
+    meta, body = split_header("索 引 号: 000014349/2025-03273 发布日期: 2025-01-14 发布机构: 某区水利局\n"
+                              "一、总体情况\n2024年，我局主动公开信息38条。\n")
+    assert meta["published"] == "2025-01-14" and meta["publisher"] == "某区水利局"
+    assert body.startswith("一、总体情况")
+    meta, body = split_header("信息来源:某县人民政府\n"
+                              "某县某镇2022年政府信息公开工作年度报告\n"
+                              "发布时间:2023-01-10 16:26\n"
+                              "浏览次数:\n\n一、总体情况\n2022年，某镇主动公开信息200余条。\n")
+    assert meta["published"] == "2023-01-10"
+    assert body.startswith("某县某镇2022年政府信息公开工作年度报告\n浏览次数:")

@@ -109,3 +109,9 @@ def test_a_date_closing_the_title_or_a_site_line():
     assert published_of(["某街道2024年政府信息公开工作年度报告 2025-01-22", *body]) == "2025-01-22"
     assert published_of(["某局2023年报告", "统计期限为2023年1月1日至2023年12月31日", *body]) is None
     assert published_of(["某局2023年报告", *body, "2023年1月9日，某局召开会议"]) is None
+
+
+def test_the_date_a_page_takes_effect_is_not_its_date():
+    body = ["一、总体情况", "2022年，各部门公开政府信息。"]
+    opening = ["生效日期: 2023-03-21 废止日期:", "某州人民政府2022年报告", "来源: 发布时间:2023-03-17 浏览次数:"]
+    assert published_of(opening + body) == "2023-03-17"

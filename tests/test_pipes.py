@@ -70,3 +70,17 @@ def test_a_metadata_box_with_the_title_on_a_row_of_its_own():
     assert blocks == [Paragraph("一、总体情况")]
     lone = Table.from_rows([["标题:", "某县某镇人民政府2025年政府信息公开工作年度报告"]])
     assert take_metadata([lone])[0] == [lone]  # one label alone is no box
+
+
+def test_a_date_under_any_usual_label_is_the_page_date():
+    blocks, meta = take_metadata([Table.from_rows([["发布时间:2023-01-13", "发布机构:市生态环境局", "字体:[ ]"],
+                                                   ["体裁分类:其他年度报告", "主题分类:环境保护", "文号:"]]),
+                                  Paragraph("一、总体情况")])
+    assert meta == {"published": "2023-01-13", "publisher": "市生态环境局"}
+    assert [b.text for b in blocks] == ["一、总体情况"]
+
+
+def test_a_paragraph_of_sentences_is_never_metadata():
+    text = "索引号: | 002482082/2025-00022 | 发布机构: | 省教育厅 | 某厅2024年报告。一、总体情况。2024年，某厅公开信息705条。"
+    blocks, meta = take_metadata([Paragraph(text)])
+    assert [b.text for b in blocks] == [text] and meta == {}

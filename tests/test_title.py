@@ -49,6 +49,7 @@ def test_the_page_title_wins_when_it_names_the_agency_the_text_title_does_not():
     [
         ("公报标题某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
         ("某街道2024年政府信息公开工作年度报告 2025-01-22", "某街道2024年政府信息公开工作年度报告"),
+        ("欢迎光临某省工业和信息化厅", "某省工业和信息化厅"),
         ("海关总署2020年政府信息公开工作年度报告-某某网站", "海关总署2020年政府信息公开工作年度报告"),
         ("某局2020年政府信息公开工作年度报告_某市人民政府门户网站", "某局2020年政府信息公开工作年度报告"),
         ("标题：某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
@@ -127,3 +128,12 @@ def test_a_page_title_with_stray_cell_pipes():
 def test_a_title_glued_to_the_preamble_ending_in_a_plain_report_word():
     paragraphs = ["某县卫生健康局2022年度政府信息公开工作的报告根据《条例》要求,编制了本年报。"]
     assert title_of(paragraphs) == "某县卫生健康局2022年度政府信息公开工作的报告"
+
+
+def test_title_broken_inside_its_report_words():
+    assert title_of(["某市公安局2020年度政府信息", "公开工作年度报告", "概述"]) == "某市公安局2020年度政府信息公开工作年度报告"
+
+
+def test_title_glued_to_a_first_sentence_opened_by_the_year():
+    line = "某区水利局2024年度政府信息公开工作年度报告2024年,区水利局秉承公开透明的原则,现报告如下:"
+    assert title_of([line]) == "某区水利局2024年度政府信息公开工作年度报告"

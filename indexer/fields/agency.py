@@ -47,9 +47,11 @@ _TRAIL = re.compile(r"(?:编制|制作|形成|发布|公布|印发|撰写)(?:完
 # 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告
 _EMBEDDED = re.compile(
     rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开)[^，。；]{{0,12}}"
-    r"(?:年度报告|年报|报告)"
+    r"(?:年度报告|年报|报告|工作情况(?=[。，,]))(?!制度|格式|编制和|编制工作|有关|的通知|工作的)"  # not 《…年度报告制度》, …年报编制和公布有关工作的函
 )
-_NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全)")
+_NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关于)")
+# A CMS label glued to the name it labels (标题县政府办…, 名称宿迁市水利局…)
+_GLUED_LABEL = re.compile(r"^(?:文章标题|信息名称|标题|名称|题目)")
 # 本报告由A编制 / 由A根据…编制
 _COMPILER = re.compile(rf"由(?P<a>{_NAME})(?=根据|依据|按照|编制|负责|组织|牵头|汇总|会同|结合|制作|撰写)")
 # A编制了本报告; A根据…情况，编制本报告; A特编制2023年…报告; A现向社会公开《…》; A形成了《…》
@@ -133,7 +135,7 @@ def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     """A report's name quoted in a sentence of the opening: 现将A2022年政府信息公开工作年度报告公布如下."""
     for text in paragraphs[:limit]:
         for m in _EMBEDDED.finditer(text):
-            name = _trim_lead(m.group("a"))
+            name = _GLUED_LABEL.sub("", _trim_lead(m.group("a")))
             if _NOT_A_NAME_START.match(name) or is_pronoun(name):
                 continue
             if _agency_like(name):

@@ -24,7 +24,7 @@ _DATE_LABEL = re.compile(
     r"(?:(?:发布|发表|成文|印发|公开|生成|更新)(?:日期|时间)|(?:^|(?<=[\s|｜丨]))(?:日期|时间))"
     r"\s*(?:[:：]|[|｜](?=\s*\d)|(?=\d{4}))"
     # 来源:某网站日期:2020-01-10 (the display form drops the space): a bare label before a numeric date
-    r"|(?<!统计)(?<!截止)(?<!截至)(?:日期|时间)\s*[:：](?=\s*(?:19|20)\d{2}\s*[-./])"
+    r"|(?<!统计)(?<!截止)(?<!截至)(?<!生效)(?<!废止)(?<!失效)(?<!有效)(?:日期|时间)\s*[:：](?=\s*(?:19|20)\d{2}\s*[-./])"
 )
 # What follows a page's own date on its line: a time, then page chrome (来源, 点击数, 发布：…) or nothing.
 _TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?")

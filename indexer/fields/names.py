@@ -36,6 +36,7 @@ _ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示�
 _INFO_OFFICE = re.compile(r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:领导小组)?办公室$")
 _INTERNAL_UNIT = re.compile(rf"^(?:(?:党政|综合|党政综合)?办公室|党政办|办公厅|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
 _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
+_COMMITTEE_END = re.compile(r"(?:管理委员会|管委会)$")
 # The office of a place's own administration (临沂高新区党政办公室); never 办事处, a subdistrict's agency.
 _PLACE_OFFICE = re.compile(r"^(?:(?:党政|综合|党政综合)?办公室|党政办)$")
 
@@ -175,7 +176,11 @@ def same_agency(short: str, long: str) -> bool:
     if type_a == type_b and place_b.endswith(place_a):  # a bare type (政府办公室) is any place's
         return True
     # a unit the gazetteer lacks, printed once more with its county: 沅江路街道办事处 / 洪江区沅江路街道办事处
-    return len(a) >= 4 and b.endswith(a) and is_place_name(b[: -len(a)])
+    if len(a) >= 4 and b.endswith(a) and is_place_name(b[: -len(a)]):
+        return True
+    # a title's bare type (市场监督管理局), the body's full name under a zone's committee
+    # (武汉市东湖生态旅游风景区管理委员会市场监督管理局)
+    return not place_a and len(a) >= 4 and b.endswith(a) and bool(_COMMITTEE_END.search(b[: -len(a)]))
 
 
 def complete_level_prefix(name: str, region: Region) -> str:

@@ -21,7 +21,7 @@ _TITLE_START = re.compile(REPORT_WORDS)
 _AGENCY_LINE = re.compile(rf"^{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}$")
 
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>|\*\*)\s*|\s*\*\*\s*$")
-_LABEL = re.compile(r"^(?:文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|标题|名称|题目|主题)\s*[:：]?\s*")
+_LABEL = re.compile(r"^(?:欢迎(?:光临|访问|来到)|文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|标题|名称|题目|主题)\s*[:：]?\s*")
 _CMS_LABEL = re.compile(
     r"索引号|索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|组配分类|服务对象|成文日期|发布日期|生成日期|发文日期"
     r"|文\s*号|发文字号|有效性|所属机构|信息类别|公开方式|公开范围|公开时限|分\s*类"
@@ -46,7 +46,7 @@ _TITLE_PIECE = re.compile(rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WO
 _COLUMN_NAME = re.compile(r"^(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开年报|政务公开年报|信息公开年报|年度报告|年报)(?=.)")
 _GLUED_TITLE = re.compile(
     rf"^(?P<t>[^，。；：,;:]{{4,60}}?{REPORT_WORDS}[^，。；：,;:]{{0,16}}?(?:年度报告|年报|报告))"
-    r"(?=根据|依据|按照|本报告|本年度|为|一、|（一）)"
+    rf"(?=\s*(?:根据|依据|按照|本报告|本年度|为|一、|（一）|{YEAR_WORD}\s*[，,]))"
 )
 
 
@@ -110,7 +110,8 @@ def _candidates(lines: list[str]) -> list[tuple[int, str]]:
     for i, text in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         candidate = text
-        if not is_title_line(candidate) and _TITLE_START.search(candidate) and nxt and len(nxt) <= 20:
+        if not is_title_line(candidate) and _TITLE_START.search(candidate + nxt) and nxt and len(nxt) <= 20 \
+                and not SENTENCE_PUNCT.search(candidate):
             if is_title_line(candidate + nxt) and not (is_title_line(nxt) and title_head(nxt)):
                 candidate = candidate + nxt  # 某局2020年政府信息公开 / 工作年度报告
         if not is_title_line(candidate):

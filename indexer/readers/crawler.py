@@ -33,13 +33,18 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     """
     lines = text.split("\n")
     pairs: list[tuple[str, str]] = []
+    kept: list[str] = []  # lines among the pairs that are none (the title of a CMS box): the body's
     end = None
     for i, line in enumerate(lines[:_HEAD_LINES]):
         if not line.strip():
             continue
         m = _PAIR.match(line)
-        if m and meta_key(m.group(1)):
+        if m and meta_key(m.group(1)) and not inline_pairs(m.group(2)):
             pairs.append((m.group(1), m.group(2)))
+            continue
+        several = inline_pairs(line)
+        if several and not line[: several[0][2]].strip():
+            pairs += [(k, v) for k, v, _ in several]  # 索 引 号: … 发布日期: 2025-01-14 发布机构: …
             continue
         if _SEPARATOR.match(line):
             end = i + 1
@@ -47,10 +52,25 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
         if end is None and len(pairs) >= 2 and not _looks_like_header_note(line, lines[i + 1:_HEAD_LINES]):
             end = i
             break
+        if not re.search("[:：]", line) and not _looks_like_header_note(line, lines[i + 1:_HEAD_LINES]):
+            kept.append(line)  # a title among the labels; never a label of its own or a crawler's note
     keys = {meta_key(k) for k, v in pairs if v.strip()}
     if len(pairs) < 2 or not keys & {"title", "published", "url"} or end is None:
         return {}, text
-    return meta_from_pairs(pairs), "\n".join(lines[end:])
+    return meta_from_pairs(pairs), "\n".join(kept + lines[end:])
+
+
+# A known label and its value inside a line: 发布日期: 2025-01-14 (spaces inside a label allowed: 索 引 号)
+_INLINE_LABEL = re.compile(r"((?:[\u4e00-\u9fff]\s?){2,5})\s*[:：]")
+
+
+def inline_pairs(line: str) -> list[tuple[str, str, int]]:
+    """(label, value, start) of every known ``label: value`` in a line holding two or more of them."""
+    found = [m for m in _INLINE_LABEL.finditer(line) if meta_key(m.group(1))]
+    if len(found) < 2:
+        return []
+    return [(m.group(1), line[m.end(): nxt.start() if nxt else len(line)].strip(), m.start())
+            for m, nxt in zip(found, found[1:] + [None])]
 
 
 def _looks_like_header_note(line: str, rest: list[str]) -> bool:

@@ -24,7 +24,8 @@ from .meta import meta_from_pairs, meta_key
 
 _NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．]*\s*(?:元|万元|件|条|个|项|%)?$")
 _META_LABELS = ("索引号", "发布机构", "信息名称", "发布日期", "生成日期", "成文日期", "发文日期", "文号", "发文字号",
-                "主题分类", "公开方式", "公开范围", "有效性", "发文机关", "标题")
+                "主题分类", "公开方式", "公开范围", "有效性", "发文机关", "标题", "发布时间", "公开日期", "信息来源",
+                "体裁分类", "组配分类", "所属机构", "时效", "效力状态")
 
 
 def is_trailing_pipe(line: str) -> bool:
@@ -93,8 +94,9 @@ def take_metadata(blocks: list[Block], within: int = 30) -> tuple[list[Block], d
     pairs: list[tuple[str, str]] = []
     for i, block in enumerate(blocks):
         if i < within:
+            # a paragraph holding sentences is text, whatever metadata runs into it
             rows = [list(r) for r in block.rows] if isinstance(block, Table) else [block.text.split("|")] \
-                if "|" in block.text else []
+                if "|" in block.text and "。" not in block.text else []
             found = [metadata_pairs([c.strip() for c in row]) for row in rows]
             # every row a metadata row; a box of several rows may give the title a row of its own (标题： | …)
             least = 1 if isinstance(block, Table) and sum(map(len, found)) >= 3 else 2
