@@ -1,0 +1,386 @@
+"""The region of a report from the places its agency and text name (`resolve`, `resolve_region`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections import defaultdict
+
+from .model import MUNICIPALITIES, Mention, NATIONAL, Place, Region, Resolution, ZoneMention, _HINT_SUFFIX, _LEVEL_HINT
+from .load import _Gazetteer, _gaz
+from .lookup import _related_under, near_misses, places_in, zones_in
+
+
+# ---------------------------------------------------------------------------
+# Regions
+
+
+def _sense(p: Place) -> tuple[str, str, str]:
+    return (p.name, p.level, p.region.code)  # type: ignore[return-value]
+
+
+def _node(p: Place) -> str:
+    return p.region.code  # type: ignore[return-value]
+
+
+def _city_of(code: str, g: _Gazetteer) -> str | None:
+    """The prefecture (or municipality) that holds a county-level code."""
+    if g.level[code] != "county":
+        return None
+    return g.parent[code]
+
+
+def _sibling_key(p: Place, g: _Gazetteer) -> str | None:
+    """The prefecture or municipality whose county-level units are siblings of p's."""
+    if p.level not in ("county", "township"):
+        return None
+    ca = _city_of(_node(p), g)
+    if ca is None or not (g.level[ca] == "city" or ca in MUNICIPALITIES):
+        return None
+    return ca
+
+
+def _relates_to(p: Place, cands: list[Place], g: _Gazetteer) -> list[int]:
+    """The candidates the place p relates to: p is the candidate, a parent or a
+    child of it, or (for a county-level candidate) a sibling county or one of
+    its townships."""
+    a = _node(p)
+    above = g.anc[a]
+    sib = _sibling_key(p, g)
+    out = []
+    for i, c in enumerate(cands):
+        b = _node(c)
+        if b in above or a in g.anc[b]:
+            out.append(i)
+        elif sib is not None and c.level == "county" and _sibling_key(c, g) == sib:
+            out.append(i)
+    return out
+
+
+def _hits(cands: list[Place], m: Mention, g: _Gazetteer) -> frozenset[int]:
+    """The candidates a mention points to. A mention that may also denote a
+    place unrelated to every candidate (城关镇, 新华街道) points nowhere."""
+    out: set[int] = set()
+    for p in m.places:
+        rel = _relates_to(p, cands, g)
+        if not rel:
+            return frozenset()
+        out.update(rel)
+    return frozenset(out)
+
+
+def _winner(score: Counter) -> int | None:
+    """The clear leader: evidence, and at least three times the runner-up's."""
+    if not score:
+        return None
+    ranked = score.most_common()
+    best_i, best = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if best > 0 and best >= 3 * second:
+        return best_i
+    return None
+
+
+def _settle(cands: list[Place], tiers: list[list[Mention]], g: _Gazetteer) -> list[Place]:
+    """Narrow the candidates for an ambiguous name by the other names printed.
+
+    Tier by tier (the other primary names, then the context), a mention that
+    relates to one candidate only is evidence for it; a clear leader wins.
+    Failing that, mentions that relate to some candidates but not all (江苏省
+    for 鼓楼区) keep the group they point to, if it clearly leads."""
+    hit_sets: list[frozenset[int]] = []
+    memo: dict[tuple[Place, ...], frozenset[int]] = {}
+    for mentions in tiers:
+        hits = []
+        for m in mentions:
+            h = memo.get(m.places)
+            if h is None:
+                h = memo[m.places] = _hits(cands, m, g)
+            hits.append(h)
+        hit_sets += hits
+        win = _winner(Counter(next(iter(h)) for h in hits if len(h) == 1))
+        if win is not None:
+            return [cands[win]]
+    score: Counter = Counter()
+    for h in hit_sets:
+        if 0 < len(h) < len(cands):
+            score.update(h)
+    if score:
+        top = max(score.values())
+        group = [i for i in score if score[i] == top]
+        runner_up = max((v for i, v in score.items() if v != top), default=0)
+        if top >= 3 * runner_up:
+            return [cands[i] for i in sorted(group)]
+    return cands
+
+
+def _common_region(places: list[Place], g: _Gazetteer) -> Region:
+    """What all the places share (province, or province and city)."""
+    chains = [list(reversed(g.ancestors(_node(p)))) for p in places]
+    common = None
+    for level_codes in zip(*chains):
+        if len(set(level_codes)) != 1:
+            break
+        common = level_codes[0]
+    return g.region[common] if common else Region()
+
+
+def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str | None:
+    """The code the context names by a clear majority, top down, or None."""
+    total: Counter = Counter()
+    children: dict[str | None, set[str]] = defaultdict(set)
+    mentions = places_in(context)
+    for m in mentions:
+        nodes = {_node(p) for p in m.places}
+        if len(nodes) > 1:
+            common = _common_region(list(m.places), g).code
+            if common is None:
+                continue
+            nodes = {common}
+        node = nodes.pop()
+        chain = g.ancestors(node)
+        for k, c in enumerate(chain):
+            total[c] += 1
+            children[chain[k + 1] if k + 1 < len(chain) else None].add(c)
+    current: str | None = None
+    pool = sum(total[c] for c in children[None])
+    while True:
+        kids = sorted(children.get(current, ()), key=lambda c: -total[c])
+        if not kids:
+            break
+        best = total[kids[0]]
+        second = total[kids[1]] if len(kids) > 1 else 0
+        if best < 2 or best < 3 * second or best * 2 < pool:
+            break
+        current = kids[0]
+        pool = total[current]
+    if current is None and hint and ("省" in hint or "自治区" in hint):
+        provinces = [c for c in children[None] if total[c] and g.names[c].endswith(hint)]
+        if len(provinces) == 1:  # 省市场监管局 (自治区人民政府) and one province (自治区) named, however often
+            return provinces[0]
+    if hint and hint[0] in _COUNTY_HINTS and (current is None or g.level[current] != "county"):
+        unit = _one_unit_named(mentions, hint, current, g)
+        if unit is not None:  # 县卫健局 and one county named in full, unopposed, however often
+            return unit
+    if current is None:
+        return None
+    if hint:
+        for c in g.ancestors(current):
+            if g.names[c].endswith(hint):
+                return c
+    return current
+
+
+_COUNTY_HINTS = ("县", "区", "旗")
+
+
+def _one_unit_named(mentions: list[Mention], hint: tuple[str, ...], within: str | None, g: _Gazetteer) -> str | None:
+    """The one county-level unit the context names by its full name with the ending the agency asks for
+    (inside `within` when the majority settled a prefecture), when it names no other; else None."""
+    units: set[str] = set()
+    for m in mentions:
+        if not m.text.endswith(hint):
+            continue
+        nodes = {_node(p) for p in m.places if p.level == "county"}
+        if within is not None:
+            nodes = {c for c in nodes if within in g.anc[c]}
+        if len(nodes) > 1:
+            return None  # 鼓楼区 of four cities: never a guess
+        units |= nodes
+    return units.pop() if len(units) == 1 else None
+
+
+def resolve(primary: list[str], context: str = "") -> Resolution:
+    """The region of a report, with the agency's candidate places and where the answer came from.
+
+    See the module docstring for the rules."""
+    g = _gaz()
+    primary = [t for t in primary if t]
+    per_text = [places_in(t, agency=True) for t in primary]
+    zones = [zones_in(t) for t in primary]
+    first = next((i for i, (ms, zs) in enumerate(zip(per_text, zones)) if ms or zs), None)
+    if first is None:
+        if any(NATIONAL.match(t) for t in primary[:1]):
+            return Resolution(Region())
+        stem_zone = _zone_of_county_stem(primary[0], context, g) if context else None
+        if stem_zone is not None:
+            return stem_zone
+        misread = _misread(primary, context, g) if context else None
+        if misread is not None:
+            return misread
+        hint = None
+        for t in primary:
+            m = _LEVEL_HINT.match(t)
+            if m:
+                hint = _HINT_SUFFIX[m.group(1)]
+                break
+        code = _fallback(context, hint, g) if context else None
+        if code is None:
+            return Resolution(Region())
+        return Resolution(g.region[code], (g.place((g.names[code], g.level[code], code)),), "context")
+
+    zoned = _zone_first(primary[first], per_text[first], zones[first], g)
+    if zoned is not None:
+        return zoned
+    # the agency's place: the first name, or the last of a chain printed with
+    # its parents (威海市环翠区, 山东省烟台市招远市)
+    mentions = per_text[first]
+    text = primary[first]
+    anchor = mentions[0]
+    for m in mentions[1:]:
+        if text[anchor.end : m.start].strip():
+            break
+        if not any(_related_under(_sense(p), _sense(a), g) for p in m.places for a in anchor.places):
+            break
+        anchor = m
+    cands = list(dict.fromkeys(anchor.places))
+    if len({_node(c) for c in cands}) > 1:
+        others = [m for ms in per_text for m in ms if m is not anchor]
+        cands = _settle(cands, [others, places_in(context) if context else []], g)
+    region = cands[0].region if len({_node(c) for c in cands}) == 1 else _common_region(cands, g)
+    stem_unit = _county_after_city(text, anchor.end, region, context, g)
+    if stem_unit is not None:  # 内江市隆昌生态环境局: the county printed by its stem after its city
+        return Resolution(g.region[stem_unit], (g.place((g.names[stem_unit], "county", stem_unit)),), "primary")
+    branch = _BRANCH.search(text, anchor.end)
+    if branch and region.code and g.level.get(region.code) == "city":  # 长沙市公安局岳麓分局: the county's branch
+        stem = branch.group(1)
+        units = [c for c, p in g.parent.items() if p == region.code and g.names[c][: len(stem)] == stem
+                 and len(g.names[c]) - len(stem) <= 3]
+        if len(units) == 1:
+            return Resolution(g.region[units[0]], (g.place((g.names[units[0]], "county", units[0])),), "primary")
+    zone = _ZONE_AFTER.match(text, anchor.end)
+    if zone and region.code and cands[0].level != "township":  # 淮安市高新技术产业开发区管委会: a zone the list lacks
+        name = text[anchor.start if not zone.group(1) else zone.start(1) : zone.end()]
+        host = _county_of_stem(zone.group(1), region.code, g) if zone.group(1) else None
+        if host is not None:  # 安徽舒城经济开发区: a zone named after its host county under the place printed
+            return Resolution(_with_zone(g.region[host], name), (g.place((g.names[host], "county", host)),), "primary")
+        region = _with_zone(region, name)
+    return Resolution(region, tuple(cands), "primary")
+
+
+def _county_after_city(text: str, at: int, region: Region, context: str, g: _Gazetteer) -> str | None:
+    """The county-level unit of a city printed by its stem right after the city (内江市|隆昌|生态环境局),
+    when the text prints that unit's full name somewhere and an agency type of three characters or more follows."""
+    if not region.code or g.level.get(region.code) != "city":
+        return None
+    stems = g.county_stems()
+    for length in (4, 3, 2):
+        stem = text[at : at + length]
+        units = [c for c in stems.get(stem, ()) if g.parent[c] == region.code]
+        if len(units) == 1 and len(text) - at - length >= 3 and g.names[units[0]] in context:
+            return units[0]
+    return None
+
+
+def _county_of_stem(stem: str, within: str, g: _Gazetteer) -> str | None:
+    """The one county-level unit under `within` (a province's or city's code) whose stem is `stem` (舒城 → 舒城县)."""
+    units = [c for c in g.county_stems().get(stem, ()) if within in g.anc[c] and c != within]
+    return units[0] if len(units) == 1 else None
+
+
+# A zone headed by the stem of a county-level unit: 番禺经济技术开发区
+_ZONE_OF_STEM = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?)(?:高新技术产业开发区|经济技术开发区|高新技术开发区|经济开发区|高新区|经开区|开发区"
+    r"|工业园区|产业园区)"
+)
+
+
+def _zone_of_county_stem(text: str, context: str, g: _Gazetteer) -> Resolution | None:
+    """A zone named after the county-level unit that hosts it, when one unit has that stem and the
+    text names it, its prefecture or its province: the unit's region, with the zone."""
+    m = _ZONE_OF_STEM.match(text)
+    if not m:
+        return None
+    units = g.county_stems().get(m.group(1), ())
+    if not units:
+        return None
+    named = {_node(p) for mention in places_in(context) for p in mention.places}
+    confirmed = [c for c in units if named & set(g.anc[c])]
+    if len(confirmed) != 1:
+        return None
+    code = confirmed[0]
+    return Resolution(_with_zone(g.region[code], m.group(0)), (g.place((g.names[code], "county", code)),), "primary")
+
+
+def _zone_first(text: str, mentions: list[Mention], zones: list[ZoneMention], g: _Gazetteer) -> Resolution | None:
+    """The region of a text whose agency sits in a zone: the zone comes first, or right after its host's names."""
+    if not zones:
+        return None
+    z = zones[0]
+    host_chain = g.anc[z.zone.host]
+    before = [m for m in mentions if m.start < z.start and m.end <= z.start]
+    if before:
+        # only the zone's host and its parents, printed right before it (湖北省武汉市东湖高新区)
+        if text[before[-1].end : z.start].strip():
+            return None
+        if not all(any(_node(p) in host_chain for p in m.places) for m in before):
+            return None
+    region = g.region[z.zone.host]
+    after = [m for m in mentions if m.start >= z.end]
+    if after and not text[z.end : after[0].start].strip(" （(【[　"):
+        inside = [p for p in after[0].places if z.zone.host in g.anc[_node(p)] and p.level != "township"]
+        if len({_node(p) for p in inside}) == 1:
+            region = inside[0].region  # 泰州医药高新区（高港区）
+    return Resolution(_with_zone(region, z.zone.name), (), "primary")
+
+
+def _with_zone(region: Region, zone: str) -> Region:
+    return Region(region.province, region.city, region.county, region.code, zone)
+
+
+# A zone's type right after a place (its stem, if any, has no agency ending in it): 经济开发区, 高新区, 新区 …
+_ZONE_AFTER = re.compile(
+    r"([^\s局委厅办院署部府处科所站队]{0,6}?)(?:高新技术产业开发区|经济技术开发区|高新技术开发区|经济开发区|高新区|经开区"
+    r"|开发区|工业园区|产业园区|综合实验区|实验区|示范区|新区|管理区)"
+)
+
+
+_BRANCH = re.compile(r"(?:局|委员会)([\u4e00-\u9fff]{2,3}?)分局")
+
+
+_UNKNOWN_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,5}?(?:自治县|自治州|县|市|区|旗|州|盟))")
+
+
+def _misread(primary: list[str], context: str, g: _Gazetteer) -> Resolution | None:
+    """The unit an OCR-misread name stands for (沐阳县 → 沭阳县), confirmed by what the context names.
+
+    Each unit one character away scores by the mentions inside it or above it
+    (its prefecture, its province, its townships); the best wins when alone.
+    When several share the best score, the region is what they share (宿迁市
+    for 沭阳县 and 泗阳县), and nothing is read as misread."""
+    for text in primary:
+        m = _UNKNOWN_PLACE.match(text)
+        if not m:
+            continue
+        printed = m.group(1)
+        near = near_misses(printed)
+        if not near:
+            return None
+        score: Counter = Counter()
+        for mention in places_in(context):
+            for i, cand in enumerate(near):
+                c = _node(cand)
+                for p in mention.places:
+                    n = _node(p)
+                    if (n == c and p.level == "township") or (n != c and (n in g.anc[c] or c in g.anc[n])):
+                        score[i] += 1
+                        break
+        if not score:
+            return None
+        best = max(score.values())
+        top = [near[i] for i, v in score.items() if v == best]
+        if len(top) == 1:
+            return Resolution(top[0].region, (top[0],), "misread", (printed, top[0].name))
+        shared = _common_region(top, g)
+        return Resolution(shared, tuple(top), "misread") if shared.code else None
+    return None
+
+
+def resolve_region(primary: list[str], context: str = "") -> Region:
+    """The region of a report.
+
+    `primary`: texts naming the reporting agency, in priority order (agency
+    name, title, signature …). `context`: the report's whole text, used to
+    settle ambiguous names, and alone only when no primary text names a place.
+    Never a silent guess: what cannot be settled stays null."""
+    return resolve(primary, context).region
