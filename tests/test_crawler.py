@@ -82,3 +82,8 @@ def test_a_cms_box_keeps_its_title_and_reads_labels_side_by_side():
                               "浏览次数:\n\n一、总体情况\n2022年，某镇主动公开信息200余条。\n")
     assert meta["published"] == "2023-01-10"
     assert body.startswith("某县某镇2022年政府信息公开工作年度报告\n浏览次数:")
+
+
+def test_a_box_date_under_any_usual_label():
+    assert meta_from_pairs([("公开日期", "2025-01-24"), ("发布机构", "省教育厅")]) == {
+        "published": "2025-01-24", "publisher": "省教育厅"}

@@ -115,3 +115,8 @@ def test_the_date_a_page_takes_effect_is_not_its_date():
     body = ["一、总体情况", "2022年，各部门公开政府信息。"]
     opening = ["生效日期: 2023-03-21 废止日期:", "某州人民政府2022年报告", "来源: 发布时间:2023-03-17 浏览次数:"]
     assert published_of(opening + body) == "2023-03-17"
+
+
+def test_a_label_dates_the_page_only_with_the_date_right_after_it():
+    run_on = "索引号: | 0024/2025-00022 |发布机构: |省教育厅|公开日期: | 2025-01-24某厅2024年报告。统计期限为2024年1月1日至12月31日。"
+    assert published_of([run_on, "一、总体情况"]) == "2025-01-24"

@@ -511,3 +511,8 @@ def test_a_zone_named_after_its_host_county_under_its_province():
     """安徽舒城经济开发区: the province, then the zone headed by its host county's stem (舒城县)."""
     region = resolve_region(["安徽舒城经济开发区"])
     assert (region.province, region.city, region.county, region.zone) == ("安徽省", "六安市", "舒城县", "舒城经济开发区")
+
+
+def test_a_scenic_area_after_its_city_is_a_zone_of_that_city():
+    region = resolve_region(["武汉市东湖生态旅游风景区管理委员会市场监督管理局"])
+    assert (region.city, region.county, region.zone) == ("武汉市", None, "东湖生态旅游风景区")

@@ -289,3 +289,10 @@ def test_figures_are_joined_only_to_a_label_whose_table_has_that_many():
     assert tables[-1] == [[""] + ["0"] * 15]  # 总计 heads table 4's columns here: fifteen figures are no 总计 row
     assert [rows(b) for b in parse_text("行政许可\n1,234\n")] == [[["行政许可", "1,234"]]]
     assert all(isinstance(b, Paragraph) for b in parse_text("全年共办理\n12 3\n"))
+
+
+def test_metadata_rows_and_list_items_are_never_joined_to_the_next_line():
+    assert not should_join("•索引号:78663548-8/2023-34615 主题分类:交通、工业、信息化", "•发文机关:某厅")
+    assert not should_join("•时效性:有效、长期", "某厅")  # a list item
+    assert not should_join("发布机构:某厅，成文日期:2023-01-19", "某厅2022年政府信息公开工作年度报告")
+    assert should_join("本报告由总体情况、主动公开政府信息情况", "等六部分组成。")

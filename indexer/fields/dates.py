@@ -108,7 +108,7 @@ def page_date(text: str, next_line: str = "") -> dt.date | None:
     if label:
         rest = text[label.end():]
         if rest.strip():
-            return parse_date(rest)
+            return parse_date(rest[:30])  # the date right after its label, not one in the text run on after it
         return parse_date(next_line) if _is_date_line(next_line) else None
     m = _LEADING_DATE.match(text)
     if m and not _SITE_CLOCK.search(text):

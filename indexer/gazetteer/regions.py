@@ -331,7 +331,7 @@ def _with_zone(region: Region, zone: str) -> Region:
 # A zone's type right after a place (its stem, if any, has no agency ending in it): 经济开发区, 高新区, 新区 …
 _ZONE_AFTER = re.compile(
     r"([^\s局委厅办院署部府处科所站队]{0,6}?)(?:高新技术产业开发区|经济技术开发区|高新技术开发区|经济开发区|高新区|经开区"
-    r"|开发区|工业园区|产业园区|综合实验区|实验区|示范区|新区|管理区)"
+    r"|开发区|工业园区|产业园区|综合实验区|实验区|示范区|新区|管理区|风景区|风景名胜区|旅游度假区)"
 )
 
 

@@ -20,7 +20,7 @@ _URL = re.compile(r"^https?://\S+$", re.I)
 KEYS = {
     "标题": "title", "题目": "title", "文章标题": "title", "信息名称": "title", "名称": "title", "title": "title",
     "发布时间": "published", "发布日期": "published", "发文日期": "published", "成文日期": "published",
-    "生成日期": "published", "日期": "published", "时间": "published", "date": "published",
+    "生成日期": "published", "公开日期": "published", "日期": "published", "时间": "published", "date": "published",
     "发布机构": "publisher", "发文机关": "publisher", "发文机构": "publisher", "发布单位": "publisher",
     "来源": "source", "信息来源": "source", "source": "source",
     "原文链接": "url", "原文地址": "url", "原文网址": "url", "链接": "url", "网址": "url", "来源网址": "url", "url": "url",

@@ -44,6 +44,10 @@ _DATE_LINE = re.compile(
     r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
 )
+_METADATA_LABEL = re.compile(
+    r"(?:索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|成文日期|发布日期|发文日期|公开日期|文\s*号|标\s*题|时\s*效\s*性)\s*[:：]"
+)
+_BULLET = re.compile(r"^\s*[•·●▪◆]")
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _NUMBER_CELL = re.compile(r"^[\s+\-−增减]*[\d０-９][\d,，.．]*\s*(?:元|万元|件|条|个|项)?$")
 
@@ -382,4 +386,5 @@ def should_join(prev: str, nxt: str) -> bool:
         return False
     if looks_like_heading(prev) or NUMBERING.match(nxt) or _DATE_LINE.match(nxt):
         return False
-    return True
+    # a page's metadata rows (索引号: … 主题分类: …) and list items (• …) are lines of their own
+    return len(_METADATA_LABEL.findall(prev)) < 2 and not _BULLET.match(nxt) and not _BULLET.match(prev)
