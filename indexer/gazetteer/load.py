@@ -12,8 +12,6 @@ from .model import AT_START_ONLY, BLOCKERS, MUNICIPALITIES, PARENT_ONLY, Place, 
 
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv.gz"
-
-
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "place_aliases.tsv"
 
 
@@ -217,8 +215,6 @@ class _Gazetteer:
 
 
 _lock = threading.Lock()
-
-
 _state: dict[str, _Gazetteer] = {}
 
 

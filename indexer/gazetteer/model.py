@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 
 LEVELS = ("province", "city", "county", "township")
-
-
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
@@ -153,8 +151,6 @@ AT_START_ONLY = frozenset(
 
 
 NATIONAL = re.compile(r"^\s*(国家|国务院|中华人民共和国|中央|全国|最高人民)")
-
-
 _LEVEL_HINT = re.compile(r"^\s*(?:中共)?(省|自治区|市(?!场)|自治州|州|盟|地区|县|区(?!域)|旗)")
 
 
@@ -173,12 +169,6 @@ _HINT_SUFFIX = {
 
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
 _AFTER_YEAR = re.compile(r"\d\s*年度?$")  # 2020年和县…: the start of a title
-
-
 _PARTY = ("中共", "中国共产党")  # 中共和县县委
-
-
 MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})

@@ -336,8 +336,6 @@ _ZONE_AFTER = re.compile(
 
 
 _BRANCH = re.compile(r"(?:局|委员会)([\u4e00-\u9fff]{2,3}?)分局")
-
-
 _UNKNOWN_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,5}?(?:自治县|自治州|县|市|区|旗|州|盟))")
 
 
