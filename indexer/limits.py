@@ -65,7 +65,7 @@ class FileTimeout(BaseException):
     """
 
 
-_state: dict = {"limits": Limits(), "deadline": None}
+_state: dict = {"limits": Limits(), "deadline": None, "kept": 0}
 
 
 def current() -> Limits:
@@ -85,6 +85,16 @@ def start_file() -> None:
 
 def end_file() -> None:
     _state["deadline"] = None
+
+
+def keep_progress() -> None:
+    """Note work on the current file that outlives it (an OCR page cached): a stopped file may be resumed."""
+    _state["kept"] += 1
+
+
+def progress_kept() -> int:
+    """How often `keep_progress` was called in this process (compare before and after a file)."""
+    return _state["kept"]
 
 
 def time_left() -> float:

@@ -43,7 +43,7 @@ from . import limits as file_limits
 from .engine import build_segment
 from .limits import FileTimeout, Limits
 
-MEMORY_EVERY = 0.5  # seconds between two looks at the run's memory
+MEMORY_EVERY = 0.25  # seconds between two looks at the run's memory
 KILL_GRACE = 5.0  # seconds after the alarm before a worker is killed from outside
 RETIRE_AT = 0.75  # a worker that used this share of its room (cap - start-up size) retires after its file
 _MIN_HEADROOM = 256 * 2**20  # a cap below the worker's start-up size + this would refuse everything
@@ -204,11 +204,14 @@ def _documents(conn: Connection, limits: Limits, work: Work, retire_at: float, s
         source = job.facts.source
         state["source"] = source
         retry = stopped = False
+        kept = file_limits.progress_kept()
         _arm(limits.seconds)
         try:
             status, source, payload = work(job)
         except FileTimeout:  # stopped wherever it was: the worker's own state may be half-updated, so it retires
-            status, payload, stopped = "fail", Failed(source, _time_reason(limits), limit="seconds"), True
+            resumable = file_limits.progress_kept() > kept  # OCR pages cached: the next run goes on from there
+            status, payload, stopped = "fail", Failed(source, _time_reason(limits), remember=not resumable,
+                                                      limit="seconds"), True
         except MemoryError:
             status, payload, retry = "fail", Failed(source, _memory_reason(limits), limit="memory_mb"), True
         if status == "ok":

@@ -153,6 +153,23 @@ def test_a_refusal_that_kept_its_progress_is_tried_again_by_the_next_run(corpus,
     assert added == 0 and failed["bad.txt"] == "OCR of bad.txt (30 pages) needs more time"  # read again
 
 
+def test_a_file_stopped_by_the_alarm_after_keeping_progress_is_tried_again_by_the_next_run(corpus, tmp_path,
+                                                                                           monkeypatch):
+    """OCR caches each page it recognises: a scan stopped mid-page by the alarm goes on next run, not refused for good."""
+    from indexer import limits
+
+    def page_then_hang():
+        limits.keep_progress()
+        time.sleep(3600)
+
+    misbehave_on_bad(monkeypatch, page_then_hang)
+    idx = tmp_path / "idx"
+    index_corpus(corpus, idx, workers=2, limits=Limits(seconds=1))
+    added, failed = outcome(index_corpus(corpus, idx, workers=2, limits=Limits(seconds=1)))
+    assert added == 0 and "longer than 1 second" in failed["bad.txt"]
+    assert "unchanged since the last run" not in failed["bad.txt"]  # read again
+
+
 ORPHAN_SCRIPT = textwrap.dedent("""
     import sys, time
     import indexer.indexing as indexing

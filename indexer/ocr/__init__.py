@@ -197,6 +197,9 @@ def _recognise(key: str, load_grey) -> OcrPage:
         raise ReadError(f"OCR failed ({type(exc).__name__}: {str(exc)[:200]})") from exc
     SETTINGS.cache.put(full_key, page_to_json(page))
     _recognised["pages"] += 1
+    from .. import limits
+
+    limits.keep_progress()  # stopped by the alarm after this, the file is still tried again by the next run
     return page
 
 
