@@ -22,7 +22,7 @@ from . import docset, segment
 from .engine import Index, RankLeaf, RankWeights
 from .checks import is_check_selector, known_check_ids
 from .metric_names import metric_label
-from .passage_labels import display_passages
+from .passage_labels import display_passages, rows_that_can_show
 from .query import Any, Not, ParsedQuery, Term, parse_query, query_text, split_terms
 from .snippets import best_snippets, snippet_passages
 from .synonyms import Synonyms
@@ -334,7 +334,7 @@ def _result(index: Index, docnum: int, score: float, query: str, needles: list[s
         passages = record.get("passages", [])
         labels = lines[len(passages):]  # the index keeps the report's row labels after its passages
         if any(n in label for n in needles for label in labels):
-            shown = display_passages(record)  # a label was asked for: the labelled rows show it
+            shown = display_passages(record, rows_that_can_show(record, needles))  # a label was asked for
             snippets = best_snippets(shown, [fold(p["text"]) for p in shown], needles)
         else:
             chosen = {passages[i]["id"] for i in snippet_passages(passages, lines, needles)}

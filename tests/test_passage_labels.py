@@ -83,3 +83,25 @@ def test_the_labels_a_record_shows_are_listed_once_for_the_index():
                     for col, v in zip(("prev_items", "change", "decisions"), values)},
     }
     assert label_words(record) == ["上一年项目数量", "本年增/减", "处理决定数量"]
+
+
+def test_rows_that_can_show_a_needle_give_the_snippets_of_labelling_every_row(samples_dir):
+    """Labelling only `rows_that_can_show` picks and shows the same snippets as labelling every row."""
+    from indexer.extract import extract
+    from indexer.passage_labels import display_passages, rows_that_can_show
+    from indexer.snippets import best_snippets
+    from indexer.textnorm import fold
+
+    needles_tried = [["处理决定数量"], ["本年"], ["数量3"], ["新收"], ["申请人"], ["维持"], ["费"], ["|"], ["公开", "复议"], ["量4"]]
+    labelled_somewhere = left_out = 0
+    for path in sorted(samples_dir.glob("*.txt")):
+        record = extract(path, samples_dir, "0" * 16).to_dict()
+        for needles in needles_tried:
+            every = display_passages(record)
+            some_rows = rows_that_can_show(record, needles)
+            some = display_passages(record, some_rows)
+            assert best_snippets(some, [fold(p["text"]) for p in some], needles) == \
+                best_snippets(every, [fold(p["text"]) for p in every], needles)
+            labelled_somewhere += bool(some_rows)
+            left_out += needles == ["申请人"] and len(some_rows) < len(labelled_rows(record))
+    assert labelled_somewhere and left_out  # some rows are labelled, and some are left as printed
