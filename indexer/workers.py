@@ -323,10 +323,11 @@ class WorkerPool:
         whoosh = str(whoosh_dir)
         next_memory_look = 0.0
 
-        def lost(worker: _Worker, reason: str | None, limit: str | None = None) -> Iterator[Outcome]:
+        def lost(worker: _Worker, reason: str | None, limit: str | None = None,
+                 remember: bool = True) -> Iterator[Outcome]:
             """A worker died or was killed: refuse its file, read its unfinished segment's files again."""
             if worker.job is not None and reason is not None:
-                yield Failed(worker.job.facts.source, reason, limit=limit)
+                yield Failed(worker.job.facts.source, reason, remember=remember, limit=limit)
                 if done:
                     done()
             for job, _ in worker.in_segment:
@@ -390,7 +391,8 @@ class WorkerPool:
                 next_memory_look = now + MEMORY_EVERY
                 largest = self._over_memory()
                 if largest is not None:
-                    yield from lost(largest, _run_memory_reason(self.limits), limit="run_memory_mb")
+                    # what the other workers were reading counted too: the next run tries the file again
+                    yield from lost(largest, _run_memory_reason(self.limits), limit="run_memory_mb", remember=False)
 
     def _over_memory(self) -> _Worker | None:
         """The reading worker using most memory, when the run is over ``[limits] run_memory_mb``."""

@@ -85,10 +85,12 @@ def test_a_file_taking_the_run_over_its_memory_is_refused_and_the_run_goes_on(co
     misbehave_on_bad(monkeypatch, hog)
     monkeypatch.setattr(workers, "MEMORY_EVERY", 0.1)
     budget = int(workers._pss_mb(os.getpid())) + 450  # this process and two fresh workers fit, the hog does not
-    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2,
-                                         limits=Limits(memory_mb=4000, run_memory_mb=budget)))
+    tight = Limits(memory_mb=4000, run_memory_mb=budget)
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2, limits=tight))
     assert added == 5 and list(failed) == ["bad.txt"]
     assert "[limits] run_memory_mb" in failed["bad.txt"]
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2, limits=tight))
+    assert "unchanged since the last run" not in failed["bad.txt"]  # its neighbours counted too: tried again
 
 
 def segfault() -> None:
