@@ -697,6 +697,12 @@ def _sums_hold(keys: list[str], numbers: list[Number | None]) -> bool:
     return True
 
 
+def _cells_after_label(row: _Row, start: int, stop: int) -> range:
+    """The cells between the segment's last label and its end, when they are all figures, absent or blank."""
+    texts = [i for i in range(start, stop) if row.kinds[i] == TEXT]
+    return range(texts[-1] + 1 if texts else start, stop)
+
+
 def read_values(row: _Row, start: int, stop: int, layout: Layout, columns: list[Column], whole_row: bool) -> list[tuple[Column, str]]:
     """(column, cell) pairs of one row segment; cells that are blank or absent are left out by the caller."""
     seq = _sequential(row.cells, row.kinds, start, stop)
@@ -707,6 +713,9 @@ def read_values(row: _Row, start: int, stop: int, layout: Layout, columns: list[
         pos = _positional(row, layout, columns)
         if pos is not None:
             return list(zip(columns, (v for _, v in pos)))
+    after = _cells_after_label(row, start, stop)
+    if len(seq) < n and len(after) == n:
+        return list(zip(columns, (row.cells[i] for i in after)))  # 二、上年结转 | | | | | | | 0: blanks hold their places
     if len(seq) > n:
         window = _consistent_window(seq, columns)
         return list(zip(columns, (v for _, v in window))) if window else []

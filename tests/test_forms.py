@@ -16,7 +16,7 @@ from indexer.readers import read_document
 from fixtures.reports import ABSENT, RUN_TOGETHER_AMBIGUOUS, assert_expected, build_report, write
 
 FORMS = ["md-pipes", "md-bare", "md-compact", "md-damaged", "md-damaged-txt", "text-pipe-cells", "text-pipe-rows",
-         "text-lines"]
+         "text-pipe-padded", "text-paras", "text-lines"]
 
 
 def check_record(report, source, template) -> None:
@@ -67,7 +67,7 @@ def test_crawler_export_gives_the_record_but_for_the_cells_it_makes_ambiguous(tm
     assert report.source_url == "https://www.example.gov.cn/xxgk/ndbg/202401/t20240120_1.htm"
 
 
-@pytest.mark.parametrize("fmt", ["text-pipe-cells", "text-pipe-rows"])
+@pytest.mark.parametrize("fmt", ["text-pipe-cells", "text-pipe-rows", "text-pipe-padded"])
 def test_page_chrome_and_metadata_row_of_a_saved_page(tmp_path, fmt):
     source = build_report("2021")
     doc = read_document(write(source, fmt, tmp_path / "page"))

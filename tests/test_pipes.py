@@ -84,3 +84,14 @@ def test_a_paragraph_of_sentences_is_never_metadata():
     text = "索引号: | 002482082/2025-00022 | 发布机构: | 省教育厅 | 某厅2024年报告。一、总体情况。2024年，某厅公开信息705条。"
     blocks, meta = take_metadata([Paragraph(text)])
     assert [b.text for b in blocks] == [text] and meta == {}
+
+
+def test_one_cell_per_line_with_rows_padded_to_the_table_width():
+    """A lone | is an empty cell; a line of pipes pads a short row to the width, and full rows carry no padding."""
+    lines = ["第二十条第（一）项 |", "|||", "信息内容 |", "本年制发件数 |", "本年废止件数 |", "现行有效件数 |",
+             "规章 |", "/ |", "/ |", "/ |", "行政许可 |", "0 |", "||"]
+    assert trailing_pipe_rows(lines) == [["第二十条第（一）项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                                         ["规章", "/", "/", "/"], ["行政许可", "0"]]
+    apply = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |", "申请人情况 |", "||||||||",
+             "一、本年新收政府信息公开申请数量 |", "|", "|", "|", "|", "|", "|", "2 |", "||"]
+    assert trailing_pipe_rows(apply)[1] == ["一、本年新收政府信息公开申请数量", "", "", "", "", "", "", "2"]

@@ -545,3 +545,14 @@ def test_wide_grids_of_unique_cells_cost_few_label_comparisons(monkeypatch):
     rows = [tuple(rng.choice(words) + str(rng.randint(0, 10**6)) for _ in range(20)) for _ in range(100)]
     tables.map_tables(structure_of([Table(tuple(rows))]).tables)
     assert calls <= 5 * 2000
+
+
+def test_blank_cells_hold_their_places_when_the_row_has_one_cell_a_column():
+    """A broken header (商业 / 企业 on two rows) gives no positions; seven cells after the label are the seven columns."""
+    header = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"], ["自然人", "法人或其他组织", "总计"],
+              ["商业", "科研", "社会公益组织", "法律服务机构", "其他"], ["企业", "机构"]]
+    result, _ = mapped(apply_rows(header + [["二、上年结转政府信息公开申请数量", "", "", "", "", "", "", "4"],
+                                            ["一、本年新收政府信息公开申请数量", "3", "1", "", "", "", ""]]))
+    v = values(result)
+    assert v["apply.carried_over.total"] == 4 and "apply.carried_over.natural" not in v
+    assert (v["apply.new.natural"], v["apply.new.commercial"]) == (3, 1)  # trailing blanks dropped: read from the left

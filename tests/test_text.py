@@ -296,3 +296,15 @@ def test_metadata_rows_and_list_items_are_never_joined_to_the_next_line():
     assert not should_join("•时效性:有效、长期", "某厅")  # a list item
     assert not should_join("发布机构:某厅，成文日期:2023-01-19", "某厅2022年政府信息公开工作年度报告")
     assert should_join("本报告由总体情况、主动公开政府信息情况", "等六部分组成。")
+
+
+def test_every_cell_a_paragraph_with_empty_cells_as_blank_lines():
+    """A saved page's table as text: a blank line after every cell, one more for an empty cell."""
+    text = ("二、主动公开政府信息情况\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n0\n\n3\n\n12\n\n"
+            "三、收到和处理政府信息公开申请情况\n\n一、本年新收政府信息公开申请数量\n\n\n\n\n\n\n\n5\n\n")
+    tables = [rows(b) for b in parse_text(text) if isinstance(b, Table)]
+    assert tables[0] == [["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]]
+    assert tables[1] == [["行政许可", "0", "3", "12"]]
+    assert tables[2] == [["一、本年新收政府信息公开申请数量"] + ["—"] * 6 + ["5"]]  # six empty cells, then 总计
+    # where paragraphs are not blank-line separated, a blank line is no empty cell
+    assert [rows(b) for b in parse_text("行政许可\n0\n\n3\n12\n") if isinstance(b, Table)] == [[["行政许可", "0", "3", "12"]]]

@@ -29,14 +29,16 @@ _META_LABELS = ("索引号", "发布机构", "信息名称", "发布日期", "�
 
 
 def is_trailing_pipe(line: str) -> bool:
-    """A line of a trailing-pipe table: ends with | and does not start with one (or is just |)."""
+    """A line of a trailing-pipe table: ends with | and does not start with one (or is only pipes: |, ||)."""
     s = line.strip()
-    return s == "|" or (s.endswith("|") and not s.startswith("|"))
+    return bool(s) and (not s.strip("|") or (s.endswith("|") and not s.startswith("|")))
 
 
 def trailing_pipe_rows(lines: list[str]) -> list[list[str]]:
     """The rows of a run of trailing-pipe lines, in either layout."""
     lines = [line.strip() for line in lines if line.strip()]
+    if any(_PADDING.match(line) for line in lines):
+        return _padded_rows(lines)
     one_cell = sum(1 for line in lines if line == "|" or _spanning(_cells(line)))
     if "|" in lines and one_cell >= 0.8 * len(lines):
         rows: list[list[str]] = []
@@ -53,6 +55,33 @@ def trailing_pipe_rows(lines: list[str]) -> list[list[str]]:
             rows.append(row)
         return rows
     return [_cells(line) for line in lines if line != "|"]
+
+
+_PADDING = re.compile(r"^\|{2,}$")
+
+
+def _padded_rows(lines: list[str]) -> list[list[str]]:
+    """One cell per line, a blank cell a lone ``|``, and a line of pipes padding a short row to the table's width.
+
+    What some page-to-text tools write (``行政许可 |`` / ``0 |`` / ``||``): a row ends at its padding, or once it
+    has as many cells as the last padded row had with its padding (full rows carry none).
+    """
+    rows: list[list[str]] = []
+    row: list[str] = []
+    width = 0
+    for line in lines:
+        if _PADDING.match(line):
+            width = len(row) + len(line)
+            rows.append(row)
+            row = []
+            continue
+        row += _cells(line) if line != "|" else [""]
+        if width and len(row) >= width:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    return [r for r in rows if r]
 
 
 def _cells(line: str) -> list[str]:

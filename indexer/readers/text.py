@@ -122,7 +122,7 @@ def _line_kind(line: str) -> str:
     stripped = line.strip()
     if not stripped:
         return "blank"
-    if stripped.startswith("|") and stripped.count("|") >= 2:
+    if stripped.startswith("|") and stripped.count("|") >= 2 and stripped.strip("|"):
         return "pipe"
     if is_trailing_pipe(stripped):
         return "tpipe"
@@ -146,12 +146,73 @@ def _labels_onto_figures(lines: list[str]) -> list[str]:
     lines that are each a column label of the templates (信息内容 / 本年制发件数 / …) become one header row.
     """
     out: list[str] = []
-    for line in lines:
+    for line in _figure_runs(lines):
         tokens = line.split()
         if tokens and "\t" not in line and all(_FIGURE_TOKEN.match(t) for t in tokens) and _label_above(out, tokens):
             continue
         out.append(line)
     return _header_runs(out)
+
+
+def _is_figure_cell(line: str) -> bool:
+    t = line.strip()
+    return bool(t) and "\t" not in line and " " not in t and bool(_FIGURE_TOKEN.match(t))
+
+
+def _usual_gap(lines: list[str]) -> int:
+    """How many blank lines usually stand between two lines of text (1 when every paragraph is followed by one)."""
+    gaps: dict[int, int] = {}
+    run = None
+    for line in lines:
+        if line.strip():
+            if run is not None:
+                gaps[run] = gaps.get(run, 0) + 1
+            run = 0
+        elif run is not None:
+            run += 1
+    return max(gaps, key=gaps.get) if gaps else 0
+
+
+def _figure_runs(lines: list[str]) -> list[str]:
+    """A table's figures written one cell to a line (a saved page's cells as paragraphs): one line of figures.
+
+    Figures on consecutive lines, blank lines between them allowed, become one line right under the line
+    before them (``行政许可`` / ``0`` / ``0`` / ``0`` → ``行政许可`` / ``0 0 0``). Where the text puts one blank line
+    between any two paragraphs, each further blank line before or between the figures is an empty cell (—),
+    kept when the row label above then takes exactly that many figures.
+    """
+    usual = _usual_gap(lines)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _is_figure_cell(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        lead = 0
+        while out and not out[-1].strip():
+            out.pop()
+            lead += 1
+        figures, with_empty = [], ["—"] * (lead - usual if usual and lead > usual else 0)
+        j = i
+        while j < len(lines):
+            k = j
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if k >= len(lines) or not _is_figure_cell(lines[k]):
+                break
+            if usual and k - j > usual and figures:
+                with_empty += ["—"] * (k - j - usual)
+            figures.append(lines[k].strip())
+            with_empty.append(lines[k].strip())
+            j = k + 1
+        if len(with_empty) > len(figures) and out and _row_fits(out[-1].strip(), len(with_empty)):
+            figures = with_empty
+        if lead and not out:
+            out += [""] * lead
+        out.append(" ".join(figures))
+        i = j
+    return out
 
 
 def _label_above(out: list[str], figures: list[str]) -> bool:
@@ -199,11 +260,17 @@ def _header_runs(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        j = i
+        j, columns = i, []
         while j < len(lines) and is_column(lines[j]):
+            columns.append(lines[j].strip())
             j += 1
-        if j - i >= 3:
-            out.append("\t".join(t.strip() for t in lines[i:j]))
+            k = j  # blank lines between column labels (a cell a paragraph)
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if k > j and k < len(lines) and is_column(lines[k]):
+                j = k
+        if len(columns) >= 3:
+            out.append("\t".join(columns))
             i = j
             continue
         out.append(lines[i])
