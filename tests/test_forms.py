@@ -13,10 +13,10 @@ import pytest
 from indexer.extract import extract
 from indexer.readers import read_document
 
-from fixtures.reports import ABSENT, RUN_TOGETHER_AMBIGUOUS, assert_expected, build_report, write
+from fixtures.reports import ABSENT, APPLY_BALANCED, RUN_TOGETHER_AMBIGUOUS, assert_expected, build_report, write
 
 FORMS = ["md-pipes", "md-bare", "md-compact", "md-damaged", "md-damaged-txt", "text-pipe-cells", "text-pipe-rows",
-         "text-pipe-padded", "text-paras", "text-lines"]
+         "text-pipe-padded", "text-paras", "text-browser", "text-lines"]
 
 
 def check_record(report, source, template) -> None:
@@ -51,6 +51,18 @@ def test_pdf_with_its_last_table_row_alone_on_the_next_page(tmp_path, template):
     last = len(source.blocks[source.blocks.index("三、收到和处理政府信息公开申请情况") + 1]) - 1
     path = write(source, "pdf", tmp_path / "split", split_after={1: last})
     assert [len(t.rows) for t in read_document(path).tables()][2] == 1  # 四、结转下年度 alone on its page
+    check_record(extract(path), source, template)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_pdf_whose_table_continues_with_columns_blank_on_the_next_page(tmp_path, template):
+    """The columns blank in a table's last rows keep those rows' figures in place on the page they continue on."""
+    pytest.importorskip("reportlab")
+    blank = {k: ["" if i in (2, 4) else v for i, v in enumerate(row)] for k, row in APPLY_BALANCED.items()}
+    source = build_report(template, apply_figures=blank)
+    rows = len(source.blocks[source.blocks.index("三、收到和处理政府信息公开申请情况") + 1])
+    path = write(source, "pdf", tmp_path / "split", split_after={1: rows - 2})
+    assert [len(t.rows) for t in read_document(path).tables()][2] == 2  # （七）总计 and 四、结转下年度 on the next page
     check_record(extract(path), source, template)
 
 

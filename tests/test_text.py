@@ -308,3 +308,17 @@ def test_every_cell_a_paragraph_with_empty_cells_as_blank_lines():
     assert tables[2] == [["一、本年新收政府信息公开申请数量"] + ["—"] * 6 + ["5"]]  # six empty cells, then 总计
     # where paragraphs are not blank-line separated, a blank line is no empty cell
     assert [rows(b) for b in parse_text("行政许可\n0\n\n3\n12\n") if isinstance(b, Table)] == [[["行政许可", "0", "3", "12"]]]
+
+
+def test_a_browser_copy_of_cells_holding_paragraphs():
+    """Each cell between blank lines, a tab alone on the line between two cells, a no-break space an empty cell,
+    a line break inside a cell (本年新 / 制作数量) one cell."""
+    cell = lambda t: ["", t, ""]  # noqa: E731
+    row = lambda *cells: sum(([*(["\t"] if i else []), *cell(c)] for i, c in enumerate(cells)), []) + [""]  # noqa: E731
+    lines = (["二、主动公开政府信息情况", ""] + row("信息内容", "本年新\n制作数量", "对外公开总数量") + row("规章", "13", "\xa0")
+             + ["三、收到和处理政府信息公开申请情况", ""] + row("一、本年新收政府信息公开申请数量", "821", "35", "\xa0", "\xa0", "2", "1", "859")
+             + row("二、上年结转政府信息公开申请数量", "18", *["\xa0"] * 5, "18"))
+    tables = [rows(b) for b in parse_text("\n".join(lines)) if isinstance(b, Table)]
+    assert tables[0] == [["信息内容", "本年新制作数量", "对外公开总数量"], ["规章", "13"]]
+    assert tables[1] == [["一、本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859"],
+                         ["二、上年结转政府信息公开申请数量", "18", "", "", "", "", "", "18"]]

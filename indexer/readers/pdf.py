@@ -50,7 +50,7 @@ from .. import limits
 from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import has_han, normalize_text
 from . import ReadError
-from .grid import tidy_grid
+from .grid import drop_empty_rows
 from .text import NUMBERING, is_number_cell, parse_text
 
 _SENTENCE_END = "。！？；!?;…"
@@ -411,12 +411,25 @@ def _table_item(table, number: int, page_chars: list[dict]):
             for c in range(c0, c1):
                 if not grid[r][c]:
                     grid[r][c] = text
-    rows = tidy_grid(grid)
+    rows = _drop_slivers(grid, xs)
     if not rows or max(len(r) for r in rows) < 2:
         return None
     if len(rows) < 2 and not (len(rows[0]) >= 3 and any(is_number_cell(c) for c in rows[0])):
         return None  # one row is a table only as a row of figures (the last row, alone on the next page)
     return _TableItem(number, top, rows), (x0, top, x1, bottom)
+
+
+_SLIVER = 6.0  # points: a column narrower than this is two ruling lines that missed each other, not a column
+
+
+def _drop_slivers(grid: list[list[str]], xs: list[float]) -> list[list[str]]:
+    """The grid without empty rows and without the empty slivers that near-miss ruling lines make.
+
+    An empty column of a real width stays: on the page a table continues on, the columns that are blank in
+    its last rows still hold those rows' figures in place (767 | 35 | | | 2 | 1 | 805).
+    """
+    keep = [c for c in range(len(xs) - 1) if xs[c + 1] - xs[c] >= _SLIVER or any(row[c] for row in grid)]
+    return drop_empty_rows([[row[c] for c in keep] for row in grid])
 
 
 def _cell_text(chars: list[dict]) -> str:

@@ -71,7 +71,7 @@ def read_text(path: Path) -> Document:
 
 def parse_text(text: str) -> list[Block]:
     """Split decoded text into paragraphs and tables."""
-    lines = _labels_onto_figures(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = _labels_onto_figures(_cells_between_tabs(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     blocks: list[Block] = []
     pending: list[str] = []  # paragraph lines, None-separated by blank lines
     i = 0
@@ -152,6 +152,49 @@ def _labels_onto_figures(lines: list[str]) -> list[str]:
             continue
         out.append(line)
     return _header_runs(out)
+
+
+def _cells_between_tabs(lines: list[str]) -> list[str]:
+    """Tables copied from a browser whose cells hold paragraphs, back to one tab-separated line a row.
+
+    Such text puts each cell's paragraph between blank lines and a line holding only a tab between two cells
+    of a row (``821`` / `` `` / ``\\t`` / `` `` / ``35``); a cell holding only a no-break space is empty, lines with no
+    blank line between them are one cell (a ``<br>`` inside it), and cells with no tab between them are rows
+    (or paragraphs) of their own. Text with fewer than five tab-only lines, or more lines of text after a tab
+    than tab-only lines, is left as it is.
+    """
+    tab_only = sum(1 for line in lines if line.strip() == "" and "\t" in line)
+    if tab_only < 5 or tab_only <= sum(1 for line in lines if line.strip() and "\t" in line):
+        return lines  # (one cell a line after a tab, as Word copies a table, marks merged cells with a tab alone)
+    out: list[str] = []
+    row: list[str] = []
+    cell: list[str] = []
+    after_tab = False
+
+    def end_row() -> None:
+        if row:
+            out.extend(["\t".join(row), ""] if len(row) > 1 else [row[0], ""])
+            row.clear()
+
+    for line in lines:
+        if line.strip() or ("\xa0" in line and "\t" not in line):  # a no-break space alone: an empty cell
+            if not cell:
+                if not after_tab:
+                    end_row()
+                after_tab = False
+            cell.append(line.strip())
+            continue
+        if cell:
+            row.append("".join(cell))
+            cell = []
+        if "\t" in line:
+            if after_tab:
+                row.append("")  # two tabs with nothing but a no-break space between: an empty cell
+            after_tab = True
+    if cell:
+        row.append("".join(cell))
+    end_row()
+    return out
 
 
 def _is_figure_cell(line: str) -> bool:
