@@ -55,6 +55,19 @@ def test_pdf_with_its_last_table_row_alone_on_the_next_page(tmp_path, template):
 
 
 @pytest.mark.parametrize("template", ["2019", "2021"])
+def test_pdf_with_tables_split_mid_table_vertical_row_headers_and_wrapped_labels(tmp_path, template):
+    """Table 3 broken across pages after its 12th row, its first column one character wide, long labels wrapped
+    over lines beside one line of figures, and table 4's row of figures alone on the next page."""
+    pytest.importorskip("reportlab")
+    source = build_report(template)
+    path = write(source, "pdf", tmp_path / "split", split_after={1: 12, 2: 3}, vertical_headers=True)
+    tables = read_document(path).tables()
+    assert len(tables) == 5 and len(tables[-1].rows) == 1  # two continuation grids; table 4's figures alone
+    assert any(r[0] == "三、本年度办理结果" for r in tables[1].rows)  # read down its one-character column
+    check_record(extract(path), source, template)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
 def test_pdf_whose_table_continues_with_columns_blank_on_the_next_page(tmp_path, template):
     """The columns blank in a table's last rows keep those rows' figures in place on the page they continue on."""
     pytest.importorskip("reportlab")
@@ -87,3 +100,45 @@ def test_page_chrome_and_metadata_row_of_a_saved_page(tmp_path, fmt):
     assert doc.meta["publisher"] == "某某市司法局" and doc.meta["published"] == "2024-01-20"
     assert len(doc.tables()) == 3  # the navigation is no table
     assert not any("索引号" in p for p in doc.paragraphs())
+
+
+ALL_FORMS = ["html", "html-gbk", "word-html", "docx", "pdf", "crawler", "ocr", "md-pipes", "md-bare", "md-compact", "md-damaged",
+             "md-damaged-txt", "text-tab", "text-cells", "text-pipe", "text-pipe-cells", "text-pipe-rows", "text-pipe-padded",
+             "text-paras", "text-browser", "text-lines"]
+
+
+def test_index_over_a_folder_mixing_every_form(tmp_path):
+    """`nianbao index` over every form of a report and files it cannot read: each file is indexed or listed as
+    failed with its reason, nothing is skipped silently."""
+    pytest.importorskip("reportlab")
+    pytest.importorskip("docx")
+    import json
+    import subprocess
+    import sys
+
+    from indexer.engine import Index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    good = set()
+    for i, fmt in enumerate(ALL_FORMS):
+        kw = {"misreads": {"沭": "沐"}} if fmt == "ocr" else {}
+        source = build_report("2021" if i % 2 else "2019", agency=f"某某市第{i + 1}局")
+        good.add(write(source, fmt, corpus / f"{i:02d}-{fmt}", **kw).name)
+    bad = {"旧版.doc": b"\xd0\xcf\x11\xe0" + b"\0" * 600, "notes.xyz": "年报".encode(), "empty.md": b"",
+           "broken.pdf": b"%PDF-1.4\n" + bytes(range(256)) * 4, "truncated.docx": b"PK\x03\x04" + b"\0" * 40}
+    for name, data in bad.items():
+        (corpus / name).write_bytes(data)
+    idx = tmp_path / "idx"
+    result = subprocess.run([sys.executable, "-m", "indexer.cli", "index", "--corpus", str(corpus), "--index", str(idx)],
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 1, result.stderr  # some files failed
+    summary = json.loads((idx / "summary.json").read_text(encoding="utf-8"))
+    failed = {f["source"]: f["reason"] for f in summary["failed"]}
+    with Index.open(idx) as index:
+        indexed = set(index.manifest())
+    assert indexed == good, (good - indexed, failed)
+    assert set(failed) == set(bad) and all(reason.strip() for reason in failed.values())
+    assert not summary["skipped"] and not summary["duplicates"]
+    for name in bad:
+        assert name in result.stderr  # the run names every file it could not read
