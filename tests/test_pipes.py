@@ -95,3 +95,10 @@ def test_one_cell_per_line_with_rows_padded_to_the_table_width():
     apply = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |", "申请人情况 |", "||||||||",
              "一、本年新收政府信息公开申请数量 |", "|", "|", "|", "|", "|", "|", "2 |", "||"]
     assert trailing_pipe_rows(apply)[1] == ["一、本年新收政府信息公开申请数量", "", "", "", "", "", "", "2"]
+
+
+def test_a_row_whose_closing_pipe_fell_on_the_next_line():
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+            "规章 | 0 | 0 | 0\n|\n行政规范性文件 | 2 | 1 | 7\n|\n")
+    table = next(b for b in parse_text(text) if isinstance(b, Table))
+    assert [list(r) for r in table.rows][-2:] == [["规章", "0", "0", "0"], ["行政规范性文件", "2", "1", "7"]]

@@ -71,7 +71,8 @@ def read_text(path: Path) -> Document:
 
 def parse_text(text: str) -> list[Block]:
     """Split decoded text into paragraphs and tables."""
-    lines = _labels_onto_figures(_cells_between_tabs(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _labels_onto_figures(_cells_between_tabs(_pipe_row_ends(lines)))
     blocks: list[Block] = []
     pending: list[str] = []  # paragraph lines, None-separated by blank lines
     i = 0
@@ -152,6 +153,17 @@ def _labels_onto_figures(lines: list[str]) -> list[str]:
             continue
         out.append(line)
     return _header_runs(out)
+
+
+def _pipe_row_ends(lines: list[str]) -> list[str]:
+    """A row's closing pipe on a line of its own (``规章 | 0 | 0 | 0`` / ``|``) put back at the row's end."""
+    out: list[str] = []
+    for line in lines:
+        if line.strip() == "|" and out and " | " in out[-1] and not out[-1].rstrip().endswith("|"):
+            out[-1] = out[-1].rstrip() + " |"
+            continue
+        out.append(line)
+    return out
 
 
 def _cells_between_tabs(lines: list[str]) -> list[str]:
