@@ -19,7 +19,7 @@ from .tables import map_tables
 
 _EXTRACTION_MODULES = (
     "textnorm.py", "blocks.py", "structure.py", "record.py", "extract.py",
-    "tables.py", "prose.py", "checks.py", "runtogether.py", "figure_splits.py",
+    "prose.py", "checks.py", "runtogether.py", "figure_splits.py",
 )
 
 
@@ -40,7 +40,7 @@ def extractor_fingerprint() -> str:
     h = hashlib.sha256()
     paths = [here / name for name in _EXTRACTION_MODULES]
     paths += sorted((here / "readers").glob("*.py")) + sorted((here / "fields").glob("*.py"))
-    paths += sorted((here / "gazetteer").glob("*.py"))
+    paths += sorted((here / "gazetteer").glob("*.py")) + sorted((here / "tables").glob("*.py"))
     paths += sorted((here / "data").glob("gazetteer*"))
     paths += [here / "data" / name for name in ("agency_abbreviations.tsv", "place_aliases.tsv")]
     paths += sorted((here / "ocr").glob("*.py"))

@@ -528,22 +528,22 @@ def test_wide_grids_of_unique_cells_cost_few_label_comparisons(monkeypatch):
     """Each label comparison (SequenceMatcher) costs ~50 µs; a cell that cannot name a label must not pay ~200 of them."""
     import random
 
-    import indexer.tables as tables
+    import indexer.tables.labels as labels
 
     calls = 0
-    real = tables.similarity
+    real = labels.similarity
 
     def counting(a, b):
         nonlocal calls
         calls += 1
         return real(a, b)
 
-    monkeypatch.setattr(tables, "similarity", counting)
-    tables._ranked.cache_clear()
+    monkeypatch.setattr(labels, "similarity", counting)
+    labels._ranked.cache_clear()
     rng = random.Random(2)
     words = ["行政许可", "自然人", "商业企业", "予以公开", "总计", "其他", "本年新收政府信息公开申请数量"]
     rows = [tuple(rng.choice(words) + str(rng.randint(0, 10**6)) for _ in range(20)) for _ in range(100)]
-    tables.map_tables(structure_of([Table(tuple(rows))]).tables)
+    map_tables(structure_of([Table(tuple(rows))]).tables)
     assert calls <= 5 * 2000
 
 

@@ -1,0 +1,78 @@
+"""A table cell as a number: ``1,234``, ``4279099.95 元``, ``12.5万元``, ``增4``/``减2``; blank and absent markers.
+
+An empty cell, ``—``, ``-``, ``/``, ``无`` is absent, never 0; `convert` puts a figure in its metric's unit
+(元 for amount_yuan, 万元 for amount_wan).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+_ABSENT = re.compile(r"^(?:[—\-－–―_/／\\、.。·…*×xX?？]+|无|空|暂无|没有|不适用|未统计|n/?a|null)$", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"^(?P<sign>增加?|减少?|[+＋\-−－])?"
+    r"(?P<int>\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](?P<frac>\d+))?"
+    r"(?P<unit>万元|元|万|件|条|个|项|次|篇|家|人|宗|起)?$"
+)
+_DIGITS = str.maketrans("０１２３４５６７８９，．＋－", "0123456789,.+-")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: Decimal
+    integral_text: bool
+    unit: str | None  # "万元", "元" or None
+
+
+BLANK, ABSENT, VALUE, TEXT = "blank", "absent", "value", "text"
+
+
+@lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
+def parse_number(cell: str) -> Number | None:
+    """A table cell as a number, or None (see `cell_kind` for absent markers)."""
+    t = re.sub(r"\s+", "", cell.translate(_DIGITS))
+    m = _NUMBER.match(t)
+    if not m:
+        return None
+    try:
+        value = Decimal(m.group("int").replace(",", "").replace("，", "") + ("." + m.group("frac") if m.group("frac") else ""))
+    except InvalidOperation:
+        return None
+    sign = m.group("sign") or ""
+    if sign.startswith("减") or sign in ("-", "−", "－"):
+        value = -value
+    unit = m.group("unit")
+    return Number(value, m.group("frac") is None, unit if unit in ("万元", "元", "万") else None)
+
+
+@lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
+def cell_kind(cell: str) -> str:
+    t = cell.strip()
+    if not t:
+        return BLANK
+    if parse_number(t) is not None:
+        return VALUE
+    if _ABSENT.match(re.sub(r"\s+", "", t)) or re.fullmatch(r"[\d.]+\s*%", t):
+        return ABSENT
+    return TEXT
+
+
+def _as_number(d: Decimal, integral: bool) -> int | float:
+    if integral and d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def convert(number: Number, column: str, header_unit: str | None) -> int | float:
+    """The value of a cell in the unit of its metric (元 for amount_yuan, 万元 for amount_wan)."""
+    unit = number.unit or header_unit
+    value = number.value
+    if column == "amount_yuan" and unit in ("万元", "万"):
+        value = value * 10000
+        return _as_number(value, True)
+    if column == "amount_wan" and unit == "元":
+        return float(value / 10000)
+    return _as_number(value, number.integral_text)

@@ -1,0 +1,420 @@
+"""Rows of every table grid of a report, read in order as one stream -> template and metrics.
+
+Data rows are cut into ``labels… values…`` segments; a segment's values go to the layout's columns in order,
+by header position, by their count after the label, or by the window that satisfies the table's sums; table
+4's bare figures fill its fifteen slots; rows whose labels were lost take the template rows between their
+labelled neighbours. The template is voted by the labels only one template prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..record import Metric
+from ..structure import TableRows
+from .cells import ABSENT, BLANK, TEXT, VALUE, Number, cell_kind, convert, parse_number
+from .labels import (ACTIVE, ACTIVE_ALLOWED, ACTIVE_COLUMNS, ACTIVE_ROWS, APPEAL_CELLS, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS,
+                     APPLY, APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, OTHER_2019, OTHER_2021, OTHER_OTHER, Label,
+                     label_core, label_parts, match_label)
+from .layout import (MAX_HEADER_ROWS, Column, Layout, Row, build_layout, captioned, default_layout, header_matches,
+                     header_runs)
+
+# ------------------------------------------------------------------ reading values
+
+def _sequential(cells: list[str], kinds: list[str], start: int, stop: int) -> list[tuple[int, str]]:
+    """Value and absent cells from the first one, blank cells inside kept (as absent), trailing blanks dropped."""
+    out: list[tuple[int, str]] = []
+    begun = False
+    for i in range(start, stop):
+        k = kinds[i]
+        if k in (VALUE, ABSENT):
+            begun = True
+            out.append((i, cells[i]))
+        elif k == BLANK and begun:
+            out.append((i, ""))
+    while out and not out[-1][1].strip():
+        out.pop()
+    return out
+
+
+def _positional(row: Row, layout: Layout, columns: list[Column]) -> list[tuple[int, str]] | None:
+    """Values read at the header's positions, or None when the row does not line up with them."""
+    if not layout.positional or any(c.start is None for c in columns):
+        return None
+    if row.grid != layout.grid and row.width != layout.width:
+        return None
+    first = min(c.start for c in columns)
+    last = max(c.end for c in columns)
+    inside = set()
+    for c in columns:
+        inside.update(range(c.start, c.end))
+    for i, k in enumerate(row.kinds):
+        if k == TEXT and i >= first:
+            return None
+        if k in (VALUE, ABSENT) and i not in inside and i < last:
+            return None
+    out = []
+    for c in columns:
+        cells = [row.cells[i] for i in range(c.start, min(c.end, len(row.cells))) if row.cells[i].strip()]
+        if len(set(cells)) > 1:
+            return None  # two different values under one header cell
+        out.append((c.start, cells[0] if cells else ""))
+    trailing = [i for i, k in enumerate(row.kinds) if k in (VALUE, ABSENT) and i >= last]
+    if trailing and not all(v.strip() for _, v in out):
+        return None  # values beyond the header while some columns are blank: the row is shifted
+    if not any(v.strip() for _, v in out):
+        return None
+    return out
+
+
+def _consistent_window(values: list[tuple[int, str]], columns: list[Column]) -> list[tuple[int, str]] | None:
+    """With more values than columns: the first run of len(columns) values that satisfies the table's sums."""
+    n = len(columns)
+    keys = [c.key for c in columns]
+    for offset in range(len(values) - n + 1):
+        window = values[offset:offset + n]
+        if _sums_hold(keys, [parse_number(v) for _, v in window]):
+            return window
+    return None
+
+
+def _sums_hold(keys: list[str], numbers: list[Number | None]) -> bool:
+    by_key = dict(zip(keys, numbers))
+    groups: list[tuple[list[str], str]] = []
+    if "total" in by_key and len(keys) > 2:
+        groups.append(([k for k in keys if k != "total"], "total"))
+    for g in APPEAL_GROUPS:
+        parts = [f"{g}.{k}" for k in APPEAL_LEAVES[:4]]
+        if all(p in by_key for p in parts) and f"{g}.total" in by_key:
+            groups.append((parts, f"{g}.total"))
+    if not groups:
+        return False
+    for parts, total in groups:
+        if any(by_key[p] is None for p in parts) or by_key[total] is None:
+            return False
+        if sum(by_key[p].value for p in parts) != by_key[total].value:
+            return False
+    return True
+
+
+def _cells_after_label(row: Row, start: int, stop: int) -> range:
+    """The cells between the segment's last label and its end, when they are all figures, absent or blank."""
+    texts = [i for i in range(start, stop) if row.kinds[i] == TEXT]
+    return range(texts[-1] + 1 if texts else start, stop)
+
+
+def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[Column], whole_row: bool) -> list[tuple[Column, str]]:
+    """(column, cell) pairs of one row segment; cells that are blank or absent are left out by the caller."""
+    seq = _sequential(row.cells, row.kinds, start, stop)
+    n = len(columns)
+    if len(seq) == n:
+        return list(zip(columns, (v for _, v in seq)))
+    if whole_row:
+        pos = _positional(row, layout, columns)
+        if pos is not None:
+            return list(zip(columns, (v for _, v in pos)))
+    after = _cells_after_label(row, start, stop)
+    if len(seq) < n and len(after) == n:
+        return list(zip(columns, (row.cells[i] for i in after)))  # 二、上年结转 | | | | | | | 0: blanks hold their places
+    if len(seq) > n:
+        window = _consistent_window(seq, columns)
+        return list(zip(columns, (v for _, v in window))) if window else []
+    return list(zip(columns, (v for _, v in seq)))
+
+
+# ------------------------------------------------------------------ the mapper
+
+
+@dataclass(slots=True)
+class TableResult:
+    template: str | None
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    found: set[str] = field(default_factory=set)  # kinds of standard table recognised
+    evidence: dict[str, float] = field(default_factory=dict)  # template votes
+    template_passages: list[str] = field(default_factory=list)  # rows whose labels show the template
+
+
+def _template_votes(rows: list[Row]) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Votes for each template from the labels only it prints, and the rows that hold them."""
+    votes = {"2019": 0.0, "2021": 0.0}
+    where: dict[str, list[str]] = {"2019": [], "2021": []}
+    for row in rows:
+        for text, _, _ in header_runs(row.cells):
+            if cell_kind(text) != TEXT:
+                continue
+            lab = match_label(text, ("col", "row"), (ACTIVE, APPLY), group="other")
+            if lab is not None and lab.template and lab.key != "other.other":
+                votes[lab.template] += 1.0
+                if row.pid and row.pid not in where[lab.template]:
+                    where[lab.template].append(row.pid)
+    return votes, where
+
+
+def _decide(votes: dict[str, float]) -> str | None:
+    if votes["2019"] == votes["2021"]:
+        return None
+    return "2019" if votes["2019"] > votes["2021"] else "2021"
+
+
+_TABLE_SECTIONS = (2, 3, 4)
+
+
+class _Mapper:
+    def __init__(self, rows: list[Row], template_guess: str | None, captions: dict[int, str] | None = None):
+        self.rows = rows
+        self.captions = captions or {}  # grid -> the short paragraph just above it (### 行政复议)
+        self.template_guess = template_guess
+        self.metrics: dict[str, Metric] = {}
+        self.found: set[str] = set()
+        self.layout: Layout | None = None
+        self.header: list[Row] = []  # the header block being read
+        self.header_open = False
+        self.kind: str | None = None  # the table being read
+        self.group: str | None = None  # 依申请 outcome group (denied, unavailable, not_processed, other)
+        self.pending: tuple[Label, int] | None = None  # a row label on a line of its own, and its row index
+        self.cursor = 0  # next slot of table 4 for rows of bare numbers
+        self.last_apply: str | None = None  # the last table-3 row read by its label
+        self.unlabelled: list[tuple[Row, int, int]] = []  # table-3 rows of values whose label was lost
+
+    def put(self, key: str, column: Column, cell: str, row: Row) -> None:
+        number = parse_number(cell) if cell.strip() else None
+        if number is None or key in self.metrics:  # blank or absent: left out; the first table to state a key wins
+            return
+        self.metrics[key] = Metric(convert(number, key.rsplit(".", 1)[-1], column.unit), row.pid)
+
+    def run(self) -> None:
+        previous: Row | None = None
+        for index, row in enumerate(self.rows):
+            if previous is not None and row.grid != previous.grid and row.section != previous.section \
+                    and row.section not in _TABLE_SECTIONS:
+                self.kind, self.layout, self.group = None, None, None  # a table of another section
+            previous = row
+            has_values = any(k in (VALUE, ABSENT) for k in row.kinds)
+            if not has_values and _is_header(row):
+                if not (self.header_open and self.header and self.header[-1].grid == row.grid):
+                    self.header = []
+                self.header.append(row)
+                del self.header[:-MAX_HEADER_ROWS]
+                self.header_open = True
+                layout = build_layout(self.header)
+                if layout is not None:
+                    if layout.kind != self.kind:
+                        self.close_apply()
+                        self.group = None
+                    layout = captioned(layout, self.captions.get(row.grid))
+                    self.layout, self.kind = layout, layout.kind
+                    self.found.add(layout.kind)
+                    self.cursor = 0
+                continue
+            self.header_open = False
+            if not has_values and "第二十条" in "".join(row.cells):
+                self.close_apply()
+                self.kind = ACTIVE
+            self.data_row(index, row)
+        self.close_apply()
+
+    def data_row(self, index: int, row: Row) -> None:
+        segments = _segments(row)
+        for start, stop in segments:
+            labels = [row.cells[i] for i in range(start, stop) if row.kinds[i] == TEXT]
+            label = self.row_label(labels, row)
+            has_values = any(row.kinds[i] in (VALUE, ABSENT) for i in range(start, stop))
+            if not has_values:
+                if label is not None and label.role == "row":
+                    self.pending = (label, index)
+                continue
+            if label is None and self.pending and self.pending[1] == index - 1 and labels and len(labels[-1]) <= 8:
+                label = self.pending[0]  # 补正后申请内容仍 / 不明确 | 0 | 0 …: the label began on the line before
+            self.pending = None
+            whole = len(segments) == 1
+            if label is not None:
+                self.labelled(row, label, start, stop, whole)
+            elif not labels and (self.kind == APPEALS or (self.kind is None and row.section == 4) or (
+                    row.section == 4 and len(_sequential(row.cells, row.kinds, start, stop)) == APPEAL_CELLS)):
+                self.appeals_numbers(row, start, stop, whole)  # fifteen figures in section 4 are table 4
+            elif self.kind == APPLY and len(_sequential(row.cells, row.kinds, start, stop)) == len(APPLY_COLUMNS):
+                self.unlabelled.append((row, start, stop))  # its place in the template tells which row it is
+
+    def row_label(self, labels: list[str], row: Row) -> Label | None:
+        if self.kind is None and row.section not in _TABLE_SECTIONS:
+            return None  # 行政处罚 in a table of the 总体情况 section is not table 2
+        labels = [part for text in labels for part in label_parts(text)]
+        for text in labels:  # groups, left to right: （三）不予公开 | 1.属于国家秘密
+            lab = match_label(text, ("row", "group"), group="other")
+            if lab is None or lab.kind != APPLY:
+                continue
+            if lab.role == "group":
+                self.group = lab.key
+            elif lab.key == "other.total":
+                self.group = "other"
+        for text in reversed(labels):  # the most specific label: the rightmost that names a row
+            lab = match_label(text, ("row", "group"), group=self.group)
+            if lab is None or lab.role != "row":
+                continue
+            if lab.kind == APPEALS and not (self.kind == APPEALS or row.section == 4):
+                continue  # 行政复议 labels rows only in a transposed table 4
+            if lab.kind == APPLY and lab.key in ("new", "carried_over", "granted", "partial", "total", "carried_forward"):
+                self.group = None
+            return lab
+        if self.kind == APPLY and labels and label_core(labels[-1]) == "其他" and self.last_apply \
+                and self.last_apply.startswith(("not_processed.", "other.no_")):
+            return OTHER_OTHER  # 3.其他 after the 不予处理 rows, where the （六）其他处理 cell was lost
+        return None
+
+    def labelled(self, row: Row, label: Label, start: int, stop: int, whole: bool) -> None:
+        layout = self.layout
+        if label.kind == ACTIVE:
+            allowed = ACTIVE_ALLOWED[label.key]
+            if layout is None or layout.kind != ACTIVE or not all(c.key in allowed for c in layout.columns):
+                # no header for this row: the template's columns for it
+                template = self.template_guess or ("2019" if label.key in ("other_services", "procurement") else "2021")
+                keys = ACTIVE_COLUMNS[template].get(label.key) or ACTIVE_COLUMNS["2019"][label.key]
+                layout = Layout(ACTIVE, [Column(k, None, None) for k in keys], -1, 0, False)
+            columns = layout.columns
+            prefix = f"active.{label.key}."
+        elif label.kind == APPLY:
+            if layout is None or layout.kind != APPLY or len(layout.columns) < len(APPLY_COLUMNS) - 1:
+                layout = default_layout(APPLY)  # a header that kept fewer columns is broken: the template's seven
+            columns = layout.columns
+            prefix = f"apply.{label.key}."
+            self.fill_unlabelled(label.key)
+            self.last_apply = label.key
+        else:  # a row of a transposed table 4: 行政复议 | 0 | 0 | 0 | 0 | 0
+            if layout is None or layout.kind != APPEALS:
+                layout = default_layout(APPEALS)
+            columns, seen = [], set()
+            for c in layout.columns:
+                leaf = c.key.rsplit(".", 1)[-1]
+                if leaf not in seen:
+                    seen.add(leaf)
+                    columns.append(Column(leaf, None, None))
+            prefix = f"{label.key}."
+        self.kind = label.kind
+        self.found.add(label.kind)
+        for column, cell in read_values(row, start, stop, layout, columns, whole):
+            self.put(prefix + column.key, column, cell, row)
+
+    def fill_unlabelled(self, next_key: str | None) -> None:
+        """Give table-3 rows that lost their labels the template rows between the labelled rows around them.
+
+        Only when the number of such rows equals the number of template rows in
+        the gap (both templates agreeing when the report's is unknown); else
+        they stay unread.
+        """
+        if not self.unlabelled:
+            return
+        rows, self.unlabelled = self.unlabelled, []
+        gaps = set()
+        if self.last_apply is None and next_key is None:
+            return
+        for template in ([self.template_guess] if self.template_guess else ["2019", "2021"]):
+            order = APPLY_ROWS[template]
+            if any(key is not None and key not in order for key in (self.last_apply, next_key)):
+                continue  # a row this template does not have
+            first = order.index(self.last_apply) + 1 if self.last_apply else 0
+            last = order.index(next_key) if next_key else len(order)
+            gaps.add(order[first:last])
+        if len(gaps) != 1:
+            return
+        keys = gaps.pop()
+        if len(keys) != len(rows):
+            return
+        layout = default_layout(APPLY)
+        for key, (row, start, stop) in zip(keys, rows):
+            for column, cell in read_values(row, start, stop, layout, layout.columns, False):
+                self.put(f"apply.{key}.{column.key}", column, cell, row)
+
+    def close_apply(self) -> None:
+        """The end of table 3: rows without labels after the last labelled one fill the template to its end."""
+        if self.unlabelled and self.last_apply is not None:
+            self.fill_unlabelled(None)
+        self.unlabelled = []
+        self.last_apply = None
+
+    def appeals_numbers(self, row: Row, start: int, stop: int, whole: bool) -> None:
+        """A row of bare numbers in table 4: the next slots of 复议 / 直接起诉 / 复议后起诉."""
+        layout = self.layout if self.layout is not None and self.layout.kind == APPEALS else default_layout(APPEALS)
+        seq = _sequential(row.cells, row.kinds, start, stop)
+        if self.cursor == 0 and len(seq) == APPEAL_CELLS and len(layout.columns) != APPEAL_CELLS:
+            layout = default_layout(APPEALS)  # fifteen figures are the template's fifteen cells, whatever the header kept
+        slots = layout.columns
+        if self.cursor == 0 and len(seq) >= len(slots):
+            pairs = read_values(row, start, stop, layout, slots, whole)
+            self.cursor = len(slots)
+        else:
+            pos = _positional(row, layout, slots) if whole and self.cursor == 0 else None
+            if pos is not None:
+                pairs = [(c, v) for c, (_, v) in zip(slots, pos)]
+                filled = [i for i, (_, v) in enumerate(pos) if v.strip()]
+                self.cursor = max(filled) + 1
+            else:
+                rest = slots[self.cursor:]
+                pairs = list(zip(rest, (v for _, v in seq)))
+                self.cursor += min(len(seq), len(rest))
+        if pairs:
+            self.found.add(APPEALS)
+        for column, cell in pairs:
+            self.put(column.key, column, cell, row)
+
+
+def _is_header(row: Row) -> bool:
+    """A row without numbers is a header when it names columns: two labels, or one that names no row."""
+    matches = header_matches(row)
+    if len(matches) >= 2:
+        return True
+    return len(matches) == 1 and match_label(matches[0][3], ("row", "group"), group="other") is None
+
+
+def _segments(row: Row) -> list[tuple[int, int]]:
+    """Cut a row into label…value… segments (two rows run together in one text line)."""
+    cuts = [0]
+    seen_value = False
+    for i, k in enumerate(row.kinds):
+        if k in (VALUE, ABSENT):
+            seen_value = True
+        elif k == TEXT and seen_value:
+            cuts.append(i)
+            seen_value = False
+    cuts.append(len(row.cells))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
+
+
+def map_tables(tables: list[TableRows]) -> TableResult:
+    """Template, metrics and recognised tables of a report's table grids."""
+    rows: list[Row] = []
+    for g, t in enumerate(tables):
+        width = max((len(r) for r in t.table.rows), default=0)
+        for cells, pid in zip(t.table.rows, t.passage_ids):
+            cells = [c or "" for c in cells]
+            rows.append(Row(cells, [cell_kind(c) for c in cells], pid, g, width, t.section))
+    votes, where = _template_votes(rows)
+    captions = {g: t.caption for g, t in enumerate(tables) if t.caption}
+    mapper = _Mapper(rows, _decide(votes), captions)
+    mapper.run()
+    metrics = mapper.metrics
+    for key in metrics:  # what the report actually filled in also tells the template
+        if key.startswith("apply.other."):
+            votes["2021" if key.split(".")[2] in ("no_correction", "no_fee", "other") else "2019"] += 0.5
+    template = _decide(votes) if mapper.found & {ACTIVE, APPLY} else None
+    return TableResult(template, metrics, mapper.found, votes, where.get(template, [])[:4] if template else [])
+
+
+def _metric_keys() -> tuple[str, ...]:
+    """Every metric key of spec/report.md in a stable, documented order.
+
+    Table 2 row by row (2021 columns, then the 2019 ones), the two prose
+    metrics, table 3 row by row (the 2019 and 2021 其他处理 rows both), table 4
+    group by group. Exports use this order for their columns.
+    """
+    keys = ["active.published_total"]
+    for row in ACTIVE_ROWS:
+        columns = dict.fromkeys(ACTIVE_COLUMNS["2021"].get(row, ()) + ACTIVE_COLUMNS["2019"].get(row, ()))
+        keys += [f"active.{row}.{column}" for column in columns]
+    keys.append("fees.processing_yuan")
+    rows = ("new", "carried_over") + APPLY_OUTCOMES_2019 + OTHER_2019 + OTHER_2021 + ("total", "carried_forward")
+    keys += [f"apply.{row}.{column}" for row in rows for column in APPLY_COLUMNS]
+    keys += [f"{group}.{leaf}" for group in APPEAL_GROUPS for leaf in APPEAL_LEAVES]
+    return tuple(keys)
+
+
+METRIC_KEYS = _metric_keys()
