@@ -15,7 +15,7 @@ from indexer.readers import read_document
 
 from fixtures.reports import ABSENT, APPLY_BALANCED, RUN_TOGETHER_AMBIGUOUS, assert_expected, build_report, write
 
-FORMS = ["md-pipes", "md-bare", "md-compact", "md-damaged", "md-damaged-txt", "text-pipe-cells", "text-pipe-rows",
+FORMS = ["md-pipes", "md-bare", "md-compact", "md-html2text", "md-damaged", "md-damaged-txt", "text-pipe-cells", "text-pipe-rows",
          "text-pipe-padded", "text-paras", "text-browser", "text-lines"]
 
 
@@ -102,7 +102,8 @@ def test_page_chrome_and_metadata_row_of_a_saved_page(tmp_path, fmt):
     assert not any("索引号" in p for p in doc.paragraphs())
 
 
-ALL_FORMS = ["html", "html-gbk", "word-html", "docx", "pdf", "crawler", "ocr", "md-pipes", "md-bare", "md-compact", "md-damaged",
+ALL_FORMS = ["html", "html-gbk", "word-html", "docx", "pdf", "crawler", "ocr", "md-pipes", "md-bare", "md-compact",
+             "md-html2text", "md-damaged",
              "md-damaged-txt", "text-tab", "text-cells", "text-pipe", "text-pipe-cells", "text-pipe-rows", "text-pipe-padded",
              "text-paras", "text-browser", "text-lines"]
 

@@ -109,3 +109,13 @@ def test_real_markdown_conversions(name, cells):
     report = extract(path)
     assert {k: report.metrics[k].value for k in cells if k in report.metrics} == cells
     assert not any(p.text.startswith("#") for p in report.passages)
+
+
+def test_tables_as_html2text_writes_them():
+    """A first row of one cell with no pipe over ``---``, rows without outer pipes, one-cell rows inside the table,
+    and a header row broken at each line break inside its cells (本年新<br>制作数量)."""
+    text = ("## 二、主动公开政府信息情况\n\n第二十条第（一）项  \n---  \n信息内容| 本年新  \n制作数量| 本年新  \n公开数量| 对外公开总数量  \n"
+            "规章| 13| 13| 524  \n第二十条第（八）项  \n信息内容| 上一年项目数量| 本年增/减  \n行政事业性收费| 0| 0  \n  \n正文。\n")
+    assert tables(parse_markdown(text)) == [[
+        ["第二十条第（一）项"], ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], ["规章", "13", "13", "524"],
+        ["第二十条第（八）项"], ["信息内容", "上一年项目数量", "本年增/减"], ["行政事业性收费", "0", "0"]]]

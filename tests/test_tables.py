@@ -556,3 +556,23 @@ def test_blank_cells_hold_their_places_when_the_row_has_one_cell_a_column():
     v = values(result)
     assert v["apply.carried_over.total"] == 4 and "apply.carried_over.natural" not in v
     assert (v["apply.new.natural"], v["apply.new.commercial"]) == (3, 1)  # trailing blanks dropped: read from the left
+
+
+def test_a_header_cell_written_with_its_span_as_blank_cells_covers_them():
+    """A converter writes 本年增/减's second column as a blank cell; the rows' own spans differ (0 | | 0 | 0)."""
+    rows = [["信息内容", "上一年项目数量", "本年增/减", "", "处理决定数量"], ["行政许可", "40", "", "4", "947"]]
+    result, _ = mapped([Paragraph("二、主动公开政府信息情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert (v["active.licensing.prev_items"], v["active.licensing.change"], v["active.licensing.decisions"]) == (40, 4, 947)
+
+
+def test_a_row_cut_after_its_last_figure_reads_by_its_sum():
+    """(一)予以公开's span written as a blank cell, and the blank 总计 cut off the row's end: only the reading whose
+    figures do not break the row's sum is taken (258 + 12 + 1 + 1 is no 总计 of 1)."""
+    header = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"],
+              ["自然人", "法人或其他组织", "", "", "", "", "总计"], ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]
+    data = [["一、本年新收政府信息公开申请数量", "", "", "821", "35", "", "", "2", "1", "859"],
+            ["三、本年度办理结果", "（一）予以公开", "", "258", "12", "", "", "1", "1"]]
+    v = values(mapped(apply_rows(header + data))[0])
+    assert (v["apply.granted.natural"], v["apply.granted.commercial"], v["apply.granted.other"]) == (258, 12, 1)
+    assert "apply.granted.total" not in v and "apply.granted.research" not in v

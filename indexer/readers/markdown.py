@@ -73,7 +73,7 @@ def parse_markdown(text: str) -> list[Block]:
 def plain_lines(text: str) -> list[str]:
     """The document's lines with the markup gone, tables as ``| a | b |`` rows."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    table_lines = _table_lines(lines)
+    lines, table_lines = _join_broken_headers(lines, _table_lines(lines))
     out: list[str] = []
     for i, line in enumerate(lines):
         if _FOOTER.match(line):
@@ -101,14 +101,19 @@ def _table_lines(lines: list[str]) -> set[int]:
     for i, line in enumerate(lines):
         if "|" not in line and "-" not in line:
             continue
-        if _SEPARATOR.match(line) and ("|" in line or (i > 0 and "|" in lines[i - 1])):
+        one_cell_head = (0 < i < len(lines) - 1 and lines[i - 1].strip() and "|" not in lines[i - 1]
+                         and "|" in lines[i + 1])  # 第二十条第（一）项 / --- / 信息内容| 本年制发件数 (html2text)
+        if _SEPARATOR.match(line) and ("|" in line or (i > 0 and "|" in lines[i - 1]) or one_cell_head):
             j = i - 1
             while j >= 0 and "|" in lines[j] and j not in found and not _HEADING.match(lines[j]):
                 found.add(j)
                 j -= 1
+            if one_cell_head:
+                found.add(i - 1)
             found.add(i)
             k = i + 1
-            while k < len(lines) and "|" in lines[k] and not _HEADING.match(lines[k]):
+            while k < len(lines) and not _HEADING.match(lines[k]) and ("|" in lines[k] or (
+                    lines[k].strip() and k + 1 < len(lines) and "|" in lines[k + 1])):  # a one-cell row inside
                 found.add(k)
                 k += 1
     for i, line in enumerate(lines):  # rows written with their pipes but no separator (| 0 | 0 | 0 |)
@@ -116,6 +121,58 @@ def _table_lines(lines: list[str]) -> set[int]:
         if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
             found.add(i)
     return found
+
+
+def _join_broken_headers(lines: list[str], table_lines: set[int]) -> tuple[list[str], set[int]]:
+    """A header row a converter broke at each ``<br>`` inside its cells, whole again.
+
+    ``信息内容| 本年新`` / ``制作数量| 本年新`` / ``公开数量| 对外公开总数量``: consecutive table lines (all but the
+    last holding a pipe) are one row when joined they name three or more of the templates' columns, more than
+    any shorter join, and have as many cells as the row after them or the table's fullest row.
+    """
+    from ..tables import match_label  # the template's labels; imported late (tables builds on the readers)
+
+    def pipes(line: str) -> int:
+        return line.strip().strip("|").count("|")
+
+    def columns(line: str) -> int:
+        return sum(1 for c in line.strip().strip("|").split("|")
+                   if c.strip() and match_label(c.strip(), ("col", "head")) is not None)
+
+    out: list[str] = []
+    found: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if i not in table_lines:
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i
+        while end + 1 in table_lines:
+            end += 1
+        fullest = max(pipes(lines[k]) for k in range(i, end + 1))
+        while i <= end:
+            best: tuple[int, int] | None = None
+            if pipes(lines[i]) and columns(lines[i]) < 3:
+                for j in range(i + 2, min(i + 6, end + 1) + 1):
+                    piece = lines[j - 1]
+                    if not pipes(lines[j - 2]) or _SEPARATOR.match(piece) or columns(piece) >= 3:
+                        break  # only the last piece may hold no pipe; a separator or a whole header is no piece
+                    joined = "".join(line.strip() for line in lines[i:j])
+                    if pipes(joined) > fullest:
+                        break
+                    named = columns(joined)
+                    after = pipes(lines[j]) if j <= end else None
+                    if named >= 3 and pipes(joined) in (fullest, after) and (best is None or named > best[1]):
+                        best = (j, named)
+            found.add(len(out))
+            if best is not None:
+                out.append("".join(line.strip() for line in lines[i:best[0]]))
+                i = best[0]
+            else:
+                out.append(lines[i])
+                i += 1
+    return out, found
 
 
 def _table_row(line: str) -> str:

@@ -115,9 +115,13 @@ def build_layout(rows: list[Row]) -> Layout | None:
         return _appeals_layout(mine, rows)
     leaves: dict[str, list[tuple[int, int, str]]] = {}
     placed: set[tuple[str, int, int]] = set()
-    for lab, s, e, text, _ in mine:
+    for lab, s, e, text, r in mine:
         if lab.role == "col" and (lab.key, s, e) not in placed:
             placed.add((lab.key, s, e))
+            if kind == ACTIVE:  # 本年增/减 | (blank) |: a converter wrote the cell's span as blank cells after it
+                cells = rows[r].cells
+                while e < len(cells) and not cells[e].strip() and not any(s2 <= e < e2 for _, s2, e2, _, _ in mine):
+                    e += 1
             leaves.setdefault(lab.key, []).append((s, e, text))
     if not leaves:
         return None

@@ -97,10 +97,31 @@ def _sums_hold(keys: list[str], numbers: list[Number | None]) -> bool:
     return True
 
 
-def _cells_after_label(row: Row, start: int, stop: int) -> range:
-    """The cells between the segment's last label and its end, when they are all figures, absent or blank."""
+def _sums_contradicted(keys: list[str], cells: list[str]) -> bool:
+    """The figures break the row's sum: the applicant columns that are filled add up to more than 总计, or all of
+    them are filled and add up to another number."""
+    by_key = {k: parse_number(c) if c.strip() else None for k, c in zip(keys, cells)}
+    if "total" not in by_key or by_key["total"] is None or len(keys) < 3:
+        return False
+    parts = [v for k, v in by_key.items() if k != "total"]
+    known = sum(v.value for v in parts if v is not None)
+    total = by_key["total"].value
+    return known > total or (all(v is not None for v in parts) and known != total)
+
+
+def _cells_after_label(row: Row, start: int, stop: int, n: int, cut: bool) -> range:
+    """The cells between the segment's last label and its end (with `cut`, a row's end is the grid's width: a
+    reader may have cut the row after its last figure), blank ones at either end left out while there are more
+    than `n` (the label's span written as a blank cell, an empty column after the table's last)."""
     texts = [i for i in range(start, stop) if row.kinds[i] == TEXT]
-    return range(texts[-1] + 1 if texts else start, stop)
+    first = texts[-1] + 1 if texts else start
+    if cut and stop == len(row.cells):
+        stop = max(stop, row.width)  # a reader cut the row after its last figure: the blanks it dropped count
+    while stop - first > n and row.kinds[first] == BLANK:
+        first += 1
+    while stop - first > n and (stop > len(row.kinds) or row.kinds[stop - 1] == BLANK):
+        stop -= 1
+    return range(first, stop)
 
 
 def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[Column], whole_row: bool) -> list[tuple[Column, str]]:
@@ -113,9 +134,12 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
         pos = _positional(row, layout, columns)
         if pos is not None:
             return list(zip(columns, (v for _, v in pos)))
-    after = _cells_after_label(row, start, stop)
-    if len(seq) < n and len(after) == n:
-        return list(zip(columns, (row.cells[i] for i in after)))  # 二、上年结转 | | | | | | | 0: blanks hold their places
+    if len(seq) < n:  # 二、上年结转 | | | | | | | 0: blanks hold their places
+        keys = [c.key for c in columns]
+        for cut in (False, True):
+            cells = [row.cells[i] if i < len(row.cells) else "" for i in _cells_after_label(row, start, stop, n, cut)]
+            if len(cells) == n and not _sums_contradicted(keys, cells):
+                return list(zip(columns, cells))
     if len(seq) > n:
         window = _consistent_window(seq, columns)
         return list(zip(columns, (v for _, v in window))) if window else []
