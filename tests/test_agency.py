@@ -105,6 +105,7 @@ def test_first_sentence_of_section_one(paragraph, expected):
 def test_first_sentence_needs_section_one():
     assert first_sentence(["2022年，某县水利局认真贯彻《条例》。"]) is None
     assert first_sentence(["一、", "总体情况", "2022年，某县水利局认真贯彻《条例》。"]).name == "某县水利局"
+    assert first_sentence(["1、"]) is None  # a numbering alone as the last paragraph (found by tests/test_fuzz.py)
 
 
 @pytest.mark.parametrize(

@@ -174,7 +174,7 @@ def first_sentence(paragraphs: list[str], limit: int = 40) -> AgencyFound | None
     """The subject of the first sentence of 一、总体情况 (2022年，A认真贯彻…; 在区委的领导下，A…)."""
     start = next((i + 1 for i, t in enumerate(paragraphs[:limit]) if _SECTION_ONE.match(t)), None)
     if start is None:
-        start = next((i + 2 for i, t in enumerate(paragraphs[: limit - 1])
+        start = next((i + 2 for i, t in enumerate(paragraphs[: min(limit, len(paragraphs)) - 1])
                       if _SECTION_ONE_NUMBER.match(t) and _SECTION_ONE.match("一、" + paragraphs[i + 1])), None)
     if start is None:
         return None
