@@ -576,3 +576,15 @@ def test_a_row_cut_after_its_last_figure_reads_by_its_sum():
     v = values(mapped(apply_rows(header + data))[0])
     assert (v["apply.granted.natural"], v["apply.granted.commercial"], v["apply.granted.other"]) == (258, 12, 1)
     assert "apply.granted.total" not in v and "apply.granted.research" not in v
+
+
+def test_a_row_whose_blank_cells_left_no_trace_gives_only_its_total():
+    """PDF text without layout: 821 35 2 1 859 under seven columns, the last the sum of the others; which columns
+    the other four fill is not known, so only 总计 is read (a row cut after its last figure still reads from the left)."""
+    result, _ = mapped(apply_rows(["一、本年新收政府信息公开申请数量 821 35 2 1 859".split(" "),
+                                   "二、上年结转政府信息公开申请数量 18 18".split(" "),
+                                   "三、本年度办理结果 （一）予以公开 3 1 0".split(" ")]))
+    v = values(result)
+    assert v["apply.new.total"] == 859 and not any(f"apply.new.{c}" in v for c in ("natural", "commercial", "research"))
+    assert v["apply.carried_over.total"] == 18 and "apply.carried_over.natural" not in v
+    assert (v["apply.granted.natural"], v["apply.granted.commercial"], v["apply.granted.research"]) == (3, 1, 0)

@@ -143,7 +143,18 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
     if len(seq) > n:
         window = _consistent_window(seq, columns)
         return list(zip(columns, (v for _, v in window))) if window else []
+    if columns[-1].key == "total" and _blanks_lost(seq):
+        return [(columns[-1], seq[-1][1])]  # 821 35 2 1 859: only 总计 is sure; which columns the others fill is not
     return list(zip(columns, (v for _, v in seq)))
+
+
+def _blanks_lost(seq: list[tuple[int, str]]) -> bool:
+    """Fewer figures than columns, none blank, the last the sum of the others (and more than 0): a row whose blank
+    cells left no trace (text without layout), never a row cut after its last figure."""
+    numbers = [parse_number(v) if v.strip() else None for _, v in seq]
+    if len(numbers) < 2 or any(x is None for x in numbers):
+        return False
+    return numbers[-1].value > 0 and sum(x.value for x in numbers[:-1]) == numbers[-1].value
 
 
 # ------------------------------------------------------------------ the mapper
