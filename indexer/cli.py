@@ -60,6 +60,7 @@ FACET_NAMES = {
     "agency_level": "agency levels", "template": "table templates", "checks": "failing checks",
     "agency": "agencies",
 }
+FACET_SHOWN = 12  # values of a facet the readable output lists, the commonest first; --json gives them all
 FILTER_NAMES = {
     "province": "province", "city": "city", "county": "county", "year": "year", "agency_level": "agency level",
     "template": "table template", "failing": "failing", "where": "where", "agency": "agency",
@@ -244,8 +245,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"     [{s['passage']}] {_snippet_text(s['html'], color)}")
     for name, counts in answer["facets"].items():
         if counts:
-            shown = [f"{v['name']} {v['count']} [{k}]" if name == "agency" else f"{k} {v}" for k, v in counts.items()]
-            print(f"{FACET_NAMES.get(name, name.replace('_', ' '))}: " + " · ".join(shown[:12]))
+            shown = [f"{v['name']} ({v['count']}) [{k}]" if name == "agency" else f"{k} ({v})" for k, v in counts.items()]
+            more = f" · {len(shown) - FACET_SHOWN} more" if len(shown) > FACET_SHOWN else ""
+            print(f"{FACET_NAMES.get(name, name.replace('_', ' '))}: " + " · ".join(shown[:FACET_SHOWN]) + more)
     return EXIT_OK
 
 

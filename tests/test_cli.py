@@ -50,6 +50,7 @@ def test_search_readable_output_lists_results_and_facets(workspace):
     assert "舟山市卫生健康委员会" in result.stdout and "【疫情】" in result.stdout
     facet_lines = [line.split(":")[0] for line in result.stdout.splitlines() if not line.startswith(" ")][1:]
     assert facet_lines == ["provinces", "cities", "years", "agency levels", "agencies", "table templates", "failing checks"]
+    assert "years: 2020 (1)" in result.stdout.splitlines()  # a count never runs into its value
     assert "?" not in result.stdout and "None" not in result.stdout
 
 

@@ -113,7 +113,7 @@ def test_cli_search_by_agency(corpus, index):
     readable = nianbao(corpus, "search", "--agency", ZHAOYUAN_ID)
     assert readable.returncode == 0 and "2 reports" in readable.stdout
     agencies = next(line for line in readable.stdout.splitlines() if line.startswith("agencies: "))
-    assert f"招远市卫生健康局 2 [{ZHAOYUAN_ID}]" in agencies
+    assert f"招远市卫生健康局 (2) [{ZHAOYUAN_ID}]" in agencies
 
 
 def test_api_search_by_agency(corpus, index):
