@@ -231,3 +231,9 @@ def test_the_plan_for_the_year_the_agency_made_itself():
     assert own_plan([line]).name == "某市应急管理局"
     assert own_plan(["认真落实《某市人民政府办公厅关于印发2022年政务公开工作要点的通知》。"]) is None
     assert find_agency(None, ["一、总体情况", line]).name == "某市应急管理局"
+
+
+def test_a_text_ending_on_a_bare_section_number_has_no_first_sentence():
+    """'1、' as the last paragraph (found by tests/test_fuzz.py) once read past the end of the list."""
+    assert first_sentence(["某局2023年政府信息公开工作年度报告", "1、"]) is None
+    assert first_sentence(["1、"]) is None
