@@ -211,8 +211,9 @@ def _lookup_tokenizer(jieba, extra: tuple[str, ...]):
 def _query_tokenizer():
     """The tokenizer for a query: this process's full one when loaded, else one over the lookup file.
 
-    When neither the full tokenizer nor the lookup file exists, the full one is
-    loaded (which writes the file for the next process).
+    When neither the full tokenizer nor a readable lookup file exists, the full
+    one is loaded and the file (re)written for the next process: a file left by
+    another version, or damaged, would otherwise cost every search the full load.
     """
     extra = _state["extra"]
     if _state["tokenizer"] is not None and _state["loaded_extra"] == extra:
@@ -229,8 +230,7 @@ def _query_tokenizer():
     if tok is not None:
         return tok
     full = tokenizer()
-    if not _lookup_file(extra).is_file():  # type: ignore[arg-type]
-        _save_lookup_file(full, extra)  # type: ignore[arg-type]
+    _save_lookup_file(full, extra)  # type: ignore[arg-type]
     return full
 
 

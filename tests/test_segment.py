@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import sqlite3
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -150,3 +151,24 @@ def test_a_query_is_segmented_without_loading_the_whole_dictionary(tmp_path, mon
     monkeypatch.setitem(segment._state, "blocks", {})
     assert [segment.query_words(t) for t in texts] == expected
     assert segment._state["tokenizer"] is None  # the 600,000 entries were never loaded
+
+
+def test_a_lookup_file_it_cannot_read_is_written_again(tmp_path, monkeypatch):
+    """A lookup file of another version (or damaged) is replaced, so later searches are fast again."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for key, empty in (("tokenizer", None), ("query_tokenizer", None), ("blocks", {})):
+        monkeypatch.setitem(segment._state, key, empty)
+    expected = segment.words("招远市卫生健康局未收取信息处理费")  # writes the dictionary cache and the lookup file
+    path = segment._lookup_file(segment._state["extra"])
+    path.unlink()
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE w (k TEXT)")  # not this version's tables
+    monkeypatch.setitem(segment._state, "tokenizer", None)  # a new process: the full tokenizer from the cache
+    monkeypatch.setitem(segment._state, "blocks", {})
+    assert segment.query_words("招远市卫生健康局未收取信息处理费") == [w.text for w in expected]
+
+    monkeypatch.setitem(segment._state, "tokenizer", None)  # a new process
+    monkeypatch.setitem(segment._state, "query_tokenizer", None)
+    monkeypatch.setitem(segment._state, "blocks", {})
+    assert segment.query_words("招远市卫生健康局未收取信息处理费") == [w.text for w in expected]
+    assert segment._state["tokenizer"] is None  # answered from the rewritten file
