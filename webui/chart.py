@@ -31,25 +31,31 @@ def format_number(value: int | float) -> str:
     return str(int(value))
 
 
+def _x_scale(values: list[int | float]):
+    """Where a value's bar ends: zero and every value fit between the label and the value columns."""
+    low, high = min([0, *values]), max([0, *values])
+    span = (high - low) or 1
+    area = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    return lambda value: LABEL_WIDTH + area * (value - low) / span
+
+
+def _svg_open(chart_id: str, title: str, height: float) -> list[str]:
+    """The opening of a chart's SVG with its accessible title."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height:.0f}" '
+        f'width="{WIDTH}" height="{height:.0f}" role="img" aria-labelledby="{escape(chart_id)}-title">',
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
+    ]
+
+
 def bar_chart(bars: list[tuple[str, int | float | None]], title: str, chart_id: str = "chart") -> Markup:
     """Horizontal bars, one per (label, value), with the value written beside each bar.
 
     A value of None (no report, or a figure the report does not state) is a gap marked "—", never a zero bar.
     """
     height = TOP * 2 + ROW_HEIGHT * max(len(bars), 1)
-    low = min([0, *(v for _, v in bars if v is not None)])
-    high = max([0, *(v for _, v in bars if v is not None)])
-    span = (high - low) or 1
-    area = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-
-    def x(value: float) -> float:
-        return LABEL_WIDTH + area * (value - low) / span
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" role="img" aria-labelledby="{escape(chart_id)}-title">',
-        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
-    ]
+    x = _x_scale([v for _, v in bars if v is not None])
+    parts = _svg_open(chart_id, title, height)
     for i, (label, value) in enumerate(bars):
         y = TOP + i * ROW_HEIGHT
         parts.append(
@@ -68,7 +74,7 @@ def bar_chart(bars: list[tuple[str, int | float | None]], title: str, chart_id: 
             f'<text class="chart-value" x="{right + 6:.1f}" y="{y + ROW_HEIGHT * 0.65:.1f}">'
             f'{escape(format_number(value))}</text>'
         )
-    if low < 0:
+    if x(0) > LABEL_WIDTH:  # a negative value: the zero axis stands inside the chart
         parts.append(f'<line class="chart-axis" x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{TOP}" y2="{height - TOP}"></line>')
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -88,19 +94,8 @@ def grouped_bar_chart(groups: list[tuple[str, list[int | float | None]]], series
     group_height = bar * len(series) + 10
     top = TOP + LEGEND_HEIGHT
     height = top + TOP + group_height * max(len(groups), 1)
-    numbers = [v for _, vs in groups for v in vs if v is not None]
-    low, high = min([0, *numbers]), max([0, *numbers])
-    span = (high - low) or 1
-    area = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-
-    def x(value: float) -> float:
-        return LABEL_WIDTH + area * (value - low) / span
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height:.0f}" '
-        f'width="{WIDTH}" height="{height:.0f}" role="img" aria-labelledby="{escape(chart_id)}-title">',
-        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
-    ]
+    x = _x_scale([v for _, vs in groups for v in vs if v is not None])
+    parts = _svg_open(chart_id, title, height)
     for i, name in enumerate(series):  # legend
         lx = LABEL_WIDTH + i * 80
         parts.append(f'<rect class="chart-series-{i % SERIES_CLASSES}" x="{lx}" y="{TOP + 4}" width="12" height="12"></rect>')
@@ -125,7 +120,7 @@ def grouped_bar_chart(groups: list[tuple[str, list[int | float | None]]], series
                 f'<text class="chart-value chart-value-small" x="{right + 4:.1f}" y="{y + bar - 3:.1f}">'
                 f'{escape(format_number(value))}</text>'
             )
-    if low < 0:
+    if x(0) > LABEL_WIDTH:  # a negative value: the zero axis stands inside the chart
         parts.append(f'<line class="chart-axis" x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{height - TOP}"></line>')
     parts.append("</svg>")
     return Markup("".join(parts))
