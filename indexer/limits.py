@@ -16,6 +16,7 @@ worker is stopped from outside.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, fields
 
@@ -137,3 +138,12 @@ def _megabytes(size: int) -> str:
 
 def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def address_space() -> int:
+    """This process's virtual memory size in bytes (0 when unknown): what RLIMIT_AS caps."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0

@@ -41,7 +41,7 @@ from typing import Callable, Iterator
 
 from . import limits as file_limits
 from .engine import build_segment
-from .limits import FileTimeout, Limits
+from .limits import FileTimeout, Limits, address_space
 
 MEMORY_EVERY = 0.25  # seconds between two looks at the run's memory
 KILL_GRACE = 5.0  # seconds after the alarm before a worker is killed from outside
@@ -94,22 +94,13 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _address_space() -> int:
-    """This process's virtual memory size in bytes (0 when unknown)."""
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
 def _cap_memory(megabytes: int) -> int:
     """Cap this process's address space; returns the cap in bytes (0 when it cannot be set)."""
     try:
         import resource
     except ImportError:
         return 0
-    cap = max(megabytes * 2**20, _address_space() + _MIN_HEADROOM)
+    cap = max(megabytes * 2**20, address_space() + _MIN_HEADROOM)
     try:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
@@ -169,7 +160,7 @@ def _worker_main(conn: Connection, limits: Limits, work: Work, parent: int) -> N
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGALRM, _on_alarm)
     file_limits.use(limits)
-    start = _address_space()
+    start = address_space()
     cap = _cap_memory(limits.memory_mb)
     retire_at = start + RETIRE_AT * (cap - start) if cap and start else 0
     try:
@@ -217,7 +208,7 @@ def _documents(conn: Connection, limits: Limits, work: Work, retire_at: float, s
         if status == "ok":
             yield payload  # the segment writer analyses and adds it before asking for the next
         _disarm()
-        state["retire"] = retry or stopped or bool(retire_at and _address_space() > retire_at)
+        state["retire"] = retry or stopped or bool(retire_at and address_space() > retire_at)
         if status == "ok":
             conn.send(("ok", source, payload["id"], state["retire"]))
         else:

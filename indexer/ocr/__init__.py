@@ -19,13 +19,13 @@ engine; they are imported when a page is actually recognised.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from ..blocks import Block, Paragraph, Table
+from ..limits import address_space
 from ..readers import ReadError
 from .cache import OcrCache, page_from_json, page_to_json
 from .layout import paragraphs
@@ -138,7 +138,7 @@ def _make_room() -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if soft == resource.RLIM_INFINITY:
         return
-    want = _address_space() + SETTINGS.memory_mb * 2**20
+    want = address_space() + SETTINGS.memory_mb * 2**20
     if hard != resource.RLIM_INFINITY:
         want = min(want, hard)
     if want > soft:
@@ -146,14 +146,6 @@ def _make_room() -> None:
             resource.setrlimit(resource.RLIMIT_AS, (want, hard))
         except (ValueError, OSError):
             pass
-
-
-def _address_space() -> int:
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
 
 
 def _check_time(started: float, pages_done: int, pages: int, name: str, recognised_before: int) -> None:
