@@ -107,10 +107,7 @@ def main() -> int:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="nianbao-expensive-"))
     try:
-        if args.index:
-            corpus, index = args.corpus or work, args.index
-        else:
-            corpus, index = web_fuzz.build_index(work, args.reports)
+        corpus, index = web_fuzz.index_of(args, work)
         site = web_fuzz.site_of(index)
         repeat_id = _report_of(index, "hostile/repeat.txt") or (site.ids[0] if site.ids else "0")
         port = web_fuzz.free_port()

@@ -165,10 +165,7 @@ def main() -> int:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="nianbao-load-"))
     try:
-        if args.index:
-            corpus, index = args.corpus or work, args.index
-        else:
-            corpus, index = web_fuzz.build_index(work, args.reports)
+        corpus, index = web_fuzz.index_of(args, work)
         site = web_fuzz.site_of(index)
         urls = targets(site, 5000)
         port = web_fuzz.free_port()

@@ -67,6 +67,13 @@ class Site:
     checks: list[str] = field(default_factory=list)
 
 
+def index_of(args, work: Path) -> tuple[Path, Path]:
+    """(corpus, index): the ones given by --index/--corpus, or a corpus of --reports built into `work`."""
+    if args.index:
+        return args.corpus or work, args.index
+    return build_index(work, args.reports)
+
+
 def site_of(index_dir: Path) -> Site:
     from indexer import docset
     from indexer.engine import Index
@@ -370,10 +377,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="nianbao-fuzz-"))
     try:
-        if args.index:
-            corpus, index = args.corpus or work, args.index
-        else:
-            corpus, index = build_index(work, args.reports)
+        corpus, index = index_of(args, work)
         site = site_of(index)
         port = free_port()
         server = start_server(corpus, index, port)
