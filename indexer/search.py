@@ -185,7 +185,7 @@ def _filter_masks(index: Index, request: SearchRequest) -> dict[str, int]:
     for name in ("province", "city", "county", "agency_level", "agency", "template"):
         value = getattr(request, name)
         if value:
-            masks[name] = index.facet(_FACET_FIELD.get(name, name)).get(value, 0)
+            masks[name] = index.facet_docs(_FACET_FIELD.get(name, name), value)
     if request.years:
         years = index.facet("year")
         masks["year"] = 0
@@ -200,10 +200,9 @@ def _filter_masks(index: Index, request: SearchRequest) -> dict[str, int]:
                     mask |= docs
         masks["checks"] = mask
     if request.where:
-        metrics = index.metrics()
         mask = index.live
         for cond in request.where:
-            values = metrics.get(cond.key, {})
+            values = index.metric(cond.key)
             mask &= docset.from_docnums((d for d, v in values.items() if cond.holds(v)), index.size)
         masks["where"] = mask
     return masks
@@ -294,7 +293,7 @@ def _ordered(index: Index, request: SearchRequest, match: _Match, docs: int, dep
     if key == "year":
         values = {d: float(y) for d, y in enumerate(years) if y}
     else:
-        values = index.metrics().get(key, {})
+        values = index.metric(key)
     present = [(d, values[d]) for d in docset.docnums(docs) if d in values]
     absent = [d for d in docset.docnums(docs) if d not in values]
     present.sort(key=lambda dv: (-dv[1] if descending else dv[1], -int(years[dv[0]] or 0), dv[0]))
@@ -379,11 +378,11 @@ def _check_keys(index: Index, request: SearchRequest) -> None:
                               param="failing", value=selector)
     if request.sort not in (None, "relevance", "year", "-year", "+year"):
         key = request.sort.lstrip("-+")
-        if key not in index.metrics():
+        if key not in index.metric_keys():
             raise SearchError(f"cannot sort by '{key}': not a metric of any indexed report (see 'nianbao export' for the keys)",
                               param="sort", value=key)
     for cond in request.where:
-        if cond.key not in index.metrics():
+        if cond.key not in index.metric_keys():
             raise SearchError(f"unknown metric '{cond.key}' in the condition '{cond}'", param="where", value=cond)
 
 

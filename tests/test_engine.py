@@ -44,3 +44,61 @@ def test_match_text_hits_count_only_at_character_boundaries():
     assert engine_reader.holds("鱥政府".encode("utf-16-le"), "鱥".encode("utf-16-le"))
     assert engine_reader.holds(text, "府".encode("utf-16-le"))
     assert engine_reader.holds("a政府鱥".encode("utf-16-le"), "鱥".encode("utf-16-le"))  # after a misaligned hit
+
+
+def test_facets_and_columns_read_from_columns_equal_those_read_from_postings(sample_index):
+    from indexer.engine import FACET_FIELDS, Index
+
+    with Index.open(sample_index) as by_column, Index.open(sample_index) as by_postings:
+        by_postings._facet_columns = False  # how generations before schema 10 are read
+        for field in FACET_FIELDS:
+            assert by_column.facet(field) == by_postings.facet(field), field
+            assert list(by_column.facet(field)) == list(by_postings.facet(field)), field  # lexicon order
+            if field != "failing":
+                assert by_column.column(field) == by_postings.column(field), field
+                for value in list(by_postings.facet(field))[:3] + ["no such value"]:
+                    assert by_column.facet_docs(field, value) == by_postings.facet(field).get(value, 0)
+        assert by_column.agency_names() == by_postings.agency_names()
+
+
+def record_failing(index, docnum: int) -> list[str]:
+    return [c["id"] for c in index.stored_record(docnum)["checks"] if c["status"] == "fail"]
+
+
+def test_every_failing_check_of_a_report_is_a_value_of_the_failing_facet(open_sample_index):
+    facet = open_sample_index.facet("failing")
+    for d in docset.docnums(open_sample_index.live):
+        for check_id in record_failing(open_sample_index, d):
+            assert facet[check_id] >> d & 1, (d, check_id)
+
+
+def test_the_metric_table_holds_each_reports_stated_figures(open_sample_index):
+    index = open_sample_index
+    stated: dict[str, dict[int, int | float]] = {}
+    for d in docset.docnums(index.live):
+        for key, metric in index.stored_record(d)["metrics"].items():
+            stated.setdefault(key, {})[d] = metric["value"]
+    assert stated and index.metric_keys() == set(stated)
+    for key, values in stated.items():
+        got = index.metric(key)
+        assert got == values and [type(v) for v in got.values()] == [type(v) for v in values.values()], key
+
+
+def test_a_report_failing_several_checks_is_under_each_of_them(open_sample_index, tmp_path):
+    from indexer.engine import FileFacts, GenerationWriter, Index, prepare
+    from indexer.record import Report, is_cross_report
+
+    record = open_sample_index.stored_record(next(docset.docnums(open_sample_index.live)))
+    own = [c for c in record["checks"] if not is_cross_report(c["id"])][:2]
+    assert len(own) == 2
+    for check in own:
+        check["status"] = "fail"
+    record["checks"] = own
+    writer = GenerationWriter(tmp_path / "idx", rebuild=True)
+    writer.add(prepare(Report.from_dict(record), FileFacts(record["source"], "0" * 64, 1, 1, "x")))
+    writer.commit({})
+    with Index.open(tmp_path / "idx") as index:
+        assert {check_id for check_id, docs in index.facet("failing").items() if docs} == {c["id"] for c in own}
+        index._facet_columns = False
+        index._facets.clear()
+        assert set(index.facet("failing")) == {c["id"] for c in own}

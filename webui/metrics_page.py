@@ -20,7 +20,7 @@ def index():
     svc = services()
     with svc.live.use() as ix:
         answer, chart = metrics_view.page(ix, state, choice, svc.synonyms)
-        sortable = set(ix.metrics())
+        sortable = set(ix.metric_keys())
     # The export takes the search and the figures chosen here; paging does not apply to it.
     export_state = state.but(extra=tuple(("m", key) for key in choice.metrics), page=1, page_size=None)
     return render_template(

@@ -139,7 +139,7 @@ def _add(sums: dict, name: str, value: int | float) -> None:
 
 def chart(ix: Index, state: SearchState, choice: MetricsChoice, synonyms: Synonyms, page_size: int) -> Chart:
     docs = [d for d in ordered_docnums(ix, state.request(page_size), synonyms)]
-    values = ix.metrics().get(choice.chart_metric, {})
+    values = ix.metric(choice.chart_metric)
     stated = [d for d in docs if d in values]
     year_of = ix.column("year")
     years = sorted({int(year_of[d]) for d in stated if year_of[d]}, reverse=True)
@@ -186,10 +186,10 @@ def chart(ix: Index, state: SearchState, choice: MetricsChoice, synonyms: Synony
 def table(ix: Index, state: SearchState, choice: MetricsChoice, synonyms: Synonyms, page_size: int) -> dict:
     """The search answer for the state, each result with the chosen metrics' values."""
     answer = search(ix, state.request(page_size), synonyms)
-    metrics = ix.metrics()
+    metrics = {key: ix.metric(key) for key in choice.metrics}
     for result in answer["results"]:
         d = ix.docnum(result["id"])
-        result["values"] = {key: metrics.get(key, {}).get(d) for key in choice.metrics}
+        result["values"] = {key: metrics[key].get(d) for key in choice.metrics}
     return answer
 
 

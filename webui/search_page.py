@@ -16,9 +16,9 @@ bp = Blueprint("search", __name__)
 EXAMPLE_QUERIES = ("行政处罚", "依申请公开", "疫情", '"信息处理费"', "卫健委 -疫情")
 
 
-def sort_groups(metrics: dict) -> list[tuple[str, list[tuple[str, str]]]]:
+def sort_groups(keys: frozenset[str]) -> list[tuple[str, list[tuple[str, str]]]]:
     """The figures a list can be sorted by, those some indexed report states: common ones first, then by table."""
-    return metric_groups(set(metrics), common=True)
+    return metric_groups(set(keys), common=True)
 
 
 @bp.get("/")
@@ -28,7 +28,7 @@ def index():
     svc = services()
     with svc.live.use() as ix:
         answer = search(ix, state.request(svc.config.page_size), svc.synonyms)
-        groups = sort_groups(ix.metrics())
+        groups = sort_groups(ix.metric_keys())
         report_count = ix.doc_count
     sort = state.sort or ""  # no explicit sort: relevance with a query, newest first without
     return render_template(

@@ -18,7 +18,7 @@ import json
 import math
 import threading
 from array import array
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from .. import docset, segment
 from ..record import is_cross_report
 from . import generations, retired
 from .crossstore import CrossStore
+from .metric_table import MetricTable, read_table
 from .schema import FACET_FIELDS, MTEXT_ENCODING
 from .writer import WHOOSH_DIR
 
@@ -163,12 +164,14 @@ class Index:
         self._facets: dict[str, dict[str, int]] = {}
         self._agency_names: dict[str, str] | None = None
         self._columns: dict[str, list[str | None]] = {}
-        self._metrics: dict[str, dict[int, float]] | None = None
+        self._metrics: MetricTable | None = None
         self._lengths: array | None = None
         self._retired: dict[str, dict] | None = None
         self._cross: CrossStore | None = CrossStore.open_readonly(generation)
         # Generations written before schema 8 hold their match text in UTF-8.
-        self._mtext_encoding = MTEXT_ENCODING if int(self.meta.get("schema") or 0) >= 9 else "utf-8"
+        schema = int(self.meta.get("schema") or 0)
+        self._mtext_encoding = MTEXT_ENCODING if schema >= 9 else "utf-8"
+        self._facet_columns = schema >= 10  # older generations: facets from postings, metrics as JSON
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
@@ -336,70 +339,133 @@ class Index:
 
     # ------------------------------------------------------------ facets and columns
 
+    def _raw_column(self, field: str) -> list:
+        """The column's value of every document as written (b"" where it has none), segment by
+        segment: whoosh's multi-segment column reader skips a segment that has no file for the
+        column, which would shift every later document."""
+        out: list = []
+        for leaf, offset in self.searcher().reader().leaf_readers():
+            if len(out) != offset:
+                raise ValueError(f"column {field}: segment at document {offset} after {len(out)} documents")
+            count = leaf.doc_count_all()
+            values = list(leaf.column_reader(field, translate=False)) if leaf.has_column(field) else [b""] * count
+            if len(values) != count:
+                raise ValueError(f"column {field}: {len(values)} values for a segment of {count} documents")
+            out.extend(values)
+        return out
+
     def facet(self, field: str) -> dict[str, int]:
         """Value -> set of documents, for a facet field."""
         if field not in FACET_FIELDS:
             raise KeyError(field)
         cached = self._facets.get(field)
         if cached is None:
-            reader = self.searcher().reader()
-            cached = {}
-            for term in reader.lexicon(field):
-                value = term.decode("utf-8")
-                mask = self.postings_mask(field, value)
-                if mask:
-                    cached[value] = mask
+            cached = self._facet_of_column(field) if self._facet_columns else self._facet_of_postings(field)
             if field == "failing":
                 self._merge_cross_failing(cached)
             self._facets[field] = cached
         return cached
 
+    def _facet_of_column(self, field: str) -> dict[str, int]:
+        """One pass over the field's column (failing: check ids space-separated), values in lexicon order."""
+        groups: dict[bytes, list[int]] = {}
+        deleted = self._deleted
+        multi = field == "failing"
+        for d, raw in enumerate(self._raw_column(field)):
+            if raw and d not in deleted:
+                for value in raw.split() if multi else (raw,):
+                    groups.setdefault(value, []).append(d)
+        return {value.decode("utf-8"): docset.from_docnums(ds, self.size) for value, ds in sorted(groups.items())}
+
+    def _facet_of_postings(self, field: str) -> dict[str, int]:
+        """One postings list per value: generations written before facet columns (schema 10)."""
+        cached = {}
+        for term in self.searcher().reader().lexicon(field):
+            value = term.decode("utf-8")
+            mask = self.postings_mask(field, value)
+            if mask:
+                cached[value] = mask
+        return cached
+
+    def facet_docs(self, field: str, value: str) -> int:
+        """The documents whose facet field holds `value`, without building the whole facet when it
+        is not built (agency_id has a value for nearly every agency)."""
+        if field in self._facets or field == "failing":
+            return self.facet(field).get(value, 0)
+        if field not in FACET_FIELDS:
+            raise KeyError(field)
+        return self.postings_mask(field, value)
+
     def agency_names(self) -> dict[str, str]:
         """agency_id -> the name its reports print most often (the longest on a tie): what a facet shows."""
         if self._agency_names is None:
+            if self._facet_columns:
+                counts = Counter(v for v in self._column_values("agency_name") if v)
+            else:
+                counts = {term: docset.count(mask) for term, mask in self.facet("agency_name").items()}
             best: dict[str, tuple[tuple[int, int], str]] = {}
-            for term, mask in self.facet("agency_name").items():
+            for term in sorted(counts):
                 agency_id, _, name = term.partition("\t")
-                key = (docset.count(mask), len(name))
+                key = (counts[term], len(name))
                 if agency_id not in best or key > best[agency_id][0]:
                     best[agency_id] = (key, name)
             self._agency_names = {agency_id: name for agency_id, (_, name) in best.items()}
         return self._agency_names
 
     def column(self, field: str) -> list[str | None]:
-        """The facet field's value of every document, by document number."""
+        """The facet field's value of every live document, by document number (None for others)."""
         cached = self._columns.get(field)
         if cached is None:
-            cached = [None] * self.size
-            for value, mask in self.facet(field).items():
-                for d in docset.docnums(mask):
-                    cached[d] = value
-            self._columns[field] = cached
+            cached = self._columns[field] = self._column_values(field)
         return cached
 
+    def _column_values(self, field: str) -> list[str | None]:
+        if field not in FACET_FIELDS:
+            raise KeyError(field)
+        if not self._facet_columns:
+            values: list[str | None] = [None] * self.size
+            for value, mask in self.facet(field).items():
+                for d in docset.docnums(mask):
+                    values[d] = value
+            return values
+        raw = self._raw_column(field)
+        text = {b: b.decode("utf-8") for b in set(raw) if b}
+        values = [text.get(b) for b in raw]
+        for d in self._deleted:
+            values[d] = None
+        return values
+
     def warm(self) -> None:
-        """Compute what every search page needs (facets, year and length columns, metric table)
-        when a generation is opened, not during the first request."""
+        """Compute what every search page needs (facets, year and agency columns, agency names, lengths,
+        the metric keys) when a generation is opened, not during the first request. The agency
+        facets are not built: a filter reads its one agency's postings (`facet_docs`)."""
         for field in FACET_FIELDS:
-            self.facet(field)
+            if field not in ("agency_id", "agency_name"):
+                self.facet(field)
         self.column("year")
         self.column("agency_id")
         self.agency_names()
         self.lengths()
-        self.metrics()
+        self.metric_keys()
 
-    def metrics(self) -> dict[str, dict[int, float]]:
-        """Metric key -> {document number: value}; reports that lack a metric are absent."""
+    def metric_table(self) -> MetricTable:
+        """Every report's figures (`metric_table`), read on first use: a search without a condition
+        or a metric sort never needs them."""
         if self._metrics is None:
-            column = self.column_reader("metrics")
-            table: dict[str, dict[int, float]] = {}
-            for d in docset.docnums(self.live):
-                raw = column[d]
-                if raw:
-                    for key, value in json.loads(raw).items():
-                        table.setdefault(key, {})[d] = value
-            self._metrics = table
+            self._metrics = read_table(self._raw_column("metrics"), self.size, self._deleted.__contains__,
+                                       self._stored_figures)
         return self._metrics
+
+    def metric_keys(self) -> frozenset[str]:
+        """The metric keys some live report states."""
+        return self.metric_table().keys()
+
+    def metric(self, key: str) -> dict[int, int | float]:
+        """Document number -> value of a metric, ascending, for the live reports that state it."""
+        return self.metric_table().values(key)
+
+    def _stored_figures(self, docnum: int) -> dict:
+        return {key: m["value"] for key, m in (self.stored_record(docnum).get("metrics") or {}).items()}
 
     # ------------------------------------------------------------ documents
 
@@ -499,7 +565,7 @@ class Index:
         agency, year = info.get("agency_id"), info.get("year")
         if not agency or not year or "agency_id" not in FACET_FIELDS:
             return None
-        docs = self.facet("agency_id").get(agency, 0) & self.facet("year").get(str(year), 0)
+        docs = self.facet_docs("agency_id", agency) & self.facet("year").get(str(year), 0)
         if docset.count(docs) != 1:
             return None
         return self.record(next(docset.docnums(docs)))["id"]

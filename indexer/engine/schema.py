@@ -11,14 +11,17 @@ from ..passage_labels import label_words
 from ..record import Report, is_cross_report
 from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
+from .metric_table import pack as pack_metrics
 
-SCHEMA_VERSION = 9  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages;
-# 9: match text in UTF-16
+SCHEMA_VERSION = 10  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages;
+# 9: match text in UTF-16; 10: a column per facet field, metrics packed (`metric_table`)
 
 MTEXT_ENCODING = "utf-16-le"  # two bytes a character where UTF-8 takes three for Chinese: the index's largest column
 
 # Facet fields: one term per document (failing holds one term per failing check). agency_name holds
 # "agency_id<TAB>agency", from which each agency's display name is read (`Index.agency_names`).
+# Each is also a column (its value as written; failing's check ids space-separated), from which
+# `reader.Index` builds a facet in one pass over the documents instead of one postings list per value.
 FACET_FIELDS = ("province", "city", "county", "year", "agency_level", "template", "failing", "agency_id", "agency_name")
 
 
@@ -47,17 +50,17 @@ def build_schema(dictionaries: tuple[str, ...] = ()) -> fields.Schema:
         city=fields.ID(sortable=True),
         county=fields.ID(sortable=True),
         year=fields.ID(sortable=True),
-        agency_level=fields.ID(),
-        agency_id=fields.ID(),
-        agency_name=fields.ID(),
-        template=fields.ID(),
-        failing=fields.KEYWORD(scorable=False),
+        agency_level=fields.ID(sortable=True),
+        agency_id=fields.ID(sortable=True),
+        agency_name=fields.ID(sortable=True),
+        template=fields.ID(sortable=True),
+        failing=fields.KEYWORD(scorable=False, sortable=True),
         record=fields.COLUMN(columns.CompressedBytesColumn()),
         # Uncompressed on purpose: confirming that a report contains a string reads this
         # column, and decompressing it would cost 100 times the search itself. In
         # MTEXT_ENCODING; a hit counts only at an even byte offset (`reader.holds`).
         mtext=fields.COLUMN(columns.VarBytesColumn()),
-        metrics=fields.COLUMN(columns.CompressedBytesColumn()),
+        metrics=fields.COLUMN(columns.VarBytesColumn()),  # `metric_table.pack`: read whole, not per report
         length=fields.COLUMN(columns.NumericColumn("I")),  # characters of text, for length normalization
     )
 
@@ -105,7 +108,7 @@ def prepare(report: Report, facts: FileFacts) -> dict:
         "gram": match_text,
         "record": record_bytes(record),
         "mtext": match_text.encode(MTEXT_ENCODING),
-        "metrics": json.dumps({k: m.value for k, m in report.metrics.items()}, separators=(",", ":")).encode(),
+        "metrics": pack_metrics({k: m.value for k, m in report.metrics.items()}),
         "length": len(match_text),
     }
     for name, value in (
