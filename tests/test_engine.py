@@ -7,7 +7,7 @@ from indexer.engine import reader as engine_reader
 
 
 def test_block_postings_equal_whoosh_public_postings(open_sample_index):
-    whoosh_reader = open_sample_index.searcher().reader()
+    whoosh_reader = open_sample_index.reader()
     for term in ("行政处罚", "公开", "0"):
         ids, weights = open_sample_index.postings("body", term)
         if ("body", term.encode()) not in whoosh_reader:

@@ -150,13 +150,14 @@ class Index:
         self.meta = generations.read_meta(generation)
         self._ix = whoosh_index.open_dir(str(generation / WHOOSH_DIR), readonly=True)
         self._local = threading.local()
-        self._searchers: list = []
+        self._readers: list = []
         self._lock = threading.Lock()
-        s = self.searcher()
-        self.size = s.doc_count_all()
-        self.doc_count = s.doc_count()
-        self.live = docset.from_docnums(s.reader().all_doc_ids(), self.size)
-        self._deleted = frozenset(docset.docnums(docset.full(self.size) & ~self.live))
+        reader = self.reader()
+        self.size = reader.doc_count_all()
+        self.doc_count = reader.doc_count()
+        self._deleted = frozenset(offset + d for leaf, offset in reader.leaf_readers() if leaf.has_deletions()
+                                  for d in leaf.deleted_docs_set)
+        self.live = docset.full(self.size) & ~docset.from_docnums(self._deleted, self.size)
         self._postings = _LRU(POSTINGS_CACHE, weight=lambda ids_weights: len(ids_weights[0]) + ENTRY_POSTINGS,
                               empty=lambda ids_weights: not ids_weights[0])
         self._masks = _LRU(MASK_CACHE_BYTES, weight=_mask_bytes)
@@ -185,15 +186,16 @@ class Index:
         live = generations.current(index_dir)
         return live is not None and live.name == self.name
 
-    def searcher(self):
-        """This thread's whoosh searcher (searchers are not shared between threads)."""
-        s = getattr(self._local, "searcher", None)
-        if s is None:
-            s = self._ix.searcher()
-            self._local.searcher = s
+    def reader(self):
+        """This thread's whoosh reader (readers are not shared between threads). A reader, not a
+        searcher: nothing here searches through whoosh, and whoosh.searching costs 0.2 s to import."""
+        r = getattr(self._local, "reader", None)
+        if r is None:
+            r = self._ix.reader()
+            self._local.reader = r
             with self._lock:
-                self._searchers.append(s)
-        return s
+                self._readers.append(r)
+        return r
 
     def column_reader(self, name: str):
         """This thread's reader of a per-document column (whoosh reads a column's whole
@@ -203,7 +205,7 @@ class Index:
             readers = self._local.columns = {}
         reader = readers.get(name)
         if reader is None:
-            reader = readers[name] = self.searcher().reader().column_reader(name)
+            reader = readers[name] = self.reader().column_reader(name)
         return reader
 
     def __enter__(self) -> "Index":
@@ -217,9 +219,9 @@ class Index:
             self._cross.close()
             self._cross = None
         with self._lock:
-            for s in self._searchers:
-                s.close()
-            self._searchers.clear()
+            for r in self._readers:
+                r.close()
+            self._readers.clear()
 
     # ------------------------------------------------------------ postings
 
@@ -231,7 +233,7 @@ class Index:
         ids, weights = array("I"), array("f")
         btext = text.encode("utf-8")
         deleted = self._deleted
-        for leaf, offset in self.searcher().reader().leaf_readers():
+        for leaf, offset in self.reader().leaf_readers():
             if (field, btext) not in leaf:
                 continue
             for block_ids, block_weights in _blocks(leaf.postings(field, btext)):
@@ -264,7 +266,7 @@ class Index:
             return self.postings_mask("gram", grams[0])
         # Rarest pair first; stop intersecting once checking the remaining candidates'
         # text is cheaper than reading the next pair's postings.
-        reader = self.searcher().reader()
+        reader = self.reader()
         frequencies = sorted((reader.doc_frequency("gram", g), g) for g in grams)
         if frequencies[0][0] == 0:
             return 0
@@ -344,7 +346,7 @@ class Index:
         segment: whoosh's multi-segment column reader skips a segment that has no file for the
         column, which would shift every later document."""
         out: list = []
-        for leaf, offset in self.searcher().reader().leaf_readers():
+        for leaf, offset in self.reader().leaf_readers():
             if len(out) != offset:
                 raise ValueError(f"column {field}: segment at document {offset} after {len(out)} documents")
             count = leaf.doc_count_all()
@@ -380,7 +382,7 @@ class Index:
     def _facet_of_postings(self, field: str) -> dict[str, int]:
         """One postings list per value: generations written before facet columns (schema 10)."""
         cached = {}
-        for term in self.searcher().reader().lexicon(field):
+        for term in self.reader().lexicon(field):
             value = term.decode("utf-8")
             mask = self.postings_mask(field, value)
             if mask:
@@ -515,7 +517,7 @@ class Index:
         ids = set(report_ids)
         if len(ids) * 4 < self.doc_count:
             return {rid: d for rid in ids if (d := self.docnum(rid)) is not None}
-        s = self.searcher()
+        s = self.reader()
         out = {}
         for d in docset.docnums(self.live):
             rid = s.stored_fields(d)["id"]
@@ -572,7 +574,7 @@ class Index:
 
     def manifest(self) -> dict[str, dict]:
         """Source path -> stored facts (id, sha256, size, mtime_ns, extractor) of every live document."""
-        s = self.searcher()
+        s = self.reader()
         out = {}
         for d in docset.docnums(self.live):
             fields = s.stored_fields(d)
