@@ -14,7 +14,6 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -187,10 +186,9 @@ def _filter_masks(index: Index, request: SearchRequest) -> dict[str, int]:
         if value:
             masks[name] = index.facet_docs(_FACET_FIELD.get(name, name), value)
     if request.years:
-        years = index.facet("year")
         masks["year"] = 0
         for y in request.years:
-            masks["year"] |= years.get(str(y), 0)
+            masks["year"] |= index.facet_docs("year", str(y))
     if request.failing:
         failing = index.facet("failing")
         mask = 0
@@ -208,15 +206,6 @@ def _filter_masks(index: Index, request: SearchRequest) -> dict[str, int]:
     return masks
 
 
-def _agency_counts(index: Index, base: int) -> dict[str, int]:
-    """Matching reports per agency_id: one pass over the matching reports (a count per agency, as for the
-    other facets, would cost an AND for each of thousands of agencies)."""
-    column = index.column("agency_id")
-    counts = Counter(column[d] for d in docset.docnums(base))
-    counts.pop(None, None)
-    return counts
-
-
 def _facet_counts(index: Index, matched: int, masks: dict[str, int],
                   request: SearchRequest) -> tuple[dict[str, dict], dict[str, int]]:
     """The facets of the answer, and for a facet listed only in part, how many values it has."""
@@ -231,21 +220,17 @@ def _facet_counts(index: Index, matched: int, masks: dict[str, int],
         for other, mask in masks.items():
             if other != name:
                 base &= mask
-        if name == "agency":
-            counts = _agency_counts(index, base)
-        else:
-            field_name = _FACET_FIELD.get(name, name)
-            counts = {value: n for value, docs in index.facet(field_name).items() if (n := docset.count(base & docs))}
+        counts = index.facet_counts(_FACET_FIELD.get(name, name), base)
         out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     if "year" in out:
         out["year"] = dict(sorted(out["year"].items(), key=lambda kv: kv[0], reverse=True))
     if "agency" in out:
-        names = index.agency_names()
         listed = list(out["agency"].items())[:AGENCY_FACET_LIMIT]
         if len(out["agency"]) > AGENCY_FACET_LIMIT:
             truncated["agency"] = len(out["agency"])
         if request.agency in out["agency"] and all(k != request.agency for k, _ in listed):
             listed.append((request.agency, out["agency"][request.agency]))
+        names = index.agency_names(agency_id for agency_id, _ in listed)
         out["agency"] = {agency_id: {"name": names.get(agency_id, agency_id.partition(":")[2]), "count": n}
                          for agency_id, n in listed}
     return out, truncated
@@ -268,7 +253,7 @@ def _closeness(index: Index, docnum: int, terms: list[Term]) -> float:
     return best / len(terms)
 
 
-def _relevance(index: Index, terms: list[Term], docs: int, depth: int, years: list[str | None]) -> list[tuple[int, float]]:
+def _relevance(index: Index, terms: list[Term], docs: int, depth: int, years: dict[int, str | None]) -> list[tuple[int, float]]:
     scores = index.scores(_rank_leaves(terms), docs, WEIGHTS)
 
     def key(item: tuple[int, float]) -> tuple[float, int, int]:
@@ -284,14 +269,14 @@ def _relevance(index: Index, terms: list[Term], docs: int, depth: int, years: li
 
 def _ordered(index: Index, request: SearchRequest, match: _Match, docs: int, depth: int) -> list[tuple[int, float]]:
     """(docnum, score) of the first `depth` results in the requested order."""
-    years = index.column("year")
+    years = index.values("year", docs)
     sort = request.sort or ("relevance" if match.parsed.positive_terms() else "-year")
     if sort == "relevance":
         return _relevance(index, match.parsed.positive_terms(), docs, depth, years)
     descending = sort.startswith("-")
     key = sort.lstrip("-+")
     if key == "year":
-        values = {d: float(y) for d, y in enumerate(years) if y}
+        values = {d: float(y) for d, y in years.items() if y}
     else:
         values = index.metric(key)
     present = [(d, values[d]) for d in docset.docnums(docs) if d in values]
@@ -370,7 +355,7 @@ def metric_sort_key(sort: str | None) -> str | None:
 
 
 def _check_keys(index: Index, request: SearchRequest) -> None:
-    known = tuple(known_check_ids()) + tuple(index.facet("failing"))
+    known = tuple(known_check_ids()) + tuple(index.facet("failing")) if request.failing else ()
     for selector in request.failing:
         if not is_check_selector(selector, known):
             raise SearchError(f"there is no check called '{selector}'; check ids look like apply.balance.total "

@@ -102,3 +102,28 @@ def test_a_report_failing_several_checks_is_under_each_of_them(open_sample_index
         index._facet_columns = False
         index._facets.clear()
         assert set(index.facet("failing")) == {c["id"] for c in own}
+
+
+def test_facet_counts_years_and_names_read_document_by_document_equal_the_whole_columns(sample_index, monkeypatch):
+    from indexer.engine import FACET_FIELDS, Index
+
+    answers = []
+    for share in (1.0, 0.0):  # every set read one by one; none
+        monkeypatch.setattr(engine_reader, "ONE_BY_ONE", share)
+        monkeypatch.setattr(engine_reader, "ONE_AGENCY", share)
+        monkeypatch.setattr(engine_reader, "ID_LOOKUP", 10**9 if share else 1)
+        with Index.open(sample_index) as index:
+            docs = list(docset.docnums(index.live))
+            sets = [index.live, docset.from_docnums(docs[::2], index.size), docset.from_docnums(docs[1:2], index.size)]
+            ids = [index.stored_record(d)["id"] for d in docs]
+            agencies = [index.column("agency_id")[d] for d in docs[:2]]
+            answers.append((
+                [[index.facet_counts(field, s) for field in FACET_FIELDS] for s in sets],
+                [index.values("year", s) for s in sets],
+                {a: index.agency_names(agencies)[a] for a in agencies},
+                index.docnums_of(ids),
+                index.scores([engine_reader.RankLeaf("公开", ("公开",))], index.live,
+                             engine_reader.RankWeights(1.0, 1.5, 1.0, 0.4)),
+            ))
+    assert answers[0] == answers[1]
+    assert any(answers[0][0][0]) and answers[0][3] == {rid: d for rid, d in zip(ids, docs)}

@@ -18,9 +18,11 @@ import json
 import math
 import threading
 from array import array
+from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from whoosh import index as whoosh_index
 
@@ -38,6 +40,15 @@ POSTINGS_CACHE = 20_000_000
 ENTRY_POSTINGS = 32  # what a cache entry costs beyond its postings (key, tuple, arrays: ~256 bytes), in postings
 MASK_CACHE_BYTES = 64 * 2**20  # term -> set of reports (an integer of one bit per document)
 CONTAINING_CACHE_BYTES = 32 * 2**20  # string -> reports containing it
+
+# A facet count, a year or a length is read document by document, not as a whole column, for
+# a set of documents smaller than this share of the index (a rare word from the command line)
+# unless the column is already in memory (the server reads them when it opens a generation).
+ONE_BY_ONE = 1 / 8
+ONE_AGENCY = 1 / 250  # agency names are read agency by agency (a postings list each) for fewer agencies than this share
+ID_LOOKUP = 100  # report ids are found by scanning the id column for more than one in this many documents
+# Facets counted from their column rather than from bitsets (`Index.facet_counts`).
+_COUNTED = ("agency_id", "agency_name")
 
 # Checking one report's text for a string costs about as much as reading this
 # many postings of an n-gram; `containing` weighs the two.
@@ -141,6 +152,40 @@ def _blocks(matcher):
     yield ids, weights
 
 
+def _best_names(counts: dict[str, int]) -> dict[str, str]:
+    """agency_id -> its most frequent name (the longest on a tie, then the first in lexicon order),
+    from the number of reports of each agency_name value ("agency_id<TAB>name")."""
+    best: dict[str, tuple[tuple[int, int], str]] = {}
+    for term in sorted(counts):
+        agency_id, _, name = term.partition("\t")
+        key = (counts[term], len(name))
+        if agency_id not in best or key > best[agency_id][0]:
+            best[agency_id] = (key, name)
+    return {agency_id: name for agency_id, (_, name) in best.items()}
+
+
+class _Column:
+    """A column's value (as written: bytes, or a number) of any document, read from its segment.
+
+    whoosh's multi-segment column reader leaves out the segments that have no
+    file for the column (no document of theirs has a value), which misplaces
+    every document after them; each segment's own reader gives its default.
+    """
+
+    def __init__(self, reader, field: str):
+        leaves = [(leaf, offset) for leaf, offset in reader.leaf_readers() if leaf.doc_count_all()]
+        self._starts = [offset for _, offset in leaves]
+        self._readers = [leaf.column_reader(field, translate=False) for leaf, _ in leaves]
+
+    def __getitem__(self, docnum: int):
+        i = bisect_right(self._starts, docnum) - 1
+        return self._readers[i][docnum - self._starts[i]]
+
+    def __iter__(self):
+        for reader in self._readers:
+            yield from reader
+
+
 class Index:
     """One live generation, opened read-only."""
 
@@ -168,6 +213,7 @@ class Index:
         self._metrics: MetricTable | None = None
         self._lengths: array | None = None
         self._retired: dict[str, dict] | None = None
+        self._cross_failing_ids: dict[str, list[str]] | None = None
         self._cross: CrossStore | None = CrossStore.open_readonly(generation)
         # Generations written before schema 8 hold their match text in UTF-8.
         schema = int(self.meta.get("schema") or 0)
@@ -197,7 +243,7 @@ class Index:
                 self._readers.append(r)
         return r
 
-    def column_reader(self, name: str):
+    def column_reader(self, name: str) -> "_Column":
         """This thread's reader of a per-document column (whoosh reads a column's whole
         offset table when a reader opens, so readers are kept, not reopened)."""
         readers = getattr(self._local, "columns", None)
@@ -205,7 +251,7 @@ class Index:
             readers = self._local.columns = {}
         reader = readers.get(name)
         if reader is None:
-            reader = readers[name] = self.reader().column_reader(name)
+            reader = readers[name] = _Column(self.reader(), name)
         return reader
 
     def __enter__(self) -> "Index":
@@ -297,9 +343,15 @@ class Index:
     def lengths(self) -> array:
         """Text length (characters) of every document, by document number."""
         if self._lengths is None:
-            column = self.column_reader("length")
-            self._lengths = array("I", (int(v or 0) for v in column))
+            self._lengths = array("I", (int(v or 0) for v in self._raw_column("length")))
         return self._lengths
+
+    def _lengths_of(self, docs: set[int]):
+        """Text length of each of `docs`, indexable by document number."""
+        if self._lengths is not None or not self._one_by_one(len(docs)):
+            return self.lengths()
+        column = self.column_reader("length")
+        return {d: int(column[d] or 0) for d in docs}
 
     def scores(self, leaves: list[RankLeaf], docs: int, weights: RankWeights) -> dict[int, float]:
         """BM25-style score of every document in `docs` for the leaves (all docs get an entry)."""
@@ -307,7 +359,7 @@ class Index:
         scores = dict.fromkeys(members, 0.0)
         if not members or not leaves:
             return scores
-        lengths = self.lengths()
+        lengths = self._lengths_of(members)
         average = (sum(lengths[d] for d in members) / len(members)) or 1.0
         n = self.doc_count
         k1, b = weights.k1, weights.b
@@ -342,18 +394,10 @@ class Index:
     # ------------------------------------------------------------ facets and columns
 
     def _raw_column(self, field: str) -> list:
-        """The column's value of every document as written (b"" where it has none), segment by
-        segment: whoosh's multi-segment column reader skips a segment that has no file for the
-        column, which would shift every later document."""
-        out: list = []
-        for leaf, offset in self.reader().leaf_readers():
-            if len(out) != offset:
-                raise ValueError(f"column {field}: segment at document {offset} after {len(out)} documents")
-            count = leaf.doc_count_all()
-            values = list(leaf.column_reader(field, translate=False)) if leaf.has_column(field) else [b""] * count
-            if len(values) != count:
-                raise ValueError(f"column {field}: {len(values)} values for a segment of {count} documents")
-            out.extend(values)
+        """The column's value of every document as written (b"" where it has none)."""
+        out = list(self.column_reader(field))
+        if len(out) != self.size:
+            raise ValueError(f"column {field}: {len(out)} values for {self.size} documents")
         return out
 
     def facet(self, field: str) -> dict[str, int]:
@@ -398,20 +442,75 @@ class Index:
             raise KeyError(field)
         return self.postings_mask(field, value)
 
-    def agency_names(self) -> dict[str, str]:
-        """agency_id -> the name its reports print most often (the longest on a tie): what a facet shows."""
+    def facet_counts(self, field: str, docs: int) -> dict[str, int]:
+        """How many of `docs` (live documents) hold each value of a facet field; values none holds are left out.
+
+        Each count is an AND and a popcount over the facet's bitsets, except for the agency
+        fields (a value for nearly every agency: one pass over the documents' values costs
+        less) and for a small set while the column is not in memory (its values are read
+        document by document).
+        """
+        if field not in FACET_FIELDS:
+            raise KeyError(field)
+        if not docs:
+            return {}
+        counted = field in _COUNTED
+        if field not in (self._columns if counted else self._facets) and self._one_by_one(docset.count(docs)):
+            return self._counts_one_by_one(field, docs)
+        if counted:
+            column = self.column(field)
+            counts = Counter(column[d] for d in docset.docnums(docs))
+            counts.pop(None, None)
+            return dict(counts)
+        return {value: n for value, mask in self.facet(field).items() if (n := docset.count(docs & mask))}
+
+    def _one_by_one(self, documents: int) -> bool:
+        return self._facet_columns and documents < self.size * ONE_BY_ONE
+
+    def _counts_one_by_one(self, field: str, docs: int) -> dict[str, int]:
+        column = self.column_reader(field)
+        counts: Counter = Counter()
+        if field != "failing":
+            counts.update(column[d] for d in docset.docnums(docs))
+            counts.pop(b"", None)
+        else:
+            cross = self._cross_failing()
+            ids = self.column_reader("id") if cross else None
+            for d in docset.docnums(docs):
+                checks = set(column[d].split())
+                if ids is not None:
+                    checks.update(c.encode("utf-8") for c in cross.get(ids[d].decode("utf-8"), ()))
+                counts.update(checks)
+        return {value.decode("utf-8"): n for value, n in counts.items()}
+
+    def values(self, field: str, docs: int) -> dict[int, str | None]:
+        """A facet field's value of each of `docs` (None where it has none), by document number."""
+        if field not in self._columns and self._one_by_one(docset.count(docs)):
+            column = self.column_reader(field)
+            return {d: raw.decode("utf-8") if raw else None for d in docset.docnums(docs) for raw in (column[d],)}
+        column = self.column(field)
+        return {d: column[d] for d in docset.docnums(docs)}
+
+    def agency_names(self, agency_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """agency_id -> the name its reports print most often (the longest on a tie): what a facet shows.
+
+        With `agency_ids`, the names of at least those: a few are read agency by agency
+        (their postings and their reports' names) unless every name is known already.
+        """
         if self._agency_names is None:
+            wanted = set(agency_ids) if agency_ids is not None else None
+            if wanted is not None and self._facet_columns and len(wanted) < self.size * ONE_AGENCY:
+                names = self.column_reader("agency_name")
+                counts: Counter = Counter()
+                for agency_id in wanted:
+                    counts.update(names[d] for d in self.postings("agency_id", agency_id)[0])
+                counts.pop(b"", None)
+                return _best_names({term.decode("utf-8"): n for term, n in counts.items()})
             if self._facet_columns:
                 counts = Counter(v for v in self._column_values("agency_name") if v)
             else:
                 counts = {term: docset.count(mask) for term, mask in self.facet("agency_name").items()}
-            best: dict[str, tuple[tuple[int, int], str]] = {}
-            for term in sorted(counts):
-                agency_id, _, name = term.partition("\t")
-                key = (counts[term], len(name))
-                if agency_id not in best or key > best[agency_id][0]:
-                    best[agency_id] = (key, name)
-            self._agency_names = {agency_id: name for agency_id, (_, name) in best.items()}
+            self._agency_names = _best_names(counts)
         return self._agency_names
 
     def column(self, field: str) -> list[str | None]:
@@ -498,9 +597,7 @@ class Index:
 
     def _merge_cross_failing(self, facet: dict[str, int]) -> None:
         """Add the reports failing cross-report checks to the `failing` facet; the index itself never holds them."""
-        if self._cross is None:
-            return
-        failing = dict(self._cross.failing())
+        failing = self._cross_failing()
         if not failing:
             return
         docnums = self.docnums_of(failing)
@@ -512,10 +609,20 @@ class Index:
             for check_id in check_ids:
                 facet[check_id] = facet.get(check_id, 0) | bit
 
+    def _cross_failing(self) -> dict[str, list[str]]:
+        """Report id -> the cross-report checks it fails, from the store."""
+        if self._cross_failing_ids is None:
+            self._cross_failing_ids = dict(self._cross.failing()) if self._cross is not None else {}
+        return self._cross_failing_ids
+
     def docnums_of(self, report_ids) -> dict[str, int]:
-        """Report id -> document number, for the ids that are live (a scan of stored ids when they are many)."""
+        """Report id -> document number, for the ids that are live (a scan of the ids when they are many)."""
         ids = set(report_ids)
-        if len(ids) * 4 < self.doc_count:
+        if self._facet_columns and len(ids) * ID_LOOKUP >= self.size:  # a postings read costs ~100 column values
+            wanted = {rid.encode("utf-8"): rid for rid in ids}
+            deleted = self._deleted
+            return {wanted[raw]: d for d, raw in enumerate(self._raw_column("id")) if raw in wanted and d not in deleted}
+        if len(ids) * 4 < self.doc_count or self._facet_columns:
             return {rid: d for rid in ids if (d := self.docnum(rid)) is not None}
         s = self.reader()
         out = {}

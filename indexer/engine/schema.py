@@ -14,7 +14,7 @@ from .analysis import GramTokenizer, WordTokenizer
 from .metric_table import pack as pack_metrics
 
 SCHEMA_VERSION = 10  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages;
-# 9: match text in UTF-16; 10: a column per facet field, metrics packed (`metric_table`)
+# 9: match text in UTF-16; 10: a column per facet field and the id, metrics packed (`metric_table`)
 
 MTEXT_ENCODING = "utf-16-le"  # two bytes a character where UTF-8 takes three for Chinese: the index's largest column
 
@@ -36,7 +36,7 @@ def _text(analyzer) -> fields.TEXT:
 def build_schema(dictionaries: tuple[str, ...] = ()) -> fields.Schema:
     words = WordTokenizer(dictionaries)
     return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
+        id=fields.ID(stored=True, unique=True, sortable=True),  # a column too: many ids found in one pass
         source=fields.ID(stored=True),
         sha256=fields.STORED(),
         size=fields.STORED(),
