@@ -162,12 +162,18 @@ def _save_lookup_file(tok, extra: tuple[str, ...]) -> None:
         pass
 
 
+LOOKUPS_KEPT = 200_000  # words looked up in the SQLite file and remembered (about 20 MB), then forgotten
+
+
 class _Frequencies:
     """jieba's FREQ looked up in the SQLite file one word at a time, as jieba reads it (`in`, `[]`, `get`).
 
     Segmenting a query reads a few dozen of the 600,000 entries, so a short
     process (`nianbao search`) need not load them all (1.3-2.5 s on a busy
-    machine, profiled); the words are exactly those of the full tokenizer.
+    machine, profiled), nor the server (0.5 s of its start-up, 72 MB); the
+    words are exactly those of the full tokenizer. What was looked up is
+    remembered up to `LOOKUPS_KEPT` words, so a server's memory stays bounded
+    whatever it is asked.
     """
 
     def __init__(self, db: sqlite3.Connection):
@@ -176,11 +182,14 @@ class _Frequencies:
         self._seen: dict[str, int | None] = {}
 
     def get(self, word: str, default=None):
-        if word not in self._seen:
+        found = self._seen.get(word, self)  # self: not looked up yet (None: not a word)
+        if found is self:
             with self._lock:
                 row = self._db.execute("SELECT n FROM freq WHERE word = ?", (word,)).fetchone()
-            self._seen[word] = row[0] if row else None
-        found = self._seen[word]
+            found = row[0] if row else None
+            if len(self._seen) >= LOOKUPS_KEPT:
+                self._seen.clear()
+            self._seen[word] = found
         return default if found is None else found
 
     def __contains__(self, word: str) -> bool:

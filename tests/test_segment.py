@@ -152,6 +152,12 @@ def test_a_query_is_segmented_without_loading_the_whole_dictionary(tmp_path, mon
     assert [segment.query_words(t) for t in texts] == expected
     assert segment._state["tokenizer"] is None  # the 600,000 entries were never loaded
 
+    monkeypatch.setattr(segment, "LOOKUPS_KEPT", 50)  # a server asked many different words
+    monkeypatch.setitem(segment._state, "query_tokenizer", None)
+    monkeypatch.setitem(segment._state, "blocks", {})
+    assert [segment.query_words(t) for t in texts] == expected
+    assert len(segment._state["query_tokenizer"][1].FREQ._seen) <= 50
+
 
 def test_a_lookup_file_it_cannot_read_is_written_again(tmp_path, monkeypatch):
     """A lookup file of another version (or damaged) is replaced, so later searches are fast again."""
