@@ -42,7 +42,7 @@ def extractor_fingerprint() -> str:
     paths += sorted((here / "readers").glob("*.py")) + sorted((here / "fields").glob("*.py"))
     paths += sorted((here / "gazetteer").glob("*.py")) + sorted((here / "tables").glob("*.py"))
     paths += sorted((here / "data").glob("gazetteer*"))
-    paths += [here / "data" / name for name in ("agency_abbreviations.tsv", "place_aliases.tsv")]
+    paths += [here / "data" / name for name in ("agency_abbreviations.tsv", "place_aliases.tsv", "traditional_chars.tsv")]
     paths += sorted((here / "ocr").glob("*.py"))
     for path in paths:
         if path.exists():
@@ -64,15 +64,16 @@ def extract(path: Path, root: Path | None = None, rid: str | None = None) -> Rep
 def record_of(doc: Document, rid: str, source: str) -> Report:
     """Build the record of an already read document."""
     structure = structure_of(doc.blocks)
-    paragraphs = fields.field_lines([p.text for p in structure.passages if p.kind == "paragraph"])
-    title = fields.title_of(paragraphs, doc.meta.get("title"))
-    found = fields.find_agency(title, paragraphs, publisher=doc.meta.get("publisher"))
+    printed = fields.field_lines([p.text for p in structure.passages if p.kind == "paragraph"])
+    paragraphs = fields.rule_lines(printed)  # a traditional-character copy read as simplified
+    meta = {k: fields.simplified(v) for k, v in doc.meta.items() if k in ("title", "publisher") and v}
+    title = fields.title_of(paragraphs, meta.get("title"))
+    found = fields.find_agency(title, paragraphs, publisher=meta.get("publisher"))
     published = fields.published_of(paragraphs, doc.meta.get("published"))
     year = fields.year_of(title, paragraphs, published)
-    full_text = "\n".join(p.text for p in structure.passages)
+    full_text = fields.simplified(fields.without_glosses("\n".join(p.text for p in structure.passages)))
     agency, region, level = agency_and_region(found, title, full_text)
-    if title is None:
-        title = _fallback_title(agency, year, doc.path)
+    title = fields.as_printed(title, paragraphs, printed) if title else _fallback_title(agency, year, doc.path)
     tables = map_tables(structure.tables)
     metrics = dict(tables.metrics)
     for key, metric in prose_metrics(structure.passages).items():
@@ -84,7 +85,7 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
         source=source,
         title=title,
         agency=agency,
-        agency_printed=found.printed if found else None,
+        agency_printed=fields.as_printed(found.printed, paragraphs, printed) if found else None,
         agency_level=level,
         region=region,
         year=year,

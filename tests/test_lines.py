@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indexer.fields.lines import field_lines, unspread
+from indexer.fields.lines import as_printed, field_lines, rule_lines, simplified, unspread, without_glosses
 
 
 def test_a_header_row_spread_over_merged_cells_is_its_distinct_cells():
@@ -19,3 +19,32 @@ def test_a_real_table_row_or_a_sentence_stays_as_it_is():
 
 def test_field_lines_keeps_the_order_of_the_paragraphs():
     assert field_lines(["甲 | 甲 | 甲", "乙"]) == ["甲", "乙"]
+
+
+def test_a_mirror_sites_pinyin_glosses_are_taken_out():
+    assert without_glosses("現公布嘉興市應(yīng)急管理局2024年政府信息公開(kāi)工作年度報(bào)告") == \
+        "現公布嘉興市應急管理局2024年政府信息公開工作年度報告"
+    assert field_lines(["長(zhǎng)興縣統(tǒng)計局"]) == ["長興縣統計局"]
+
+
+def test_brackets_that_are_not_a_gloss_stay():
+    for text in ("某局（以下简称“区局”）", "行政许可(件)", "附件(a)", "2023(1)号"):
+        assert without_glosses(text) == text
+
+
+def test_traditional_characters_are_read_as_simplified_one_for_one():
+    printed = "嘉興市秀洲區衛生健康局2023年政府信息公開工作年度報告"
+    assert simplified(printed) == "嘉兴市秀洲区卫生健康局2023年政府信息公开工作年度报告"
+    assert [len(t) for t in rule_lines([printed, "甲"])] == [len(printed), 1]
+
+
+def test_simplified_text_never_changes():
+    text = "2023年，乾县人民政府办公室于政府门户网站主动公开信息，著力提升公开质量；干部覆盖率100%。"
+    assert simplified(text) == text
+
+
+def test_a_name_read_in_the_rule_form_is_quoted_as_printed():
+    printed = ["標題：嘉興市秀洲區衛生健康局2023年報告", "一、總體情況"]
+    rules = rule_lines(printed)
+    assert as_printed("嘉兴市秀洲区卫生健康局", rules, printed) == "嘉興市秀洲區衛生健康局"
+    assert as_printed("不在其中的局", rules, printed) == "不在其中的局"

@@ -436,6 +436,20 @@ OPENINGS = {
         dict(agency="乌拉特前旗人民政府", agency_level="county", city="巴彦淖尔市", county="乌拉特前旗",
              year=2021, published="2022-04-06"),
     ),
+    # ---- copies on mirror sites: traditional characters, pinyin glosses after characters
+    "traditional_character_copy": (
+        "嘉興市秀洲區衛生健康局2023年政府信息公開工作年度報告\n一、總體情況\n"
+        "2023年，我局認真貫徹《條例》，主動公開政府信息150條。\n" + BODY,
+        dict(title="嘉興市秀洲區衛生健康局2023年政府信息公開工作年度報告", agency="嘉兴市秀洲区卫生健康局",
+             agency_printed="嘉興市秀洲區衛生健康局", agency_level="county", province="浙江省", city="嘉兴市",
+             county="秀洲区", year=2023),
+    ),
+    "traditional_copy_with_pinyin_glosses_no_title": (
+        "根據(jù)《條例》規(guī)定，現(xiàn)公布常州市武進(jìn)區(qū)應(yīng)急管理局2022年政府信息公開工作年度報告。"
+        "本報告統(tǒng)計期限為2022年1月1日至12月31日。\n一、總體情況\n2022年，我局主動公開信息90條。\n" + BODY,
+        dict(agency="常州市武进区应急管理局", agency_printed="常州市武進區應急管理局", agency_level="county",
+             city="常州市", county="武进区", year=2022),
+    ),
 }
 
 

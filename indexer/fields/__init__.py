@@ -11,13 +11,14 @@ the strongest evidence first and weighs the rest. One module per job:
 * `names`: one spelling per agency (abbreviations, offices, level prefixes);
 * `level`: national, province, city, county or township;
 * `dates`: the statistics year and the printed date;
-* `lines`: the paragraphs as the rules read them (a page header row spread over table cells undone).
+* `lines`: the paragraphs as the rules read them (a page header row spread over table cells undone,
+  a mirror's pinyin glosses out, traditional characters simplified).
 """
 
 from .agency import AgencyFound, agency_of, find_agency, from_title
 from .dates import parse_date, published_of, statistics_year, year_of
 from .level import agency_level_of, is_national
-from .lines import field_lines
+from .lines import as_printed, field_lines, rule_lines, simplified, without_glosses
 from .names import canonical, complete_level_prefix, drop_internal_office, expand_type, same_agency, split_place
 from .patterns import cn_year
 from .title import clean_title_line, title_head, title_of
@@ -34,6 +35,7 @@ __all__ = [
     "agency_in_title",
     "agency_level_of",
     "agency_of",
+    "as_printed",
     "canonical",
     "clean_title_line",
     "cn_year",
@@ -44,11 +46,14 @@ __all__ = [
     "find_agency",
     "is_national",
     "parse_date",
+    "rule_lines",
     "published_of",
     "same_agency",
+    "simplified",
     "split_place",
     "statistics_year",
     "title_head",
     "title_of",
+    "without_glosses",
     "year_of",
 ]

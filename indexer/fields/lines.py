@@ -1,5 +1,12 @@
 """The lines of a report as the field rules read them.
 
+Mirror sites copy reports converted to traditional characters, some with a
+pinyin gloss after characters (應(yīng)急管理局). The rules read a line with
+the glosses out (`field_lines`) and its characters simplified one for one
+(`rule_lines`), so a name found in the rule form is at the same place in the
+printed line (`as_printed`): the agency is spelled one way whatever script a
+copy uses, and its printed form can still be quoted.
+
 A saved page's header row (title, date, 点击数) that a crawler wrote with
 table pipes can reach the rules as one paragraph of the same cells repeated,
 one copy per spanned column: ``某局2020年…报告 | 某局2020年…报告 | … |
@@ -11,7 +18,13 @@ given back as its distinct cells, each a line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
+TRADITIONAL_FILE = Path(__file__).resolve().parent.parent / "data" / "traditional_chars.tsv"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# 應(yīng)急, 國(guó): a syllable with its tone mark in brackets right after a Han character
+_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
 _PIPE = re.compile(r"\s*[|｜]\s*")
 
 
@@ -29,5 +42,39 @@ def unspread(text: str) -> list[str]:
 
 
 def field_lines(paragraphs: list[str]) -> list[str]:
-    """The paragraphs with every spread header row given back as its cells."""
-    return [line for text in paragraphs for line in unspread(text)]
+    """The paragraphs with every spread header row given back as its cells, pinyin glosses out."""
+    return [without_glosses(line) for text in paragraphs for line in unspread(text)]
+
+
+def without_glosses(text: str) -> str:
+    """A line without the pinyin a mirror site puts after characters (應(yīng)急 → 應急)."""
+    return _GLOSS.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _simplifying() -> dict[int, str]:
+    table = {}
+    for line in TRADITIONAL_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            traditional, simple = line.split("\t")
+            table[ord(traditional)] = simple
+    return table
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones, one character for one (西寧市城中區 → 西宁市城中区)."""
+    return text.translate(_simplifying())
+
+
+def rule_lines(lines: list[str]) -> list[str]:
+    """The lines as the rules match them: simplified, each as long as its printed line."""
+    return [simplified(text) for text in lines]
+
+
+def as_printed(found: str, rules: list[str], printed: list[str]) -> str:
+    """`found` (read in the rule lines) as the report prints it: the same place of the printed line."""
+    for rule, line in zip(rules, printed):
+        at = rule.find(found)
+        if at >= 0:
+            return line[at : at + len(found)]
+    return found
