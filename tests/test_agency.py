@@ -237,3 +237,34 @@ def test_a_text_ending_on_a_bare_section_number_has_no_first_sentence():
     """'1、' as the last paragraph (found by tests/test_fuzz.py) once read past the end of the list."""
     assert first_sentence(["某局2023年政府信息公开工作年度报告", "1、"]) is None
     assert first_sentence(["1、"]) is None
+
+
+def test_a_compiler_that_wrote_the_report():
+    text = "本年报是根据《条例》规定，由某县生态环境局编写了2022年度政府信息公开工作年度报告。"
+    assert names(compiler([text])) == ("某县生态环境局", "某县生态环境局")
+
+
+def test_a_report_name_with_only_xinxi_gongkai():
+    text = "根据《条例》，特向社会公布2020年度某县统计局信息公开工作报告。本报告由概述等部分组成。"
+    assert names(embedded([text])) == ("某县统计局", "某县统计局")
+
+
+def test_jiehe_before_the_agency_is_a_word_of_the_sentence():
+    text = "本报告依据《条例》要求，结合国家税务总局某市某区税务局（以下简称“某区税务局”）政府信息公开工作有关统计数据撰写。"
+    assert declared_short_names([text]) == {"某区税务局": "国家税务总局某市某区税务局"}
+
+
+def test_a_declared_short_name_with_words_after_it():
+    text = "特向社会公布国家税务总局某市税务局（以下简称“某市税务局”，下文类同）2021年政府信息公开工作年度报告。"
+    assert declared_short_names([text]) == {"某市税务局": "国家税务总局某市税务局"}
+
+
+def test_a_website_is_no_agency():
+    text = "本报告公布的方式：政府门户网站政府信息公开年度报告专栏。"
+    assert embedded([text]) is None
+
+
+@pytest.mark.parametrize("lead", ["在区政府政务信息公开工作主管部门的引领下", "在县委、县政府的统一部署下"])
+def test_first_subject_after_an_adverbial_of_guidance(lead):
+    text = f"2024年，{lead}，某某街道办事处严格依照区委、区政府的要求公开政务信息。"
+    assert names(opening_subject([text])) == ("某某街道办事处", "某某街道办事处")

@@ -30,6 +30,8 @@ from indexer.fields.level import agency_level_of, is_national
         ("广西壮族自治区人民政府办公厅", ["province"], "广西壮族自治区", None, "province"),  # 自治区 is no district
         ("阿里地区行政公署", ["city"], "阿里地区", None, "city"),  # nor is 地区
         ("某新区某某街道办事处", [], "某新区", "province", "township"),  # a subdistrict of a zone
+        ("某某湖镇人民政府", [], "", None, "township"),  # a township the gazetteer does not hold, printed alone
+        ("某某乡街道办事处", [], "", None, "township"),
         (None, [], "", None, None),
     ],
 )

@@ -62,6 +62,10 @@ def test_the_page_title_wins_when_it_names_the_agency_the_text_title_does_not():
         ("首页 > 政务公开 > 某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
         ("某局2022年政府信息公开工作年度报告 发布时间：2023-01-10 来源：某局", "某局2022年政府信息公开工作年度报告"),
         ("名称：某局2022年政府信息公开工作年度报告 发布日期：2023-01-10", "某局2022年政府信息公开工作年度报告"),
+        ("标题|某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
+        ("当前位置:首页> |某厅2022年度政府信息公开工作报告", "某厅2022年度政府信息公开工作报告"),
+        ("某部政府信息公开工作2021年度报告 二维码", "某部政府信息公开工作2021年度报告"),
+        ("【扫一扫在手机打开当前页】某局2022年政府信息公开工作年度报告", "某局2022年政府信息公开工作年度报告"),
     ],
 )
 def test_clean_title_line(line, cleaned):
@@ -137,3 +141,28 @@ def test_title_broken_inside_its_report_words():
 def test_title_glued_to_a_first_sentence_opened_by_the_year():
     line = "某区水利局2024年度政府信息公开工作年度报告2024年,区水利局秉承公开透明的原则,现报告如下:"
     assert title_of([line]) == "某区水利局2024年度政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(
+    "line, cleaned",
+    [
+        ("当前位置:首页>政府信息公开年报>2023>苏木镇场、社区服务中心东乌珠穆沁旗满都宝力格镇2023年政府信息公开工作年度报告",
+         "东乌珠穆沁旗满都宝力格镇2023年政府信息公开工作年度报告"),
+        ("首页>政府信息公开年报>2024>乡镇(街道)嘉善县西塘镇2024年政府信息公开工作年度报告发布时间:2025-01-20",
+         "嘉善县西塘镇2024年政府信息公开工作年度报告"),
+    ],
+)
+def test_a_column_name_glued_before_the_title_in_the_last_crumb_is_cut(line, cleaned):
+    assert clean_title_line(line) == cleaned
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "首页 > 政务公开 > 国家税务总局嘉兴市税务局2022年政府信息公开工作年度报告",
+        "首页 > 政务公开 > 2023年度长沙市岳麓区市场监督管理局政府信息公开工作年度报告",
+        "首页 > 政务公开 > 关于德阳市旌阳区审计局2021年度政府信息公开工作年度报告",
+    ],
+)
+def test_a_title_that_opens_with_an_agency_a_year_or_guanyu_keeps_it(line):
+    assert clean_title_line(line) == line.rpartition("> ")[2]

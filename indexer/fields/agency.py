@@ -41,24 +41,24 @@ class AgencyFound:
 _NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
 # Words that end the run of characters before an agency name inside a sentence.
 _LEAD = re.compile(
-    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|制作|制定|撰写|报送|形成|根据|依据|按照|要求|是|为|将|由|对|了|的)"
+    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|形成|根据|依据|按照|结合|要求|是|为|将|由|对|了|的)"
 )
-_TRAIL = re.compile(r"(?:编制|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
+_TRAIL = re.compile(r"(?:编制|编写|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
 # 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告
 _EMBEDDED = re.compile(
-    rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开)[^，。；]{{0,12}}"
+    rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开|信息公开)[^，。；]{{0,12}}"
     r"(?:年度报告|年报|报告|工作情况(?=[。，,]))(?!制度|格式|编制和|编制工作|有关|的通知|工作的)"  # not 《…年度报告制度》, …年报编制和公布有关工作的函
 )
 _NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关于)")
 # A CMS label glued to the name it labels (标题县政府办…, 名称宿迁市水利局…)
 _GLUED_LABEL = re.compile(r"^(?:文章标题|信息名称|标题|名称|题目)")
 # 本报告由A编制 / 由A根据…编制
-_COMPILER = re.compile(rf"由(?P<a>{_NAME})(?=根据|依据|按照|编制|负责|组织|牵头|汇总|会同|结合|制作|撰写)")
+_COMPILER = re.compile(rf"由(?P<a>{_NAME})(?=根据|依据|按照|编制|编写|负责|组织|牵头|汇总|会同|结合|制作|撰写)")
 # A编制了本报告; A根据…情况，编制本报告; A特编制2023年…报告; A现向社会公开《…》; A形成了《…》
 _COMPILER_SUBJECT = re.compile(
     rf"(?:^|[，。；,;:：])\s*(?P<a>{NAME_CHAR}{{2,40}}?)\s*(?:特|现|已|拟|认真|依法)?\s*"
     r"(?:(?:根据|依据|按照|结合)[^。；;]{0,80}?[，,]?\s*)?"
-    rf"(?:编制|制作|撰写|形成|汇总编制|向社会公开|向社会公布)(?:完成|并发布)?了?\s*(?:本|此|该|《|{YEAR_WORD})"
+    rf"(?:编制|编写|制作|撰写|形成|汇总编制|向社会公开|向社会公布)(?:完成|并发布)?了?\s*(?:本|此|该|《|{YEAR_WORD})"
 )
 # 请与A办公室联系 / 可与A联系 / 请联系：A办公室，地址… / 联系单位：A
 _CONTACT = re.compile(
@@ -79,7 +79,7 @@ _VERB = (
 _SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此)(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
 _CLAUSE_START = re.compile(
     r"(?:^(?:[(（][一二三四五六七八九十\d]{1,2}[)）][^。，,]{0,12}(?:。|$))?|。|如下\s*[:：])\s*"  # (一)主动公开方面。A…
-    rf"(?:(?:{YEAR_WORD}(?:以来)?|今年以来|本年度)\s*(?:[，,]|的)?\s*)?(?:在[^。]{{0,30}}?(?:领导|指导)下\s*[，,])?\s*"
+    rf"(?:(?:{YEAR_WORD}(?:以来)?|今年以来|本年度)\s*(?:[，,]|的)?\s*)?(?:在[^。]{{0,30}}?(?:领导|指导|引领|带领|部署|关心|支持)下\s*[，,])?\s*"
 )
 # 发布机构：XX局办公室, 来源：XX局 in the metadata lines of a saved page
 _PUBLISHER_LINE = re.compile(
@@ -95,9 +95,13 @@ _SECTION_ONE_NUMBER = re.compile(r"^(?:一|1)\s*[、.．]\s*$")  # 一、 / 总�
 _PARTY_BODY = re.compile(r"(?:党工委|党委|党组|工委|[省市县区旗州盟]委)$")
 
 
+# A website or a column ends like a 站 (工作站) or a 中心: 政府门户网站, 政务服务网站.
+_WEBSITE = re.compile(r"(?:网站|网|平台|专栏)$")
+
+
 def _agency_like(name: str) -> bool:
     return (len(name) >= 3 and not is_pronoun(name) and bool(re.search(AGENCY_SUFFIX + "$", name))
-            and not _PARTY_BODY.search(name))
+            and not _PARTY_BODY.search(name) and not _WEBSITE.search(name))
 
 
 def _trim_lead(run: str) -> str:
@@ -315,7 +319,8 @@ def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
 
 # 广西壮族自治区北部湾经济区规划建设管理办公室（以下简称自治区北部湾办）
 _DECLARED = re.compile(
-    rf"(?P<full>{NAME_CHAR}{{4,40}}?{AGENCY_SUFFIX})\s*[（(]\s*(?:以下)?简称\s*[“\"]?(?P<short>[{HAN}]{{2,15}})[”\"]?\s*[)）]"
+    rf"(?P<full>{NAME_CHAR}{{4,40}}?{AGENCY_SUFFIX})\s*[（(]\s*(?:以下)?简称\s*[“\"]?(?P<short>[{HAN}]{{2,15}})[”\"]?"
+    r"\s*(?:[，,；;][^（）()]{0,12})?[)）]"  # （以下简称“某局”，下文类同）
 )
 
 

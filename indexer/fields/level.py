@@ -51,6 +51,8 @@ def agency_level_of(
         if level in ("province", "city") and _UNLISTED_COUNTY.search(place_part):
             return "county"  # a county-level unit after its city that the gazetteer does not hold
         return level
+    if _TOWNSHIP.search(agency):  # a township the gazetteer does not hold (某某镇人民政府)
+        return "township"
     if not place_part and is_national(agency):
         return "national"
     for prefix, level in _LEVEL_BY_PREFIX:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import places_in
 from .patterns import AGENCY_SUFFIX, NAME_CHAR, REPORT_WORDS, SENTENCE_PUNCT, YEAR_WORD
 
 # …年度报告, also with its year in brackets after it (…年度报告（2022年度）)
@@ -21,7 +22,7 @@ _TITLE_START = re.compile(REPORT_WORDS)
 _AGENCY_LINE = re.compile(rf"^{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}$")
 
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>|\*\*)\s*|\s*\*\*\s*$")
-_LABEL = re.compile(r"^(?:欢迎(?:光临|访问|来到)|文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|标题|名称|题目|主题)\s*[:：]?\s*")
+_LABEL = re.compile(r"^(?:欢迎(?:光临|访问|来到)|文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|标题|名称|题目|主题)\s*[:：|｜]?\s*")
 _CMS_LABEL = re.compile(
     r"索引号|索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|组配分类|服务对象|成文日期|发布日期|生成日期|发文日期"
     r"|文\s*号|发文字号|有效性|所属机构|信息类别|公开方式|公开范围|公开时限|分\s*类"
@@ -34,7 +35,7 @@ _SLASH = re.compile(r"\s*[/／]\s*")
 _CRUMB = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 　:：]{1,20}")  # 当前位置：首页, 政务公开, 政府信息公开年报
 _WIDGET = re.compile(
     r"(?:[【\[]?\s*(?:字体|字号)?\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[】\]]?)"
-    r"|(?:[【\[]\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到?)(?:\s*[】\]])?"
+    r"|(?:[【\[]\s*)?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到?|扫一扫在手机(?:上)?打开当前页|扫一扫|二维码)(?:\s*[】\]])?"
 )
 _TRAILING_INFO = re.compile(
     r"\s*(?:(?:发布|更新|生成)(?:时间|日期)|(?:信息|文章|稿件)?来源|浏览次数|访问量|阅读次数|点击数|作者)\s*[:：].*$"
@@ -59,14 +60,30 @@ def clean_title_line(text: str) -> str:
         text = field.group(1)
     parts = (_SLASH if _SLASH_TRAIL.match(text) else _BREADCRUMB).split(text)
     if len(parts) > 1 and all(_CRUMB.fullmatch(p) for p in parts[:-1]):
-        text = parts[-1]
+        text = without_column(parts[-1])
     text = _TRAILING_INFO.sub("", text)
     text = _WIDGET.sub("", text).strip()
-    text = _LABEL.sub("", text).strip(" 　《》")
+    text = _LABEL.sub("", text).strip(" 　《》|｜")  # 首页> |某局…报告: a table cell's bar left before the title
     unglued = _COLUMN_NAME.sub("", text)  # 政府信息公开年报 (a breadcrumb's last column) glued to the title
     if unglued != text and is_title_line(unglued) and title_head(unglued):
         return unglued
     return text
+
+
+# What may stand before a title's place name: a year, an agency (国家税务总局某市税务局), 关于.
+_BEFORE_PLACE = re.compile(rf"(?:关于)?(?:{YEAR_WORD})?(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WORD})?")
+
+
+def without_column(crumb: str) -> str:
+    """The last crumb of a breadcrumb without its column's name glued before the title
+    (2023>苏木镇场、社区服务中心某旗某苏木2023年…报告, 2024>乡镇(街道)某县某镇2024年…报告): the title
+    starts at its first place name when what stands before that could not open a title."""
+    mentions = places_in(crumb, agency=True)
+    if not mentions or mentions[0].start == 0 or _BEFORE_PLACE.fullmatch(crumb[: mentions[0].start]):
+        return crumb
+    rest = crumb[mentions[0].start:]
+    title = _TRAILING_INFO.sub("", rest)  # …报告发布时间：… (the page's date line run on)
+    return rest if is_title_line(title) and title_head(title) else crumb
 
 
 def is_cms_row(text: str) -> bool:
