@@ -268,3 +268,22 @@ def test_a_website_is_no_agency():
 def test_first_subject_after_an_adverbial_of_guidance(lead):
     text = f"2024年，{lead}，某某街道办事处严格依照区委、区政府的要求公开政务信息。"
     assert names(opening_subject([text])) == ("某某街道办事处", "某某街道办事处")
+
+
+def test_the_catalogue_or_guide_the_agency_made_itself():
+    line = "严格按照《条例》规定和市政务公开办工作要求，编制发布《某市市场监督管理局主动公开信息目录》，逐一对照落实。"
+    assert own_plan([line]).name == "某市市场监督管理局"
+    assert own_plan(["及时修订完善《某省民政厅政府信息公开目录和指南》，方便公众获取。"]).name == "某省民政厅"
+    assert own_plan(["贯彻落实《某省政府信息公开规定》。"]) is None
+
+
+def test_a_year_with_a_copula_is_no_subject():
+    paragraphs = ["一、概述", "2018年是全市深入贯彻《条例》的一年。我市严格按照《条例》要求推进公开。"]
+    assert first_sentence(paragraphs) is None
+    preamble = "本年度报告在各县（市、区）年度报告的基础上，由某市人民政府办公室编制。"
+    assert find_agency(None, [preamble] + paragraphs).name == "某市人民政府"
+
+
+def test_a_compiler_that_summed_up_the_year():
+    text = "本报告根据《条例》的要求，由某市住房和城乡建设局综合全年信息公开情况编制而成。"
+    assert names(compiler([text])) == ("某市住房和城乡建设局", "某市住房和城乡建设局")

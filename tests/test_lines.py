@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from indexer.fields.lines import as_printed, field_lines, rule_lines, simplified, unspread, without_glosses
+from indexer.fields.lines import (
+    as_printed,
+    field_lines,
+    rule_lines,
+    simplified,
+    unspread,
+    without_breaks,
+    without_glosses,
+)
 
 
 def test_a_header_row_spread_over_merged_cells_is_its_distinct_cells():
@@ -48,3 +56,9 @@ def test_a_name_read_in_the_rule_form_is_quoted_as_printed():
     rules = rule_lines(printed)
     assert as_printed("嘉兴市秀洲区卫生健康局", rules, printed) == "嘉興市秀洲區衛生健康局"
     assert as_printed("不在其中的局", rules, printed) == "不在其中的局"
+
+
+def test_a_line_break_made_a_space_between_two_han_characters_is_taken_out():
+    assert without_breaks("由成都市住房和城乡建设 局综合全年信息公开情况编制而成") == "由成都市住房和城乡建设局综合全年信息公开情况编制而成"
+    assert field_lines(["2018 年度政府信息公开 年度报告"]) == ["2018 年度政府信息公开年度报告"]
+    assert without_breaks("发布时间: 2024-01-15 11:05 | 行政许可 | 12") == "发布时间: 2024-01-15 11:05 | 行政许可 | 12"

@@ -53,7 +53,7 @@ _NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关
 # A CMS label glued to the name it labels (标题县政府办…, 名称宿迁市水利局…)
 _GLUED_LABEL = re.compile(r"^(?:文章标题|信息名称|标题|名称|题目)")
 # 本报告由A编制 / 由A根据…编制
-_COMPILER = re.compile(rf"由(?P<a>{_NAME})(?=根据|依据|按照|编制|编写|负责|组织|牵头|汇总|会同|结合|制作|撰写)")
+_COMPILER = re.compile(rf"由(?P<a>{_NAME})(?=根据|依据|按照|编制|编写|负责|组织|牵头|汇总|综合|会同|结合|制作|撰写)")
 # A编制了本报告; A根据…情况，编制本报告; A特编制2023年…报告; A现向社会公开《…》; A形成了《…》
 _COMPILER_SUBJECT = re.compile(
     rf"(?:^|[，。；,;:：])\s*(?P<a>{NAME_CHAR}{{2,40}}?)\s*(?:特|现|已|拟|认真|依法)?\s*"
@@ -75,8 +75,9 @@ _VERB = (
     r"把握|对标|践行|健全|完善|印发|制定|召开|成立|已|于|党组|党委|领导班子|高标准|高质量|主动公开|"
     r"更加|全方位|多措并举|一以贯之|始终坚持|紧跟|对照|不折不扣|严格按照|努力|致力于|着眼|遵循)"
 )
-# A subject never starts with a preposition (通过政府门户网站，…; 在区委的领导下，…).
-_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此)(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
+# A subject never starts with a preposition (通过政府门户网站，…; 在区委的领导下，…),
+# nor with a copula: 2018年是全市…的一年 has the year for its subject.
+_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是)(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
 _CLAUSE_START = re.compile(
     r"(?:^(?:[(（][一二三四五六七八九十\d]{1,2}[)）][^。，,]{0,12}(?:。|$))?|。|如下\s*[:：])\s*"  # (一)主动公开方面。A…
     rf"(?:(?:{YEAR_WORD}(?:以来)?|今年以来|本年度)\s*(?:[，,]|的)?\s*)?(?:在[^。]{{0,30}}?(?:领导|指导|引领|带领|部署|关心|支持)下\s*[，,])?\s*"
@@ -232,14 +233,16 @@ def compiler(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
 
 
 # 制定实施《广州市应急管理局2022年政务公开工作实施方案》: the agency's own plan for the year
+# 编制发布《广州市某局主动公开信息目录》, 修订完善《某厅政府信息公开目录和指南》: its own catalogue and guide
 _OWN_PLAN = re.compile(
-    rf"(?:制定|印发|出台)(?:实施|并实施|并印发)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
-    r"(?:政务公开|政府信息公开|信息公开)[^》]{0,16}(?:要点|方案|计划|清单|安排)》"
+    rf"(?:制定|印发|出台|编制|修订|更新)(?:实施|并实施|并印发|发布|并发布|完善)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
+    r"(?:政务公开|政府信息公开|信息公开|主动公开)[^》]{0,16}(?:要点|方案|计划|清单|安排|目录|指南)》"
 )
 
 
 def own_plan(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
-    """The agency named by the plan for the year the report says it made itself (制定《A2022年政务公开工作要点》)."""
+    """The agency named by a plan, catalogue or guide the report says it made itself (制定《A2022年政务公开工作要点》,
+    编制发布《A主动公开信息目录》)."""
     for text in paragraphs[:limit]:
         for m in _OWN_PLAN.finditer(text):
             name = m.group("a")

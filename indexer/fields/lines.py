@@ -42,8 +42,18 @@ def unspread(text: str) -> list[str]:
 
 
 def field_lines(paragraphs: list[str]) -> list[str]:
-    """The paragraphs with every spread header row given back as its cells, pinyin glosses out."""
-    return [without_glosses(line) for text in paragraphs for line in unspread(text)]
+    """The paragraphs with every spread header row given back as its cells, pinyin glosses and
+    spaces between two Han characters out."""
+    return [without_breaks(without_glosses(line)) for text in paragraphs for line in unspread(text)]
+
+
+# 成都市住房和城乡建设 局: a line broken inside a word by a document conversion, the break made a space
+_HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+def without_breaks(text: str) -> str:
+    """A line without the spaces a conversion left between two Han characters (建设 局 → 建设局)."""
+    return _HAN_SPACE.sub("", text)
 
 
 def without_glosses(text: str) -> str:
