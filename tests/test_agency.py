@@ -287,3 +287,8 @@ def test_a_year_with_a_copula_is_no_subject():
 def test_a_compiler_that_summed_up_the_year():
     text = "本报告根据《条例》的要求，由某市住房和城乡建设局综合全年信息公开情况编制而成。"
     assert names(compiler([text])) == ("某市住房和城乡建设局", "某市住房和城乡建设局")
+
+
+def test_a_links_closing_bracket_before_a_column_name_is_no_agency():
+    text = "本年度报告的电子版可以从某市门户网站(http://www.example.gov.cn/)政府信息公开年报专栏下载。"
+    assert embedded([text]) is None

@@ -49,7 +49,7 @@ _EMBEDDED = re.compile(
     rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开|信息公开)[^，。；]{{0,12}}"
     r"(?:年度报告|年报|报告|工作情况(?=[。，,]))(?!制度|格式|编制和|编制工作|有关|的通知|工作的)"  # not 《…年度报告制度》, …年报编制和公布有关工作的函
 )
-_NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关于)")
+_NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关于|[)）])")  # ）政府信息公开年报: a link's bracket
 # A CMS label glued to the name it labels (标题县政府办…, 名称宿迁市水利局…)
 _GLUED_LABEL = re.compile(r"^(?:文章标题|信息名称|标题|名称|题目)")
 # 本报告由A编制 / 由A根据…编制
