@@ -51,6 +51,7 @@ from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .grid import drop_empty_rows
+from .pdf_borderless import Word, find_tables, words_of
 from .text import NUMBERING, is_number_cell, parse_text
 
 _SENTENCE_END = "。！？；!?;…"
@@ -77,6 +78,7 @@ class _Line:
     size: float
     page_width: float
     page_height: float
+    words: tuple[Word, ...] = ()
 
 
 @dataclass
@@ -363,7 +365,7 @@ def _page_items(number: int, all_chars: list[dict], page_chars: list[dict], foun
             _Line(
                 number, text, line["x0"], line["x1"], line["top"], line["bottom"],
                 statistics.median(sizes) if sizes else line["bottom"] - line["top"],
-                width, height,
+                width, height, words_of(line.get("chars", [])),
             )
         )
     items.sort(key=lambda it: it.top)
@@ -449,6 +451,7 @@ def build_blocks(items: list) -> list[Block]:
     pages = len({it.page for it in items}) or 1
     running = _running_lines(lines, pages)
     layout = _Layout(lines)
+    items = _with_borderless_tables([it for it in items if not (isinstance(it, _Line) and _is_margin_noise(it, running))])
     blocks: list[Block] = []
     prev: _Line | None = None
     for it in items:
@@ -456,14 +459,41 @@ def build_blocks(items: list) -> list[Block]:
             blocks.append(Table.from_rows(it.rows))
             prev = None
             continue
-        if _is_margin_noise(it, running):
-            continue
         if prev is not None and blocks and isinstance(blocks[-1], Paragraph) and layout.joins(prev, it):
             blocks[-1] = Paragraph(_join(blocks[-1].text, it.text))
         else:
             blocks.append(Paragraph(it.text))
         prev = it
     return blocks
+
+
+def _with_borderless_tables(items: list) -> list:
+    """The items with runs of lines that are a table without ruling lines (`pdf_borderless`) as table items."""
+    at: list[int] = []  # item index of each line
+    barrier: list[bool] = []  # a ruled table stands between this line and the one before
+    wall = False
+    for k, it in enumerate(items):
+        if isinstance(it, _TableItem):
+            wall = True
+            continue
+        at.append(k)
+        barrier.append(wall)
+        wall = False
+    regions = find_tables([items[k] for k in at], barrier)
+    if not regions:
+        return items
+    out: list = []
+    taken: dict[int, list[list[str]] | None] = {}
+    for region in regions:
+        taken[at[region.first]] = region.rows
+        for i in range(region.first + 1, region.last + 1):
+            taken[at[i]] = None
+    for k, it in enumerate(items):
+        if k not in taken:
+            out.append(it)
+        elif taken[k] is not None:
+            out.append(_TableItem(it.page, it.top, taken[k]))
+    return out
 
 
 def _join(a: str, b: str) -> str:

@@ -1,0 +1,116 @@
+"""Tables without ruling lines in PDFs (a browser's print of a page whose tables have no borders, or rules only
+between rows) read from the positions of their words, into the same record as a ruled table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from indexer.extract import extract
+from indexer.readers import read_document
+from indexer.readers.pdf_borderless import Word, find_tables, words_of
+
+from fixtures.reports import APPLY_BALANCED, assert_expected, build_report, write
+
+BLANKS = {k: ["" if i in (2, 4) else v for i, v in enumerate(row)] for k, row in APPLY_BALANCED.items()}
+
+
+def _record_holds(path, source, template) -> None:
+    report = extract(path)
+    assert report.template == template
+    assert_expected(report, source.expected)
+    assert [s.no for s in report.sections] == [0, 1, 2, 3, 4, 5, 6]
+    assert [c.id for c in report.checks if c.status == "fail"] == []
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("rules,align", [("none", "left"), ("none", "center"), ("none", "right"), ("rows", "left"),
+                                         ("grey", "center")])
+def test_borderless_tables_give_the_record(tmp_path, template, rules, align):
+    """Blank cells keep their columns, wrapped labels their rows, whatever the figures' alignment."""
+    pytest.importorskip("reportlab")
+    source = build_report(template, apply_figures=BLANKS)
+    path = write(source, "pdf", tmp_path / "report", rules=rules, align=align)
+    doc = read_document(path)
+    assert "四、政府信息公开行政复议、行政诉讼情况" in doc.paragraphs()  # headings stay text
+    assert not any("属于国家秘密" in p for p in doc.paragraphs())  # table rows are not
+    _record_holds(path, source, template)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_borderless_table_continued_on_the_next_page(tmp_path, template):
+    """Table 3 broken after its 12th row, its first column one character wide (三/本/年/度… down the page)."""
+    pytest.importorskip("reportlab")
+    source = build_report(template, apply_figures=BLANKS)
+    path = write(source, "pdf", tmp_path / "split", rules="none", split_after={1: 12}, vertical_headers=True)
+    _record_holds(path, source, template)
+
+
+# ------------------------------------------------------------------ on words
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    size: float
+    words: tuple[Word, ...]
+
+
+def _line(top: float, *words: tuple[str, float], page: int = 0, size: float = 10.0) -> _Line:
+    """A line of words, each (text, x0), one em per character."""
+    out = []
+    for text, x0 in words:
+        out.append(Word(text, x0, x0 + size * len(text) * (0.5 if text.isascii() else 1.0), top, top + size, size))
+    return _Line(page, top, top + size, size, tuple(out))
+
+
+def _chars(text: str, x0: float, width: float = 10.0, gap: float = 0.0) -> list[dict]:
+    out = []
+    for ch in text:
+        out.append({"text": ch, "x0": x0, "x1": x0 + width, "top": 0.0, "bottom": 10.0, "size": 10.0})
+        x0 += width + gap
+    return out
+
+
+def test_words_are_cut_where_a_gap_opens_and_keep_their_units():
+    chars = _chars("规章", 0) + _chars("13612", 23, 5) + _chars("252", 51, 5) + _chars("元", 68)
+    assert [w.text for w in words_of(chars)] == ["规章", "13612", "252元"]
+    spaced = _chars("共", 0) + [{"text": " ", "x0": 10, "x1": 12, "top": 0, "bottom": 10, "size": 10}] + _chars("12", 12, 5)
+    assert [w.text for w in words_of(spaced)] == ["共", "12"]
+
+
+def test_prose_whose_numbers_line_up_is_no_table():
+    lines = [
+        _line(0, ("全年共收到政府信息公开申请", 0), ("12", 140), ("件，其中自然人", 152)),
+        _line(14, ("办理答复按期率达到百分之百，合计", 0), ("10", 160)),
+        _line(28, ("全年主动公开信息共计", 0), ("8", 160)),
+    ]
+    assert find_tables(lines) == []
+
+
+def test_rows_of_figures_under_labels_are_a_table_with_blanks_in_place():
+    lines = [
+        _line(0, ("信息内容", 0), ("本年新制作数量", 100), ("本年新公开数量", 180), ("对外公开总数量", 260)),
+        _line(16, ("规章", 0), ("3", 100), ("74", 260)),
+        _line(32, ("规范性文件", 0), ("60", 100), ("60", 180), ("368", 260)),
+    ]
+    (region,) = find_tables(lines)
+    assert (region.first, region.last) == (0, 2)
+    assert region.rows == [["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+                           ["规章", "3", "", "74"], ["规范性文件", "60", "60", "368"]]
+
+
+def test_a_wrapped_label_belongs_to_the_row_whose_figures_sit_beside_it():
+    lines = [
+        _line(0, ("（一）予以公开", 0), ("5", 200), ("5", 240)),
+        _line(16, ("（二）部分公开（区分处理的", 0)),  # a cell's lines 12 points apart, rows 16
+        _line(22, ("1", 200), ("1", 240)),
+        _line(28, ("，只计这一情形）", 0)),
+        _line(44, ("（三）不予公开", 0), ("0", 200), ("0", 240)),
+    ]
+    (region,) = find_tables(lines)
+    assert region.rows == [["（一）予以公开", "5", "5"], ["（二）部分公开（区分处理的，只计这一情形）", "1", "1"],
+                           ["（三）不予公开", "0", "0"]]
