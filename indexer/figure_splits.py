@@ -229,30 +229,55 @@ def row_candidates(run: str, n: int, groups: tuple[int, ...] = ()) -> list[Split
     return found or []
 
 
-def combine(candidates: dict[str, list[Split]], holds, max_combinations: int = 50_000) -> dict[str, list[Split]]:
+def combine(candidates: dict[str, list[Split]], holds, max_combinations: int = 50_000,
+            possible=None) -> dict[str, list[Split]]:
     """Narrow each row's candidates to those that appear in a combination of rows satisfying `holds`.
 
     `holds(choice)` gets {row: split} for every row and says whether the
-    table's column sums hold. When no combination holds (a printed error in
-    the table) or there are too many to try, the candidates stay as they were.
+    table's column sums hold. `possible(choice)`, given for part of the rows
+    (the fixed ones and the first ambiguous ones, in order), says whether the
+    rows chosen so far can still be completed (outcomes not yet past 总计):
+    the search then skips what cannot hold instead of trying every
+    combination. When no combination holds (a printed error in the table) or
+    there are more to try than `max_combinations` steps allow, the candidates
+    stay as they were.
     """
     keys = [k for k, c in candidates.items() if c]
     ambiguous = [k for k in keys if len(candidates[k]) > 1]
-    total = 1
-    for k in ambiguous:
-        total *= len(candidates[k])
-        if total > max_combinations:
-            return candidates
+    if possible is None:
+        total = 1
+        for k in ambiguous:
+            total *= len(candidates[k])
+            if total > max_combinations:
+                return candidates
     fixed = {k: candidates[k][0] for k in keys if k not in ambiguous}
     kept: dict[str, set[Split]] = {k: set() for k in ambiguous}
     found = False
-    for choice in product(*(candidates[k] for k in ambiguous)):
-        rows = dict(fixed)
-        rows.update(zip(ambiguous, choice))
-        if holds(rows):
-            found = True
-            for k, s in zip(ambiguous, choice):
-                kept[k].add(s)
+    steps = 0
+    rows = dict(fixed)
+
+    def walk(i: int) -> None:
+        nonlocal found, steps
+        if i == len(ambiguous):
+            if holds(rows):
+                found = True
+                for k in ambiguous:
+                    kept[k].add(rows[k])
+            return
+        key = ambiguous[i]
+        for split in candidates[key]:
+            steps += 1
+            if steps > max_combinations:
+                raise _TooMany
+            rows[key] = split
+            if possible is None or possible(rows):
+                walk(i + 1)
+        del rows[key]
+
+    try:
+        walk(0)
+    except _TooMany:
+        return candidates
     if not found:
         return candidates
     out = dict(candidates)
@@ -261,6 +286,51 @@ def combine(candidates: dict[str, list[Split]], holds, max_combinations: int = 5
     return out
 
 
+def placements(figures: list[str], n: int, groups: tuple[int, ...] = (), total_needed: bool = True,
+               limit: int = 10_000) -> list[Split] | None:
+    """Every way to put a row's figures, in their order, into n cells when the row's blank cells left no trace
+    (text without layout: ``一、本年新收 821 35 2 1 859`` for seven columns); a blank is ``""``.
+
+    `groups` are consecutive groups of cells whose last cell is the sum of the
+    others (blanks count 0): with `total_needed`, a group holding any figure
+    must hold its total; without, a blank total is allowed (a report that fills
+    only the applicant columns). None: more ways than `limit`.
+    """
+    from itertools import combinations
+
+    k = len(figures)
+    if k > n or k == 0:
+        return []
+    if not groups or sum(groups) != n:
+        groups = ()
+    out: list[Split] = []
+    for slots in combinations(range(n), k):
+        cells = [""] * n
+        for slot, figure in zip(slots, figures):
+            cells[slot] = figure
+        if groups and not _groups_hold(cells, groups, total_needed):
+            continue
+        out.append(tuple(cells))
+        if len(out) > limit:
+            return None
+    return out
+
+
+def _groups_hold(cells: list[str], groups: tuple[int, ...], total_needed: bool) -> bool:
+    at = 0
+    for size in groups:
+        group, at = cells[at:at + size], at + size
+        parts, total = group[:-1], group[-1]
+        if not total:
+            if total_needed and any(parts):
+                return False
+            continue
+        if sum(figure_value(p) for p in parts if p) != figure_value(total):
+            return False
+    return True
+
+
 def figure_value(text: str) -> Decimal:
-    """The number a figure cut by `splits` stands for (its unit dropped, 减 negative)."""
-    return _value(_UNIT.sub("", text).strip())
+    """The number a figure cut by `splits` stands for (its unit dropped, 减 negative); a blank cell counts 0."""
+    text = _UNIT.sub("", text).strip()
+    return _value(text) if text else Decimal(0)

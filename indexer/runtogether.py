@@ -31,9 +31,9 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Block, Paragraph, Table
-from .figure_splits import Split, agreed, combine, figure_value, row_candidates
-from .tables import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, APPLY_OUTCOMES_2019, LABELS,
-                     OTHER_2019, OTHER_2021, label_core)
+from .figure_splits import agreed, combine, row_candidates
+from .tables import ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, label_core
+from .tables.sums import columns_hold, outcome_rows
 from .textnorm import match_form, normalize_text
 
 _SIGN = r"(?:[+\-]|增|减)"
@@ -240,28 +240,12 @@ def _template(line: str) -> str | None:
     return "2019" if votes_2019 > votes_2021 else "2021"
 
 
-def _outcome_rows(template: str | None) -> tuple[str, ...]:
-    return APPLY_OUTCOMES_2019 + (OTHER_2019 if template == "2019" else OTHER_2021)
-
-
 def apply_cells(runs: dict[str, str], template: str | None) -> dict[str, list[str | None]]:
     """Table 3: the cells of each row's run, by the row's own sum, then by the columns' sums across rows."""
     n = len(APPLY_COLUMNS)
     candidates = {key: row_candidates(run, n, (n,)) for key, run in runs.items()}
-    outcomes = [k for k in _outcome_rows(template) if k in candidates]
-
-    def column_sums_hold(rows: dict[str, Split]) -> bool:
-        for c in range(n):
-            if "total" in rows and outcomes and all(k in rows for k in _outcome_rows(template)):
-                if sum(figure_value(rows[k][c]) for k in outcomes) != figure_value(rows["total"][c]):
-                    return False
-            if all(k in rows for k in ("new", "carried_over", "total", "carried_forward")):
-                if figure_value(rows["new"][c]) + figure_value(rows["carried_over"][c]) != \
-                        figure_value(rows["total"][c]) + figure_value(rows["carried_forward"][c]):
-                    return False
-        return True
-
-    candidates = combine(candidates, column_sums_hold)
+    outcomes = outcome_rows(template)
+    candidates = combine(candidates, lambda rows: columns_hold(rows, outcomes))
     return {key: agreed(c, n) for key, c in candidates.items()}
 
 

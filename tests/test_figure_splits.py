@@ -95,3 +95,27 @@ def test_the_printed_row_is_always_among_the_cuts(parts):
     if found is not None:
         for i, figure in enumerate(agreed(found, 7)):
             assert figure is None or figure == cells[i]  # what the cuts agree on is never wrong
+
+
+def test_placements_put_figures_in_order_into_cells_whose_blanks_were_lost():
+    from indexer.figure_splits import placements
+
+    assert placements(["3", "1"], 3) == [("3", "1", ""), ("3", "", "1"), ("", "3", "1")]
+    # a group's last cell is the sum of the others: 5 2 7 is 5 and 2 in two of the first three cells, 7 last
+    assert sorted(placements(["5", "2", "7"], 4, (4,))) == sorted([("5", "2", "", "7"), ("5", "", "2", "7"), ("", "5", "2", "7")])
+    assert placements(["3"], 2, (2,)) == []  # a figure without its total
+    assert placements(["3"], 2, (2,), total_needed=False) == [("3", "")]
+
+
+def test_combine_skips_what_cannot_be_completed():
+    a, b = ("1", "", "1"), ("", "1", "1")
+    total = ("1", "0", "1")
+    holds = lambda rows: all(figure_value(rows["x"][i]) == figure_value(rows["total"][i]) for i in range(3))  # noqa: E731
+    seen = []
+
+    def possible(rows):
+        seen.append(rows.get("x"))
+        return rows.get("x") != b
+
+    assert combine({"total": [total], "x": [a, b]}, holds, possible=possible)["x"] == [a]
+    assert b in seen

@@ -580,11 +580,43 @@ def test_a_row_cut_after_its_last_figure_reads_by_its_sum():
 
 def test_a_row_whose_blank_cells_left_no_trace_gives_only_its_total():
     """PDF text without layout: 821 35 2 1 859 under seven columns, the last the sum of the others; which columns
-    the other four fill is not known, so only 总计 is read (a row cut after its last figure still reads from the left)."""
+    the other four fill is not known, so only 总计 is read. That row shows the table's blanks vanished, so 3 1 0
+    may sit in any three columns: nothing of it is read (the sums cannot tell without （七）总计)."""
     result, _ = mapped(apply_rows(["一、本年新收政府信息公开申请数量 821 35 2 1 859".split(" "),
                                    "二、上年结转政府信息公开申请数量 18 18".split(" "),
                                    "三、本年度办理结果 （一）予以公开 3 1 0".split(" ")]))
     v = values(result)
     assert v["apply.new.total"] == 859 and not any(f"apply.new.{c}" in v for c in ("natural", "commercial", "research"))
     assert v["apply.carried_over.total"] == 18 and "apply.carried_over.natural" not in v
+    assert not any(k.startswith("apply.granted.") for k in v)
+
+
+def test_a_short_row_reads_from_the_left_when_nothing_shows_blanks_vanished():
+    """No short row ends in its 总计: a short row was cut after its last figure."""
+    result, _ = mapped(apply_rows(["一、本年新收政府信息公开申请数量 3 1 0 0 0 0 4".split(" "),
+                                   "三、本年度办理结果 （一）予以公开 3 1 0".split(" ")]))
+    v = values(result)
     assert (v["apply.granted.natural"], v["apply.granted.commercial"], v["apply.granted.research"]) == (3, 1, 0)
+
+
+def test_the_columns_sums_place_figures_whose_blanks_left_no_trace():
+    """（七）总计 printed whole (zeros included) pins the columns: the outcome rows' figures can only sit where the
+    outcomes add up to it, so 3 1 1 5 is 自然人 3, 商业企业 1, 社会公益组织 1, 总计 5, the blanks absent."""
+    rows = ["一、本年新收政府信息公开申请数量 5 2 0 1 0 0 8", "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1",
+            "三、本年度办理结果 （一）予以公开 3 1 1 5", "（二）部分公开 1 1", "1.本机关不掌握相关政府信息 1 1 2",
+            "（七）总计 5 2 0 1 0 0 8", "四、结转下年度继续办理 1 0 0 0 0 0 1"]
+    v = values(mapped(apply_rows([r.split(" ") for r in rows]))[0])
+    columns = ("natural", "commercial", "research", "nonprofit", "legal_services", "other", "total")
+    got = lambda key: tuple(v.get(f"apply.{key}.{c}") for c in columns)  # noqa: E731
+    assert got("granted") == (3, 1, None, 1, None, None, 5)
+    assert got("partial") == (1, None, None, None, None, None, 1)
+    assert got("unavailable.not_held") == (1, 1, None, None, None, None, 2)
+
+
+def test_figures_the_sums_cannot_place_stay_absent():
+    """Two ways fit the sums (商业企业 or 社会公益组织 for the lone 1 of each row): those cells stay absent."""
+    rows = ["一、本年新收政府信息公开申请数量 2 1 0 1 0 0 4", "（一）予以公开 1 1 2", "（二）部分公开 1 1 2",
+            "（七）总计 2 1 0 1 0 0 4", "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0", "四、结转下年度继续办理 0 0 0 0 0 0 0"]
+    v = values(mapped(apply_rows([r.split(" ") for r in rows]))[0])
+    assert v["apply.granted.natural"] == 1 and v["apply.granted.total"] == 2 and v["apply.partial.natural"] == 1
+    assert not any(f"apply.{k}.{c}" in v for k in ("granted", "partial") for c in ("commercial", "nonprofit"))

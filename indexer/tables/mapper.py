@@ -9,7 +9,9 @@ labelled neighbours. The template is voted by the labels only one template print
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from ..figure_splits import agreed, combine, placements
 from ..record import Metric
 from ..structure import TableRows
 from .cells import ABSENT, BLANK, TEXT, VALUE, Number, cell_kind, convert, parse_number
@@ -18,6 +20,7 @@ from .labels import (ACTIVE, ACTIVE_ALLOWED, ACTIVE_COLUMNS, ACTIVE_ROWS, APPEAL
                      label_core, label_parts, match_label)
 from .layout import (MAX_HEADER_ROWS, Column, Layout, Row, build_layout, captioned, default_layout, header_matches,
                      header_runs)
+from .sums import columns_hold, outcome_rows, outcomes_within_total
 
 # ------------------------------------------------------------------ reading values
 
@@ -195,8 +198,12 @@ _TABLE_SECTIONS = (2, 3, 4)
 
 
 class _Mapper:
-    def __init__(self, rows: list[Row], template_guess: str | None, captions: dict[int, str] | None = None):
+    def __init__(self, rows: list[Row], template_guess: str | None, captions: dict[int, str] | None = None,
+                 blanks_lost: bool = False):
         self.rows = rows
+        self.blanks_lost = blanks_lost  # no row keeps a blank cell between figures: a short row lost its blanks
+        self.apply_read: dict[str, tuple[str, ...]] = {}  # table-3 rows read in place: their seven cells
+        self.unplaced: dict[str, tuple[list[str], tuple]] = {}  # short table-3 rows: figures, how to read them in place
         self.captions = captions or {}  # grid -> the short paragraph just above it (### 行政复议)
         self.template_guess = template_guess
         self.metrics: dict[str, Metric] = {}
@@ -314,6 +321,10 @@ class _Mapper:
             prefix = f"apply.{label.key}."
             self.fill_unlabelled(label.key)
             self.last_apply = label.key
+            if self.place_later(label.key, (row, start, stop, layout, columns, whole)):
+                self.kind = label.kind
+                self.found.add(label.kind)
+                return
         else:  # a row of a transposed table 4: 行政复议 | 0 | 0 | 0 | 0 | 0
             if layout is None or layout.kind != APPEALS:
                 layout = default_layout(APPEALS)
@@ -326,8 +337,70 @@ class _Mapper:
             prefix = f"{label.key}."
         self.kind = label.kind
         self.found.add(label.kind)
-        for column, cell in read_values(row, start, stop, layout, columns, whole):
+        pairs = read_values(row, start, stop, layout, columns, whole)
+        for column, cell in pairs:
             self.put(prefix + column.key, column, cell, row)
+        if label.kind == APPLY and [c.key for c in columns] == list(APPLY_COLUMNS):
+            read = dict((c.key, _plain(cell)) for c, cell in pairs)
+            self.apply_read.setdefault(label.key, tuple(read.get(k, "") for k in APPLY_COLUMNS))
+
+    def place_later(self, key: str, read: tuple) -> bool:
+        """Keep a short table-3 row (``二、上年结转 18 18``) for `place_apply`, in a table where no row keeps a blank
+        cell between figures."""
+        row, start, stop, _, columns, _ = read
+        if not self.blanks_lost or [c.key for c in columns] != list(APPLY_COLUMNS):
+            return False
+        seq = _sequential(row.cells, row.kinds, start, stop)
+        if not 0 < len(seq) < len(APPLY_COLUMNS) or any(row.kinds[i] != VALUE for i, _ in seq):
+            return False
+        if any(row.kinds[i] == BLANK for i in range(seq[-1][0] + 1, stop)):
+            return False  # blank cells after its figures keep their places: the row is laid out
+        if key in self.unplaced or key in self.apply_read:
+            return False
+        self.unplaced[key] = ([_plain(v) for _, v in seq], read)
+        return True
+
+    def place_apply(self) -> None:
+        """Short table-3 rows: read in place, or, when their blanks left no trace, each figure's column by the
+        table's sums.
+
+        A short row whose last figure is the sum of the others (821 35 2 1 859)
+        shows that the table's blank cells vanished (总计 sits in the last
+        column, so the cells between were dropped); then every way to place a
+        row's figures in order into the seven columns (总计, when the others add
+        up to the last figure, else blank) is a candidate, and the columns'
+        sums across the table's rows (outcomes add up to （七）总计, new + carried
+        over = total + carried forward) keep those that fit together when
+        （七）总计 is known. A cell goes in only where every remaining way
+        agrees; the rest stay absent, never guessed. Without that sign, a short
+        row was cut after its last figure and reads from the left.
+        """
+        if not self.unplaced:
+            return
+        if not any(_summed(figures) for figures, _ in self.unplaced.values()):
+            for key, (_, (row, start, stop, layout, columns, whole)) in self.unplaced.items():
+                for column, cell in read_values(row, start, stop, layout, columns, whole):
+                    self.put(f"apply.{key}.{column.key}", column, cell, row)
+            self.unplaced = {}
+            return
+        n = len(APPLY_COLUMNS)
+        outcomes = outcome_rows(self.template_guess)
+        order = ["total", "new", "carried_over", "carried_forward"] + list(outcomes)
+        candidates: dict[str, list] = {}
+        for key, cells in self.apply_read.items():
+            candidates[key] = [cells]
+        for key in sorted(self.unplaced, key=lambda k: order.index(k) if k in order else len(order)):
+            figures = self.unplaced[key][0]
+            candidates[key] = placements(figures, n, (n,), total_needed=_summed(figures)) or []
+        if len(candidates.get("total", ())) == 1:  # （七）总计 known: the columns it pins down can be searched
+            candidates = combine(candidates, lambda rows: columns_hold(rows, outcomes, every_outcome=False),
+                                 max_combinations=50_000, possible=lambda rows: outcomes_within_total(rows, outcomes))
+        narrowed = candidates
+        for key, (_, (row, *_)) in self.unplaced.items():
+            for column, cell in zip(APPLY_COLUMNS, agreed(narrowed[key], n)):
+                if cell:
+                    self.put(f"apply.{key}.{column}", Column(column, None, None), cell, row)
+        self.unplaced = {}
 
     def fill_unlabelled(self, next_key: str | None) -> None:
         """Give table-3 rows that lost their labels the template rows between the labelled rows around them.
@@ -360,11 +433,14 @@ class _Mapper:
                 self.put(f"apply.{key}.{column.key}", column, cell, row)
 
     def close_apply(self) -> None:
-        """The end of table 3: rows without labels after the last labelled one fill the template to its end."""
+        """The end of table 3: rows without labels after the last labelled one fill the template to its end;
+        rows that lost their blanks are placed."""
         if self.unlabelled and self.last_apply is not None:
             self.fill_unlabelled(None)
         self.unlabelled = []
         self.last_apply = None
+        self.place_apply()
+        self.apply_read = {}
 
     def appeals_numbers(self, row: Row, start: int, stop: int, whole: bool) -> None:
         """A row of bare numbers in table 4: the next slots of 复议 / 直接起诉 / 复议后起诉."""
@@ -424,7 +500,7 @@ def map_tables(tables: list[TableRows]) -> TableResult:
             rows.append(Row(cells, [cell_kind(c) for c in cells], pid, g, width, t.section))
     votes, where = _template_votes(rows)
     captions = {g: t.caption for g, t in enumerate(tables) if t.caption}
-    mapper = _Mapper(rows, _decide(votes), captions)
+    mapper = _Mapper(rows, _decide(votes), captions, blanks_lost=not any(_inner_blank(r) for r in rows))
     mapper.run()
     metrics = mapper.metrics
     for key in metrics:  # what the report actually filled in also tells the template
@@ -432,6 +508,32 @@ def map_tables(tables: list[TableRows]) -> TableResult:
             votes["2021" if key.split(".")[2] in ("no_correction", "no_fee", "other") else "2019"] += 0.5
     template = _decide(votes) if mapper.found & {ACTIVE, APPLY} else None
     return TableResult(template, metrics, mapper.found, votes, where.get(template, [])[:4] if template else [])
+
+
+def _inner_blank(row: Row) -> bool:
+    """A blank cell between two figures: the reader kept the row's layout."""
+    seen_value = blank_after = False
+    for k in row.kinds:
+        if k in (VALUE, ABSENT):
+            if blank_after:
+                return True
+            seen_value = True
+        elif k == BLANK and seen_value:
+            blank_after = True
+        elif k == TEXT:
+            seen_value = blank_after = False
+    return False
+
+
+def _summed(figures: list[str]) -> bool:
+    """The last of two or more figures is the sum of the others (and more than 0): a row's 总计 after its figures."""
+    return len(figures) >= 2 and Decimal(figures[-1]) > 0 and sum(Decimal(f) for f in figures[:-1]) == Decimal(figures[-1])
+
+
+def _plain(cell: str) -> str:
+    """A figure as plain digits for the sums ("" for a blank or absent cell)."""
+    number = parse_number(cell) if cell.strip() else None
+    return "" if number is None else str(number.value)
 
 
 def _metric_keys() -> tuple[str, ...]:
