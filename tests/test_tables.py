@@ -620,3 +620,20 @@ def test_figures_the_sums_cannot_place_stay_absent():
     v = values(mapped(apply_rows([r.split(" ") for r in rows]))[0])
     assert v["apply.granted.natural"] == 1 and v["apply.granted.total"] == 2 and v["apply.partial.natural"] == 1
     assert not any(f"apply.{k}.{c}" in v for k in ("granted", "partial") for c in ("commercial", "nonprofit"))
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_pdf_text_without_layout_whose_blank_cells_vanished_gives_no_wrong_figure(tmp_path, template):
+    """A PDF's text without layout (labels on their lines, each row's figures on one line) of a table 3 with blank
+    columns: the blanks leave no trace, so each such row gives its 总计 only; full rows are read whole."""
+    from fixtures.reports import ABSENT, APPLY_BALANCED
+
+    blanks = {k: ["" if i in (2, 4) else v for i, v in enumerate(row)] for k, row in APPLY_BALANCED.items()}
+    source = build_report(template, apply_figures=blanks)
+    got = {k: m.value for k, m in extract(write(source, "text-lines", tmp_path / "report")).metrics.items()}
+    for key, want in source.expected.items():
+        if key.startswith("apply."):
+            assert got.get(key) in (None, want) and (want is not ABSENT or key not in got), key
+    for key in blanks:
+        assert got[f"apply.{key}.total"] == int(blanks[key][-1])
+    assert got["apply.denied.state_secret.natural"] == 0  # a row of seven zeros is read whole

@@ -30,7 +30,10 @@ grids or pages):
   column, blank cells); else, with too many values, the first window that
   satisfies the table's own sums (applicant columns add up to 总计, results
   add up to 总计), or nothing; with too few, from the left (a text row is cut
-  at its end, so 行政许可 | 4 | 增4 gives no 处理决定数量).
+  at its end, so 行政许可 | 4 | 增4 gives no 处理决定数量) — unless a short
+  table-3 row ends in its 总计 (821 35 2 1 859: the blanks vanished, text
+  without layout); then short rows are placed by the table's sums
+  (`sums`), a cell only where every placement that fits agrees.
 * table 4's rows of bare numbers fill its 15 slots (复议, 直接起诉, 复议后起诉 ×
   维持/纠正/其他/尚未审结/总计) in order, in one row or several.
 
@@ -42,7 +45,7 @@ the three 其他处理 rows, …), not by the report's year.
 
 Modules, in the order the data flows: `labels` (the templates' labels and matching a printed label to one),
 `cells` (a cell as a number, blank or absent), `layout` (header rows -> the table and its columns), `mapper`
-(rows -> metrics and template). This package re-exports what the rest of the project uses.
+(rows -> metrics and template), `sums` (table 3's column sums). This package re-exports what the rest of the project uses.
 """
 
 from .cells import ABSENT, BLANK, TEXT, VALUE, Number, cell_kind, convert, parse_number
