@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Block, Paragraph, Table
 from .figure_splits import agreed, combine, row_candidates
-from .tables import ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, label_core
+from .tables import ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, label_core, template_of_text
 from .tables.sums import columns_hold, outcome_rows
 from .textnorm import match_form, normalize_text
 
@@ -231,15 +231,6 @@ def _row_of(toks: list[_Token], i: int, context: str | None) -> _Row | None:
 # ------------------------------------------------------------------ cutting the runs
 
 
-def _template(line: str) -> str | None:
-    t = match_form(line)
-    votes_2019 = sum(w in t for w in ("本年新制作数量", "上一年项目数量", "其他对外管理服务事项", "政府集中采购"))
-    votes_2021 = sum(w in t for w in ("本年制发件数", "本年收费金额", "逾期不补正", "缴纳费用"))
-    if votes_2019 == votes_2021:
-        return None
-    return "2019" if votes_2019 > votes_2021 else "2021"
-
-
 def apply_cells(runs: dict[str, str], template: str | None) -> dict[str, list[str | None]]:
     """Table 3: the cells of each row's run, by the row's own sum, then by the columns' sums across rows."""
     n = len(APPLY_COLUMNS)
@@ -272,7 +263,7 @@ def rebuild(line: str) -> list[Block]:
     line = line.translate(_DIGIT_WIDTH)
     toks = tokens(line)
     tables = find_tables(toks)
-    template = _template(line)
+    template = template_of_text(line)
     blocks: list[Block] = []
     pos = 0
     for table in tables:

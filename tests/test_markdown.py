@@ -119,3 +119,14 @@ def test_tables_as_html2text_writes_them():
     assert tables(parse_markdown(text)) == [[
         ["第二十条第（一）项"], ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], ["规章", "13", "13", "524"],
         ["第二十条第（八）项"], ["信息内容", "上一年项目数量", "本年增/减"], ["行政事业性收费", "0", "0"]]]
+
+
+def test_html2text_table_under_a_caption_row():
+    """A table whose first row is a caption (主动公开政府信息情况) over ``---``, then the 第二十条 row of one cell."""
+    text = ("二、主动公开政府信息情况\n\n主动公开政府信息情况  \n---  \n第二十条第（一）项  \n"
+            "信息内容| 本年制发件数| 本年废止件数| 现行有效件数  \n规章| 0| 0| 0  \n规范性文件| 0| 1| 0  \n  \n正文。\n")
+    assert tables(parse_markdown(text)) == [[
+        ["主动公开政府信息情况"], ["第二十条第（一）项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"], ["规范性文件", "0", "1", "0"]]]
+    setext = parse_markdown("二、主动公开政府信息情况\n---\n正文一段。\n")  # a heading underlined, no table
+    assert tables(setext) == []

@@ -637,3 +637,20 @@ def test_pdf_text_without_layout_whose_blank_cells_vanished_gives_no_wrong_figur
     for key in blanks:
         assert got[f"apply.{key}.total"] == int(blanks[key][-1])
     assert got["apply.denied.state_secret.natural"] == 0  # a row of seven zeros is read whole
+
+
+def test_the_template_a_header_left_as_paragraphs_names(tmp_path):
+    """PDF text whose table-2 header came out as paragraphs (本年新 / 制作数量 …) above rows of figures: the rows'
+    columns are the template's the text names (2019: 本年新制作数量 …), not the 2021 columns."""
+    body = ("某某街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n本街道依法公开政府信息。\n二、主动公开政府信息情况\n"
+            "第二十条第（一）项\n信息内容\n\n本年新\n制作数量\n\n本年新\n公开数量\n\n对外公开总数量\n\n规章\n\n0\n\n0\n\n3\n\n"
+            "规范性文件\n\n4\n\n4\n\n15\n\n本年增/减\n\n处理决定数量\n\n第二十条第（五）项\n信息内容\n\n上一年项目数量\n\n"
+            "行政许可\n40\n增4\n947\n三、收到和处理政府信息公开申请情况\n无。\n")  # pdftotext's order: header cells out of place
+    path = tmp_path / "report.txt"
+    path.write_text(body, encoding="utf-8")
+    report = extract(path)
+    v = {k: m.value for k, m in report.metrics.items()}
+    assert report.template == "2019"
+    assert (v["active.rules.made"], v["active.rules.published"], v["active.rules.total_published"]) == (0, 0, 3)
+    assert (v["active.licensing.prev_items"], v["active.licensing.change"], v["active.licensing.decisions"]) == (40, 4, 947)
+    assert not any(k.startswith("active.rules.issued") for k in v)

@@ -322,3 +322,13 @@ def test_a_browser_copy_of_cells_holding_paragraphs():
     assert tables[0] == [["信息内容", "本年新制作数量", "对外公开总数量"], ["规章", "13"]]
     assert tables[1] == [["一、本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859"],
                          ["二、上年结转政府信息公开申请数量", "18", "", "", "", "", "", "18"]]
+
+
+def test_tab_rows_whose_header_cells_held_line_breaks():
+    """A browser's copy of a table whose header cells hold ``本年新<br>制作数量``: the header row comes out on three
+    lines (信息内容⇥本年新 / 制作数量⇥本年新 / 公开数量⇥对外公开总数量) and is one row again."""
+    text = ("第二十条第（一）项\n信息内容\t本年新\n制作数量\t本年新\n公开数量\t对外公开总数量\n规章\t0\t0\t0\n"
+            "规范性文件\t0\t2\t9\n")
+    rows = [list(t.rows) for t in parse_text(text) if isinstance(t, Table)]
+    assert rows == [[("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"), ("规章", "0", "0", "0"),
+                     ("规范性文件", "0", "2", "9")]]

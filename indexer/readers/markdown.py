@@ -27,7 +27,7 @@ from ..blocks import Block, Document
 from ..textnorm import has_han
 from . import ReadError
 from .encoding import decode_bytes
-from .text import parse_text
+from .text import join_broken_headers, parse_text
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
@@ -45,6 +45,7 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![*A-Za-z0-9])\*(?=[^\
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?(?:span|font|b|strong|i|em|u|sup|sub|p|div)\b[^>]*>", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+•]\s+|>\s?)+")
+_ARTICLE_ROW = re.compile(r"^\s*第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项\s*$")
 
 
 def read_markdown(path: Path) -> Document:
@@ -102,7 +103,10 @@ def _table_lines(lines: list[str]) -> set[int]:
         if "|" not in line and "-" not in line:
             continue
         one_cell_head = (0 < i < len(lines) - 1 and lines[i - 1].strip() and "|" not in lines[i - 1]
-                         and "|" in lines[i + 1])  # 第二十条第（一）项 / --- / 信息内容| 本年制发件数 (html2text)
+                         and ("|" in lines[i + 1] or (_ARTICLE_ROW.match(lines[i + 1]) and i + 2 < len(lines)
+                                                      and "|" in lines[i + 2])))
+        # 第二十条第（一）项 / --- / 信息内容| 本年制发件数 (html2text); a caption row over it: 主动公开政府信息情况 / --- /
+        # 第二十条第（一）项 / 信息内容| …
         if _SEPARATOR.match(line) and ("|" in line or (i > 0 and "|" in lines[i - 1]) or one_cell_head):
             j = i - 1
             while j >= 0 and "|" in lines[j] and j not in found and not _HEADING.match(lines[j]):
@@ -124,55 +128,9 @@ def _table_lines(lines: list[str]) -> set[int]:
 
 
 def _join_broken_headers(lines: list[str], table_lines: set[int]) -> tuple[list[str], set[int]]:
-    """A header row a converter broke at each ``<br>`` inside its cells, whole again.
-
-    ``信息内容| 本年新`` / ``制作数量| 本年新`` / ``公开数量| 对外公开总数量``: consecutive table lines (all but the
-    last holding a pipe) are one row when joined they name three or more of the templates' columns, more than
-    any shorter join, and have as many cells as the row after them or the table's fullest row.
-    """
-    from ..tables import match_label  # the template's labels; imported late (tables builds on the readers)
-
-    def pipes(line: str) -> int:
-        return line.strip().strip("|").count("|")
-
-    def columns(line: str) -> int:
-        return sum(1 for c in line.strip().strip("|").split("|")
-                   if c.strip() and match_label(c.strip(), ("col", "head")) is not None)
-
-    out: list[str] = []
-    found: set[int] = set()
-    i = 0
-    while i < len(lines):
-        if i not in table_lines:
-            out.append(lines[i])
-            i += 1
-            continue
-        end = i
-        while end + 1 in table_lines:
-            end += 1
-        fullest = max(pipes(lines[k]) for k in range(i, end + 1))
-        while i <= end:
-            best: tuple[int, int] | None = None
-            if pipes(lines[i]) and columns(lines[i]) < 3:
-                for j in range(i + 2, min(i + 6, end + 1) + 1):
-                    piece = lines[j - 1]
-                    if not pipes(lines[j - 2]) or _SEPARATOR.match(piece) or columns(piece) >= 3:
-                        break  # only the last piece may hold no pipe; a separator or a whole header is no piece
-                    joined = "".join(line.strip() for line in lines[i:j])
-                    if pipes(joined) > fullest:
-                        break
-                    named = columns(joined)
-                    after = pipes(lines[j]) if j <= end else None
-                    if named >= 3 and pipes(joined) in (fullest, after) and (best is None or named > best[1]):
-                        best = (j, named)
-            found.add(len(out))
-            if best is not None:
-                out.append("".join(line.strip() for line in lines[i:best[0]]))
-                i = best[0]
-            else:
-                out.append(lines[i])
-                i += 1
-    return out, found
+    """A header row a converter broke at each ``<br>`` inside its cells, whole again (`text.join_broken_headers`):
+    ``信息内容| 本年新`` / ``制作数量| 本年新`` / ``公开数量| 对外公开总数量``; a separator row is no piece."""
+    return join_broken_headers(lines, table_lines, "|", stop=lambda line: bool(_SEPARATOR.match(line)))
 
 
 def _table_row(line: str) -> str:

@@ -72,7 +72,7 @@ def read_text(path: Path) -> Document:
 def parse_text(text: str) -> list[Block]:
     """Split decoded text into paragraphs and tables."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = _labels_onto_figures(_cells_between_tabs(_pipe_row_ends(lines)))
+    lines = _labels_onto_figures(_tab_headers_joined(_cells_between_tabs(_pipe_row_ends(lines))))
     blocks: list[Block] = []
     pending: list[str] = []  # paragraph lines, None-separated by blank lines
     i = 0
@@ -153,6 +153,73 @@ def _labels_onto_figures(lines: list[str]) -> list[str]:
             continue
         out.append(line)
     return _header_runs(out)
+
+
+def join_broken_headers(lines: list[str], table_lines: set[int], sep: str, stop=None) -> tuple[list[str], set[int]]:
+    """A header row broken at each line break inside its cells, whole again; the lines that are table rows after.
+
+    ``信息内容| 本年新`` / ``制作数量| 本年新`` / ``公开数量| 对外公开总数量`` (html2text, `sep` ``|``) or the same with
+    tabs (a browser's copy of ``本年新<br>制作数量``): consecutive table lines (all but the last holding a `sep`)
+    are one row when joined they name three or more of the templates' columns, more than any shorter join,
+    and have as many cells as the row after them or the table's fullest row. `stop(line)`: a line that is no
+    piece of a row (a markdown separator row).
+    """
+    from ..tables import match_label  # the template's labels; imported late (tables builds on the readers)
+
+    def inner(line: str) -> str:
+        return line.strip().strip("|") if sep == "|" else line.strip("\n")
+
+    def seps(line: str) -> int:
+        return inner(line).count(sep)
+
+    def columns(line: str) -> int:
+        return sum(1 for c in inner(line).split(sep) if c.strip() and match_label(c.strip(), ("col", "head")) is not None)
+
+    def glued(pieces: list[str]) -> str:
+        return "".join(p.strip() if sep == "|" else p.strip(" \n") for p in pieces)
+
+    out: list[str] = []
+    found: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if i not in table_lines:
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i
+        while end + 1 in table_lines:
+            end += 1
+        fullest = max(seps(lines[k]) for k in range(i, end + 1))
+        while i <= end:
+            best: tuple[int, int] | None = None
+            if seps(lines[i]) and columns(lines[i]) < 3:
+                for j in range(i + 2, min(i + 6, end + 1) + 1):
+                    piece = lines[j - 1]
+                    if not seps(lines[j - 2]) or (stop is not None and stop(piece)) or columns(piece) >= 3:
+                        break  # only the last piece may hold no separator; a whole header is no piece
+                    joined = glued(lines[i:j])
+                    if seps(joined) > fullest:
+                        break
+                    named = columns(joined)
+                    after = seps(lines[j]) if j <= end else None
+                    if named >= 3 and seps(joined) in (fullest, after) and (best is None or named > best[1]):
+                        best = (j, named)
+            found.add(len(out))
+            if best is not None:
+                out.append(glued(lines[i:best[0]]))
+                i = best[0]
+            else:
+                out.append(lines[i])
+                i += 1
+    return out, found
+
+
+def _tab_headers_joined(lines: list[str]) -> list[str]:
+    """Tab-separated rows (a browser's copy of a table) whose header cells held line breaks, whole again."""
+    if not any("\t" in line for line in lines):
+        return lines
+    rows = {i for i, line in enumerate(lines) if "\t" in line or (i and "\t" in lines[i - 1] and line.strip())}
+    return join_broken_headers(lines, rows, "\t")[0]
 
 
 def _pipe_row_ends(lines: list[str]) -> list[str]:

@@ -51,7 +51,7 @@ Modules, in the order the data flows: `labels` (the templates' labels and matchi
 from .cells import ABSENT, BLANK, TEXT, VALUE, Number, cell_kind, convert, parse_number
 from .labels import (ACTIVE, ACTIVE_ALLOWED, ACTIVE_COLUMNS, ACTIVE_ROWS, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS, APPLY,
                      APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, KINDS, LABELS, OTHER_2019, OTHER_2021, Label, label_core,
-                     label_parts, match_label, similarity)
+                     label_parts, match_label, similarity, template_of_text)
 from .layout import Column, Layout
 from .mapper import METRIC_KEYS, TableResult, map_tables, read_values
 
@@ -59,5 +59,5 @@ __all__ = [
     "ABSENT", "ACTIVE", "ACTIVE_ALLOWED", "ACTIVE_COLUMNS", "ACTIVE_ROWS", "APPEALS", "APPEAL_GROUPS", "APPEAL_LEAVES", "APPLY",
     "APPLY_COLUMNS", "APPLY_OUTCOMES_2019", "APPLY_ROWS", "BLANK", "Column", "KINDS", "LABELS", "Label", "Layout", "METRIC_KEYS",
     "Number", "OTHER_2019", "OTHER_2021", "TEXT", "TableResult", "VALUE", "cell_kind", "convert", "label_core", "label_parts",
-    "map_tables", "match_label", "parse_number", "read_values", "similarity",
+    "map_tables", "match_label", "parse_number", "read_values", "similarity", "template_of_text",
 ]

@@ -295,3 +295,19 @@ def match_label(text: str, roles: tuple[str, ...], kinds: tuple[str, ...] = KIND
                     return None
                 break
     return best
+
+
+_TEMPLATE_WORDS = {
+    "2019": ("本年新制作数量", "上一年项目数量", "其他对外管理服务事项", "政府集中采购"),
+    "2021": ("本年制发件数", "本年收费金额", "逾期不补正", "缴纳费用"),
+}
+
+
+def template_of_text(text: str) -> str | None:
+    """The template whose own words (本年新制作数量 … or 本年制发件数 …) a text holds more of, wherever it prints
+    them (a header that ran together, or a header a converter left as paragraphs), or None."""
+    t = match_form(text)
+    votes = {k: sum(w in t for w in words) for k, words in _TEMPLATE_WORDS.items()}
+    if votes["2019"] == votes["2021"]:
+        return None
+    return "2019" if votes["2019"] > votes["2021"] else "2021"

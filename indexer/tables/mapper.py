@@ -17,7 +17,7 @@ from ..structure import TableRows
 from .cells import ABSENT, BLANK, TEXT, VALUE, Number, cell_kind, convert, parse_number
 from .labels import (ACTIVE, ACTIVE_ALLOWED, ACTIVE_COLUMNS, ACTIVE_ROWS, APPEAL_CELLS, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS,
                      APPLY, APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, OTHER_2019, OTHER_2021, OTHER_OTHER, Label,
-                     label_core, label_parts, match_label)
+                     label_core, label_parts, match_label, template_of_text)
 from .layout import (MAX_HEADER_ROWS, Column, Layout, Row, build_layout, captioned, default_layout, header_matches,
                      header_runs)
 from .sums import columns_hold, outcome_rows, outcomes_within_total
@@ -490,8 +490,9 @@ def _segments(row: Row) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
-def map_tables(tables: list[TableRows]) -> TableResult:
-    """Template, metrics and recognised tables of a report's table grids."""
+def map_tables(tables: list[TableRows], text: str = "") -> TableResult:
+    """Template, metrics and recognised tables of a report's table grids; `text`, the report's whole text, tells
+    the template when the grids' labels do not (a header a converter left as paragraphs above its rows)."""
     rows: list[Row] = []
     for g, t in enumerate(tables):
         width = max((len(r) for r in t.table.rows), default=0)
@@ -499,6 +500,10 @@ def map_tables(tables: list[TableRows]) -> TableResult:
             cells = [c or "" for c in cells]
             rows.append(Row(cells, [cell_kind(c) for c in cells], pid, g, width, t.section))
     votes, where = _template_votes(rows)
+    if _decide(votes) is None and text:
+        printed = template_of_text(text)
+        if printed is not None:
+            votes[printed] += 0.5
     captions = {g: t.caption for g, t in enumerate(tables) if t.caption}
     mapper = _Mapper(rows, _decide(votes), captions, blanks_lost=not any(_inner_blank(r) for r in rows))
     mapper.run()
