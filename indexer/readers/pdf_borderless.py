@@ -300,16 +300,12 @@ def _accepted(lines: Sequence[TextLine], figures: list[list[Word]], grown: _Grow
 # ------------------------------------------------------------------ grid
 
 
-@dataclass
-class _Fragment:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    line: int
-    figure_line: bool
+@dataclass(slots=True)
+class _Fragment(Word):
+    """Label or header text of one line: its words that belong together, the line they are on."""
+
+    line: int = 0
+    figure_line: bool = False
 
 
 @dataclass
