@@ -281,11 +281,14 @@ def _with_header(lines: Sequence[TextLine], figures: list[list[Word]], grown: _G
 
 
 def _prose(line: TextLine) -> bool:
+    """A sentence (a header cell does not end in 。 or ：)."""
     text = "".join(w.text for w in line.words)
     return text.endswith(("。", "：", ":")) and len(text) > 12
 
 
 def _accepted(lines: Sequence[TextLine], figures: list[list[Word]], grown: _Growing) -> bool:
+    """A table: rows of two or more figures (two rows, or one of three figures), or a label of the templates' rows
+    beside figures (行政许可 | 1,234); else lines that happen to end in numbers."""
     if any(len(figures[j]) >= 2 for j in grown.figure_lines) and (len(grown.figure_lines) >= 2 or len(figures[grown.figure_lines[0]]) >= 3):
         return True
     from ..tables import match_label
