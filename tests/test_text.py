@@ -332,3 +332,23 @@ def test_tab_rows_whose_header_cells_held_line_breaks():
     rows = [list(t.rows) for t in parse_text(text) if isinstance(t, Table)]
     assert rows == [[("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"), ("规章", "0", "0", "0"),
                      ("规范性文件", "0", "2", "9")]]
+
+
+def test_a_rows_figures_spread_over_lines_by_pdftotext():
+    """pdftotext without layout writes a row's figures on several lines, some several to a line, some on the
+    label's own line: they are the row's figures again."""
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数 本年废止件数 现行有效件数\n规章\n3\n5\n74\n"
+            "行政规范性文件 564\n984\n4185\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n"
+            "13612 252 0\n45\n128\n32 14069\n二、上年结转政府信息公开申请数量\n535\n6\n0\n1\n18\n0 560\n")
+    rows = [r for t in parse_text(text) if isinstance(t, Table) for r in t.rows]
+    assert ("行政规范性文件", "564", "984", "4185") in rows
+    assert ("一、本年新收政府信息公开申请数量", "13612", "252", "0", "45", "128", "32", "14069") in rows
+    assert ("二、上年结转政府信息公开申请数量", "535", "6", "0", "1", "18", "0", "560") in rows
+
+
+def test_lines_of_several_figures_that_do_not_add_up_are_not_one_row():
+    """Text that lists a table's figures column by column (pdfminer's text boxes): lines of several figures from
+    different rows do not become one row of the label above them."""
+    text = ("三、收到和处理政府信息公开申请情况\n（七）总计\n四、结转下年度继续办理\n\n35\n\n767 72\n\n2\n\n1 805\n72\n")
+    rows = [r for t in parse_text(text) if isinstance(t, Table) for r in t.rows]
+    assert not any(len(r) >= 7 for r in rows)

@@ -276,9 +276,12 @@ def _cells_between_tabs(lines: list[str]) -> list[str]:
     return out
 
 
-def _is_figure_cell(line: str) -> bool:
-    t = line.strip()
-    return bool(t) and "\t" not in line and " " not in t and bool(_FIGURE_TOKEN.match(t))
+def _is_figure_cell(line: str, several: bool = False) -> bool:
+    """A line of one figure; with `several`, also of a few of a row's figures that a PDF-to-text tool put on one
+    line (``13612 252 0``)."""
+    tokens = line.split()
+    return bool(tokens) and "\t" not in line and len(tokens) <= (4 if several else 1) and \
+        all(_FIGURE_TOKEN.match(t) for t in tokens)
 
 
 def _usual_gap(lines: list[str]) -> int:
@@ -301,13 +304,15 @@ def _figure_runs(lines: list[str]) -> list[str]:
     Figures on consecutive lines, blank lines between them allowed, become one line right under the line
     before them (``行政许可`` / ``0`` / ``0`` / ``0`` → ``行政许可`` / ``0 0 0``). Where the text puts one blank line
     between any two paragraphs, each further blank line before or between the figures is an empty cell (—),
-    kept when the row label above then takes exactly that many figures.
+    kept when the row label above then takes exactly that many figures. Lines of a few figures each (a
+    PDF-to-text tool's ``13612 252 0`` / ``45`` / ``128`` / ``32 14069``) join only into a table-3 row whose
+    seven figures add up (its six columns to its 总计): such lines can as well hold several rows' figures.
     """
     usual = _usual_gap(lines)
     out: list[str] = []
     i = 0
     while i < len(lines):
-        if not _is_figure_cell(lines[i]):
+        if not _is_figure_cell(lines[i], several=True):
             out.append(lines[i])
             i += 1
             continue
@@ -315,19 +320,13 @@ def _figure_runs(lines: list[str]) -> list[str]:
         while out and not out[-1].strip():
             out.pop()
             lead += 1
-        figures, with_empty = [], ["—"] * (lead - usual if usual and lead > usual else 0)
-        j = i
-        while j < len(lines):
-            k = j
-            while k < len(lines) and not lines[k].strip():
-                k += 1
-            if k >= len(lines) or not _is_figure_cell(lines[k]):
-                break
-            if usual and k - j > usual and figures:
-                with_empty += ["—"] * (k - j - usual)
-            figures.append(lines[k].strip())
-            with_empty.append(lines[k].strip())
-            j = k + 1
+        figures, with_empty, j, several = _figure_run(lines, i, usual, lead, True)
+        if several and not _summed_row(out, figures):
+            figures, with_empty, j, _ = _figure_run(lines, i, usual, lead, False)
+            if not figures:  # a line of several figures on its own: left as it is
+                out += [""] * lead + [lines[i]]
+                i += 1
+                continue
         if len(with_empty) > len(figures) and out and _row_fits(out[-1].strip(), len(with_empty)):
             figures = with_empty
         if lead and not out:
@@ -337,8 +336,51 @@ def _figure_runs(lines: list[str]) -> list[str]:
     return out
 
 
+def _figure_run(lines: list[str], i: int, usual: int, lead: int, several: bool) -> tuple[list[str], list[str], int, bool]:
+    """The figures on the lines from i on (blank lines between allowed), with blanks beyond the usual gap as empty
+    cells; where the run ends; whether a line held several figures."""
+    figures: list[str] = []
+    with_empty = ["—"] * (lead - usual if usual and lead > usual else 0)
+    j, multi = i, False
+    while j < len(lines):
+        k = j
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if k >= len(lines) or not _is_figure_cell(lines[k], several):
+            break
+        if usual and k - j > usual and figures:
+            with_empty += ["—"] * (k - j - usual)
+        tokens = lines[k].split()
+        multi = multi or len(tokens) > 1
+        figures += tokens
+        with_empty += tokens
+        j = k + 1
+    return figures, with_empty, j, multi
+
+
+def _summed_row(out: list[str], figures: list[str]) -> bool:
+    """Seven figures that add up (six columns to 总计), under a table-3 row's label or a label none matches (a
+    label the tool broke: 度办理结 （二）部分公开（区分处理的，只计这一情)."""
+    from ..tables import APPLY, match_label, parse_number  # the template's labels (tables builds on the readers)
+
+    numbers = [parse_number(f) for f in figures]
+    if len(numbers) != 7 or any(n is None for n in numbers) or sum(n.value for n in numbers[:-1]) != numbers[-1].value:
+        return False
+    for take in (1, 2, 3):
+        label = "".join(t.strip() for t in out[-take:])
+        lab = match_label(label, ("row",), group="other") if len(out) >= take and len(label) <= 80 else None
+        if lab is not None:
+            return lab.kind == APPLY
+    return True
+
+
 def _label_above(out: list[str], figures: list[str]) -> bool:
-    """Join `figures` to the row label on the last one to three lines of `out`, if they hold one."""
+    """Join `figures` to the row label on the last one to three lines of `out`, if they hold one (or to the row
+    whose first figures are on its label's line: ``行政规范性文件 564`` / ``984`` / ``4185``)."""
+    started = _FIGURES_LINE.match(out[-1].strip()) if out and "\t" not in out[-1] and "|" not in out[-1] else None
+    if started and _row_fits(started.group(1), len(started.group(2).split()) + len(figures)):
+        out[-1] = out[-1].rstrip() + " " + " ".join(figures)
+        return True
     for take in (1, 2, 3):
         above = out[-take:]
         if len(out) < take or any(not t.strip() or "\t" in t or "|" in t or _FIGURE_TOKEN.match(t.split()[-1])
