@@ -11,7 +11,8 @@ from indexer.extract import extract
 from indexer.readers import read_document
 from indexer.readers.pdf_borderless import Word, find_tables, words_of
 
-from fixtures.reports import APPLY_BALANCED, assert_expected, build_report, write
+from fixtures.reports import (APPLY_BALANCED, DENIED_KEYS, NOT_PROCESSED_KEYS, OTHER_2021_KEYS, UNAVAILABLE_KEYS,
+                              assert_expected, build_report, write)
 
 BLANKS = {k: ["" if i in (2, 4) else v for i, v in enumerate(row)] for k, row in APPLY_BALANCED.items()}
 
@@ -35,6 +36,20 @@ def test_borderless_tables_give_the_record(tmp_path, template, rules, align):
     doc = read_document(path)
     assert "四、政府信息公开行政复议、行政诉讼情况" in doc.paragraphs()  # headings stay text
     assert not any("属于国家秘密" in p for p in doc.paragraphs())  # table rows are not
+    _record_holds(path, source, template)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_columns_blank_in_every_row_are_found_by_their_headers(tmp_path, template):
+    """科研机构 and 法律服务机构 blank in every row of table 3, every cell's text centred (第二十条第（一）项 over the
+    whole table, the headers over their columns): the blank columns keep their places, named by their headers."""
+    pytest.importorskip("reportlab")
+    keys = ["new", "carried_over", "granted", "partial"] + [f"denied.{k}" for k in DENIED_KEYS] + \
+        [f"unavailable.{k}" for k in UNAVAILABLE_KEYS] + [f"not_processed.{k}" for k in NOT_PROCESSED_KEYS] + \
+        (["other.total"] if template == "2019" else [f"other.{k}" for k in OTHER_2021_KEYS]) + ["total", "carried_forward"]
+    figures = {k: ["" if i in (2, 4) else v for i, v in enumerate(APPLY_BALANCED.get(k, ["0"] * 7))] for k in keys}
+    source = build_report(template, apply_figures=figures)
+    path = write(source, "pdf", tmp_path / "report", rules="none", align="center-all")
     _record_holds(path, source, template)
 
 

@@ -51,6 +51,7 @@ TOLERANCE = 2.0  # points
 _UNIT = re.compile(r"^(?:万元|元|件|条|个|项|次|篇|人|家)$")
 _DASH = re.compile(r"^(?:[—\-－–―/／]+|无)$")
 # a numbered item starts a cell (1.属于国家秘密, （三）不予公开, 二、上年结转); 第三项 inside a note does not
+_ARTICLE = re.compile(r"^\s*第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项")  # a row of its own
 NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|[①-⑳⑴-⒇])")
 
 
@@ -372,6 +373,13 @@ def _is_label(text: str) -> bool:
     return match_label(text, ("row", "group", "col", "head")) is not None
 
 
+def _aligned(a: _Fragment, b: _Fragment) -> bool:
+    """Two lines of one cell share where the cell aligns them: their left edges, middles or right edges (a title
+    centred over the table and a column's header under it share none)."""
+    tol = 0.5 * max(a.size, b.size, 1.0)
+    return abs(a.x0 - b.x0) <= tol or abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= tol or abs(a.x1 - b.x1) <= tol
+
+
 def _cells(fragments: list[_Fragment], lines: Sequence[TextLine]) -> list[_Cell]:
     """Fragments joined into cells: the next line of a cell follows closely below, overlapping it."""
     cells: list[_Cell] = []
@@ -383,9 +391,10 @@ def _cells(fragments: list[_Fragment], lines: Sequence[TextLine]) -> list[_Cell]
                 continue
             if f.top - last.top > LINE * f.size:
                 continue
-            if min(last.x1, f.x1) - max(last.x0, f.x0) <= 0:
+            if min(last.x1, f.x1) - max(last.x0, f.x0) <= 0 or not _aligned(last, f):
                 continue
-            if NUMBERED.match(f.text) or (_is_label(last.text) and _is_label(f.text)):
+            if NUMBERED.match(f.text) or (_is_label(last.text) and _is_label(f.text)) or _ARTICLE.match(last.text) \
+                    or _ARTICLE.match(f.text):
                 continue
             if last.figure_line and f.figure_line and _is_label(cell.text):
                 continue  # two rows' labels, each beside its figures
@@ -433,6 +442,8 @@ def _grid(lines: Sequence[TextLine], figures: list[list[Word]], grown: _Growing)
         (row.labels if is_label else row.headers).append(cell)
     ordered = sorted([(r.page, r.y, j, r) for j, r in rows] + [(r.page, r.y, -1, r) for r in extra], key=lambda t: t[:2])
 
+    first = min((r.page, r.y) for r in anchors.values())
+    columns = _with_blank_columns(columns, [c for *_, r in ordered if (r.page, r.y) < first for c in r.headers])
     width = max((len(r.labels) for *_, r in ordered), default=0)
     spans = _cell_spans(columns, figure_words, grown.label_end, [r.headers for *_, r in ordered])
     grid: list[list[str]] = []
@@ -473,6 +484,31 @@ def _anchors_of(cell: _Cell, anchors: dict[int, _Row], lines: Sequence[TextLine]
     own = [p.line for p in cell.parts if p.line in anchors]
     inside = [j for j, r in anchors.items() if r.page == page and cell.top <= r.y <= cell.bottom]
     return sorted(set(own) | set(inside))
+
+
+def _with_blank_columns(columns: list[tuple[float, float]], headers: list[_Cell]) -> list[tuple[float, float]]:
+    """The figure columns and the columns only a header names: a column blank in every row (科研机构 of a table
+    whose research institutes made no request) has no figure to show where it is, only its header.
+
+    A header above the first figure line that lies over no figure column, clear of them by more than half the
+    narrowest distance between two columns, is such a column; headers that lie over one place are one column.
+    """
+    if not columns or not headers:
+        return columns
+    middles = [(a + b) / 2 for a, b in columns]
+    gap = min((q - p for p, q in zip(middles, middles[1:])), default=float("inf"))
+    extra: list[list[float]] = []
+    for cell in sorted(headers, key=lambda c: c.x0):
+        if any(min(b, cell.x1) - max(a, cell.x0) > 0 for a, b in columns):
+            continue
+        middle = (cell.x0 + cell.x1) / 2
+        if any(abs(middle - m) <= gap / 2 for m in middles):
+            continue
+        if extra and abs(middle - (extra[-1][0] + extra[-1][1]) / 2) <= gap / 2:
+            extra[-1] = [min(extra[-1][0], cell.x0), max(extra[-1][1], cell.x1)]
+        else:
+            extra.append([cell.x0, cell.x1])
+    return sorted(columns + [(a, b) for a, b in extra])
 
 
 def _cell_spans(columns: list[tuple[float, float]], words: list[Word], start: float,
