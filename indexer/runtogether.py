@@ -361,6 +361,21 @@ def _header_rows(text: str, kind: str) -> list[list[str]]:
     return [r for r in rows if r]
 
 
+def header_pieces(text: str) -> list[str] | None:
+    """Header cells that ran together, when the text is nothing but two or more of the templates' column and
+    header labels (上一年项目数量本年增/减 -> 上一年项目数量 | 本年增/减); else None."""
+    for kind in (ACTIVE, APPLY, APPEALS):
+        pieces = _split_labels(text, kind)
+        if len(pieces) >= 2 and "".join(pieces) == text and all(_is_header_word(p, kind) for p in pieces):
+            return pieces
+    return None
+
+
+def _is_header_word(text: str, kind: str) -> bool:
+    t = re.sub(r"[\s/／、]", "", text)
+    return any(re.sub(r"[\s/／、]", "", w) == t for w in _HEADER_WORDS[kind])
+
+
 def _split_labels(text: str, kind: str) -> list[str]:
     """Cells of labels that ran together (信息内容本年制发件数本年废止件数 -> 信息内容 | 本年制发件数 | 本年废止件数)."""
     spots: list[tuple[int, int]] = []

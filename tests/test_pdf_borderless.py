@@ -129,3 +129,42 @@ def test_a_wrapped_label_belongs_to_the_row_whose_figures_sit_beside_it():
     (region,) = find_tables(lines)
     assert region.rows == [["（一）予以公开", "5", "5"], ["（二）部分公开（区分处理的，只计这一情形）", "1", "1"],
                            ["（三）不予公开", "0", "0"]]
+
+
+def _touching(top: float, *cells: tuple[str, float, float], size: float = 10.0) -> _Line:
+    """A line whose cells (text, x0, width of a character) may touch: words are cut by gaps as the reader cuts them."""
+    chars = []
+    for text, x0, width in cells:
+        for i, ch in enumerate(text):
+            chars.append({"text": ch, "x0": x0 + i * width, "x1": x0 + (i + 1) * width, "top": top, "bottom": top + size,
+                          "size": size})
+    return _Line(0, top, top + size, size, words_of(chars))
+
+
+def test_cells_without_padding_whose_text_touches():
+    """Figures set left in cells without padding: 13612 and 252 touch, and so do the headers 商业企业科研机构 and the
+    label 行政事业性收费 and its figure; the rows with a gap between every figure show where to cut."""
+    lines = [
+        _touching(0, ("自然人", 100, 10), ("商业企业", 130, 7.5), ("科研机构", 160, 10), ("总计", 210, 10)),
+        _touching(16, ("一、本年新收政府信息公开申请数量", 0, 5), ("13612", 100, 6), ("252", 130, 6), ("0", 160, 6), ("14069", 210, 6)),
+        _touching(32, ("二、上年结转政府信息公开申请数量", 0, 5), ("535", 100, 6), ("6", 130, 6), ("0", 160, 6), ("560", 210, 6)),
+        _touching(48, ("（一）予以公开", 0, 5), ("5345", 100, 6), ("129", 130, 6), ("0", 160, 6), ("5474", 210, 6)),
+    ]
+    assert [w.text for w in lines[0].words] == ["自然人商业企业科研机构", "总计"]
+    assert [w.text for w in lines[1].words][1:] == ["13612252", "0", "14069"]
+    (region,) = find_tables(lines)
+    assert region.rows == [["", "自然人", "商业企业", "科研机构", "总计"],
+                           ["一、本年新收政府信息公开申请数量", "13612", "252", "0", "14069"],
+                           ["二、上年结转政府信息公开申请数量", "535", "6", "0", "560"], ["（一）予以公开", "5345", "129", "0", "5474"]]
+    fee = [_touching(0, ("信息内容", 0, 10), ("本年收费金额（单位：万元）", 70, 10)), _touching(16, ("行政事业性收费", 0, 10), ("316441", 70, 6))]
+    assert find_tables(fee)[0].rows == [["信息内容", "本年收费金额（单位：万元）"], ["行政事业性收费", "316441"]]
+
+
+def test_a_figure_that_cannot_be_cut_is_not_read_into_one_column():
+    """Centred figures that touch (no edge tells where one ends) stay one word; they are never split by guess."""
+    lines = [
+        _touching(0, ("规章", 0, 10), ("1213", 100, 6), ("524", 135, 6)),
+        _touching(16, ("规范性文件", 0, 10), ("6", 109, 6), ("60", 140, 6), ("368", 170, 6)),
+    ]
+    rows = find_tables(lines)[0].rows
+    assert not any("12" == c or "13" == c for r in rows for c in r)

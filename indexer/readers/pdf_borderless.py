@@ -63,6 +63,7 @@ class Word:
     top: float
     bottom: float
     size: float
+    chars: tuple[tuple[float, float], ...] = ()  # each character's x0 and x1, to cut figures that touch
 
     @property
     def middle(self) -> float:
@@ -86,7 +87,8 @@ def words_of(chars: Sequence[dict]) -> tuple[Word, ...]:
         if cur:
             text = "".join(c["text"] for c in cur)
             out.append(Word(text, cur[0]["x0"], max(c["x1"] for c in cur), min(c["top"] for c in cur),
-                            max(c["bottom"] for c in cur), statistics.median(c.get("size", 0) or 0 for c in cur)))
+                            max(c["bottom"] for c in cur), statistics.median(c.get("size", 0) or 0 for c in cur),
+                            tuple((c["x0"], c["x1"]) for c in cur)))
             cur.clear()
 
     for c in sorted(chars, key=lambda c: c["x0"]):
@@ -106,7 +108,8 @@ def _units_kept(words: list[Word]) -> list[Word]:
     for w in words:
         if out and _UNIT.match(w.text) and cell_kind(out[-1].text) == VALUE and w.x0 - out[-1].x1 < LABEL_GAP * w.size:
             prev = out[-1]
-            out[-1] = Word(prev.text + w.text, prev.x0, w.x1, min(prev.top, w.top), max(prev.bottom, w.bottom), prev.size)
+            out[-1] = Word(prev.text + w.text, prev.x0, w.x1, min(prev.top, w.top), max(prev.bottom, w.bottom), prev.size,
+                           prev.chars + w.chars)
         else:
             out.append(w)
     return out
@@ -114,6 +117,36 @@ def _units_kept(words: list[Word]) -> list[Word]:
 
 def _is_figure(text: str) -> bool:
     return cell_kind(text) == VALUE or bool(_DASH.match(text))
+
+
+_TRAILING_FIGURE = re.compile(r"^(.*[^\d,.+\-])(\d[\d,.]*)$")
+
+
+def _label_apart(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A row label and its first figure with no gap between them (行政规范性文件564 | 984 | 4185) apart, when more
+    figures follow it or the text is a row label of the templates (行政事业性收费316441): a sentence that ends in
+    a number stays one word."""
+    k = len(words)
+    while k > 0 and _is_figure(words[k - 1].text):
+        k -= 1
+    if k == 0:
+        return words
+    w = words[k - 1]
+    m = _TRAILING_FIGURE.match(w.text)
+    if not m or len(w.chars) != len(w.text) or not _is_figure(m.group(2)):
+        return words
+    if k == len(words) and not _is_row_label(m.group(1)):
+        return words
+    cut = len(m.group(1))
+    label = Word(m.group(1), w.x0, w.chars[cut - 1][1], w.top, w.bottom, w.size, w.chars[:cut])
+    figure = Word(m.group(2), w.chars[cut][0], w.x1, w.top, w.bottom, w.size, w.chars[cut:])
+    return words[:k - 1] + (label, figure) + words[k:]
+
+
+def _is_row_label(text: str) -> bool:
+    from ..tables import match_label
+
+    return len(text) <= 40 and match_label(text, ("row",)) is not None
 
 
 def _figures(line: TextLine) -> list[Word]:
@@ -156,6 +189,8 @@ def find_tables(lines: Sequence[TextLine], barrier: Sequence[bool] | None = None
 
     `barrier[i]` says a ruled table stands between line i-1 and line i (no region reaches over it).
     """
+    for ln in lines:
+        ln.words = _label_apart(ln.words)
     figures = [_figures(ln) for ln in lines]
     regions: list[Region] = []
     i, floor = 0, 0
@@ -269,14 +304,15 @@ def _with_header(lines: Sequence[TextLine], figures: list[list[Word]], grown: _G
         if barrier is not None and barrier[below]:
             break
         gap = _gap(lines, j, below)
-        if gap is None or figures[j] or not lines[j].words:
+        if figures[j] or not lines[j].words or (gap is None and lines[j].page != lines[below].page - 1):
             break
-        if gap > HEADER_PITCH * _pitch(grown, size):
-            break
+        if gap is not None and gap > HEADER_PITCH * _pitch(grown, size):
+            break  # (a header at the foot of the page before: the table's first rows went to the next page)
         if not _fits(lines[j], [], grown) or _heading(lines[j]) or _prose(lines[j]):
             break
         out.insert(0, j)
-        grown.pitches.append(gap)
+        if gap is not None:
+            grown.pitches.append(gap)
         below = j
     return out
 
@@ -289,16 +325,16 @@ def _prose(line: TextLine) -> bool:
 
 def _accepted(lines: Sequence[TextLine], figures: list[list[Word]], grown: _Growing) -> bool:
     """A table: rows of two or more figures (two rows, or one of three figures), or a label of the templates' rows
-    beside figures (行政许可 | 1,234); else lines that happen to end in numbers."""
+    beside figures under a header of the templates' columns, or in two rows (信息内容 | 本年处理决定数量 / 行政许可 |
+    1,234); else lines that happen to end in numbers (a sentence broken after 规范性文件34)."""
     if any(len(figures[j]) >= 2 for j in grown.figure_lines) and (len(grown.figure_lines) >= 2 or len(figures[grown.figure_lines[0]]) >= 3):
         return True
     from ..tables import match_label
 
-    for j in grown.lines:
-        for w in lines[j].words:
-            if _in_label_area(w.x0, grown) and not _is_figure(w.text) and match_label(w.text, ("row",)) is not None:
-                return True
-    return False
+    words = [w for j in grown.lines for w in lines[j].words if not _is_figure(w.text)]
+    labelled = any(_in_label_area(w.x0, grown) and _is_row_label(w.text) for w in words)
+    headed = any(not _in_label_area(w.x0, grown) and match_label(w.text, ("col",)) is not None for w in words)
+    return labelled and (headed or len(grown.figure_lines) >= 2)
 
 
 # ------------------------------------------------------------------ grid
@@ -337,6 +373,46 @@ class _Cell:
         return normalize_text("".join(p.text for p in self.parts))
 
 
+def _figure_columns(figures: list[list[Word]], figure_lines: list[int]) -> tuple[list[list[Word]], list[tuple[float, float]]]:
+    """The figure columns, and each line's figures with those that touch their neighbour cut apart.
+
+    Cells without padding can leave no gap between two figures (13612252 for 13612 and 252): the rows with the
+    most figures show the columns and how figures sit in them; a figure over two or more of them is cut where
+    a character starts at a column's left edge (figures set left) or ends at its right edge (set right), when
+    that gives a figure for each column. Centred figures are not cut (no edge tells where).
+    """
+    most = max(len(figures[j]) for j in figure_lines)
+    fullest = [w for j in figure_lines if len(figures[j]) == most for w in figures[j]]
+    base = _columns(fullest)
+    align = _alignment(base, fullest)
+    out = list(figures)
+    if align in ("left", "right"):
+        for j in figure_lines:
+            if len(figures[j]) < most:
+                out[j] = [p for w in figures[j] for p in (_cut(w, base, align) or [w])]
+    return out, _columns([w for j in figure_lines for w in out[j]])
+
+
+def _cut(word: Word, columns: list[tuple[float, float]], align: str) -> list[Word]:
+    """`word` cut at the edges of the `columns` it lies over (their left edges for figures set left, right
+    edges for figures set right), if that gives one figure a column; else nothing."""
+    over = [(a, b) for a, b in columns if min(b, word.x1) - max(a, word.x0) > 0]
+    if len(over) < 2 or len(word.chars) != len(word.text):
+        return []
+    tol = 0.3 * max(word.size, 1.0)
+    if align == "left":
+        cuts = [i for i, (x0, _) in enumerate(word.chars) if i and any(abs(x0 - a) <= tol for a, _ in over[1:])]
+    else:
+        cuts = [i + 1 for i, (_, x1) in enumerate(word.chars[:-1]) if any(abs(x1 - b) <= tol for _, b in over[:-1])]
+    if len(cuts) != len(over) - 1:
+        return []
+    pieces = []
+    for start, end in zip([0] + cuts, cuts + [len(word.text)]):
+        chars = word.chars[start:end]
+        pieces.append(Word(word.text[start:end], chars[0][0], chars[-1][1], word.top, word.bottom, word.size, chars))
+    return pieces if all(_is_figure(p.text) for p in pieces) else []
+
+
 def _columns(words: list[Word]) -> list[tuple[float, float]]:
     """The figure columns: the x-ranges of figures that overlap from row to row, left to right."""
     out: list[list[float]] = []
@@ -353,18 +429,39 @@ def _fragments(lines: Sequence[TextLine], figures: list[list[Word]], j: int, gro
     figs = {id(w) for w in figures[j]}
     label: list[_Fragment] = []
     header: list[_Fragment] = []
-    for w in lines[j].words:
+    words = [p for w in lines[j].words for p in _header_apart(w, grown)]
+    cut = {id(w) for w in words} - {id(w) for w in lines[j].words}  # pieces of touching header cells stay apart
+    for w in words:
         if id(w) in figs:
             continue
         target = label if _in_label_area(w.x0, grown) else header
         gap = LABEL_GAP if target is label else GAP
-        if target and target[-1].line == j and w.x0 - target[-1].x1 < gap * w.size:
+        if target and target[-1].line == j and w.x0 - target[-1].x1 < gap * w.size and not NUMBERED.match(w.text) \
+                and id(w) not in cut:
             f = target[-1]
             f.text += w.text
             f.x1, f.top, f.bottom = w.x1, min(f.top, w.top), max(f.bottom, w.bottom)
         else:
-            target.append(_Fragment(w.text, w.x0, w.x1, w.top, w.bottom, w.size, j, bool(figures[j])))
+            target.append(_Fragment(w.text, w.x0, w.x1, w.top, w.bottom, w.size, line=j, figure_line=bool(figures[j])))
     return label, header
+
+
+def _header_apart(word: Word, grown: _Growing) -> list[Word]:
+    """Header cells that touch (cells without padding): 上一年项目数量本年增/减 cut into the templates' labels it
+    is made of, at its characters."""
+    if _in_label_area(word.x0, grown) or len(word.chars) != len(word.text) or len(word.text) < 4 or _is_figure(word.text):
+        return [word]
+    from ..runtogether import header_pieces  # the templates' labels (tables builds on the readers)
+
+    pieces = header_pieces(word.text)
+    if not pieces:
+        return [word]
+    out, at = [], 0
+    for piece in pieces:
+        chars = word.chars[at:at + len(piece)]
+        out.append(Word(piece, chars[0][0], chars[-1][1], word.top, word.bottom, word.size, chars))
+        at += len(piece)
+    return out
 
 
 def _is_label(text: str) -> bool:
@@ -409,12 +506,13 @@ def _cells(fragments: list[_Fragment], lines: Sequence[TextLine]) -> list[_Cell]
 
 def _grid(lines: Sequence[TextLine], figures: list[list[Word]], grown: _Growing) -> list[list[str]]:
     members = grown.lines
+    printed = figures
+    figures, columns = _figure_columns(figures, grown.figure_lines)
     figure_words = [w for j in grown.figure_lines for w in figures[j]]
-    columns = _columns(figure_words)
     label_frags: list[_Fragment] = []
     header_frags: list[_Fragment] = []
     for j in members:
-        a, b = _fragments(lines, figures, j, grown)
+        a, b = _fragments(lines, printed, j, grown)
         label_frags += a
         header_frags += b
     label_cells = _cells(label_frags, lines)
@@ -455,8 +553,9 @@ def _grid(lines: Sequence[TextLine], figures: list[list[Word]], grown: _Growing)
                 cells[width + k] = cells[width + k] or cell.text
         if j >= 0:
             for w in figures[j]:
-                k = next(k for k, (a, b) in enumerate(columns) if a <= w.x0 and w.x1 <= b)
-                cells[width + k] = f"{cells[width + k]} {w.text}".strip()
+                k = next((k for k, (a, b) in enumerate(columns) if a <= w.x0 and w.x1 <= b), None)
+                if k is not None:
+                    cells[width + k] = f"{cells[width + k]} {w.text}".strip()
         if any(c.strip() for c in cells):
             grid.append(cells)
     return grid
@@ -511,6 +610,27 @@ def _with_blank_columns(columns: list[tuple[float, float]], headers: list[_Cell]
     return sorted(columns + [(a, b) for a, b in extra])
 
 
+def _spread(columns: list[tuple[float, float]], words: list[Word]) -> dict[str, float]:
+    """How far apart the figures of each column lie on their left edges, right edges and middles (summed)."""
+    spread = {"left": 0.0, "right": 0.0, "center": 0.0}
+    for a, b in columns:
+        mine = [w for w in words if a <= w.x0 and w.x1 <= b]
+        if len({round(w.x1 - w.x0) for w in mine}) < 2:
+            continue
+        spread["left"] += max(w.x0 for w in mine) - min(w.x0 for w in mine)
+        spread["right"] += max(w.x1 for w in mine) - min(w.x1 for w in mine)
+        spread["center"] += max((w.x0 + w.x1) / 2 for w in mine) - min((w.x0 + w.x1) / 2 for w in mine)
+    return spread
+
+
+def _alignment(columns: list[tuple[float, float]], words: list[Word]) -> str | None:
+    """How the figures sit in their cells (left, right, center), or None when their widths cannot tell."""
+    spread = _spread(columns, words)
+    if max(spread.values()) - min(spread.values()) <= TOLERANCE:
+        return None
+    return min(spread, key=lambda k: spread[k])
+
+
 def _cell_spans(columns: list[tuple[float, float]], words: list[Word], start: float,
                 header_rows: list[list[_Cell]]) -> list[tuple[float, float]]:
     """Where each figure column's cells lie across the page, from how its figures are aligned.
@@ -521,14 +641,7 @@ def _cell_spans(columns: list[tuple[float, float]], words: list[Word], start: fl
     header set left in its cell finds the column of figures set right in theirs. When the figures cannot tell
     (all of one width), the alignment whose spans put two headers of a row in one column least often.
     """
-    spread = {"left": 0.0, "right": 0.0, "center": 0.0}
-    for a, b in columns:
-        mine = [w for w in words if a <= w.x0 and w.x1 <= b]
-        if len({round(w.x1 - w.x0) for w in mine}) < 2:
-            continue
-        spread["left"] += max(w.x0 for w in mine) - min(w.x0 for w in mine)
-        spread["right"] += max(w.x1 for w in mine) - min(w.x1 for w in mine)
-        spread["center"] += max((w.x0 + w.x1) / 2 for w in mine) - min((w.x0 + w.x1) / 2 for w in mine)
+    spread = _spread(columns, words)
     inf = float("inf")
     middles = [(a + b) / 2 for a, b in columns]
     edges = {
