@@ -24,10 +24,17 @@ words. A table is still there in their positions:
   is that row's label; the rest (headers, rows whose cells are all blank)
   are rows of their own, grouped by height;
 * header text over the figure columns goes to every column it covers (a
-  merged cell repeated, as the ruled reader does).
+  merged cell repeated, as the ruled reader does), placed by how the figures
+  sit in their cells (left, centred, right); a column blank in every row is
+  found by its header alone;
+* cells without padding let text touch: figures are cut at the column edges
+  the fullest rows show (never when centred: no edge tells where), header
+  cells into the templates' labels they are made of, a label from its first
+  figure.
 
 A table broken over a page continues when the next page's first lines fit
-its columns. The grid (label cells, then one cell per figure column, blank
+its columns, and a header at the foot of a page heads the rows that start
+the next one. The grid (label cells, then one cell per figure column, blank
 where a row has no figure) goes to the same mapper as every other table.
 """
 
