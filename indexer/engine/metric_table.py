@@ -2,12 +2,14 @@
 
 Each document's figures are written as one row of the key list
 `tables.METRIC_KEYS` (a 4-byte tag naming that list, then one little-endian
-int32 per key, `ABSENT` where the report does not state it), followed by a
-JSON object of the figures an int32 cannot hold (fractions such as 0.35 万元,
-figures beyond ±2^31, keys outside the list). Reading the whole index is then
-one `b"".join` and one numpy view instead of a JSON parse per report: the
-table of 20,000 reports is a 20,000 × 228 int32 matrix (18 MB), where a dict
-per key of Python numbers took most of the server's memory.
+int32 per key, `ABSENT` where the report does not state it). What an int32
+cannot hold follows in a tail: the fractions (0.35 万元 of fees, in two
+reports of three) as a count, their slots and their float64 values, then a
+JSON object of anything else (figures beyond ±2^31, keys outside the list).
+Reading the whole index is then one `b"".join` and one numpy view instead of
+a JSON parse per report: the table of 20,000 reports is a 20,000 × 228 int32
+matrix (18 MB), where a dict per key of Python numbers took most of the
+server's memory.
 
 A row written under another key list (the tag differs: the code's metric keys
 changed and the index has not been rebuilt yet) is not guessed at; the reader
@@ -17,6 +19,7 @@ takes that report's figures from its stored record instead (`read_figures`).
 from __future__ import annotations
 
 import json
+import struct
 import sys
 import zlib
 from array import array
@@ -24,9 +27,10 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 ABSENT = -(2**31)  # the report does not state this figure
-ELSEWHERE = ABSENT + 1  # stated, but in the row's JSON tail (a fraction or a figure beyond int32)
+ELSEWHERE = ABSENT + 1  # stated, but in the row's tail (a fraction or a figure beyond int32)
 _LOW, _HIGH = ELSEWHERE + 1, 2**31 - 1
 _BIG_ENDIAN = sys.byteorder == "big"
+ROW_FORMAT = b"P"  # the tag's first byte; M: rows whose tail was all JSON (schema 10)
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +38,7 @@ def key_list() -> tuple[tuple[str, ...], bytes, dict[str, int]]:
     """(keys, tag, key -> slot): the key list rows are written in, and the tag that names it."""
     from ..tables import METRIC_KEYS
 
-    tag = b"M" + zlib.crc32("\n".join(METRIC_KEYS).encode()).to_bytes(4, "little")[:3]
+    tag = ROW_FORMAT + zlib.crc32("\n".join(METRIC_KEYS).encode()).to_bytes(4, "little")[:3]
     return METRIC_KEYS, tag, {key: i for i, key in enumerate(METRIC_KEYS)}
 
 
@@ -44,31 +48,52 @@ def pack(figures: dict[str, int | float]) -> bytes:
         return b""
     keys, tag, slot = key_list()
     row = array("i", [ABSENT]) * len(keys)
-    tail: dict[str, int | float] = {}
+    fractions: dict[int, float] = {}
+    other: dict[str, int | float] = {}
     for key, value in figures.items():
         i = slot.get(key)
         if i is not None and type(value) is int and _LOW <= value <= _HIGH:
             row[i] = value
+            continue
+        if i is not None:
+            row[i] = ELSEWHERE
+        if i is not None and type(value) is float:
+            fractions[i] = value
         else:
-            if i is not None:
-                row[i] = ELSEWHERE
-            tail[key] = value
+            other[key] = value
     if _BIG_ENDIAN:
         row.byteswap()
-    extra = json.dumps(tail, separators=(",", ":")).encode() if tail else b""
-    return tag + row.tobytes() + extra
+    if not fractions and not other:
+        return tag + row.tobytes()
+    n = len(fractions)
+    extra = json.dumps(other, separators=(",", ":")).encode() if other else b""
+    return tag + row.tobytes() + _fractions(n).pack(n, *fractions, *fractions.values()) + extra
+
+
+@lru_cache(maxsize=64)
+def _fractions(n: int) -> struct.Struct:
+    """A tail's count, slots and values, for `n` fractions."""
+    return struct.Struct(f"<H{n}H{n}d")
+
+
+def _tail(raw: bytes, start: int, keys: tuple[str, ...]) -> dict[str, int | float]:
+    """The figures of a row's tail, which begins at `start`."""
+    (n,) = struct.unpack_from("<H", raw, start)
+    layout = _fractions(n)
+    numbers = layout.unpack_from(raw, start)
+    figures = {keys[i]: value for i, value in zip(numbers[1:n + 1], numbers[n + 1:])}
+    if len(raw) > start + layout.size:
+        figures.update(json.loads(raw[start + layout.size:]))
+    return figures
 
 
 class MetricTable:
     """Metric key -> the reports stating it, for the documents of one generation."""
 
-    def __init__(self, matrix, keys: tuple[str, ...], tails: dict[str, dict[int, int | float]]):
-        import numpy as np
-
+    def __init__(self, matrix, keys: tuple[str, ...], stated: frozenset[str], tails: dict[str, dict[int, int | float]]):
         self._matrix = matrix  # documents × keys, int32
         self._slot = {key: i for i, key in enumerate(keys)}
-        stated = (matrix != ABSENT).any(axis=0) if matrix.size else np.zeros(len(keys), dtype=bool)
-        self._keys = frozenset(k for k, on in zip(keys, stated.tolist()) if on) | frozenset(k for k, v in tails.items() if v)
+        self._keys = stated
         self._tails = tails
 
     def keys(self) -> frozenset[str]:
@@ -92,8 +117,10 @@ class MetricTable:
         return out
 
 
-def read_table(rows: Iterable[bytes], size: int, skip: Callable[[int], bool],
-               read_figures: Callable[[int], dict]) -> MetricTable:
+Rows = Iterable[bytes]
+
+
+def read_table(rows: Rows, size: int, skip: Callable[[int], bool], read_figures: Callable[[int], dict]) -> MetricTable:
     """The table of `size` documents from their packed rows in document order.
 
     `skip(d)` says a document is deleted; `read_figures(d)` gives the figures
@@ -101,6 +128,21 @@ def read_table(rows: Iterable[bytes], size: int, skip: Callable[[int], bool],
     """
     import numpy as np
 
+    keys = key_list()[0]
+    matrix, tails = _joined(rows, size, skip, read_figures)
+    return MetricTable(np.frombuffer(matrix, dtype="<i4").reshape(size, len(keys)), keys,
+                       _stated(matrix, size, tails), tails)
+
+
+def read_keys(rows: Rows, size: int, skip: Callable[[int], bool], read_figures: Callable[[int], dict]) -> frozenset[str]:
+    """The keys some of the documents state, from the same rows, without numpy or keeping the table."""
+    matrix, tails = _joined(rows, size, skip, read_figures)
+    return _stated(matrix, size, tails)
+
+
+def _joined(rows: Rows, size: int, skip: Callable[[int], bool],
+            read_figures: Callable[[int], dict]) -> tuple[bytes, dict[str, dict[int, int | float]]]:
+    """The rows' int32 parts joined (a documents × keys matrix), and the figures of their JSON tails by key."""
     keys, tag, _ = key_list()
     width = 4 * len(keys)
     empty = pack_empty()
@@ -117,12 +159,22 @@ def read_table(rows: Iterable[bytes], size: int, skip: Callable[[int], bool],
                 continue
         parts.append(raw[4:4 + width])
         if len(raw) > 4 + width:
-            for key, value in json.loads(raw[4 + width:]).items():
+            for key, value in _tail(raw, 4 + width, keys).items():
                 tails.setdefault(key, {})[d] = value
     if len(parts) != size:
         raise ValueError(f"metric rows for {len(parts)} documents, expected {size}")
-    matrix = np.frombuffer(b"".join(parts), dtype="<i4").reshape(size, len(keys))
-    return MetricTable(matrix, keys, tails)
+    return b"".join(parts), tails
+
+
+def _stated(matrix: bytes, size: int, tails: dict) -> frozenset[str]:
+    """The keys of the key list some row states (a slot not ABSENT), and those of the tails."""
+    keys = key_list()[0]
+    values = array("i")
+    values.frombytes(matrix)
+    if _BIG_ENDIAN:
+        values.byteswap()
+    width = len(keys)
+    return frozenset(key for i, key in enumerate(keys) if values[i::width].count(ABSENT) < size) | frozenset(tails)
 
 
 @lru_cache(maxsize=1)

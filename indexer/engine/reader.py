@@ -30,7 +30,7 @@ from .. import docset, segment
 from ..record import is_cross_report
 from . import generations, retired
 from .crossstore import CrossStore
-from .metric_table import MetricTable, read_table
+from .metric_table import MetricTable, read_keys, read_table
 from .schema import FACET_FIELDS, MTEXT_ENCODING
 from .writer import WHOOSH_DIR
 
@@ -211,6 +211,7 @@ class Index:
         self._agency_names: dict[str, str] | None = None
         self._columns: dict[str, list[str | None]] = {}
         self._metrics: MetricTable | None = None
+        self._metric_keys: frozenset[str] | None = None
         self._lengths: array | None = None
         self._retired: dict[str, dict] | None = None
         self._cross_failing_ids: dict[str, list[str]] | None = None
@@ -558,8 +559,14 @@ class Index:
         return self._metrics
 
     def metric_keys(self) -> frozenset[str]:
-        """The metric keys some live report states."""
-        return self.metric_table().keys()
+        """The metric keys some live report states (what the search page offers to sort by): read
+        without keeping the table in memory until a search needs the figures themselves."""
+        if self._metrics is not None:
+            return self._metrics.keys()
+        if self._metric_keys is None:
+            self._metric_keys = read_keys(self._raw_column("metrics"), self.size, self._deleted.__contains__,
+                                          self._stored_figures)
+        return self._metric_keys
 
     def metric(self, key: str) -> dict[int, int | float]:
         """Document number -> value of a metric, ascending, for the live reports that state it."""

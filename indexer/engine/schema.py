@@ -13,8 +13,8 @@ from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 from .metric_table import pack as pack_metrics
 
-SCHEMA_VERSION = 10  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages;
-# 9: match text in UTF-16; 10: a column per facet field and the id, metrics packed (`metric_table`)
+SCHEMA_VERSION = 11  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages;
+# 9: match text in UTF-16; 10: a column per facet field and the id, metrics packed (`metric_table`); 11: fractions packed
 
 MTEXT_ENCODING = "utf-16-le"  # two bytes a character where UTF-8 takes three for Chinese: the index's largest column
 
