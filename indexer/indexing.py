@@ -118,12 +118,17 @@ def _work(job: _Job) -> tuple[str, str, dict | str]:
         return ("fail", job.facts.source, f"unexpected error while reading: {type(exc).__name__}: {exc}")
 
 
-def _warm_up() -> None:
-    """Load what every worker needs once, here: workers forked from this process start with it."""
+def _warm_up(files: int) -> None:
+    """Load what every worker needs once, here: workers forked from this process start with it.
+
+    The fast segmenter (`segment.load_fast`) only for a run of `segment.FAST_AFTER` files or more.
+    """
     from . import gazetteer
     from .readers import SUFFIXES, _reader_for
 
     segment.tokenizer()
+    if files >= segment.FAST_AFTER:
+        segment.load_fast()
     gazetteer.places_in("北京市海淀区")
     for suffix in SUFFIXES:
         _reader_for(suffix)
@@ -397,7 +402,7 @@ def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: 
     applier = _Applier(index_dir, plan, summary, _current_failures(known_failures, summary), dictionaries, limits)
     jobs = plan.jobs
     if jobs:
-        _warm_up()
+        _warm_up(len(jobs))
     pool = WorkerPool(min(workers, len(jobs)), limits, _work)
     finished = 0
 

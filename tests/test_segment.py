@@ -6,7 +6,8 @@ import multiprocessing
 import pickle
 import sqlite3
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indexer import segment
@@ -123,6 +124,8 @@ def test_dictionary_is_cached_for_the_next_process(tmp_path, monkeypatch):
 def test_jieba_never_gets_a_run_longer_than_max_run(monkeypatch):
     """Its HMM is quadratic in an unknown run's length: long runs are cut before jieba sees them."""
     tok = segment.tokenizer()
+    monkeypatch.setitem(segment._state, "fast", None)  # jieba itself, not jieba-rs
+    monkeypatch.setitem(segment._state, "blocks", {})
     seen: list[int] = []
     real = tok._Tokenizer__cut_DAG
 
@@ -178,3 +181,68 @@ def test_a_lookup_file_it_cannot_read_is_written_again(tmp_path, monkeypatch):
     monkeypatch.setitem(segment._state, "blocks", {})
     assert segment.query_words("招远市卫生健康局未收取信息处理费") == [w.text for w in expected]
     assert segment._state["tokenizer"] is None  # answered from the rewritten file
+
+
+@pytest.fixture(scope="module")
+def fast_state():
+    """This process's state with jieba-rs built (once for the module), and the state it had before."""
+    pytest.importorskip("rjieba")
+    before = segment._state["fast"]
+    assert segment.load_fast()
+    built = segment._state["fast"]
+    segment._state["fast"] = before
+    return built
+
+
+@pytest.fixture
+def fast(fast_state, monkeypatch):
+    """jieba-rs on, and an empty block cache, so that every block is segmented again."""
+    monkeypatch.setitem(segment._state, "fast", fast_state)
+    monkeypatch.setitem(segment._state, "blocks", {})
+    return fast_state
+
+
+_ALPHABET = list("政府信息公开申请处理费行政处罚复议招远市镇中出了叛徒杭研玲珑英诚ABc1２３ 　\t\n，。、（）—-_.%+#&䢺é")
+
+
+def test_the_fast_segmenter_gives_jiebas_words_on_the_samples(fast, samples_dir):
+    for path in sorted(samples_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        segment._state["blocks"].clear()
+        assert segment.words(text) == _jieba_words(text)
+
+
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=120))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_the_fast_segmenter_gives_jiebas_words_on_any_text(fast, text):
+    segment._state["blocks"].clear()
+    assert segment.words(text) == _jieba_words(text)
+
+
+def test_the_fast_segmenter_does_the_blocks_it_agrees_on_and_jieba_the_rest(fast, monkeypatch):
+    """Han, letters and digits go to jieba-rs; a block with other symbols (4-147) to jieba, which cuts it apart."""
+    tok = segment.tokenizer()
+    text = "他来到了网易杭研大厦2023年ABC公司，复议4-147件"
+    expected = _jieba_words(text)
+    seen: list[str] = []
+    real = tok._Tokenizer__cut_DAG
+
+    def recording(text, *args, **kwargs):
+        seen.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(tok, "_Tokenizer__cut_DAG", recording)
+    assert segment.words(text) == expected
+    assert seen == ["复议4-147件"]
+    assert [w.text for w in segment.words("4-147")] == ["4", "147"]  # jieba-rs: one word, 4-147
+
+
+def test_the_fast_segmenter_keeps_jiebas_pieces_of_a_long_run(fast):
+    run = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(2 * segment.MAX_RUN + 37))
+    found = segment.words(run)
+    assert found == [w for piece in range(0, len(run), segment.MAX_RUN)
+                     for w in _shifted(_jieba_words(run[piece:piece + segment.MAX_RUN]), piece)]
+
+
+def _shifted(words: list[segment.Word], by: int) -> list[segment.Word]:
+    return [segment.Word(w.text, w.start + by, w.end + by) for w in words]
