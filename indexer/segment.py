@@ -347,6 +347,29 @@ def _block_words(tok, block: str) -> tuple[tuple[str, int, int], ...]:
 BLOCK_CACHE = 20_000  # blocks remembered per process (about 10 MB): table labels and headings recur in every report
 
 
+def _block_entry(tok, block: str, han) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
+    """One block's words, (folded, start, end) within the block, and their texts alone; remembered.
+
+    A block of Han characters, letters and digits is segmented (`_block_words`);
+    anything else is one token per character, of which only those with a letter
+    or digit are kept (whitespace and punctuation are dropped).
+    """
+    cache: dict = _state["blocks"]  # type: ignore[assignment]
+    found = cache.get(block)
+    if found is not None:
+        return found
+    if han.match(block):
+        triples = _block_words(tok, block)
+    else:
+        triples = tuple((folded, i, i + 1) for i, folded in enumerate(map(fold, block)) if _kept(folded))
+    found = (triples, tuple(t[0] for t in triples))
+    if len(block) <= MAX_RUN:  # a long block is a one-off, and would cost the cache's memory
+        if len(cache) >= BLOCK_CACHE:
+            cache.clear()
+        cache[block] = found
+    return found
+
+
 def words(text: str, tok=None) -> list[Word]:
     """Segment display text into folded words with character offsets.
 
@@ -359,31 +382,29 @@ def words(text: str, tok=None) -> list[Word]:
     report. `tok` is the tokenizer to use (this process's full one by default).
     """
     tok = tok or tokenizer()
-    cache: dict = _state["blocks"]  # type: ignore[assignment]
     han = _state["han"]
     out: list[Word] = []
     append = out.append
     pos = 0
     for block in han.split(text):  # type: ignore[union-attr]
-        if not block:
-            continue
-        if han.match(block):  # type: ignore[union-attr]
-            found = cache.get(block)
-            if found is None:
-                found = _block_words(tok, block)
-                if len(block) <= MAX_RUN:  # a long block is a one-off, and would cost the cache's memory
-                    if len(cache) >= BLOCK_CACHE:
-                        cache.clear()
-                    cache[block] = found
-            for folded, start, end in found:
+        if block:
+            for folded, start, end in _block_entry(tok, block, han)[0]:
                 append(Word(folded, pos + start, pos + end))
-        else:
-            for i, ch in enumerate(block):
-                if not ch.isspace():
-                    folded = fold(ch)
-                    if _kept(folded):
-                        append(Word(folded, pos + i, pos + i + 1))
-        pos += len(block)
+            pos += len(block)
+    return out
+
+
+def word_texts(text: str) -> list[str]:
+    """The texts of `words(text)` alone, for indexing: no offsets, no object per word."""
+    tok = tokenizer()
+    han = _state["han"]
+    cache: dict = _state["blocks"]  # type: ignore[assignment]
+    out: list[str] = []
+    extend = out.extend
+    for block in han.split(text):  # type: ignore[union-attr]
+        if block:
+            found = cache.get(block) or _block_entry(tok, block, han)
+            extend(found[1])
     return out
 
 

@@ -103,6 +103,7 @@ def test_words_are_exactly_jiebas_on_the_samples(samples_dir):
 @settings(max_examples=300, deadline=None)
 def test_words_are_exactly_jiebas_on_any_text(text):
     assert segment.words(text) == _jieba_words(text)
+    assert segment.word_texts(text) == [w.text for w in _jieba_words(text)]  # what the index counts
 
 
 def test_dictionary_is_cached_for_the_next_process(tmp_path, monkeypatch):
@@ -217,6 +218,8 @@ def test_the_fast_segmenter_gives_jiebas_words_on_the_samples(fast, samples_dir)
 def test_the_fast_segmenter_gives_jiebas_words_on_any_text(fast, text):
     segment._state["blocks"].clear()
     assert segment.words(text) == _jieba_words(text)
+    segment._state["blocks"].clear()
+    assert segment.word_texts(text) == [w.text for w in _jieba_words(text)]
 
 
 def test_the_fast_segmenter_does_the_blocks_it_agrees_on_and_jieba_the_rest(fast, monkeypatch):
