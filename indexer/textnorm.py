@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -109,9 +110,9 @@ def is_control_heavy(text: str, limit: float = 0.05) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(
-        1
-        for ch in sample
-        if (ch < " " and ch not in "\n\r\t\f") or unicodedata.category(ch) in ("Cn", "Co", "Cs")
-    )
+    bad = sum(n for ch, n in Counter(sample).items() if _is_noise(ch))  # each distinct character looked at once
     return bad / len(sample) > limit
+
+
+def _is_noise(ch: str) -> bool:
+    return (ch < " " and ch not in "\n\r\t\f") or unicodedata.category(ch) in ("Cn", "Co", "Cs")
