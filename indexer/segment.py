@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from .textnorm import fold
@@ -331,8 +332,10 @@ def _block_words(tok, block: str) -> tuple[tuple[str, int, int], ...]:
     for piece in range(0, len(block), MAX_RUN):
         chunk = block[piece:piece + MAX_RUN]
         if rj is not None and _FAST_SAFE.fullmatch(chunk):
-            for token, s, e in rj.tokenize(chunk):
-                out.append((fold(token), start + s, start + e))  # letters, digits and Han: always kept
+            tokens = rj.tokenize(chunk)  # letters, digits and Han: every token kept
+            if fold(chunk) != chunk:  # capital letters: folded one token at a time
+                tokens = [(fold(token), s, e) for token, s, e in tokens]
+            out.extend(tokens if not start else [(token, start + s, start + e) for token, s, e in tokens])
             start += len(chunk)
             continue
         for token in tok._Tokenizer__cut_DAG(chunk):  # what jieba.cut runs on a block
@@ -362,7 +365,7 @@ def _block_entry(tok, block: str, han) -> tuple[tuple[tuple[str, int, int], ...]
         triples = _block_words(tok, block)
     else:
         triples = tuple((folded, i, i + 1) for i, folded in enumerate(map(fold, block)) if _kept(folded))
-    found = (triples, tuple(t[0] for t in triples))
+    found = (triples, tuple(map(itemgetter(0), triples)))
     if len(block) <= MAX_RUN:  # a long block is a one-off, and would cost the cache's memory
         if len(cache) >= BLOCK_CACHE:
             cache.clear()
