@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -54,11 +55,25 @@ def normalize_text(text: str) -> str:
     """Return the display form of one paragraph or cell (no newlines kept)."""
     if not text:
         return ""
+    if len(text) <= _SHORT:
+        return _normalize_short(text)
+    return _normalize(text)
+
+
+_SHORT = 40  # characters: table cells and labels, which repeat across rows and reports
+
+
+def _normalize(text: str) -> str:
+    if text.isalnum():  # no space, zero-width character or punctuation: only the width changes
+        return text.translate(_DISPLAY_TABLE)
     text = text.translate(_DISPLAY_TABLE).replace("\n", " ")
     text = _MULTI_SPACE.sub(" ", text)
     text = _SPACE_AFTER_CJK.sub("", text)
     text = _SPACE_BEFORE_CJK.sub("", text)
     return text.strip()
+
+
+_normalize_short = lru_cache(maxsize=32768)(_normalize)
 
 
 # Match-form folding, one character to at most one: full-width ASCII variants to

@@ -17,6 +17,8 @@ Chinese, decoded) and as Shift-JIS (Japanese, refused with that reason).
 from __future__ import annotations
 
 import codecs
+import re
+from collections import Counter
 
 from ..textnorm import is_control_heavy
 from . import ReadError
@@ -113,14 +115,12 @@ _COMMON_SHARE = 0.6  # of Han characters among GB2312's common ones: below, GB18
 _SAMPLE = 4000  # Han characters looked at
 
 
+_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
+
+
 def _han(text: str) -> list[str]:
-    out: list[str] = []
-    for ch in text:
-        if "\u4e00" <= ch <= "\u9fff":
-            out.append(ch)
-            if len(out) >= _SAMPLE:
-                break
-    return out
+    """The first `_SAMPLE` Han characters of `text`."""
+    return _HAN_CHAR.findall(text)[:_SAMPLE]
 
 
 def _share_in(text: str, codec: str, low: int, high: int) -> float | None:
@@ -129,9 +129,9 @@ def _share_in(text: str, codec: str, low: int, high: int) -> float | None:
     if len(han) < 20:
         return None
     hits = 0
-    for ch in han:
+    for ch, n in Counter(han).items():  # each distinct character encoded once
         try:
-            hits += low <= ch.encode(codec)[0] <= high
+            hits += n * (low <= ch.encode(codec)[0] <= high)
         except UnicodeEncodeError:
             pass
     return hits / len(han)

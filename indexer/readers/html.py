@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import lxml.etree as etree
@@ -204,7 +205,9 @@ def _read_pictures(body: etree._Element, page_dir: Path) -> dict[int, list[Block
 def _parse(text: str) -> etree._Element:
     text = _XML_DECL.sub("", text)
     text = _MSO_CONDITIONAL.sub("", text)  # Word's <![if !supportLists]> markers; keep what they wrap
-    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    # lxml's own tree, not lxml.html's: lxml.html looks up a Python class for every element the
+    # walk touches (9 % of reading a page, profiled); the two methods of it used here are below.
+    parser = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
     root = _fromstring(text, parser)
     # libxml2 gives up inside absurdly deep nesting and silently drops the rest of the
     # page; when much of the text went missing, parse again with the nesting flattened.
@@ -216,7 +219,7 @@ def _parse(text: str) -> etree._Element:
     return root
 
 
-def _fromstring(text: str, parser: lxml.html.HTMLParser) -> etree._Element:
+def _fromstring(text: str, parser: etree.HTMLParser) -> etree._Element:
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
@@ -236,7 +239,7 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
     meta: dict[str, str] = {}
     title = root.find(".//title")
     if title is not None:
-        t = normalize_text(title.text_content())
+        t = normalize_text(_text_content(title))
         if t:
             meta["page_title"] = t
     names = {
@@ -293,7 +296,22 @@ def _clean(body: etree._Element) -> None:
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
-            el.drop_tree()
+            _drop_tree(el)
+
+
+_text_content = etree.XPath("string()", smart_strings=False)  # lxml.html's text_content(): every text node inside, in order
+
+
+def _drop_tree(el: etree._Element) -> None:
+    """lxml.html's drop_tree(): remove the element and what it holds, keeping the text that follows it."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 # ---------------------------------------------------------------- units
@@ -328,6 +346,7 @@ class _Unit:
         return _text_score(self.text, self.in_cell, self.link_share)
 
 
+@lru_cache(maxsize=65536)  # table cells and page chrome repeat within a page and across pages
 def _text_score(text: str, in_cell: bool, link_share: float) -> float:
     """Positive for article text (prose, table figures), negative for links and chrome, else 0."""
     n = len(text.replace(" ", ""))
@@ -368,6 +387,7 @@ class _Walker:
         self.blocks: list[etree._Element] = []
         self.links = 0
         self.cells = 0
+        self.cell_texts: dict[etree._Element, str] = {}  # cells read while telling a data table, read once
 
     def walk(self, body: etree._Element) -> list[_Unit]:
         walker = etree.iterwalk(body, events=("start", "end"))
@@ -376,7 +396,7 @@ class _Walker:
             if event == "start":
                 if tag in _BLOCK_TAGS or tag == "br":
                     self._flush()
-                if tag == "table" and _is_data_table(el):
+                if tag == "table" and _is_data_table(el, self.cell_texts):
                     self._table(el)
                     walker.skip_subtree()
                     continue
@@ -444,7 +464,8 @@ class _Walker:
             text = normalize_text(_cell_text(caption))
             if text:
                 self.units.append(_Unit(self._next_seq(), owner, text))
-        grid = _table_grid(table)
+        grid = _table_grid(table, self.cell_texts)
+        self.cell_texts.clear()
         if not grid:
             return
         kind, pairs = _table_kind(grid)
@@ -457,7 +478,7 @@ class _Walker:
                     self.units.append(_Unit(self._next_seq(), owner, text, in_cell=True))
 
     def _pre(self, pre: etree._Element) -> None:
-        for block in parse_text(pre.text_content()):
+        for block in parse_text(_text_content(pre)):
             if isinstance(block, Paragraph):
                 self.units.append(_Unit(self._next_seq(), pre, block.text))
             else:
@@ -489,8 +510,11 @@ def _cells_of(tr: etree._Element) -> list[etree._Element]:
     return [c for c in tr if c.tag in _CELL_TAGS]
 
 
-def _is_data_table(table: etree._Element) -> bool:
-    """A table of data cells, not a table that lays out the page (or holds the article)."""
+def _is_data_table(table: etree._Element, cell_texts: dict | None = None) -> bool:
+    """A table of data cells, not a table that lays out the page (or holds the article).
+
+    The text of each cell read is put in `cell_texts`, for `_table_grid`.
+    """
     rows = _rows_of(table)
     if not rows:
         return False
@@ -503,13 +527,16 @@ def _is_data_table(table: etree._Element) -> bool:
     link = 0
     for row in rows:
         for cell in _cells_of(row):
-            text = normalize_text(_cell_text(cell))
+            raw = _cell_text(cell)
+            if cell_texts is not None:
+                cell_texts[cell] = raw
+            text = normalize_text(raw)
             if len(text) > 300:
                 return False
             total += len(text)
             for a in cell.iter("a"):
                 if a.get("href") is not None:
-                    link += len(normalize_text(a.text_content()))
+                    link += len(normalize_text(_text_content(a)))
     if total == 0:
         return False
     return link <= 0.5 * total
@@ -548,9 +575,10 @@ def _span(value: str | None) -> int:
     return max(1, int(m.group(1))) if m else 1
 
 
-def _table_grid(table: etree._Element) -> list[list[str]]:
+def _table_grid(table: etree._Element, cell_texts: dict | None = None) -> list[list[str]]:
+    known = cell_texts or {}
     rows = [
-        [Cell(_cell_text(c), _span(c.get("rowspan")), _span(c.get("colspan"))) for c in _cells_of(tr)]
+        [Cell(known.get(c) or _cell_text(c), _span(c.get("rowspan")), _span(c.get("colspan"))) for c in _cells_of(tr)]
         for tr in _rows_of(table)
     ]
     return tidy_grid(expand_spans(rows))
@@ -634,7 +662,8 @@ def _find_container(body: etree._Element, units: list[_Unit]) -> tuple[etree._El
         if parent is None or bad[parent] > bad[best]:
             break
         mine = set(best.iter())
-        added = [u for u in units if u.owner not in mine and u.owner in set(parent.iter())]
+        theirs = set(parent.iter())
+        added = [u for u in units if u.owner not in mine and u.owner in theirs]
         if any(u.owner.tag == "li" for u in added if not u.is_table):
             break  # a list beside the article: other reports, other agencies
         titles_outside += sum(1 for u in added if _title_like(u) and u.owner not in core)
