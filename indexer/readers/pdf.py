@@ -43,7 +43,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-from pdfplumber.table import TableFinder
 from pdfplumber.utils import chars_to_textmap
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -53,6 +52,7 @@ from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .grid import drop_empty_rows
 from .pdf_borderless import Word, find_tables, words_of
+from .pdf_cells import TableFinder
 from .text import NUMBERING, is_number_cell, parse_text
 
 _SENTENCE_END = "。！？；!?;…"
@@ -328,9 +328,13 @@ def _overprinted(chars: list[dict], key) -> bool:
     cells finds that in one pass.
     """
     seen: set[tuple] = set()
+    floor = math.floor
     for c in chars:
-        k, y, x = key(c), math.floor(c["doctop"]), math.floor(c["x0"])
-        if any((k, y + dy, x + dx) in seen for dy in (-1, 0, 1) for dx in (-1, 0, 1)):
+        k, y, x = key(c), floor(c["doctop"]), floor(c["x0"])
+        a, b = x - 1, x + 1
+        if ((k, y, x) in seen or (k, y, a) in seen or (k, y, b) in seen  # the nine cells, without a generator
+                or (k, y - 1, a) in seen or (k, y - 1, x) in seen or (k, y - 1, b) in seen
+                or (k, y + 1, a) in seen or (k, y + 1, x) in seen or (k, y + 1, b) in seen):
             return True
         seen.add((k, y, x))
     return False
