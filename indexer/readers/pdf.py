@@ -464,6 +464,10 @@ def _drop_slivers(grid: list[list[str]], xs: list[float]) -> list[list[str]]:
 def _cell_text(chars: list[dict]) -> str:
     if not chars:
         return ""
+    if len(chars) == 1:  # two cells in three (a figure): pdfplumber's words and lines give the character itself
+        text = chars[0]["text"]
+        if (text.isascii() and text.isalnum()) or "\u4e00" <= text <= "\u9fff":
+            return text
     from pdfplumber.utils import extract_text
 
     return normalize_text(extract_text(chars, x_tolerance=3, y_tolerance=3).replace("\n", " "))
