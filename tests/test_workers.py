@@ -226,3 +226,13 @@ def test_workers_die_with_a_killed_run_and_the_next_run_takes_over(corpus, tmp_p
     summary = index_corpus(corpus, idx, workers=2)
     assert summary.added == 6 and not summary.failed
     assert not [p.name for p in idx.iterdir() if p.name.endswith((".tmp", ".part"))]
+
+
+def test_a_run_well_under_its_memory_never_reads_the_costly_proportional_sizes(corpus, tmp_path, monkeypatch):
+    """smaps_rollup walks a process's page tables: the resident sizes, which bound it, are read first."""
+    looked: list[int] = []
+    monkeypatch.setattr(workers, "_pss_mb", lambda pid: looked.append(pid) or 0.0)
+    monkeypatch.setattr(workers, "MEMORY_EVERY", 0.01)
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2, limits=Limits(run_memory_mb=100_000)))
+    assert added == 6 and not failed
+    assert looked == []
