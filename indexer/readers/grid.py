@@ -35,6 +35,10 @@ def expand_spans(rows: list[list[Cell]]) -> list[list[str]]:
                  for r, row in enumerate(rows) for c in row)
     if placed > most:
         raise limits.exceeded("cells", f"a table spans {placed:,} cells")
+    if all(c.rowspan <= 1 and c.colspan <= 1 for row in rows for c in row):  # no merged cell: rows as they are
+        width = max((len(row) for row in rows), default=0)
+        height = max((r for r, row in enumerate(rows) if row), default=-1) + 1  # trailing rows without cells go
+        return [[normalize_text(c.text) for c in row] + [""] * (width - len(row)) for row in rows[:height]]
     grid: dict[tuple[int, int], str] = {}
     width = 0
     for r, row in enumerate(rows):
