@@ -331,6 +331,8 @@ def declared_short_names(paragraphs: list[str], limit: int = 15) -> dict[str, st
     """Short name → full name for every agency the opening names with its short name declared."""
     out: dict[str, str] = {}
     for text in paragraphs[:limit]:
+        if "简称" not in text:  # what every declaration holds: the pattern's search is slow on long paragraphs
+            continue
         for m in _DECLARED.finditer(text):
             full = _trim_lead(m.group("full"))
             if _agency_like(full):
