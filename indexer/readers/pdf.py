@@ -327,16 +327,18 @@ def _overprinted(chars: list[dict], key) -> bool:
     tolerance of 1): most pages have no such pair, and a grid of 1-point
     cells finds that in one pass.
     """
-    seen: set[tuple] = set()
+    rows: dict[tuple, set[int]] = {}  # (key, 1-point row) -> the 1-point columns seen in it
     floor = math.floor
     for c in chars:
         k, y, x = key(c), floor(c["doctop"]), floor(c["x0"])
-        a, b = x - 1, x + 1
-        if ((k, y, x) in seen or (k, y, a) in seen or (k, y, b) in seen  # the nine cells, without a generator
-                or (k, y - 1, a) in seen or (k, y - 1, x) in seen or (k, y - 1, b) in seen
-                or (k, y + 1, a) in seen or (k, y + 1, x) in seen or (k, y + 1, b) in seen):
-            return True
-        seen.add((k, y, x))
+        here = rows.get((k, y))
+        for xs in (here, rows.get((k, y - 1)), rows.get((k, y + 1))):
+            if xs is not None and (x in xs or x - 1 in xs or x + 1 in xs):
+                return True
+        if here is None:
+            rows[(k, y)] = {x}
+        else:
+            here.add(x)
     return False
 
 
