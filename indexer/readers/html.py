@@ -52,7 +52,7 @@ import lxml.etree as etree
 import lxml.html
 
 from ..blocks import Block, Document, Paragraph, Table
-from ..textnorm import HAN, has_han, match_form, normalize_text
+from ..textnorm import han_count, has_han, match_form, normalize_text
 from . import ReadError
 from .encoding import decode_bytes
 from .grid import Cell, expand_spans, tidy_grid
@@ -211,8 +211,8 @@ def _parse(text: str) -> etree._Element:
     root = _fromstring(text, parser)
     # libxml2 gives up inside absurdly deep nesting and silently drops the rest of the
     # page; when much of the text went missing, parse again with the nesting flattened.
-    raw_han = len(HAN.findall(_strip_tags(text)))
-    if raw_han > 20 and len(HAN.findall(root.xpath("string()"))) < 0.8 * raw_han:
+    raw_han = han_count(_strip_tags(text))
+    if raw_han > 20 and han_count(root.xpath("string()")) < 0.8 * raw_han:
         flat = re.sub(r"</?(?:div|section|article|center|blockquote)\b[^>]*>", "<br>", text, flags=re.I)
         flat = re.sub(r"</?(?:span|font|b|i|u|em|strong|small|big|sub|sup|o:p|label)\b[^>]*>", "", flat, flags=re.I)
         root = _fromstring(flat, parser)
@@ -362,7 +362,7 @@ def _text_score(text: str, in_cell: bool, link_share: float) -> float:
 
 
 def is_prose(text: str) -> bool:
-    han = len(HAN.findall(text))
+    han = han_count(text)
     return han >= 60 or (han >= 6 and _PROSE_PUNCT.search(text) is not None)
 
 
@@ -372,7 +372,7 @@ def is_chrome(text: str) -> bool:
         return False
     if NUMBERING.match(text) and not re.search(r"上一篇|下一篇|ICP|版权所有|当前位置", text):
         return False  # a numbered heading of the report itself
-    return not (text.endswith("。") and len(HAN.findall(text)) >= 30)
+    return not (text.endswith("。") and han_count(text) >= 30)
 
 
 class _Walker:
@@ -718,7 +718,7 @@ def _block_of(u: _Unit) -> Block | None:
         if u.table_kind == "meta":
             return None
         return Table.from_rows(u.table)
-    if u.link_share > 0.6 and len(HAN.findall(u.plain)) < 6 and not u.text.startswith("附件"):
+    if u.link_share > 0.6 and han_count(u.plain) < 6 and not u.text.startswith("附件"):
         return None  # a link list (other reports, related pages, with their dates) inside the container
     if is_chrome(u.text):
         return None

@@ -1,0 +1,36 @@
+"""Display form and match form, and the shortcuts that compute them without the general path."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from indexer import textnorm
+from indexer.textnorm import HAN, han_count, normalize_text
+
+_TEXT = st.text(alphabet=st.sampled_from(list("政府信息公开abcAB12３４ 　\t\n，。ｆ\u200b\u00a0-《》䶵𠀀")), max_size=60)
+
+
+def _display_form(text: str) -> str:
+    """The display form by its definition: width, spaces, zero-width characters, spaces around Chinese."""
+    text = text.translate(textnorm._DISPLAY_TABLE).replace("\n", " ")
+    text = textnorm._MULTI_SPACE.sub(" ", text)
+    text = textnorm._SPACE_AFTER_CJK.sub("", text)
+    return textnorm._SPACE_BEFORE_CJK.sub("", text).strip()
+
+
+@given(_TEXT)
+def test_the_display_form_is_the_same_by_every_path(text):
+    """Short texts are remembered and letters-and-digits-only texts skip the space rules: same results."""
+    assert normalize_text(text) == _display_form(text)
+    assert normalize_text(text * 10) == _display_form(text * 10)  # past the length of remembered texts
+
+
+def test_full_width_figures_and_letters_become_half_width():
+    assert normalize_text("２０２３年ＡＢ") == "2023年AB"
+    assert normalize_text("２０２３ 年") == "2023年"
+
+
+@given(_TEXT)
+def test_han_count_counts_every_han_character(text):
+    assert han_count(text) == len(HAN.findall(text))
