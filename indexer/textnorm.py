@@ -133,8 +133,15 @@ def is_control_heavy(text: str, limit: float = 0.05) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(n for ch, n in Counter(sample).items() if _is_noise(ch))  # each distinct character looked at once
+    rest = _NEVER_NOISE.sub("", sample)  # most of a text; the rest: each distinct character looked at once
+    bad = sum(n for ch, n in Counter(rest).items() if _is_noise(ch))
     return bad / len(sample) > limit
+
+
+# Printable ASCII, line breaks and tabs, the CJK ideographs, CJK punctuation and full-width forms: every one
+# assigned and none a control character (tests/test_textnorm.py checks each).
+NEVER_NOISE = "\n\r\t\f\x20-\x7e\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e"
+_NEVER_NOISE = re.compile(f"[{NEVER_NOISE}]+")
 
 
 def _is_noise(ch: str) -> bool:

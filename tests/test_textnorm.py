@@ -34,3 +34,17 @@ def test_full_width_figures_and_letters_become_half_width():
 @given(_TEXT)
 def test_han_count_counts_every_han_character(text):
     assert han_count(text) == len(HAN.findall(text))
+
+
+def test_no_character_skipped_by_the_binary_check_could_be_noise():
+    """is_control_heavy skips these ranges before looking at characters one by one: none of them may count."""
+    import re
+
+    skipped = re.compile(f"[{textnorm.NEVER_NOISE}]")
+    assert not [c for c in map(chr, range(0x30000)) if skipped.match(c) and textnorm._is_noise(c)]
+
+
+def test_binary_noise_is_told_from_text():
+    assert textnorm.is_control_heavy("\x01\x02\x03abc" * 10)
+    assert textnorm.is_control_heavy("报告\ue000\ue001" * 10)  # private use: GBK's user-defined area misread
+    assert not textnorm.is_control_heavy("政府信息公开工作年度报告，2023年。\n" * 100)
