@@ -31,11 +31,12 @@ def expand_spans(rows: list[list[Cell]]) -> list[list[str]]:
     from .. import limits
 
     most = limits.current().cells
-    placed = sum(max(1, min(c.rowspan, MAX_SPAN, len(rows) - r)) * max(1, min(c.colspan, MAX_SPAN))
-                 for r, row in enumerate(rows) for c in row)
+    merged = not all(c.rowspan <= 1 and c.colspan <= 1 for row in rows for c in row)
+    placed = (sum(max(1, min(c.rowspan, MAX_SPAN, len(rows) - r)) * max(1, min(c.colspan, MAX_SPAN))
+                  for r, row in enumerate(rows) for c in row) if merged else sum(map(len, rows)))
     if placed > most:
         raise limits.exceeded("cells", f"a table spans {placed:,} cells")
-    if all(c.rowspan <= 1 and c.colspan <= 1 for row in rows for c in row):  # no merged cell: rows as they are
+    if not merged:  # rows as they are
         width = max((len(row) for row in rows), default=0)
         height = max((r for r, row in enumerate(rows) if row), default=-1) + 1  # trailing rows without cells go
         return [[normalize_text(c.text) for c in row] + [""] * (width - len(row)) for row in rows[:height]]

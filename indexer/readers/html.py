@@ -550,6 +550,8 @@ def _nested_tables(table: etree._Element):
 
 def _cell_text(cell: etree._Element) -> str:
     """A cell's text: ``<br>`` and block boundaries become spaces."""
+    if not len(cell):  # no element inside: its own text
+        return cell.text or ""
     parts: list[str] = []
     for event, el in etree.iterwalk(cell, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
