@@ -195,8 +195,9 @@ class BulkSegmentWriter(SegmentWriter):
     sorted at the end, then one call each into the codec): most of the
     indexing time once segmentation is fast. Here a document's terms are
     counted (the word fields are segmented once, through the block cache of
-    `indexer.segment`; the n-gram field is a set), appended to one array of
-    document numbers per term, and written term by term in sorted order. The
+    `indexer.segment`) and appended to one array of document numbers per term
+    (the n-gram field's grams are numbers grouped at the end: `_GramPostings`),
+    and written term by term in sorted order. The
     files are the ones whoosh writes for the same documents, byte for byte
     (tests/test_engine.py compares them). Stored fields and columns go through
     whoosh's per-document writer as before.
@@ -218,6 +219,7 @@ class BulkSegmentWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         self._terms: dict[str, dict] = {}  # field -> term (str for our analyzers, else bytes) -> docnums
         self._freqs: dict[str, dict] = {}  # field -> term -> frequencies (fields whose terms can occur more than once)
+        self._grams: dict[str, _GramPostings] = {}  # n-gram fields' postings, as numbers until the segment is written
 
     def _term_counts(self, field, value) -> dict | set:
         """The document's terms with their frequencies, or a set when every frequency is 1."""
@@ -262,7 +264,11 @@ class BulkSegmentWriter(SegmentWriter):
                     continue
                 field = schema[fieldname]
                 length = 0
-                if field.indexed:
+                if field.indexed and type(field.analyzer) is GramTokenizer and isinstance(value, str):
+                    total = self._grams.setdefault(fieldname, _GramPostings()).add(value, docnum)
+                    if field.scorable:
+                        length = total
+                elif field.indexed:
                     total = self._add_terms(fieldname, self._term_counts(field, value), docnum)
                     if field.scorable:
                         length = total
@@ -278,6 +284,9 @@ class BulkSegmentWriter(SegmentWriter):
 
     def _flush_segment(self):
         self.perdocwriter.close()
+        for fieldname, grams in self._grams.items():
+            self._terms[fieldname] = grams.postings()
+        self._grams.clear()
         fw = self.fieldwriter
         for fieldname in sorted(self._terms):
             field = self.schema[fieldname]
@@ -306,7 +315,60 @@ class BulkSegmentWriter(SegmentWriter):
     def _close_segment(self):
         self._terms.clear()
         self._freqs.clear()
+        self._grams.clear()
         super()._close_segment()
+
+
+_NEWLINE = ord("\n")
+_PAIR_SHIFT = 21  # bits of a code point: a pair (a, b) is ((a + 1) << 21) | b, above every single character
+
+
+class _GramPostings:
+    """The postings of an n-gram field: each document's distinct characters and pairs as numbers.
+
+    `segment.grams` makes a set of strings per document, and appending each to
+    its term's array costs a dictionary lookup per gram (some 2,800 a report):
+    4 ms a report, profiled. Here a document's grams are integers (a character's
+    code point, or a pair's two), made unique by numpy and appended to one array;
+    the postings are grouped when the segment is written. The same terms and
+    postings as `segment.grams` (tests/test_writer.py compares the files).
+    """
+
+    def __init__(self) -> None:
+        self.codes: list = []  # per document: its distinct grams, ascending
+        self.docnums: list[int] = []
+
+    def add(self, match_text: str, docnum: int) -> int:
+        """Add a document's grams (single characters and adjacent pairs within each line); returns how many."""
+        import numpy as np
+
+        chars = np.frombuffer(match_text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        kept = chars != _NEWLINE
+        paired = kept[:-1] & kept[1:]
+        pairs = ((chars[:-1][paired] + 1) << _PAIR_SHIFT) | chars[1:][paired]
+        codes = np.unique(np.concatenate((chars[kept], pairs)))
+        self.codes.append(codes)
+        self.docnums.append(docnum)
+        return len(codes)
+
+    def postings(self) -> dict[str, array]:
+        """Term -> ascending document numbers."""
+        import numpy as np
+
+        if not self.codes:
+            return {}
+        codes = np.concatenate(self.codes)
+        docnums = np.repeat(np.array(self.docnums, dtype=np.uint32), [len(c) for c in self.codes])
+        order = np.argsort(codes, kind="stable")  # documents stay ascending within a term
+        codes, docnums = codes[order], docnums[order]
+        starts = np.concatenate(([0], np.flatnonzero(np.diff(codes)) + 1))
+        ends = np.concatenate((starts[1:], [len(codes)]))
+        single = 1 << _PAIR_SHIFT
+        out: dict[str, array] = {}
+        for code, start, end in zip(codes[starts].tolist(), starts.tolist(), ends.tolist()):
+            term = chr(code) if code < single else chr((code >> _PAIR_SHIFT) - 1) + chr(code & (single - 1))
+            out[term] = array("I", docnums[start:end].tobytes())
+        return out
 
 
 def _segment_writer(ix) -> SegmentWriter:
