@@ -39,3 +39,20 @@ def test_bulk_segment_equals_whooshs_own(tmp_path, samples_dir):
 
 def test_schema_qualifies_for_bulk_writing():
     assert BulkSegmentWriter.supports(build_schema())
+
+
+def test_bulk_segment_equals_whooshs_own_for_terms_of_several_blocks(tmp_path, samples_dir):
+    """whoosh writes a term's postings in blocks of 128: a term in 300 documents takes three."""
+    path = sorted(samples_dir.glob("*.txt"))[0]
+    base = prepare(extract(path, samples_dir, "0" * 16), FileFacts(path.name, "0" * 64, 1, 2, "x"))
+    documents = []
+    for i in range(300):
+        body = f"第{i}号 行政复议 " + ("决定" * (i % 5)) + ("公开" if i % 3 else "")
+        documents.append(dict(base, id=f"{i:016x}", body=body, gram=body.replace(" ", "\n"), title=f"报告{i % 7}"))
+    (tmp_path / "whoosh").mkdir()
+    (tmp_path / "bulk").mkdir()
+    theirs = _segment_files(tmp_path / "whoosh", SegmentWriter, documents)
+    ours = _segment_files(tmp_path / "bulk", BulkSegmentWriter, documents)
+    assert ours.keys() == theirs.keys()
+    for name in theirs:
+        assert ours[name] == theirs[name], name
