@@ -342,11 +342,15 @@ class _Unit:
         if self.table is not None:
             if self.table_kind == "meta":
                 return -2.0 * sum(len(c) for row in self.table for c in row)
-            return sum(_text_score(c, in_cell=True, link_share=0.0) for row in self.table for c in row)
+            return sum(_cell_score(c) if len(c) <= 60 else _text_score(c, True, 0.0) for row in self.table for c in row)
         return _text_score(self.text, self.in_cell, self.link_share)
 
 
-@lru_cache(maxsize=65536)  # table cells and page chrome repeat within a page and across pages
+@lru_cache(maxsize=16384)  # short table cells (labels, figures) repeat within a page and across pages
+def _cell_score(text: str) -> float:
+    return _text_score(text, in_cell=True, link_share=0.0)
+
+
 def _text_score(text: str, in_cell: bool, link_share: float) -> float:
     """Positive for article text (prose, table figures), negative for links and chrome, else 0."""
     n = len(text.replace(" ", ""))
