@@ -35,7 +35,7 @@ class Limits:
     chars: int = 2_000_000  # characters of decoded text (text and HTML files)
     cells: int = 50_000  # table cells in one document
     seconds: float = 60  # to read, analyse and index one file
-    memory_mb: int = 640  # address space of one worker process (it starts at about 200 MB)
+    memory_mb: int = 720  # address space of one worker process (it starts at about 360 MB, 80 of them jieba-rs)
     run_memory_mb: int = 1536  # memory (PSS) of the whole run, workers and all: over it, the largest worker is stopped
 
     def __post_init__(self) -> None:
