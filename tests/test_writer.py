@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
 from indexer.engine import FileFacts, prepare
+from indexer.engine import writer
 from indexer.engine.schema import build_schema
 from indexer.engine.writer import LIMIT_MB, BulkSegmentWriter, Codec
 from indexer.extract import extract
@@ -41,8 +43,11 @@ def test_schema_qualifies_for_bulk_writing():
     assert BulkSegmentWriter.supports(build_schema())
 
 
-def test_bulk_segment_equals_whooshs_own_for_terms_of_several_blocks(tmp_path, samples_dir):
-    """whoosh writes a term's postings in blocks of 128: a term in 300 documents takes three."""
+@pytest.mark.parametrize("run", [writer._RUN, 97])
+def test_bulk_segment_equals_whooshs_own_for_terms_of_several_blocks(tmp_path, samples_dir, monkeypatch, run):
+    """whoosh writes a term's postings in blocks of 128: a term in 300 documents takes three. (With runs of
+    97 postings the n-grams are gathered in many sorted runs and written in many ranges.)"""
+    monkeypatch.setattr(writer, "_RUN", run)
     path = sorted(samples_dir.glob("*.txt"))[0]
     base = prepare(extract(path, samples_dir, "0" * 16), FileFacts(path.name, "0" * 64, 1, 2, "x"))
     documents = []

@@ -11,7 +11,7 @@ from collections import Counter, deque
 from itertools import repeat
 from operator import sub
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from whoosh import formats
 from whoosh import index as whoosh_index
@@ -337,21 +337,14 @@ class BulkSegmentWriter(SegmentWriter):
 
     def _flush_segment(self):
         self.perdocwriter.close()
-        for fieldname, grams in self._grams.items():
-            self._terms[fieldname] = grams.postings()
-        self._grams.clear()
         fw = self.fieldwriter
-        for fieldname in sorted(self._terms):
+        for fieldname in sorted(self._terms.keys() | self._grams.keys()):
             field = self.schema[fieldname]
             boost = field.format.field_boost
             frequency = type(field.format) is formats.Frequency
-            terms = self._terms[fieldname]
-            all_freqs = self._freqs.get(fieldname)
             fw.start_field(fieldname, field)
             postings = fw._postwriter
-            for tbytes, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in terms):
-                ids = terms[term]
-                freqs = all_freqs[term] if all_freqs is not None and term in all_freqs else array("I", [1]) * len(ids)
+            for tbytes, ids, freqs in self._field_postings(fieldname):
                 if frequency:
                     weights = array("f", freqs) if boost == 1.0 else array("f", (f * boost for f in freqs))
                     values = _packed(freqs)
@@ -361,7 +354,21 @@ class BulkSegmentWriter(SegmentWriter):
             fw.finish_field()
         self._terms.clear()
         self._freqs.clear()
+        self._grams.clear()
         fw.close()
+
+    def _field_postings(self, fieldname: str) -> Iterator[tuple[bytes, array, array]]:
+        """(term bytes, document numbers, frequencies) of a field's terms, in the order of their bytes."""
+        grams = self._grams.pop(fieldname, None)
+        if grams is not None:
+            yield from grams.postings()
+            return
+        terms = self._terms[fieldname]
+        all_freqs = self._freqs.get(fieldname)
+        for tbytes, term in sorted((t.encode("utf-8") if isinstance(t, str) else t, t) for t in terms):
+            ids = terms[term]
+            freqs = all_freqs[term] if all_freqs is not None and term in all_freqs else array("I", [1]) * len(ids)
+            yield tbytes, ids, freqs
 
     def _close_segment(self):
         self._terms.clear()
@@ -371,7 +378,9 @@ class BulkSegmentWriter(SegmentWriter):
 
 
 _NEWLINE = ord("\n")
-_PAIR_SHIFT = 21  # bits of a code point: a pair (a, b) is ((a + 1) << 21) | b, above every single character
+_CHAR_BITS = 22  # a gram is (first character << 22) | (second character + 1, or 0 for a single character) ...
+_DOC_BITS = 21  # ... and a posting is (gram << 21) | document number: ordered as the terms' UTF-8 bytes, then by document
+_RUN = 1 << 18  # postings gathered into a sorted run, and written at once
 
 
 class _GramPostings:
@@ -379,47 +388,84 @@ class _GramPostings:
 
     `segment.grams` makes a set of strings per document, and appending each to
     its term's array costs a dictionary lookup per gram (some 2,800 a report):
-    4 ms a report, profiled. Here a document's grams are integers (a character's
-    code point, or a pair's two), made unique by numpy and appended to one array;
-    the postings are grouped when the segment is written. The same terms and
-    postings as `segment.grams` (tests/test_writer.py compares the files).
+    4 ms a report, profiled. Here a posting is one 64-bit integer, the gram's
+    characters then the document number, so that sorting them orders the terms
+    as whoosh writes them (code point order is UTF-8 byte order, a character
+    before the pairs it starts) and a term's documents ascending. A document's
+    are made unique by numpy and gathered into sorted runs; the segment is
+    written a range of grams at a time, merged from every run, so writing needs
+    little memory beyond the postings themselves (8 bytes each). The same terms
+    and postings as `segment.grams` (tests/test_writer.py compares the files
+    with whoosh's).
     """
 
     def __init__(self) -> None:
-        self.codes: list = []  # per document: its distinct grams, ascending
-        self.docnums: list[int] = []
+        self.pending: list = []  # the last documents' postings, ascending per document
+        self.pending_count = 0
+        self.runs: list = []  # sorted runs of many documents' postings
 
     def add(self, match_text: str, docnum: int) -> int:
         """Add a document's grams (single characters and adjacent pairs within each line); returns how many."""
         import numpy as np
 
-        chars = np.frombuffer(match_text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        if docnum >= 1 << _DOC_BITS:
+            raise ValueError(f"a segment of {docnum} documents is more than n-gram postings can number")
+        chars = np.frombuffer(match_text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
         kept = chars != _NEWLINE
         paired = kept[:-1] & kept[1:]
-        pairs = ((chars[:-1][paired] + 1) << _PAIR_SHIFT) | chars[1:][paired]
-        codes = np.unique(np.concatenate((chars[kept], pairs)))
-        self.codes.append(codes)
-        self.docnums.append(docnum)
-        return len(codes)
+        shift = np.uint64(_CHAR_BITS)
+        grams = np.concatenate((chars[kept] << shift, (chars[:-1][paired] << shift) | (chars[1:][paired] + np.uint64(1))))
+        postings = (np.unique(grams) << np.uint64(_DOC_BITS)) | np.uint64(docnum)
+        self.pending.append(postings)
+        self.pending_count += len(postings)
+        if self.pending_count >= _RUN:
+            self._close_run()
+        return len(postings)
 
-    def postings(self) -> dict[str, array]:
-        """Term -> ascending document numbers."""
+    def _close_run(self) -> None:
         import numpy as np
 
-        if not self.codes:
-            return {}
-        codes = np.concatenate(self.codes)
-        docnums = np.repeat(np.array(self.docnums, dtype=np.uint32), [len(c) for c in self.codes])
-        order = np.argsort(codes, kind="stable")  # documents stay ascending within a term
-        codes, docnums = codes[order], docnums[order]
-        starts = np.concatenate(([0], np.flatnonzero(np.diff(codes)) + 1))
-        ends = np.concatenate((starts[1:], [len(codes)]))
-        single = 1 << _PAIR_SHIFT
-        out: dict[str, array] = {}
-        for code, start, end in zip(codes[starts].tolist(), starts.tolist(), ends.tolist()):
-            term = chr(code) if code < single else chr((code >> _PAIR_SHIFT) - 1) + chr(code & (single - 1))
-            out[term] = array("I", docnums[start:end].tobytes())
-        return out
+        if self.pending:
+            run = np.concatenate(self.pending)
+            run.sort()
+            self.runs.append(run)
+            self.pending, self.pending_count = [], 0
+
+    def postings(self) -> Iterator[tuple[bytes, array, array]]:
+        """(term bytes, ascending document numbers, frequencies of 1) per term, in the order of the terms' bytes."""
+        import numpy as np
+
+        self._close_run()
+        runs, self.runs = self.runs, []
+        if not runs:
+            return
+        # Gram ranges of about _RUN postings in all: bounds from the largest run's grams, as whole terms.
+        largest = max(runs, key=len)
+        step = max(1, len(largest) * _RUN // sum(map(len, runs)))
+        grams = np.unique(largest[step::step] >> np.uint64(_DOC_BITS)).tolist()
+        bounds = [0, *(g << _DOC_BITS for g in grams), None]
+        doc_mask, char_mask = np.uint64((1 << _DOC_BITS) - 1), (1 << _CHAR_BITS) - 1
+        for low, high in zip(bounds, bounds[1:]):
+            parts = []
+            for run in runs:
+                a = int(np.searchsorted(run, np.uint64(low))) if low else 0
+                b = int(np.searchsorted(run, np.uint64(high))) if high is not None else len(run)
+                if b > a:
+                    parts.append(run[a:b])
+            if not parts:
+                continue
+            part = np.concatenate(parts)
+            part.sort()
+            keys = part >> np.uint64(_DOC_BITS)
+            firsts = np.concatenate(([0], np.flatnonzero(keys[1:] != keys[:-1]) + 1))
+            lasts = np.concatenate((firsts[1:], [len(keys)])).tolist()
+            docs = memoryview((part & doc_mask).astype(np.uint32).tobytes())
+            for gram, first, last in zip(keys[firsts].tolist(), firsts.tolist(), lasts):
+                second = gram & char_mask
+                term = chr(gram >> _CHAR_BITS) + (chr(second - 1) if second else "")
+                ids = array("I")
+                ids.frombytes(docs[first * 4:last * 4])
+                yield term.encode("utf-8"), ids, array("I", [1]) * len(ids)
 
 
 def _segment_writer(ix) -> SegmentWriter:
