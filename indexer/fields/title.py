@@ -12,6 +12,7 @@ agency and a year wins; the earliest wins a tie.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..gazetteer import places_in
 from .patterns import AGENCY_SUFFIX, NAME_CHAR, REPORT_WORDS, SENTENCE_PUNCT, YEAR_WORD
@@ -51,6 +52,7 @@ _GLUED_TITLE = re.compile(
 )
 
 
+@lru_cache(maxsize=64)  # the opening's lines are cleaned for the title, then again for the byline under it
 def clean_title_line(text: str) -> str:
     """A line of the opening without page chrome: markdown marks, labels, widgets, breadcrumbs, dates."""
     text = _MARKDOWN.sub("", text).strip()
