@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .blocks import Block, Paragraph, Table
 from .readers.text import is_number_cell
@@ -38,6 +39,7 @@ _TOP_PREFIX = re.compile(r"^\s*(?:第([一二三四五六七八九十])部分|([
 _SUB_PREFIX = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．]|[①-⑳])")
 _INNER_PUNCT = re.compile("[，。；：,;:!?！？]")
 _TITLE_KEEP = re.compile(r"[\u4e00-\u9fff]")
+_NATIONAL_CORES = {no: "".join(_TITLE_KEEP.findall(title)) for no, title in _NATIONAL_TITLES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,15 +94,11 @@ def split_numbering(text: str) -> tuple[int | None, str]:
 
 def heading_score(text: str, section: int) -> float:
     """How well a paragraph reads as the heading of national section `section` (0: not at all)."""
-    if len(text) > 45 or _SUB_PREFIX.match(text):
+    parts = _heading_parts(text)
+    if parts is None:
         return 0.0
-    numeral, rest = split_numbering(text)
-    rest = rest.rstrip("。:：")
-    if not rest or len(rest) > 32 or _INNER_PUNCT.search(rest):
-        return 0.0
-    national = _NATIONAL_TITLES[section]
-    core = "".join(_TITLE_KEEP.findall(rest))
-    national_core = "".join(_TITLE_KEEP.findall(national))
+    numeral, rest, core = parts
+    national_core = _NATIONAL_CORES[section]
     if core == national_core:
         score = 3.0
     elif len(core) >= 4 and (national_core in core or core in national_core):
@@ -114,6 +112,18 @@ def heading_score(text: str, section: int) -> float:
     elif numeral is not None:
         score -= 0.5
     return score
+
+
+@lru_cache(maxsize=256)  # each paragraph is scored against all six sections
+def _heading_parts(text: str) -> tuple[int | None, str, str] | None:
+    """(numeral, heading without it, its Han characters) of a paragraph that may be a heading, else None."""
+    if len(text) > 45 or _SUB_PREFIX.match(text):
+        return None
+    numeral, rest = split_numbering(text)
+    rest = rest.rstrip("。:：")
+    if not rest or len(rest) > 32 or _INNER_PUNCT.search(rest):
+        return None
+    return numeral, rest, "".join(_TITLE_KEEP.findall(rest))
 
 
 def choose_headings(paragraphs: list[tuple[int, str]]) -> list[Heading]:
