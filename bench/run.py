@@ -421,9 +421,9 @@ def main(argv: list[str] | None = None) -> int:
     result["ratio"] = {"throughput_vs_jieba": round(result["jieba"]["cpu_s"] / result["build"]["wall_s"], 2),
                        "cpu_vs_jieba": round(result["jieba"]["cpu_s"] / result["build"]["cpu_s"], 2)}
     if args.build_only:
-        jieba = {k: v for k, v in result["jieba"].items() if k not in ("rare_words", "common_words")}
-        build = {k: v for k, v in result["build"].items() if k != "output"}
-        print(json.dumps({"reports": text["reports"], "chars": text["chars"], "build": build, "jieba": jieba,
+        jieba_run = {k: v for k, v in result["jieba"].items() if k not in ("rare_words", "common_words")}
+        build_run = {k: v for k, v in result["build"].items() if k != "output"}
+        print(json.dumps({"reports": text["reports"], "chars": text["chars"], "build": build_run, "jieba": jieba_run,
                           "ratio": result["ratio"], "load": measure.load(), "output": result["build"]["output"]},
                          ensure_ascii=False))
         return 0
