@@ -14,8 +14,12 @@ file is handed to a worker process on its own, and the parent watches:
 * **the run's memory**: the memory of the run and its workers together
   (PSS: pages shared by forked workers counted once) is kept under
   ``[limits] run_memory_mb``: when over, the worker using most is stopped
-  and its file refused (OCR raises a worker's own cap, so two workers
-  recognising at once are bounded here);
+  and its file refused;
+* **OCR, one at a time**: the engine makes a worker about 1 GB resident, so
+  only one worker runs it (`ocr.take_engine`); a file that needs it while
+  another worker has it is given back and handed out again a little later
+  (its time limit does not run while it waits), and the worker that ran the
+  engine retires after its file, which frees it;
 * **death**: a worker that crashes is replaced and the file it was reading is
   refused with the reason; workers die with the parent (``PR_SET_PDEATHSIG``,
   and end when their pipe to the parent closes), so a killed run leaves no
@@ -42,9 +46,11 @@ from typing import Callable, Iterator
 from . import limits as file_limits
 from .engine import build_segment
 from .limits import FileTimeout, Limits, address_space
+from .ocr import EngineBusy, holds_engine, take_turns
 
 MEMORY_EVERY = 0.25  # seconds between two looks at the run's memory
 KILL_GRACE = 5.0  # seconds after the alarm before a worker is killed from outside
+DEFER_WAIT = 1.0  # seconds before a file given back (the OCR engine was busy) is handed out again
 RETIRE_AT = 0.75  # a worker that used this share of its room (cap - start-up size) retires after its file
 _MIN_HEADROOM = 256 * 2**20  # a cap below the worker's start-up size + this would refuse everything
 
@@ -165,6 +171,7 @@ def _worker_main(conn: Connection, limits: Limits, work: Work, parent: int) -> N
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGALRM, _on_alarm)
     file_limits.use(limits)
+    take_turns()  # a file waiting for the OCR engine is given back, not left to spend its time
     start = address_space()
     cap = _cap_memory(limits.memory_mb)
     retire_at = start + RETIRE_AT * (cap - start) if cap and start else 0
@@ -200,6 +207,7 @@ def _documents(conn: Connection, limits: Limits, work: Work, retire_at: float, s
         source = job.facts.source
         state["source"] = source
         retry = stopped = False
+        payload = None
         kept = file_limits.progress_kept()
         _arm(limits.seconds)
         try:
@@ -210,12 +218,16 @@ def _documents(conn: Connection, limits: Limits, work: Work, retire_at: float, s
                                                       limit="seconds"), True
         except MemoryError:
             status, payload, retry = "fail", Failed(source, _memory_reason(limits), limit="memory_mb"), True
+        except EngineBusy:  # another worker runs OCR: the parent hands the file out again later
+            status = "defer"
         if status == "ok":
             yield payload  # the segment writer analyses and adds it before asking for the next
         _disarm()
-        state["retire"] = retry or stopped or bool(retire_at and address_space() > retire_at)
+        state["retire"] = retry or stopped or holds_engine() or bool(retire_at and address_space() > retire_at)
         if status == "ok":
             conn.send(("ok", source, payload["id"], state["retire"]))
+        elif status == "defer":
+            conn.send(("defer", source, None, state["retire"]))
         else:
             conn.send(("retry" if retry else "fail", source, payload, state["retire"]))
         state["source"] = None
@@ -315,6 +327,7 @@ class WorkerPool:
         """
         queue = deque(sorted(jobs, key=lambda j: -j.facts.size))  # the largest first: no long tail
         fresh_only: deque = deque()  # files to retry in a worker with an empty segment
+        deferred: deque = deque()  # (when, job): files given back because the OCR engine was busy
         retried: set[str] = set()
         whoosh = str(whoosh_dir)
         next_memory_look = 0.0
@@ -330,7 +343,9 @@ class WorkerPool:
                 queue.appendleft(job)
             self._drop(worker, kill=True)
 
-        while queue or fresh_only or any(w.job is not None or w.segment_open for w in self.workers):
+        while queue or fresh_only or deferred or any(w.job is not None or w.segment_open for w in self.workers):
+            while deferred and deferred[0][0] <= time.monotonic():
+                queue.append(deferred.popleft()[1])
             waiting = len(queue) + len(fresh_only)
             while waiting and len(self.workers) < self.size and len(self.workers) < waiting + self._busy():
                 self._start()
@@ -362,7 +377,7 @@ class WorkerPool:
                     continue
                 try:
                     while worker.conn.poll():
-                        yield from self._receive(worker, queue, fresh_only, retried, done)
+                        yield from self._receive(worker, queue, fresh_only, deferred, retried, done)
                 except (EOFError, OSError):
                     pass
                 if not worker.process.is_alive() or item in by_sentinel:
@@ -409,7 +424,7 @@ class WorkerPool:
         reading = [(size, i) for size, i in sizes if self.workers[i].job is not None]
         return self.workers[max(reading)[1]] if reading else None
 
-    def _receive(self, worker: _Worker, queue: deque, fresh_only: deque, retried: set[str],
+    def _receive(self, worker: _Worker, queue: deque, fresh_only: deque, deferred: deque, retried: set[str],
                  done: Callable[[], None] | None) -> Iterator[Outcome]:
         message = worker.conn.recv()
         kind = message[0]
@@ -438,6 +453,9 @@ class WorkerPool:
         if retiring:
             worker.retiring = True
             worker.closing = True  # it ends its segment by itself
+        if kind == "defer":
+            deferred.append((time.monotonic() + DEFER_WAIT, job))
+            return
         if kind == "ok":
             worker.in_segment.append((job, info))
         elif kind == "retry" and source not in retried:

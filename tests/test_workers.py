@@ -141,6 +141,70 @@ def test_a_file_refused_by_a_reader_limit_is_read_again_once_that_limit_is_raise
     assert added == 6 and failed == {}
 
 
+def test_only_one_worker_runs_ocr_at_a_time_and_waiting_does_not_spend_a_files_time(corpus, tmp_path, monkeypatch):
+    """Two workers at about 1 GB each took runs over their memory budget: scans take turns on the engine.
+
+    Three "scans" each hold the engine 1.5 s under a 2 s time limit: read one
+    after another they need 4.5 s, so a file waiting for its turn must not be
+    on the clock.
+    """
+    from indexer import ocr
+
+    monkeypatch.setattr(ocr.SETTINGS, "engine_lock", tmp_path / "engine.lock")
+    log = tmp_path / "engine.log"
+    real = indexing.extract
+
+    def extract(path, *args, **kwargs):
+        if path.stem.startswith("scan"):
+            ocr.take_engine()
+            with open(log, "a") as f:
+                f.write(f"{time.monotonic()} start {os.getpid()}\n")
+            time.sleep(1.5)
+            with open(log, "a") as f:
+                f.write(f"{time.monotonic()} end {os.getpid()}\n")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(indexing, "extract", extract)
+    for i in range(3):
+        write_report(corpus, f"scan{i}")
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2, limits=Limits(seconds=2)))
+    assert (added, failed) == (9, {})
+    events = sorted((float(t), what, pid) for t, what, pid in (line.split() for line in log.read_text().splitlines()))
+    assert [what for _, what, _ in events] == ["start", "end"] * 3  # never two holders at once
+    assert len({pid for _, _, pid in events}) == 3  # the worker that ran the engine retired, freeing it
+
+
+def test_outside_workers_a_busy_ocr_engine_is_waited_for(tmp_path, monkeypatch):
+    """`nianbao extract` on a scan while a run recognises pages: it waits its turn rather than fail."""
+    from indexer import ocr
+
+    lock = tmp_path / "engine.lock"
+    monkeypatch.setattr(ocr.SETTINGS, "engine_lock", lock)
+    monkeypatch.setattr(ocr, "_engine_taken", {"fd": None})
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import fcntl, os, sys, time
+        fd = os.open({str(lock)!r}, os.O_RDWR | os.O_CREAT)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        print("held", flush=True)
+        time.sleep(1.0)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        monkeypatch.setattr(ocr.SETTINGS, "take_turns", True)
+        with pytest.raises(ocr.EngineBusy):
+            ocr.take_engine()
+        monkeypatch.setattr(ocr.SETTINGS, "take_turns", False)
+        asked = time.monotonic()
+        ocr.take_engine()  # blocks until the holder ends
+        assert ocr.holds_engine() and time.monotonic() - asked > 0.5
+        assert holder.wait(timeout=10) == 0
+    finally:
+        holder.kill()
+        holder.wait()
+        if ocr._engine_taken["fd"] is not None:
+            os.close(ocr._engine_taken["fd"])
+
+
 def test_a_refusal_that_kept_its_progress_is_tried_again_by_the_next_run(corpus, tmp_path, monkeypatch):
     """OCR stopped by the time limit keeps the pages it recognised: the next run goes on, the same limit or not."""
     from indexer.limits import LimitExceeded

@@ -19,6 +19,7 @@ engine; they are imported when a page is actually recognised.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ PDF_DPI = 200
 MAX_PAGES = 60  # pages recognised per file; a longer scan is read up to here and says so
 MEMORY_MB = 1536  # address space OCR adds: OpenCV and onnxruntime map about 1.4 GB (400 MB resident)
 MIN_IMAGE_SIDE = 120  # pictures smaller than this (icons, bullets, logos) are not read
+ENGINE_LOCK = ".engine.lock"  # in the cache folder: held by the one process running the engine
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Settings:
     memory_mb: int = MEMORY_MB
     on_page: Callable[[str, int, int], None] | None = None  # (file, page, pages) before each page is recognised
     status: Any = None  # a shared byte array naming the file being recognised (for the progress bar)
+    engine_lock: Path | None = None  # one process at a time runs the engine (`take_engine`)
+    take_turns: bool = False  # in indexing workers: a busy engine gives the file back (`EngineBusy`) instead of waiting
 
 
 SETTINGS = Settings()
@@ -63,6 +67,7 @@ def configure(enabled: bool | None = None, cache_dir: Path | None = None, max_pa
     SETTINGS.max_pages = max_pages
     SETTINGS.memory_mb = memory_mb
     SETTINGS.on_page = on_page
+    SETTINGS.engine_lock = cache_dir / ENGINE_LOCK if cache_dir is not None else None
     if share_status and SETTINGS.status is None:
         import multiprocessing
 
@@ -148,6 +153,60 @@ def _make_room() -> None:
             pass
 
 
+class EngineBusy(BaseException):
+    """Raised in an indexing worker when another process is running the OCR engine.
+
+    The worker gives the file back and the parent hands it out again later
+    (`indexer.workers`): waiting here would spend the file's time limit. A
+    BaseException, so that readers' ``except Exception`` cannot swallow it.
+    """
+
+
+_engine_taken = {"fd": None}  # the lock file this process holds while it may run the engine
+
+
+def take_engine() -> None:
+    """Make this the one process running the OCR engine; kept until the process ends.
+
+    The engine (OpenCV and onnxruntime) makes a process about 1 GB resident:
+    two indexing workers recognising at once took a run over its 1.5 GB
+    budget. An flock is released by the kernel however its holder ends, so a
+    killed worker never leaves the engine taken; a worker that took it
+    retires after its file (`holds_engine`). Outside workers this waits for
+    its turn; with `take_turns` it raises `EngineBusy` at once.
+    """
+    if _engine_taken["fd"] is not None or SETTINGS.engine_lock is None:
+        return
+    try:
+        import fcntl
+    except ImportError:
+        return
+    try:
+        SETTINGS.engine_lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(SETTINGS.engine_lock, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return  # no place for the lock (a read-only cache): run without turns
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (fcntl.LOCK_NB if SETTINGS.take_turns else 0))
+    except BlockingIOError:
+        os.close(fd)
+        raise EngineBusy() from None
+    except OSError:
+        os.close(fd)
+        return
+    _engine_taken["fd"] = fd
+
+
+def holds_engine() -> bool:
+    """True when this process took the engine (an indexing worker then retires after its file)."""
+    return _engine_taken["fd"] is not None
+
+
+def take_turns(on: bool = True) -> None:
+    """In this process, a busy engine raises `EngineBusy` instead of waiting (indexing workers)."""
+    SETTINGS.take_turns = on
+
+
 def _check_time(started: float, pages_done: int, pages: int, name: str, recognised_before: int) -> None:
     """Stop before the file's time (`[limits] seconds`) runs out: pages already read stay cached.
 
@@ -176,6 +235,7 @@ def _recognise(key: str, load_grey) -> OcrPage:
     cached = SETTINGS.cache.get(full_key)
     if cached is not None:
         return page_from_json(cached)
+    take_engine()
     _make_room()
     from .page import recognise_page
 
