@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import hostile  # noqa: E402
 from proctree import TreeWatch  # noqa: E402
+from measure import verdict  # noqa: E402
 
 MEMORY_BUDGET_MB = 1536
 
@@ -193,11 +194,9 @@ def main() -> int:
     crashes = sum(1 for r in (first, second) if r["status"] not in (0, 1) or "Traceback" in r["stderr"])
     print(f"crashes: {crashes}; every file accounted for: {'yes' if not any('listed' in p for p in problems) else 'no'}; "
           f"good reports searchable: {len(h.good) - sum('good report' in p for p in problems)}/{len(h.good)}")
-    for p in problems:
-        print("FAIL:", p)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
-    return 1 if problems else 0
+    return verdict(problems)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import web_fuzz  # noqa: E402
+from measure import verdict  # noqa: E402
 
 
 def queries(site: web_fuzz.Site) -> list[tuple[str, str]]:
@@ -122,9 +123,7 @@ def main() -> int:
     for name, cold, warm, status in rows:
         print(f"  {cold * 1000:6.0f} ms  {warm * 1000:6.0f} ms  {status}  {name}")
     print(f"slowest: {max(max(c, w) for _, c, w, _ in rows) * 1000:.0f} ms")
-    for p in problems:
-        print("FAIL:", p)
-    return 1 if problems else 0
+    return verdict(problems)
 
 
 def _report_of(index: Path, source: str) -> str | None:

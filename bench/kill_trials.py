@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from proctree import alive, descendants  # noqa: E402
+from measure import verdict  # noqa: E402
 
 ORPHAN_WAIT = 5.0
 
@@ -275,11 +276,9 @@ def main() -> int:
     print(f"server polled during the kills: {figures['server_requests']} searches, "
           f"{len(figures['server_failures'])} errors")
     problems = problems_of(figures, args.kills)
-    for p in problems:
-        print("FAIL:", p)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
-    return 1 if problems else 0
+    return verdict(problems)
 
 
 if __name__ == "__main__":

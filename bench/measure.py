@@ -153,3 +153,10 @@ def percentile(values: list[float], p: float) -> float:
 def summary(values: list[float]) -> dict:
     return {"n": len(values), "p50": round(percentile(values, 50), 1), "p95": round(percentile(values, 95), 1),
             "p99": round(percentile(values, 99), 1), "max": round(max(values), 1) if values else None}
+
+
+def verdict(problems: list[str]) -> int:
+    """Print each problem a harness found and give its exit status: 0 when there were none."""
+    for problem in problems:
+        print("FAIL:", problem)
+    return 1 if problems else 0

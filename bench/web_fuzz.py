@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from measure import verdict  # noqa: E402
+
 ROUTES = ("/", "/metrics", "/reports/{id}", "/reports/{id}/file", "/api/search", "/api/reports/{id}", "/api/metrics",
           "/api/export.csv", "/api/export.jsonl", "/static/app.css", "/static/{junk}", "/{junk}", "/api/{junk}")
 PARAMS = ("q", "province", "city", "county", "year", "level", "template", "failing", "where", "sort", "order",
@@ -409,9 +411,7 @@ def main() -> int:
     failures = problems[:30]
     if growth >= 0.10:
         failures.append(f"RSS grew {growth:.1%} (limit 10%)")
-    for p in failures:
-        print("FAIL:", p)
-    return 1 if failures else 0
+    return verdict(failures)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,9 @@ from indexer.indexing import index_corpus
 from indexer.limits import Limits
 
 from test_indexing import write_report
+from test_web_fuzz import bench_module
+
+proctree = bench_module("proctree")
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -248,27 +251,6 @@ ORPHAN_SCRIPT = textwrap.dedent("""
 """)
 
 
-def children_of(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
-                        found.append(int(entry))
-            except (OSError, ValueError, IndexError):
-                pass
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
 def test_workers_die_with_a_killed_run_and_the_next_run_takes_over(corpus, tmp_path):
     idx = tmp_path / "idx"
@@ -278,14 +260,14 @@ def test_workers_die_with_a_killed_run_and_the_next_run_takes_over(corpus, tmp_p
     kids: list[int] = []
     while time.monotonic() < deadline and len(kids) < 2:
         time.sleep(0.1)
-        kids = children_of(proc.pid)
+        kids = proctree.children(proc.pid)
     assert len(kids) >= 2, "the run should have started its workers"
     proc.kill()
     proc.wait()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(alive(k) for k in kids):
+    while time.monotonic() < deadline and any(proctree.alive(k) for k in kids):
         time.sleep(0.05)
-    assert not any(alive(k) for k in kids), "workers outlived their run"
+    assert not any(proctree.alive(k) for k in kids), "workers outlived their run"
     assert any(p.name.endswith(".tmp") for p in idx.iterdir())  # what the killed run left
     summary = index_corpus(corpus, idx, workers=2)
     assert summary.added == 6 and not summary.failed
