@@ -22,7 +22,7 @@ passage (`copies.compare_prose`), never every pair.
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +38,8 @@ PEER_CANDIDATES = 2  # candidates measured passage by passage, per report
 RANKED = 20  # candidates ranked by signature, per report
 BUCKET_CAP = 30  # members of one LSH bucket considered (template text fills some buckets with hundreds)
 MIN_ESTIMATE = 0.05  # a candidate less similar than this by signature is not measured
+PROSE_INDEXES = 500  # prose indexes kept (about 400 KB each: a year's 3,000 reports took a 20,000-report pass to 3.2 GB)
+FACTS_KEPT = 20_000  # reports' facts kept (about 15 KB each), whatever the size of a year
 
 
 @dataclass
@@ -76,6 +78,13 @@ def update_cross_reports(index_dir, threshold: float = DEFAULT_THRESHOLD) -> Cro
     return summary
 
 
+def _keep(cache: OrderedDict, key, value, most: int) -> None:
+    """Add to a least-recently-used cache holding at most `most` entries."""
+    cache[key] = value
+    while len(cache) > most:
+        cache.popitem(last=False)
+
+
 class _Run:
     """One pass: facts and signatures loaded on demand, a year at a time."""
 
@@ -86,8 +95,8 @@ class _Run:
         self.docnums = {rid: d for rid, (_, d) in current.items()}
         self.threshold = threshold
         self.year_column = live.column("year")
-        self.facts: dict[str, ReportFacts] = {}
-        self.indexes: dict[str, ProseIndex] = {}
+        self.facts: OrderedDict[str, ReportFacts] = OrderedDict()  # least recently used first
+        self.indexes: OrderedDict[str, ProseIndex] = OrderedDict()
         self.buckets: dict[int, dict[bytes, list[str]]] = {}
         self.signatures: dict[int, dict[str, np.ndarray]] = {}
         self.agencies: dict[int, dict[str, str | None]] = {}
@@ -105,13 +114,19 @@ class _Run:
             d = self.docnums[rid]
             record = self.live.stored_record(d)
             facts = ReportFacts.of_record(record, copies.prose_of(record.get("passages", []), self.live.match_lines(d)))
-            self.facts[rid] = facts
+            _keep(self.facts, rid, facts, FACTS_KEPT)
+        else:
+            self.facts.move_to_end(rid)
         return facts
 
     def prose_index(self, facts: ReportFacts) -> ProseIndex:
+        """The report's prose indexed for comparing (its trigram sets are the pass's largest objects: few are kept)."""
         index = self.indexes.get(facts.id)
         if index is None:
-            index = self.indexes[facts.id] = ProseIndex(facts.prose)
+            index = ProseIndex(facts.prose)
+            _keep(self.indexes, facts.id, index, PROSE_INDEXES)
+        else:
+            self.indexes.move_to_end(facts.id)
         return index
 
     def forget_before(self, year: int) -> None:

@@ -183,3 +183,19 @@ def test_the_threshold_decides_and_a_new_threshold_measures_everything_again(bui
         copied = cross_checks(index)[(HUZHOU, 2023)]
     assert (HUZHOU, 2023) not in failing and failing[(JIAXING, 2022)] == {"peers.copied"}
     assert "低于内容雷同的界限（90%）" in next(c for c in copied if c["id"] == "history.copied")["message"]
+
+
+def test_the_checks_do_not_depend_on_how_much_the_pass_keeps_in_memory(built, tmp_path, monkeypatch):
+    """A year of a national corpus does not fit in memory: the pass keeps a few reports' prose and reloads."""
+    import indexer.crossreport as crossreport
+
+    base, _, _ = built
+    with Index.open(base / "index") as index:
+        everything_kept = cross_checks(index)
+    monkeypatch.setattr(crossreport, "PROSE_INDEXES", 1)
+    monkeypatch.setattr(crossreport, "FACTS_KEPT", 2)
+    _, index_dir = _copy_index(base, tmp_path.name)
+    summary = index_corpus(base / "corpus", index_dir, workers=1, copied_threshold=0.5000001)  # measure everything again
+    assert summary.cross.checked == len(corpus_reports())
+    with Index.open(index_dir) as index:
+        assert cross_checks(index) == everything_kept
