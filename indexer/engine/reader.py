@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from whoosh import index as whoosh_index
 
@@ -31,7 +31,7 @@ from ..record import is_cross_report
 from . import generations, retired
 from .crossstore import CrossStore
 from .metric_table import MetricTable, read_keys, read_table
-from .schema import FACET_FIELDS, MTEXT_ENCODING
+from .schema import FACET_FIELDS, MTEXT_ENCODING, facts_of
 from .writer import WHOOSH_DIR
 
 
@@ -631,13 +631,7 @@ class Index:
             return {wanted[raw]: d for d, raw in enumerate(self._raw_column("id")) if raw in wanted and d not in deleted}
         if len(ids) * 4 < self.doc_count or self._facet_columns:
             return {rid: d for rid in ids if (d := self.docnum(rid)) is not None}
-        s = self.reader()
-        out = {}
-        for d in docset.docnums(self.live):
-            rid = s.stored_fields(d)["id"]
-            if rid in ids:
-                out[rid] = d
-        return out
+        return {facts["id"]: d for d, facts in self._file_facts() if facts["id"] in ids}
 
     def match_lines(self, docnum: int) -> list[str]:
         """The report's passages in match form, one per passage."""
@@ -688,9 +682,18 @@ class Index:
 
     def manifest(self) -> dict[str, dict]:
         """Source path -> stored facts (id, sha256, size, mtime_ns, extractor) of every live document."""
-        s = self.reader()
-        out = {}
-        for d in docset.docnums(self.live):
-            fields = s.stored_fields(d)
-            out[fields["source"]] = dict(fields, docnum=d)
-        return out
+        return {facts["source"]: dict(facts, docnum=d) for d, facts in self._file_facts()}
+
+    def _file_facts(self) -> Iterator[tuple[int, dict]]:
+        """(document number, file facts) of every live document, read from the `facts` column in one pass."""
+        if not self.size:
+            return
+        if "facts" not in self._ix.schema:  # a generation of schema 9 or older, until it is rebuilt
+            s = self.reader()
+            for d in docset.docnums(self.live):
+                yield d, s.stored_fields(d)
+            return
+        deleted = self._deleted
+        for d, raw in enumerate(self._raw_column("facts")):
+            if raw and d not in deleted:
+                yield d, facts_of(raw)

@@ -13,8 +13,9 @@ from ..textnorm import fold
 from .analysis import GramTokenizer, WordTokenizer
 from .metric_table import pack as pack_metrics
 
-SCHEMA_VERSION = 11  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages;
-# 9: match text in UTF-16; 10: a column per facet field and the id, metrics packed (`metric_table`); 11: fractions packed
+SCHEMA_VERSION = 12  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages;
+# 9: match text in UTF-16; 10: a column per facet field and the id, metrics packed (`metric_table`); 11: fractions packed;
+# 12: the file facts as a column (the manifest)
 
 MTEXT_ENCODING = "utf-16-le"  # two bytes a character where UTF-8 takes three for Chinese: the index's largest column
 
@@ -61,6 +62,9 @@ def build_schema(dictionaries: tuple[str, ...] = ()) -> fields.Schema:
         # MTEXT_ENCODING; a hit counts only at an even byte offset (`reader.holds`).
         mtext=fields.COLUMN(columns.VarBytesColumn()),
         metrics=fields.COLUMN(columns.VarBytesColumn()),  # `metric_table.pack`: read whole, not per report
+        # The stored file facts again, as a column: the manifest of 20,000 reports reads in a
+        # tenth of a second this way, against 6-17 s through whoosh's stored fields.
+        facts=fields.COLUMN(columns.VarBytesColumn()),
         length=fields.COLUMN(columns.NumericColumn("I")),  # characters of text, for length normalization
     )
 
@@ -79,6 +83,19 @@ class FileFacts:
 def record_bytes(report: Report | dict) -> bytes:
     record = report if isinstance(report, dict) else report.to_dict()
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+FACTS = ("id", "source", "sha256", "size", "mtime_ns", "extractor")  # a document's file facts, as the manifest gives them
+
+
+def facts_bytes(report_id: str, facts: FileFacts) -> bytes:
+    values = (report_id, facts.source, facts.sha256, facts.size, facts.mtime_ns, facts.extractor)
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def facts_of(raw: bytes) -> dict:
+    """The file facts of a document, from its `facts` column (`facts_bytes`)."""
+    return dict(zip(FACTS, json.loads(raw)))
 
 
 def prepare(report: Report, facts: FileFacts) -> dict:
@@ -109,6 +126,7 @@ def prepare(report: Report, facts: FileFacts) -> dict:
         "record": record_bytes(record),
         "mtext": match_text.encode(MTEXT_ENCODING),
         "metrics": pack_metrics({k: m.value for k, m in report.metrics.items()}),
+        "facts": facts_bytes(report.id, facts),
         "length": len(match_text),
     }
     for name, value in (
