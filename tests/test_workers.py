@@ -154,6 +154,7 @@ def test_only_one_worker_runs_ocr_at_a_time_and_waiting_does_not_spend_a_files_t
     from indexer import ocr
 
     monkeypatch.setattr(ocr.SETTINGS, "engine_lock", tmp_path / "engine.lock")
+    monkeypatch.setattr(ocr, "_engine_taken", {"fd": -1, "pid": os.getpid()})  # as if this process held it: not inherited
     log = tmp_path / "engine.log"
     real = indexing.extract
 
@@ -177,30 +178,32 @@ def test_only_one_worker_runs_ocr_at_a_time_and_waiting_does_not_spend_a_files_t
     assert len({pid for _, _, pid in events}) == 3  # the worker that ran the engine retired, freeing it
 
 
-def test_outside_workers_a_busy_ocr_engine_is_waited_for(tmp_path, monkeypatch):
-    """`nianbao extract` on a scan while a run recognises pages: it waits its turn rather than fail."""
+def test_a_worker_finding_the_ocr_engine_taken_gives_its_file_back_and_others_never_wait(tmp_path, monkeypatch):
+    """The engine is taken by another process (a killed worker's lock would be gone with it)."""
     from indexer import ocr
 
     lock = tmp_path / "engine.lock"
     monkeypatch.setattr(ocr.SETTINGS, "engine_lock", lock)
-    monkeypatch.setattr(ocr, "_engine_taken", {"fd": None})
+    monkeypatch.setattr(ocr, "_engine_taken", {"fd": None, "pid": None})
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import fcntl, os, sys, time
         fd = os.open({str(lock)!r}, os.O_RDWR | os.O_CREAT)
         fcntl.flock(fd, fcntl.LOCK_EX)
         print("held", flush=True)
-        time.sleep(1.0)
-    """)], stdout=subprocess.PIPE, text=True)
+        sys.stdin.read()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
+        monkeypatch.setattr(ocr.SETTINGS, "take_turns", False)
+        ocr.take_engine()  # `nianbao extract` on a scan during a run: goes ahead
+        assert not ocr.holds_engine()
         monkeypatch.setattr(ocr.SETTINGS, "take_turns", True)
         with pytest.raises(ocr.EngineBusy):
             ocr.take_engine()
-        monkeypatch.setattr(ocr.SETTINGS, "take_turns", False)
-        asked = time.monotonic()
-        ocr.take_engine()  # blocks until the holder ends
-        assert ocr.holds_engine() and time.monotonic() - asked > 0.5
+        holder.stdin.close()
         assert holder.wait(timeout=10) == 0
+        ocr.take_engine()  # its holder is gone: free
+        assert ocr.holds_engine()
     finally:
         holder.kill()
         holder.wait()

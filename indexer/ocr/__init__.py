@@ -48,7 +48,7 @@ class Settings:
     on_page: Callable[[str, int, int], None] | None = None  # (file, page, pages) before each page is recognised
     status: Any = None  # a shared byte array naming the file being recognised (for the progress bar)
     engine_lock: Path | None = None  # one process at a time runs the engine (`take_engine`)
-    take_turns: bool = False  # in indexing workers: a busy engine gives the file back (`EngineBusy`) instead of waiting
+    take_turns: bool = False  # in indexing workers: one at a time runs the engine (`take_engine`)
 
 
 SETTINGS = Settings()
@@ -162,20 +162,21 @@ class EngineBusy(BaseException):
     """
 
 
-_engine_taken = {"fd": None}  # the lock file this process holds while it may run the engine
+_engine_taken: dict = {"fd": None, "pid": None}  # the lock this process holds while it may run the engine
 
 
 def take_engine() -> None:
-    """Make this the one process running the OCR engine; kept until the process ends.
+    """In an indexing worker, make this the one process of the run running the OCR engine.
 
     The engine (OpenCV and onnxruntime) makes a process about 1 GB resident:
-    two indexing workers recognising at once took a run over its 1.5 GB
-    budget. An flock is released by the kernel however its holder ends, so a
-    killed worker never leaves the engine taken; a worker that took it
-    retires after its file (`holds_engine`). Outside workers this waits for
-    its turn; with `take_turns` it raises `EngineBusy` at once.
+    two workers recognising at once took a run over its 1.5 GB budget. The
+    lock is an flock, which the kernel releases however its holder ends, so a
+    killed worker never leaves the engine taken; the worker keeps it until it
+    retires after its file (`holds_engine`). When another worker has it, this
+    raises `EngineBusy` at once. Outside workers (`take_turns` off: `nianbao
+    extract`, tests) it does nothing: a run's budget is the run's.
     """
-    if _engine_taken["fd"] is not None or SETTINGS.engine_lock is None:
+    if not SETTINGS.take_turns or SETTINGS.engine_lock is None or holds_engine():
         return
     try:
         import fcntl
@@ -187,23 +188,23 @@ def take_engine() -> None:
     except OSError:
         return  # no place for the lock (a read-only cache): run without turns
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | (fcntl.LOCK_NB if SETTINGS.take_turns else 0))
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
         raise EngineBusy() from None
     except OSError:
         os.close(fd)
         return
-    _engine_taken["fd"] = fd
+    _engine_taken.update(fd=fd, pid=os.getpid())
 
 
 def holds_engine() -> bool:
-    """True when this process took the engine (an indexing worker then retires after its file)."""
-    return _engine_taken["fd"] is not None
+    """True when this process took the engine (a worker then retires after its file); never inherited by a fork."""
+    return _engine_taken["fd"] is not None and _engine_taken["pid"] == os.getpid()
 
 
 def take_turns(on: bool = True) -> None:
-    """In this process, a busy engine raises `EngineBusy` instead of waiting (indexing workers)."""
+    """This process is an indexing worker: it runs the engine only in its turn (`take_engine`)."""
     SETTINGS.take_turns = on
 
 
