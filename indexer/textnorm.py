@@ -82,11 +82,20 @@ _MATCH_TABLE: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF
 _MATCH_TABLE.update({c: c + 0x20 for c in range(ord("A"), ord("Z") + 1)})
 _MATCH_TABLE.update({c: c - 0xFEE0 + 0x20 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ -> a-z
 _MATCH_TABLE.update({ord(c): None for c in " \n" + _SPACES + _ZERO_WIDTH})
+_MATCH_TABLE_LINES = {c: v for c, v in _MATCH_TABLE.items() if c != ord("\n")}  # the same, keeping line breaks
 
 
 def fold(display: str) -> str:
     """Match form of text already in display form (no newlines expected)."""
     return display.translate(_MATCH_TABLE)
+
+
+def fold_lines(texts: list[str]) -> str:
+    """The match forms of `texts`, one a line: `"\n".join(map(fold, texts))`, in one pass when no text holds a line break."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return "\n".join(map(fold, texts))
+    return joined.translate(_MATCH_TABLE_LINES)
 
 
 def match_form(text: str) -> str:

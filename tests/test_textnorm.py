@@ -48,3 +48,8 @@ def test_binary_noise_is_told_from_text():
     assert textnorm.is_control_heavy("\x01\x02\x03abc" * 10)
     assert textnorm.is_control_heavy("报告\ue000\ue001" * 10)  # private use: GBK's user-defined area misread
     assert not textnorm.is_control_heavy("政府信息公开工作年度报告，2023年。\n" * 100)
+
+
+@given(st.lists(_TEXT, max_size=6))
+def test_fold_lines_is_each_text_folded_one_a_line(texts):
+    assert textnorm.fold_lines(texts) == "\n".join(textnorm.fold(t) for t in texts)

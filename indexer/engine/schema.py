@@ -9,7 +9,7 @@ from whoosh import columns, fields
 
 from ..passage_labels import label_words
 from ..record import Report, is_cross_report
-from ..textnorm import fold
+from ..textnorm import fold_lines
 from .analysis import GramTokenizer, WordTokenizer
 from .metric_table import pack as pack_metrics
 
@@ -110,7 +110,7 @@ def prepare(report: Report, facts: FileFacts) -> dict:
     record = report.to_dict()
     texts = [p["text"] for p in record["passages"]] + label_words(record)
     body_text = "\n".join(texts)
-    match_text = "\n".join(fold(t) for t in texts)
+    match_text = fold_lines(texts)
     region = report.region
     doc = {
         "id": report.id,
