@@ -415,7 +415,10 @@ class _GramPostings:
         paired = kept[:-1] & kept[1:]
         shift = np.uint64(_CHAR_BITS)
         grams = np.concatenate((chars[kept] << shift, (chars[:-1][paired] << shift) | (chars[1:][paired] + np.uint64(1))))
-        postings = (np.unique(grams) << np.uint64(_DOC_BITS)) | np.uint64(docnum)
+        grams.sort()  # unique by sorting: numpy's hash-based unique took 1.3 ms for 9,000 grams, this 0.15
+        if len(grams) > 1:
+            grams = grams[np.concatenate(([True], grams[1:] != grams[:-1]))]
+        postings = (grams << np.uint64(_DOC_BITS)) | np.uint64(docnum)
         self.pending.append(postings)
         self.pending_count += len(postings)
         if self.pending_count >= _RUN:
