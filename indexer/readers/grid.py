@@ -32,7 +32,8 @@ def expand_spans(rows: list[list[Cell]]) -> list[list[str]]:
 
     most = limits.current().cells
     merged = not all(c.rowspan <= 1 and c.colspan <= 1 for row in rows for c in row)
-    placed = (sum(max(1, min(c.rowspan, MAX_SPAN, len(rows) - r)) * max(1, min(c.colspan, MAX_SPAN))
+    placed = (sum(1 if c.rowspan <= 1 and c.colspan <= 1  # most cells of a table with merged ones: one position
+                  else max(1, min(c.rowspan, MAX_SPAN, len(rows) - r)) * max(1, min(c.colspan, MAX_SPAN))
                   for r, row in enumerate(rows) for c in row) if merged else sum(map(len, rows)))
     if placed > most:
         raise limits.exceeded("cells", f"a table spans {placed:,} cells")

@@ -81,6 +81,9 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-:.]+
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _MSO_CONDITIONAL = re.compile(r"<!\[(?:if[^\]]*|endif)\]>", re.I)
 _LOOKS_HTML = re.compile(r"<\s*(?:html|body|head|p|div|table|br|span|meta|title|h[1-6]|font|center)\b", re.I)
+_SPAN = re.compile(r"\s*(\d{1,6})")  # rowspan / colspan attribute values
+_META_PAIR = re.compile(r"^(索引号|发布机构|生成日期|成文日期|发布日期|发文日期)\s*[:：]\s*(.+)$")
+_SPACE = re.compile(r"\s")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
 
 _CHROME = re.compile(
@@ -446,7 +449,7 @@ class _Walker:
             return
         self.buf.append(text)
         if self.links > 0:
-            self.link_chars += len(re.sub(r"\s", "", text))
+            self.link_chars += len(_SPACE.sub("", text))
         else:
             self.plain.append(text)
 
@@ -580,7 +583,7 @@ def _cell_text(cell: etree._Element) -> str:
 def _span(value: str | None) -> int:
     if not value:
         return 1
-    m = re.match(r"\s*(\d{1,6})", value)
+    m = _SPAN.match(value)
     return max(1, int(m.group(1))) if m else 1
 
 
@@ -604,7 +607,7 @@ def _table_kind(grid: list[list[str]]) -> tuple[str, dict[str, str]]:
                 if i + 1 < len(row) and row[i + 1] and not _META_LABEL.match(row[i + 1]):
                     pairs[re.sub(r"[\s:：]", "", cell)] = row[i + 1]
             else:
-                m = re.match(r"^(索引号|发布机构|生成日期|成文日期|发布日期|发文日期)\s*[:：]\s*(.+)$", cell)
+                m = _META_PAIR.match(cell)
                 if m:
                     labels += 1
                     pairs[m.group(1)] = m.group(2)
