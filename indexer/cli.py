@@ -200,9 +200,13 @@ def _open_index(config: Config):
     from .engine import Index, IndexMissing
 
     try:
-        return Index.open(config.index)
+        index = Index.open(config.index)
     except IndexMissing as exc:
         raise UsageError(f"{exc} (index folder: {config.index})") from exc
+    if index.outdated:
+        print("note: this index was built by an earlier version of nianbao, which makes searches slower; "
+              "'nianbao index' rebuilds it", file=sys.stderr)
+    return index
 
 
 def cmd_search(args: argparse.Namespace) -> int:

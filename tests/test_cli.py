@@ -43,6 +43,21 @@ def test_search_json_has_the_spec_shape(workspace):
     assert all("<mark>行政处罚</mark>" in r["snippets"][0]["html"] for r in answer["results"])
 
 
+def test_an_index_of_an_earlier_version_answers_the_same_says_so_and_is_rebuilt(workspace, tmp_path):
+    copy = tmp_path / "ws"
+    shutil.copytree(workspace, copy)
+    for path in (copy / "idx").glob("gen-*/meta.json"):  # read as generations of schema 9 are: facets from postings
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(dict(data, schema=9)), encoding="utf-8")
+    current = nianbao("search", "行政处罚", "--json", cwd=workspace)
+    earlier = nianbao("search", "行政处罚", "--json", cwd=copy)
+    assert json.loads(earlier.stdout) == json.loads(current.stdout) and "note:" not in current.stderr
+    assert "built by an earlier version" in earlier.stderr and "'nianbao index' rebuilds it" in earlier.stderr
+    rebuilt = nianbao("index", cwd=copy)
+    assert rebuilt.returncode == 0 and "rebuilt the whole index: the index format changed" in rebuilt.stdout
+    assert "note:" not in nianbao("search", "行政处罚", cwd=copy).stderr
+
+
 def test_search_readable_output_lists_results_and_facets(workspace):
     result = nianbao("search", "疫情", "--province", "浙江省", "--year", "2020", cwd=workspace)
     assert result.returncode == 0

@@ -77,6 +77,9 @@ class LiveIndex:
                     self._retired.append(old)
                 self._close_idle()
             log.info("serving index generation %s", fresh.name)
+            if fresh.outdated:
+                log.warning("the index in %s was built by an earlier version of nianbao, which makes searches "
+                            "slower; 'nianbao index' rebuilds it", self.index_dir)
             return fresh
         finally:
             self._opening.release()

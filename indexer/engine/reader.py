@@ -31,7 +31,7 @@ from ..record import is_cross_report
 from . import generations, retired
 from .crossstore import CrossStore
 from .metric_table import MetricTable, read_keys, read_table
-from .schema import FACET_FIELDS, MTEXT_ENCODING, facts_of
+from .schema import FACET_FIELDS, MTEXT_ENCODING, SCHEMA_VERSION, facts_of
 from .writer import WHOOSH_DIR
 
 
@@ -220,6 +220,7 @@ class Index:
         schema = int(self.meta.get("schema") or 0)
         self._mtext_encoding = MTEXT_ENCODING if schema >= 9 else "utf-8"
         self._facet_columns = schema >= 10  # older generations: facets from postings, metrics as JSON
+        self.outdated = schema != SCHEMA_VERSION  # read as it was written; `nianbao index` rebuilds it
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
