@@ -67,3 +67,14 @@ def test_benchmark_command_runs_every_step(tmp_path):
     assert result["corpus"]["files"].keys() >= {"html", "pdf", "docx", "txt"}
     table = (out / "bench-40.md").read_text(encoding="utf-8")
     assert "jieba.cut" in table and "| target | met |" in table
+
+
+def test_server_start_up_bench_answers_every_page(sample_index, samples_dir):
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "serve_startup.py"), "--index", str(sample_index),
+                           "--corpus", str(samples_dir), "--runs", "1"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    run = json.loads(done.stdout.splitlines()[1])
+    assert [run[page][0] for page in ("/api/search?q=&where=apply.new.total%3E%3D10",
+                                      "/api/search?q=&sort=-apply.new.total", "/metrics?q=&m=apply.new.total")] == [200] * 3
+    assert run["startup_s"] > 0 and run["rss_mb"] > 0
