@@ -253,7 +253,7 @@ def _closeness(index: Index, docnum: int, terms: list[Term]) -> float:
     return best / len(terms)
 
 
-def _relevance(index: Index, terms: list[Term], docs: int, depth: int, years: dict[int, str | None]) -> list[tuple[int, float]]:
+def _relevance(index: Index, terms: list[Term], docs: int, depth: int, years) -> list[tuple[int, float]]:
     scores = index.scores(_rank_leaves(terms), docs, WEIGHTS)
 
     def key(item: tuple[int, float]) -> tuple[float, int, int]:
@@ -276,7 +276,7 @@ def _ordered(index: Index, request: SearchRequest, match: _Match, docs: int, dep
     descending = sort.startswith("-")
     key = sort.lstrip("-+")
     if key == "year":
-        values = {d: float(y) for d, y in years.items() if y}
+        values = {d: float(years[d]) for d in docset.docnums(docs) if years[d]}
     else:
         values = index.metric(key)
     present = [(d, values[d]) for d in docset.docnums(docs) if d in values]

@@ -485,13 +485,13 @@ class Index:
                 counts.update(checks)
         return {value.decode("utf-8"): n for value, n in counts.items()}
 
-    def values(self, field: str, docs: int) -> dict[int, str | None]:
-        """A facet field's value of each of `docs` (None where it has none), by document number."""
+    def values(self, field: str, docs: int) -> "dict[int, str | None] | list[str | None]":
+        """A facet field's value (None where it has none) of each of `docs`, indexable by document
+        number: the whole column when it is in memory or `docs` are many."""
         if field not in self._columns and self._one_by_one(docset.count(docs)):
             column = self.column_reader(field)
             return {d: raw.decode("utf-8") if raw else None for d in docset.docnums(docs) for raw in (column[d],)}
-        column = self.column(field)
-        return {d: column[d] for d in docset.docnums(docs)}
+        return self.column(field)
 
     def agency_names(self, agency_ids: Iterable[str] | None = None) -> dict[str, str]:
         """agency_id -> the name its reports print most often (the longest on a tie): what a facet shows.
