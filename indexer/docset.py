@@ -25,14 +25,14 @@ def count(mask: int) -> int:
     return mask.bit_count()
 
 
+_BITS = tuple(tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256))  # the bits set in each byte
+
+
 def docnums(mask: int) -> Iterator[int]:
-    """Document numbers in a set, ascending."""
+    """Document numbers in a set, ascending (one list comprehension over the set's bytes: a set of
+    every report of 20,000 took 3 ms as a generator testing each bit)."""
     if mask <= 0:
-        return
+        return iter(())
     data = mask.to_bytes((mask.bit_length() + 7) // 8, "little")
-    for i, byte in enumerate(data):
-        if byte:
-            base = i << 3
-            for bit in range(8):
-                if byte >> bit & 1:
-                    yield base + bit
+    bits = _BITS
+    return iter([(i << 3) + bit for i, byte in enumerate(data) if byte for bit in bits[byte]])

@@ -127,3 +127,31 @@ def test_facet_counts_years_and_names_read_document_by_document_equal_the_whole_
             ))
     assert answers[0] == answers[1]
     assert any(answers[0][0][0]) and answers[0][3] == {rid: d for rid, d in zip(ids, docs)}
+
+
+def test_postings_leave_out_deleted_reports_in_every_segment(tmp_path, samples_dir):
+    import shutil
+
+    from indexer.engine import Index
+    from indexer.indexing import index_corpus
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(samples_dir, corpus)
+    index_corpus(corpus, tmp_path / "idx", workers=1)
+    first = sorted(corpus.glob("*.txt"))
+    first[0].write_text(first[0].read_text(encoding="utf-8") + "\n补充说明。", encoding="utf-8")  # a new version
+    first[1].unlink()
+    index_corpus(corpus, tmp_path / "idx", workers=1)
+    with Index.open(tmp_path / "idx") as index:
+        reader = index.reader()
+        assert len(list(reader.leaf_readers())) > 1 and index.size > index.doc_count  # deletions to leave out
+        for term in ("公开", "行政处罚", "说明"):
+            public = []
+            if ("body", term.encode()) in reader:
+                m = reader.postings("body", term.encode())
+                while m.is_active():
+                    public.append((m.id(), m.weight()))
+                    m.next()
+            ids, weights = index.postings("body", term)
+            assert list(zip(ids, weights)) == public and public, term
+            assert all(d not in index._deleted for d in ids)

@@ -280,20 +280,17 @@ class Index:
     def _read_postings(self, field: str, text: str) -> tuple[array, array]:
         ids, weights = array("I"), array("f")
         btext = text.encode("utf-8")
-        deleted = self._deleted
         for leaf, offset in self.reader().leaf_readers():
             if (field, btext) not in leaf:
                 continue
+            dead = leaf.deleted_docs_set if leaf.has_deletions() else None  # the segment's own numbers
             for block_ids, block_weights in _blocks(leaf.postings(field, btext)):
-                if offset == 0 and not deleted:
-                    ids.extend(block_ids)
-                    weights.extend(block_weights)
-                else:
-                    for d, w in zip(block_ids, block_weights):
-                        d += offset
-                        if d not in deleted:
-                            ids.append(d)
-                            weights.append(w)
+                if dead:
+                    kept = [i for i, d in enumerate(block_ids) if d not in dead]
+                    block_ids = [block_ids[i] for i in kept]
+                    block_weights = [block_weights[i] for i in kept]
+                ids.extend(map(offset.__add__, block_ids) if offset else block_ids)
+                weights.extend(block_weights)
         return ids, weights
 
     def postings_mask(self, field: str, text: str) -> int:
