@@ -183,3 +183,48 @@ def test_column_names_find_the_table_rows_that_hold_them_and_snippets_show_them(
     assert snippet["html"] == "<mark>行政处罚</mark> | 本年处理决定数量 68"
     label = run(open_sample_index, '"本年处理决定数量"', page_size=100)
     assert {r["title"][:2] for r in label["results"]} == {"招远", "华龙"}  # the 2021 template's label
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from indexer import search as search_module  # noqa: E402
+from indexer.query import Term  # noqa: E402
+
+
+@given(st.dictionaries(st.text("abc", min_size=1, max_size=3), st.integers(1, 4)), st.integers(1, 12))
+def test_the_most_frequent_values_are_those_a_full_sort_lists_first(counts, limit):
+    assert search_module._most(counts, limit) == sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+class _Scored:
+    """An index whose scorer gives fixed scores."""
+
+    def __init__(self, scores: dict[int, float]):
+        self._scores = scores
+
+    def scores(self, leaves, docs, weights):
+        return dict(self._scores)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([0.5, 1.0, 1.0000004, 1.0000006, 0.9999996, 0.9999994, 2.0]) | st.floats(0, 3),
+                min_size=1, max_size=150), st.integers(1, 70))
+def test_ranking_keeps_the_order_of_sorting_every_score(scores, depth):
+    """Scores a rounding apart tie and go to the newer year, then the lower document number."""
+    scored = dict(enumerate(scores))
+    years = [str(2019 + d % 5) if d % 7 else None for d in range(len(scores))]
+    got = search_module._relevance(_Scored(scored), [Term("公开", "公开")], 0, depth, years)
+    everything = sorted(scored.items(), key=lambda item: (round(item[1], 6), int(years[item[0]] or 0), -item[0]),
+                        reverse=True)
+    assert got == everything[:depth]
+
+
+def test_a_score_a_rounding_below_the_last_of_the_best_still_wins_its_tie_on_the_newer_year():
+    depth = search_module.RERANK_DEPTH
+    scored = {d: 2.0 for d in range(depth - 1)}
+    scored[100] = 1.0000004  # the depth-th best score
+    scored[101] = 0.9999996  # the same score to six places, of a newer year
+    years = {d: "2020" for d in scored}
+    years[101] = "2023"
+    got = search_module._relevance(_Scored(scored), [Term("公开", "公开")], 0, depth, years)
+    assert got[-1] == (101, 0.9999996) and len(got) == depth
