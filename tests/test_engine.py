@@ -155,3 +155,24 @@ def test_postings_leave_out_deleted_reports_in_every_segment(tmp_path, samples_d
             ids, weights = index.postings("body", term)
             assert list(zip(ids, weights)) == public and public, term
             assert all(d not in index._deleted for d in ids)
+
+
+def test_scores_over_arrays_are_those_of_the_loop_to_the_last_bit(open_sample_index, monkeypatch):
+    index = open_sample_index
+    weights = engine_reader.RankWeights(1.0, 1.5, 1.0, 0.4)
+    some = docset.from_docnums(list(docset.docnums(index.live))[::2], index.size)
+    leaves = [engine_reader.RankLeaf("行政处罚", ("行政处罚",)), engine_reader.RankLeaf("信息公开", ("信息", "公开")),
+              engine_reader.RankLeaf("处理费", ("处理费",)), engine_reader.RankLeaf("卫生健康", ("卫生健康",))]
+    answers = []
+    for bulk in (10**9, 0):
+        monkeypatch.setattr(engine_reader, "BULK", bulk)
+        answers.append([index.scores(leaves[i:i + 2], docs, weights) for i in range(3) for docs in (index.live, some)])
+    assert answers[0] == answers[1] and any(any(s.values()) for s in answers[0])
+
+
+def test_a_long_postings_list_makes_the_same_set():
+    from array import array
+
+    ids = array("I", range(3, 20_000, 3))
+    assert engine_reader._set_of(ids, 20_001) == docset.from_docnums(ids, 20_001)
+    assert engine_reader._set_of(array("I"), 10) == 0

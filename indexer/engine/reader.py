@@ -45,6 +45,7 @@ CONTAINING_CACHE_BYTES = 32 * 2**20  # string -> reports containing it
 # a set of documents smaller than this share of the index (a rare word from the command line)
 # unless the column is already in memory (the server reads them when it opens a generation).
 ONE_BY_ONE = 1 / 8
+BULK = 2000  # documents from which scores and sets are computed on numpy arrays (its import would cost a small search more)
 ONE_AGENCY = 1 / 250  # agency names are read agency by agency (a postings list each) for fewer agencies than this share
 ID_LOOKUP = 100  # report ids are found by scanning the id column for more than one in this many documents
 # Facets counted from their column rather than from bitsets (`Index.facet_counts`).
@@ -162,6 +163,23 @@ def _best_names(counts: dict[str, int]) -> dict[str, str]:
         if agency_id not in best or key > best[agency_id][0]:
             best[agency_id] = (key, name)
     return {agency_id: name for agency_id, (_, name) in best.items()}
+
+
+def _set_of(ids: array, size: int) -> int:
+    """The set of documents of a postings list (ascending, distinct), with numpy when it is long."""
+    if len(ids) < BULK:
+        return docset.from_docnums(ids, size)
+    import numpy as np
+
+    bits = np.zeros(size, dtype=bool)
+    bits[np.frombuffer(ids, dtype=np.uint32)] = True
+    return int.from_bytes(np.packbits(bits, bitorder="little").tobytes(), "little")
+
+
+def _bits(docs: int, size: int, np):
+    """A set of documents as a numpy array of booleans, one per document number."""
+    data = np.frombuffer(docs.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(data, bitorder="little")[:size].astype(bool)
 
 
 class _Column:
@@ -295,7 +313,7 @@ class Index:
 
     def postings_mask(self, field: str, text: str) -> int:
         """The set of live documents holding a term."""
-        return self._masks.get_or((field, text), lambda: docset.from_docnums(self.postings(field, text)[0], self.size))
+        return self._masks.get_or((field, text), lambda: _set_of(self.postings(field, text)[0], self.size))
 
     # ------------------------------------------------------------ matching
 
@@ -353,19 +371,21 @@ class Index:
         return {d: int(column[d] or 0) for d in docs}
 
     def scores(self, leaves: list[RankLeaf], docs: int, weights: RankWeights) -> dict[int, float]:
-        """BM25-style score of every document in `docs` for the leaves (all docs get an entry)."""
+        """BM25-style score of every document in `docs` for the leaves (all docs get an entry).
+
+        Many documents are scored with numpy (`_scores_in_bulk`: a common word's postings at
+        20,000 reports took a Python step each); the figures are the same, operation for operation.
+        """
+        if leaves and docs and docset.count(docs) >= BULK:
+            return self._scores_in_bulk(leaves, docs, weights)
         members = set(docset.docnums(docs))
         scores = dict.fromkeys(members, 0.0)
         if not members or not leaves:
             return scores
         lengths = self._lengths_of(members)
         average = (sum(lengths[d] for d in members) / len(members)) or 1.0
-        n = self.doc_count
         k1, b = weights.k1, weights.b
-
-        def idf(df: int) -> float:
-            return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
+        idf = self._idf
         for leaf in leaves:
             whole: set[int] = set()
             for word in leaf.words:
@@ -389,6 +409,44 @@ class Index:
                 if d in members and d not in whole:
                     scores[d] += fragment
         return scores
+
+    def _idf(self, df: int) -> float:
+        n = self.doc_count
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def _scores_in_bulk(self, leaves: list[RankLeaf], docs: int, weights: RankWeights) -> dict[int, float]:
+        """`scores` over arrays: each document gets the same additions, in the same order."""
+        import numpy as np
+
+        member = _bits(docs, self.size, np)
+        members = np.flatnonzero(member)
+        lengths = np.frombuffer(self.lengths(), dtype=np.uint32)
+        average = (int(lengths[members].sum(dtype=np.int64)) / len(members)) or 1.0
+        k1, b = weights.k1, weights.b
+        idf = self._idf
+        scores = np.zeros(self.size)
+        for leaf in leaves:
+            whole = np.zeros(self.size, dtype=bool)
+            for word in leaf.words:
+                ids, tfs = self.postings("body", word)
+                word_idf = idf(len(ids))
+                ids = np.frombuffer(ids, dtype=np.uint32)
+                hit = member[ids]
+                at = ids[hit]
+                tf = np.frombuffer(tfs, dtype=np.float32)[hit].astype(np.float64)
+                norm = k1 * (1 - b + b * lengths[at] / average)
+                scores[at] += weights.body * word_idf * tf * (k1 + 1) / (tf + norm)
+                whole[at] = True
+                for field, weight in (("title", weights.title), ("agency", weights.agency)):
+                    ids, _ = self.postings(field, word)
+                    if ids:
+                        bonus = weight * idf(len(ids))
+                        ids = np.frombuffer(ids, dtype=np.uint32)
+                        scores[ids[member[ids]]] += bonus
+            containing = self.containing(leaf.needle)
+            fragment = weights.fragment * idf(docset.count(containing))
+            scores[_bits(containing, self.size, np) & member & ~whole] += fragment
+        return dict(zip(members.tolist(), scores[members].tolist()))
 
     # ------------------------------------------------------------ facets and columns
 
