@@ -176,3 +176,32 @@ def test_a_long_postings_list_makes_the_same_set():
     ids = array("I", range(3, 20_000, 3))
     assert engine_reader._set_of(ids, 20_001) == docset.from_docnums(ids, 20_001)
     assert engine_reader._set_of(array("I"), 10) == 0
+
+
+def test_columns_opened_with_offsets_summed_in_c_read_what_whoosh_reads(open_sample_index):
+    for field in ("record", "mtext", "metrics", "year", "failing", "id"):
+        ours = list(open_sample_index.column_reader(field))
+        theirs = []
+        for leaf, _ in open_sample_index.reader().leaf_readers():
+            theirs.extend(leaf.column_reader(field, translate=False))
+        assert ours == theirs and len(ours) == open_sample_index.size, field
+        assert [open_sample_index.column_reader(field)[d] for d in range(open_sample_index.size)] == theirs
+
+
+def test_a_column_written_with_or_without_its_offsets_reads_back():
+    from whoosh import columns
+    from whoosh.filedb.filestore import RamStorage
+
+    values = [b"", b"a", "年报".encode(), b"", b"xyz" * 50, b"b"]
+    for cutoff in (0, 2**15):  # offsets written (as for a segment of over 32,768 documents); derived
+        storage = RamStorage()
+        with storage.create_file("c") as f:
+            writer = columns.VarBytesColumn(write_offsets_cutoff=cutoff).writer(f)
+            for d, v in enumerate(values):
+                if v:
+                    writer.add(d, v)
+            writer.finish(len(values))
+        f = storage.open_file("c")
+        reader = engine_reader._VarBytes().reader(f, 0, storage.file_length("c"), len(values))
+        assert reader.had_stored_offsets == (cutoff == 0)
+        assert [reader[d] for d in range(len(values))] == values == list(reader)
