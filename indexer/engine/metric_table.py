@@ -129,52 +129,36 @@ def read_table(rows: Rows, size: int, skip: Callable[[int], bool], read_figures:
     import numpy as np
 
     keys = key_list()[0]
-    matrix, tails = _joined(rows, size, skip, read_figures)
-    return MetricTable(np.frombuffer(matrix, dtype="<i4").reshape(size, len(keys)), keys,
-                       _stated(matrix, size, tails), tails)
-
-
-def read_keys(rows: Rows, size: int, skip: Callable[[int], bool], read_figures: Callable[[int], dict]) -> frozenset[str]:
-    """The keys some of the documents state, from the same rows, without numpy or keeping the table."""
-    matrix, tails = _joined(rows, size, skip, read_figures)
-    return _stated(matrix, size, tails)
+    joined, tails = _joined(rows, size, skip, read_figures)
+    matrix = np.frombuffer(joined, dtype="<i4").reshape(size, len(keys))
+    stated = (matrix != ABSENT).any(axis=0) if size else np.zeros(len(keys), dtype=bool)
+    return MetricTable(matrix, keys, frozenset(k for k, on in zip(keys, stated.tolist()) if on) | frozenset(tails), tails)
 
 
 def _joined(rows: Rows, size: int, skip: Callable[[int], bool],
-            read_figures: Callable[[int], dict]) -> tuple[bytes, dict[str, dict[int, int | float]]]:
-    """The rows' int32 parts joined (a documents × keys matrix), and the figures of their JSON tails by key."""
+            read_figures: Callable[[int], dict]) -> tuple[bytearray, dict[str, dict[int, int | float]]]:
+    """The rows' int32 parts in one buffer (a documents × keys matrix, written in place: the rows
+    are read one at a time), and the figures of their tails by key."""
     keys, tag, _ = key_list()
     width = 4 * len(keys)
-    empty = pack_empty()
-    parts: list[bytes] = []
+    matrix = bytearray(pack_empty() * size)
     tails: dict[str, dict[int, int | float]] = {}
+    count = 0
     for d, raw in enumerate(rows):
-        if not raw or skip(d):
-            parts.append(empty)
+        count += 1
+        if not raw or skip(d) or d >= size:
             continue
         if raw[:4] != tag:
             raw = pack(json.loads(raw) if raw[:1] == b"{" else read_figures(d))  # a JSON column (schema 9) or old keys
             if not raw:
-                parts.append(empty)
                 continue
-        parts.append(raw[4:4 + width])
+        matrix[d * width:(d + 1) * width] = memoryview(raw)[4:4 + width]
         if len(raw) > 4 + width:
             for key, value in _tail(raw, 4 + width, keys).items():
                 tails.setdefault(key, {})[d] = value
-    if len(parts) != size:
-        raise ValueError(f"metric rows for {len(parts)} documents, expected {size}")
-    return b"".join(parts), tails
-
-
-def _stated(matrix: bytes, size: int, tails: dict) -> frozenset[str]:
-    """The keys of the key list some row states (a slot not ABSENT), and those of the tails."""
-    keys = key_list()[0]
-    values = array("i")
-    values.frombytes(matrix)
-    if _BIG_ENDIAN:
-        values.byteswap()
-    width = len(keys)
-    return frozenset(key for i, key in enumerate(keys) if values[i::width].count(ABSENT) < size) | frozenset(tails)
+    if count != size:
+        raise ValueError(f"metric rows for {count} documents, expected {size}")
+    return matrix, tails
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,7 @@ from .. import docset, segment
 from ..record import is_cross_report
 from . import generations, retired
 from .crossstore import CrossStore
-from .metric_table import MetricTable, read_keys, read_table
+from .metric_table import MetricTable, read_table
 from .schema import FACET_FIELDS, MTEXT_ENCODING, SCHEMA_VERSION, facts_of
 from .writer import WHOOSH_DIR
 
@@ -275,7 +275,6 @@ class Index:
         self._agency_names: dict[str, str] | None = None
         self._columns: dict[str, list[str | None]] = {}
         self._metrics: MetricTable | None = None
-        self._metric_keys: frozenset[str] | None = None
         self._lengths: array | None = None
         self._retired: dict[str, dict] | None = None
         self._cross_failing_ids: dict[str, list[str]] | None = None
@@ -654,21 +653,16 @@ class Index:
 
     def metric_table(self) -> MetricTable:
         """Every report's figures (`metric_table`), read on first use: a search without a condition
-        or a metric sort never needs them."""
+        or a metric sort never needs them; the server reads them at start-up for its sort menu
+        (0.25 s and 18 MB at 20,000 reports)."""
         if self._metrics is None:
-            self._metrics = read_table(self._raw_column("metrics"), self.size, self._deleted.__contains__,
+            self._metrics = read_table(self.column_reader("metrics"), self.size, self._deleted.__contains__,
                                        self._stored_figures)
         return self._metrics
 
     def metric_keys(self) -> frozenset[str]:
-        """The metric keys some live report states (what the search page offers to sort by): read
-        without keeping the table in memory until a search needs the figures themselves."""
-        if self._metrics is not None:
-            return self._metrics.keys()
-        if self._metric_keys is None:
-            self._metric_keys = read_keys(self._raw_column("metrics"), self.size, self._deleted.__contains__,
-                                          self._stored_figures)
-        return self._metric_keys
+        """The metric keys some live report states (what the search page offers to sort by)."""
+        return self.metric_table().keys()
 
     def metric(self, key: str) -> dict[int, int | float]:
         """Document number -> value of a metric, ascending, for the live reports that state it."""
