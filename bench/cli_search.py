@@ -18,6 +18,10 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import load_line  # noqa: E402
+
 NIANBAO = Path(sys.executable).with_name("nianbao")
 
 
@@ -37,14 +41,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("words", nargs="*", default=["桦南", "玲珑英诚医院", "行政处罚"])
     args = parser.parse_args()
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
+    print(f"load average before: {load_line()}; {os.cpu_count()} CPUs")
     for word in args.words:
         command = [str(NIANBAO), "search", word, "--index", args.index]
         run_once(command)  # warms the file cache (and writes jieba's cache files on a first run)
         walls, cpus = zip(*(run_once(command) for _ in range(args.runs)))
         print(f"{word}: wall median {statistics.median(walls):.3f} s (min {min(walls):.3f}), "
               f"CPU median {statistics.median(cpus):.3f} s (min {min(cpus):.3f}), {args.runs} runs")
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"load average after: {load_line()}")
     return 0
 
 

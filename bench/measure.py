@@ -44,6 +44,11 @@ def load() -> list[float] | None:
         return None
 
 
+def load_line() -> str:
+    """The load average as a harness prints it before and after its runs."""
+    return " ".join(f"{x:.2f}" for x in load() or [])
+
+
 def _children() -> dict[int, list[int]]:
     tree: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):

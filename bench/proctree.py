@@ -6,6 +6,8 @@ import os
 import threading
 import time
 
+from indexer.limits import pss_mb, rss_mb  # the harnesses read memory as the indexer does
+
 
 def children(pid: int) -> list[int]:
     """Processes whose parent is `pid`."""
@@ -37,26 +39,6 @@ def alive(pid: int) -> bool:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
-
-
-def rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0.0
-
-
-def pss_mb(pid: int) -> float:
-    """Proportional set size: shared pages divided among the processes sharing them."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return rss_mb(pid)
 
 
 class TreeWatch:

@@ -24,6 +24,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+from measure import load_line  # noqa: E402
 from run import Server  # noqa: E402
 
 PAGES = ("/api/search?q=&where=apply.new.total%3E%3D10", "/api/search?q=&sort=-apply.new.total",
@@ -69,13 +70,13 @@ def main() -> int:
     parser.add_argument("--queries", type=Path, help="a bench/run.py JSON result whose query mix to replay")
     args = parser.parse_args()
     paths = [row["path"] for row in json.loads(args.queries.read_text())["queries"]["rows"]] if args.queries else []
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
+    print(f"load average before: {load_line()}; {os.cpu_count()} CPUs")
     runs = [run_once(args.index, args.corpus or args.index.parent, paths) for _ in range(args.runs)]
     for r in runs:
         print(json.dumps(r, ensure_ascii=False))
     print(f"start-up to first answer: median {statistics.median(r['startup_s'] for r in runs)} s wall, "
           f"{statistics.median(r['startup_cpu_s'] for r in runs)} s CPU; RSS {runs[-1]['rss_mb']} MB")
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"load average after: {load_line()}")
     return 0
 
 

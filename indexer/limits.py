@@ -147,3 +147,24 @@ def address_space() -> int:
             return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
+
+
+def rss_mb(pid: int) -> float:
+    """A process's resident set size in MB (0 when it cannot be read): never less than its PSS, and cheap to read."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def pss_mb(pid: int) -> float:
+    """A process's proportional set size in MB (its resident size where the kernel gives no PSS)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return rss_mb(pid)

@@ -45,7 +45,7 @@ from typing import Callable, Iterator
 
 from . import limits as file_limits
 from .engine import build_segment
-from .limits import FileTimeout, Limits, address_space
+from .limits import FileTimeout, Limits, address_space, pss_mb, rss_mb
 from .ocr import EngineBusy, holds_engine, take_turns
 
 MEMORY_EVERY = 0.25  # seconds between two looks at the run's memory
@@ -142,27 +142,6 @@ def _memory_reason(limits: Limits) -> str:
 
 def _run_memory_reason(limits: Limits) -> str:
     return file_limits.exceeded("run_memory_mb", "reading the file took the run over its memory").args[0]
-
-
-def _rss_mb(pid: int) -> float:
-    """A process's resident set size in MB (0 when it cannot be read): never less than its PSS, and cheap to read."""
-    try:
-        with open(f"/proc/{pid}/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0.0
-
-
-def _pss_mb(pid: int) -> float:
-    """A process's proportional set size in MB (its resident size where the kernel gives no PSS)."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) / 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return _rss_mb(pid)
 
 
 def _worker_main(conn: Connection, limits: Limits, work: Work, parent: int) -> None:
@@ -415,11 +394,11 @@ class WorkerPool:
         core for the whole build).
         """
         limit = self.limits.run_memory_mb
-        resident = _rss_mb(os.getpid()) + sum(_rss_mb(w.process.pid) for w in self.workers if w.process.pid)
+        resident = rss_mb(os.getpid()) + sum(rss_mb(w.process.pid) for w in self.workers if w.process.pid)
         if resident <= limit:
             return None
-        sizes = [(_pss_mb(w.process.pid), i) for i, w in enumerate(self.workers) if w.process.pid]
-        if _pss_mb(os.getpid()) + sum(size for size, _ in sizes) <= limit:
+        sizes = [(pss_mb(w.process.pid), i) for i, w in enumerate(self.workers) if w.process.pid]
+        if pss_mb(os.getpid()) + sum(size for size, _ in sizes) <= limit:
             return None
         reading = [(size, i) for size, i in sizes if self.workers[i].job is not None]
         return self.workers[max(reading)[1]] if reading else None

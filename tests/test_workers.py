@@ -17,7 +17,7 @@ import indexer.indexing as indexing
 import indexer.workers as workers
 from indexer.engine import Index
 from indexer.indexing import index_corpus
-from indexer.limits import Limits
+from indexer.limits import Limits, pss_mb
 
 from test_indexing import write_report
 from test_web_fuzz import bench_module
@@ -87,7 +87,7 @@ def test_a_file_taking_the_run_over_its_memory_is_refused_and_the_run_goes_on(co
 
     misbehave_on_bad(monkeypatch, hog)
     monkeypatch.setattr(workers, "MEMORY_EVERY", 0.1)
-    budget = int(workers._pss_mb(os.getpid())) + 450  # this process and two fresh workers fit, the hog does not
+    budget = int(pss_mb(os.getpid())) + 450  # this process and two fresh workers fit, the hog does not
     tight = Limits(memory_mb=4000, run_memory_mb=budget)
     added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2, limits=tight))
     assert added == 5 and list(failed) == ["bad.txt"]
@@ -280,7 +280,7 @@ def test_workers_die_with_a_killed_run_and_the_next_run_takes_over(corpus, tmp_p
 def test_a_run_well_under_its_memory_never_reads_the_costly_proportional_sizes(corpus, tmp_path, monkeypatch):
     """smaps_rollup walks a process's page tables: the resident sizes, which bound it, are read first."""
     looked: list[int] = []
-    monkeypatch.setattr(workers, "_pss_mb", lambda pid: looked.append(pid) or 0.0)
+    monkeypatch.setattr(workers, "pss_mb", lambda pid: looked.append(pid) or 0.0)
     monkeypatch.setattr(workers, "MEMORY_EVERY", 0.01)
     added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2, limits=Limits(run_memory_mb=100_000)))
     assert added == 6 and not failed
