@@ -216,9 +216,16 @@ def signature(prose: list[ProsePassage]) -> np.ndarray:
 
 def band_keys(sig: np.ndarray) -> list[bytes]:
     """One key per band: the band's number and its ROWS minima."""
-    raw = sig.astype("<u4").tobytes()
-    width = ROWS * 4
-    return [bytes([band]) + raw[band * width:(band + 1) * width] for band in range(BANDS)]
+    return band_keys_of_rows(sig.reshape(1, NUM_PERM))[0]
+
+
+def band_keys_of_rows(sigs: np.ndarray) -> list[list[bytes]]:
+    """`band_keys` of each row of a (reports × NUM_PERM) matrix, made in one numpy pass (a year's LSH buckets)."""
+    n = len(sigs)
+    keys = np.empty((n, BANDS, 1 + 4 * ROWS), dtype=np.uint8)
+    keys[:, :, 0] = np.arange(BANDS, dtype=np.uint8)
+    keys[:, :, 1:] = np.ascontiguousarray(sigs, dtype="<u4").view(np.uint8).reshape(n, BANDS, 4 * ROWS)
+    return keys.view(f"V{1 + 4 * ROWS}").reshape(n, BANDS).tolist()
 
 
 def estimated_jaccard(sig: np.ndarray, others: np.ndarray) -> np.ndarray:

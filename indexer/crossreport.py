@@ -151,9 +151,10 @@ class _Run:
     def year_buckets(self, year: int) -> dict[bytes, list[str]]:
         if year not in self.buckets:
             buckets: dict[bytes, list[str]] = defaultdict(list)
-            for rid, sig in self.year_signatures(year).items():
-                if not copies.is_empty(sig):
-                    for key in copies.band_keys(sig):
+            sigs = {rid: sig for rid, sig in self.year_signatures(year).items() if not copies.is_empty(sig)}
+            if sigs:
+                for rid, keys in zip(sigs, copies.band_keys_of_rows(np.stack(list(sigs.values())))):
+                    for key in keys:
                         buckets[key].append(rid)
             self.buckets[year] = buckets
         return self.buckets[year]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from indexer import copies
 from indexer.copies import ProsePassage, compare_prose, normalise
 
@@ -84,3 +86,16 @@ def test_identical_prose_shares_every_band_and_unrelated_prose_almost_none():
     keys_a = copies.band_keys(copies.signature(a))
     assert keys_a == copies.band_keys(copies.signature(list(a)))
     assert len(set(keys_a) & set(copies.band_keys(copies.signature(b)))) <= 1
+
+
+def test_band_keys_of_a_year_are_each_reports_band_keys():
+    """A year's buckets are built from all its signatures at once; a key is shared only by an equal band."""
+    rng = random.Random(5)
+    sigs = np.stack([copies.signature(_random_prose(rng)) for _ in range(4)])
+    sigs[1, 3 * copies.ROWS:4 * copies.ROWS] = sigs[0, 3 * copies.ROWS:4 * copies.ROWS]  # band 3 of 0 and 1 alike
+    rows = copies.band_keys_of_rows(sigs)
+    assert rows == [copies.band_keys(sig) for sig in sigs]
+    assert set(rows[0]) & set(rows[1]) == {rows[0][3]}
+    same_values_other_band = sigs[2].copy()
+    same_values_other_band[4 * copies.ROWS:5 * copies.ROWS] = sigs[0, 3 * copies.ROWS:4 * copies.ROWS]
+    assert rows[0][3] not in copies.band_keys(same_values_other_band)
