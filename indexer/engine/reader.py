@@ -34,6 +34,7 @@ from ..record import is_cross_report
 from . import generations, retired
 from .crossstore import CrossStore
 from .metric_table import MetricTable, read_table
+from .postings import Unreadable, read_term
 from .schema import FACET_FIELDS, MTEXT_ENCODING, SCHEMA_VERSION, facts_of
 from .writer import WHOOSH_DIR
 
@@ -154,6 +155,21 @@ def _blocks(matcher):
         weights.append(matcher.weight())
         matcher.next()
     yield ids, weights
+
+
+def _leaf_postings(leaf, field: str, btext: bytes) -> tuple[array, array] | None:
+    """(ids, weights) of a term in one segment, None where it does not occur: decoded from the
+    term's bytes (`postings.read_term`), or through whoosh's matcher block by block."""
+    try:
+        return read_term(leaf, field, btext)
+    except Unreadable:
+        if (field, btext) not in leaf:
+            return None
+        ids, weights = array("I"), array("f")
+        for block_ids, block_weights in _blocks(leaf.postings(field, btext)):
+            ids.extend(block_ids)
+            weights.extend(block_weights)
+        return ids, weights
 
 
 def _best_names(counts: dict[str, int]) -> dict[str, str]:
@@ -344,16 +360,17 @@ class Index:
         ids, weights = array("I"), array("f")
         btext = text.encode("utf-8")
         for leaf, offset in self.reader().leaf_readers():
-            if (field, btext) not in leaf:
+            term = _leaf_postings(leaf, field, btext)
+            if term is None:
                 continue
-            dead = leaf.deleted_docs_set if leaf.has_deletions() else None  # the segment's own numbers
-            for block_ids, block_weights in _blocks(leaf.postings(field, btext)):
-                if dead:
-                    kept = [i for i, d in enumerate(block_ids) if d not in dead]
-                    block_ids = [block_ids[i] for i in kept]
-                    block_weights = [block_weights[i] for i in kept]
-                ids.extend(map(offset.__add__, block_ids) if offset else block_ids)
-                weights.extend(block_weights)
+            leaf_ids, leaf_weights = term
+            if leaf.has_deletions():
+                dead = leaf.deleted_docs_set  # the segment's own numbers
+                kept = [i for i, d in enumerate(leaf_ids) if d not in dead]
+                leaf_ids = [leaf_ids[i] for i in kept]
+                leaf_weights = [leaf_weights[i] for i in kept]
+            ids.extend(map(offset.__add__, leaf_ids) if offset else leaf_ids)
+            weights.extend(leaf_weights)
         return ids, weights
 
     def postings_mask(self, field: str, text: str) -> int:
