@@ -35,6 +35,7 @@ from . import generations, retired
 from .crossstore import CrossStore
 from .metric_table import MetricTable, read_table
 from .postings import Unreadable, read_term
+from .textmap import TextMap, Unmappable
 from .schema import FACET_FIELDS, MTEXT_ENCODING, SCHEMA_VERSION, facts_of
 from .writer import WHOOSH_DIR
 
@@ -295,6 +296,7 @@ class Index:
         self._retired: dict[str, dict] | None = None
         self._cross_failing_ids: dict[str, list[str]] | None = None
         self._cross: CrossStore | None = CrossStore.open_readonly(generation)
+        self._mapped: TextMap | bool | None = None  # the match text's files, mapped on first need
         # Generations written before schema 8 hold their match text in UTF-8.
         schema = int(self.meta.get("schema") or 0)
         self._mtext_encoding = MTEXT_ENCODING if schema >= 9 else "utf-8"
@@ -342,6 +344,9 @@ class Index:
         self.close()
 
     def close(self) -> None:
+        if self._mapped:
+            self._mapped.close()
+            self._mapped = False
         if self._cross is not None:
             self._cross.close()
             self._cross = None
@@ -409,13 +414,29 @@ class Index:
         """Candidates whose text really holds the needle (its pairs can occur apart)."""
         if not candidates:
             return 0
-        column = self.column_reader("mtext")
         encoded = needle.encode(self._mtext_encoding)
+        text_map = self._text_map()
+        if text_map is not None:
+            width = 1 if self._mtext_encoding == "utf-8" else 2
+            return docset.from_docnums(text_map.holding(docset.docnums(candidates), encoded, width), self.size)
+        column = self.column_reader("mtext")
         if self._mtext_encoding == "utf-8":
             hits = [d for d in docset.docnums(candidates) if encoded in column[d]]
         else:
             hits = [d for d in docset.docnums(candidates) if holds(column[d], encoded)]
         return docset.from_docnums(hits, self.size)
+
+    def _text_map(self) -> TextMap | None:
+        """The match text's files mapped into memory, once per generation (None where they cannot be)."""
+        if self._mapped is None:
+            column = self.column_reader("mtext")
+            with self._lock:
+                if self._mapped is None:
+                    try:
+                        self._mapped = TextMap(column._readers, column._starts)
+                    except Unmappable:
+                        self._mapped = False
+        return self._mapped or None
 
     # ------------------------------------------------------------ scoring
 
