@@ -103,10 +103,13 @@ class Comparison:
 class ProseIndex:
     """One report's prose, indexed for comparing many passages against it.
 
-    Trigram sets are made on the first near-sameness question and kept, so a
+    `best` answers one passage at a time (the compare page, which takes each
+    passage of B once): trigram sets are made on the first question and kept;
+    only passages of about the same size can be nearly the same, so a question
+    looks at those alone (sizes sorted, bisected). `compare_prose` answers for
+    every passage at once from `codes`, made once per report and kept, so a
     report compared with several others (its next year, its peers) is cut
-    into trigrams once. Only passages of about the same size can be nearly
-    the same, so a question looks at those alone (sizes sorted, bisected).
+    into trigrams once.
     """
 
     def __init__(self, prose: list[ProsePassage]):
@@ -116,6 +119,13 @@ class ProseIndex:
             self.exact.setdefault(p.norm, []).append(i)
         self._grams: list[frozenset[str]] | None = None
         self._sizes: list[tuple[int, int]] = []  # (trigram count, passage index), ascending
+        self._codes: TrigramCodes | None = None
+
+    def codes(self) -> "TrigramCodes":
+        """The passages' trigrams as numbers (`compare_prose`), made on first need and kept."""
+        if self._codes is None:
+            self._codes = trigram_codes(self.prose)
+        return self._codes
 
     def grams(self, i: int) -> frozenset[str]:
         return self._all_grams()[i]
@@ -154,20 +164,136 @@ class ProseIndex:
 
 
 def compare_prose(a: list[ProsePassage] | ProseIndex, b: list[ProsePassage] | ProseIndex) -> Comparison:
-    """How much of A's prose is the same or nearly the same as passages of B."""
+    """How much of A's prose is the same or nearly the same as passages of B.
+
+    Each passage of A independently takes B's first passage of equal normal form,
+    else B's passage of highest trigram Jaccard (at least `NEAR_SAME`; of equals,
+    the one with the most trigrams, then the latest), as `ProseIndex.best` would.
+    The shared trigram counts of every pair of passages come from one numpy join
+    of the two reports' sorted trigram codes (`TrigramCodes`).
+    """
     index = b if isinstance(b, ProseIndex) else ProseIndex(b)
-    mine = a if isinstance(a, ProseIndex) else None
-    passages = mine.prose if mine is not None else a
+    mine = a if isinstance(a, ProseIndex) else ProseIndex(a)
+    passages = mine.prose
     total = sum(len(p.norm) for p in passages)
-    copied = 0
-    pairs: list[Pair] = []
+    found: list[tuple[int, bool] | None] = [None] * len(passages)
+    near: list[int] = []
     for i, p in enumerate(passages):
         hit = index.exact.get(p.norm)
-        found = (hit[0], True) if hit else index.best(p.norm, grams=mine.grams(i) if mine is not None else None)
-        if found is not None:
+        if hit:
+            found[i] = (hit[0], True)
+        else:
+            near.append(i)
+    if near and index.prose:
+        for i, j in zip(near, _nearly_same(mine.codes(), index.codes(), near)):
+            if j is not None:
+                found[i] = (j, False)
+    copied = 0
+    pairs: list[Pair] = []
+    for p, hit in zip(passages, found):
+        if hit is not None:
             copied += len(p.norm)
-            pairs.append(Pair(p.id, index.prose[found[0]].id, found[1]))
+            pairs.append(Pair(p.id, index.prose[hit[0]].id, hit[1]))
     return Comparison(copied / total if total else 0.0, pairs, total)
+
+
+# ------------------------------------------------------------------ trigrams as numbers, for comparing in bulk
+
+_SHORT = np.uint64(1 << 63)  # marks the code of a passage shorter than a trigram (its whole text is its one "trigram")
+
+
+@dataclass(frozen=True, slots=True)
+class TrigramCodes:
+    """A report's distinct (trigram, passage) pairs: codes sorted, each with its passage's index; trigram counts."""
+
+    codes: np.ndarray  # uint64, ascending: three 21-bit code points
+    rows: np.ndarray  # int64, the passage of each code
+    sizes: np.ndarray  # int64 per passage: its number of distinct trigrams (len(trigrams(norm)))
+    distinct: np.ndarray  # uint64: the distinct codes, ascending
+    first: np.ndarray  # int64: where each distinct code's run starts in `codes`
+    runs: np.ndarray  # int64: how many passages hold it
+
+
+def trigram_codes(prose: list[ProsePassage]) -> TrigramCodes:
+    """Every passage's trigram set (`trigrams`) as numbers, in one sorted array."""
+    lengths = np.fromiter((len(p.norm) for p in prose), dtype=np.int64, count=len(prose))
+    chars = np.frombuffer("".join(p.norm for p in prose).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    ends = np.cumsum(lengths)
+    owner = np.repeat(np.arange(len(prose), dtype=np.int64), lengths)
+    n = max(len(chars) - 2, 0)
+    valid = np.arange(n) + 2 < np.repeat(ends, lengths)[:n]  # the trigram starting here ends in its passage
+    codes = ((chars[:n] << np.uint64(42)) | (chars[1:n + 1] << np.uint64(21)) | chars[2:n + 2])[valid]
+    rows = owner[:n][valid]
+    short = np.flatnonzero(lengths < 3)
+    if len(short):
+        extra = []
+        for i in short:
+            c = [ord(ch) for ch in prose[i].norm] + [0, 0]
+            extra.append(int(_SHORT) | (int(lengths[i]) << 42) | (c[0] << 21) | c[1])
+        codes = np.concatenate([codes, np.array(extra, dtype=np.uint64)])
+        rows = np.concatenate([rows, short.astype(np.int64)])
+    if not len(codes):
+        empty = np.zeros(0, dtype=np.int64)
+        return TrigramCodes(codes, empty, np.zeros(len(prose), dtype=np.int64), codes, empty, empty)
+    order = np.argsort(codes)  # (a stable sort or lexsort takes four times as long)
+    codes, rows = codes[order], rows[order]
+    starts = np.empty(len(codes), dtype=bool)
+    starts[0] = True
+    np.not_equal(codes[1:], codes[:-1], out=starts[1:])
+    distinct = codes[starts]
+    # each (distinct code, passage) once, passages ascending per code: one sort of rank << 32 | passage
+    pairs = np.sort(((np.cumsum(starts) - 1).astype(np.uint64) << np.uint64(32)) | rows.astype(np.uint64))
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # (np.unique hashes: five times slower)
+    rank = (pairs >> np.uint64(32)).astype(np.int64)
+    rows = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    first = np.flatnonzero(np.concatenate(([True], rank[1:] != rank[:-1])))
+    return TrigramCodes(distinct[rank], rows, np.bincount(rows, minlength=len(prose)).astype(np.int64),
+                        distinct, first, np.diff(np.append(first, len(rows))))
+
+
+def shared_trigrams(a: TrigramCodes, b: TrigramCodes, rows: np.ndarray | None = None) -> np.ndarray:
+    """Matrix of the number of trigrams passage i of A (of `rows`, if given) and passage j of B have in common."""
+    nb = len(b.sizes)
+    codes, owners = a.codes, a.rows
+    if rows is not None:
+        place = np.full(len(a.sizes), -1, dtype=np.int64)
+        place[rows] = np.arange(len(rows))
+        owners = place[owners]
+        keep = owners >= 0
+        codes, owners = codes[keep], owners[keep]
+    na = len(a.sizes) if rows is None else len(rows)
+    if not len(b.distinct):
+        return np.zeros((na, nb), dtype=np.int64)
+    at = np.searchsorted(b.distinct, codes)
+    at[at == len(b.distinct)] = 0
+    hit = b.distinct[at] == codes
+    at, owners = at[hit], owners[hit]
+    count = b.runs[at]
+    total = int(count.sum())
+    if not total:
+        return np.zeros((na, nb), dtype=np.int64)
+    start = np.cumsum(count) - count  # where each matched code's run starts in the expanded arrays
+    positions = np.arange(total) + np.repeat(b.first[at] - start, count)
+    cells = np.repeat(owners, count) * nb + b.rows[positions]
+    return np.bincount(cells, minlength=na * nb).reshape(na, nb)
+
+
+def _nearly_same(a: TrigramCodes, b: TrigramCodes, rows: list[int]) -> list[int | None]:
+    """For passages `rows` of A, B's passage of highest trigram Jaccard >= NEAR_SAME (ties: most trigrams, latest)."""
+    chosen = np.array(rows, dtype=np.int64)
+    shared = shared_trigrams(a, b, chosen if len(rows) < len(a.sizes) else None)
+    size = a.sizes[chosen][:, None]
+    other = b.sizes[None, :]
+    # as `ProseIndex.best` bounds its search; the same float operations decide the same edges
+    window = (other >= np.ceil(size * NEAR_SAME)) & (other <= np.floor(size / NEAR_SAME))
+    sim = shared / (size + other - shared)
+    ok = window & (sim >= NEAR_SAME)
+    out: list[int | None] = [None] * len(rows)
+    sizes = b.sizes.tolist()
+    for r in np.flatnonzero(ok.any(axis=1)).tolist():
+        values = sim[r].tolist()
+        out[r] = max(np.flatnonzero(ok[r]).tolist(), key=lambda j: (values[j], sizes[j], j))
+    return out
 
 
 # ------------------------------------------------------------------ MinHash signatures and LSH bands
@@ -201,17 +327,16 @@ def signature(prose: list[ProsePassage]) -> np.ndarray:
     hashes = shingle_hashes(prose)
     if not len(hashes):
         return EMPTY.copy()
-    out = EMPTY.astype(np.uint64)
+    out = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
     buffer = np.empty((min(_CHUNK, len(hashes)), NUM_PERM), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for start in range(0, len(hashes), _CHUNK):
             h = hashes[start:start + _CHUNK, None]
             values = buffer[:len(h)]
-            np.multiply(h, _A, out=values)  # (h * A + B) >> 32, in place: a third of the time of temporaries
+            np.multiply(h, _A, out=values)  # h * A + B in place: a third of the time of temporaries
             values += _B
-            values >>= np.uint64(32)
             np.minimum(out, values.min(axis=0), out=out)
-    return out.astype(np.uint32)
+    return (out >> np.uint64(32)).astype(np.uint32)  # the minimum's top half is the top halves' minimum
 
 
 def band_keys(sig: np.ndarray) -> list[bytes]:

@@ -99,3 +99,44 @@ def test_band_keys_of_a_year_are_each_reports_band_keys():
     same_values_other_band = sigs[2].copy()
     same_values_other_band[4 * copies.ROWS:5 * copies.ROWS] = sigs[0, 3 * copies.ROWS:4 * copies.ROWS]
     assert rows[0][3] not in copies.band_keys(same_values_other_band)
+
+
+def _compare_one_by_one(a: list[ProsePassage], b: list[ProsePassage]) -> tuple[float, list]:
+    """The measure passage by passage through `ProseIndex.best` (sets of trigram strings): what `compare_prose` must give."""
+    index = copies.ProseIndex(b)
+    total = sum(len(p.norm) for p in a)
+    copied, pairs = 0, []
+    for p in a:
+        found = index.best(p.norm)
+        if found is not None:
+            copied += len(p.norm)
+            pairs.append((p.id, b[found[0]].id, found[1]))
+    return (copied / total if total else 0.0), pairs
+
+
+def test_compare_in_bulk_gives_what_passage_by_passage_gives():
+    rng = random.Random(11)
+    chars = "政府信息公开工作年度报告主动依申请行政复议诉讼办理结果"
+    near = ties = 0
+    for _ in range(60):
+        base = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 40))) for _ in range(rng.randint(0, 12))]
+
+        def edit(text: str) -> str:
+            out = list(text)
+            for _ in range(rng.randint(0, 6)):
+                if out and rng.random() < 0.5:
+                    out[rng.randrange(len(out))] = rng.choice(chars)
+                else:
+                    out.insert(rng.randint(0, len(out)), rng.choice(chars + "𠀀"))
+            return "".join(out)
+
+        a = [ProsePassage(f"a{i}", edit(t)) for i, t in enumerate(base + base[:2])]
+        b = [ProsePassage(f"b{i}", edit(t) if rng.random() < 0.7 else t) for i, t in enumerate(base + base[:3])]
+        rng.shuffle(b)
+        share, pairs = _compare_one_by_one(a, b)
+        comparison = compare_prose(a, b)
+        assert comparison.share == share
+        assert [(p.a, p.b, p.same) for p in comparison.pairs] == pairs
+        near += sum(not same for *_, same in pairs)
+        ties += sum(1 for x in a if sum(x.norm == y.norm for y in b) > 1)
+    assert near > 40 and ties > 5  # the data exercised nearly-same passages and repeated ones
