@@ -22,6 +22,7 @@ passage (`copies.compare_prose`), never every pair.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ import numpy as np
 
 from . import copies
 from .copies import ProseIndex, compare_prose
+from .crossfacts import RunFacts
 from .engine import Index, IndexMissing
 from .engine.crossstore import CrossStore, next_generation
 from .history import DEFAULT_THRESHOLD, ReportFacts, carried_over_checks, history_copied, peers_copied
@@ -49,8 +51,11 @@ class CrossSummary:
     seconds: float = 0.0
 
 
-def update_cross_reports(index_dir, threshold: float = DEFAULT_THRESHOLD) -> CrossSummary:
-    """Bring the live generation's checks across reports up to date (publishing a new generation when needed)."""
+def update_cross_reports(index_dir, threshold: float = DEFAULT_THRESHOLD, run_facts: Path | None = None) -> CrossSummary:
+    """Bring the live generation's checks across reports up to date (publishing a new generation when needed).
+
+    `run_facts` is the run's scratch file of facts the extraction workers computed (`crossfacts`), if any.
+    """
     started = time.monotonic()
     summary = CrossSummary()
     try:
@@ -70,8 +75,13 @@ def update_cross_reports(index_dir, threshold: float = DEFAULT_THRESHOLD) -> Cro
         with next_generation(index_dir, live.path, live.meta) as (store, name):
             if not known:
                 store.clear()
-            run = _Run(live, store, current, threshold)
-            summary.checked = run.update(changed, removed, known)
+            scratch = RunFacts.open(run_facts) if changed else None
+            try:
+                run = _Run(live, store, current, threshold, scratch)
+                summary.checked = run.update(changed, removed, known)
+            finally:
+                if scratch is not None:
+                    scratch.close()
             store.set_meta(generation=name, config=config)
         summary.generation = name
     summary.seconds = time.monotonic() - started
@@ -88,8 +98,11 @@ def _keep(cache: OrderedDict, key, value, most: int) -> None:
 class _Run:
     """One pass: facts and signatures loaded on demand, a year at a time."""
 
-    def __init__(self, live: Index, store: CrossStore, current: dict[str, tuple[str, int]], threshold: float):
+    def __init__(self, live: Index, store: CrossStore, current: dict[str, tuple[str, int]], threshold: float,
+                 scratch: RunFacts | None = None):
         self.live = live
+        self.scratch = scratch
+        self.fresh_signatures: dict[str, np.ndarray] = {}  # computed by the workers, until stored
         self.store = store
         self.shas = {rid: sha for rid, (sha, _) in current.items()}
         self.docnums = {rid: d for rid, (_, d) in current.items()}
@@ -111,9 +124,14 @@ class _Run:
     def load(self, rid: str) -> ReportFacts:
         facts = self.facts.get(rid)
         if facts is None:
-            d = self.docnums[rid]
-            record = self.live.stored_record(d)
-            facts = ReportFacts.of_record(record, copies.prose_of(record.get("passages", []), self.live.match_lines(d)))
+            found = self.scratch.get(rid, self.shas[rid]) if self.scratch is not None else None
+            if found is not None:
+                facts, self.fresh_signatures[rid] = found
+            else:
+                d = self.docnums[rid]
+                record = self.live.stored_record(d)
+                facts = ReportFacts.of_record(record,
+                                              copies.prose_of(record.get("passages", []), self.live.match_lines(d)))
             _keep(self.facts, rid, facts, FACTS_KEPT)
         else:
             self.facts.move_to_end(rid)
@@ -183,7 +201,9 @@ class _Run:
             new = new_by_year.pop(year, set())
             for rid in sorted(new):
                 facts = self.load(rid)
-                sig = copies.signature(facts.prose)
+                sig = self.fresh_signatures.pop(rid, None)
+                if sig is None:
+                    sig = copies.signature(facts.prose)
                 store.put_report(rid, self.shas[rid], facts.agency_id, facts.year, facts.title,
                                  sig.astype("<u4").tobytes())
                 self._next_year(facts.agency_id, year, affected)

@@ -21,12 +21,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
-from . import segment
+from . import crossfacts, segment
 from .corpus import CorpusFile, scan_corpus, shown  # noqa: F401  (CorpusFile: the scan's files, for callers)
 from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, generations, prepare
 from .extract import extract, extractor_fingerprint, id_of_sha256
@@ -91,8 +93,11 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _work(job: _Job) -> tuple[str, str, dict | str]:
-    """In a worker process: file or stored record -> index fields, or the reason it failed."""
+def _work(job: _Job, cross_facts: Path | None = None) -> tuple[str, str, dict | str]:
+    """In a worker process: file or stored record -> index fields, or the reason it failed.
+
+    With `cross_facts`, the report's facts for the cross-report pass go to that scratch file too.
+    """
     try:
         if job.previous is not None:
             report = Report.from_dict(job.previous)
@@ -104,7 +109,10 @@ def _work(job: _Job) -> tuple[str, str, dict | str]:
                 if report.title == job.path.stem:
                     report.title = PurePosixPath(job.facts.source).stem
                 report.source = job.facts.source
-        return ("ok", job.facts.source, prepare(report, job.facts))
+        document = prepare(report, job.facts)
+        if cross_facts is not None:
+            _keep_cross_facts(cross_facts, report, job.facts.sha256, document["gram"])
+        return ("ok", job.facts.source, document)
     except LimitExceeded as exc:
         return ("fail", job.facts.source, Failed(job.facts.source, str(exc), remember=not exc.resumable,
                                                  limit=exc.limit))
@@ -116,6 +124,14 @@ def _work(job: _Job) -> tuple[str, str, dict | str]:
         return ("fail", job.facts.source, "the file is nested too deeply to read")
     except Exception as exc:  # one bad file must never stop the run; the reason is reported
         return ("fail", job.facts.source, f"unexpected error while reading: {type(exc).__name__}: {exc}")
+
+
+def _keep_cross_facts(path: Path, report: Report, sha256: str, match_text: str) -> None:
+    """The cross-report pass's facts of the report (`crossfacts`); without them the pass reads the stored record."""
+    try:
+        crossfacts.put(path, report, sha256, match_text.split("\n"))
+    except (sqlite3.Error, OSError):
+        pass
 
 
 def _warm_up(files: int) -> None:
@@ -198,6 +214,7 @@ def index_corpus(
     segment.configure(dictionaries)
     with WriterLock(index_dir):
         generations.cleanup(index_dir)  # what a killed run left behind
+        crossfacts.remove(index_dir / crossfacts.SCRATCH_FILE)
         try:
             old: Index | None = Index.open(index_dir)
         except IndexMissing:
@@ -217,7 +234,7 @@ def index_corpus(
                     old.close()
             from .crossreport import update_cross_reports  # numpy: loaded after the workers are forked, not before
 
-            summary.cross = update_cross_reports(index_dir, copied_threshold)
+            summary.cross = update_cross_reports(index_dir, copied_threshold, index_dir / crossfacts.SCRATCH_FILE)
             with Index.open(index_dir) as live:
                 summary.documents = live.doc_count
                 summary.generation = live.name
@@ -225,6 +242,7 @@ def index_corpus(
             summary.interrupted = True
             raise
         finally:
+            crossfacts.remove(index_dir / crossfacts.SCRATCH_FILE)
             summary.seconds = time.monotonic() - started
             _save_summary(index_dir, summary)
     return summary
@@ -403,7 +421,13 @@ def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: 
     jobs = plan.jobs
     if jobs:
         _warm_up(len(jobs))
-    pool = WorkerPool(min(workers, len(jobs)), limits, _work)
+    scratch = index_dir / crossfacts.SCRATCH_FILE
+    try:
+        crossfacts.start(scratch)
+        work = partial(_work, cross_facts=scratch)
+    except (sqlite3.Error, OSError):
+        work = _work  # the pass reads the stored records instead
+    pool = WorkerPool(min(workers, len(jobs)), limits, work)
     finished = 0
 
     def done() -> None:

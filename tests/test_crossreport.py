@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from fixtures.reports import to_text
 from indexer import docset
 from indexer.checks import cross_report_ids
 from indexer.engine import Index
+from indexer.engine.crossstore import STORE_FILE
 from indexer.indexing import index_corpus
 from indexer.record import is_cross_report
 from indexer.search import SearchRequest, search
@@ -199,3 +202,44 @@ def test_the_checks_do_not_depend_on_how_much_the_pass_keeps_in_memory(built, tm
     assert summary.cross.checked == len(corpus_reports())
     with Index.open(index_dir) as index:
         assert cross_checks(index) == everything_kept
+
+
+def _store_rows(index_dir: Path) -> tuple[list, list]:
+    """Every row of the live generation's cross-report store but its meta (which names the generation)."""
+    with Index.open(index_dir) as index:
+        db = sqlite3.connect(index.path / STORE_FILE)
+        try:
+            reports = db.execute("SELECT * FROM reports ORDER BY id").fetchall()
+            checks = [(rid, failing, json.loads(zlib.decompress(blob)), *rest)
+                      for rid, failing, blob, *rest in db.execute("SELECT * FROM checks ORDER BY id")]
+        finally:
+            db.close()
+    return reports, checks
+
+
+def test_facts_from_the_workers_give_the_store_the_pass_makes_from_stored_records(built, tmp_path, monkeypatch):
+    """Two workers compute each report's facts and signature as they extract it; the pass only reads them."""
+    import indexer.crossreport as crossreport
+    from indexer.crossfacts import SCRATCH_FILE, RunFacts
+
+    base, _, _ = built
+    taken = []
+    get = RunFacts.get
+
+    def counted(self, report_id, sha256):
+        found = get(self, report_id, sha256)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(RunFacts, "get", counted)
+    summary = index_corpus(base / "corpus", tmp_path / "index", workers=2)
+    assert not summary.failed and taken.count(True) == len(corpus_reports())
+    assert not (tmp_path / "index" / SCRATCH_FILE).exists()
+    taken.clear()
+
+    shutil.copytree(tmp_path / "index", tmp_path / "serial")
+    with Index.open(tmp_path / "serial") as index:
+        (index.path / STORE_FILE).unlink()
+    crossreport.update_cross_reports(tmp_path / "serial")  # from the stored records alone
+    assert taken == []
+    assert _store_rows(tmp_path / "serial") == _store_rows(tmp_path / "index")
