@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -126,6 +127,25 @@ _DROPPED = re.compile("[" + "".join(re.escape(chr(c)) for c, v in _MATCH_TABLE.i
 
 
 _HAN_RUN = re.compile(HAN.pattern + "+")
+
+
+TRADITIONAL_FILE = Path(__file__).resolve().parent / "data" / "traditional_chars.tsv"
+
+
+@lru_cache(maxsize=1)
+def _simplifying() -> dict[int, str]:
+    table = {}
+    for line in TRADITIONAL_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            traditional, simple = line.split("\t")
+            table[ord(traditional)] = simple
+    return table
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones, one character for one (規範性檔案 → 规范性档案): mirror sites
+    serve reports converted to traditional script, and labels and headings are matched in simplified form."""
+    return text.translate(_simplifying())
 
 
 def han_count(text: str) -> int:

@@ -654,3 +654,30 @@ def test_the_template_a_header_left_as_paragraphs_names(tmp_path):
     assert (v["active.rules.made"], v["active.rules.published"], v["active.rules.total_published"]) == (0, 0, 3)
     assert (v["active.licensing.prev_items"], v["active.licensing.change"], v["active.licensing.decisions"]) == (40, 4, 947)
     assert not any(k.startswith("active.rules.issued") for k in v)
+
+
+# ------------------------------------------------------------------ a mirror's traditional-script copy
+
+
+def _traditional(text: str) -> str:
+    """`text` as a mirror site serves it: every character with a traditional form written in it, 文件 as 檔案."""
+    from indexer.textnorm import TRADITIONAL_FILE
+    back: dict[int, str] = {}
+    for line in TRADITIONAL_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            traditional, simple = line.split("\t")
+            back.setdefault(ord(simple), traditional)
+    return text.replace("文件", "檔案").translate(back)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_traditional_script_copy_gives_the_same_figures(tmp_path, template):
+    source = build_report(template)
+    html = write(source, "html", tmp_path / "simplified").read_text(encoding="utf-8")
+    copy = tmp_path / "mirror.html"
+    copy.write_text(_traditional(html), encoding="utf-8")
+    assert "規範性檔案" in copy.read_text(encoding="utf-8") and "规范性文件" not in copy.read_text(encoding="utf-8")
+    report = extract(copy)
+    assert report.template == template
+    assert_expected(report, {k: v for k, v in source.expected.items() if k.startswith(("active.", "apply.", "review.", "litigation."))
+                             and k != "active.published_total"})  # the figures of the three tables

@@ -17,7 +17,7 @@ _NUMBER = re.compile(
     r"(?P<int>\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](?P<frac>\d+))?"
     r"(?P<unit>万元|元|万|件|条|个|项|次|篇|家|人|宗|起)?$"
 )
-_DIGITS = str.maketrans("０１２３４５６７８９，．＋－", "0123456789,.+-")
+_DIGITS = str.maketrans("０１２３４５６７８９，．＋－減萬條個項", "0123456789,.+-减万条个项")  # full width; a traditional-script copy's 減 萬 條 個 項
 
 
 @dataclass(frozen=True, slots=True)

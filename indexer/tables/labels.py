@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..textnorm import match_form
+from ..textnorm import match_form, simplified
 
 ACTIVE, APPLY, APPEALS = "active", "apply", "appeals"
 KINDS = (ACTIVE, APPLY, APPEALS)
@@ -37,7 +37,7 @@ def _labels() -> list[Label]:
     out = [
         # table 2, rows
         L(ACTIVE, "row", "rules", ("规章",)),
-        L(ACTIVE, "row", "normative", ("规范性文件", "行政规范性文件")),
+        L(ACTIVE, "row", "normative", ("规范性文件", "行政规范性文件", "规范性档案")),  # 档案: a mirror's Taiwan-usage conversion of 文件
         L(ACTIVE, "row", "licensing", ("行政许可",)),
         L(ACTIVE, "row", "other_services", ("其他对外管理服务事项",), "2019"),
         L(ACTIVE, "row", "penalty", ("行政处罚",)),
@@ -188,7 +188,7 @@ def label_parts(text: str) -> list[str]:
 @lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
 def label_core(text: str) -> str:
     """The part of a cell that names a row or column, in a form that compares across reports."""
-    t = match_form(text)
+    t = simplified(match_form(text))
     t = t.replace("只记", "只计")
     t = re.sub(r"社会(?!公益)组织", "社会公益组织", t)
     for _ in range(3):  # 三、（一）1. …
@@ -306,7 +306,7 @@ _TEMPLATE_WORDS = {
 def template_of_text(text: str) -> str | None:
     """The template whose own words (本年新制作数量 … or 本年制发件数 …) a text holds more of, wherever it prints
     them (a header that ran together, or a header a converter left as paragraphs), or None."""
-    t = match_form(text)
+    t = simplified(match_form(text))
     votes = {k: sum(w in t for w in words) for k, words in _TEMPLATE_WORDS.items()}
     if votes["2019"] == votes["2021"]:
         return None

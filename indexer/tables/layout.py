@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..textnorm import match_form
+from ..textnorm import match_form, simplified
 from .labels import (ACTIVE, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS, APPLY, APPLY_COLUMNS, KINDS, LABELS, Label,
                      match_label)
 
@@ -58,7 +58,7 @@ def header_runs(cells: list[str]) -> list[tuple[str, int, int]]:
 
 
 def _unit_of(text: str) -> str | None:
-    t = match_form(text)
+    t = simplified(match_form(text))
     if "万元" in t:
         return "万元"
     if "元" in t:
