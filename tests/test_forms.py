@@ -16,7 +16,7 @@ from indexer.readers import read_document
 from fixtures.reports import ABSENT, APPLY_BALANCED, RUN_TOGETHER_AMBIGUOUS, assert_expected, build_report, write
 
 FORMS = ["md-pipes", "md-bare", "md-compact", "md-html2text", "md-damaged", "md-damaged-txt", "text-pipe-cells", "text-pipe-rows",
-         "text-pipe-padded", "text-paras", "text-browser", "text-lines"]
+         "text-pipe-padded", "text-pipe-after", "text-paras", "text-browser", "text-lines"]
 
 
 def check_record(report, source, template) -> None:

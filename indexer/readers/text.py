@@ -72,7 +72,7 @@ def read_text(path: Path) -> Document:
 def parse_text(text: str) -> list[Block]:
     """Split decoded text into paragraphs and tables."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = _labels_onto_figures(_tab_headers_joined(_cells_between_tabs(_pipe_row_ends(lines))))
+    lines = _labels_onto_figures(_tab_headers_joined(_cells_between_tabs(_pipe_row_ends(_pipe_lines_between_cells(lines)))))
     blocks: list[Block] = []
     pending: list[str] = []  # paragraph lines, None-separated by blank lines
     i = 0
@@ -220,6 +220,20 @@ def _tab_headers_joined(lines: list[str]) -> list[str]:
         return lines
     rows = {i for i, line in enumerate(lines) if "\t" in line or (i and "\t" in lines[i - 1] and line.strip())}
     return join_broken_headers(lines, rows, "\t")[0]
+
+
+def _pipe_lines_between_cells(lines: list[str]) -> list[str]:
+    """A table written a cell a line with a line holding only ``|`` after each cell (``规章`` / ``|`` / ``0`` / ``|``),
+    as one cell a line: such a pipe marks no row, only the end of a cell. Text with fewer than four such lines (a
+    lone pipe between two lines without pipes) is left as it is; a lone pipe next to pipe rows is a row's end."""
+    def bare(line: str) -> bool:
+        return bool(line.strip()) and "|" not in line
+
+    between = {i for i in range(1, len(lines) - 1)
+               if lines[i].strip() == "|" and bare(lines[i - 1]) and bare(lines[i + 1])}
+    if len(between) < 4:
+        return lines
+    return [line for i, line in enumerate(lines) if i not in between]
 
 
 def _pipe_row_ends(lines: list[str]) -> list[str]:
