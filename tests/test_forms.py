@@ -143,3 +143,17 @@ def test_index_over_a_folder_mixing_every_form(tmp_path):
     assert not summary["skipped"] and not summary["duplicates"]
     for name in bad:
         assert name in result.stderr  # the run names every file it could not read
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "word-html", "text-pipe-rows", "text-pipe-cells"])
+def test_table_3_whose_last_row_stands_alone_as_a_table_of_one_row(tmp_path, fmt):
+    """四、结转下年度继续办理 and its seven figures as a one-row table of its own (a page break, a copied page):
+    a table row, not a line of text whose repeated figures collapse."""
+    source = build_report("2021")
+    at = source.blocks.index("三、收到和处理政府信息公开申请情况") + 1
+    table3 = source.blocks[at]
+    assert table3[-1][0].text.startswith("四、结转下年度继续办理")
+    source.blocks[at:at + 1] = [table3[:-1], table3[-1:]]
+    report = extract(write(source, fmt, tmp_path / "report"))
+    want = {k: v for k, v in source.expected.items() if k.startswith("apply.carried_forward.")}
+    assert len(want) == 7 and {k: report.metrics[k].value for k in want if k in report.metrics} == want

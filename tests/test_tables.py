@@ -681,3 +681,13 @@ def test_a_traditional_script_copy_gives_the_same_figures(tmp_path, template):
     assert report.template == template
     assert_expected(report, {k: v for k, v in source.expected.items() if k.startswith(("active.", "apply.", "review.", "litigation."))
                              and k != "active.published_total"})  # the figures of the three tables
+
+
+def test_a_table_3_row_with_its_seven_figures_is_read_before_any_section_heading():
+    """A page of a report that starts inside table 3 (a flipbook page, a copied page): the row names its table."""
+    result, _ = text_report("P. 9\n四、结转下年度继续办理 0 1 0 0 0 0 1\n五、存在的主要问题及改进情况\n")
+    assert {k: v for k, v in values(result).items() if k.startswith("apply.")} == {
+        f"apply.carried_forward.{c}": v for c, v in zip(
+            ("natural", "commercial", "research", "nonprofit", "legal_services", "other", "total"), (0, 1, 0, 0, 0, 0, 1))}
+    result, _ = text_report("一、总体情况\n行政处罚 1 2 3\n予以公开 1 2 3 4\n")
+    assert values(result) == {}  # fewer figures than table 3 has columns: text of the 总体情况 section

@@ -36,7 +36,7 @@ from .. import limits
 from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import has_han, normalize_text
 from . import ReadError
-from .grid import MAX_SPAN, Cell, expand_spans, tidy_grid
+from .grid import MAX_SPAN, Cell, expand_spans, is_template_row, tidy_grid
 from .pictures import MAX_PICTURE_BYTES, MAX_PICTURES
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -374,7 +374,7 @@ def _table(tbl: etree._Element) -> Block | None:
     grid = tidy_grid(expand_spans(rows))
     if not grid:
         return None
-    if len(grid) < 2 or max(len(r) for r in grid) < 2:
+    if (len(grid) < 2 or max(len(r) for r in grid) < 2) and not is_template_row(grid):
         text = " ".join(c for r in grid for c in r if c)
         return Paragraph(text) if text else None
     return Table.from_rows(grid)

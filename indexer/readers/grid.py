@@ -80,3 +80,16 @@ def tidy_grid(grid: list[list[str]]) -> list[list[str]]:
         squeezed = [cols[0]] + [col for prev, col in zip(cols, cols[1:]) if col != prev]
         grid = [list(r) for r in zip(*squeezed)]
     return grid
+
+
+def is_template_row(grid: list[list[str]]) -> bool:
+    """A one-row table that is a template row with its figures (四、结转下年度继续办理 | 0 | 0 …, the last row of a
+    table printed alone): a table, not a line of text (its repeated figures would collapse)."""
+    from ..tables import VALUE, cell_kind, match_label  # the template's labels; imported late (tables builds on the readers)
+
+    if len(grid) != 1:
+        return False
+    cells = [c for c in grid[0] if c.strip()]
+    figures = [c for c in cells if c != cells[0]]  # the label repeated over the columns it spans
+    return (bool(figures) and match_label(cells[0], ("row",)) is not None
+            and all(cell_kind(c) == VALUE for c in figures))

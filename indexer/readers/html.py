@@ -55,7 +55,7 @@ from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import han_count, has_han, match_form, normalize_text
 from . import ReadError
 from .encoding import decode_bytes
-from .grid import Cell, expand_spans, tidy_grid
+from .grid import Cell, expand_spans, is_template_row, tidy_grid
 from .meta import iso_date
 from .pictures import MAX_PICTURES, TOKEN, expand_tokens, picture_bytes
 from .text import NUMBERING, parse_text
@@ -479,7 +479,7 @@ class _Walker:
         if not grid:
             return
         kind, pairs = _table_kind(grid)
-        if len(grid) >= 2 and max(len(r) for r in grid) >= 2:
+        if (len(grid) >= 2 and max(len(r) for r in grid) >= 2) or is_template_row(grid):
             self.units.append(_Unit(self._next_seq(), owner, table=grid, table_kind=kind, pairs=pairs))
         else:  # a one-row or one-column "table": its lines are paragraphs
             for row in grid:

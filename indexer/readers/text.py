@@ -26,6 +26,7 @@ from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .crawler import split_header
 from .encoding import decode_bytes
+from .grid import is_template_row
 from .pipes import is_table, is_trailing_pipe, take_metadata, trailing_pipe_rows
 
 _SPACED = re.compile(r"[ \u3000]{2,}")
@@ -525,6 +526,7 @@ def _table_blocks(lines: list[str], kind: str) -> list[Block]:
     rows = [[normalize_text(_MARKDOWN_BOLD.sub(r"\1", c)) for c in row] for row in rows]
     rows = [_trim_right(row) for row in rows if not all(_SEPARATOR_CELL.match(c) for c in row)]
     rows = _join_broken_labels([row for row in rows if row])
+    explicit = explicit or is_template_row(rows)  # 四、结转下年度继续办理 | 0 | 0 …: a table's last row, alone
     chrome = kind in ("pipe", "tpipe") and not explicit and not is_table(rows)  # 设为首页 | 加入收藏
     if chrome or not rows or (len(rows) < 2 and not explicit) or max(sum(1 for c in row if c) for row in rows) < 2:
         glue = " | " if kind in ("pipe", "tpipe") else " "  # page chrome and metadata keep their pipes

@@ -278,9 +278,14 @@ class _Mapper:
                 self.unlabelled.append((row, start, stop))  # its place in the template tells which row it is
 
     def row_label(self, labels: list[str], row: Row) -> Label | None:
-        if self.kind is None and row.section not in _TABLE_SECTIONS:
-            return None  # 行政处罚 in a table of the 总体情况 section is not table 2
         labels = [part for text in labels for part in label_parts(text)]
+        if self.kind is None and row.section not in _TABLE_SECTIONS:
+            # 行政处罚 in a table of the 总体情况 section is not table 2; a table 3 row with its seven figures is
+            # table 3 wherever it stands (a page of a report that starts with 四、结转下年度继续办理 | 0 | 0 …)
+            lab = match_label(labels[-1], ("row",), (APPLY,)) if labels else None
+            if lab is None or sum(1 for k in row.kinds if k == VALUE) != len(APPLY_COLUMNS):
+                return None
+            return lab
         for text in labels:  # groups, left to right: （三）不予公开 | 1.属于国家秘密
             lab = match_label(text, ("row", "group"), group="other")
             if lab is None or lab.kind != APPLY:
