@@ -130,3 +130,14 @@ def test_html2text_table_under_a_caption_row():
         ["规章", "0", "0", "0"], ["规范性文件", "0", "1", "0"]]]
     setext = parse_markdown("二、主动公开政府信息情况\n---\n正文一段。\n")  # a heading underlined, no table
     assert tables(setext) == []
+
+
+def test_html2text_row_wrapped_after_a_long_labels_pipe():
+    """html2text wraps its lines at 78 characters: a row whose label carries a long remark goes on, figures first,
+    on the next line; a short row ending in an empty cell's pipe is left alone."""
+    label = "规范性文件（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”“细则”“规范”等字样的公文，一般情况下属于规范性文件）"
+    text = ("第二十条第（一）项  \n---  \n信息内容| 本年新制作数量| 本年新公开数量| 对外公开总数量  \n规章| 0| 0| 0  \n"
+            f"{label}|\n2| 2| 19  \n第二十条第（八）项  \n信息内容| 上一年项目数量| 本年增/减  \n行政事业性收费| |\n"
+            "第二十条第（九）项  \n  \n正文。\n")
+    assert tables(parse_markdown(text))[0][3] == [label, "2", "2", "19"]
+    assert ["行政事业性收费"] in [row[:1] for row in tables(parse_markdown(text))[0]]

@@ -155,3 +155,11 @@ def test_real_crawler_exports(name, cells):
     report = extract(path)
     assert {k: report.metrics[k].value for k in cells if k in report.metrics} == cells
     assert report.source_url and report.source_url.startswith("https://www.pingtan.gov.cn/")
+
+
+def test_a_header_printing_xian_xing_you_xiao_jian_without_shu_still_cuts_the_rows():
+    """Real reports print 现行有效件 for 现行有效件数: the header's three columns, and each row's three figures."""
+    line = ("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件规章000行政规范性文件000"
+            "第二十条第（五）项信息内容本年处理决定数量行政许可0")
+    grid = [list(r) for b in rebuild(line) if isinstance(b, Table) for r in b.rows]
+    assert ["规章", "0", "0", "0"] in grid and ["行政规范性文件", "0", "0", "0"] in grid

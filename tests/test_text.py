@@ -352,3 +352,26 @@ def test_lines_of_several_figures_that_do_not_add_up_are_not_one_row():
     text = ("三、收到和处理政府信息公开申请情况\n（七）总计\n四、结转下年度继续办理\n\n35\n\n767 72\n\n2\n\n1 805\n72\n")
     rows = [r for t in parse_text(text) if isinstance(t, Table) for r in t.rows]
     assert not any(len(r) >= 7 for r in rows)
+
+
+def _grids(blocks) -> list[list[list[str]]]:
+    return [[list(r) for r in b.rows] for b in blocks if isinstance(b, Table)]
+
+
+def test_figures_a_single_space_apart_in_a_space_aligned_row_are_cells():
+    """PDF-to-text -layout keeps a table's column gaps only roughly: 0  0 0   0 is four cells."""
+    text = "第二十条第（一）项\n信息内容     本年制发件数   本年废止件数   现行有效件数\n规章          1  0 12\n行政规范性文件   3 1   40\n"
+    assert _grids(parse_text(text))[0][-2:] == [["规章", "1", "0", "12"], ["行政规范性文件", "3", "1", "40"]]
+
+
+def test_table_4_row_of_figures_alone_under_a_header_left_as_words():
+    """The header of table 4 as lines of words, then its fifteen figures on one line: one row, however they are spaced
+    (0  0 0 …) or however PDF-to-text without layout broke them (a figure or two a line, when each group adds up)."""
+    head = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结果 结果 其他 尚未 总\n维持 纠正 结果 审结 计\n"
+    figures = ["1", "0", "0", "0", "1", "0", "0", "0", "2", "2", "0", "1", "0", "0", "1"]
+    spaced = head + "  ".join(figures[:5]) + " " + "   ".join(figures[5:]) + "\n五、存在的主要问题及改进情况\n"
+    assert _grids(parse_text(spaced))[-1][-1][-15:] == figures
+    broken = head + "\n".join(figures[:4] + [" ".join(figures[4:6])] + figures[6:]) + "\n五、存在的主要问题及改进情况\n"
+    assert _grids(parse_text(broken))[-1][-1][-15:] == figures
+    unsummed = head + "\n".join(figures[:4] + [" ".join(figures[4:6])] + ["7"] + figures[7:]) + "\n五、存在的主要问题\n"
+    assert all(row[-15:] != figures[:6] + ["7"] + figures[7:] for g in _grids(parse_text(unsummed)) for row in g)

@@ -75,6 +75,7 @@ def plain_lines(text: str) -> list[str]:
     """The document's lines with the markup gone, tables as ``| a | b |`` rows."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines, table_lines = _join_broken_headers(lines, _table_lines(lines))
+    lines, table_lines = _join_wrapped_rows(lines, table_lines)
     out: list[str] = []
     for i, line in enumerate(lines):
         if _FOOTER.match(line):
@@ -131,6 +132,30 @@ def _join_broken_headers(lines: list[str], table_lines: set[int]) -> tuple[list[
     """A header row a converter broke at each ``<br>`` inside its cells, whole again (`text.join_broken_headers`):
     ``信息内容| 本年新`` / ``制作数量| 本年新`` / ``公开数量| 对外公开总数量``; a separator row is no piece."""
     return join_broken_headers(lines, table_lines, "|", stop=lambda line: bool(_SEPARATOR.match(line)))
+
+
+_WRAP = 70  # characters: html2text wraps its lines at 78, a table row after a cell's pipe
+_LEADING_FIGURE = re.compile(r"^\s*[+\-−]?\d[\d,.]*\s*\|")
+
+
+def _join_wrapped_rows(lines: list[str], table_lines: set[int]) -> tuple[list[str], set[int]]:
+    """A table row html2text wrapped after a long label's pipe (``规范性文件（…很长的说明…）|`` / ``2| 2| 19``),
+    whole again: a long row line ending in a pipe, with one cell, and a next table line that starts with a figure."""
+    out: list[str] = []
+    kept: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if (i in table_lines and i + 1 in table_lines and len(stripped) >= _WRAP and stripped.endswith("|")
+                and not stripped.startswith("|") and stripped.count("|") == 1 and _LEADING_FIGURE.match(lines[i + 1])):
+            line = stripped + " " + lines[i + 1].strip()
+            i += 1
+        if i in table_lines:
+            kept.add(len(out))
+        out.append(line)
+        i += 1
+    return out, kept
 
 
 def _table_row(line: str) -> str:

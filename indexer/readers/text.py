@@ -375,11 +375,16 @@ def _figure_run(lines: list[str], i: int, usual: int, lead: int, several: bool) 
 
 def _summed_row(out: list[str], figures: list[str]) -> bool:
     """Seven figures that add up (six columns to 总计), under a table-3 row's label or a label none matches (a
-    label the tool broke: 度办理结 （二）部分公开（区分处理的，只计这一情)."""
+    label the tool broke: 度办理结 （二）部分公开（区分处理的，只计这一情); or table 4's fifteen under its header."""
     from ..tables import APPLY, match_label, parse_number  # the template's labels (tables builds on the readers)
 
     numbers = [parse_number(f) for f in figures]
-    if len(numbers) != 7 or any(n is None for n in numbers) or sum(n.value for n in numbers[:-1]) != numbers[-1].value:
+    if any(n is None for n in numbers):
+        return False
+    if len(numbers) == 15 and out and re.search(r"[维纠审]|尚未|总计?$", out[-1]):
+        # table 4's row under its header: each group's four results add up to its 总计
+        return all(sum(n.value for n in numbers[g:g + 4]) == numbers[g + 4].value for g in (0, 5, 10))
+    if len(numbers) != 7 or sum(n.value for n in numbers[:-1]) != numbers[-1].value:
         return False
     for take in (1, 2, 3):
         label = "".join(t.strip() for t in out[-take:])
@@ -483,7 +488,10 @@ def _spaced_cells(line: str) -> list[str]:
     cells = _SPACED.split(line.strip())
     if any(_CLAUSE_END.search(c) for c in cells):
         return []
-    return cells
+    if len(cells) < 2:
+        return cells
+    # figures a single space apart are cells too (0  0 0   0: PDF-to-text keeps the columns' gaps only roughly)
+    return [t for c in cells for t in (c.split() if len(c.split()) > 1 and all(map(_FIGURE_TOKEN.match, c.split())) else [c])]
 
 
 def _spaced_continues(line: str) -> bool:
@@ -515,6 +523,8 @@ def _table_blocks(lines: list[str], kind: str) -> list[Block]:
         rows = trailing_pipe_rows(lines)
     elif kind == "spaced":
         rows = [_spaced_cells(line) for line in lines if line.strip()]
+        # a row of figures alone (table 4's fifteen under a header PDF-to-text left as lines of words), as "figures"
+        explicit = len(rows) == 1 and all(_FIGURE_TOKEN.match(c) for c in rows[0])
     elif kind == "figures":
         rows = [_label_and_figures(line.strip()) for line in lines if line.strip()]
         explicit = True  # a template row label with its figures is a table row even alone

@@ -55,7 +55,7 @@ def _labels() -> list[Label]:
         L(ACTIVE, "col", "amount_yuan", ("采购总金额",), "2019"),
         L(ACTIVE, "col", "issued", ("本年制发件数",), "2021"),
         L(ACTIVE, "col", "repealed", ("本年废止件数",), "2021"),
-        L(ACTIVE, "col", "in_force", ("现行有效件数",), "2021"),
+        L(ACTIVE, "col", "in_force", ("现行有效件数", "现行有效件"), "2021"),
         L(ACTIVE, "col", "amount_wan", ("本年收费金额",), "2021"),
         L(ACTIVE, "head", None, ("信息内容",)),
         # table 3, rows
