@@ -102,3 +102,12 @@ def test_a_row_whose_closing_pipe_fell_on_the_next_line():
             "规章 | 0 | 0 | 0\n|\n行政规范性文件 | 2 | 1 | 7\n|\n")
     table = next(b for b in parse_text(text) if isinstance(b, Table))
     assert [list(r) for r in table.rows][-2:] == [["规章", "0", "0", "0"], ["行政规范性文件", "2", "1", "7"]]
+
+
+def test_an_empty_cell_written_as_space_pipe_keeps_its_column_where_a_bare_pipe_ends_the_row():
+    """``3 |`` / `` |`` × 5 / ``3 |`` / ``|``: the empty cells hold their places, so the last figure is the 总计."""
+    lines = ["一、本年新收政府信息公开申请数量 | | |", "3 |"] + [" |"] * 5 + ["3 |", "|", "二、上年结转政府信息公开申请数量 | | |",
+                                                                       "0 |", " |", "0 |", "|"]
+    rows = trailing_pipe_rows(lines)
+    assert rows[0][3:] == ["3", "", "", "", "", "", "3"]
+    assert rows[1][3:] == ["0", "", "0"]

@@ -36,14 +36,20 @@ def is_trailing_pipe(line: str) -> bool:
 
 def trailing_pipe_rows(lines: list[str]) -> list[list[str]]:
     """The rows of a run of trailing-pipe lines, in either layout."""
-    lines = [line.strip() for line in lines if line.strip()]
+    # an empty cell written `` |`` (its text, none, then the pipe) where a row ends at a bare ``|``
+    bare = any(line.rstrip() == "|" for line in lines)
+    lines = [_EMPTY_CELL if bare and line.strip() == "|" and line[:1].isspace() else line.strip()
+             for line in lines if line.strip()]
     if any(_PADDING.match(line) for line in lines):
-        return _padded_rows(lines)
-    one_cell = sum(1 for line in lines if line == "|" or _spanning(_cells(line)))
+        return _padded_rows([line if line != _EMPTY_CELL else "|" for line in lines])
+    one_cell = sum(1 for line in lines if line in ("|", _EMPTY_CELL) or _spanning(_cells(line)))
     if "|" in lines and one_cell >= 0.8 * len(lines):
         rows: list[list[str]] = []
         row: list[str] = []
         for line in lines:
+            if line == _EMPTY_CELL:
+                row.append("")
+                continue
             if line == "|":
                 if row:
                     rows.append(row)
@@ -54,9 +60,10 @@ def trailing_pipe_rows(lines: list[str]) -> list[list[str]]:
         if row:
             rows.append(row)
         return rows
-    return [_cells(line) for line in lines if line != "|"]
+    return [_cells(line) if line != _EMPTY_CELL else [""] for line in lines if line != "|"]
 
 
+_EMPTY_CELL = "\x00|"
 _PADDING = re.compile(r"^\|{2,}$")
 
 
