@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from .blocks import Block, Paragraph, Table
 from .readers.text import is_number_cell
+from .textnorm import simplified
 
 NATIONAL_SECTIONS: tuple[tuple[int, str, str], ...] = (
     (1, "总体情况", r"总体情况|整体.{0,4}情况|总体工作|概述|基本情况|概况"),
@@ -103,7 +104,7 @@ def heading_score(text: str, section: int) -> float:
         score = 3.0
     elif len(core) >= 4 and (national_core in core or core in national_core):
         score = 2.5
-    elif _SECTION_PATTERNS[section].search(rest):
+    elif _SECTION_PATTERNS[section].search(simplified(rest)):
         score = 1.5
     else:
         return 0.0
@@ -123,7 +124,7 @@ def _heading_parts(text: str) -> tuple[int | None, str, str] | None:
     rest = rest.rstrip("。:：")
     if not rest or len(rest) > 32 or _INNER_PUNCT.search(rest):
         return None
-    return numeral, rest, "".join(_TITLE_KEEP.findall(rest))
+    return numeral, rest, "".join(_TITLE_KEEP.findall(simplified(rest)))  # a traditional-script copy's too
 
 
 def choose_headings(paragraphs: list[tuple[int, str]]) -> list[Heading]:

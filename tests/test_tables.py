@@ -679,6 +679,7 @@ def test_a_traditional_script_copy_gives_the_same_figures(tmp_path, template):
     assert "規範性檔案" in copy.read_text(encoding="utf-8") and "规范性文件" not in copy.read_text(encoding="utf-8")
     report = extract(copy)
     assert report.template == template
+    assert [s.no for s in report.sections] == [0, 1, 2, 3, 4, 5, 6]  # its headings (二、主動公開政府信息情況 …) found
     assert_expected(report, {k: v for k, v in source.expected.items() if k.startswith(("active.", "apply.", "review.", "litigation."))
                              and k != "active.published_total"})  # the figures of the three tables
 

@@ -375,3 +375,11 @@ def test_table_4_row_of_figures_alone_under_a_header_left_as_words():
     assert _grids(parse_text(broken))[-1][-1][-15:] == figures
     unsummed = head + "\n".join(figures[:4] + [" ".join(figures[4:6])] + ["7"] + figures[7:]) + "\n五、存在的主要问题\n"
     assert all(row[-15:] != figures[:6] + ["7"] + figures[7:] for g in _grids(parse_text(unsummed)) for row in g)
+
+
+def test_a_label_cut_inside_its_remark_takes_the_figures_printed_under_it():
+    """PDF-to-text -layout writes a wrapped label's figures on its middle line: （二）部分公开（区分处理的，只计 /
+    0 0 0 0 0 0 0 / 这一情形，不计其他情形）."""
+    text = ("三、收到和处理政府信息公开申请情况\n       （二）部分公开（区分处理的，只计\n"
+            "                        1        0   0   0   0   0   1\n       这一情形，不计其他情形）\n")
+    assert _grids(parse_text(text))[0][0] == ["（二）部分公开（区分处理的，只计", "1", "0", "0", "0", "0", "0", "1"]

@@ -470,7 +470,8 @@ def _label_and_figures(line: str) -> list[str]:
     if _BARE_FIGURES.match(line) and len(line.split()) >= 5:
         return [""] + line.split()  # a row of figures alone (1 0 0 0 0 0 1): its place says which row
     m = _FIGURES_LINE.match(line)
-    label = NUMBERING.sub("", re.sub(r"[（(][^（()）]*[)）]", "", m.group(1))) if m else ""
+    # remarks in brackets go, closed or cut by the line's end: （二）部分公开（区分处理的，只计 / 0 0 0 0 0 0 0
+    label = NUMBERING.sub("", re.sub(r"[（(][^（()）]*(?:[)）]|$)", "", m.group(1))) if m else ""
     if not m or re.search("[，。；：,;]", label) or not has_han(m.group(1)):
         return []
     from ..tables import match_label  # the template's labels; imported late (tables builds on the readers)
