@@ -168,3 +168,26 @@ def test_a_figure_that_cannot_be_cut_is_not_read_into_one_column():
     ]
     rows = find_tables(lines)[0].rows
     assert not any("12" == c or "13" == c for r in rows for c in r)
+
+
+@pytest.mark.parametrize("align", ["left", "center-all"])
+def test_only_the_first_and_last_columns_hold_figures(tmp_path, align):
+    """Every request from natural persons: table 3's figures only under 自然人 and 总计, two figure columns far
+    apart. The five blank columns between them keep their places from their headers (法人或其他组织 over them
+    is no column of its own), so each 总计 stays the 总计."""
+    pytest.importorskip("reportlab")
+    keys = ["new", "carried_over", "granted", "partial"] + [f"denied.{k}" for k in DENIED_KEYS] + \
+        [f"unavailable.{k}" for k in UNAVAILABLE_KEYS] + [f"not_processed.{k}" for k in NOT_PROCESSED_KEYS] + \
+        [f"other.{k}" for k in OTHER_2021_KEYS] + ["total", "carried_forward"]
+    figures = {k: [v[0], "", "", "", "", "", v[0]] for k in keys for v in [APPLY_BALANCED.get(k, ["0"] * 7)]}
+    figures["new"] = ["9", "", "", "", "", "", "9"]
+    figures["granted"] = ["4", "", "", "", "", "", "4"]
+    figures["total"] = ["8", "", "", "", "", "", "8"]
+    figures["carried_forward"] = ["2", "", "", "", "", "", "2"]
+    source = build_report("2021", apply_figures=figures)
+    path = write(source, "pdf", tmp_path / "report", rules="none", align=align)
+    got = {k: m.value for k, m in extract(path).metrics.items() if k.startswith("apply.")}
+    want = {k: v for k, v in source.expected.items() if k.startswith("apply.") and isinstance(v, int)}
+    assert {k: got.get(k) for k in want} == want
+    assert not [k for k in got if k.endswith((".commercial", ".research", ".nonprofit", ".legal_services", ".other"))
+                and not k.startswith("apply.other.")]

@@ -596,17 +596,35 @@ def _with_blank_columns(columns: list[tuple[float, float]], headers: list[_Cell]
     """The figure columns and the columns only a header names: a column blank in every row (科研机构 of a table
     whose research institutes made no request) has no figure to show where it is, only its header.
 
-    A header above the first figure line that lies over no figure column, clear of them by more than half the
-    narrowest distance between two columns, is such a column; headers that lie over one place are one column.
+    A header above the first figure line that lies over no figure column and over no two narrower headers (法人或其他
+    组织 over 商业企业, 科研机构 … is a group's), clear of the figure columns by more than half the distance between
+    two columns, is such a column; headers that lie over one place are one column. The distance between two columns
+    is the narrowest between figure columns, or, when the figure columns lie far apart (a table whose only figures
+    stand under 自然人 and 总计), the usual distance between these headers.
     """
     if not columns or not headers:
         return columns
     middles = [(a + b) / 2 for a, b in columns]
     gap = min((q - p for p, q in zip(middles, middles[1:])), default=float("inf"))
-    extra: list[list[float]] = []
+    leaves: list[_Cell] = []
     for cell in sorted(headers, key=lambda c: c.x0):
         if any(min(b, cell.x1) - max(a, cell.x0) > 0 for a, b in columns):
             continue
+        under = {round(c.x0) for c in headers if c is not cell and c.x1 - c.x0 < cell.x1 - cell.x0
+                 and min(c.x1, cell.x1) - max(c.x0, cell.x0) > TOLERANCE}
+        if len(under) < 2:
+            leaves.append(cell)
+    places: list[list[float]] = []  # leaves that lie over one another (商业 / 企业): one place
+    for cell in leaves:
+        if places and min(places[-1][1], cell.x1) - max(places[-1][0], cell.x0) > 0:
+            places[-1] = [min(places[-1][0], cell.x0), max(places[-1][1], cell.x1)]
+        else:
+            places.append([cell.x0, cell.x1])
+    if len(places) >= 3:
+        at = [(a + b) / 2 for a, b in places]
+        gap = min(gap, statistics.median(q - p for p, q in zip(at, at[1:])))
+    extra: list[list[float]] = []
+    for cell in leaves:
         middle = (cell.x0 + cell.x1) / 2
         if any(abs(middle - m) <= gap / 2 for m in middles):
             continue
