@@ -692,3 +692,16 @@ def test_a_table_3_row_with_its_seven_figures_is_read_before_any_section_heading
             ("natural", "commercial", "research", "nonprofit", "legal_services", "other", "total"), (0, 1, 0, 0, 0, 0, 1))}
     result, _ = text_report("一、总体情况\n行政处罚 1 2 3\n予以公开 1 2 3 4\n")
     assert values(result) == {}  # fewer figures than table 3 has columns: text of the 总体情况 section
+
+
+def test_table_4_figures_that_touch_are_cut_where_the_groups_add_up():
+    """A one-row table 4 whose cells had no padding: 790 and 16 printed as 79016. The three groups' sums allow one
+    cut only; a row whose sums allow none, or several, keeps its figures unread rather than guessed."""
+    head = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n"
+    result, _ = text_report(head + "376 97 196 121 79016 1 12 27 56 74 1 30 51 156\n")
+    got = values(result)
+    assert [got.get(f"review.{c}") for c in ("upheld", "corrected", "other", "pending", "total")] == [376, 97, 196, 121, 790]
+    assert got.get("litigation.direct.upheld") == 16 and got.get("litigation.after_review.total") == 156
+    from indexer.tables.mapper import _touching_figures_cut
+    assert _touching_figures_cut(list(enumerate("5 0 0 0 7 1 0 0 0 1 0 0 0 0".split()))) is None  # no cut adds up
+    assert _touching_figures_cut(list(enumerate("1 1 0 2 0 0 0 0 0 0 0 0 0 0".split()))) is None  # no figure of two digits to cut

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..figure_splits import agreed, combine, placements
+from ..figure_splits import agreed, combine, placements, splits
 from ..record import Metric
 from ..structure import TableRows
 from .cells import ABSENT, BLANK, TEXT, VALUE, Number, cell_kind, convert, parse_number
@@ -454,7 +454,11 @@ class _Mapper:
         if self.cursor == 0 and len(seq) == APPEAL_CELLS and len(layout.columns) != APPEAL_CELLS:
             layout = default_layout(APPEALS)  # fifteen figures are the template's fifteen cells, whatever the header kept
         slots = layout.columns
-        if self.cursor == 0 and len(seq) >= len(slots):
+        touching = _touching_figures_cut(seq) if self.cursor == 0 and whole and len(slots) == APPEAL_CELLS else None
+        if touching is not None:  # 376 97 196 121 79016 1 …: two figures that touch, cut where the sums say
+            pairs = list(zip(slots, touching))
+            self.cursor = len(slots)
+        elif self.cursor == 0 and len(seq) >= len(slots):
             pairs = read_values(row, start, stop, layout, slots, whole)
             self.cursor = len(slots)
         else:
@@ -471,6 +475,18 @@ class _Mapper:
             self.found.add(APPEALS)
         for column, cell in pairs:
             self.put(column.key, column, cell, row)
+
+
+def _touching_figures_cut(seq: list[tuple[int, str]]) -> list[str] | None:
+    """Table 4's fifteen figures from a row that printed fewer because figures touched (79016 for 790 | 16): the
+    only cut into fifteen whose three groups add up (维持 + 纠正 + 其他 + 尚未审结 = 总计), else None."""
+    if not APPEAL_CELLS - 3 <= len(seq) < APPEAL_CELLS or not all(v.strip().isdigit() for _, v in seq):
+        return None
+    found = splits(" ".join(v.strip() for _, v in seq), APPEAL_CELLS, (5, 5, 5), limit=50)
+    if not found:
+        return None
+    cut = agreed(found, APPEAL_CELLS)
+    return None if any(c is None for c in cut) else [c for c in cut if c is not None]
 
 
 def _is_header(row: Row) -> bool:
