@@ -383,3 +383,12 @@ def test_a_label_cut_inside_its_remark_takes_the_figures_printed_under_it():
     text = ("三、收到和处理政府信息公开申请情况\n       （二）部分公开（区分处理的，只计\n"
             "                        1        0   0   0   0   0   1\n       这一情形，不计其他情形）\n")
     assert _grids(parse_text(text))[0][0] == ["（二）部分公开（区分处理的，只计", "1", "0", "0", "0", "0", "0", "1"]
+
+
+def test_a_row_label_printed_before_the_rest_of_its_wrapped_group_cell():
+    """PDF-to-text without layout: 三、本年度 （一）予以公开 / 办理结果 / the row's figures a line each. The row is
+    （一）予以公开's; 办理结果 (the rest of the group cell 三、本年度办理结果) stays text."""
+    text = ("三、收到和处理政府信息公开申请情况\n三、本年度 （一）予以公开\n办理结果\n\n" + "\n\n".join("3100004") +
+            "\n\n（二）部分公开\n")
+    grid = _grids(parse_text(text))[0]
+    assert grid[-1] == ["三、本年度（一）予以公开", "3", "1", "0", "0", "0", "0", "4"]

@@ -410,14 +410,27 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
         if len(label) <= 80 and _row_fits(label, len(figures)):
             out[-take:] = [label + " " + " ".join(figures)]
             return True
+        # the rest of a wrapped group cell printed after the row's label (三、本年度 （一）予以公开 / 办理结果)
+        if take > 1 and all(len(t.strip()) <= 6 for t in above[1:]) and _row_fits(above[0].strip(), len(figures)):
+            out[-take:] = [t.strip() for t in above[1:]] + [above[0].strip() + " " + " ".join(figures)]
+            return True
     return False
+
+
+def _template_row(label: str):
+    """The template row `label` names (3.其他 stands alone here); of a cell holding two labels (三、本年度（一）予以公开)
+    the last that names a row."""
+    from ..tables import label_parts, match_label  # the template's labels (tables builds on the readers)
+
+    return match_label(label, ("row",), group="other") or next(
+        (found for part in reversed(label_parts(label)) if (found := match_label(part, ("row",), group="other"))), None)
 
 
 def _row_fits(label: str, figures: int) -> bool:
     """`label` names a template row whose table has about that many figures per row."""
-    from ..tables import APPEALS, APPLY, match_label  # the template's labels (tables builds on the readers)
+    from ..tables import APPEALS, APPLY  # the template's labels (tables builds on the readers)
 
-    lab = match_label(label, ("row",), group="other")  # 3.其他 stands alone here
+    lab = _template_row(label)
     if lab is None:
         return False
     if lab.kind == APPLY:
@@ -474,9 +487,7 @@ def _label_and_figures(line: str) -> list[str]:
     label = NUMBERING.sub("", re.sub(r"[（(][^（()）]*(?:[)）]|$)", "", m.group(1))) if m else ""
     if not m or re.search("[，。；：,;]", label) or not has_han(m.group(1)):
         return []
-    from ..tables import match_label  # the template's labels; imported late (tables builds on the readers)
-
-    if match_label(m.group(1), ("row",), group="other") is None:  # 3.其他 too
+    if _template_row(m.group(1)) is None:
         return []
     return [m.group(1)] + m.group(2).split()
 
