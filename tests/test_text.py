@@ -392,3 +392,12 @@ def test_a_row_label_printed_before_the_rest_of_its_wrapped_group_cell():
             "\n\n（二）部分公开\n")
     grid = _grids(parse_text(text))[0]
     assert grid[-1] == ["三、本年度（一）予以公开", "3", "1", "0", "0", "0", "0", "4"]
+
+
+def test_figures_on_both_sides_of_the_rest_of_a_wrapped_label():
+    """PDF-to-text without layout: a wrapped label's first line, the row's first figure, the label's last line,
+    then the row's other figures: 规章（设区的市、自治州人民政府应提供相 / 0 / 关数据） / 0 / 12."""
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+            "规章（设区的市、自治州人民政府应提供相\n3\n关数据）\n\n0\n\n12\n\n第二十条第（五）项\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["规章（设区的市、自治州人民政府应提供相", "3", "0", "12"] in rows

@@ -401,6 +401,16 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
     if started and _row_fits(started.group(1), len(started.group(2).split()) + len(figures)):
         out[-1] = out[-1].rstrip() + " " + " ".join(figures)
         return True
+    # the rest of a wrapped label between a row's first figure and the others: 规章（设区的市…相 / 0 / 关数据） / 0 0
+    closing = [k for k in (1, 2) if len(out) > k and out[-1].strip().endswith(("）", ")"))
+               and all(t.strip() and not any(ch.isdigit() for ch in t) for t in out[-k:])]
+    for k in closing:
+        head = out[-k - 1].strip()
+        row = _FIGURES_LINE.match(head) if "\t" not in head and "|" not in head else None
+        if row and row.group(1).count("（") + row.group(1).count("(") > row.group(1).count("）") + row.group(1).count(")") \
+                and _row_fits(row.group(1), len(row.group(2).split()) + len(figures)):
+            out[-k - 1] = head + " " + " ".join(figures)
+            return True
     for take in (1, 2, 3):
         above = out[-take:]
         if len(out) < take or any(not t.strip() or "\t" in t or "|" in t or _FIGURE_TOKEN.match(t.split()[-1])
