@@ -24,6 +24,7 @@ from pathlib import Path
 from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import has_han, normalize_text
 from . import ReadError
+from .columns import rows_from_columns
 from .crawler import split_header
 from .encoding import decode_bytes
 from .grid import is_template_row
@@ -73,7 +74,8 @@ def read_text(path: Path) -> Document:
 def parse_text(text: str) -> list[Block]:
     """Split decoded text into paragraphs and tables."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = _labels_onto_figures(_tab_headers_joined(_cells_between_tabs(_pipe_row_ends(_pipe_lines_between_cells(lines)))))
+    lines = rows_from_columns(_pipe_row_ends(_pipe_lines_between_cells(lines)))
+    lines = _labels_onto_figures(_tab_headers_joined(_cells_between_tabs(lines)))
     blocks: list[Block] = []
     pending: list[str] = []  # paragraph lines, None-separated by blank lines
     i = 0

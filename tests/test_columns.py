@@ -1,0 +1,42 @@
+"""Table 2 written column by column (PDF-to-text without layout on a table without borders) read back in rows."""
+
+from __future__ import annotations
+
+from indexer.extract import extract
+
+LABELS = ["第二十条第（一）项", "信息内容", "规章", "规范性文件", "第二十条第（五）项", "信息内容", "行政许可", "其他对外管理服务事项",
+          "第二十条第（六）项", "信息内容", "行政处罚", "行政强制", "第二十条第（八）项", "信息内容", "行政事业性收费",
+          "第二十条第（九）项", "信息内容", "政府集中采购"]
+COLUMNS = [("本年新\n制作数量", ["1", "3"]), ("本年新\n公开数量", ["1", "2"]), ("上一年项目数量", ["12", "40"]),
+           ("本年增/减", ["-2", "0"]), ("处理决定数量", ["603", "77"]), ("上一年项目数量", ["5", "1"]), ("本年增/减", ["0", "1"]),
+           ("处理决定数量", ["31", "2"]), ("上一年项目数量", ["2"]), ("本年增/减", ["0"]), ("采购项目数量", ["4"]),
+           ("采购总金额", ["12.5万元"]), ("对外公开总数量", ["9", "21"])]
+WANT = {"active.rules.made": 1, "active.rules.published": 1, "active.rules.total_published": 9,
+        "active.normative.made": 3, "active.normative.published": 2, "active.normative.total_published": 21,
+        "active.licensing.prev_items": 12, "active.licensing.change": -2, "active.licensing.decisions": 603,
+        "active.other_services.prev_items": 40, "active.other_services.change": 0, "active.other_services.decisions": 77,
+        "active.penalty.prev_items": 5, "active.penalty.change": 0, "active.penalty.decisions": 31,
+        "active.coercion.prev_items": 1, "active.coercion.change": 1, "active.coercion.decisions": 2,
+        "active.fees.prev_items": 2, "active.fees.change": 0, "active.procurement.items": 4, "active.procurement.amount_yuan": 125000}
+
+
+def _dump(columns) -> str:
+    body = "\n".join(LABELS) + "\n\n" + "\n\n".join(head + "\n" + "\n".join(figs) for head, figs in columns)
+    return ("某局2019年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n二、主动公开政府信息情况\n" + body +
+            "\n\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n")
+
+
+def test_table_2_written_column_by_column_gives_its_rows(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_text(_dump(COLUMNS), encoding="utf-8")
+    report = extract(path)
+    assert report.template == "2019"
+    assert {k: report.metrics[k].value for k in WANT if k in report.metrics} == WANT
+
+
+def test_a_column_that_fits_no_block_leaves_the_dump_unread(tmp_path):
+    """处理决定数量 with three figures fits no block of two rows: nothing is placed by guess."""
+    broken = [(h, f + ["7"]) if i == 4 else (h, f) for i, (h, f) in enumerate(COLUMNS)]
+    path = tmp_path / "dump.txt"
+    path.write_text(_dump(broken), encoding="utf-8")
+    assert not [k for k in extract(path).metrics if k.startswith("active.") and k != "active.published_total"]
