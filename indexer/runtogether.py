@@ -34,7 +34,7 @@ from .blocks import Block, Paragraph, Table
 from .figure_splits import agreed, combine, row_candidates
 from .tables import ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, label_core, template_of_text
 from .tables.sums import columns_hold, outcome_rows
-from .textnorm import match_form, normalize_text
+from .textnorm import match_form, normalize_text, simplified
 
 _SIGN = r"(?:[+\-]|增|减)"
 _RUN = re.compile(rf"{_SIGN}?\d[\d.,]*(?:[ \u3000]*{_SIGN}[ \u3000]*\d[\d.,]*|[ \u3000]+\d[\d.,]*)*(?:\s*(?:万元|元))?")
@@ -255,15 +255,16 @@ def has_run_together_table(line: str) -> bool:
     """True for a line that holds at least one table whose cells ran together."""
     if len(line) < 40 or not re.search(r"\d{3}", line):
         return False
-    return any(len(t.rows) >= 1 for t in find_tables(tokens(line.translate(_DIGIT_WIDTH))))
+    return any(len(t.rows) >= 1 for t in find_tables(tokens(simplified(line).translate(_DIGIT_WIDTH))))
 
 
 def rebuild(line: str) -> list[Block]:
     """Paragraphs and tables of a body written on one line."""
     line = line.translate(_DIGIT_WIDTH)
-    toks = tokens(line)
+    key = simplified(line)  # a traditional-script copy's labels found in simplified form; one character for one,
+    toks = tokens(key)  # so every position found in it holds in the line as printed, which the blocks are cut from
     tables = find_tables(toks)
-    template = template_of_text(line)
+    template = template_of_text(key)
     blocks: list[Block] = []
     pos = 0
     for table in tables:

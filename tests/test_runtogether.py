@@ -163,3 +163,19 @@ def test_a_header_printing_xian_xing_you_xiao_jian_without_shu_still_cuts_the_ro
             "第二十条第（五）项信息内容本年处理决定数量行政许可0")
     grid = [list(r) for b in rebuild(line) if isinstance(b, Table) for r in b.rows]
     assert ["规章", "0", "0", "0"] in grid and ["行政规范性文件", "0", "0", "0"] in grid
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_crawler_export_of_a_traditional_script_copy(tmp_path, template):
+    """The run-together body of a mirror's traditional-script copy: its rows found (labels read in simplified
+    form), its text kept as printed."""
+    from fixtures.reports import build_report, to_crawler_export, to_traditional
+
+    source = build_report(template)
+    simple, mirror = tmp_path / "export.txt", tmp_path / "mirror.txt"
+    simple.write_text(to_crawler_export(source), encoding="utf-8")
+    mirror.write_text(to_traditional(to_crawler_export(source)), encoding="utf-8")
+    figures = {k: m.value for k, m in extract(simple).metrics.items() if not k.startswith(("active.published", "fees."))}
+    report = extract(mirror)
+    assert len(figures) > 100 and {k: m.value for k, m in report.metrics.items() if k in figures} == figures
+    assert any("規章" in p.text or "規範性檔案" in p.text for p in report.passages)

@@ -13,7 +13,7 @@ from indexer.readers.text import parse_text
 from indexer.structure import structure_of
 from indexer.tables import cell_kind, label_core, map_tables, match_label, parse_number
 
-from fixtures.reports import assert_expected, build_report, write
+from fixtures.reports import assert_expected, build_report, to_traditional, write
 
 
 def mapped(blocks):
@@ -659,23 +659,12 @@ def test_the_template_a_header_left_as_paragraphs_names(tmp_path):
 # ------------------------------------------------------------------ a mirror's traditional-script copy
 
 
-def _traditional(text: str) -> str:
-    """`text` as a mirror site serves it: every character with a traditional form written in it, 文件 as 檔案."""
-    from indexer.textnorm import TRADITIONAL_FILE
-    back: dict[int, str] = {}
-    for line in TRADITIONAL_FILE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            traditional, simple = line.split("\t")
-            back.setdefault(ord(simple), traditional)
-    return text.replace("文件", "檔案").translate(back)
-
-
 @pytest.mark.parametrize("template", ["2019", "2021"])
 def test_a_traditional_script_copy_gives_the_same_figures(tmp_path, template):
     source = build_report(template)
     html = write(source, "html", tmp_path / "simplified").read_text(encoding="utf-8")
     copy = tmp_path / "mirror.html"
-    copy.write_text(_traditional(html), encoding="utf-8")
+    copy.write_text(to_traditional(html), encoding="utf-8")
     assert "規範性檔案" in copy.read_text(encoding="utf-8") and "规范性文件" not in copy.read_text(encoding="utf-8")
     report = extract(copy)
     assert report.template == template
