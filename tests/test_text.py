@@ -401,3 +401,11 @@ def test_figures_on_both_sides_of_the_rest_of_a_wrapped_label():
             "规章（设区的市、自治州人民政府应提供相\n3\n关数据）\n\n0\n\n12\n\n第二十条第（五）项\n")
     rows = [r for g in _grids(parse_text(text)) for r in g]
     assert ["规章（设区的市、自治州人民政府应提供相", "3", "0", "12"] in rows
+
+
+def test_a_label_wrapped_round_its_rows_first_figure():
+    """PDF-to-text without layout on a ruled table: 2.其他法律行政法规 / 1 / 禁止公开 / then the row's other figures."""
+    text = ("三、收到和处理政府信息公开申请情况\n2.其他法律行政法规\n1\n禁止公开\n\n" + "\n\n".join("000001") +
+            "\n\n3.危及“三安全一稳定”\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["2.其他法律行政法规禁止公开", "1", "0", "0", "0", "0", "0", "1"] in rows

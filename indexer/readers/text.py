@@ -403,6 +403,14 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
     if started and _row_fits(started.group(1), len(started.group(2).split()) + len(figures)):
         out[-1] = out[-1].rstrip() + " " + " ".join(figures)
         return True
+    # a label wrapped round its row's first figure: 2.其他法律行政法规 / 0 / 禁止公开 / 0 0 0 0 0 0
+    if len(out) >= 3 and all(t.strip() and "\t" not in t and "|" not in t for t in out[-3:]) \
+            and _FIGURE_TOKEN.match(out[-2].strip()) and not any(ch.isdigit() for ch in out[-1]) \
+            and not _FIGURE_TOKEN.match(out[-3].split()[-1]) and len(out[-1].strip()) <= 12:
+        label = out[-3].strip() + out[-1].strip()
+        if _row_fits(label, 1 + len(figures)) and not _row_fits(out[-1].strip(), len(figures)):
+            out[-3:] = [label + " " + out[-2].strip() + " " + " ".join(figures)]
+            return True
     # the rest of a wrapped label between a row's first figure and the others: 规章（设区的市…相 / 0 / 关数据） / 0 0
     closing = [k for k in (1, 2) if len(out) > k and out[-1].strip().endswith(("）", ")"))
                and all(t.strip() and not any(ch.isdigit() for ch in t) for t in out[-k:])]
