@@ -53,3 +53,11 @@ def test_binary_noise_is_told_from_text():
 @given(st.lists(_TEXT, max_size=6))
 def test_fold_lines_is_each_text_folded_one_a_line(texts):
     assert textnorm.fold_lines(texts) == "\n".join(textnorm.fold(t) for t in texts)
+
+
+def test_simplified_maps_traditional_characters_one_for_one_and_leaves_simplified_text_alone():
+    from indexer.textnorm import simplified
+
+    assert simplified("第二十條第（一）項 規範性檔案 行政處罰") == "第二十条第（一）项 规范性档案 行政处罚"
+    text = "本年新收政府信息公开申请数量 乾隆 著作 于是"  # 乾, 著, 于: characters simplified text uses too
+    assert simplified(text) == text

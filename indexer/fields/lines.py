@@ -18,10 +18,9 @@ given back as its distinct cells, each a line.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
-TRADITIONAL_FILE = Path(__file__).resolve().parent.parent / "data" / "traditional_chars.tsv"
+from ..textnorm import simplified  # traditional characters as simplified, one for one (re-exported)
+
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # 應(yīng)急, 國(guó): a syllable with its tone mark in brackets right after a Han character
 _GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
@@ -59,21 +58,6 @@ def without_breaks(text: str) -> str:
 def without_glosses(text: str) -> str:
     """A line without the pinyin a mirror site puts after characters (應(yīng)急 → 應急)."""
     return _GLOSS.sub("", text)
-
-
-@lru_cache(maxsize=1)
-def _simplifying() -> dict[int, str]:
-    table = {}
-    for line in TRADITIONAL_FILE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            traditional, simple = line.split("\t")
-            table[ord(traditional)] = simple
-    return table
-
-
-def simplified(text: str) -> str:
-    """Traditional characters as simplified ones, one character for one (西寧市城中區 → 西宁市城中区)."""
-    return text.translate(_simplifying())
 
 
 def rule_lines(lines: list[str]) -> list[str]:
