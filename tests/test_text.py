@@ -409,3 +409,16 @@ def test_a_label_wrapped_round_its_rows_first_figure():
             "\n\n3.危及“三安全一稳定”\n")
     rows = [r for g in _grids(parse_text(text)) for r in g]
     assert ["2.其他法律行政法规禁止公开", "1", "0", "0", "0", "0", "0", "1"] in rows
+
+
+def test_a_long_label_wrapped_over_lines_with_its_figures_beside_a_middle_one():
+    """PDF-to-text -layout: a 2019-template label with its long remark over five lines, the figures beside the
+    third; the lines around hold no figure."""
+    text = ("二、主动公开政府信息情况\n第二十条第（五）项\n信息内容     上一年项目数量     本年增/减     处理决定数量\n"
+            "行政许可             8             5            93\n"
+            "其他对外管理服务事项（指行政许可证以外\n的政务服务事项，含行政确认、行政奖励、\n"
+            "行政裁决、行政给付、行政处罚、行政强  117           0         165\n制、行政检查、行政征收和其他类，以及公\n共服务事项）\n\n"
+            "第二十条第（六）项\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert any(r[0].startswith("其他对外管理服务事项") and r[0].endswith("共服务事项）") and r[1:] == ["117", "0", "165"]
+               for r in rows)

@@ -75,7 +75,7 @@ def parse_text(text: str) -> list[Block]:
     """Split decoded text into paragraphs and tables."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = rows_from_columns(_pipe_row_ends(_pipe_lines_between_cells(lines)))
-    lines = _labels_onto_figures(_tab_headers_joined(_cells_between_tabs(lines)))
+    lines = _labels_onto_figures(_tab_headers_joined(_cells_between_tabs(_spaced_labels_whole(lines))))
     blocks: list[Block] = []
     pending: list[str] = []  # paragraph lines, None-separated by blank lines
     i = 0
@@ -223,6 +223,45 @@ def _tab_headers_joined(lines: list[str]) -> list[str]:
         return lines
     rows = {i for i, line in enumerate(lines) if "\t" in line or (i and "\t" in lines[i - 1] and line.strip())}
     return join_broken_headers(lines, rows, "\t")[0]
+
+
+def _spaced_labels_whole(lines: list[str]) -> list[str]:
+    """A long row label that PDF-to-text -layout wrapped over several lines, its figures beside one of them, as one
+    line (其他对外管理服务事项（指… / …行政强  117  0  165 / 制、行政检查…） -> the label, then 117 0 165), when the
+    lines joined name a template row that takes that many figures and the line's own text names none."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = _spaced_cells(lines[i]) if "\t" not in lines[i] and "|" not in lines[i] else []
+        if len(cells) < 2 or not has_han(cells[0]) or not all(_FIGURE_TOKEN.match(c) for c in cells[1:]) \
+                or _template_row(cells[0]) is not None:
+            out.append(lines[i])
+            i += 1
+            continue
+        before = 0
+        while before < 3 and before < len(out) and _label_piece(out[-1 - before]):
+            before += 1
+        after = 0
+        while after < 3 and i + 1 + after < len(lines) and _label_piece(lines[i + 1 + after]):
+            after += 1
+        found = next(((b, a) for b in range(before, -1, -1) for a in range(after, -1, -1) if b + a and _row_fits(
+            "".join([t.strip() for t in out[len(out) - b:]] + [cells[0]] + [t.strip() for t in lines[i + 1:i + 1 + a]]),
+            len(cells) - 1)), None)
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        b, a = found
+        label = "".join([t.strip() for t in out[len(out) - b:]] + [cells[0]] + [t.strip() for t in lines[i + 1:i + 1 + a]])
+        del out[len(out) - b:]
+        out.append(label + " " + " ".join(cells[1:]))
+        i += 1 + a
+    return out
+
+
+def _label_piece(line: str) -> bool:
+    """A line that may be a piece of a wrapped label: text, no figure, no cell separator."""
+    return bool(line.strip()) and "\t" not in line and "|" not in line and not any(ch.isdigit() for ch in line)
 
 
 def _pipe_lines_between_cells(lines: list[str]) -> list[str]:
