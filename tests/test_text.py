@@ -422,3 +422,10 @@ def test_a_long_label_wrapped_over_lines_with_its_figures_beside_a_middle_one():
     rows = [r for g in _grids(parse_text(text)) for r in g]
     assert any(r[0].startswith("其他对外管理服务事项") and r[0].endswith("共服务事项）") and r[1:] == ["117", "0", "165"]
                for r in rows)
+
+
+def test_a_dash_for_a_blank_cell_ends_a_row_of_figures_a_line_each():
+    """行政强制 / 4 / 4 / - : the row's three cells, the last printed blank (absent, never 0)."""
+    text = "二、主动公开政府信息情况\n第二十条第（六）项\n行政处罚\n\n90\n\n0\n\n22\n\n行政强制\n\n4\n\n4\n\n-\n\n第二十条第（八）项\n"
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["行政强制", "4", "4", "-"] in rows and ["行政处罚", "90", "0", "22"] in rows

@@ -534,7 +534,7 @@ def _header_runs(lines: list[str]) -> list[str]:
     return out
 
 
-_FIGURES_LINE = re.compile(r"^(\S.*?)\s+((?:(?:[+\-−增减]?\d[\d,.]*(?:万元|元)?|—|/|无)(?:\s+|$))+)$")
+_FIGURES_LINE = re.compile(r"^(\S.*?)\s+((?:(?:[+\-−增减]?\d[\d,.]*(?:万元|元)?|—|-|/|无)(?:\s+|$))+)$")
 
 
 def _label_and_figures(line: str) -> list[str]:
