@@ -213,10 +213,22 @@ def find_tables(toks: list[_Token]) -> list[_Table]:
     return tables
 
 
+_ALONE = ("new", "carried_over", "carried_forward")  # table 3 rows whose long labels no sentence ends with
+_ALONE_END = re.compile(r"(?:申\s*请\s*数\s*量|继\s*续\s*办\s*理)\s*$")
+
+
 def _row_of(toks: list[_Token], i: int, context: str | None) -> _Row | None:
-    if i == 0 or toks[i - 1].is_run or context is None:
+    if i == 0 or toks[i - 1].is_run:
         return None
     start, tail = _tail(toks[i - 1].text)
+    if context is None:  # outside a table: only a table 3 row whose seven cells add up, however its run is cut
+        if not _ALONE_END.search(tail):
+            return None
+        found = row_label_of(tail, (APPLY,))
+        n = len(APPLY_COLUMNS)
+        if found is None or found[0].key not in _ALONE or None in agreed(row_candidates(toks[i].text, n, (n,)), n):
+            return None
+        return _Row(APPLY, found[0].key, start + found[1], i)
     if context == APPEALS:
         at = _appeals_header(tail)
         return _Row(APPEALS, None, start + at, i) if at is not None else None

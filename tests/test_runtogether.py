@@ -179,3 +179,13 @@ def test_a_crawler_export_of_a_traditional_script_copy(tmp_path, template):
     report = extract(mirror)
     assert len(figures) > 100 and {k: m.value for k, m in report.metrics.items() if k in figures} == figures
     assert any("規章" in p.text or "規範性檔案" in p.text for p in report.passages)
+
+
+def test_a_table_3_row_whose_seven_cells_add_up_needs_no_header_before_it():
+    """四、结转下年度继续办理 and its run right after the section heading (a copied page that starts at the row): a
+    table row when its run cuts into seven cells that add up; 本年新收政府信息公开申请数量5 in prose stays prose."""
+    blocks = rebuild("三、收到和处理政府信息公开申请情况四、结转下年度继续办理1000001四、政府信息公开行政复议、行政诉讼情况本年未发生。")
+    grids = [[list(r) for r in b.rows] for b in blocks if isinstance(b, Table)]
+    assert grids and grids[0][-1][-7:] == ["1", "0", "0", "0", "0", "0", "1"]
+    prose = rebuild("三、收到和处理政府信息公开申请情况本年新收政府信息公开申请数量5件，均已办结。")
+    assert not [b for b in prose if isinstance(b, Table)]
