@@ -141,3 +141,30 @@ def test_html2text_row_wrapped_after_a_long_labels_pipe():
             "第二十条第（九）项  \n  \n正文。\n")
     assert tables(parse_markdown(text))[0][3] == [label, "2", "2", "19"]
     assert ["行政事业性收费"] in [row[:1] for row in tables(parse_markdown(text))[0]]
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_tables_kept_as_html_inside_markdown(tmp_path, template):
+    """PDF-to-markdown converters keep a table with merged cells as HTML (``<table>…</table>`` on one line) among
+    the markdown text: its cells are read as a saved page's, the same figures as the page itself."""
+    import re
+
+    from fixtures.reports import build_report, write
+
+    source = build_report(template)
+    html = write(source, "html", tmp_path / "page").read_text(encoding="utf-8")
+    body = html[html.index("<body"):]
+    parts = []
+    for piece in re.split(r"(<table.*?</table>)", body, flags=re.S):
+        if piece.startswith("<table"):
+            parts.append(re.sub(r"\s*\n\s*", "", piece))
+        else:
+            parts += [("## " if tag.startswith("h") else "") + re.sub(r"<[^>]+>", "", text).strip()
+                      for tag, text in re.findall(r"<(h\d|p|div)[^>]*>(.*?)</\1>", piece, flags=re.S) if text.strip()]
+    md = tmp_path / "converted.md"
+    md.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    page, converted = extract(tmp_path / "page.html"), extract(md)
+    figures = {k: m.value for k, m in page.metrics.items() if k.startswith(("active.", "apply.", "review.", "litigation."))}
+    assert len(figures) > 100
+    assert {k: m.value for k, m in converted.metrics.items() if k in figures} == figures
+    assert converted.template == template

@@ -587,6 +587,17 @@ def _span(value: str | None) -> int:
     return max(1, int(m.group(1))) if m else 1
 
 
+def table_grid_of(markup: str) -> list[list[str]]:
+    """The grid of one ``<table>`` written inside another format (markdown from PDF converters keeps merged tables
+    as HTML), or [] when the markup holds no table."""
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    table = next(root.iter("table"), None)
+    return _table_grid(table) if table is not None else []
+
+
 def _table_grid(table: etree._Element, cell_texts: dict | None = None) -> list[list[str]]:
     known = cell_texts or {}
     rows = [

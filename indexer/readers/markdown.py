@@ -13,7 +13,9 @@ Markdown is read as plain text (`text.parse_text`) once its markup is gone:
 * pipe tables in every variant: with or without the leading and trailing
   pipes, compact rows (``| 行政处罚 | 69 | ||``), separator rows anywhere.
   Tables split into several markdown tables stay separate grids; the table
-  mapper reads a layout across grids.
+  mapper reads a layout across grids;
+* tables the converter kept as HTML (``<table>…</table>``, merged cells and
+  all) read as the HTML reader reads a saved page's.
 
 `looks_like_markdown` tells markdown inside a ``.txt`` file from plain text.
 """
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..blocks import Block, Document
+from ..blocks import Block, Document, Table
 from ..textnorm import has_han
 from . import ReadError
 from .encoding import decode_bytes
@@ -45,6 +47,7 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![*A-Za-z0-9])\*(?=[^\
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?(?:span|font|b|strong|i|em|u|sup|sub|p|div)\b[^>]*>", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+•]\s+|>\s?)+")
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
 _ARTICLE_ROW = re.compile(r"^\s*第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项\s*$")
 
 
@@ -67,8 +70,20 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def parse_markdown(text: str) -> list[Block]:
-    """Blocks of a markdown document."""
-    return parse_text("\n".join(plain_lines(text)))
+    """Blocks of a markdown document; a table written as HTML inside it (``<table>…</table>``, as PDF-to-markdown
+    converters keep tables with merged cells) is read as HTML."""
+    from .html import table_grid_of  # the HTML reader's grids (merged cells expanded as in a saved page)
+
+    blocks: list[Block] = []
+    pos = 0
+    for m in _HTML_TABLE.finditer(text):
+        grid = table_grid_of(m.group(0))
+        if not grid:
+            continue
+        blocks += parse_text("\n".join(plain_lines(text[pos:m.start()])))
+        blocks.append(Table.from_rows(grid))
+        pos = m.end()
+    return blocks + parse_text("\n".join(plain_lines(text[pos:])))
 
 
 def plain_lines(text: str) -> list[str]:
