@@ -82,6 +82,8 @@ def test_label_and_figures_on_a_line_are_a_table_row():
     ("标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", True),
     ("某某县2023年政府信息公开工作年度报告\n\n一、总体情况\n#1 号文件\n正文。\n", False),
     ("规章\t0\t0\t0\n行政许可\t5\n", False),
+    ("二、主动公开政府信息情况\n\n<table><tr><td>规章</td><td>0</td></tr></table>\n", True),  # a converter's HTML table
+    ("正文提到<table>标签。\n", False),
 ])
 def test_markdown_inside_text_is_recognised(text, expected):
     assert looks_like_markdown(text) is expected

@@ -59,7 +59,10 @@ def read_markdown(path: Path) -> Document:
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Markdown inside a text file: ``#`` headings or pipe tables with a ``|---|`` separator row."""
+    """Markdown inside a text file: ``#`` headings, pipe tables with a ``|---|`` separator row, or tables a converter
+    kept as HTML (``<table>…<td>``)."""
+    if _HTML_TABLE.search(text[:200_000]) and re.search(r"<t[dh]\b", text[:200_000], re.I):
+        return True
     headings = separators = 0
     for line in text.splitlines()[:3000]:
         if _HEADING.match(line) and _HEADING.match(line).group(2):
