@@ -429,3 +429,15 @@ def test_a_dash_for_a_blank_cell_ends_a_row_of_figures_a_line_each():
     text = "二、主动公开政府信息情况\n第二十条第（六）项\n行政处罚\n\n90\n\n0\n\n22\n\n行政强制\n\n4\n\n4\n\n-\n\n第二十条第（八）项\n"
     rows = [r for g in _grids(parse_text(text)) for r in g]
     assert ["行政强制", "4", "4", "-"] in rows and ["行政处罚", "90", "0", "22"] in rows
+
+
+@pytest.mark.parametrize("drawn", [
+    "+--------+----+----+----+\n| 第二十条第（一）项 |\n+========+====+====+====+\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+    "+--------+----+----+----+\n| 规章 | 0 | 0 | 3 |\n+--------+----+----+----+\n| 行政规范性文件 | 4 | 0 | 32 |\n+--------+----+----+----+\n",
+    "┌──────┬──────┐\n│第二十条第（一）项│\n│信息内容│本年制发件数│本年废止件数│现行有效件数│\n├──────┼──────┤\n"
+    "│规章│0│0│3│\n│行政规范性文件│4│0│32│\n└──────┴──────┘\n",
+])
+def test_tables_drawn_with_characters(drawn):
+    """pandoc's grid tables and box-drawing tables (text exports of converters): their rows, borders gone."""
+    grid = _grids(parse_text("二、主动公开政府信息情况\n" + drawn + "三、收到和处理政府信息公开申请情况\n"))[0]
+    assert grid[-2:] == [["规章", "0", "0", "3"], ["行政规范性文件", "4", "0", "32"]]

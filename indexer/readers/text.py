@@ -74,7 +74,7 @@ def read_text(path: Path) -> Document:
 def parse_text(text: str) -> list[Block]:
     """Split decoded text into paragraphs and tables."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = rows_from_columns(_pipe_row_ends(_pipe_lines_between_cells(lines)))
+    lines = rows_from_columns(_pipe_row_ends(_pipe_lines_between_cells(_drawn_tables(lines))))
     lines = _labels_onto_figures(_tab_headers_joined(_cells_between_tabs(_spaced_labels_whole(lines))))
     blocks: list[Block] = []
     pending: list[str] = []  # paragraph lines, None-separated by blank lines
@@ -257,6 +257,19 @@ def _spaced_labels_whole(lines: list[str]) -> list[str]:
         out.append(label + " " + " ".join(cells[1:]))
         i += 1 + a
     return out
+
+
+_BORDER = re.compile(r"^\s*[+\-=─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╟╢╤╧╪┏┓┗┛┣┫┳┻╋:|│┃║\s]*[-=─━═]{3,}[+\-=─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╟╢╤╧╪┏┓┗┛┣┫┳┻╋:|│┃║\s]*$")
+_VERTICAL = str.maketrans({"│": "|", "┃": "|", "║": "|"})
+
+
+def _drawn_tables(lines: list[str]) -> list[str]:
+    """Tables drawn with characters (pandoc's grid tables ``+----+`` / ``| 规章 | 0 |``, box drawing ``┌──┬──┐`` /
+    ``│规章│0│``) as pipe rows: a border line becomes a separator row, a box's verticals pipes."""
+    if not any(_BORDER.match(line) for line in lines) or not any(("|" in line or "│" in line or "┃" in line or "║" in line)
+                                                                 and not _BORDER.match(line) for line in lines):
+        return lines
+    return ["|---|" if _BORDER.match(line) else line.translate(_VERTICAL) for line in lines]
 
 
 def _label_piece(line: str) -> bool:
