@@ -170,3 +170,46 @@ def test_tables_kept_as_html_inside_markdown(tmp_path, template):
     assert len(figures) > 100
     assert {k: m.value for k, m in converted.metrics.items() if k in figures} == figures
     assert converted.template == template
+
+
+def _tabular(grid) -> str:
+    """A grid as an OCR converter writes LaTeX: \\multicolumn over merged columns, \\multirow over merged rows (the
+    rows below leave that cell empty), \\hline between rows."""
+    from fixtures.reports import origins
+
+    starts = {(r, c): cell for r, c, cell in origins(grid)}
+    height = max(r + cell.rowspan for (r, _), cell in starts.items())
+    width = max(c + cell.colspan for (_, c), cell in starts.items())
+    covered = {(r + dr, c + dc) for (r, c), cell in starts.items() for dr in range(cell.rowspan) for dc in range(cell.colspan)
+               if dr or dc}
+    rows = []
+    for r in range(height):
+        cells, c = [], 0
+        while c < width:
+            cell = starts.get((r, c))
+            if cell is None:
+                # under a \\multirow: an empty cell as wide as the one above
+                above = next(starts[(rr, c)] for rr in range(r, -1, -1) if (rr, c) in starts)
+                cells.append("\\multicolumn{%d}{|c|}{}" % above.colspan if above.colspan > 1 else "")
+                c += above.colspan
+                continue
+            text = "\\multirow{%d}{*}{%s}" % (cell.rowspan, cell.text) if cell.rowspan > 1 else cell.text
+            cells.append("\\multicolumn{%d}{|c|}{%s}" % (cell.colspan, text) if cell.colspan > 1 else text)
+            c += cell.colspan
+        rows.append(" & ".join(cells) + " \\\\ \\hline")
+    assert not [p for p in covered if p in starts]
+    return "\\begin{tabular}{|" + "c|" * width + "}\n\\hline\n" + "\n".join(rows) + "\n\\end{tabular}"
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_latex_tabular_tables_of_an_ocr_conversion(tmp_path, template):
+    """Mathpix-style markdown: prose as text, tables as LaTeX tabular with \\multicolumn and \\multirow."""
+    from fixtures.reports import assert_expected, build_report
+
+    source = build_report(template)
+    text = "\n\n".join(b if isinstance(b, str) else _tabular(b) for b in source.blocks) + "\n"
+    path = tmp_path / "mathpix.mmd.md"
+    path.write_text(text, encoding="utf-8")
+    report = extract(path)
+    assert report.template == template
+    assert_expected(report, source.expected)

@@ -15,7 +15,8 @@ Markdown is read as plain text (`text.parse_text`) once its markup is gone:
   Tables split into several markdown tables stay separate grids; the table
   mapper reads a layout across grids;
 * tables the converter kept as HTML (``<table>…</table>``, merged cells and
-  all) read as the HTML reader reads a saved page's.
+  all) read as the HTML reader reads a saved page's, and LaTeX ``tabular``
+  tables (OCR converters) by their ``&`` and ``\\\\``.
 
 `looks_like_markdown` tells markdown inside a ``.txt`` file from plain text.
 """
@@ -48,6 +49,31 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?(?:span|font|b|strong|i|em|u|sup|sub|p|div)\b[^>]*>", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+•]\s+|>\s?)+")
 _HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+_EMBEDDED_TABLE = re.compile(r"<table\b.*?</table\s*>|\\begin\{tabular\}.*?\\end\{tabular\}", re.I | re.S)
+_TABULAR_SPEC = re.compile(r"^\\begin\{tabular\}\s*(?:\{(?:[^{}]|\{[^{}]*\})*\})?")
+_MULTI = re.compile(r"\\multi(column|row)\s*\{(\d+)\}\s*\{[^{}]*\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_RULES = re.compile(r"\\(?:hline|cline\s*\{[^{}]*\}|toprule|midrule|bottomrule)")
+
+
+def tabular_grid(markup: str) -> list[list[str]]:
+    """The grid of a LaTeX ``tabular`` (what OCR converters such as Mathpix write for a table): rows end at ``\\\\``,
+    cells at ``&``; ``\\multicolumn{n}`` is repeated over its n columns as a merged HTML cell is, ``\\multirow``
+    written in its first row and left blank below (the rows under it hold an empty cell there)."""
+    from .grid import tidy_grid
+
+    body = _TABULAR_SPEC.sub("", markup.strip()).removesuffix("\\end{tabular}")
+    body = _RULES.sub("", body)
+    grid: list[list[str]] = []
+    for raw in re.split(r"\\\\", body):
+        if not raw.strip():
+            continue
+        row: list[str] = []
+        for cell in raw.split("&"):
+            m = _MULTI.search(cell)
+            text = re.sub(r"\\[a-zA-Z]+\s*|[{}$]", "", _MULTI.sub(lambda x: x.group(3), cell)).strip()
+            row += [text] * (int(m.group(2)) if m and m.group(1) == "column" else 1)
+        grid.append(row)
+    return tidy_grid(grid)
 _ARTICLE_ROW = re.compile(r"^\s*第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项\s*$")
 
 
@@ -61,7 +87,8 @@ def read_markdown(path: Path) -> Document:
 def looks_like_markdown(text: str) -> bool:
     """Markdown inside a text file: ``#`` headings, pipe tables with a ``|---|`` separator row, or tables a converter
     kept as HTML (``<table>…<td>``)."""
-    if _HTML_TABLE.search(text[:200_000]) and re.search(r"<t[dh]\b", text[:200_000], re.I):
+    if (_HTML_TABLE.search(text[:200_000]) and re.search(r"<t[dh]\b", text[:200_000], re.I)) or \
+            "\\begin{tabular}" in text[:200_000]:
         return True
     headings = separators = 0
     for line in text.splitlines()[:3000]:
@@ -79,8 +106,8 @@ def parse_markdown(text: str) -> list[Block]:
 
     blocks: list[Block] = []
     pos = 0
-    for m in _HTML_TABLE.finditer(text):
-        grid = table_grid_of(m.group(0))
+    for m in _EMBEDDED_TABLE.finditer(text):
+        grid = table_grid_of(m.group(0)) if m.group(0).lstrip().startswith("<") else tabular_grid(m.group(0))
         if not grid:
             continue
         blocks += parse_text("\n".join(plain_lines(text[pos:m.start()])))
