@@ -42,6 +42,8 @@ _READERS = {
     ".htm": ("html", "read_html"),
     ".html": ("html", "read_html"),
     ".shtml": ("html", "read_html"),
+    ".mht": ("mhtml", "read_mhtml"),
+    ".mhtml": ("mhtml", "read_mhtml"),
     ".docx": ("docx", "read_docx"),
     ".pdf": ("pdf", "read_pdf"),
 }
@@ -82,7 +84,7 @@ def read_document(path: Path) -> Document:
     kind = _READERS[suffix][0]
     per_char = _BYTES_PER_CHAR.get(kind)
     if per_char and size > per_char * limits.current().chars:
-        raise limits.exceeded("chars", f"the {'HTML' if kind == 'html' else 'text'} file is {size / 2**20:,.0f} MB, "
+        raise limits.exceeded("chars", f"the {'HTML' if kind in ('html', 'mhtml') else 'text'} file is {size / 2**20:,.0f} MB, "
                                        f"so it holds more than {limits.current().chars:,} characters")
     try:
         doc = reader(path)
@@ -102,7 +104,7 @@ def read_document(path: Path) -> Document:
 
 # Bytes a character takes at most in a text file (UTF-32), and in an HTML page with its markup:
 # a file larger than this many bytes per allowed character is refused before it is read.
-_BYTES_PER_CHAR = {"text": 4, "html": 10}
+_BYTES_PER_CHAR = {"text": 4, "html": 10, "mhtml": 10}
 
 
 def _check_size(doc: Document) -> None:
