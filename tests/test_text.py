@@ -441,3 +441,12 @@ def test_tables_drawn_with_characters(drawn):
     """pandoc's grid tables and box-drawing tables (text exports of converters): their rows, borders gone."""
     grid = _grids(parse_text("二、主动公开政府信息情况\n" + drawn + "三、收到和处理政府信息公开申请情况\n"))[0]
     assert grid[-2:] == [["规章", "0", "0", "3"], ["行政规范性文件", "4", "0", "32"]]
+
+
+def test_a_label_whose_remark_wraps_over_four_lines_takes_the_figures_under_it():
+    """pdftotext -raw: a 2019-template label with its long remark over four lines, the row's figures on the next."""
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年新\n制作数量\n本年新\n公开数量\n对外公开总\n数量\n"
+            "规章（设区的市、自治州人民政府应提供相\n关数据）\n0 0 0\n规范性文件（行政机关制定发布的决定、公\n告、通告、意见、通知，以及标题采用“规\n"
+            "定”“办法”“细则”“规范”“规程”“规则”等字\n样的公文，一般情况下属于规范性文件）\n2 2 19\n第二十条第（五）项\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert any(r[0].startswith("规范性文件（") and r[1:] == ["2", "2", "19"] for r in rows)

@@ -473,13 +473,15 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
                 and _row_fits(row.group(1), len(row.group(2).split()) + len(figures)):
             out[-k - 1] = head + " " + " ".join(figures)
             return True
-    for take in (1, 2, 3):
+    for take in (1, 2, 3, 4, 5):
         above = out[-take:]
         if len(out) < take or any(not t.strip() or "\t" in t or "|" in t or _FIGURE_TOKEN.match(t.split()[-1])
                                   for t in above):
             return False
         label = "".join(t.strip() for t in above)
-        if len(label) <= 80 and _row_fits(label, len(figures)):
+        if take > 3 and not (label.endswith(("）", ")")) and ("（" in above[0] or "(" in above[0])):
+            continue  # four or five lines only for a label whose remark in brackets wrapped (规范性文件（行政机关…）)
+        if len(label) <= (80 if take <= 3 else 160) and _row_fits(label, len(figures)):
             out[-take:] = [label + " " + " ".join(figures)]
             return True
         # the rest of a wrapped group cell printed after the row's label (三、本年度 （一）予以公开 / 办理结果)
