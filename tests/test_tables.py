@@ -694,3 +694,13 @@ def test_table_4_figures_that_touch_are_cut_where_the_groups_add_up():
     from indexer.tables.mapper import _touching_figures_cut
     assert _touching_figures_cut(list(enumerate("5 0 0 0 7 1 0 0 0 1 0 0 0 0".split()))) is None  # no cut adds up
     assert _touching_figures_cut(list(enumerate("1 1 0 2 0 0 0 0 0 0 0 0 0 0".split()))) is None  # no figure of two digits to cut
+
+
+def test_table_3_columns_dumped_one_after_another_give_no_wrong_figure():
+    """pdfminer's text of a table 3 without borders whose rows print only 自然人 and 总计: the labels, then the
+    自然人 column (3 0 3), then the 总计 column (3 0 3), a figure a line. Six figures that do not add up are no
+    row of seven read from the left: nothing comes out rather than 3 as 科研机构."""
+    text = ("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n总计\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n"
+            "三、本年度办理结果\n（一）予以公开\n\n3\n0\n3\n\n3\n0\n3\n\n四、政府信息公开行政复议、行政诉讼情况\n")
+    result, _ = text_report(text)
+    assert not [k for k in values(result) if k.startswith("apply.")]

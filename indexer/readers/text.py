@@ -246,7 +246,7 @@ def _spaced_labels_whole(lines: list[str]) -> list[str]:
             after += 1
         found = next(((b, a) for b in range(before, -1, -1) for a in range(after, -1, -1) if b + a and _row_fits(
             "".join([t.strip() for t in out[len(out) - b:]] + [cells[0]] + [t.strip() for t in lines[i + 1:i + 1 + a]]),
-            len(cells) - 1)), None)
+            cells[1:])), None)
         if found is None:
             out.append(lines[i])
             i += 1
@@ -396,7 +396,7 @@ def _figure_runs(lines: list[str]) -> list[str]:
                 out += [""] * lead + [lines[i]]
                 i += 1
                 continue
-        if len(with_empty) > len(figures) and out and _row_fits(out[-1].strip(), len(with_empty)):
+        if len(with_empty) > len(figures) and out and _row_fits(out[-1].strip(), with_empty):
             figures = with_empty
         if lead and not out:
             out += [""] * lead
@@ -452,7 +452,7 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
     """Join `figures` to the row label on the last one to three lines of `out`, if they hold one (or to the row
     whose first figures are on its label's line: ``行政规范性文件 564`` / ``984`` / ``4185``)."""
     started = _FIGURES_LINE.match(out[-1].strip()) if out and "\t" not in out[-1] and "|" not in out[-1] else None
-    if started and _row_fits(started.group(1), len(started.group(2).split()) + len(figures)):
+    if started and _row_fits(started.group(1), started.group(2).split() + figures):
         out[-1] = out[-1].rstrip() + " " + " ".join(figures)
         return True
     # a label wrapped round its row's first figure: 2.其他法律行政法规 / 0 / 禁止公开 / 0 0 0 0 0 0
@@ -460,7 +460,7 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
             and _FIGURE_TOKEN.match(out[-2].strip()) and not any(ch.isdigit() for ch in out[-1]) \
             and not _FIGURE_TOKEN.match(out[-3].split()[-1]) and len(out[-1].strip()) <= 12:
         label = out[-3].strip() + out[-1].strip()
-        if _row_fits(label, 1 + len(figures)) and not _row_fits(out[-1].strip(), len(figures)):
+        if _row_fits(label, [out[-2].strip()] + figures) and not _row_fits(out[-1].strip(), figures):
             out[-3:] = [label + " " + out[-2].strip() + " " + " ".join(figures)]
             return True
     # the rest of a wrapped label between a row's first figure and the others: 规章（设区的市…相 / 0 / 关数据） / 0 0
@@ -470,7 +470,7 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
         head = out[-k - 1].strip()
         row = _FIGURES_LINE.match(head) if "\t" not in head and "|" not in head else None
         if row and row.group(1).count("（") + row.group(1).count("(") > row.group(1).count("）") + row.group(1).count(")") \
-                and _row_fits(row.group(1), len(row.group(2).split()) + len(figures)):
+                and _row_fits(row.group(1), row.group(2).split() + figures):
             out[-k - 1] = head + " " + " ".join(figures)
             return True
     for take in (1, 2, 3, 4, 5):
@@ -481,11 +481,11 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
         label = "".join(t.strip() for t in above)
         if take > 3 and not (label.endswith(("）", ")")) and ("（" in above[0] or "(" in above[0])):
             continue  # four or five lines only for a label whose remark in brackets wrapped (规范性文件（行政机关…）)
-        if len(label) <= (80 if take <= 3 else 160) and _row_fits(label, len(figures)):
+        if len(label) <= (80 if take <= 3 else 160) and _row_fits(label, figures):
             out[-take:] = [label + " " + " ".join(figures)]
             return True
         # the rest of a wrapped group cell printed after the row's label (三、本年度 （一）予以公开 / 办理结果)
-        if take > 1 and all(len(t.strip()) <= 6 for t in above[1:]) and _row_fits(above[0].strip(), len(figures)):
+        if take > 1 and all(len(t.strip()) <= 6 for t in above[1:]) and _row_fits(above[0].strip(), figures):
             out[-take:] = [t.strip() for t in above[1:]] + [above[0].strip() + " " + " ".join(figures)]
             return True
     return False
@@ -500,18 +500,28 @@ def _template_row(label: str):
         (found for part in reversed(label_parts(label)) if (found := match_label(part, ("row",), group="other"))), None)
 
 
-def _row_fits(label: str, figures: int) -> bool:
-    """`label` names a template row whose table has about that many figures per row."""
+def _row_fits(label: str, figures: int | list[str]) -> bool:
+    """`label` names a template row whose table has about that many figures per row. A table 3 row takes seven, or
+    five or six when the others add up to the last (its blanks vanished, 总计 kept): other short rows of figures
+    (columns dumped one after another, 3 0 3 / 3 0 3) would be read into the wrong columns."""
     from ..tables import APPEALS, APPLY  # the template's labels (tables builds on the readers)
 
     lab = _template_row(label)
     if lab is None:
         return False
+    n = figures if isinstance(figures, int) else len(figures)
     if lab.kind == APPLY:
-        return 5 <= figures <= 8
+        return n == 7 or (5 <= n <= 6 and not isinstance(figures, int) and _adds_up(figures))
     if lab.kind == APPEALS:
-        return figures == 5
-    return figures <= 4
+        return n == 5
+    return n <= 4
+
+
+def _adds_up(figures: list[str]) -> bool:
+    from ..tables import parse_number  # (tables builds on the readers)
+
+    numbers = [parse_number(f) for f in figures]
+    return None not in numbers and sum(x.value for x in numbers[:-1]) == numbers[-1].value
 
 
 def _is_header_row(cells: list[str]) -> bool:
