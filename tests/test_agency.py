@@ -16,6 +16,7 @@ from indexer.fields.agency import (
     from_title,
     opening_subject,
     own_plan,
+    pronoun_agency,
     pronoun_government,
     signature,
     zone_named_in,
@@ -292,3 +293,71 @@ def test_a_compiler_that_summed_up_the_year():
 def test_a_links_closing_bracket_before_a_column_name_is_no_agency():
     text = "本年度报告的电子版可以从某市门户网站(http://www.example.gov.cn/)政府信息公开年报专栏下载。"
     assert embedded([text]) is None
+
+
+def test_first_sentence_subject_with_a_verb_outside_the_list_when_it_names_its_place():
+    paragraphs = ["一、总体情况", "2022年,江苏省民政厅精准施策,主动公开政府信息。"]
+    assert names(first_sentence(paragraphs)) == ("江苏省民政厅", "江苏省民政厅")
+    # no place at the start: not taken on an unknown verb
+    assert first_sentence(["一、总体情况", "2022年,我局精准施策。"]) is None
+
+
+def test_first_sentence_after_a_heading_run_into_the_preamble():
+    paragraphs = ["编制说明:本年度报告包括六项内容。 一、总体情况 泰州市统计局坚持以公开为常态,不公开为例外。"]
+    assert names(first_sentence(paragraphs)) == ("泰州市统计局", "泰州市统计局")
+
+
+def test_embedded_prefers_a_later_printing_with_the_place():
+    paragraphs = [
+        "审计局2024年政府信息公开工作年度报告",
+        "根据有关规定,现将岳麓区审计局政府信息公开工作2024年度工作情况报告如下:",
+    ]
+    assert names(embedded(paragraphs)) == ("岳麓区审计局", "岳麓区审计局")
+
+
+def test_embedded_compiled_from_an_agencys_work():
+    paragraphs = ["本年度报告是根据条例规定,根据精河工业园区管理委员会的政府信息公开年度工作情况进行编制。"]
+    assert names(embedded(paragraphs)) == ("精河工业园区管理委员会", "精河工业园区管理委员会")
+
+
+def test_a_file_name_with_a_bare_level_yields_to_the_placed_government():
+    paragraphs = [
+        "《2022年市政府信息公开工作年度报告.docx》由会员分享,可在线阅读。",
+        "我县仔细梳理有关材料,特编制宾川县2022年度政府信息公开工作年度报告。",
+    ]
+    assert names(embedded(paragraphs)) == ("宾川县人民政府", "宾川县")
+    found = find_agency("2022年市政府信息公开工作年度报告", paragraphs)
+    assert found.name == "宾川县人民政府"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("完善《鹿城区住建局信息公开管理制度》,明确公开的内容。", "鹿城区住房和城乡建设局"),
+        ("二是修订了《泰安市城市管理局政府信息主动公开基本目录》。", "泰安市城市管理局"),
+        ("印发《大连高新区2024年政务公开工作要点及责任分工》,细化任务。", "大连高新区"),
+    ],
+)
+def test_own_rules_catalogues_and_plans_name_their_agency(text, expected):
+    assert own_plan([text]).name == expected
+
+
+def test_own_plan_is_not_a_higher_levels_rules():
+    assert own_plan(["根据《某省政府信息公开规定》,做好工作。"]) is None
+
+
+def test_pronoun_agency_points_at_its_own_site():
+    paragraphs = [
+        "一、概述",
+        "2016年,我局按照市政府的要求完成了自查工作。政府信息主要由本机关网站公布,并可到江门市政府信息公开平台查询。",
+        "我局公开信息的形式主要有省水利厅网站、市政府网站、市水务局网站等。在江门市水务局门户网站上设定政务公开专栏。",
+    ]
+    assert names(pronoun_agency(paragraphs)) == ("江门市水务局", "江门市水务局")
+    assert find_agency(None, paragraphs).name == "江门市水务局"
+
+
+def test_pronoun_agency_needs_one_such_department():
+    two = ["我局在江门市水务局网站和佛山市水务局网站公开信息。"]
+    assert pronoun_agency(two) is None
+    passing = ["我局按照江门市财政局要求公开预算。"]  # named once, not as its own site
+    assert pronoun_agency(passing) is None

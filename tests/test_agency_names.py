@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.fields.names import (
+    abbreviates,
     abbreviations,
     canonical,
     complete_level_prefix,
@@ -86,6 +87,8 @@ ABBREVIATED = {
     "政府办公室": ("某县政府办公室", "某县人民政府办公室"),
     "政府办公厅": ("某省政府办公厅", "某省人民政府办公厅"),
     "政府": ("某区政府", "某区人民政府"),
+    "民委": ("西藏自治区民委", "西藏自治区民族事务委员会"),
+    "城管局": ("靖江市城管局", "靖江市城市管理局"),
 }
 
 
@@ -217,6 +220,21 @@ def test_same_agency_with_more_of_its_place():
     assert same_agency("某某路街道办事处", "洪江区某某路街道办事处")  # a subdistrict the gazetteer lacks
     # a title's bare type, the body's name under a zone's committee
     assert same_agency("市场监督管理局", "武汉市东湖生态旅游风景区管理委员会市场监督管理局")
+
+
+def test_abbreviates_keeps_first_and_last_and_the_rest_in_order():
+    assert abbreviates("城管局", "城市管理局")
+    assert abbreviates("卫健局", "卫生健康局")
+    assert not abbreviates("城管局", "城市管理委员会")  # another ending
+    assert not abbreviates("管城局", "城市管理局")  # out of order
+    assert not abbreviates("自然资源厅", "自然资源厅驻湖南省政务服务大厅")  # held whole: a unit of it
+    assert not abbreviates("城市管理局", "城管局")
+
+
+def test_same_agency_with_a_type_shortened_outside_the_list():
+    assert same_agency("临沂市规划局", "临沂市规划和自然资源局")
+    assert not same_agency("临沂市规划局", "日照市规划和自然资源局")  # another place
+    assert not same_agency("湖南省自然资源厅", "湖南省自然资源厅驻湖南省政务服务大厅")
 
 
 def test_other_agencies_are_not_the_same():

@@ -462,6 +462,13 @@ def test_a_misread_county_keeps_only_what_its_candidates_share():
     assert resolve(["沐阳县人民政府"], "我县主动公开信息。").region == Region()
 
 
+def test_a_bare_level_before_a_type_is_not_a_misread_place():
+    # 市|城市管理局: not 肥城市 misread, whatever city the context names
+    res = resolve(["市城市管理局"], "修订了《泰安市城市管理局政府信息主动公开基本目录》。")
+    assert res.misread is None
+    assert res.region.county is None
+
+
 def test_a_province_prefix_takes_the_one_province_named_once():
     assert region("省市场监管局", context="按照黑龙江省政务公开工作要点，全年公开信息。") == R(
         "黑龙江省", None, None, "230000"

@@ -166,3 +166,21 @@ def test_a_column_name_glued_before_the_title_in_the_last_crumb_is_cut(line, cle
 )
 def test_a_title_that_opens_with_an_agency_a_year_or_guanyu_keeps_it(line):
     assert clean_title_line(line) == line.rpartition("> ")[2]
+
+
+def test_a_title_printed_twice_on_one_line_is_read_once():
+    line = "乐清市某某镇2024年政府信息公开工作年度报告乐清市某某镇2024年政府信息公开工作年度报告"
+    assert clean_title_line(line) == "乐清市某某镇2024年政府信息公开工作年度报告"
+    assert clean_title_line("您现在的位置: |首页|" + line) == "乐清市某某镇2024年政府信息公开工作年度报告"
+
+
+def test_a_title_naming_its_place_beats_one_with_a_bare_level_above_it():
+    lines = [
+        "区退役军人事务局2022年政府信息公开工作年度报告",
+        "发布日期:2023-01-19 10:02:41 文章来源:本网",
+        "广州市越秀区退役军人事务局2022年政府信息公开工作年度报告",
+        "一、总体情况",
+    ]
+    assert title_of(lines) == "广州市越秀区退役军人事务局2022年政府信息公开工作年度报告"
+    lines = ["2018年水务局政府信息公开工作年度报告", "发布时间:2019-01-08", "2018年绵阳市水务局政府信息公开工作年度报告"]
+    assert title_of(lines) == "2018年绵阳市水务局政府信息公开工作年度报告"

@@ -25,6 +25,7 @@ from .names import (
     is_pronoun,
     place_only_agency,
     same_agency,
+    split_place,
 )
 from .patterns import AGENCY_SUFFIX, HAN, NAME_CHAR, TRAILING_BRACKET, YEAR_WORD
 from .title import clean_title_line, is_agency_line, title_head
@@ -46,8 +47,8 @@ _LEAD = re.compile(
 _TRAIL = re.compile(r"(?:编制|编写|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
 # 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告
 _EMBEDDED = re.compile(
-    rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开|信息公开)[^，。；]{{0,12}}"
-    r"(?:年度报告|年报|报告|工作情况(?=[。，,]))(?!制度|格式|编制和|编制工作|有关|的通知|工作的)"  # not 《…年度报告制度》, …年报编制和公布有关工作的函
+    rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:的)?(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开|信息公开)[^，。；]{{0,12}}"
+    r"(?:年度报告|年报|报告|工作情况(?=[。，,]|进行|编制))(?!制度|格式|编制和|编制工作|有关|的通知|工作的)"  # not 《…年度报告制度》, …年报编制和公布有关工作的函
 )
 _NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关于|[)）])")  # ）政府信息公开年报: a link's bracket
 # A CMS label glued to the name it labels (标题县政府办…, 名称宿迁市水利局…)
@@ -73,7 +74,7 @@ _VERB = (
     r"主动|把|将|聚焦|立足|牢固|牢牢|统筹|切实|继续|贯彻|落实|坚决|大力|着力|强化|加强|规范|推进|推动|对|结合|依法|"
     r"全年|本年度|秉持|注重|狠抓|全力|有序|做好|按|通过|累计|共计|政府信息公开|政务公开|信息公开|精心|锚定|持之以恒|"
     r"把握|对标|践行|健全|完善|印发|制定|召开|成立|已|于|党组|党委|领导班子|高标准|高质量|主动公开|"
-    r"更加|全方位|多措并举|一以贯之|始终坚持|紧跟|对照|不折不扣|严格按照|努力|致力于|着眼|遵循)"
+    r"更加|全方位|多措并举|一以贯之|始终坚持|紧跟|对照|不折不扣|严格按照|努力|致力于|着眼|遵循|准确)"
 )
 # A subject never starts with a preposition (通过政府门户网站，…; 在区委的领导下，…),
 # nor with a copula: 2018年是全市…的一年 has the year for its subject.
@@ -137,17 +138,25 @@ def from_title(title: str | None) -> AgencyFound | None:
 
 
 def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
-    """A report's name quoted in a sentence of the opening: 现将A2022年政府信息公开工作年度报告公布如下."""
+    """A report's name quoted in a sentence of the opening: 现将A2022年政府信息公开工作年度报告公布如下.
+
+    The first name found decides the agency; a later printing of it with more of its place
+    (审计局… in a title line, 现将某区审计局…工作情况报告如下 below it) gives its name."""
+    found: list[AgencyFound] = []
     for text in paragraphs[:limit]:
         for m in _EMBEDDED.finditer(text):
             name = _GLUED_LABEL.sub("", _trim_lead(m.group("a")))
             if _NOT_A_NAME_START.match(name) or is_pronoun(name):
                 continue
             if _agency_like(name):
-                return AgencyFound(canonical(name), name, "embedded")
-            if is_place_name(name):  # 现将XX县2022年政府信息公开工作年度报告…
-                return AgencyFound(place_only_agency(name), name, "embedded")
-    return None
+                found.append(AgencyFound(canonical(name), name, "embedded"))
+            elif is_place_name(name):  # 现将XX县2022年政府信息公开工作年度报告…
+                found.append(AgencyFound(place_only_agency(name), name, "embedded"))
+    if not found:
+        return None
+    first = _placed_instead(found[0], found[1:])
+    fuller = [f for f in found if len(f.name) > len(first.name) and same_agency(first.name, f.name)]
+    return fuller[0] if fuller else first
 
 
 def byline(paragraphs: list[str], title: str | None, limit: int = 10) -> AgencyFound | None:
@@ -182,16 +191,31 @@ def first_sentence(paragraphs: list[str], limit: int = 40) -> AgencyFound | None
         start = next((i + 2 for i, t in enumerate(paragraphs[: min(limit, len(paragraphs)) - 1])
                       if _SECTION_ONE_NUMBER.match(t) and _SECTION_ONE.match("一、" + paragraphs[i + 1])), None)
     if start is None:
-        return None
+        return _inline_first_sentence(paragraphs[:limit])
     for text in paragraphs[start : start + 2]:
         for clause in _CLAUSE_START.finditer(text):
             rest = text[clause.end():]
-            if not _SUBJECT.match(rest):
+            if not _SUBJECT.match(rest) and not _PLACED_SUBJECT.match(rest):
                 continue
             found = _subject_of(rest, "first_sentence")
             if found:
                 return found
             break  # the first subject is not an agency (我局, 全县): the sentence names none
+    return None
+
+
+# …组成。 一、总体情况 某市统计局坚持…: a page whose lines were run together holds the heading mid-paragraph
+_INLINE_SECTION_ONE = re.compile(r"(?:^|\s|[。；])(?:一|1)\s*[、.．]\s*(?:总体情况|概述|总体工作情况|工作概况|基本情况)\s*")
+
+
+def _inline_first_sentence(paragraphs: list[str]) -> AgencyFound | None:
+    """The subject right after 一、总体情况 printed inside a paragraph."""
+    for text in paragraphs:
+        m = _INLINE_SECTION_ONE.search(text)
+        if m and m.start() > 0:
+            rest = text[m.end():]
+            clause = _CLAUSE_START.match(rest)
+            return _subject_of(rest[clause.end():] if clause else rest, "first_sentence")
     return None
 
 
@@ -206,17 +230,24 @@ def opening_subject(paragraphs: list[str], limit: int = 3) -> AgencyFound | None
     return None
 
 
+# A clause opening on a full agency name, whatever verb follows (某省某厅准确把握…): the name starts with a place.
+_PLACED_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是)(?P<a>{_NAME})(?=[{HAN}])")
+
+
 def _subject_of(clause: str, source: str) -> AgencyFound | None:
     """The agency a clause starts with (A认真贯彻…), a place standing for its government (平潭综合实验区坚持…)."""
     m = _SUBJECT.match(clause)
-    if not m:
-        return None
-    name = m.group("a")
-    name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
-    if _agency_like(name):
+    if m:
+        name = m.group("a")
+        name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
+        if _agency_like(name):
+            return AgencyFound(canonical(name), name, source)
+        if is_place_name(name) and not is_pronoun(name):
+            return AgencyFound(place_only_agency(name), name, source)
+    placed = _PLACED_SUBJECT.match(clause)
+    name = placed.group("a") if placed else ""
+    if placed and _starts_with_place(name) and _agency_like(name):
         return AgencyFound(canonical(name), name, source)
-    if is_place_name(name) and not is_pronoun(name):
-        return AgencyFound(place_only_agency(name), name, source)
     return None
 
 
@@ -234,10 +265,15 @@ def compiler(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
 
 # 制定实施《广州市应急管理局2022年政务公开工作实施方案》: the agency's own plan for the year
 # 编制发布《广州市某局主动公开信息目录》, 修订完善《某厅政府信息公开目录和指南》: its own catalogue and guide
+# 完善《某区住建局信息公开管理制度》, 修订了《某市城市管理局政府信息主动公开基本目录》, 印发《某高新区2024年政务公开工作要点及责任分工》
 _OWN_PLAN = re.compile(
-    rf"(?:制定|印发|出台|编制|修订|更新)(?:实施|并实施|并印发|发布|并发布|完善)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
-    r"(?:政务公开|政府信息公开|信息公开|主动公开)[^》]{0,16}(?:要点|方案|计划|清单|安排|目录|指南)》"
+    rf"(?:制定|印发|出台|编制|修订|更新|完善|建立|健全)(?:实施|并实施|并印发|发布|并发布|完善)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
+    r"(?:政务公开|政府信息主动公开|政府信息公开|信息公开|主动公开)[^》]{0,16}(?:要点|方案|计划|清单|安排|目录|指南|制度|办法|细则)"
+    r"[^》]{0,8}》"
 )
+
+
+_ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|合作区|保税区|试验区)$")
 
 
 def own_plan(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
@@ -246,8 +282,12 @@ def own_plan(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
     for text in paragraphs[:limit]:
         for m in _OWN_PLAN.finditer(text):
             name = m.group("a")
-            if _agency_like(name) and not is_pronoun(name):
+            if is_pronoun(name):
+                continue
+            if _agency_like(name):
                 return AgencyFound(canonical(name), name, "plan")
+            if _ZONE_NAME.search(name) and is_place_name(name):  # 《大连高新区2024年政务公开工作要点》: a zone's own
+                return AgencyFound(place_only_agency(name), name, "plan")
     return None
 
 
@@ -304,11 +344,27 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     ]
     sources = [f for f in found if f is not None]
     if not sources:
-        return pronoun_government(paragraphs)
-    primary = sources[0]
+        return pronoun_government(paragraphs) or pronoun_agency(paragraphs)
+    primary = _placed_instead(sources[0], sources[1:])
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
     return _full_name(best, paragraphs)
+
+
+_BARE_LEVEL = re.compile(r"(?:自治区|自治州|省|市|州|盟|县|区|旗)?")
+
+
+def _placed_instead(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFound:
+    """A title's or a quoted report name's agency with no place of its own (《2022年市政府信息公开工作年度报告.docx》,
+    a file's name) yields to the first agency of the same type the report names with its place (南华县人民政府)."""
+    place, kind = split_place(primary.name)
+    if primary.source not in ("title", "embedded") or not _BARE_LEVEL.fullmatch(place):
+        return primary
+    for other in others:
+        other_place, other_kind = split_place(other.name)
+        if other_kind == kind and not _BARE_LEVEL.fullmatch(other_place):
+            return other
+    return primary
 
 
 def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
@@ -386,3 +442,37 @@ def agency_of(title: str | None, paragraphs: list[str], publisher: str | None = 
     """The canonical name of the reporting agency (see `find_agency`)."""
     found = find_agency(title, paragraphs, publisher)
     return found.name if found else None
+
+
+# 我局, 本委: a department speaking of itself; the kind it names itself by ends its name.
+_AGENCY_PRONOUN = re.compile(r"[我本](局|委|厅|办)(?![长务员])")
+# What follows a department's name where the report points at its own site or office (某市水务局入口网站).
+_OWN_CHANNEL = re.compile(r"(?:门户网站|入口网站|网站|官网|网|微信|公众号|政府信息公开|政务公开|信息公开|办公室|政务微博)")
+
+
+def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
+    """A report that names no agency but speaks as 我局 (我委, 我厅): the one department of that kind,
+    named with its place, whose site or office the opening points at (在惠州市水务局入口网站上…) or that it
+    names twice. The last resort, after every finder."""
+    text = "\n".join(paragraphs[:limit])
+    kinds = Counter(m.group(1) for m in _AGENCY_PRONOUN.finditer(text))
+    if not kinds:
+        return None
+    kind = kinds.most_common(1)[0][0]
+    seen: Counter[str] = Counter()
+    owned: set[str] = set()
+    for mention in places_in(text):
+        m = re.match(rf"[{HAN}]{{1,8}}?{kind}", text[mention.end:])
+        if not m or places_in(m.group(0)):
+            continue
+        name = mention.text + m.group(0)
+        if not _agency_like(name):
+            continue
+        seen[name] += 1
+        if _OWN_CHANNEL.match(text, mention.end + m.end()):
+            owned.add(name)
+    named = {n for n, c in seen.items() if c >= 2} | owned
+    if len(named) != 1:
+        return None
+    name = named.pop()
+    return AgencyFound(canonical(name), name, "pronoun")

@@ -164,6 +164,18 @@ def split_place(name: str) -> tuple[str, str]:
     return name[:end], name[end:]
 
 
+def abbreviates(short: str, full: str) -> bool:
+    """True when `short` is a shortening of the agency type `full` the way Chinese shortens names:
+    its first and last characters, and the others in order (城管局 / 城市管理局, 卫健局 / 卫生健康局),
+    never held whole in it and no place inside it."""
+    if not short or len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    if short in full or places_in(full):  # 自然资源厅驻某省政务服务大厅: a unit of it, not its full name
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
 def same_agency(short: str, long: str) -> bool:
     """True when `long` names the agency `short` names, with more of its place (市卫生健康委 /
     舟山市卫生健康委员会, 洪泽区人民政府 / 淮安市洪泽区人民政府). An office of that agency
@@ -175,6 +187,8 @@ def same_agency(short: str, long: str) -> bool:
     place_b, type_b = split_place(b)
     if type_a == type_b and place_b.endswith(place_a):  # a bare type (政府办公室) is any place's
         return True
+    if place_a == place_b and place_a and (abbreviates(type_a, type_b) or abbreviates(type_b, type_a)):
+        return True  # one place, a type shortened outside the closed list (某市城管局 / 某市城市管理局)
     # a unit the gazetteer lacks, printed once more with its county: 沅江路街道办事处 / 洪江区沅江路街道办事处
     if len(a) >= 4 and b.endswith(a) and is_place_name(b[: -len(a)]):
         return True

@@ -33,6 +33,9 @@ _BREADCRUMB = re.compile(r"\s*(?:>|＞|»|›|→|->)\s*")
 # 首页/ 政府信息公开 / 年报 / 正文: a slash only separates crumbs in a line that starts at the home page
 _SLASH_TRAIL = re.compile(r"^\s*(?:(?:当前|您的|您当前的|您现在的|所在)?位置\s*[:：]?\s*)?首页\s*[/／]")
 _SLASH = re.compile(r"\s*[/／]\s*")
+# 您现在的位置：|首页|某镇2024年…报告: a location line whose crumbs a table's bars separate
+_BAR_TRAIL = re.compile(r"^\s*(?:当前|您的|您当前的|您现在的|所在)?位置\s*[:：]?\s*[|｜]")
+_BAR = re.compile(r"\s*[|｜]\s*")
 _CRUMB = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 　:：]{1,20}")  # 当前位置：首页, 政务公开, 政府信息公开年报
 _WIDGET = re.compile(
     r"(?:[【\[]?\s*(?:字体|字号)?\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小]\s*[】\]]?)"
@@ -56,13 +59,14 @@ _GLUED_TITLE = re.compile(
 def clean_title_line(text: str) -> str:
     """A line of the opening without page chrome: markdown marks, labels, widgets, breadcrumbs, dates."""
     text = _MARKDOWN.sub("", text).strip()
+    text = _once(text)
     text = re.sub(r"(?<=\d) (?=\d)", "", text)  # 2 0 2 2 年 (letter-spaced PDF text)
     field = _NAME_FIELD.search(text)
     if field and len(_CMS_LABEL.findall(text)) >= 1:
         text = field.group(1)
-    parts = (_SLASH if _SLASH_TRAIL.match(text) else _BREADCRUMB).split(text)
+    parts = (_SLASH if _SLASH_TRAIL.match(text) else _BAR if _BAR_TRAIL.match(text) else _BREADCRUMB).split(text)
     if len(parts) > 1 and all(_CRUMB.fullmatch(p) for p in parts[:-1]):
-        text = without_column(parts[-1])
+        text = _once(without_column(parts[-1]))
     text = _TRAILING_INFO.sub("", text)
     text = _WIDGET.sub("", text).strip()
     text = _LABEL.sub("", text).strip(" 　《》|｜")  # 首页> |某局…报告: a table cell's bar left before the title
@@ -70,6 +74,15 @@ def clean_title_line(text: str) -> str:
     if unglued != text and is_title_line(unglued) and title_head(unglued):
         return unglued
     return text
+
+
+_TWICE = re.compile(r"^(?P<t>.{8,80}?)\s*(?P=t)\s*[|｜]?$")
+
+
+def _once(text: str) -> str:
+    """A line that prints the same text twice (某镇2024年…报告 某镇2024年…报告: a page's title and its heading run together) once."""
+    m = _TWICE.match(text)
+    return m.group("t") if m else text
 
 
 # What may stand before a title's place name: a year, an agency (国家税务总局某市税务局), 关于.
@@ -167,7 +180,14 @@ def _score(title: str, position: int) -> float:
     head = title_head(title)
     if len(head) >= 2:
         score += 2
+    if _names_its_place(head):  # 区退役军人事务局… above 广州市越秀区退役军人事务局…: the placed one is the title
+        score += 1
     return score - 0.01 * position
+
+
+def _names_its_place(head: str) -> bool:
+    mentions = places_in(head, agency=True)
+    return bool(mentions) and mentions[0].start == 0 and len(mentions[0].text) >= 2
 
 
 def title_of(paragraphs: list[str], meta_title: str | None = None, limit: int = 15) -> str | None:

@@ -339,6 +339,9 @@ _BRANCH = re.compile(r"(?:局|委员会)([\u4e00-\u9fff]{2,3}?)分局")
 _UNKNOWN_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,5}?(?:自治县|自治州|县|市|区|旗|州|盟))")
 
 
+_LEVEL_CHARS = frozenset("省市县区州旗盟乡镇")
+
+
 def _misread(primary: list[str], context: str, g: _Gazetteer) -> Resolution | None:
     """The unit an OCR-misread name stands for (沐阳县 → 沭阳县), confirmed by what the context names.
 
@@ -351,6 +354,8 @@ def _misread(primary: list[str], context: str, g: _Gazetteer) -> Resolution | No
         if not m:
             continue
         printed = m.group(1)
+        if printed[0] in _LEVEL_CHARS:  # 市城市管理局 is a bare level and a type (城市管理局), not a misread 肥城市
+            continue
         near = near_misses(printed)
         if not near:
             return None
