@@ -18,7 +18,9 @@ from indexer.fields.agency import (
     own_plan,
     pronoun_agency,
     pronoun_government,
+    self_named_subject,
     signature,
+    working_group,
     zone_named_in,
 )
 
@@ -361,3 +363,28 @@ def test_pronoun_agency_needs_one_such_department():
     assert pronoun_agency(two) is None
     passing = ["我局按照江门市财政局要求公开预算。"]  # named once, not as its own site
     assert pronoun_agency(passing) is None
+
+
+def test_working_group_named_after_its_agency():
+    text = "一是组织机构健全。成立有自治区水文水资源局“一服务两公开”工作领导小组,由局主要领导担任组长。"
+    assert names(working_group([text])) == ("自治区水文水资源局", "自治区水文水资源局")
+    assert working_group(["成立了由局长任组长的政务公开领导小组。"]) is None
+
+
+def test_self_named_subject_deep_in_the_body():
+    paragraphs = [
+        "依据条例第五十条规定,编制本报告。",
+        "一、总体情况",
+        "建立长效机制,强化组织领导,局主要领导亲自抓,分管领导具体抓。",
+        "2024年,主动公开各类政府信息1425条。",
+        "区司法局作为负责区政府层级行政规范性文件的合法性审核机构,及时进行合法性审核。",
+    ]
+    assert names(self_named_subject(paragraphs)) == ("区司法局", "区司法局")
+    assert find_agency(None, paragraphs).name == "区司法局"
+    paragraphs = ["2021年,我局认真贯彻条例。", "为加强组织领导,市统计局成立了由局长任组长的政务公开领导小组。"]
+    assert names(self_named_subject(paragraphs)) == ("市统计局", "市统计局")
+
+
+def test_self_named_subject_needs_the_report_to_call_itself_so():
+    paragraphs = ["2024年,全镇主动公开信息42条。", "区财政局作为预算公开的牵头部门,指导公开工作。"]
+    assert self_named_subject(paragraphs) is None

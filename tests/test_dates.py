@@ -120,3 +120,9 @@ def test_the_date_a_page_takes_effect_is_not_its_date():
 def test_a_label_dates_the_page_only_with_the_date_right_after_it():
     run_on = "索引号: | 0024/2025-00022 |发布机构: |省教育厅|公开日期: | 2025-01-24某厅2024年报告。统计期限为2024年1月1日至12月31日。"
     assert published_of([run_on, "一、总体情况"]) == "2025-01-24"
+
+
+def test_a_document_sharing_sites_edit_stamp_is_not_the_reports_date():
+    opening = ["编辑: someuser01 2019-07-14", "- 1 -", "2018 年度政府信息公开 年度报告 成都市某某局", "本报告根据条例编制。"]
+    assert published_of(opening) is None
+    assert published_of(["某某局2018年政府信息公开工作年度报告 2019-03-06", "本报告根据条例编制。"]) == "2019-03-06"

@@ -340,11 +340,12 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
         compiler(paragraphs),
         contact(paragraphs),
         own_plan(paragraphs),
+        working_group(paragraphs),
         from_publisher(publisher, paragraphs),
     ]
     sources = [f for f in found if f is not None]
     if not sources:
-        return pronoun_government(paragraphs) or pronoun_agency(paragraphs)
+        return pronoun_government(paragraphs) or pronoun_agency(paragraphs) or self_named_subject(paragraphs)
     primary = _placed_instead(sources[0], sources[1:])
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
@@ -476,3 +477,47 @@ def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None
         return None
     name = named.pop()
     return AgencyFound(canonical(name), name, "pronoun")
+
+
+# 成立有自治区水文水资源局“一服务两公开”工作领导小组: the agency's own working group for disclosure
+_WORKING_GROUP = re.compile(
+    rf"(?:成立|调整|设立|组建|健全)(?:了|有)?(?P<a>{_NAME})(?:[“\"][^”\"]{{1,12}}[”\"])?"
+    r"(?:政务公开|政府信息公开|政务信息公开|信息公开)?(?:工作)?领导小组"
+)
+
+
+def working_group(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
+    """The agency whose disclosure working group the report says it set up (成立有A“一服务两公开”工作领导小组)."""
+    for text in paragraphs[:limit]:
+        for m in _WORKING_GROUP.finditer(text):
+            name = _trim_lead(m.group("a"))
+            if _agency_like(name):
+                return AgencyFound(canonical(name), name, "group")
+    return None
+
+
+# A clause that opens on a name: the start of a paragraph, or after a stop, a semicolon or a comma.
+_CLAUSE = re.compile(r"(?:^|[。；;，,])\s*")
+
+
+def self_named_subject(paragraphs: list[str], limit: int = 20) -> AgencyFound | None:
+    """The last resort: a clause's subject (区司法局作为…, 市统计局成立了…) of the kind the report calls
+    itself by (我局, 局主要领导, 局党组), in the opening; the first such subject wins."""
+    text = "\n".join(paragraphs[:limit])
+    for paragraph in paragraphs[:limit]:
+        for clause in _CLAUSE.finditer(paragraph):
+            found = _subject_of(paragraph[clause.end():], "subject") or _acting_as(paragraph[clause.end():])
+            if found and not _PARTY_BODY.search(found.name) and _calls_itself(found.name[-1], text):
+                return found
+    return None
+
+
+def _acting_as(clause: str) -> AgencyFound | None:
+    m = re.match(rf"(?P<a>{_NAME})(?=作为|是|负责)", clause)
+    if m and _agency_like(m.group("a")):
+        return AgencyFound(canonical(m.group("a")), m.group("a"), "subject")
+    return None
+
+
+def _calls_itself(kind: str, text: str) -> bool:
+    return bool(re.search(rf"[我本]{kind}|(?:^|[，,。；;、\n]){kind}(?:主要领导|党组|领导班子|机关|各科室)", text))

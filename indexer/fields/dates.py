@@ -89,6 +89,8 @@ _BODY_MARK = re.compile("[。，,；;！？]")  # a sentence: page chrome has co
 # A date closing a line of page chrome or the title: 银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28
 _TRAILING = re.compile(rf"(?:{DATE_CN.pattern}|{_DATE_NUM.pattern})\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$")
 _PERIOD_BEFORE = re.compile(r"(?:至|到|起|止|[-~～—－])\s*$")
+# 编辑: 某用户 2019-07-14: a document-sharing site's stamp of who posted the copy when, not the report's date
+_EDIT_STAMP = re.compile(r"^\s*(?:编辑|上传者?|上传人|分享者|贡献者)\s*[:：]")
 
 
 def trailing_date(text: str) -> dt.date | None:
@@ -96,7 +98,7 @@ def trailing_date(text: str) -> dt.date | None:
     if len(text) > 80:
         return None
     m = _TRAILING.search(text)
-    if not m or not text[: m.start()].strip() or _PERIOD_BEFORE.search(text[: m.start()]):
+    if not m or not text[: m.start()].strip() or _PERIOD_BEFORE.search(text[: m.start()]) or _EDIT_STAMP.match(text):
         return None
     return parse_date(m.group(0))
 
