@@ -184,3 +184,11 @@ def test_a_title_naming_its_place_beats_one_with_a_bare_level_above_it():
     assert title_of(lines) == "广州市越秀区退役军人事务局2022年政府信息公开工作年度报告"
     lines = ["2018年水务局政府信息公开工作年度报告", "发布时间:2019-01-08", "2018年绵阳市水务局政府信息公开工作年度报告"]
     assert title_of(lines) == "2018年绵阳市水务局政府信息公开工作年度报告"
+
+
+def test_a_title_broken_inside_its_agency_name():
+    lines = ["重庆市沙坪坝区人民政府小龙坎街道", "办事处2023年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_of(lines) == "重庆市沙坪坝区人民政府小龙坎街道办事处2023年政府信息公开工作年度报告"
+    # a sentence or a dated line above is not the first part of the name
+    lines = ["发布时间:2024-01-05 来源:某区", "办事处2023年政府信息公开工作年度报告"]
+    assert title_of(lines) == "办事处2023年政府信息公开工作年度报告"

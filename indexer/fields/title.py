@@ -153,6 +153,8 @@ def _candidates(lines: list[str]) -> list[tuple[int, str]]:
             candidate = glued.group("t")
         if not title_head(candidate) and i > 0 and _split_inside_report_words(lines[i - 1], candidate):
             candidate = lines[i - 1] + candidate  # 某街道办事处2023年度政府 / 信息公开工作年度报告
+        elif i > 0 and _split_inside_agency(lines[i - 1], candidate):
+            candidate = lines[i - 1] + candidate  # 重庆市某区人民政府某街道 / 办事处2023年…报告
         if not title_head(candidate):  # 某局 / 2020年度 / 政府信息公开工作年度报告
             k = i
             while k > 0 and i - k < 2 and _TITLE_PIECE.match(lines[k - 1]) and not (
@@ -163,6 +165,16 @@ def _candidates(lines: list[str]) -> list[tuple[int, str]]:
                     break
         out.append((i, candidate))
     return out
+
+
+def _split_inside_agency(before: str, line: str) -> bool:
+    """A title broken inside its agency's name (某市某区人民政府某街道 / 办事处2023年…报告): the line starts
+    on a bare type, the line before, no sentence and no title, starts on a place and ends the name's first part."""
+    head = title_head(line)
+    if not head or _names_its_place(head) or not re.fullmatch(AGENCY_SUFFIX, head):
+        return False
+    return (2 <= len(before) <= 40 and not SENTENCE_PUNCT.search(before) and not is_title_line(before)
+            and not re.search(r"\d", before) and _names_its_place(before))
 
 
 def _split_inside_report_words(before: str, line: str) -> bool:
