@@ -237,6 +237,12 @@ def test_same_agency_with_a_type_shortened_outside_the_list():
     assert not same_agency("湖南省自然资源厅", "湖南省自然资源厅驻湖南省政务服务大厅")
 
 
+def test_a_name_printed_without_its_level_character_is_the_same_agency():
+    assert same_agency("威海市文登人民政府办公室", "威海市文登区人民政府办公室")
+    assert not same_agency("威海市文登人民政府办公室", "威海市环翠区人民政府办公室")
+    assert not same_agency("临沂高新区", "临沂市高新区")  # a zone's two names: the first printed stays
+
+
 def test_other_agencies_are_not_the_same():
     assert not same_agency("某县人民政府", "某县人民政府办公室")  # its office
     assert not same_agency("县人民政府", "某县某镇人民政府")  # a township

@@ -192,3 +192,7 @@ def test_a_title_broken_inside_its_agency_name():
     # a sentence or a dated line above is not the first part of the name
     lines = ["发布时间:2024-01-05 来源:某区", "办事处2023年政府信息公开工作年度报告"]
     assert title_of(lines) == "办事处2023年政府信息公开工作年度报告"
+
+
+def test_a_flipbook_page_label_is_not_part_of_the_title():
+    assert clean_title_line("Page 9 - 某县人民政府办公室2022年政府信息公开工作年度报告") == "某县人民政府办公室2022年政府信息公开工作年度报告"

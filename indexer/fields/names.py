@@ -176,6 +176,16 @@ def abbreviates(short: str, full: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+def _level_dropped(short: str, long: str) -> bool:
+    """`short` is `long` with one level character left out after a place (文登|区|人民政府): a misprint."""
+    if len(long) != len(short) + 1 or _ZONE_END.search(long):  # 临沂高新区 / 临沂市高新区: both a zone's names
+        return False
+    for i, ch in enumerate(long):
+        if ch in "区县市旗" and i >= 2 and long[:i] + long[i + 1:] == short:
+            return bool(places_in(long[: i + 1], agency=True))
+    return False
+
+
 def same_agency(short: str, long: str) -> bool:
     """True when `long` names the agency `short` names, with more of its place (市卫生健康委 /
     舟山市卫生健康委员会, 洪泽区人民政府 / 淮安市洪泽区人民政府). An office of that agency
@@ -189,6 +199,8 @@ def same_agency(short: str, long: str) -> bool:
         return True
     if place_a == place_b and place_a and (abbreviates(type_a, type_b) or abbreviates(type_b, type_a)):
         return True  # one place, a type shortened outside the closed list (某市城管局 / 某市城市管理局)
+    if _level_dropped(a, b):
+        return True  # 威海市文登人民政府办公室 printed for 威海市文登区人民政府办公室
     # a unit the gazetteer lacks, printed once more with its county: 沅江路街道办事处 / 洪江区沅江路街道办事处
     if len(a) >= 4 and b.endswith(a) and is_place_name(b[: -len(a)]):
         return True
