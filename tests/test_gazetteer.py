@@ -469,6 +469,11 @@ def test_a_bare_level_before_a_type_is_not_a_misread_place():
     assert res.region.county is None
 
 
+def test_the_context_never_places_a_report_in_hong_kong_macao_or_taiwan():
+    spam = "澳门金沙城中心_欧洲杯足球网水务局严格按照条例要求。澳门金沙城中心水务局全年公开信息253条。"
+    assert resolve(["水务局"], spam).region == Region()
+
+
 def test_a_province_prefix_takes_the_one_province_named_once():
     assert region("省市场监管局", context="按照黑龙江省政务公开工作要点，全年公开信息。") == R(
         "黑龙江省", None, None, "230000"

@@ -125,11 +125,17 @@ def _common_region(places: list[Place], g: _Gazetteer) -> Region:
     return g.region[common] if common else Region()
 
 
+# 香港, 澳门, 台湾: the 条例 does not reach them, so a report's text naming them (a casino mirror's 澳门…) never
+# places the report there.
+_NO_DISCLOSURE_REPORTS = frozenset({"71", "81", "82"})
+
+
 def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str | None:
     """The code the context names by a clear majority, top down, or None."""
     total: Counter = Counter()
     children: dict[str | None, set[str]] = defaultdict(set)
-    mentions = places_in(context)
+    mentions = [m for m in places_in(context) if not any(p.region.code and p.region.code[:2] in _NO_DISCLOSURE_REPORTS
+                                                         for p in m.places)]
     for m in mentions:
         nodes = {_node(p) for p in m.places}
         if len(nodes) > 1:
