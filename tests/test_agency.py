@@ -302,6 +302,8 @@ def test_first_sentence_subject_with_a_verb_outside_the_list_when_it_names_its_p
     assert names(first_sentence(paragraphs)) == ("江苏省民政厅", "江苏省民政厅")
     # no place at the start: not taken on an unknown verb
     assert first_sentence(["一、总体情况", "2022年,我局精准施策。"]) is None
+    # an ending that starts a word (气象部门) is not the end of a name
+    assert first_sentence(["一、总体情况", "2022年,咸宁市气象部门认真贯彻条例。"]) is None
 
 
 def test_first_sentence_after_a_heading_run_into_the_preamble():

@@ -234,6 +234,12 @@ def opening_subject(paragraphs: list[str], limit: int = 3) -> AgencyFound | None
 _PLACED_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是)(?P<a>{_NAME})(?=[{HAN}])")
 
 
+# An agency ending that is only the first character of a word (气象部门, 局长, 委员, 办法, 社会): not a name's end.
+_WORD_GOES_ON = re.compile(
+    r"部[门署分长]|局[长面势]|委[员托]|办[法理公事]|厅长|院[长校]|所[有属在以]|处[理置长于]|站[点长]|队[伍长]|馆长|社[会区]|署名"
+)
+
+
 def _subject_of(clause: str, source: str) -> AgencyFound | None:
     """The agency a clause starts with (A认真贯彻…), a place standing for its government (平潭综合实验区坚持…)."""
     m = _SUBJECT.match(clause)
@@ -246,7 +252,7 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
             return AgencyFound(place_only_agency(name), name, source)
     placed = _PLACED_SUBJECT.match(clause)
     name = placed.group("a") if placed else ""
-    if placed and _starts_with_place(name) and _agency_like(name):
+    if placed and not _WORD_GOES_ON.match(clause, len(name) - 1) and _starts_with_place(name) and _agency_like(name):
         return AgencyFound(canonical(name), name, source)
     return None
 
