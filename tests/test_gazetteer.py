@@ -469,6 +469,14 @@ def test_a_bare_level_before_a_type_is_not_a_misread_place():
     assert res.region.county is None
 
 
+def test_a_bare_district_bureau_takes_the_district_its_own_work_is_named_after():
+    text = "2021年,区统计局坚持编发《渭滨统计》、《数据快报》,通过区政府网站公开信息91条。"
+    assert region("区统计局", context=text) == R("陕西省", "宝鸡市", "渭滨区", "610302")
+    # the type's root after two districts' stems: never a guess
+    assert region("区统计局", context="《渭滨统计》与《金台统计》合编。") == R()
+    assert region("区统计局", context="全区统计工作稳步推进。") == R()
+
+
 def test_the_context_never_places_a_report_in_hong_kong_macao_or_taiwan():
     spam = "澳门金沙城中心_欧洲杯足球网水务局严格按照条例要求。澳门金沙城中心水务局全年公开信息253条。"
     assert resolve(["水务局"], spam).region == Region()

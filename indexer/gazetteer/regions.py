@@ -221,6 +221,8 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
                 hint = _HINT_SUFFIX[m.group(1)]
                 break
         code = _fallback(context, hint, g) if context else None
+        if code is None and context:
+            code = _county_of_named_stem(primary[0], context, g)
         if code is None:
             return Resolution(Region())
         return Resolution(g.region[code], (g.place((g.names[code], g.level[code], code)),), "context")
@@ -289,6 +291,32 @@ _ZONE_OF_STEM = re.compile(
     r"^([\u4e00-\u9fff]{2,4}?)(?:高新技术产业开发区|经济技术开发区|高新技术开发区|经济开发区|高新区|经开区|开发区"
     r"|工业园区|产业园区)"
 )
+
+
+# 区统计局: a bare county level, then the agency's type
+_BARE_COUNTY_AGENCY = re.compile(r"^\s*(县|区|旗|市)(?P<type>[\u4e00-\u9fff]{2,12})$")
+_TYPE_END = re.compile(r"(?:管理局|局|委员会|委|办公室|办|中心|所|站|队)$")
+
+
+def _county_of_named_stem(text: str, context: str, g: _Gazetteer) -> str | None:
+    """The county-level unit a bare 区统计局 belongs to when the text names its own work after the unit's
+    stem (《渭滨统计》, 东城司法): the stem right before the type's root, one unit with that ending."""
+    m = _BARE_COUNTY_AGENCY.match(text)
+    if not m:
+        return None
+    level, root = m.group(1), _TYPE_END.sub("", m.group("type"))
+    if len(root) < 2:
+        return None
+    stems = g.county_stems()
+    units: set[str] = set()
+    start = context.find(root)
+    while start != -1:
+        for length in (2, 3, 4):
+            for code in stems.get(context[max(0, start - length):start], ()) if start >= length else ():
+                if g.names[code].endswith(level):
+                    units.add(code)
+        start = context.find(root, start + 1)
+    return units.pop() if len(units) == 1 else None
 
 
 def _zone_of_county_stem(text: str, context: str, g: _Gazetteer) -> Resolution | None:
