@@ -183,8 +183,10 @@ def find_tables(toks: list[_Token]) -> list[_Table]:
     current: _Table | None = None
     context: str | None = None
     mark: tuple[int, int] | None = None  # (token, offset) where the context's table starts
+    depth = 0  # brackets open at this point of the text (a header's remark holds figures: （指2019年事项数）)
     for i, tok in enumerate(toks):
         if not tok.is_run:
+            depth = max(0, depth + tok.text.count("（") + tok.text.count("(") - tok.text.count("）") - tok.text.count(")"))
             start, tail = _tail(tok.text)
             if start > 0 or _LATER_SECTION.search(tail):
                 current, context, mark = None, None, None  # a sentence ended: no table runs on
@@ -200,6 +202,8 @@ def find_tables(toks: list[_Token]) -> list[_Table]:
             continue
         row = _row_of(toks, i, context)
         if row is None:
+            if context is not None and depth > 0:
+                continue  # a figure inside a header's remark: 上一年项目数量（指2019年事项数）
             current, context, mark = None, None, None
             continue
         if current is None or current.kind != row.kind:

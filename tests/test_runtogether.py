@@ -189,3 +189,13 @@ def test_a_table_3_row_whose_seven_cells_add_up_needs_no_header_before_it():
     assert grids and grids[0][-1][-7:] == ["1", "0", "0", "0", "0", "0", "1"]
     prose = rebuild("三、收到和处理政府信息公开申请情况本年新收政府信息公开申请数量5件，均已办结。")
     assert not [b for b in prose if isinstance(b, Table)]
+
+
+def test_figures_inside_a_headers_remark_do_not_end_the_table():
+    """2020 reports' 2019-template headers explain their columns with years in brackets (上一年项目数量（指2019年
+    事项数）…（减用负值表示，如-8）): those figures are no rows, and the rows after them are still read."""
+    line = ("二、主动公开政府信息情况第二十条第（五）项信息内容上一年项目数量（指2019年事项数）本年增/减（指2020年增加或减少的"
+            "事项数，减用负值表示，如-8）处理决定数量（指2020年办件量）行政许可000其他对外管理服务事项000"
+            "三、收到和处理政府信息公开申请情况")
+    grid = [list(r) for b in rebuild(line) if isinstance(b, Table) for r in b.rows]
+    assert ["行政许可", "0", "0", "0"] in grid and ["其他对外管理服务事项", "0", "0", "0"] in grid
