@@ -21,6 +21,9 @@ _MAGIC = b"W3Bl"  # whoosh.codec.whoosh3.WHOOSH3_HEADER_MAGIC: the start of a te
 _LENGTH = Struct("!i")  # whoosh.system.pack_int: a block's length, negative for the last block
 
 
+BULK = 512  # postings from which ids are summed and moved with numpy (its import would cost a rare word's search more)
+
+
 class Unreadable(Exception):
     """The postings are not in the block layout this module reads (the caller uses whoosh's matcher)."""
 
@@ -48,20 +51,23 @@ def decode_blocks(raw: bytes) -> tuple[array, array]:
     pickled block info, the pickled and maybe compressed (delta ids, weights, values))."""
     if raw[:4] != _MAGIC:
         raise Unreadable("no block header")
-    ids, weights = array("I"), array("f")
+    deltas: list[int] = []  # across blocks: each block's first id made a step from the last block's last
+    weights: list[float] = []
     stream = BytesIO(raw)
-    pos, size = 4, len(raw)
+    pos, size, last_id = 4, len(raw), 0
     while pos < size:
         (length,) = _LENGTH.unpack_from(raw, pos)
-        last = length < 0
         end = pos + 4 + abs(length)
         stream.seek(pos + 4)
-        count, _, _, compression, *_ = pickle.load(stream)
+        count, max_id, _, compression, *_ = pickle.load(stream)
         data = raw[stream.tell():end]
         block_ids, block_weights, _ = pickle.loads(zlib.decompress(data) if compression else data)
-        if len(block_ids) != count:
+        if len(block_ids) != count or not count:
             raise Unreadable("block length")
-        ids.extend(accumulate(block_ids))
+        at = len(deltas)
+        deltas.extend(block_ids)
+        deltas[at] -= last_id
+        last_id = max_id
         if block_weights is None:
             weights.extend(repeat(1.0, count))
         elif isinstance(block_weights, float):
@@ -69,6 +75,27 @@ def decode_blocks(raw: bytes) -> tuple[array, array]:
         else:
             weights.extend(block_weights)
         pos = end
-        if last:
+        if length < 0:
             break
-    return ids, weights
+    return _summed(deltas), array("f", weights)
+
+
+def _summed(deltas: list[int]) -> array:
+    """The running sums of `deltas` as an array of document numbers (numpy for a long list:
+    `accumulate` makes a new integer object per posting)."""
+    if len(deltas) < BULK:
+        return array("I", accumulate(deltas))
+    import numpy as np
+
+    return array("I", np.cumsum(np.array(deltas, dtype=np.int64)).astype(np.uint32).tobytes())
+
+
+def shifted(ids, offset: int) -> array:
+    """`ids` plus `offset` (a segment's first document number in the whole index), as an array."""
+    if not offset:
+        return ids if isinstance(ids, array) else array("I", ids)
+    if len(ids) < BULK:
+        return array("I", map(offset.__add__, ids))
+    import numpy as np
+
+    return array("I", (np.asarray(ids, dtype=np.uint32) + np.uint32(offset)).tobytes())
