@@ -776,7 +776,11 @@ class Index:
 
     def match_lines(self, docnum: int) -> list[str]:
         """The report's passages in match form, one per passage."""
-        return self.column_reader("mtext")[docnum].decode(self._mtext_encoding).split("\n")
+        return self.match_text(docnum).split("\n")
+
+    def match_text(self, docnum: int) -> str:
+        """The report's passages in match form, one a line."""
+        return self.column_reader("mtext")[docnum].decode(self._mtext_encoding)
 
     def docnum(self, report_id: str) -> int | None:
         ids = self.postings("id", report_id)[0]
