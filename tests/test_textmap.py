@@ -7,6 +7,7 @@ from whoosh import columns, fields, index as whoosh_index
 
 from indexer import docset
 from indexer.engine import reader as engine_reader
+from indexer.engine import textmap
 from indexer.engine.textmap import TextMap, Unmappable
 
 TEXTS = ["政府信息公开", "", "鱥政府", "公开工作\n年度报告", "报告", "年度", "政府"]
@@ -29,7 +30,10 @@ def mapped(ix):
     return reader, column, TextMap(column._readers, column._starts)
 
 
-def test_hits_are_those_of_the_values_within_each_document(two_segments):
+@pytest.mark.parametrize("simd", [True, False])  # StringZilla's find, and the map's own
+def test_hits_are_those_of_the_values_within_each_document(two_segments, monkeypatch, simd):
+    if not simd:
+        monkeypatch.setattr(textmap, "stringzilla", None)
     reader, column, text_map = mapped(two_segments)
     try:
         assert len(column._starts) == 2
@@ -45,7 +49,7 @@ def test_hits_are_those_of_the_values_within_each_document(two_segments):
         assert text_map.holding(everyone, "鱥".encode("utf-16-le")) == [2]
         assert text_map.holding([0, 6], "政府".encode("utf-16-le")) == [0, 6]  # only the documents asked about
     finally:
-        text_map.close()
+        text_map.close()  # no view of a map is left to stop it closing
         reader.close()
 
 
