@@ -24,9 +24,9 @@ from . import docset, segment
 from .engine import Index, RankLeaf, RankWeights
 from .checks import is_check_selector, known_check_ids
 from .metric_names import metric_label
-from .passage_labels import display_passages, rows_that_can_show
+from .passage_labels import display_passages, labelled_rows, rows_that_can_show
 from .query import Any, Not, ParsedQuery, Term, parse_query, query_text, split_terms
-from .snippets import best_snippets, snippet_passages
+from .snippets import Snippet, best_snippets, snippet_html, snippet_passages
 from .synonyms import Synonyms
 from .textnorm import fold, has_han
 
@@ -360,20 +360,37 @@ def _figure(record: dict, key: str) -> dict:
     return figure
 
 
+def _snippets(record: dict, lines: list[str], needles: list[str], folded: bool = True) -> list[Snippet]:
+    """The snippets of one result. Only the rows a snippet shows are labelled (every row of 100
+    results cost over a second). With `folded` (an index of the current layout), the match lines
+    are the printed passages folded, then the row labels: a passage is folded here only where its
+    shown text is not the printed one (folding all of them cost 2 ms a result)."""
+    passages = record.get("passages", [])
+    labels = lines[len(passages):]
+    if any(n in label for n in needles for label in labels):  # a label was asked for
+        shown = display_passages(record, rows_that_can_show(record, needles))
+        reuse = folded and len(lines) >= len(passages)
+        return best_snippets(shown, [line if reuse and p is printed else fold(p["text"])
+                                     for p, printed, line in zip(shown, passages, lines + [""] * len(passages))],
+                             needles)
+    # Labelling the chosen rows only raises them in the ranking `best_snippets` would redo on the
+    # labelled passages (a row stating figures beats its header row), so it would choose them again.
+    chosen = snippet_passages(passages, lines, needles)
+    rows = labelled_rows(record, {passages[i]["id"] for i in chosen})
+    out = []
+    for i in chosen:
+        passage = passages[i]
+        row = rows.get(passage["id"])
+        html = snippet_html(row.text if row is not None else passage["text"], needles)
+        if html is not None:
+            out.append(Snippet(passage["id"], html))
+    return out
+
+
 def _result(index: Index, docnum: int, score: float, query: str, needles: list[str],
             sort_key: str | None = None) -> dict:
     record = index.record(docnum)
-    lines = index.match_lines(docnum)
-    snippets: list = []
-    if needles:  # only the rows a snippet shows are labelled (every row of 100 results cost over a second)
-        passages = record.get("passages", [])
-        labels = lines[len(passages):]  # the index keeps the report's row labels after its passages
-        if any(n in label for n in needles for label in labels):
-            shown = display_passages(record, rows_that_can_show(record, needles))  # a label was asked for
-            snippets = best_snippets(shown, [fold(p["text"]) for p in shown], needles)
-        else:
-            chosen = {passages[i]["id"] for i in snippet_passages(passages, lines, needles)}
-            snippets = best_snippets(display_passages(record, chosen), lines, needles)
+    snippets = _snippets(record, index.match_lines(docnum), needles, not index.outdated) if needles else []
     result = {
         "id": record["id"],
         "title": record["title"],
