@@ -205,3 +205,15 @@ def test_a_column_written_with_or_without_its_offsets_reads_back():
         reader = engine_reader._VarBytes().reader(f, 0, storage.file_length("c"), len(values))
         assert reader.had_stored_offsets == (cutoff == 0)
         assert [reader[d] for d in range(len(values))] == values == list(reader)
+
+
+def test_records_read_as_json_reads_them(open_sample_index, monkeypatch):
+    import json
+
+    column = open_sample_index.column_reader("record")
+    raws = [column[d] for d in docset.docnums(open_sample_index.live)]
+    assert raws and all(engine_reader._loads(raw) == json.loads(raw) for raw in raws)
+    # what orjson refuses and json reads: a figure past 64 bits, NaN
+    assert engine_reader._loads(b'{"v": 123456789012345678901234567890, "n": NaN}')["v"] == 123456789012345678901234567890
+    monkeypatch.setattr(engine_reader, "orjson", None)
+    assert [engine_reader._loads(raw) for raw in raws] == [json.loads(raw) for raw in raws]
