@@ -40,6 +40,7 @@ from .textnorm import fold, has_han
 WEIGHTS = RankWeights(body=1.0, title=1.5, agency=1.0, fragment=0.4)
 NEAR = 0.5
 RERANK_DEPTH = 50
+RANK_BULK = 2000  # scored reports from which the best are found on numpy arrays
 
 MAX_PAGE_SIZE = 100
 # The agency facet lists the agencies with most matching reports first, at most this many (and the
@@ -299,19 +300,63 @@ def _lines_holding(text: str, starts: list[int], needles) -> set[int]:
     return found
 
 
-def _relevance(index: Index, terms: list[Term], docs: int, depth: int, years) -> list[tuple[int, float]]:
-    scores = index.scores(_rank_leaves(terms), docs, WEIGHTS)
-
+def _rank_key(years):
+    """Results in order: by score (rounded, so that sums in another order tie), then newer year, then document."""
     def key(item: tuple[int, float]) -> tuple[float, int, int]:
         d, score = item
         return (round(score, 6), int(years[d] or 0), -d)
+    return key
 
-    best = max(depth, RERANK_DEPTH)
+
+def _best_first(scores: dict[int, float], best: int, years) -> list[tuple[int, float]]:
+    """The `best` highest (document, score) items by `_rank_key`, highest first."""
+    if len(scores) >= RANK_BULK:
+        return _best_first_in_bulk(scores, best, years)
     items = scores.items()
     if len(scores) > best:  # what scores below the best's last by more than the rounding can never be among them
         floor = heapq.nlargest(best, scores.values())[-1] - 2e-6
         items = [(d, s) for d, s in items if s >= floor]
-    top = heapq.nlargest(best, items, key=key)
+    return heapq.nlargest(best, items, key=_rank_key(years))
+
+
+def _best_first_in_bulk(scores: dict[int, float], best: int, years) -> list[tuple[int, float]]:
+    """`_best_first` on arrays. A word in every report scores nearly the same in thousands of
+    them, and the key was then computed for each in Python (20 ms at 20,000 reports). Here the
+    rounded score is found for the highest scores only, a run of equal rounded scores at a time:
+    `round` is monotonic, so each run's first score is found by bisection with Python's `round`."""
+    import numpy as np
+
+    n = len(scores)
+    ds = np.fromiter(scores.keys(), dtype=np.int64, count=n)
+    ss = np.fromiter(scores.values(), dtype=np.float64, count=n)
+    distinct, at, counts = np.unique(ss, return_inverse=True, return_counts=True)
+    values = distinct.tolist()
+    rounded = np.empty(len(values), dtype=np.float64)
+    last, covered = len(values) - 1, 0
+    while last >= 0 and covered < best:  # runs of one rounded score, from the highest, until they hold `best`
+        r = round(values[last], 6)
+        lo, hi = 0, last
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if round(values[mid], 6) == r:
+                hi = mid
+            else:
+                lo = mid + 1
+        rounded[lo:last + 1] = r
+        covered += int(counts[lo:last + 1].sum())
+        last = lo - 1
+    keep = at > last
+    ds, ss, at = ds[keep], ss[keep], at[keep]
+    number = {y: int(y or 0) for y in (set(years.values()) if isinstance(years, dict) else set(years))}
+    year = np.fromiter(map(number.__getitem__, map(years.__getitem__, ds.tolist())), dtype=np.int64, count=len(ds))
+    order = np.lexsort((ds, -year, -rounded[at]))[:best]
+    return list(zip(ds[order].tolist(), ss[order].tolist()))
+
+
+def _relevance(index: Index, terms: list[Term], docs: int, depth: int, years) -> list[tuple[int, float]]:
+    scores = index.scores(_rank_leaves(terms), docs, WEIGHTS)
+    key = _rank_key(years)
+    top = _best_first(scores, max(depth, RERANK_DEPTH), years)
     if len(terms) > 1:
         window = [(d, s + NEAR * len(terms) * _closeness(index, d, terms)) for d, s in top[:RERANK_DEPTH]]
         top = sorted(window, key=key, reverse=True) + top[RERANK_DEPTH:]
