@@ -425,8 +425,11 @@ class Index:
         if frequencies[0][0] == 0:
             return 0
         candidates = self.live
+        everyone = self.doc_count or 1
         for i, (df, gram) in enumerate(frequencies):
-            if i >= 2 and df > VERIFY_COST * docset.count(candidates):
+            # A pair's postings are worth reading while the candidates they would leave out (as many
+            # as the reports without the pair, in proportion) cost more to check than the postings.
+            if i >= 2 and df > VERIFY_COST * docset.count(candidates) * max(0.0, 1 - df / everyone):
                 break
             candidates &= self.postings_mask("gram", gram)
             if not candidates:
