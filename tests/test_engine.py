@@ -217,3 +217,16 @@ def test_records_read_as_json_reads_them(open_sample_index, monkeypatch):
     assert engine_reader._loads(b'{"v": 123456789012345678901234567890, "n": NaN}')["v"] == 123456789012345678901234567890
     monkeypatch.setattr(engine_reader, "orjson", None)
     assert [engine_reader._loads(raw) for raw in raws] == [json.loads(raw) for raw in raws]
+
+
+def test_agency_counts_of_many_reports_are_those_counted_one_at_a_time(open_sample_index, monkeypatch):
+    index = open_sample_index
+    docs = list(docset.docnums(index.live))
+    sets = [index.live, docset.from_docnums(docs[::2], index.size), docset.from_docnums(docs[1:2], index.size)]
+    for field in ("agency_id", "agency_name"):
+        index.column(field)
+        plain = [list(index.facet_counts(field, s).items()) for s in sets]  # in the order of first documents
+        monkeypatch.setattr(engine_reader, "BULK", 1)
+        assert [list(index.facet_counts(field, s).items()) for s in sets] == plain, field
+        monkeypatch.undo()
+        assert sum(n for _, n in plain[0]) == len(docs)

@@ -20,7 +20,7 @@ import struct
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, compress
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -628,7 +628,12 @@ class Index:
             return self._counts_one_by_one(field, docs)
         if counted:
             column = self.column(field)
-            counts = Counter(column[d] for d in docset.docnums(docs))
+            if docset.count(docs) >= BULK:  # one C loop over the column (a step per document took 5 ms at 20,000)
+                import numpy as np
+
+                counts = Counter(compress(column, _bits(docs, self.size, np).tolist()))
+            else:
+                counts = Counter(map(column.__getitem__, docset.docnums(docs)))
             counts.pop(None, None)
             return dict(counts)
         return {value: n for value, mask in self.facet(field).items() if (n := docset.count(docs & mask))}
