@@ -143,35 +143,41 @@ class _Match:
     docs: int
 
 
-def _term_docs(index: Index, term: Term) -> int:
+def _term_docs(index: Index, term: Term, scope: int | None = None) -> int:
     docs = 0
     for needle in term.needles:
-        docs |= index.containing(needle)
+        docs |= index.containing(needle, scope)
     return docs
 
 
-def _node_docs(index: Index, node) -> int:
+def _node_docs(index: Index, node, scope: int | None = None) -> int:
+    """The reports a query node matches: exact among `scope` (all by default), anything beyond it."""
     if isinstance(node, Term):
-        return _term_docs(index, node)
+        return _term_docs(index, node, scope)
     if isinstance(node, Not):
-        return index.live & ~_node_docs(index, node.child)
+        return index.live & ~_node_docs(index, node.child, scope)
     if isinstance(node, Any):
         docs = 0
         for child in node.children:
-            docs |= _node_docs(index, child)
+            docs |= _node_docs(index, child, scope)
         return docs
     docs = index.live
     for child in node.children:  # All
-        docs &= _node_docs(index, child)
+        docs &= _node_docs(index, child, scope)
         if not docs:
             break
     return docs
 
 
-def _match(index: Index, request: SearchRequest, synonyms: Synonyms | None) -> _Match:
+def _match(index: Index, request: SearchRequest, synonyms: Synonyms | None, scope: int | None = None) -> _Match:
+    """What the query matches: exact among `scope` (see `_scope`), anything beyond it."""
     parsed = parse_query(request.query, synonyms, expand=request.expand)
     if parsed.root is None:
         return _Match(parsed, index.live)
+    if scope is not None:
+        docs = _node_docs(index, parsed.root, scope)
+        if docs & scope:  # it matches somewhere, so the query is not split into words (below)
+            return _Match(parsed, docs)
     docs = _node_docs(index, parsed.root)
     if not docs:
         split = split_terms(parsed, synonyms if request.expand else None)
@@ -180,6 +186,27 @@ def _match(index: Index, request: SearchRequest, synonyms: Synonyms | None) -> _
             if split_docs:
                 return _Match(split, split_docs)
     return _Match(parsed, docs)
+
+
+def _scope(index: Index, masks: dict[str, int]) -> int | None:
+    """The reports whose match can change an answer, None for all: those under every filter (the
+    results), and for each filtered facet those under every other filter (its counts). With two
+    filters, a phrase's candidates outside both are never checked against the text."""
+    if not masks:
+        return None
+
+    def under(skipped: str | None) -> int:
+        docs = index.live
+        for name, mask in masks.items():
+            if name != skipped:
+                docs &= mask
+        return docs
+
+    scope = under(None)
+    for name in masks:
+        if name in FACETS:
+            scope |= under(name)
+    return scope
 
 
 def _filter_masks(index: Index, request: SearchRequest) -> dict[str, int]:
@@ -484,11 +511,13 @@ def _check_keys(index: Index, request: SearchRequest) -> None:
             raise SearchError(f"unknown metric '{cond.key}' in the condition '{cond}'", param="where", value=cond)
 
 
-def _selection(index: Index, request: SearchRequest, synonyms: Synonyms | None) -> tuple[_Match, dict[str, int], int]:
-    """What the query matched, the filter masks, and the reports passing both."""
+def _selection(index: Index, request: SearchRequest, synonyms: Synonyms | None,
+               scoped: bool = False) -> tuple[_Match, dict[str, int], int]:
+    """What the query matched, the filter masks, and the reports passing both. `scoped`: the match
+    is exact only where the answer's results and facets look (`_scope`)."""
     _check_keys(index, request)
-    match = _match(index, request, synonyms)
     masks = _filter_masks(index, request)
+    match = _match(index, request, synonyms, _scope(index, masks) if scoped else None)
     docs = match.docs
     for mask in masks.values():
         docs &= mask
@@ -504,7 +533,7 @@ def ordered_docnums(index: Index, request: SearchRequest, synonyms: Synonyms | N
 def search(index: Index, request: SearchRequest, synonyms: Synonyms | None = None) -> dict:
     """Run a search; the answer has the shape of spec/search.md."""
     request.validate()
-    match, masks, docs = _selection(index, request, synonyms)
+    match, masks, docs = _selection(index, request, synonyms, scoped=True)
     total = docset.count(docs)
     start = (request.page - 1) * request.page_size
     ordered = _ordered(index, request, match, docs, start + request.page_size) if total > start else []

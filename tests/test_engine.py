@@ -230,3 +230,17 @@ def test_agency_counts_of_many_reports_are_those_counted_one_at_a_time(open_samp
         assert [list(index.facet_counts(field, s).items()) for s in sets] == plain, field
         monkeypatch.undo()
         assert sum(n for _, n in plain[0]) == len(docs)
+
+
+def test_containing_within_some_reports_is_the_whole_answer_there(sample_index):
+    from indexer.engine import Index
+
+    needles = ("行政复议", "信息处理费", "3件", "公开工作年度报告", "政府信息公开", "不存在的字符串", "年度")
+    with Index.open(sample_index) as whole, Index.open(sample_index) as part:
+        docs = list(docset.docnums(whole.live))
+        scopes = [docset.from_docnums(docs[::2], whole.size), docset.from_docnums(docs[1:2], whole.size), 0, whole.live]
+        for needle in needles:
+            everywhere = whole.containing(needle)
+            for scope in scopes:  # one index answering ever wider scopes, its cache completed each time
+                assert part.containing(needle, scope) == everywhere & scope, (needle, scope)
+            assert part.containing(needle) == everywhere

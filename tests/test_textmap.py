@@ -66,9 +66,9 @@ def test_a_column_inside_a_compound_file_is_not_mapped(tmp_path):
 
 def test_containing_reads_the_same_with_and_without_the_map(open_sample_index, monkeypatch):
     needles = ("行政复议", "信息处理费", "3件", "公开工作年度报告", "不存在的字符串")
-    mapped_answers = {n: open_sample_index._containing_uncached(n) for n in needles}
+    mapped_answers = {n: open_sample_index._containing_uncached(n, open_sample_index.live) for n in needles}
     assert open_sample_index._text_map() is not None
     monkeypatch.setattr(open_sample_index, "_text_map", lambda: None)
     for needle in needles:
-        assert open_sample_index._containing_uncached(needle) == mapped_answers[needle], needle
+        assert open_sample_index._containing_uncached(needle, open_sample_index.live) == mapped_answers[needle], needle
     assert any(docset.count(v) for v in mapped_answers.values())

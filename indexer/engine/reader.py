@@ -124,6 +124,17 @@ class _LRU(OrderedDict):
                 self.total -= self.weight(old)
         return value
 
+    def put(self, key, value) -> None:
+        """Replace (or add) a value: a cached answer completed by a later call."""
+        with self.lock:
+            if key in self:
+                self.total -= self.weight(self.pop(key))
+            self[key] = value
+            self.total += self.weight(value)
+            while self.total > self.size and len(self) > 1:
+                _, old = self.popitem(last=False)
+                self.total -= self.weight(old)
+
 
 def _mask_bytes(mask: int) -> int:
     return 200 + mask.bit_length() // 8  # the entry, and the integer's bits
@@ -314,7 +325,9 @@ class Index:
         self._postings = _LRU(POSTINGS_CACHE, weight=lambda ids_weights: len(ids_weights[0]) + ENTRY_POSTINGS,
                               empty=lambda ids_weights: not ids_weights[0])
         self._masks = _LRU(MASK_CACHE_BYTES, weight=_mask_bytes)
-        self._containing = _LRU(CONTAINING_CACHE_BYTES, weight=_mask_bytes)
+        # string -> (documents checked, those of them containing it)
+        self._containing = _LRU(CONTAINING_CACHE_BYTES, weight=lambda entry: _mask_bytes(entry[0]) + _mask_bytes(entry[1]),
+                                empty=lambda entry: not entry[1])
         self._facets: dict[str, dict[str, int]] = {}
         self._agency_names: dict[str, str] | None = None
         self._columns: dict[str, list[str | None]] = {}
@@ -408,23 +421,39 @@ class Index:
 
     # ------------------------------------------------------------ matching
 
-    def containing(self, needle: str) -> int:
-        """Documents whose match-form text contains `needle` (itself in match form)."""
-        if not needle:
-            return self.live
-        return self._containing.get_or(needle, lambda: self._containing_uncached(needle))
+    def containing(self, needle: str, within: int | None = None) -> int:
+        """Documents whose match-form text contains `needle` (itself in match form): all of them,
+        or those among `within` only, where the others need not be checked.
 
-    def _containing_uncached(self, needle: str) -> int:
+        A search with two filters needs the matches under each filter but not beyond (its facets
+        count the matches under every other filter): a phrase's candidates outside are never
+        checked against the text. What was checked is cached with what was found, and a later
+        call checks only what it adds.
+        """
+        if not needle:
+            return self.live if within is None else self.live & within
+        scope = self.live if within is None else self.live & within
+        checked, found = self._containing.get_or(needle, lambda: (0, 0))
+        missing = scope & ~checked
+        if missing:
+            found |= self._containing_uncached(needle, missing)
+            checked |= missing
+            if found:
+                self._containing.put(needle, (checked, found))
+        return found & scope
+
+    def _containing_uncached(self, needle: str, scope: int) -> int:
+        """The documents of `scope` whose text contains `needle`."""
         grams = segment.query_grams(needle)
         if len(needle) <= 2:
-            return self.postings_mask("gram", grams[0])
+            return self.postings_mask("gram", grams[0]) & scope
         # Rarest pair first; stop intersecting once checking the remaining candidates'
         # text is cheaper than reading the next pair's postings.
         reader = self.reader()
         frequencies = sorted((reader.doc_frequency("gram", g), g) for g in grams)
         if frequencies[0][0] == 0:
             return 0
-        candidates = self.live
+        candidates = scope
         everyone = self.doc_count or 1
         for i, (df, gram) in enumerate(frequencies):
             # A pair's postings are worth reading while the candidates they would leave out (as many
@@ -515,10 +544,12 @@ class Index:
                         for d in ids:
                             if d in members:
                                 scores[d] += bonus
-            containing = self.containing(leaf.needle)
-            fragment = weights.fragment * idf(docset.count(containing))
-            for d in docset.docnums(containing):
-                if d in members and d not in whole:
+            # only inside longer words: its idf counts every report holding the string, which is
+            # found beyond `docs` only when some report scores it
+            fragments = [d for d in docset.docnums(self.containing(leaf.needle, docs)) if d not in whole]
+            if fragments:
+                fragment = weights.fragment * idf(docset.count(self.containing(leaf.needle)))
+                for d in fragments:
                     scores[d] += fragment
         return scores
 
@@ -555,9 +586,10 @@ class Index:
                         bonus = weight * idf(len(ids))
                         ids = np.frombuffer(ids, dtype=np.uint32)
                         scores[ids[member[ids]]] += bonus
-            containing = self.containing(leaf.needle)
-            fragment = weights.fragment * idf(docset.count(containing))
-            scores[_bits(containing, self.size, np) & member & ~whole] += fragment
+            fragments = _bits(self.containing(leaf.needle, docs), self.size, np) & member & ~whole
+            if fragments.any():
+                fragment = weights.fragment * idf(docset.count(self.containing(leaf.needle)))
+                scores[fragments] += fragment
         return dict(zip(members.tolist(), scores[members].tolist()))
 
     # ------------------------------------------------------------ facets and columns
