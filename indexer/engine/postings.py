@@ -17,6 +17,8 @@ from io import BytesIO
 from itertools import accumulate, repeat
 from struct import Struct
 
+from whoosh.reading import TermNotFound
+
 _MAGIC = b"W3Bl"  # whoosh.codec.whoosh3.WHOOSH3_HEADER_MAGIC: the start of a term's postings
 _LENGTH = Struct("!i")  # whoosh.system.pack_int: a block's length, negative for the last block
 
@@ -34,9 +36,10 @@ def read_term(leaf, field: str, btext: bytes) -> tuple[array, array] | None:
     terms = getattr(leaf, "_terms", None)
     if terms is None or not hasattr(terms, "term_info") or not hasattr(terms, "_postfile"):
         raise Unreadable(type(leaf).__name__)
-    if (field, btext) not in terms:
+    try:
+        info = terms.term_info(field, btext)  # one lookup in the segment's term table, not two
+    except TermNotFound:
         return None
-    info = terms.term_info(field, btext)
     if info.is_inlined():
         ids, weights, _ = info.inlined_postings()
         return array("I", ids), array("f", weights)
