@@ -390,3 +390,38 @@ def test_self_named_subject_deep_in_the_body():
 def test_self_named_subject_needs_the_report_to_call_itself_so():
     paragraphs = ["2024年,全镇主动公开信息42条。", "区财政局作为预算公开的牵头部门,指导公开工作。"]
     assert self_named_subject(paragraphs) is None
+
+
+def test_compiler_with_its_short_name_declared_before_the_verb():
+    text = "本报告根据《条例》要求，由某某经济技术开发区管理委员会（以下简称经开区管委会）编制。全文包括总体情况。"
+    assert names(compiler([text])) == ("某某经济技术开发区管理委员会", "某某经济技术开发区管理委员会")
+
+
+def test_a_unit_the_agency_itself_puts_in_charge_is_not_the_compiler():
+    text = "我局由指挥中心牵头政府信息公开工作，实行专职专人负责。"
+    assert compiler([text]) is None
+
+
+def test_own_guide_updated_and_published_names_the_agency():
+    text = "受理依申请公开0份；更新公布《鹤山市公安局政府信息公开指南》，配齐信息公开申请办理流程图。"
+    assert names(own_plan([text])) == ("鹤山市公安局", "鹤山市公安局")
+
+
+def test_contact_line_naming_a_section_of_the_agency():
+    text = "如对报告内容有疑问，请与青岛西海岸新区自然资源局综合一科联系（地址：某路1号）。"
+    assert names(contact([text])) == ("青岛西海岸新区自然资源局", "青岛西海岸新区自然资源局")
+
+
+def test_a_plan_of_several_governments_after_an_ascii_comma_is_no_report_name():
+    text = "根据《条例》有关规定,按照自治区、市及区人民政府政务公开工作要点有关要求,编制本报告。"
+    assert embedded([text]) is None
+
+
+def test_a_government_counsellors_office_is_an_agency():
+    found = find_agency("2022年上海市人民政府参事室政府信息公开工作年度报告", ["一、总体情况", "（一）主动公开"])
+    assert found and found.name == "上海市人民政府参事室"
+
+
+def test_title_with_a_year_printed_without_nian_names_its_agency():
+    found = from_title("西藏自治区政府国资委2020政府信息公开工作年度报告")
+    assert names(found) == ("西藏自治区人民政府国有资产监督管理委员会", "西藏自治区政府国资委")

@@ -126,3 +126,11 @@ def test_a_document_sharing_sites_edit_stamp_is_not_the_reports_date():
     opening = ["编辑: someuser01 2019-07-14", "- 1 -", "2018 年度政府信息公开 年度报告 成都市某某局", "本报告根据条例编制。"]
     assert published_of(opening) is None
     assert published_of(["某某局2018年政府信息公开工作年度报告 2019-03-06", "本报告根据条例编制。"]) == "2019-03-06"
+
+
+def test_year_from_work_dated_only_since_the_year_when_nothing_else_gives_one():
+    assert year_of(None, ["一、总体情况", "2019年以来，我局严格按照市委、市政府的统一部署，及时主动公开政府信息。"]) == 2019
+
+
+def test_a_since_year_does_not_outvote_the_year_the_text_reports_on():
+    assert year_of(None, ["2021年，我局主动公开信息50条。", "2019年以来累计公开信息300条。"]) == 2021

@@ -196,3 +196,12 @@ def test_a_title_broken_inside_its_agency_name():
 
 def test_a_flipbook_page_label_is_not_part_of_the_title():
     assert clean_title_line("Page 9 - 某县人民政府办公室2022年政府信息公开工作年度报告") == "某县人民政府办公室2022年政府信息公开工作年度报告"
+
+
+def test_a_version_note_after_the_title_is_kept_as_printed():
+    lines = ["某县财政局2023年度政府信息公开工作年度报告(文字版)", "发布时间:2024-01-25 08:36", "一、总体情况"]
+    assert title_of(lines) == "某县财政局2023年度政府信息公开工作年度报告(文字版)"
+
+
+def test_title_head_without_a_year_printed_without_nian():
+    assert title_head("某自治区政府国资委2020政府信息公开工作年度报告") == "某自治区政府国资委"

@@ -47,14 +47,15 @@ _LEAD = re.compile(
 _TRAIL = re.compile(r"(?:编制|编写|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
 # 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告
 _EMBEDDED = re.compile(
-    rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:的)?(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开|信息公开)[^，。；]{{0,12}}"
+    rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:的)?(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开|信息公开)[^，。；,;]{{0,12}}"
     r"(?:年度报告|年报|报告|工作情况(?=[。，,]|进行|编制))(?!制度|格式|编制和|编制工作|有关|的通知|工作的)"  # not 《…年度报告制度》, …年报编制和公布有关工作的函
 )
 _NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关于|[)）])")  # ）政府信息公开年报: a link's bracket
 # A CMS label glued to the name it labels (标题县政府办…, 名称宿迁市水利局…)
 _GLUED_LABEL = re.compile(r"^(?:文章标题|信息名称|标题|名称|题目)")
 # 本报告由A编制 / 由A根据…编制
-_COMPILER = re.compile(rf"由(?P<a>{_NAME})(?=根据|依据|按照|编制|编写|负责|组织|牵头|汇总|综合|会同|结合|制作|撰写)")
+# 由A（以下简称B）编制: a short name declared between the name and its verb
+_COMPILER = re.compile(rf"由(?P<a>{_NAME})(?:[（(](?:以下)?简称[^（）()]{{1,20}}[)）])?(?=根据|依据|按照|编制|编写|负责|组织|牵头|汇总|综合|会同|结合|制作|撰写)")
 # A编制了本报告; A根据…情况，编制本报告; A特编制2023年…报告; A现向社会公开《…》; A形成了《…》
 _COMPILER_SUBJECT = re.compile(
     rf"(?:^|[，。；,;:：])\s*(?P<a>{NAME_CHAR}{{2,40}}?)\s*(?:特|现|已|拟|认真|依法)?\s*"
@@ -64,6 +65,7 @@ _COMPILER_SUBJECT = re.compile(
 # 请与A办公室联系 / 可与A联系 / 请联系：A办公室，地址… / 联系单位：A
 _CONTACT = re.compile(
     rf"(?:请与|可与|请联系|联系(?:单位|部门|机关|人)?\s*[:：]\s*|咨询(?:单位)?\s*[:：]\s*)(?P<a>{NAME_CHAR}{{2,40}}?(?:{AGENCY_SUFFIX}|领导小组办公室))"
+    rf"(?:[{HAN}]{{1,6}}?[科股])?"  # 请与A综合一科联系: a section of the agency
     r"(?=联系|[，。,；;:：（(]|\s|地址|电话|$)"
     # 请与本单位受理机构联系，地址：某县某乡人民政府党政办公室: an office given as the address
     rf"|联系\s*[，,]?\s*(?:联系)?地址\s*[:：]\s*(?P<office>{NAME_CHAR}{{2,40}}?(?:人民政府|办公室))(?=[，。,；;:：（(]|\s|电话|$)"
@@ -257,10 +259,17 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
     return None
 
 
+# 我局由…, 本机关由…: what follows is a unit inside the agency speaking
+_SPEAKER_BEFORE = re.compile(r"[我本](?:局|委|厅|办|署|院|中心|机关|单位|部门)$")
+
+
 def compiler(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     """The agency that compiled the report (本报告由A编制): its office stands for it."""
     for text in paragraphs[:limit]:
-        m = _COMPILER.search(text) or _COMPILER_SUBJECT.search(text)
+        m = _COMPILER.search(text)
+        if m and _SPEAKER_BEFORE.search(text, 0, m.start()):  # 我局由指挥中心牵头: a unit of the agency, not it
+            m = None
+        m = m or _COMPILER_SUBJECT.search(text)
         if m:
             name = _trim_lead(m.group("a"))
             found = _office_owner(name, "compiler")
@@ -273,7 +282,7 @@ def compiler(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
 # 编制发布《广州市某局主动公开信息目录》, 修订完善《某厅政府信息公开目录和指南》: its own catalogue and guide
 # 完善《某区住建局信息公开管理制度》, 修订了《某市城市管理局政府信息主动公开基本目录》, 印发《某高新区2024年政务公开工作要点及责任分工》
 _OWN_PLAN = re.compile(
-    rf"(?:制定|印发|出台|编制|修订|更新|完善|建立|健全)(?:实施|并实施|并印发|发布|并发布|完善)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
+    rf"(?:制定|印发|出台|编制|修订|更新|完善|建立|健全)(?:实施|并实施|并印发|发布|并发布|公布|完善)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
     r"(?:政务公开|政府信息主动公开|政府信息公开|信息公开|主动公开)[^》]{0,16}(?:要点|方案|计划|清单|安排|目录|指南|制度|办法|细则)"
     r"[^》]{0,8}》"
 )

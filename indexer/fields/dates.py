@@ -196,5 +196,16 @@ def year_of(title: str | None, paragraphs: list[str], published: str | None = No
             if _FIRST_YEAR <= year <= latest:
                 votes[year] += weight * position
     if not votes:
-        return None
+        return since_year(paragraphs, latest)
     return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+_SINCE_YEAR = re.compile(rf"({YEAR})\s*年以来")
+
+
+def since_year(paragraphs: list[str], latest: int = _LAST_YEAR, head: int = 10) -> int | None:
+    """The last resort for a year: an opening that dates its work only from the year on (2019年以来，我局…),
+    the latest such year."""
+    years = [cn_year(m.group(1)) for text in paragraphs[:head] for m in _SINCE_YEAR.finditer(text)]
+    years = [y for y in years if _FIRST_YEAR <= y <= latest]
+    return max(years) if years else None

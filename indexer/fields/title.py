@@ -15,10 +15,13 @@ import re
 from functools import lru_cache
 
 from ..gazetteer import places_in
-from .patterns import AGENCY_SUFFIX, NAME_CHAR, REPORT_WORDS, SENTENCE_PUNCT, YEAR_WORD
+from .patterns import AGENCY_SUFFIX, NAME_CHAR, REPORT_WORDS, SENTENCE_PUNCT, YEAR, YEAR_WORD
 
 # …年度报告, also with its year in brackets after it (…年度报告（2022年度）)
-_TITLE_LINE = re.compile(rf"{REPORT_WORDS}.{{0,16}}(?:年度报告|年报|工作报告|报告)(?:[（(]\s*{YEAR_WORD}\s*[)）])?$")
+# …年度报告（文字版）: a version note after the title is part of it as printed
+_VERSION_NOTE = r"(?:[（(](?:文字版|图文版|图解版|全文|简版|修订版|更正版|正式版)[)）])"
+_TITLE_LINE = re.compile(
+    rf"{REPORT_WORDS}.{{0,16}}(?:年度报告|年报|工作报告|报告)(?:[（(]\s*{YEAR_WORD}\s*[)）]|{_VERSION_NOTE})?$")
 _TITLE_START = re.compile(REPORT_WORDS)
 _AGENCY_LINE = re.compile(rf"^{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}$")
 
@@ -121,6 +124,7 @@ def title_head(title: str) -> str:
     if head.endswith("人民"):  # XX县人民|政府信息公开…
         head += "政府"
     head = re.sub(YEAR_WORD, "", head)
+    head = re.sub(rf"{YEAR}\s*$", "", head)  # 某委2020政府信息公开…: a year printed without 年 before the report words
     head = re.sub(r"(?:关于|的|公开)$", "", head)
     subject = head.rpartition("关于")[2]  # XX县人民政府办公室关于XX县…: the report is the county's
     head = subject if subject.strip() else head.rpartition("关于")[0]
