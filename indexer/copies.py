@@ -121,10 +121,10 @@ class ProseIndex:
         self._sizes: list[tuple[int, int]] = []  # (trigram count, passage index), ascending
         self._codes: TrigramCodes | None = None
 
-    def codes(self) -> "TrigramCodes":
+    def codes(self, wide: bool = False) -> "TrigramCodes":
         """The passages' trigrams as numbers (`compare_prose`), made on first need and kept."""
-        if self._codes is None:
-            self._codes = trigram_codes(self.prose)
+        if self._codes is None or (wide and not self._codes.wide):
+            self._codes = trigram_codes(self.prose, wide)
         return self._codes
 
     def grams(self, i: int) -> frozenset[str]:
@@ -185,7 +185,10 @@ def compare_prose(a: list[ProsePassage] | ProseIndex, b: list[ProsePassage] | Pr
         else:
             near.append(i)
     if near and index.prose:
-        for i, j in zip(near, _nearly_same(mine.codes(), index.codes(), near)):
+        codes_a, codes_b = mine.codes(), index.codes()
+        if codes_a.wide != codes_b.wide:  # one of them has characters past the narrow numbering
+            codes_a, codes_b = mine.codes(wide=True), index.codes(wide=True)
+        for i, j in zip(near, _nearly_same(codes_a, codes_b, near)):
             if j is not None:
                 found[i] = (j, False)
     copied = 0
@@ -200,28 +203,83 @@ def compare_prose(a: list[ProsePassage] | ProseIndex, b: list[ProsePassage] | Pr
 # ------------------------------------------------------------------ trigrams as numbers, for comparing in bulk
 
 _SHORT = np.uint64(1 << 63)  # marks the code of a passage shorter than a trigram (its whole text is its one "trigram")
+_ROW_BITS = 15  # narrow codes: three 16-bit character numbers and the passage in one 63-bit sort key
+_CHAR_IDS = np.zeros(0x110000, dtype=np.uint16)  # code point -> its number in narrow codes (0: none yet), per process
+_next_char_id = 1
 
 
 @dataclass(frozen=True, slots=True)
 class TrigramCodes:
-    """A report's distinct (trigram, passage) pairs: codes sorted, each with its passage's index; trigram counts."""
+    """A report's distinct (trigram, passage) pairs: codes sorted, each with its passage's index; trigram counts.
 
-    codes: np.ndarray  # uint64, ascending: three 21-bit code points
+    Narrow codes number characters in the order this process met them (16 bits each); wide codes use the
+    code points (21 bits each). Only codes of the same kind compare.
+    """
+
+    codes: np.ndarray  # uint64, ascending
     rows: np.ndarray  # int64, the passage of each code
     sizes: np.ndarray  # int64 per passage: its number of distinct trigrams (len(trigrams(norm)))
     distinct: np.ndarray  # uint64: the distinct codes, ascending
     first: np.ndarray  # int64: where each distinct code's run starts in `codes`
     runs: np.ndarray  # int64: how many passages hold it
+    wide: bool = False
 
 
-def trigram_codes(prose: list[ProsePassage]) -> TrigramCodes:
-    """Every passage's trigram set (`trigrams`) as numbers, in one sorted array."""
+def _char_ids(chars: np.ndarray) -> np.ndarray | None:
+    """The narrow numbers of `chars` (uint32 code points), numbering new ones; None when 16 bits run out."""
+    global _next_char_id
+    ids = _CHAR_IDS[chars]
+    new = chars[ids == 0]
+    if len(new):
+        new = np.unique(new)
+        if _next_char_id + len(new) > 0xFFFF:
+            return None
+        _CHAR_IDS[new] = np.arange(_next_char_id, _next_char_id + len(new), dtype=np.uint16)
+        _next_char_id += len(new)
+        ids = _CHAR_IDS[chars]
+    return ids.astype(np.uint64)
+
+
+def trigram_codes(prose: list[ProsePassage], wide: bool = False) -> TrigramCodes:
+    """Every passage's trigram set (`trigrams`) as numbers, in one sorted array (narrow when it can be)."""
     lengths = np.fromiter((len(p.norm) for p in prose), dtype=np.int64, count=len(prose))
-    chars = np.frombuffer("".join(p.norm for p in prose).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    chars = np.frombuffer("".join(p.norm for p in prose).encode("utf-32-le"), dtype="<u4")
+    ids = None if wide or len(prose) >= 1 << _ROW_BITS else _char_ids(chars)
+    if ids is None:
+        return _wide_codes(prose, lengths, chars.astype(np.uint64))
+    ends = np.cumsum(lengths)
+    n = max(len(chars) - 2, 0)
+    valid = np.arange(n) + 2 < np.repeat(ends, lengths)[:n]  # the trigram starting here ends in its passage
+    rows = np.repeat(np.arange(len(prose), dtype=np.uint64), lengths)[:n]
+    keys = (((ids[:n] << np.uint64(32)) | (ids[1:n + 1] << np.uint64(16)) | ids[2:n + 2]) << np.uint64(_ROW_BITS)
+            | rows)[valid]
+    short = np.flatnonzero(lengths < 3)
+    if len(short):  # below 2**32: a trigram's first character numbers 1 or more
+        starts = ends - lengths
+        extra = []
+        for i in short.tolist():
+            c = [0, 0] + ids[starts[i]:ends[i]].tolist()
+            extra.append((((int(c[-2]) << 16) | int(c[-1])) << _ROW_BITS) | i)
+        keys = np.concatenate([keys, np.array(extra, dtype=np.uint64)])
+    keys.sort()
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+    return _with_runs(keys >> np.uint64(_ROW_BITS), (keys & np.uint64((1 << _ROW_BITS) - 1)).astype(np.int64),
+                      len(prose), False)
+
+
+def _with_runs(codes: np.ndarray, rows: np.ndarray, passages: int, wide: bool) -> TrigramCodes:
+    """TrigramCodes of (code, passage) pairs sorted by code, each pair once."""
+    first = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1]))) if len(codes) else rows[:0]
+    return TrigramCodes(codes, rows, np.bincount(rows, minlength=passages).astype(np.int64),
+                        codes[first], first, np.diff(np.append(first, len(codes))), wide)
+
+
+def _wide_codes(prose: list[ProsePassage], lengths: np.ndarray, chars: np.ndarray) -> TrigramCodes:
+    """Codes of three 21-bit code points, for prose past the narrow numbering (slower: the pairs need two sorts)."""
     ends = np.cumsum(lengths)
     owner = np.repeat(np.arange(len(prose), dtype=np.int64), lengths)
     n = max(len(chars) - 2, 0)
-    valid = np.arange(n) + 2 < np.repeat(ends, lengths)[:n]  # the trigram starting here ends in its passage
+    valid = np.arange(n) + 2 < np.repeat(ends, lengths)[:n]
     codes = ((chars[:n] << np.uint64(42)) | (chars[1:n + 1] << np.uint64(21)) | chars[2:n + 2])[valid]
     rows = owner[:n][valid]
     short = np.flatnonzero(lengths < 3)
@@ -233,8 +291,7 @@ def trigram_codes(prose: list[ProsePassage]) -> TrigramCodes:
         codes = np.concatenate([codes, np.array(extra, dtype=np.uint64)])
         rows = np.concatenate([rows, short.astype(np.int64)])
     if not len(codes):
-        empty = np.zeros(0, dtype=np.int64)
-        return TrigramCodes(codes, empty, np.zeros(len(prose), dtype=np.int64), codes, empty, empty)
+        return _with_runs(codes, rows, len(prose), True)
     order = np.argsort(codes)  # (a stable sort or lexsort takes four times as long)
     codes, rows = codes[order], rows[order]
     starts = np.empty(len(codes), dtype=bool)
@@ -244,11 +301,8 @@ def trigram_codes(prose: list[ProsePassage]) -> TrigramCodes:
     # each (distinct code, passage) once, passages ascending per code: one sort of rank << 32 | passage
     pairs = np.sort(((np.cumsum(starts) - 1).astype(np.uint64) << np.uint64(32)) | rows.astype(np.uint64))
     pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # (np.unique hashes: five times slower)
-    rank = (pairs >> np.uint64(32)).astype(np.int64)
-    rows = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    first = np.flatnonzero(np.concatenate(([True], rank[1:] != rank[:-1])))
-    return TrigramCodes(distinct[rank], rows, np.bincount(rows, minlength=len(prose)).astype(np.int64),
-                        distinct, first, np.diff(np.append(first, len(rows))))
+    return _with_runs(distinct[(pairs >> np.uint64(32)).astype(np.int64)],
+                      (pairs & np.uint64(0xFFFFFFFF)).astype(np.int64), len(prose), True)
 
 
 def shared_trigrams(a: TrigramCodes, b: TrigramCodes, rows: np.ndarray | None = None) -> np.ndarray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 
 from indexer import copies
 from indexer.copies import ProsePassage, compare_prose, normalise
@@ -114,10 +115,17 @@ def _compare_one_by_one(a: list[ProsePassage], b: list[ProsePassage]) -> tuple[f
     return (copied / total if total else 0.0), pairs
 
 
-def test_compare_in_bulk_gives_what_passage_by_passage_gives():
+@pytest.mark.parametrize("numbering", ["narrow", "wide", "mixed"])
+def test_compare_in_bulk_gives_what_passage_by_passage_gives(numbering, monkeypatch):
+    """Narrow codes number characters as met; past 65,535 characters a report's codes are wide, and a pair of
+    one of each is compared wide."""
+    if numbering != "narrow":
+        monkeypatch.setattr(copies, "_CHAR_IDS", np.zeros_like(copies._CHAR_IDS))
+        monkeypatch.setattr(copies, "_next_char_id", 0xFFFF - (24 if numbering == "mixed" else 0))
     rng = random.Random(11)
     chars = "政府信息公开工作年度报告主动依申请行政复议诉讼办理结果"
     near = ties = 0
+    kinds = set()
     for _ in range(60):
         base = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 40))) for _ in range(rng.randint(0, 12))]
 
@@ -134,9 +142,16 @@ def test_compare_in_bulk_gives_what_passage_by_passage_gives():
         b = [ProsePassage(f"b{i}", edit(t) if rng.random() < 0.7 else t) for i, t in enumerate(base + base[:3])]
         rng.shuffle(b)
         share, pairs = _compare_one_by_one(a, b)
-        comparison = compare_prose(a, b)
+        a_index, b_index = copies.ProseIndex(a), copies.ProseIndex(b)
+        if a and b:
+            kinds.add((a_index.codes().wide, b_index.codes().wide))
+        comparison = compare_prose(a_index, b_index)
         assert comparison.share == share
         assert [(p.a, p.b, p.same) for p in comparison.pairs] == pairs
         near += sum(not same for *_, same in pairs)
         ties += sum(1 for x in a if sum(x.norm == y.norm for y in b) > 1)
     assert near > 40 and ties > 5  # the data exercised nearly-same passages and repeated ones
+    if numbering == "mixed":
+        assert (False, True) in kinds or (True, False) in kinds
+    else:
+        assert kinds == {(numbering == "wide",) * 2}
