@@ -24,6 +24,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 from collections import Counter, OrderedDict, defaultdict
+from itertools import chain
 from dataclasses import dataclass
 
 import numpy as np
@@ -110,7 +111,7 @@ class _Run:
         self.year_column = live.column("year")
         self.facts: OrderedDict[str, ReportFacts] = OrderedDict()  # least recently used first
         self.indexes: OrderedDict[str, ProseIndex] = OrderedDict()
-        self.buckets: dict[int, dict[bytes, list[str]]] = {}
+        self.buckets: dict[int, tuple[dict[bytes, tuple[str, ...]], dict[str, list[bytes]]]] = {}
         self.signatures: dict[int, dict[str, np.ndarray]] = {}
         self.agencies: dict[int, dict[str, str | None]] = {}
         self.candidates: dict[str, list[tuple[float, str]]] = {}
@@ -166,15 +167,18 @@ class _Run:
             self.signatures[year], self.agencies[year] = sigs, agencies
         return self.signatures[year]
 
-    def year_buckets(self, year: int) -> dict[bytes, list[str]]:
+    def year_buckets(self, year: int) -> tuple[dict[bytes, tuple[str, ...]], dict[str, list[bytes]]]:
+        """The year's LSH buckets (each its first `BUCKET_CAP` members) and each report's band keys."""
         if year not in self.buckets:
             buckets: dict[bytes, list[str]] = defaultdict(list)
             sigs = {rid: sig for rid, sig in self.year_signatures(year).items() if not copies.is_empty(sig)}
+            keys_of: dict[str, list[bytes]] = {}
             if sigs:
                 for rid, keys in zip(sigs, copies.band_keys_of_rows(np.stack(list(sigs.values())))):
+                    keys_of[rid] = keys
                     for key in keys:
                         buckets[key].append(rid)
-            self.buckets[year] = buckets
+            self.buckets[year] = ({key: tuple(members[:BUCKET_CAP]) for key, members in buckets.items()}, keys_of)
         return self.buckets[year]
 
     # ------------------------------------------------------------ the pass
@@ -246,12 +250,14 @@ class _Run:
             return []
         agencies = self.agencies[year]
         mine = agencies.get(rid)
-        buckets = self.year_buckets(year)
-        counts: Counter[str] = Counter()
-        for key in copies.band_keys(sig):
-            for other in buckets.get(key, ())[:BUCKET_CAP]:
-                if other != rid and (mine is None or agencies.get(other) != mine):
-                    counts[other] += 1
+        buckets, keys_of = self.year_buckets(year)
+        # every member of the report's buckets, counted in C; then the report itself and its agency's left out
+        # (a Counter keeps first-seen order, which most_common keeps among equal counts: the same ranking)
+        counts = Counter(chain.from_iterable(buckets[key] for key in keys_of[rid]))
+        del counts[rid]
+        if mine is not None:
+            for other in [o for o in counts if agencies.get(o) == mine]:
+                del counts[other]
         ranked = [other for other, _ in counts.most_common(RANKED)]
         if not ranked:
             return []
