@@ -425,3 +425,11 @@ def test_a_government_counsellors_office_is_an_agency():
 def test_title_with_a_year_printed_without_nian_names_its_agency():
     found = from_title("西藏自治区政府国资委2020政府信息公开工作年度报告")
     assert names(found) == ("西藏自治区人民政府国有资产监督管理委员会", "西藏自治区政府国资委")
+
+
+def test_a_department_compiling_its_county_named_report_is_that_countys_department():
+    paragraphs = ["由县农业局办公室编制了永泰县2017年政府信息公开工作年度报告。全文包括概述。", "一、概述"]
+    assert names(find_agency(None, paragraphs)) == ("永泰县农业局", "永泰县农业局")
+    # a county government's own report stays the government's
+    own = ["由县政府办公室编制了永泰县2017年政府信息公开工作年度报告。", "一、概述"]
+    assert find_agency(None, own).name == "永泰县人民政府"

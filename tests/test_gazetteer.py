@@ -536,3 +536,16 @@ def test_a_zone_named_after_its_host_county_under_its_province():
 def test_a_scenic_area_after_its_city_is_a_zone_of_that_city():
     region = resolve_region(["武汉市东湖生态旅游风景区管理委员会市场监督管理局"])
     assert (region.city, region.county, region.zone) == ("武汉市", None, "东湖生态旅游风景区")
+
+
+def test_an_agency_named_after_its_county_by_the_stem_alone():
+    text = "2019年,揭东分局在区委、区政府的领导下……依托揭东区政府信息公开网作为政府信息公开的主渠道。"
+    assert region("揭东分局", context=text) == R("广东省", "揭阳市", "揭东区", "445203")
+    assert region("揭东分局", context="全区主动公开信息。") == R()  # the text must print the unit in full
+
+
+def test_a_bare_city_bureau_and_one_municipality_named_once():
+    text = "按照《2020年天津市政务公开工作要点》,制定公开《市外办2020年政务公开工作要点》。"
+    assert region("市外事办公室", context=text) == R("天津市", "天津市", None, "120000")
+    # a municipality beside another province settles nothing
+    assert region("市外事办公室", context="学习《2020年天津市政务公开工作要点》和河北省的经验。") == R()

@@ -361,7 +361,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     sources = [f for f in found if f is not None]
     if not sources:
         return pronoun_government(paragraphs) or pronoun_agency(paragraphs) or self_named_subject(paragraphs)
-    primary = _placed_instead(sources[0], sources[1:])
+    primary = _department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:])
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
     return _full_name(best, paragraphs)
@@ -380,6 +380,19 @@ def _placed_instead(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFo
         other_place, other_kind = split_place(other.name)
         if other_kind == kind and not _BARE_LEVEL.fullmatch(other_place):
             return other
+    return primary
+
+
+def _department_of_place(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFound:
+    """A quoted report name that is a place alone (编制了永泰县2017年…报告) yields to the department that says it
+    compiled it with a bare level of that place's kind (由县农业局办公室编制): the department of that place."""
+    if primary.source != "embedded" or primary.name != place_only_agency(primary.printed):
+        return primary
+    for other in others:
+        place, kind = split_place(other.name)
+        if other.source == "compiler" and place in ("县", "区", "市", "旗") and primary.printed.endswith(place) and kind:
+            name = primary.printed + kind
+            return AgencyFound(canonical(name), name, "compiler")
     return primary
 
 

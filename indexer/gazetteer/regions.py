@@ -164,6 +164,10 @@ def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str 
         provinces = [c for c in children[None] if total[c] and g.names[c].endswith(hint)]
         if len(provinces) == 1:  # 省市场监管局 (自治区人民政府) and one province (自治区) named, however often
             return provinces[0]
+    if current is None and hint == ("市",):
+        named = [c for c in children[None] if total[c]]
+        if len(named) == 1 and named[0] in MUNICIPALITIES:
+            return named[0]  # 市外办 and one municipality (天津市) named, no other province: the municipality's
     if hint and hint[0] in _COUNTY_HINTS and (current is None or g.level[current] != "county"):
         unit = _one_unit_named(mentions, hint, current, g)
         if unit is not None:  # 县卫健局 and one county named in full, unopposed, however often
@@ -223,6 +227,8 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
         code = _fallback(context, hint, g) if context else None
         if code is None and context:
             code = _county_of_named_stem(primary[0], context, g)
+        if code is None and context:
+            code = _county_of_leading_stem(primary[0], context, g)  # 揭东分局: the agency is that unit's
         if code is None:
             return Resolution(Region())
         return Resolution(g.region[code], (g.place((g.names[code], g.level[code], code)),), "context")
@@ -317,6 +323,21 @@ def _county_of_named_stem(text: str, context: str, g: _Gazetteer) -> str | None:
                     units.add(code)
         start = context.find(root, start + 1)
     return units.pop() if len(units) == 1 else None
+
+
+def _county_of_leading_stem(text: str, context: str, g: _Gazetteer) -> str | None:
+    """The county-level unit an agency's name starts with by its stem (揭东分局, 揭东公安), when the text
+    prints that unit's full name (揭东区政府信息公开网) and no other unit with that stem."""
+    stems = g.county_stems()
+    for length in (4, 3, 2):
+        if len(text) - length < 2:
+            continue
+        units = [c for c in stems.get(text[:length], ()) if g.names[c] in context]
+        if len(units) == 1:
+            return units[0]
+        if units:
+            return None
+    return None
 
 
 def _zone_of_county_stem(text: str, context: str, g: _Gazetteer) -> Resolution | None:
