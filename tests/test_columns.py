@@ -40,3 +40,38 @@ def test_a_column_that_fits_no_block_leaves_the_dump_unread(tmp_path):
     path = tmp_path / "dump.txt"
     path.write_text(_dump(broken), encoding="utf-8")
     assert not [k for k in extract(path).metrics if k.startswith("active.") and k != "active.published_total"]
+
+
+LABELS_2021 = ["第二十条第（一）项", "信息内容", "规章", "行政规范性文件", "第二十条第（五）项", "信息内容", "行政许可",
+               "第二十条第（六）项", "信息内容", "行政处罚", "行政强制", "第二十条第（八）项"]
+
+
+def _dump_2021(chunks) -> str:
+    """pdfminer's text: the labels' column (blank lines between), then chunks of headers and figures, then the last
+    block written in rows."""
+    body = "\n\n".join(LABELS_2021) + "\n\n" + "\n\n".join("\n\n".join(heads + figs) for heads, figs in chunks)
+    return ("某镇2023年政府信息公开工作年度报告\n一、总体情况\n依法公开。\n二、主动公开政府信息情况\n" + body +
+            "\n\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n0\n三、收到和处理政府信息公开申请情况\n无。\n")
+
+
+def test_headers_of_several_columns_then_their_figures(tmp_path):
+    """本年制发件数 / 本年废止件数 / 现行有效件 then six figures: read when the order cannot matter (all the same)
+    or the block has one row; 本年处理决定数量 columns one at a time."""
+    chunks = [(["本年制发件数", "本年废止件数", "现行有效件"], ["0"] * 6), (["本年处理决定数量"], ["5"]),
+              (["本年处理决定数量"], ["30", "2"])]
+    path = tmp_path / "dump.txt"
+    path.write_text(_dump_2021(chunks), encoding="utf-8")
+    got = {k: m.value for k, m in extract(path).metrics.items()}
+    assert [got.get(f"active.{r}.{c}") for r in ("rules", "normative") for c in ("issued", "repealed", "in_force")] == [0] * 6
+    assert (got.get("active.licensing.decisions"), got.get("active.penalty.decisions"), got.get("active.coercion.decisions")) \
+        == (5, 30, 2)
+
+
+def test_headers_of_several_columns_with_different_figures_over_rows_stay_unread(tmp_path):
+    """Six different figures under three headers of a two-row block: in rows or in columns? Nothing is guessed."""
+    chunks = [(["本年制发件数", "本年废止件数", "现行有效件"], ["1", "0", "6", "2", "1", "9"]), (["本年处理决定数量"], ["5"]),
+              (["本年处理决定数量"], ["30", "2"])]
+    path = tmp_path / "dump.txt"
+    path.write_text(_dump_2021(chunks), encoding="utf-8")
+    got = extract(path).metrics
+    assert not [k for k in got if k.startswith(("active.rules", "active.normative"))]

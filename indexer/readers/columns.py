@@ -6,6 +6,9 @@ the order the tool met them. The template says which rows each article's block h
 row has, so a column of figures belongs to the first block, in the page's order, that has that column, has not
 had it yet and has as many rows as the column has figures. When every column finds its block the lines become
 the blocks' rows again (tab-separated, blanks where a block lacks a column); else they stay as they are.
+pdfminer writes a block's headers together and then their figures (本年制发件数 / 本年废止件数 / 现行有效件 / six
+figures): in rows or in columns the text does not say, so such a group is read only for a block of one row or
+figures all alike; a block the tool wrote in rows later on is left to the usual reading.
 """
 
 from __future__ import annotations
@@ -60,29 +63,38 @@ def _column_dump(lines, start, template, active, columns_of, match_label):
                 break
             blocks[-1][1].append((text, lab.key))
         i += 1
-    if len(blocks) < 2 or not all(rows for _, rows in blocks):
+    empty = [article for article, rows in blocks if not rows]  # a block the tool wrote in rows later on
+    blocks = [(article, rows) for article, rows in blocks if rows]
+    if len(blocks) < 2:
         return None
     filled: list[dict[str, list[str]]] = [{} for _ in blocks]
     heads: dict[str, str] = {}
     chunks = 0
     while i < len(lines):
         j, header = _skip_blank(lines, i), []
-        while j < len(lines) and len(header) < _MAX_HEADER_LINES and lines[j].strip() and not _FIGURE.match(lines[j].strip()):
-            header.append(lines[j].strip())
-            j += 1
+        while (k := _skip_blank(lines, j)) < len(lines) and len(header) < 3 * _MAX_HEADER_LINES \
+                and not _FIGURE.match(lines[k].strip()):
+            header.append(lines[k].strip())
+            j = k + 1
         figures = []
         while (k := _skip_blank(lines, j)) < len(lines) and _FIGURE.match(lines[k].strip()):
             figures.append(lines[k].strip())
             j = k + 1
-        lab = match_label("".join(header), ("col",), (active,)) if header and figures else None
-        if lab is None:
+        labels = _column_labels(header, active, match_label) if figures else None
+        if not labels:
             break
-        target = next((b for b, (_, rows) in enumerate(blocks) if lab.key not in filled[b] and len(rows) == len(figures)
-                       and all(lab.key in columns_of[template][key] for _, key in rows)), None)
-        if target is None:
+        width = len(labels)
+        keys = [lab.key for _, lab in labels]
+        target = next((b for b, (_, rows) in enumerate(blocks) if not set(keys) & set(filled[b])
+                       and len(rows) * width == len(figures)
+                       and all(key in columns_of[template][row] for key in keys for _, row in rows)), None)
+        if target is None or len(set(keys)) < width:
             return None
-        filled[target][lab.key] = figures
-        heads[lab.key] = "".join(header)
+        if width > 1 and len(blocks[target][1]) > 1 and len(set(figures)) > 1:
+            return None  # several columns' headers, then their figures: in rows or in columns, the text does not say
+        for c, (text, lab) in enumerate(labels):
+            filled[target][lab.key] = figures[c::width]
+            heads[lab.key] = text
         chunks += 1
         i = j
     if chunks < 2 or not all(filled):
@@ -92,7 +104,20 @@ def _column_dump(lines, start, template, active, columns_of, match_label):
         keys = [k for k in columns_of[template][labelled[0][1]] if k in got]
         rows += [article, "\t".join(["信息内容"] + [heads[k] for k in keys])]
         rows += ["\t".join([label] + [got[k][n] for k in keys]) for n, (label, _) in enumerate(labelled)]
-    return rows + [""], i
+    return rows + [""] + empty, i
+
+
+def _column_labels(header: list[str], active, match_label) -> list[tuple[str, object]] | None:
+    """The column labels a run of header lines spells, in order (本年新 / 制作数量: one label over two lines;
+    本年制发件数 / 本年废止件数 / 现行有效件: three), or None when a piece is left over."""
+    labels, piece = [], ""
+    for line in (part for text in header for part in text.split()):  # 本年增/减 处理决定数量: two on one line
+        piece += line
+        lab = match_label(piece, ("col",), (active,))
+        if lab is not None:
+            labels.append((piece, lab))
+            piece = ""
+    return labels if labels and not piece else None
 
 
 def _skip_blank(lines: list[str], i: int) -> int:
