@@ -134,3 +134,11 @@ def test_year_from_work_dated_only_since_the_year_when_nothing_else_gives_one():
 
 def test_a_since_year_does_not_outvote_the_year_the_text_reports_on():
     assert year_of(None, ["2021年，我局主动公开信息50条。", "2019年以来累计公开信息300条。"]) == 2021
+
+
+def test_a_document_sharing_listing_date_is_not_the_reports():
+    lines = ["某县2017年度政府信息公开年报", "ID:33072920", "大小:233.98 KB", "页数:8页", "时间:2019-02-19",
+             "资源描述:", "2017年度,县政府认真落实市政府关于政府信息公开的各项制度。"]
+    assert published_of(lines) is None
+    page = ["某县2017年度政府信息公开年报", "时间:2018-03-19", "一、概述", "2017年度,县政府认真落实各项制度。"]
+    assert published_of(page) == "2018-03-19"

@@ -74,13 +74,13 @@ def published_of(paragraphs: list[str], meta_published: str | None = None, tail:
             return date.isoformat()
     for i, text in enumerate(opening):
         date = page_date(text, opening[i + 1] if i + 1 < len(opening) else "")
-        if date:
+        if date and not in_sharing_listing(opening, i):
             return date.isoformat()
-    for text in opening:
+    for i, text in enumerate(opening):
         if _BODY_MARK.search(text):
             break  # the body has started: its dates are not the page's
         date = trailing_date(text)
-        if date:
+        if date and not in_sharing_listing(opening, i):
             return date.isoformat()
     return None
 
@@ -91,6 +91,16 @@ _TRAILING = re.compile(rf"(?:{DATE_CN.pattern}|{_DATE_NUM.pattern})\s*(?:\d{{1,2
 _PERIOD_BEFORE = re.compile(r"(?:至|到|起|止|[-~～—－])\s*$")
 # 编辑: 某用户 2019-07-14: a document-sharing site's stamp of who posted the copy when, not the report's date
 _EDIT_STAMP = re.compile(r"^\s*(?:编辑|上传者?|上传人|分享者|贡献者)\s*[:：]")
+
+
+# ID:33072920 / 大小:233.98 KB / 页数:8页 / 时间:2019-02-19: a document-sharing site's listing of the copy
+_SHARING_LABEL = re.compile(r"^\s*(?:ID|大小|文件大小|页数|格式|下载次数|下载量|上传时间|上传者?)\s*[:：]")
+
+
+def in_sharing_listing(lines: list[str], i: int, reach: int = 3) -> bool:
+    """Whether line `i` stands among a document-sharing site's file details (大小：…, 页数：…): its date is
+    when the copy was posted, not the report's."""
+    return any(_SHARING_LABEL.match(t) for t in lines[max(0, i - reach) : i + reach + 1] if t is not lines[i])
 
 
 def trailing_date(text: str) -> dt.date | None:
