@@ -111,7 +111,7 @@ class _Run:
         self.year_column = live.column("year")
         self.facts: OrderedDict[str, ReportFacts] = OrderedDict()  # least recently used first
         self.indexes: OrderedDict[str, ProseIndex] = OrderedDict()
-        self.buckets: dict[int, tuple[dict[bytes, tuple[str, ...]], dict[str, list[bytes]]]] = {}
+        self.buckets: dict[int, tuple[dict[bytes, list[str]], dict[str, list[bytes]]]] = {}
         self.signatures: dict[int, dict[str, np.ndarray]] = {}
         self.agencies: dict[int, dict[str, str | None]] = {}
         self.candidates: dict[str, list[tuple[float, str]]] = {}
@@ -167,8 +167,8 @@ class _Run:
             self.signatures[year], self.agencies[year] = sigs, agencies
         return self.signatures[year]
 
-    def year_buckets(self, year: int) -> tuple[dict[bytes, tuple[str, ...]], dict[str, list[bytes]]]:
-        """The year's LSH buckets (each its first `BUCKET_CAP` members) and each report's band keys."""
+    def year_buckets(self, year: int) -> tuple[dict[bytes, list[str]], dict[str, list[bytes]]]:
+        """The year's LSH buckets and each report's band keys."""
         if year not in self.buckets:
             buckets: dict[bytes, list[str]] = defaultdict(list)
             sigs = {rid: sig for rid, sig in self.year_signatures(year).items() if not copies.is_empty(sig)}
@@ -178,7 +178,7 @@ class _Run:
                     keys_of[rid] = keys
                     for key in keys:
                         buckets[key].append(rid)
-            self.buckets[year] = ({key: tuple(members[:BUCKET_CAP]) for key, members in buckets.items()}, keys_of)
+            self.buckets[year] = (buckets, keys_of)
         return self.buckets[year]
 
     # ------------------------------------------------------------ the pass
@@ -253,7 +253,7 @@ class _Run:
         buckets, keys_of = self.year_buckets(year)
         # every member of the report's buckets, counted in C; then the report itself and its agency's left out
         # (a Counter keeps first-seen order, which most_common keeps among equal counts: the same ranking)
-        counts = Counter(chain.from_iterable(buckets[key] for key in keys_of[rid]))
+        counts = Counter(chain.from_iterable(buckets[key][:BUCKET_CAP] for key in keys_of[rid]))
         del counts[rid]
         if mine is not None:
             for other in [o for o in counts if agencies.get(o) == mine]:
