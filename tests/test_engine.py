@@ -244,3 +244,13 @@ def test_containing_within_some_reports_is_the_whole_answer_there(sample_index):
             for scope in scopes:  # one index answering ever wider scopes, its cache completed each time
                 assert part.containing(needle, scope) == everywhere & scope, (needle, scope)
             assert part.containing(needle) == everywhere
+
+
+def test_agency_counts_of_a_set_seen_before_are_the_same_and_cannot_be_changed(open_sample_index, monkeypatch):
+    index = open_sample_index
+    monkeypatch.setattr(engine_reader, "BULK", 1)  # every set counts as many reports
+    first = index.facet_counts("agency_id", index.live)
+    assert first and index._agency_counts.get_or(("agency_id", index.live), dict) == first  # kept
+    first.clear()  # a caller's copy
+    again = index.facet_counts("agency_id", index.live)
+    assert again == index._counted("agency_id", index.live) and again
