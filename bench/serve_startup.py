@@ -25,6 +25,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from measure import load_line  # noqa: E402
+from indexer.limits import rss_mb  # noqa: E402
 from run import Server  # noqa: E402
 
 PAGES = ("/api/search?q=&where=apply.new.total%3E%3D10", "/api/search?q=&sort=-apply.new.total",
@@ -36,27 +37,20 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def rss_mb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024)
-    return 0
-
-
 def run_once(index: Path, corpus: Path, paths: list[str]) -> dict:
     server = Server(corpus, index)
     try:
         out = {"startup_s": round(server.startup_s, 2), "startup_cpu_s": round(cpu_seconds(server.proc.pid), 2),
-               "rss_mb": rss_mb(server.proc.pid)}
+               "rss_mb": round(rss_mb(server.proc.pid))}
         for page in PAGES:
             start = time.perf_counter()
             status, _ = server.get(page)
             out[page] = (status, round((time.perf_counter() - start) * 1000))
-        out["rss_after_metrics_mb"] = rss_mb(server.proc.pid)
+        out["rss_after_metrics_mb"] = round(rss_mb(server.proc.pid))
         if paths:
             for path in paths:
                 server.get(path)
-            out["rss_after_queries_mb"] = rss_mb(server.proc.pid)
+            out["rss_after_queries_mb"] = round(rss_mb(server.proc.pid))
     finally:
         server.stop()
     return out
