@@ -205,3 +205,11 @@ def test_a_version_note_after_the_title_is_kept_as_printed():
 
 def test_title_head_without_a_year_printed_without_nian():
     assert title_head("某自治区政府国资委2020政府信息公开工作年度报告") == "某自治区政府国资委"
+
+
+def test_a_title_split_after_a_bare_year_beats_the_sites_header_and_column():
+    """北京市某区人民政府 / 政府信息公开年报 (the site's header and column) above the report's own title
+    printed over two lines with its year without 年."""
+    paragraphs = ["北京市东城区人民政府", "政府信息公开年报", "北京市东城区人民防空办公室2020", "政府信息公开工作年度报告",
+                  "发布时间:2021-01-19", "本报告是根据《条例》要求编制的2020年度政府信息公开工作年度报告。"]
+    assert title_of(paragraphs) == "北京市东城区人民防空办公室2020政府信息公开工作年度报告"

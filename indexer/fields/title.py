@@ -50,7 +50,10 @@ _TRAILING_INFO = re.compile(
     r"|(?<=报告)\s*(?:[-_|｜]|—+)\s*[^，。；]{1,30}$"  # …报告-某某网站: the site's name after the title
 )
 # A first line of a title broken over lines: an agency, a year, or both (某局, 2022年度, 某局2022年).
-_TITLE_PIECE = re.compile(rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WORD})?$(?<=.)")
+# Its year may be printed without 年 (某办公室2020 / 政府信息公开工作年度报告).
+_TITLE_PIECE = re.compile(rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WORD}|{YEAR})?$(?<=.)")
+# A year right before the report words, with or without 年 (某委2020政府信息公开…)
+_TITLE_YEAR = re.compile(rf"{YEAR_WORD}|{YEAR}\s*{REPORT_WORDS}")
 _COLUMN_NAME = re.compile(r"^(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开年报|政务公开年报|信息公开年报|年度报告|年报)(?=.)")
 _GLUED_TITLE = re.compile(
     rf"^(?P<t>[^，。；：,;:]{{4,60}}?{REPORT_WORDS}[^，。；：,;:]{{0,16}}?(?:年度报告|年报|报告))"
@@ -191,7 +194,7 @@ def _split_inside_report_words(before: str, line: str) -> bool:
 
 def _score(title: str, position: int) -> float:
     score = 0.0
-    if re.search(YEAR_WORD, title):
+    if _TITLE_YEAR.search(title):
         score += 2
     head = title_head(title)
     if len(head) >= 2:
