@@ -9,7 +9,7 @@ from pathlib import Path
 from . import fields
 from .blocks import Document
 from .checks import run_checks
-from .gazetteer import Region, place_by_code, places_in, resolve
+from .gazetteer import Region, county_government_named, place_by_code, places_in, resolve
 from .ocr.verify import verify_figures
 from .readers import read_document
 from .prose import prose_metrics
@@ -121,6 +121,8 @@ def agency_and_region(
     primary = list(dict.fromkeys(t for t in (found.printed, found.name, title) if t))
     resolution = resolve(primary, full_text)
     region = resolution.region
+    if not region.county and not region.zone and fields.is_township_agency(found.name):
+        region = county_government_named(full_text) or region  # 解放路街道办事处 on the 西峰区人民政府 site
     agency = found.name
     if resolution.misread and agency.startswith(resolution.misread[0]):
         agency = resolution.misread[1] + agency[len(resolution.misread[0]):]
@@ -130,6 +132,8 @@ def agency_and_region(
     settled = resolution.places[0].level if len(resolution.places) == 1 else None
     if region.county and levels[-1:] == ["city"] and settled == "county" and not region.zone:
         levels.append("county")  # a county's branch of a city bureau (长沙市公安局岳麓分局, 内江市隆昌生态环境局)
+    if not levels and fields.named_by_stem(agency, region.county):
+        levels.append("county")  # 揭东分局 of 揭东区: a county's unit named by the county's stem
     host = place_by_code(region.code) if region.zone and region.code else None
     level = fields.agency_level_of(agency, levels, place_part, host.level if host else None)
     return agency, region, level

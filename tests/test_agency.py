@@ -18,6 +18,8 @@ from indexer.fields.agency import (
     own_plan,
     pronoun_agency,
     pronoun_government,
+    joint_government,
+    placed_zone,
     self_named_subject,
     signature,
     working_group,
@@ -433,3 +435,92 @@ def test_a_department_compiling_its_county_named_report_is_that_countys_departme
     # a county government's own report stays the government's
     own = ["由县政府办公室编制了永泰县2017年政府信息公开工作年度报告。", "一、概述"]
     assert find_agency(None, own).name == "永泰县人民政府"
+
+
+# ---- a verb before the agency, a second name in brackets, bare printings, joint leaders, an office's own report
+
+
+def test_a_verb_before_a_placed_agency_is_no_part_of_its_name():
+    """结合A…实际 / 主动公开A…预算: the clause opens on a verb whose object is the agency."""
+    text = "根据有关规定，结合金华市商务局2022年政府信息公开工作实际，编制发布本报告。"
+    assert names(self_named_subject([text, "我局主动公开政府信息120条。"])) == ("金华市商务局", "金华市商务局")
+    budget = "2023年，主动公开福建省司法厅2023年部门预算，依法依规发布行政许可512件。我厅坚持…"
+    assert self_named_subject([budget]).name == "福建省司法厅"
+
+
+def test_a_verb_before_a_name_without_its_place_is_kept():
+    """市对外贸易局: a name with no place stays whole, even with a lead word inside it."""
+    text = "市对外贸易局认真贯彻《条例》，主动公开政府信息86条。本局坚持…"
+    found = self_named_subject([text])
+    assert found is None or found.name == "市对外贸易局"
+
+
+def test_zuohao_before_a_quoted_report_name_is_no_part_of_the_agency():
+    text = "严格按照《中华人民共和国政府信息公开工作年度报告格式》做好绵阳市体育局信息公开工作年度报告编制。"
+    assert names(embedded([text])) == ("绵阳市体育局", "绵阳市体育局")
+
+
+def test_a_quoted_report_name_with_a_second_name_in_brackets():
+    text = "现发布《兰州市民族事务委员会（宗教事务局）2024年政府信息公开工作年度报告》，本报告统计数据从2024年1月1日至12月31日。"
+    assert names(embedded([text])) == ("兰州市民族事务委员会", "兰州市民族事务委员会（宗教事务局）")
+
+
+def test_a_department_named_once_with_its_place_and_once_by_its_level_alone():
+    """我局 … 《市经信局关于《长沙市经信局…（征求意见稿）》公开征求意见的通知》: named twice, once bare."""
+    paragraphs = [
+        "一、总体情况",
+        "2025年，我局门户网站总访问量达194万次。我局通过网站公开《市经信局关于《长沙市经信局促进软件产业发展若干措施"
+        "（征求意见稿）》公开征求意见的通知》等27件政策文件。",
+    ]
+    assert names(pronoun_agency(paragraphs)) == ("长沙市经济和信息化局", "长沙市经信局")
+
+
+def test_another_districts_bureau_is_no_bare_printing():
+    """甲区司法局 and 乙区司法局 once each: 区司法局 inside the other's name does not count for it."""
+    paragraphs = ["2022年，我局主动公开信息50条，配合雨花区司法局、天心区司法局开展普法宣传。"]
+    assert pronoun_agency(paragraphs) is None
+
+
+@pytest.mark.parametrize(
+    "clause, government",
+    [
+        ("朝阳门街道党工委、办事处按照区委、区政府的统一部署，认真贯彻…", "朝阳门街道办事处"),
+        ("湖口县大垅乡党委、政府认真贯彻《条例》…", "湖口县大垅乡人民政府"),
+        ("镇党委、政府高度重视政务公开工作…", None),  # a bare level names no place
+        ("大路镇党委和政府的领导下，…", None),  # an adverbial, not the subject
+    ],
+)
+def test_a_party_body_and_its_government_as_one_subject(clause, government):
+    assert joint_government(clause) == government
+
+
+def test_first_sentence_naming_a_subdistricts_party_body_and_office_together():
+    paragraphs = ["一、总体情况", "2025年，朝阳门街道党工委、办事处按照区委、区政府的统一部署，扎实推进政务信息公开工作。"]
+    assert names(first_sentence(paragraphs)) == ("朝阳门街道办事处", "朝阳门街道办事处")
+
+
+def test_a_government_office_speaking_of_itself_keeps_its_office():
+    """请与某区人民政府办公室联系 + 结合我办: the office's own report, not the government's."""
+    paragraphs = [
+        "本报告结合我办政府信息公开工作有关统计数据编写。如对本报告有任何疑问，请与卫东区人民政府办公室联系（地址：某路1号）。",
+        "一、总体情况",
+    ]
+    assert names(find_agency(None, paragraphs)) == ("卫东区人民政府办公室", "卫东区人民政府办公室")
+    government = [
+        "本报告由区政府办公室编制。如对本报告有任何疑问，请与卫东区人民政府办公室联系。",
+        "一、总体情况",
+        "2024年，我区坚持…",
+    ]
+    assert find_agency(None, government).name == "卫东区人民政府"
+
+
+def test_a_zone_named_alone_takes_the_one_place_printed_right_before_it():
+    paragraphs = ["特向社会公布国家东中西区域合作示范区（连云港徐圩新区）2020年政府信息公开工作年度报告。"]
+    assert placed_zone("徐圩新区", paragraphs) == "连云港徐圩新区"
+    assert placed_zone("徐圩新区", ["徐圩新区坚持以公开为常态。"]) is None
+
+
+def test_a_zone_title_without_its_place_gets_the_placed_name_of_the_text():
+    paragraphs = ["徐圩新区2020年政府信息公开年度报告",
+                  "根据《条例》，特向社会公布国家东中西区域合作示范区（连云港徐圩新区）2020年政府信息公开工作年度报告。"]
+    assert find_agency("徐圩新区2020年政府信息公开年度报告", paragraphs).name == "连云港徐圩新区"

@@ -75,6 +75,7 @@ ABBREVIATED = {
     "政府国资委": ("某自治区政府国资委", "某自治区人民政府国有资产监督管理委员会"),
     "机关事务局": ("某市机关事务局", "某市机关事务管理局"),
     "人防办": ("某市人防办", "某市人民防空办公室"),
+    "人民防空办": ("重庆市人民防空办", "重庆市人民防空办公室"),
     "外办": ("某市外办", "某市外事办公室"),
     "侨办": ("某市侨办", "某市侨务办公室"),
     "台办": ("某市台办", "某市台湾事务办公室"),
@@ -275,3 +276,15 @@ def test_canonical_drops_a_bracketed_second_name_and_spells_the_type_out():
 
 def test_the_data_file_holds_no_generic_ending():
     assert not {"委", "局", "办", "厅"} & {short for short, _ in abbreviations()}
+
+
+@pytest.mark.parametrize(
+    "place, agency",
+    [
+        ("赣县区人民政府田村镇", "赣县区田村镇人民政府"),  # 请与赣县区人民政府田村镇办公室联系
+        ("某县人民政府某某乡", "某县某某乡人民政府"),
+        ("鼓楼区人民政府华侨路街道", "鼓楼区人民政府华侨路街道办事处"),  # a subdistrict's official name keeps it
+    ],
+)
+def test_a_county_government_before_one_of_its_townships(place, agency):
+    assert place_only_agency(place) == agency

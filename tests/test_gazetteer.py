@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 
 from indexer import gazetteer as gz
-from indexer.gazetteer import Place, Region, place_by_code, place_names, places_in, resolve, resolve_region
+from indexer.gazetteer import (
+    Place,
+    Region,
+    county_government_named,
+    place_by_code,
+    place_names,
+    places_in,
+    resolve,
+    resolve_region,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -522,9 +531,9 @@ def test_a_city_bureaus_branch_named_for_a_county_is_that_countys():
 
 @pytest.mark.parametrize("short_name, official", gz.read_place_aliases())
 def test_every_place_alias_names_its_unit(short_name, official):
-    """达茂旗 printed as an agency's place is 达尔罕茂明安联合旗, whatever the text around it."""
+    """达茂旗 printed as an agency's place is 达尔罕茂明安联合旗 (锡盟 is 锡林郭勒盟), whatever the text around it."""
     region = resolve_region([f"{short_name}人民政府"])
-    assert region.county == official
+    assert (region.county or region.city) == official
 
 
 def test_a_zone_named_after_its_host_county_under_its_province():
@@ -549,3 +558,30 @@ def test_a_bare_city_bureau_and_one_municipality_named_once():
     assert region("市外事办公室", context=text) == R("天津市", "天津市", None, "120000")
     # a municipality beside another province settles nothing
     assert region("市外事办公室", context="学习《2020年天津市政务公开工作要点》和河北省的经验。") == R()
+
+
+def test_the_one_county_government_named_is_a_townships_county():
+    """A subdistrict on its district's site (西峰区人民政府 / 某街道办事处政府信息公开)."""
+    region = county_government_named("西峰区人民政府\n解放路街道办事处政府信息公开\n2021年，我办认真做好…")
+    assert (region.province, region.city, region.county) == ("甘肃省", "庆阳市", "西峰区")
+
+
+def test_no_county_government_when_two_or_an_ambiguous_one_are_named():
+    assert county_government_named("西峰区人民政府、庆城县人民政府联合印发…") is None
+    assert county_government_named("鼓楼区人民政府") is None  # four cities have one
+    assert county_government_named("2021年，我街道认真贯彻…") is None
+
+
+def test_a_zone_body_without_its_place_takes_the_one_city_its_province_holds_in_the_text():
+    """苏银产业园管理委员会: 宁夏 and 银川市 named once each, no other city."""
+    text = "习近平总书记考察宁夏重要讲话精神，严格贯彻落实党中央、自治区和银川市关于全面深化政务公开的工作要求。"
+    region = resolve_region(["苏银产业园管理委员会"], text)
+    assert (region.province, region.city) == ("宁夏回族自治区", "银川市")
+    # a province's own department keeps the province: only a zone's body goes down to the city
+    assert resolve_region(["自治区文化和旅游厅"], text).city is None
+
+
+def test_a_zone_body_with_two_cities_named_stays_at_the_province():
+    text = "考察宁夏重要讲话精神，落实自治区和银川市、石嘴山市关于政务公开的要求。"
+    region = resolve_region(["苏银产业园管理委员会"], text)
+    assert region.city is None

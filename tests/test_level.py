@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.fields.level import agency_level_of, is_national
+from indexer.fields.level import agency_level_of, is_national, is_township_agency, named_by_stem
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,26 @@ def test_a_department_without_a_place_is_not_national():
     assert not is_national("城市管理局")
     assert not is_national("市卫生健康委员会")
     assert is_national("国务院办公厅")
+
+
+@pytest.mark.parametrize(
+    "agency, county, expected",
+    [
+        ("揭东分局", "揭东区", True),  # the county's branch named by the county's stem
+        ("揭东区公安分局", "揭东区", False),  # the full name: its place says the level already
+        ("揭东", "揭东区", False),
+        ("某某局", "揭东区", False),
+        ("揭东分局", None, False),
+    ],
+)
+def test_an_agency_named_by_its_countys_stem(agency, county, expected):
+    assert named_by_stem(agency, county) is expected
+
+
+@pytest.mark.parametrize(
+    "agency, expected",
+    [("解放路街道办事处", True), ("某某镇人民政府", True), ("某某苏木人民政府", True), ("某某县人民政府", False),
+     ("某某街道党工委", False)],
+)
+def test_a_township_agency(agency, expected):
+    assert is_township_agency(agency) is expected

@@ -450,6 +450,85 @@ OPENINGS = {
         dict(agency="常州市武进区应急管理局", agency_printed="常州市武進區應急管理局", agency_level="county",
              city="常州市", county="武进区", year=2022),
     ),
+    # ---- a verb, a bracket or a party body around the agency's name
+    "agency_as_the_object_of_a_lead_verb": (
+        "根据《条例》和《某市人民政府办公室关于做好2022年政府信息公开工作年度报告编制发布工作的通知》的要求，"
+        "结合绵阳市商务局2022年政府信息公开工作实际，编制发布本报告。\n一、总体情况\n"
+        "2022年，我局严格贯彻执行国家、省、市有关政务公开的规定。\n" + BODY,
+        dict(agency="绵阳市商务局", agency_level="city", province="四川省", city="绵阳市", year=2022),
+    ),
+    "quoted_report_name_with_a_bracketed_second_name": (
+        "根据《条例》规定，现发布《兰州市民族事务委员会（宗教事务局）2024年政府信息公开工作年度报告》，"
+        "本报告统计数据从2024年1月1日至12月31日。\n一、总体情况\n2024年，市民委（宗教局）深入学习贯彻…\n" + BODY,
+        dict(agency="兰州市民族事务委员会", agency_level="city", province="甘肃省", city="兰州市", year=2024),
+    ),
+    "subdistrict_party_body_and_office_under_the_districts_header": (
+        "天津市南开区人民政府\n2019年12月3日星期二\n本年度报告根据《条例》编制。本年度报告中所列数据统计期限从"
+        "2025年1月1日起至2025年12月31日止。\n一、总体情况\n2025年，万兴街道党工委、办事处按照区委、区政府的统一部署，"
+        "扎实推进政务信息公开工作。\n" + BODY,
+        dict(agency="万兴街道办事处", agency_level="township", province="天津市", city="天津市", county="南开区",
+             year=2025, published=None),
+    ),
+    "subdistrict_on_its_districts_site_whose_name_the_gazetteer_shares": (
+        "西峰区人民政府\n解放路街道办事处政府信息公开\n解放路街道办事处2021年政府信息公开工作年度报告\n"
+        "一、总体情况\n2021年，我办认真做好政府信息公开工作。\n" + BODY,
+        dict(agency="解放路街道办事处", agency_level="township", province="甘肃省", city="庆阳市", county="西峰区",
+             year=2021),
+    ),
+    "government_office_speaking_as_wo_ban": (
+        "本报告结合我办政府信息公开工作有关统计数据编写。本年度报告中使用数据统计期限为2024年1月1日至12月31日。"
+        "如对本报告有任何疑问，请与卫东区人民政府办公室联系（地址：建设路1号，联系电话：0375-1234567）。\n"
+        "一、总体情况\n（一）主动公开：通过卫东区人民政府网站累计发布各类信息2785篇。\n" + BODY,
+        dict(agency="卫东区人民政府办公室", agency_level="county", province="河南省", city="平顶山市", county="卫东区",
+             year=2024),
+    ),
+    # ---- named by the report only in passing
+    "bureau_named_once_placed_once_bare": (
+        "根据《条例》有关要求，编写本报告。本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止。\n"
+        "一、总体情况\n2025年，坚持以习近平新时代中国特色社会主义思想为指导，认真落实省政府工作要求。\n"
+        "（一）主动公开\n2025年度，我局门户网站总访问量达19万次。我局通过网站公开《市经信局关于《长沙市经信局促进"
+        "软件产业发展若干措施（征求意见稿）》公开征求意见的通知》等27件政策文件。\n" + BODY,
+        dict(agency="长沙市经济和信息化局", agency_level="city", province="湖南省", city="长沙市", year=2025),
+    ),
+    "league_printed_short": (
+        "商务局 政府信息公开\n锡盟商务局2021年政府信息公开工作报告\n来源:商务局 发布日期:2022-01-13 03:07:44\n"
+        "一、总体情况\n2021年，锡盟商务局充分利用门户网站公开本局各类重要信息。\n" + BODY,
+        dict(title="锡盟商务局2021年政府信息公开工作报告", agency_level="city", province="内蒙古自治区",
+             city="锡林郭勒盟", year=2021, published="2022-01-13"),
+    ),
+    "civil_air_defence_office_printed_short": (
+        "一、总体情况\n市人民防空办认真贯彻国家和市政府关于政务公开的有关规定，现公布2020年政府信息公开工作年度报告。"
+        "一年来，通过天津市人民防空网站公布了各种公开信息共378篇。\n" + BODY,
+        dict(agency="天津市人民防空办公室", agency_level="province", province="天津市", city="天津市", year=2020),
+    ),
+    "county_branch_named_by_its_countys_stem": (
+        "一、总体情况\n2019年，潮安分局在区委、区政府和上级公安机关的正确领导下，扎实做好信息公开工作。"
+        "我局在潮安区政府信息公开网公开信息120条。\n" + BODY,
+        dict(agency="潮安分局", agency_level="county", province="广东省", city="潮州市", county="潮安区", year=2019),
+    ),
+    # ---- zones named without their place
+    "zone_body_and_its_city_named_once": (
+        "苏银产业园管理委员会2025年政府信息公开工作年度报告\n发布时间:2026-01-23\n"
+        "现发布《苏银产业园管理委员会2025年政府信息公开工作年度报告》。\n一、总体情况\n"
+        "2025年，苏银产业园管理委员会深入学习贯彻习近平总书记考察宁夏重要讲话精神，严格贯彻落实党中央、自治区和银川市"
+        "关于全面深化政务公开的工作要求。\n" + BODY,
+        dict(agency="苏银产业园管理委员会", province="宁夏回族自治区", city="银川市", year=2025, published="2026-01-23"),
+    ),
+    "zone_titled_alone_printed_with_its_city_in_the_preamble": (
+        "徐圩新区2020年政府信息公开年度报告\n根据《条例》，特向社会公布国家东中西区域合作示范区（连云港徐圩新区）"
+        "2020年政府信息公开工作年度报告。\n一、总体情况\n2020年，徐圩新区坚持以习近平新时代中国特色社会主义思想为指导。\n"
+        + BODY,
+        dict(agency="连云港徐圩新区", province="江苏省", city="连云港市", year=2020),
+    ),
+    # ---- a site's header above a title split after its bare year
+    "title_split_after_a_bare_year_below_the_sites_header": (
+        "北京市东城区人民政府\n政府信息公开年报\n北京市东城区人民防空办公室2020\n政府信息公开工作年度报告\n"
+        "发布时间:2021-01-19\n本报告是根据《条例》要求，由东城区人民防空办公室编制的2020年度政府信息公开工作年度报告。\n"
+        "一、总体情况\n2020年，区人防办政府信息公开坚持…\n" + BODY,
+        dict(title="北京市东城区人民防空办公室2020政府信息公开工作年度报告", agency="北京市东城区人民防空办公室",
+             agency_level="county", province="北京市", city="北京市", county="东城区", year=2020,
+             published="2021-01-19"),
+    ),
 }
 
 

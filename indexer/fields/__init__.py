@@ -17,7 +17,7 @@ the strongest evidence first and weighs the rest. One module per job:
 
 from .agency import AgencyFound, agency_of, find_agency, from_title
 from .dates import parse_date, published_of, statistics_year, year_of
-from .level import agency_level_of, is_national
+from .level import agency_level_of, is_national, is_township_agency, named_by_stem
 from .lines import as_printed, field_lines, rule_lines, simplified, without_glosses
 from .names import canonical, complete_level_prefix, drop_internal_office, expand_type, same_agency, split_place
 from .patterns import cn_year
@@ -45,6 +45,8 @@ __all__ = [
     "field_lines",
     "find_agency",
     "is_national",
+    "is_township_agency",
+    "named_by_stem",
     "parse_date",
     "rule_lines",
     "published_of",

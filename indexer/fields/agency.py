@@ -42,7 +42,7 @@ class AgencyFound:
 _NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
 # Words that end the run of characters before an agency name inside a sentence.
 _LEAD = re.compile(
-    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|形成|根据|依据|按照|结合|要求|是|为|将|由|对|了|的)"
+    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|形成|根据|依据|按照|结合|要求|做好|是|为|将|由|对|了|的)"
 )
 _TRAIL = re.compile(r"(?:编制|编写|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
 # 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告
@@ -150,7 +150,7 @@ def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
             name = _GLUED_LABEL.sub("", _trim_lead(m.group("a")))
             if _NOT_A_NAME_START.match(name) or is_pronoun(name):
                 continue
-            if _agency_like(name):
+            if _agency_like(name) or _agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
                 found.append(AgencyFound(canonical(name), name, "embedded"))
             elif is_place_name(name):  # 现将XX县2022年政府信息公开工作年度报告…
                 found.append(AgencyFound(place_only_agency(name), name, "embedded"))
@@ -197,7 +197,7 @@ def first_sentence(paragraphs: list[str], limit: int = 40) -> AgencyFound | None
     for text in paragraphs[start : start + 2]:
         for clause in _CLAUSE_START.finditer(text):
             rest = text[clause.end():]
-            if not _SUBJECT.match(rest) and not _PLACED_SUBJECT.match(rest):
+            if not _SUBJECT.match(rest) and not _PLACED_SUBJECT.match(rest) and not _JOINT_LEADERS.match(rest):
                 continue
             found = _subject_of(rest, "first_sentence")
             if found:
@@ -242,11 +242,39 @@ _WORD_GOES_ON = re.compile(
 )
 
 
+def _placed_object(run: str) -> str:
+    """A run that opens on a verb and then names an agency with its place (结合自贡市商务局…实际,
+    主动公开湖南省司法厅…预算): the agency, without the verb. A run that starts with its place stays whole."""
+    if _starts_with_place(run):
+        return run
+    trimmed = _trim_lead(run)
+    return trimmed if trimmed != run and _starts_with_place(trimmed) and _agency_like(trimmed) else run
+
+
+# 新开河街道党工委、办事处按照…; 某镇党委、政府坚持…: a place's party body and its government act together
+_JOINT_LEADERS = re.compile(
+    rf"^(?P<a>{NAME_CHAR}{{2,30}}?)(?:党工委|党委)\s*[、和及与]\s*(?P<g>办事处|人民政府|政府|管委会|管理委员会)(?![{HAN}]*的)"
+)
+
+
+def joint_government(clause: str) -> str | None:
+    """The government of a place whose party body and government are the clause's subject together
+    (新开河街道党工委、办事处 → 新开河街道办事处, 某镇党委、政府 → 某镇人民政府); None for a bare level (镇党委、政府)."""
+    m = _JOINT_LEADERS.match(clause)
+    if not m or not is_place_name(m.group("a")):
+        return None
+    body = {"政府": "人民政府", "管委会": "管理委员会"}.get(m.group("g"), m.group("g"))
+    return m.group("a") + body
+
+
 def _subject_of(clause: str, source: str) -> AgencyFound | None:
     """The agency a clause starts with (A认真贯彻…), a place standing for its government (平潭综合实验区坚持…)."""
+    joint = joint_government(clause)
+    if joint:
+        return AgencyFound(canonical(joint), joint, source)
     m = _SUBJECT.match(clause)
     if m:
-        name = m.group("a")
+        name = _placed_object(m.group("a"))
         name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
         if _agency_like(name):
             return AgencyFound(canonical(name), name, source)
@@ -364,7 +392,22 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     primary = _department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:])
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
-    return _full_name(best, paragraphs)
+    return _office_speaking(_full_name(best, paragraphs), paragraphs)
+
+
+# 我办, 本办: an office speaking of itself (not 本办法, 办理, 办公)
+_OFFICE_PRONOUN = re.compile(r"[我本]办(?![法公理事])")
+
+
+def _office_speaking(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
+    """A government's office named for its government (请与某区人民政府办公室联系 → 某区人民政府) is the
+    agency itself when the report speaks as that office (结合我办…): the office's own report."""
+    printed = TRAILING_BRACKET.sub("", found.printed)
+    if not printed.endswith("人民政府办公室") or found.name.endswith("办公室"):
+        return found
+    if not any(_OFFICE_PRONOUN.search(t) for t in paragraphs[:limit]):
+        return found
+    return AgencyFound(canonical(printed), found.printed, found.source)
 
 
 _BARE_LEVEL = re.compile(r"(?:自治区|自治州|省|市|州|盟|县|区|旗)?")
@@ -402,7 +445,21 @@ def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
     full = declared.get(found.printed) or declared.get(found.name)
     if full is None and found.name in _BARE_ZONE:
         full = zone_named_in(found.name, paragraphs)
+    if full is None and _ZONE_NAME.search(found.name) and not places_in(found.name, agency=True):
+        full = placed_zone(found.name, paragraphs)
     return AgencyFound(canonical(full), full, found.source) if full else found
+
+
+def placed_zone(zone: str, paragraphs: list[str], limit: int = 40) -> str | None:
+    """A zone named without its place (徐圩新区) that the text prints once with its place right before it
+    (连云港徐圩新区): that fuller name, when every such printing has the same place."""
+    names: set[str] = set()
+    for text in paragraphs[:limit]:
+        for m in re.finditer(re.escape(zone), text):
+            before = [p for p in places_in(text[max(0, m.start() - 12):m.start()]) if p.end == min(12, m.start())]
+            if before:
+                names.add(before[-1].text + zone)
+    return names.pop() if len(names) == 1 else None
 
 
 # 广西壮族自治区北部湾经济区规划建设管理办公室（以下简称自治区北部湾办）
@@ -490,7 +547,8 @@ def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None
     kind = kinds.most_common(1)[0][0]
     seen: Counter[str] = Counter()
     owned: set[str] = set()
-    for mention in places_in(text):
+    mentions = places_in(text)
+    for mention in mentions:
         m = re.match(rf"[{HAN}]{{1,8}}?{kind}", text[mention.end:])
         if not m or places_in(m.group(0)):
             continue
@@ -500,11 +558,24 @@ def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None
         seen[name] += 1
         if _OWN_CHANNEL.match(text, mention.end + m.end()):
             owned.add(name)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for name in list(seen):
+        seen[name] += _bare_printings(name, text, covered)
     named = {n for n, c in seen.items() if c >= 2} | owned
     if len(named) != 1:
         return None
     name = named.pop()
     return AgencyFound(canonical(name), name, "pronoun")
+
+
+def _bare_printings(name: str, text: str, covered: set[int]) -> int:
+    """How often the text prints a placed department (武汉市经信局) by its level alone (市经信局), a level
+    character that is no place's last (`covered`: the positions of the place names): a report names itself
+    so in the titles of its own documents."""
+    place, kind = split_place(name)
+    if not kind or not place or place[-1] not in "省市县区州盟旗":
+        return 0
+    return sum(1 for m in re.finditer(re.escape(place[-1] + kind), text) if m.start() not in covered)
 
 
 # 成立有自治区水文水资源局“一服务两公开”工作领导小组: the agency's own working group for disclosure

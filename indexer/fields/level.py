@@ -21,6 +21,23 @@ _UNLISTED_COUNTY = re.compile(r"(?<!自治)(?<!地)(?:县|旗|区)$")
 _BELOW = {"province": "city", "city": "county", "county": "county", "township": "township"}
 
 
+def named_by_stem(agency: str, county: str | None) -> bool:
+    """An agency whose name opens on the stem of its county-level unit (揭东分局 for 揭东区), the unit's
+    ending left out: the county's own, at the county's level."""
+    if not county or len(county) < 3 or county[-1] not in "县区市旗":
+        return False
+    stem = county[:-1]
+    return agency.startswith(stem) and not agency.startswith(county) and len(agency) > len(stem) + 1
+
+
+def is_township_agency(agency: str) -> bool:
+    """A township's or a subdistrict's own administration (某镇人民政府, 某街道办事处, 某苏木人民政府)."""
+    return bool(_TOWNSHIP_GOVERNMENT.search(agency))
+
+
+_TOWNSHIP_GOVERNMENT = re.compile(r"(?:镇|乡|苏木)人民政府$|街道办事处$")
+
+
 def is_national(agency: str) -> bool:
     """国家统计局, 国务院办公厅, and ministries without 国家 (自然资源部, 海关总署) and their agencies;
     the caller makes sure the name holds no place (宣传部 of a county is no ministry)."""

@@ -127,6 +127,11 @@ def is_place_name(text: str) -> bool:
     return bool(_PLACE_END.search(text)) and not _AGENCY_END.search(text) and 3 <= len(text) <= 16
 
 
+# A county's government named before one of its townships (章贡区人民政府水东镇办公室): the township's own
+# government is 章贡区水东镇人民政府. A subdistrict keeps it (鼓楼区人民政府华侨路街道办事处 is its official name).
+_INNER_GOVERNMENT = re.compile(rf"^([{HAN}]{{1,20}}?[县区市旗])人民政府(?=[{HAN}]{{1,8}}(?:镇|乡|苏木)$)")
+
+
 def place_only_agency(place: str) -> str:
     """The agency a place alone stands for: its people's government (XX县人民政府, XX乡人民政府),
     a subdistrict's office (XX街道办事处), a zone as it is named (平潭综合实验区)."""
@@ -135,6 +140,7 @@ def place_only_agency(place: str) -> str:
             return place
     if place.endswith("街道"):
         return place + "办事处"
+    place = _INNER_GOVERNMENT.sub(r"\1", place)  # 章贡区人民政府水东镇 → 章贡区水东镇 (→ 章贡区水东镇人民政府)
     if place.endswith("地区") and places_in(place, agency=True):  # a prefecture's government is its 行政公署
         return place + "行政公署"
     return _expand_place_alias(place + "人民政府")

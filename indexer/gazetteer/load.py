@@ -131,7 +131,7 @@ class _Gazetteer:
                 short[stem] = [s for s in senses if s[1] == "province"]
             if stem in UNSAFE_STEMS or stem in full:
                 del short[stem]
-        by_name = {name: (name, self.level[code], code) for code, name in names.items() if self.level[code] == "county"}
+        by_name = {name: (name, self.level[code], code) for code, name in names.items() if self.level[code] in ("city", "county")}
         for short_name, official in read_place_aliases():
             aliases[short_name].append(by_name[official])
         for alias, senses in aliases.items():

@@ -183,6 +183,24 @@ def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str 
 
 _COUNTY_HINTS = ("县", "区", "旗")
 
+# A zone's own administration named without its place (苏银产业园管理委员会, 某某新区管委会)
+_ZONE_BODY = re.compile(
+    r"(?:产业园|工业园|园区|开发区|高新区|经开区|新区|实验区|试验区|示范区|合作区|保税区)(?:管理委员会|管委会)?$"
+)
+
+
+def _one_city_named(context: str, province: str, g: _Gazetteer) -> str | None:
+    """The one prefecture-level unit of a province that the context names, even once, when it names no other
+    there: a zone's host city (a zone sits under a city, the province alone says too little)."""
+    cities: set[str] = set()
+    for m in places_in(context):
+        nodes = {_node(p) for p in m.places}
+        for node in nodes:
+            city = node if g.level[node] == "city" else g.parent.get(node) if g.level[node] == "county" else None
+            if city and province in g.anc[city] and g.level.get(city) == "city":
+                cities.add(city)
+    return cities.pop() if len(cities) == 1 else None
+
 
 def _one_unit_named(mentions: list[Mention], hint: tuple[str, ...], within: str | None, g: _Gazetteer) -> str | None:
     """The one county-level unit the context names by its full name with the ending the agency asks for
@@ -225,6 +243,8 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
                 hint = _HINT_SUFFIX[m.group(1)]
                 break
         code = _fallback(context, hint, g) if context else None
+        if code is not None and g.level[code] == "province" and _ZONE_BODY.search(primary[0]):
+            code = _one_city_named(context, code, g) or code  # 苏银产业园管理委员会 and 银川市 named once
         if code is None and context:
             code = _county_of_named_stem(primary[0], context, g)
         if code is None and context:
@@ -442,3 +462,19 @@ def resolve_region(primary: list[str], context: str = "") -> Region:
     settle ambiguous names, and alone only when no primary text names a place.
     Never a silent guess: what cannot be settled stays null."""
     return resolve(primary, context).region
+
+
+def county_government_named(context: str) -> Region | None:
+    """The region of the one county-level unit whose government the text names (西峰区人民政府 as the
+    header of the site a subdistrict publishes on), when it names no other county-level government and
+    the name is no other unit's: the county a township agency that prints no county of its own belongs to."""
+    g = _gaz()
+    units: set[str] = set()
+    for m in places_in(context):
+        if not context.startswith("人民政府", m.end):
+            continue
+        nodes = {_node(p) for p in m.places if p.level == "county"}
+        if len(nodes) != 1 or len(m.places) != 1:
+            return None  # an ambiguous name (鼓楼区) or a prefecture's government: no guess
+        units |= nodes
+    return g.region[units.pop()] if len(units) == 1 else None
