@@ -366,11 +366,11 @@ def _header_rows(text: str, kind: str) -> list[list[str]]:
     """Header text that ran together, as rows of label cells: 第二十条第（五）项 / 信息内容 | 本年处理决定数量."""
     rows: list[list[str]] = []
     pos = 0
-    for m in _ARTICLE.finditer(text):
+    for m in _ARTICLE.finditer(simplified(text)):  # a traditional-script copy's 第二十條第（一）項 too
         before = text[pos:m.start()]
         if before.strip():
             rows.append(_split_labels(before, kind))
-        rows.append([normalize_text(m.group())])
+        rows.append([normalize_text(text[m.start():m.end()])])
         pos = m.end()
     rest = text[pos:]
     if rest.strip():
@@ -394,11 +394,13 @@ def _is_header_word(text: str, kind: str) -> bool:
 
 
 def _split_labels(text: str, kind: str) -> list[str]:
-    """Cells of labels that ran together (信息内容本年制发件数本年废止件数 -> 信息内容 | 本年制发件数 | 本年废止件数)."""
+    """Cells of labels that ran together (信息内容本年制发件数本年废止件数 -> 信息内容 | 本年制发件数 | 本年废止件数);
+    a traditional-script copy's labels found in simplified form (one character for one) and cut as printed."""
     spots: list[tuple[int, int]] = []
+    key = simplified(text)
     for word in _HEADER_WORDS[kind]:
         pattern = r"[\s/／、]*".join(map(re.escape, word))
-        for m in re.finditer(pattern, text):
+        for m in re.finditer(pattern, key):
             if not any(a < m.end() and m.start() < b for a, b in spots):
                 spots.append((m.start(), m.end()))
     starts = sorted({0} | {a for a, _ in spots})

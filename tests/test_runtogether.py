@@ -199,3 +199,15 @@ def test_figures_inside_a_headers_remark_do_not_end_the_table():
             "三、收到和处理政府信息公开申请情况")
     grid = [list(r) for b in rebuild(line) if isinstance(b, Table) for r in b.rows]
     assert ["行政许可", "0", "0", "0"] in grid and ["其他对外管理服务事项", "0", "0", "0"] in grid
+
+
+def test_a_traditional_copys_run_together_header_is_cut_into_its_columns():
+    """A mirror's traditional-script 2019 table 2, its header 本年增/减 printed cut short (本年增/): 第二十條第（六）項 and
+    the header words found in simplified form, each row's three figures under their columns."""
+    line = ("二、主動公開政府信息情況第二十條第（一）項信息內容本年新制作數量本年新公開數量對外公開總數量規章000規范性文件000"
+            "第二十條第（六）項信息內容上一年項目數量本年增/處理決定數量行政處罰311行政強制000"
+            "三、收到和處理政府信息公開申請情況")
+    grid = [list(r) for b in rebuild(line) if isinstance(b, Table) for r in b.rows]
+    assert ["第二十條第（六）項"] in grid and ["信息內容", "上一年項目數量", "本年增/", "處理決定數量"] in grid
+    m = metrics_of(rebuild(line))
+    assert (m["active.penalty.prev_items"], m["active.penalty.change"], m["active.penalty.decisions"]) == (3, 1, 1)

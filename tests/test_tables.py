@@ -673,6 +673,20 @@ def test_a_traditional_script_copy_gives_the_same_figures(tmp_path, template):
                              and k != "active.published_total"})  # the figures of the three tables
 
 
+@pytest.mark.parametrize("fmt", ["text-pipe-rows", "md-pipes", "md-html2text", "md-bare"])
+def test_a_traditional_script_copy_in_text_forms_gives_the_same_figures(tmp_path, fmt):
+    """A mirror's copy as pipe rows or markdown: the section rows 第二十條第（五）項 (條, 項) are headings of their own,
+    never glued to the row above as the rest of its label."""
+    source = build_report("2021")
+    path = write(source, fmt, tmp_path / "simplified")
+    copy = tmp_path / f"mirror{path.suffix}"
+    copy.write_text(to_traditional(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "第二十條第（五）項" in copy.read_text(encoding="utf-8")
+    assert_expected(extract(copy), {k: v for k, v in source.expected.items()
+                                    if k.startswith(("active.", "apply.", "review.", "litigation."))
+                                    and k != "active.published_total"})
+
+
 def test_a_table_3_row_with_its_seven_figures_is_read_before_any_section_heading():
     """A page of a report that starts inside table 3 (a flipbook page, a copied page): the row names its table."""
     result, _ = text_report("P. 9\n四、结转下年度继续办理 0 1 0 0 0 0 1\n五、存在的主要问题及改进情况\n")

@@ -450,3 +450,31 @@ def test_a_label_whose_remark_wraps_over_four_lines_takes_the_figures_under_it()
             "定”“办法”“细则”“规范”“规程”“规则”等字\n样的公文，一般情况下属于规范性文件）\n2 2 19\n第二十条第（五）项\n")
     rows = [r for g in _grids(parse_text(text)) for r in g]
     assert any(r[0].startswith("规范性文件（") and r[1:] == ["2", "2", "19"] for r in rows)
+
+
+def test_a_figure_one_space_after_the_label_that_fills_its_column_is_the_rows_first():
+    """PDF-to-text -layout: a label that fills its column leaves one space before the row's first figure
+    (…正式文号 2   0   83): 2 is the first cell, never a piece of the label (which would shift 0 and 83 left)."""
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n                 本年新          本年新\n"
+            "信息内容                                     对外公开总数量\n                 制作数量         公开数量\n规章\n"
+            "规范性文件（指各行政\n机关印发的有正式文号 2                  0          83\n的文件）\n第二十条第（五）项\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert [r[1:] for r in rows if "规范性文件（指各行政机关印发的有正式文号的文件）" in r[0]] == [["2", "0", "83"]]
+
+
+def test_a_row_sharing_its_line_with_its_group_label_and_touching_it_is_a_row():
+    """PDF-to-text -layout: （三）不予公开   1.属于国家秘密 0   0 … alone after a wrapped label's last line: the row's
+    seven figures, its label after the group's."""
+    text = ("三、收到和处理政府信息公开申请情况\n三、本年度 （二）部分公开（区分处理的，只计\n"
+            "                       0           0   0   0   0   0   0\n办理结果  这一情形，不计其他情形）\n\n\n"
+            "       （三）不予公开        1.属于国家秘密 2   0   0   0   0   0   2\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["（三）不予公开", "1.属于国家秘密", "2", "0", "0", "0", "0", "0", "2"] in rows
+
+
+def test_a_label_ending_in_a_figure_of_its_own_keeps_it():
+    """Only a label's last word that is a figure, with figures after it, is cut off; a line of words keeps its words."""
+    assert _grids(parse_text("附件 2     共 3 页\n")) == []
+    rows = [r for g in _grids(parse_text("第二十条第（五）项\n信息内容     本年处理决定数量\n行政许可 12   \n行政处罚     3\n"))
+            for r in g]
+    assert ["行政处罚", "3"] in rows

@@ -8,6 +8,7 @@ position it covers, so that a row label spanning three rows labels all three.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from ..textnorm import normalize_text
@@ -90,6 +91,9 @@ def is_template_row(grid: list[list[str]]) -> bool:
     if len(grid) != 1:
         return False
     cells = [c for c in grid[0] if c.strip()]
-    figures = [c for c in cells if c != cells[0]]  # the label repeated over the columns it spans
-    return (bool(figures) and match_label(cells[0], ("row",)) is not None
+    texts = list(itertools.takewhile(lambda c: cell_kind(c) != VALUE, cells))
+    figures = [c for c in cells[len(texts):] if c not in texts]  # the label repeated over the columns it spans
+    # the row's group labels before its own (（三）不予公开 | 1.属于国家秘密 | 0 …)
+    return (bool(figures) and bool(texts) and match_label(texts[-1], ("row",)) is not None
+            and all(match_label(t, ("row", "group")) is not None for t in texts[:-1])
             and all(cell_kind(c) == VALUE for c in figures))

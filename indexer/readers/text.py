@@ -37,7 +37,7 @@ NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]"
     r"|[（(][一二三四五六七八九十\d]+[)）]"
     r"|\d+[.、．](?!\d)"
-    r"|第[一二三四五六七八九十百\d]+[部分章条节项]"
+    r"|第[一二三四五六七八九十百\d]+[部分章条條节節项項]"
     r"|[①-⑳⑴-⒇])"
 )
 _SENTENCE_END = "。！？；：!?;…"
@@ -587,7 +587,23 @@ def _spaced_cells(line: str) -> list[str]:
     if len(cells) < 2:
         return cells
     # figures a single space apart are cells too (0  0 0   0: PDF-to-text keeps the columns' gaps only roughly)
-    return [t for c in cells for t in (c.split() if len(c.split()) > 1 and all(map(_FIGURE_TOKEN.match, c.split())) else [c])]
+    cells = [t for c in cells for t in (c.split() if len(c.split()) > 1 and all(map(_FIGURE_TOKEN.match, c.split())) else [c])]
+    return _figure_off_label(cells)
+
+
+def _figure_off_label(cells: list[str]) -> list[str]:
+    """A row's first figure cut off the label it touches: a label that fills its column leaves PDF-to-text one
+    space before the figure (``1.属于国家秘密 0   0   0`` -> ``1.属于国家秘密 | 0 | 0 | 0``), when every cell after
+    the label is a figure; the label itself holds no figure at its end (规章 0 keeps its 0 apart anyway)."""
+    at = next((i for i in range(len(cells) - 1, -1, -1) if not _FIGURE_TOKEN.match(cells[i])), None)
+    if at is None or at == len(cells) - 1:
+        return cells
+    head, _, tail = cells[at].rpartition(" ")
+    if not head.strip() or not has_han(head) or not _FIGURE_TOKEN.match(tail) or tail in ("-", "—", "/", "无"):
+        return cells
+    if _FIGURE_TOKEN.match(head.split()[-1]):
+        return cells  # two figures in the text cell: no label's end
+    return cells[:at] + [head.rstrip(), tail] + cells[at + 1:]
 
 
 def _spaced_continues(line: str) -> bool:

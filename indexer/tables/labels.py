@@ -49,7 +49,7 @@ def _labels() -> list[Label]:
         L(ACTIVE, "col", "published", ("本年新公开数量",), "2019"),
         L(ACTIVE, "col", "total_published", ("对外公开总数量",), "2019"),
         L(ACTIVE, "col", "prev_items", ("上一年项目数量",), "2019"),
-        L(ACTIVE, "col", "change", ("本年增减", "本年增加减少"), "2019"),
+        L(ACTIVE, "col", "change", ("本年增减", "本年增加减少", "本年增"), "2019"),  # 本年增/: a mirror lost the 减
         L(ACTIVE, "col", "decisions", ("处理决定数量", "本年处理决定数量")),
         L(ACTIVE, "col", "items", ("采购项目数量",), "2019"),
         L(ACTIVE, "col", "amount_yuan", ("采购总金额",), "2019"),
