@@ -478,3 +478,38 @@ def test_a_label_ending_in_a_figure_of_its_own_keeps_it():
     rows = [r for g in _grids(parse_text("第二十条第（五）项\n信息内容     本年处理决定数量\n行政许可 12   \n行政处罚     3\n"))
             for r in g]
     assert ["行政处罚", "3"] in rows
+
+
+_VERTICAL_HEAD = ("三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n（本列数据的勾稽关系为：第一项加第二项之和， 自\n"
+                  "等于第三项加第四项之和）\n然\n人\n商\n业\n企\n业\n科\n总\n研 社会公 法律服 其 计\n机 益组织 务机构 他\n构\n")
+
+
+def _raw_row(label: str, figures: str) -> str:
+    return label + "\n" + "".join(f + "\n\n" for f in figures.split())
+
+
+def test_a_row_under_a_header_printed_a_character_a_line_keeps_only_what_its_order_cannot_change():
+    """PDF-to-text without layout reads the figures of the row right under a vertical header out of order (the
+    PDF's 1 0 0 0 0 0 1 comes out 0 0 1 0 0 0 1): its applicant columns are left absent, its 总计 kept when the six
+    add up to it; a row of equal figures (0 … 0) and the rows further down are read as they are."""
+    text = (_VERTICAL_HEAD + _raw_row("一、本年新收政府信息公开申请数量", "0 0 1 0 0 0 1")
+            + _raw_row("二、上年结转政府信息公开申请数量", "2 0 0 0 0 0 2") + "（一）予以公开\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["一、本年新收政府信息公开申请数量", "—", "—", "—", "—", "—", "—", "1"] in rows
+    assert ["二、上年结转政府信息公开申请数量", "2", "0", "0", "0", "0", "0", "2"] in rows
+    zeros = _VERTICAL_HEAD + _raw_row("一、本年新收政府信息公开申请数量", "0 0 0 0 0 0 0")
+    assert ["一、本年新收政府信息公开申请数量"] + ["0"] * 7 in [r for g in _grids(parse_text(zeros)) for r in g]
+    unsummed = _VERTICAL_HEAD + _raw_row("一、本年新收政府信息公开申请数量", "33 44 231 11 22 55 66")
+    assert ["一、本年新收政府信息公开申请数量"] + ["—"] * 7 in [r for g in _grids(parse_text(unsummed)) for r in g]
+
+
+def test_a_row_under_a_vertical_header_is_read_as_printed_when_the_tables_columns_balance():
+    """一 + 二 = （七）总计 + 四、结转下年度继续办理 in every column, with row 一 as the text gives it: its order is right."""
+    rest = (_raw_row("二、上年结转政府信息公开申请数量", "1 0 0 0 0 0 1") + _raw_row("（七）总计", "2 1 0 0 0 0 3")
+            + _raw_row("四、结转下年度继续办理", "0 0 0 0 0 1 1"))
+    text = _VERTICAL_HEAD + _raw_row("一、本年新收政府信息公开申请数量", "1 1 0 0 0 1 3") + rest
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["一、本年新收政府信息公开申请数量", "1", "1", "0", "0", "0", "1", "3"] in rows
+    swapped = _VERTICAL_HEAD + _raw_row("一、本年新收政府信息公开申请数量", "1 0 1 0 0 1 3") + rest
+    rows = [r for g in _grids(parse_text(swapped)) for r in g]
+    assert ["一、本年新收政府信息公开申请数量", "—", "—", "—", "—", "—", "—", "3"] in rows

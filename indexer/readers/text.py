@@ -150,12 +150,77 @@ def _labels_onto_figures(lines: list[str]) -> list[str]:
     lines that are each a column label of the templates (信息内容 / 本年制发件数 / …) become one header row.
     """
     out: list[str] = []
+    as_read: dict[str, str] = {}  # a row whose figures' order is in doubt: the row as the text gives it
     for line in _figure_runs(lines):
         tokens = line.split()
         if tokens and "\t" not in line and all(_FIGURE_TOKEN.match(t) for t in tokens) and _label_above(out, tokens):
+            if _under_vertical_header(out[:-1]) and (doubted := _applicants_unplaced(out[-1])) != out[-1]:
+                as_read[doubted] = out[-1]
+                out[-1] = doubted
             continue
         out.append(line)
+    if as_read:
+        out = [as_read[line] if line in as_read and _columns_balance(as_read[line], out) else line for line in out]
     return _header_runs(out)
+
+
+def _under_vertical_header(before: list[str]) -> bool:
+    """The lines right above a row (back to the last line holding a figure) are a header printed a character a
+    line (自 / 然 / 人 / 商 / 业 …). PDF-to-text without layout reads the figures of the row under such a header
+    into the header's column flows, out of order (1 2 3 4 5 6 7 comes out 1 3 2 4 5 6 7)."""
+    near: list[str] = []
+    for line in reversed(before):
+        if any(ch.isdigit() for ch in line) or len(near) == 8:
+            break
+        if line.strip():
+            near.append(line.strip())
+    return sum(1 for t in near if len(t) == 1 and has_han(t)) >= 3
+
+
+def _apply_row(line: str) -> tuple[str, list[int]] | None:
+    """The table-3 row key and seven figures of a line `label f1 … f7`, or None."""
+    from ..tables import APPLY, parse_number  # the template's labels (tables builds on the readers)
+
+    tokens = line.split()
+    if len(tokens) < 8 or "\t" in line or "|" in line:
+        return None
+    numbers = [parse_number(f) for f in tokens[-7:]]
+    lab = _template_row(" ".join(tokens[:-7]))
+    if lab is None or lab.kind != APPLY or None in numbers:
+        return None
+    return lab.key, [n.value for n in numbers]
+
+
+def _columns_balance(row: str, lines: list[str]) -> bool:
+    """The figures of row 一 (or 二) as the text gives them agree, column by column, with the table's own balance
+    一 + 二 = （七）总计 + 四、结转下年度继续办理, read from the other rows in `lines`: the order is right after all."""
+    found = _apply_row(row)
+    if found is None or found[0] not in ("new", "carried_over"):
+        return False
+    rows = {key: figures for line in lines if (got := _apply_row(line)) for key, figures in [got]}
+    other = "carried_over" if found[0] == "new" else "new"
+    if not all(k in rows for k in (other, "total", "carried_forward")):
+        return False
+    return all(a + b == t + f for a, b, t, f in zip(found[1], rows[other], rows["total"], rows["carried_forward"]))
+
+
+def _applicants_unplaced(line: str) -> str:
+    """A table-3 row whose figures' order cannot be trusted: its six applicant columns left absent (—) unless they
+    are all the same figure, its 总计 kept when the six add up to it (then the last figure is 总计 whatever the
+    order: the six and 总计 together sum to twice 总计); nothing kept when they do not."""
+    from ..tables import APPLY, parse_number  # the template's labels (tables builds on the readers)
+
+    tokens = line.split()
+    label, figures = " ".join(tokens[:-7]), tokens[-7:]
+    lab = _template_row(label) if label else None
+    numbers = [parse_number(f) for f in figures]
+    if lab is None or lab.kind != APPLY or len(tokens) < 8 or None in numbers:
+        return line
+    parts = [n.value for n in numbers[:6]]
+    if len(set(parts)) == 1 and sum(parts) == numbers[6].value:
+        return line
+    total = figures[6] if sum(parts) == numbers[6].value and all(p >= 0 for p in parts) else "—"
+    return " ".join([label] + ["—"] * 6 + [total])
 
 
 def join_broken_headers(lines: list[str], table_lines: set[int], sep: str, stop=None) -> tuple[list[str], set[int]]:
