@@ -513,3 +513,20 @@ def test_a_row_under_a_vertical_header_is_read_as_printed_when_the_tables_column
     swapped = _VERTICAL_HEAD + _raw_row("一、本年新收政府信息公开申请数量", "1 0 1 0 0 1 3") + rest
     rows = [r for g in _grids(parse_text(swapped)) for r in g]
     assert ["一、本年新收政府信息公开申请数量", "—", "—", "—", "—", "—", "—", "3"] in rows
+
+
+def test_a_rows_figures_on_the_line_of_a_piece_of_its_group_label():
+    """PDF-to-text -layout of table 3's 不予公开 rows: a row's figures beside 三、本年度 or beside （三）不予公 (the group
+    cell's text wrapped at another height), its own label wrapped above and below further right."""
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "三、本年度            1.属于国家秘密     1   0   0   0   0   0   1\n办理结果\n\n"
+            "               2.其他法律行政法规\n        （三）不予公            2       0   0   0   0   0   2\n"
+            "               禁止公开\n        开\n"
+            "办理结果           3.危及“三安全一稳\n        （三）不予公            3    0   0   0   0   0   3\n"
+            "               定”\n        开\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["三、本年度", "1.属于国家秘密", "1", "0", "0", "0", "0", "0", "1"] in rows
+    assert ["2.其他法律行政法规禁止公开", "2", "0", "0", "0", "0", "0", "2"] in rows
+    assert ["3.危及“三安全一稳定”", "3", "0", "0", "0", "0", "0", "3"] in rows
+    paragraphs = [b.text for b in parse_text(text) if isinstance(b, Paragraph)]
+    assert "（三）不予公" in paragraphs and "办理结果" in paragraphs  # the group label's text stays

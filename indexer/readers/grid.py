@@ -93,7 +93,17 @@ def is_template_row(grid: list[list[str]]) -> bool:
     cells = [c for c in grid[0] if c.strip()]
     texts = list(itertools.takewhile(lambda c: cell_kind(c) != VALUE, cells))
     figures = [c for c in cells[len(texts):] if c not in texts]  # the label repeated over the columns it spans
-    # the row's group labels before its own (（三）不予公开 | 1.属于国家秘密 | 0 …)
+    # the row's group labels before its own (（三）不予公开 | 1.属于国家秘密 | 0 …), or a piece of a wrapped one (三、本年度)
     return (bool(figures) and bool(texts) and match_label(texts[-1], ("row",)) is not None
-            and all(match_label(t, ("row", "group")) is not None for t in texts[:-1])
+            and all(match_label(t, ("row", "group")) is not None or is_group_piece(t) for t in texts[:-1])
             and all(cell_kind(c) == VALUE for c in figures))
+
+
+def is_group_piece(text: str) -> bool:
+    """A piece of a wrapped group label (三、本年度 / 办理结果, （三）不予公 / 开): the start or the end, two characters
+    or more, of a table-3 group label (本年度办理结果, 不予公开 …)."""
+    from ..tables import APPLY, LABELS, label_core  # the template's labels (tables builds on the readers)
+
+    core = label_core(text)
+    return len(core) >= 2 and any(lab.kind == APPLY and lab.role == "group" and any(
+        alt != core and (alt.startswith(core) or alt.endswith(core)) for alt in lab.alts) for lab in LABELS)

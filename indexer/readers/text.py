@@ -27,7 +27,7 @@ from . import ReadError
 from .columns import rows_from_columns
 from .crawler import split_header
 from .encoding import decode_bytes
-from .grid import is_template_row
+from .grid import is_group_piece, is_template_row
 from .pipes import is_table, is_trailing_pipe, take_metadata, trailing_pipe_rows
 
 _SPACED = re.compile(r"[ \u3000]{2,}")
@@ -313,8 +313,14 @@ def _spaced_labels_whole(lines: list[str]) -> list[str]:
             "".join([t.strip() for t in out[len(out) - b:]] + [cells[0]] + [t.strip() for t in lines[i + 1:i + 1 + a]]),
             cells[1:])), None)
         if found is None:
-            out.append(lines[i])
-            i += 1
+            beside = _row_beside_group_piece(out, lines, i, cells) if is_group_piece(cells[0]) else None
+            if beside is None:
+                out.append(lines[i])
+                i += 1
+                continue
+            out, tail, used = beside
+            out += tail
+            i += 1 + used
             continue
         b, a = found
         label = "".join([t.strip() for t in out[len(out) - b:]] + [cells[0]] + [t.strip() for t in lines[i + 1:i + 1 + a]])
@@ -335,6 +341,58 @@ def _drawn_tables(lines: list[str]) -> list[str]:
                                                                  and not _BORDER.match(line) for line in lines):
         return lines
     return ["|---|" if _BORDER.match(line) else line.translate(_VERTICAL) for line in lines]
+
+
+_CELL_RUN = re.compile(r"\S+(?: \S+)*")  # a cell of a space-aligned line (words a single space apart) and its column
+
+
+def _piece_right_of(line: str, col: int) -> tuple[str, str] | None:
+    """The last cell of a line of words when it starts right of column `col` (a wrapped row label's piece beside a
+    group label's), and the line without it; None for a line with figures (a leading 3. is numbering)."""
+    at = [(m.start(), m.group()) for m in _CELL_RUN.finditer(line)] if "\t" not in line and "|" not in line else []
+    if not at or at[-1][0] <= col + 1:
+        return None
+    start, text = at[-1]
+    rest = line[:start]
+    if any(ch.isdigit() for ch in rest + NUMBERING.sub("", text)):
+        return None
+    return text, rest.rstrip()
+
+
+def _row_beside_group_piece(out: list[str], lines: list[str], i: int, cells: list[str]) -> tuple[list[str], list[str], int] | None:
+    """PDF-to-text -layout: a row's figures on the line of a piece of its group's label (（三）不予公  0  0 …), the row's
+    own label wrapped above and below it further right (3.危及“三安全一稳 / 定”). Returns `out` without the label's
+    pieces above, the lines to add (the group piece, the row, the rest of the lines below) and how many lines below
+    were used; None when the pieces around name no row that takes the figures."""
+    col = lines[i].index(cells[0])
+    above: list[tuple[int, str, str]] = []
+    while len(above) < 3 and len(out) > len(above):
+        got = _piece_right_of(out[-1 - len(above)], col)
+        if got is None:
+            break
+        above.insert(0, (len(out) - 1 - len(above), *got))
+        if NUMBERING.match(got[0]):
+            break  # the label's first line
+    below: list[tuple[int, str, str]] = []
+    while len(below) < 2 and i + 1 + len(below) < len(lines):
+        got = _piece_right_of(lines[i + 1 + len(below)], col)
+        if got is None or NUMBERING.match(got[0]):
+            break
+        below.append((i + 1 + len(below), *got))
+    for b in range(len(above), -1, -1):
+        for a in range(len(below), -1, -1):
+            label = "".join(t for _, t, _ in above[len(above) - b:]) + "".join(t for _, t, _ in below[:a])
+            if not (a + b) or not _row_fits(label, cells[1:]):
+                continue
+            kept = list(out)
+            for at, _, rest in reversed(above[len(above) - b:]):
+                if rest.strip():
+                    kept[at] = rest
+                else:
+                    del kept[at]
+            tail = [" " * col + cells[0], label + "  " + "  ".join(cells[1:])] + [rest for _, _, rest in below[:a] if rest.strip()]
+            return kept, tail, a
+    return None
 
 
 def _label_piece(line: str) -> bool:
