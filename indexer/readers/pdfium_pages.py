@@ -54,12 +54,15 @@ def page_of(pdf: pypdfium2.PdfDocument, number: int, doctop: float) -> Page | No
         x0, y0, _, _ = page.get_mediabox()
         if x0 or y0:
             return None
-        objects = [raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))]
-        if any(raw.FPDFPageObj_GetType(o) == raw.FPDF_PAGEOBJ_FORM for o in objects):
+        get_object, type_of = _GET_OBJECT, _OBJECT_TYPE
+        objects = [get_object(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))]
+        kinds = [type_of(o) for o in objects]
+        if raw.FPDF_PAGEOBJ_FORM in kinds:
             return None
         width, height = page.get_size()
         out = Page(number, float(width), float(height))
-        out.edges = _edges(objects, out.height, doctop)
+        paths = [o for o, kind in zip(objects, kinds) if kind == raw.FPDF_PAGEOBJ_PATH]
+        out.edges = _edges(paths, out.height, doctop)
         textpage = page.get_textpage()
         try:
             out.chars, out.unmapped = _chars(textpage, out.height, doctop)
@@ -70,18 +73,34 @@ def page_of(pdf: pypdfium2.PdfDocument, number: int, doctop: float) -> Page | No
         page.close()
 
 
-def _text_object_of():
-    """PDFium's FPDFText_GetTextObject answering the object's address (an int), or None where PDFium lacks it."""
-    fn = getattr(raw, "FPDFText_GetTextObject", None)
+def _unchecked(fn, restype):
+    """PDFium function `fn` called without ctypes converting its arguments (half the cost of a call).
+
+    The caller passes what C expects: handles as pypdfium2 gives them (ctypes pointers), indexes as
+    Python ints (C ints), out-parameters by `ctypes.byref`. Reading a page's characters makes five calls a character:
+    their conversions were a third of the time of reading a PDF's characters (profiled).
+    """
     if fn is None:
         return None
-    by_address = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)  # the same function, its own result type
-    by_address.argtypes = fn.argtypes
-    by_address.restype = ctypes.c_void_p
-    return by_address
+    bare = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)  # the same function, its own signature
+    bare.restype = restype
+    return bare
 
 
-_TEXT_OBJECT = _text_object_of()
+_IS_GENERATED = _unchecked(raw.FPDFText_IsGenerated, ctypes.c_int)
+_UNICODE = _unchecked(raw.FPDFText_GetUnicode, ctypes.c_uint)
+_MAP_ERROR = _unchecked(getattr(raw, "FPDFText_HasUnicodeMapError", None), ctypes.c_int)
+_LOOSE_BOX = _unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+_TEXT_OBJECT = _unchecked(getattr(raw, "FPDFText_GetTextObject", None), ctypes.c_void_p)  # the object's address
+_GET_OBJECT = _unchecked(raw.FPDFPage_GetObject, raw.FPDFPage_GetObject.restype)
+_OBJECT_TYPE = _unchecked(raw.FPDFPageObj_GetType, ctypes.c_int)
+_OBJECT_MATRIX = _unchecked(raw.FPDFPageObj_GetMatrix, ctypes.c_int)
+_SEGMENTS = _unchecked(raw.FPDFPath_CountSegments, ctypes.c_int)
+_SEGMENT = _unchecked(raw.FPDFPath_GetPathSegment, raw.FPDFPath_GetPathSegment.restype)
+_SEGMENT_POINT = _unchecked(raw.FPDFPathSegment_GetPoint, ctypes.c_int)
+_SEGMENT_TYPE = _unchecked(raw.FPDFPathSegment_GetType, ctypes.c_int)
+_SEGMENT_CLOSES = _unchecked(raw.FPDFPathSegment_GetClose, ctypes.c_int)
+_GENERATED = {0x20, 0x0D, 0x0A}  # what PDFium gives the characters it infers: a space, a line break
 
 
 def _chars(textpage, height: float, doctop: float) -> tuple[list[dict], int]:
@@ -94,6 +113,7 @@ def _chars(textpage, height: float, doctop: float) -> tuple[list[dict], int]:
     """
     tp = textpage.raw
     box = raw.FS_RECTF()
+    box_ref = ctypes.byref(box)
     matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     left, right, low, high = (ctypes.c_double() for _ in range(4))
@@ -103,17 +123,16 @@ def _chars(textpage, height: float, doctop: float) -> tuple[list[dict], int]:
     objects: dict[int | None, tuple[float, str, bool]] = {}  # text object -> (size, font name, upright)
     chars: list[dict] = []
     unmapped = 0
-    is_generated, unicode_of, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
-    map_error = getattr(raw, "FPDFText_HasUnicodeMapError", None)
+    is_generated, unicode_of, loose_box, map_error = _IS_GENERATED, _UNICODE, _LOOSE_BOX, _MAP_ERROR
     text_object = _TEXT_OBJECT
     for i in range(raw.FPDFText_CountChars(tp)):
-        if is_generated(tp, i):  # a space or line break PDFium inferred: pdfminer has none
-            continue
         code = unicode_of(tp, i)
+        if code in _GENERATED and is_generated(tp, i):  # a space or line break PDFium inferred (it infers only those): pdfminer has none
+            continue
         if code in _UNMAPPED or (map_error is not None and map_error(tp, i) == 1):
             unmapped += 1
             continue
-        if not loose_box(tp, i, box):
+        if not loose_box(tp, i, box_ref):
             continue
         key = text_object(tp, i) if text_object is not None else i
         found = objects.get(key) if key is not None else None
@@ -154,30 +173,32 @@ def _wide(code: int) -> bool:
     return 0x2E80 <= code <= 0xA4CF or 0xAC00 <= code <= 0xD7A3 or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFF60
 
 
-def _edges(objects, height: float, doctop: float) -> list[dict]:
-    """The horizontal and vertical straight segments of the page's paths, as pdfplumber edges."""
+def _edges(paths, height: float, doctop: float) -> list[dict]:
+    """The horizontal and vertical straight segments of the page's path objects, as pdfplumber edges."""
     edges: list[dict] = []
     matrix = raw.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in objects:
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    segment_of, point_of, type_of, closes = _SEGMENT, _SEGMENT_POINT, _SEGMENT_TYPE, _SEGMENT_CLOSES
+    moveto, lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
+    for obj in paths:
+        if not _OBJECT_MATRIX(obj, matrix_ref):
             continue
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         start = previous = None
-        for k in range(raw.FPDFPath_CountSegments(obj)):
-            segment = raw.FPDFPath_GetPathSegment(obj, k)
-            raw.FPDFPathSegment_GetPoint(segment, x, y)
+        for k in range(_SEGMENTS(obj)):
+            segment = segment_of(obj, k)
+            point_of(segment, x_ref, y_ref)
             point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
-            kind = raw.FPDFPathSegment_GetType(segment)
-            if kind == raw.FPDF_SEGMENT_MOVETO:
+            kind = type_of(segment)
+            if kind == moveto:
                 start = previous = point
                 continue
-            if kind == raw.FPDF_SEGMENT_LINETO and previous is not None:
+            if kind == lineto and previous is not None:
                 _edge(edges, previous, point, doctop)
             previous = point
-            if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            if closes(segment) and start is not None:
                 _edge(edges, point, start, doctop)
                 previous = start
     return edges
