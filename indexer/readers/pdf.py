@@ -43,7 +43,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-from pdfplumber.utils import chars_to_textmap
 from pdfplumber.utils.exceptions import PdfminerException
 
 from .. import limits
@@ -53,6 +52,7 @@ from . import ReadError
 from .grid import drop_empty_rows
 from .pdf_borderless import Word, find_tables, words_of
 from .pdf_cells import TableFinder
+from .pdf_text import text_lines, text_of
 from .text import NUMBERING, is_number_cell, parse_text
 
 _SENTENCE_END = "。！？；!?;…"
@@ -362,8 +362,7 @@ def _page_items(number: int, all_chars: list[dict], page_chars: list[dict], foun
 
     text_chars = [c for c in all_chars if outside(c)] if taken else all_chars
     items: list = [t[0] for t in tables]
-    textmap = chars_to_textmap(text_chars, layout_bbox=(0, 0, width, height), layout_width=width, layout_height=height)
-    for line in textmap.extract_text_lines(strip=True, return_chars=True):
+    for line in text_lines(text_chars):
         text = normalize_text(line["text"])
         if not text:
             continue
@@ -470,9 +469,7 @@ def _cell_text(chars: list[dict]) -> str:
         text = chars[0]["text"]
         if (text.isascii() and text.isalnum()) or "\u4e00" <= text <= "\u9fff":
             return text
-    from pdfplumber.utils import extract_text
-
-    return normalize_text(extract_text(chars, x_tolerance=3, y_tolerance=3).replace("\n", " "))
+    return normalize_text(text_of(chars).replace("\n", " "))
 
 
 # ---------------------------------------------------------------- paragraphs
