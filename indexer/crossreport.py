@@ -52,10 +52,14 @@ class CrossSummary:
     seconds: float = 0.0
 
 
-def update_cross_reports(index_dir, threshold: float = DEFAULT_THRESHOLD, run_facts: Path | None = None) -> CrossSummary:
+def update_cross_reports(index_dir, threshold: float = DEFAULT_THRESHOLD, run_facts: Path | None = None,
+                         live_shas: dict[str, str] | None = None) -> CrossSummary:
     """Bring the live generation's checks across reports up to date (publishing a new generation when needed).
 
     `run_facts` is the run's scratch file of facts the extraction workers computed (`crossfacts`), if any.
+    `live_shas` is report id -> content hash of every live report when the caller knows it (the indexing
+    run does, from the manifest it planned with): else the live generation's manifest is read. A map that
+    does not match the live generation's count of reports is not used.
     """
     started = time.monotonic()
     summary = CrossSummary()
@@ -70,23 +74,46 @@ def update_cross_reports(index_dir, threshold: float = DEFAULT_THRESHOLD, run_fa
         if old_meta.get("generation") == live.name and old_meta.get("config") == config:
             return summary
         known = old.reports() if old is not None and old_meta.get("config") == config else {}
-        current = {f["id"]: (f["sha256"], f["docnum"]) for f in live.manifest().values()}
-        changed = {rid for rid, (sha, _) in current.items() if rid not in known or known[rid][0] != sha}
-        removed = set(known) - set(current)
-        with next_generation(index_dir, live.path, live.meta) as (store, name):
-            if not known:
-                store.clear()
-            scratch = RunFacts.open(run_facts) if changed else None
+        if live_shas is not None and len(live_shas) == live.doc_count:
             try:
-                run = _Run(live, store, current, threshold, scratch)
-                summary.checked = run.update(changed, removed, known)
-            finally:
-                if scratch is not None:
-                    scratch.close()
-            store.set_meta(generation=name, config=config)
-        summary.generation = name
+                _pass(index_dir, live, known, live_shas, {}, threshold, run_facts, config, summary)
+            except _NotLive:  # the map the caller gave is not this generation's: the manifest says
+                _pass_from_manifest(index_dir, live, known, threshold, run_facts, config, summary)
+        else:
+            _pass_from_manifest(index_dir, live, known, threshold, run_facts, config, summary)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+class _NotLive(LookupError):
+    """A report the pass was told of is not in the live generation."""
+
+
+def _pass_from_manifest(index_dir, live: Index, known: dict, threshold: float, run_facts: Path | None, config: str,
+                        summary: CrossSummary) -> None:
+    manifest = live.manifest().values()
+    current = {f["id"]: f["sha256"] for f in manifest}
+    docnums = {f["id"]: f["docnum"] for f in manifest}
+    _pass(index_dir, live, known, current, docnums, threshold, run_facts, config, summary)
+
+
+def _pass(index_dir, live: Index, known: dict, current: dict[str, str], docnums: dict[str, int], threshold: float,
+          run_facts: Path | None, config: str, summary: CrossSummary) -> None:
+    """Measure what changed between the store's `known` reports and the `current` ones; publish the next generation."""
+    changed = {rid for rid, sha in current.items() if rid not in known or known[rid][0] != sha}
+    removed = set(known) - set(current)
+    with next_generation(index_dir, live.path, live.meta) as (store, name):
+        if not known:
+            store.clear()
+        scratch = RunFacts.open(run_facts) if changed else None
+        try:
+            run = _Run(live, store, current, threshold, scratch, docnums)
+            summary.checked = run.update(changed, removed, known)
+        finally:
+            if scratch is not None:
+                scratch.close()
+        store.set_meta(generation=name, config=config)
+    summary.generation = name
 
 
 def _keep(cache: OrderedDict, key, value, most: int) -> None:
@@ -99,14 +126,14 @@ def _keep(cache: OrderedDict, key, value, most: int) -> None:
 class _Run:
     """One pass: facts and signatures loaded on demand, a year at a time."""
 
-    def __init__(self, live: Index, store: CrossStore, current: dict[str, tuple[str, int]], threshold: float,
-                 scratch: RunFacts | None = None):
+    def __init__(self, live: Index, store: CrossStore, current: dict[str, str], threshold: float,
+                 scratch: RunFacts | None = None, docnums: dict[str, int] | None = None):
         self.live = live
         self.scratch = scratch
         self.fresh_signatures: dict[str, np.ndarray] = {}  # computed by the workers, until stored
         self.store = store
-        self.shas = {rid: sha for rid, (sha, _) in current.items()}
-        self.docnums = {rid: d for rid, (_, d) in current.items()}
+        self.shas = current  # report id -> content hash, of every live report
+        self.docnums = docnums or {}  # report id -> document number, found as needed (`docnum`)
         self.threshold = threshold
         self.year_column = live.column("year")
         self.facts: OrderedDict[str, ReportFacts] = OrderedDict()  # least recently used first
@@ -118,8 +145,24 @@ class _Run:
 
     # ------------------------------------------------------------ loading
 
+    def docnum(self, rid: str) -> int:
+        d = self.docnums.get(rid)
+        if d is None:
+            self.find_docnums([rid])
+            d = self.docnums[rid]
+        return d
+
+    def find_docnums(self, rids) -> None:
+        """Look up the document numbers of live reports at once (a scan of the id column when they are many)."""
+        missing = [rid for rid in rids if rid not in self.docnums]
+        if missing:
+            found = self.live.docnums_of(missing)
+            if len(found) != len(missing):
+                raise _NotLive(f"{len(missing) - len(found)} reports of the run are not in {self.live.name}")
+            self.docnums.update(found)
+
     def year_of(self, rid: str) -> int | None:
-        value = self.year_column[self.docnums[rid]]
+        value = self.year_column[self.docnum(rid)]
         return int(value) if value else None
 
     def load(self, rid: str) -> ReportFacts:
@@ -129,7 +172,7 @@ class _Run:
             if found is not None:
                 facts, self.fresh_signatures[rid] = found
             else:
-                d = self.docnums[rid]
+                d = self.docnum(rid)
                 record = self.live.stored_record(d)
                 facts = ReportFacts.of_record(record,
                                               copies.prose_of(record.get("passages", []), self.live.match_lines(d)))
@@ -187,9 +230,10 @@ class _Run:
         """Store the facts of `changed`, forget `removed`, and compute the checks of every report affected."""
         store = self.store
         affected: dict[int | None, set[str]] = defaultdict(set)
-        for rid in store.dependents(changed | removed):
-            if rid in self.docnums:
-                affected[self.year_of(rid)].add(rid)
+        dependents = [rid for rid in store.dependents(changed | removed) if rid in self.shas]
+        self.find_docnums([*changed, *dependents])
+        for rid in dependents:
+            affected[self.year_of(rid)].add(rid)
         for rid in removed:
             _, agency_id, year = known[rid]
             self._next_year(agency_id, year, affected)
@@ -226,7 +270,7 @@ class _Run:
     def _next_year(self, agency_id: str | None, year: int | None, affected: dict) -> None:
         if agency_id and year is not None:
             for rid, y, _ in self.store.agency_reports(agency_id):
-                if y == year + 1 and rid in self.docnums:
+                if y == year + 1 and rid in self.shas:
                     affected[y].add(rid)
 
     def _revisit_peers(self, rid: str, year: int, affected: set[str]) -> None:
@@ -269,7 +313,7 @@ class _Run:
         if not facts.agency_id or facts.year is None:
             return None
         options = [self.load(rid) for rid, y, _ in self.store.agency_reports(facts.agency_id)
-                   if y == facts.year - 1 and rid in self.docnums and rid != facts.id]
+                   if y == facts.year - 1 and rid in self.shas and rid != facts.id]
         if not options:
             return None
         return min(options, key=lambda f: (-sum(k.startswith("apply.carried_forward.") for k in f.metrics), f.id))

@@ -190,6 +190,14 @@ class _Plan:
     remove: set[str] = field(default_factory=set)  # ids of reports whose files left the corpus
     previous_id: dict[str, str] = field(default_factory=dict)  # source -> id it had, for files read again
     retire: dict[str, dict] = field(default_factory=dict)  # id leaving the index -> what links to it are told
+    shas: dict[str, str] = field(default_factory=dict)  # id -> content hash of every report live when planned
+
+    def live_shas(self, written: dict[str, str], rebuilt: bool) -> dict[str, str]:
+        """Id -> content hash of every report live after the writes (`written`: the reports indexed),
+        so that the cross-report pass need not read the manifest again."""
+        shas = {} if rebuilt else {rid: sha for rid, sha in self.shas.items() if rid not in self.remove}
+        shas.update(written)
+        return shas
 
 
 def index_corpus(
@@ -225,16 +233,19 @@ def index_corpus(
                 known_failures = _load_failures(index_dir)
                 plan = _plan(corpus, old, dictionaries, known_failures, summary, limits)
                 if plan.jobs or plan.remove or summary.rebuilt or old is None:
-                    _write(index_dir, plan, summary, known_failures, workers or os.cpu_count() or 1,
-                           dictionaries, batch_size, progress, limits)
+                    written = _write(index_dir, plan, summary, known_failures, workers or os.cpu_count() or 1,
+                                     dictionaries, batch_size, progress, limits)
+                    live_shas = plan.live_shas(written, summary.rebuilt is not None)
                 else:
+                    live_shas = plan.shas
                     _save_failures(index_dir, _current_failures(known_failures, summary))
             finally:
                 if old is not None:
                     old.close()
             from .crossreport import update_cross_reports  # numpy: loaded after the workers are forked, not before
 
-            summary.cross = update_cross_reports(index_dir, copied_threshold, index_dir / crossfacts.SCRATCH_FILE)
+            summary.cross = update_cross_reports(index_dir, copied_threshold, index_dir / crossfacts.SCRATCH_FILE,
+                                                 live_shas)
             with Index.open(index_dir) as live:
                 summary.documents = live.doc_count
                 summary.generation = live.name
@@ -260,7 +271,7 @@ def _plan(corpus: Path, old: Index | None, dictionaries: tuple[str, ...], known_
             summary.rebuilt = "the segmentation dictionary changed"
     rebuild = summary.rebuilt is not None
     by_sha = {facts["sha256"]: facts for facts in manifest.values()}
-    plan = _Plan()
+    plan = _Plan(shas={facts["id"]: facts["sha256"] for facts in manifest.values()})
     first_source_of: dict[str, str] = {}  # sha -> first file with that content
     unreadable: set[str] = set()
     taken = {facts["id"] for facts in manifest.values()}  # ids a new report must not take
@@ -365,6 +376,7 @@ class _Applier:
         self.rebuild = summary.rebuilt is not None
         self.writer: GenerationWriter | None = None
         self.started = False
+        self.written: dict[str, str] = {}  # id -> content hash of each report indexed
 
     def current_writer(self) -> GenerationWriter:
         if self.writer is None:
@@ -390,6 +402,7 @@ class _Applier:
         writer.delete(report_id)  # a renamed file keeps its id: drop the entry under the old path
         writer.unretire(report_id)  # a file that came back has its old id again
         self.failures.pop(source, None)
+        self.written[report_id] = self.facts[source].sha256
 
     def failed(self, failure: Failed) -> None:
         source = failure.source
@@ -415,8 +428,11 @@ class _Applier:
 
 def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: dict[str, dict], workers: int,
            dictionaries: tuple[str, ...], batch_size: int, progress: Callable[[int, int], None] | None,
-           limits: Limits) -> None:
-    """Apply the plan, publishing a generation every `batch_size` files (a rebuild publishes once)."""
+           limits: Limits) -> dict[str, str]:
+    """Apply the plan, publishing a generation every `batch_size` files (a rebuild publishes once).
+
+    Returns id -> content hash of each report indexed.
+    """
     applier = _Applier(index_dir, plan, summary, _current_failures(known_failures, summary), dictionaries, limits)
     jobs = plan.jobs
     if jobs:
@@ -460,6 +476,7 @@ def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: 
     finally:
         pool.close()
         _save_failures(index_dir, applier.failures)
+    return applier.written
 
 
 def _limit_setting(limit: str, limits: Limits) -> list:

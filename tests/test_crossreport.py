@@ -243,3 +243,44 @@ def test_facts_from_the_workers_give_the_store_the_pass_makes_from_stored_record
     crossreport.update_cross_reports(tmp_path / "serial")  # from the stored records alone
     assert taken == []
     assert _store_rows(tmp_path / "serial") == _store_rows(tmp_path / "index")
+
+
+def _change_two_reports(corpus: Path, paths: dict) -> None:
+    """金华 2023 now repeats its 2022 report; 湖州 2019 leaves the corpus."""
+    from fixtures.agencies import report_blocks
+
+    reports = {(r.agency, r.year): r for r in corpus_reports()}
+    copy = reports[(JINHUA, 2023)]
+    copy.paragraphs = [p.replace("2022", "2023") for p in reports[(JINHUA, 2022)].paragraphs]
+    (corpus / paths[(JINHUA, 2023)].name).write_text(to_text(report_blocks(copy)), encoding="utf-8")
+    (corpus / paths[(HUZHOU, 2019)].name).unlink()
+
+
+def test_a_run_reads_the_manifest_once_and_the_pass_checks_what_it_is_handed(built, tmp_path, monkeypatch):
+    """The pass takes the live reports from the run's plan; a map that is not the live generation's is not trusted."""
+    import indexer.crossreport as crossreport
+
+    base, paths, _ = built
+    reads = []
+    manifest = Index.manifest
+    monkeypatch.setattr(Index, "manifest", lambda self: reads.append(self.name) or manifest(self))
+    corpus, index_dir = _copy_index(base, "handed")
+    _change_two_reports(corpus, paths)
+    summary = index_corpus(corpus, index_dir, workers=1)
+    assert summary.updated == 1 and summary.removed == 1 and summary.cross.checked
+    assert len(reads) == 1  # the plan's; the pass on the new generation was handed the reports
+
+    handed = crossreport.update_cross_reports
+
+    def wrong_map(index_dir, threshold, run_facts=None, live_shas=None):
+        rid = next(iter(live_shas))
+        live_shas = {("0" * 16 if r == rid else r): sha for r, sha in live_shas.items()}  # same count, one id wrong
+        return handed(index_dir, threshold, run_facts, live_shas)
+
+    monkeypatch.setattr(crossreport, "update_cross_reports", wrong_map)
+    corpus, wrong_dir = _copy_index(base, "wrong")
+    _change_two_reports(corpus, paths)
+    reads.clear()
+    index_corpus(corpus, wrong_dir, workers=1)
+    assert len(reads) == 2  # the pass read the manifest itself
+    assert _store_rows(wrong_dir) == _store_rows(index_dir)
