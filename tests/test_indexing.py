@@ -144,6 +144,22 @@ def test_parallel_workers_give_the_same_index(tmp_path):
         assert index.doc_count == 15
 
 
+def test_a_run_of_a_few_files_indexes_the_words_a_large_run_does(tmp_path, monkeypatch):
+    """A few files are segmented from the lookup file, word by word, without jieba's whole dictionary: same words."""
+    import indexer.indexing as indexing
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SAMPLES, corpus)
+    terms = {}
+    for few_files in (indexing.FEW_FILES, 0):
+        monkeypatch.setattr(indexing, "FEW_FILES", few_files)
+        idx = tmp_path / f"idx{few_files}"
+        assert index_corpus(corpus, idx, workers=1).added == 5
+        with Index.open(idx) as index:
+            terms[few_files] = sorted(t for t in index.reader().all_terms() if t[0] in ("title", "agency", "body"))
+    assert len(terms[0]) > 1000 and terms[indexing.FEW_FILES] == terms[0]
+
+
 def test_old_generation_still_reads_after_an_update(corpus, tmp_path):
     """Generations share whoosh files through hard links; writing the next must not touch the last."""
     idx = tmp_path / "idx"
