@@ -39,10 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     from indexer import indexing, segment
     from indexer.corpus import scan_corpus
     from indexer.engine import FileFacts, GenerationWriter, build_segment
-    from indexer.extract import extractor_fingerprint
+    from indexer.identity import extractor_fingerprint
 
     segment.configure(())
-    indexing._warm_up(len(scan_corpus(args.corpus).files) if not args.slow_segmenter else 0)
     files = scan_corpus(args.corpus).files
     if args.limit:
         files = files[:args.limit]
@@ -52,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         sha = indexing.file_sha256(f.path)
         jobs.append(indexing._Job(FileFacts(f.source, sha, f.size, f.mtime_ns, fingerprint), f.path, args.corpus,
                                   None, indexing._new_id(sha, set())))
+    indexing._warm_up(jobs)  # what a run of these files loads before its workers fork
+    if args.slow_segmenter:
+        segment._state["fast"] = None  # jieba alone
     if args.text:
         shutil.rmtree(args.text, ignore_errors=True)
         args.text.mkdir(parents=True)

@@ -21,12 +21,13 @@ import json
 import sqlite3
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # imported where used: the indexing run removes a scratch file without them
+    import numpy as np
 
-from . import copies
-from .history import ReportFacts
-from .record import Report
+    from .history import ReportFacts
+    from .record import Report
 
 SCRATCH_FILE = "crossfacts.run.sqlite"
 
@@ -35,6 +36,9 @@ _SCHEMA = "CREATE TABLE IF NOT EXISTS facts(id TEXT PRIMARY KEY, sha256 TEXT, fa
 
 def facts_of_report(report: Report, match_lines: list[str]) -> ReportFacts:
     """The report's facts, as `ReportFacts.of_record` makes them from its stored record and match lines."""
+    from . import copies
+    from .history import ReportFacts
+
     record = {
         "id": report.id, "agency_id": report.agency_id, "agency": report.agency, "year": report.year,
         "title": report.title, "published": report.published,
@@ -51,6 +55,9 @@ def _encode(facts: ReportFacts) -> bytes:
 
 
 def _decode(report_id: str, blob: bytes) -> ReportFacts:
+    from . import copies
+    from .history import ReportFacts
+
     agency_id, agency, year, title, published, metrics, prose = json.loads(zlib.decompress(blob))
     return ReportFacts(report_id, agency_id, agency, year, title, published,
                        {k: (v, p) for k, v, p in metrics}, [copies.ProsePassage(i, n) for i, n in prose])
@@ -75,6 +82,8 @@ _connections: dict[Path, sqlite3.Connection] = {}  # one per worker process and 
 
 def put(path: Path, report: Report, sha256: str, match_lines: list[str]) -> None:
     """In a worker: store the report's facts and signature for the run's pass."""
+    from . import copies
+
     db = _connections.get(path)
     if db is None:
         db = _connections[path] = sqlite3.connect(path, timeout=60)
@@ -104,6 +113,8 @@ class RunFacts:
 
     def get(self, report_id: str, sha256: str) -> tuple[ReportFacts, np.ndarray] | None:
         """The facts and signature a worker stored for this report id and content, if any."""
+        import numpy as np
+
         row = self.db.execute("SELECT facts, sig FROM facts WHERE id = ? AND sha256 = ?",
                               (report_id, sha256)).fetchone()
         if row is None:

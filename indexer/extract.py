@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from pathlib import Path
 
 from . import fields
 from .blocks import Document
 from .checks import run_checks
 from .gazetteer import Region, county_government_named, place_by_code, places_in, resolve
+from .identity import id_of_sha256
 from .ocr.verify import verify_figures
 from .readers import read_document
 from .prose import prose_metrics
@@ -17,38 +17,10 @@ from .record import Report
 from .structure import structure_of
 from .tables import map_tables
 
-_EXTRACTION_MODULES = (
-    "textnorm.py", "blocks.py", "structure.py", "record.py", "extract.py",
-    "prose.py", "checks.py", "runtogether.py", "figure_splits.py",
-)
-
 
 def report_id(data: bytes) -> str:
     """Stable id of a report: the same file content always gets the same id."""
     return id_of_sha256(hashlib.sha256(data).hexdigest())
-
-
-def id_of_sha256(hexdigest: str) -> str:
-    """The report id of a file whose SHA-256 is already known (the indexer hashes every file)."""
-    return hexdigest[:16]
-
-
-@lru_cache(maxsize=1)
-def extractor_fingerprint() -> str:
-    """Hash of the code and data that make records, so the indexer re-extracts when they change."""
-    here = Path(__file__).parent
-    h = hashlib.sha256()
-    paths = [here / name for name in _EXTRACTION_MODULES]
-    paths += sorted((here / "readers").glob("*.py")) + sorted((here / "fields").glob("*.py"))
-    paths += sorted((here / "gazetteer").glob("*.py")) + sorted((here / "tables").glob("*.py"))
-    paths += sorted((here / "data").glob("gazetteer*"))
-    paths += [here / "data" / name for name in ("agency_abbreviations.tsv", "place_aliases.tsv", "traditional_chars.tsv")]
-    paths += sorted((here / "ocr").glob("*.py"))
-    for path in paths:
-        if path.exists():
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
 
 
 def extract(path: Path, root: Path | None = None, rid: str | None = None) -> Report:

@@ -31,15 +31,16 @@ from typing import TYPE_CHECKING, Callable
 from . import crossfacts, segment
 from .corpus import CorpusFile, scan_corpus, shown  # noqa: F401  (CorpusFile: the scan's files, for callers)
 from .engine import SCHEMA_VERSION, FileFacts, GenerationWriter, Index, IndexMissing, WriterLock, generations, prepare
-from .extract import extract, extractor_fingerprint, id_of_sha256
-from .history import DEFAULT_THRESHOLD
+from .identity import extractor_fingerprint, id_of_sha256
 from .limits import LimitExceeded, Limits
 from .readers import ReadError
-from .record import Report
-from .workers import Failed, WorkerPool
 
+# What reads files and measures reports is imported where a run has files to read or reports to measure:
+# a run with nothing to do imports none of it (`extract`, `workers`, numpy), only what tells it so.
 if TYPE_CHECKING:
     from .crossreport import CrossSummary
+    from .record import Report
+    from .workers import Failed
 
 FEW_FILES = 8  # a run reading fewer files loads nothing before its workers fork, and segments from the lookup file
 FAILURES_FILE = "failures.json"
@@ -94,11 +95,21 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def extract(path: Path, corpus: Path, report_id: str) -> Report:
+    """`extract.extract`, imported on first use: a run with no file to read never loads the readers and rules."""
+    from .extract import extract as extract_file
+
+    return extract_file(path, corpus, report_id)
+
+
 def _work(job: _Job, cross_facts: Path | None = None) -> tuple[str, str, dict | str]:
     """In a worker process: file or stored record -> index fields, or the reason it failed.
 
     With `cross_facts`, the report's facts for the cross-report pass go to that scratch file too.
     """
+    from .record import Report
+    from .workers import Failed
+
     try:
         if job.previous is not None:
             report = Report.from_dict(job.previous)
@@ -135,26 +146,28 @@ def _keep_cross_facts(path: Path, report: Report, sha256: str, match_text: str) 
         pass
 
 
-def _warm_up(files: int) -> None:
+def _warm_up(jobs: list[_Job]) -> None:
     """Load what every worker needs once, here: workers forked from this process start with it.
 
-    Not for a run of fewer than `FEW_FILES` files: its workers load what their
-    files need (one reader, not all), and segment their text with words looked up
-    one at a time (`segment.index_from_lookup`), not jieba's whole dictionary
-    (re-indexing 2 files at 20,000 reports, the warm-up was 0.5-1.8 s of the run).
-    The fast segmenter (`segment.load_fast`) only for a run of `segment.FAST_AFTER` files or more.
+    A run of fewer than `FEW_FILES` files loads the extraction code, the
+    gazetteer and the readers of its files' types, and no segmenter: its workers
+    segment with words looked up one at a time (`segment.index_from_lookup`), not
+    jieba's whole dictionary (re-indexing 2 files at 20,000 reports, loading it and
+    every reader was 0.5-1.8 s of the run). Larger runs load jieba's dictionary
+    and every reader, and the fast segmenter (`segment.load_fast`) from
+    `segment.FAST_AFTER` files.
     """
-    segment.index_from_lookup(files < FEW_FILES)
-    if files < FEW_FILES:
-        return
-    from . import gazetteer
+    from . import copies, extract, gazetteer  # noqa: F401  (imported for the workers)
     from .readers import SUFFIXES, _reader_for
 
-    segment.tokenizer()
-    if files >= segment.FAST_AFTER:
-        segment.load_fast()
+    few = len(jobs) < FEW_FILES
+    segment.index_from_lookup(few)
+    if not few:
+        segment.tokenizer()
+        if len(jobs) >= segment.FAST_AFTER:
+            segment.load_fast()
     gazetteer.places_in("北京市海淀区")
-    for suffix in SUFFIXES:
+    for suffix in {job.path.suffix.lower() for job in jobs} if few else SUFFIXES:
         _reader_for(suffix)
 
 
@@ -217,11 +230,12 @@ def index_corpus(
     batch_size: int = 5000,
     progress: Callable[[int, int], None] | None = None,
     limits: Limits | None = None,
-    copied_threshold: float = DEFAULT_THRESHOLD,
+    copied_threshold: float | None = None,
 ) -> IndexSummary:
     """Bring the index in `index_dir` up to date with the files in `corpus`.
 
-    Files are read in `workers` processes, each file under `limits` (see `indexer.limits`).
+    Files are read in `workers` processes, each file under `limits` (see `indexer.limits`); reports copying
+    more than `copied_threshold` of another's prose fail the checks across reports (default: `history`'s).
     """
     started = time.monotonic()
     if not corpus.is_dir():
@@ -441,9 +455,12 @@ def _write(index_dir: Path, plan: _Plan, summary: IndexSummary, known_failures: 
 
     Returns id -> content hash of each report indexed.
     """
+    from .workers import Failed, WorkerPool
+
     applier = _Applier(index_dir, plan, summary, _current_failures(known_failures, summary), dictionaries, limits)
     jobs = plan.jobs
-    _warm_up(len(jobs))
+    if jobs:
+        _warm_up(jobs)
     scratch = index_dir / crossfacts.SCRATCH_FILE
     try:
         crossfacts.start(scratch)

@@ -36,6 +36,26 @@ def test_second_index_run_reports_nothing_to_do(workspace):
     assert result.returncode == 0 and result.stdout.startswith("nothing to do")
 
 
+def test_an_index_run_with_nothing_to_do_loads_nothing_that_reads_or_measures_reports(workspace):
+    """It scans the folder and compares it with the manifest; readers, rules, jieba and numpy stay unloaded."""
+    code = ("import sys; from indexer.cli import main; status = main(['index']); "
+            "print(status, sorted(m for m in sys.modules if m.split('.')[0] in ('indexer', 'jieba', 'numpy')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=workspace, timeout=300)
+    status, loaded = result.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert status == "0" and "nothing to do" in result.stdout
+    for name in ("jieba", "numpy", "indexer.extract", "indexer.fields", "indexer.checks", "indexer.export",
+                 "indexer.crosspass", "indexer.workers"):
+        assert f"'{name}'" not in loaded
+
+
+def test_the_export_command_offers_every_export_format():
+    from indexer.cli import build_parser
+    from indexer.export import FORMATS
+
+    export = build_parser()._subparsers._group_actions[0].choices["export"]
+    assert next(a.choices for a in export._actions if a.dest == "format") == FORMATS
+
+
 def test_search_json_has_the_spec_shape(workspace):
     result = nianbao("search", "行政处罚", "--json", cwd=workspace)
     answer = json.loads(result.stdout)

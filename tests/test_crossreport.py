@@ -190,13 +190,13 @@ def test_the_threshold_decides_and_a_new_threshold_measures_everything_again(bui
 
 def test_the_checks_do_not_depend_on_how_much_the_pass_keeps_in_memory(built, tmp_path, monkeypatch):
     """A year of a national corpus does not fit in memory: the pass keeps a few reports' prose and reloads."""
-    import indexer.crossreport as crossreport
+    import indexer.crosspass as crosspass
 
     base, _, _ = built
     with Index.open(base / "index") as index:
         everything_kept = cross_checks(index)
-    monkeypatch.setattr(crossreport, "PROSE_INDEXES", 1)
-    monkeypatch.setattr(crossreport, "FACTS_KEPT", 2)
+    monkeypatch.setattr(crosspass, "PROSE_INDEXES", 1)
+    monkeypatch.setattr(crosspass, "FACTS_KEPT", 2)
     _, index_dir = _copy_index(base, tmp_path.name)
     summary = index_corpus(base / "corpus", index_dir, workers=1, copied_threshold=0.5000001)  # measure everything again
     assert summary.cross.checked == len(corpus_reports())

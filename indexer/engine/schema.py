@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from whoosh import columns, fields
 
-from ..passage_labels import label_words
-from ..record import Report, is_cross_report
-from ..textnorm import fold_lines
 from .analysis import GramTokenizer, WordTokenizer
-from .metric_table import pack as pack_metrics
+
+if TYPE_CHECKING:  # `prepare` imports them: reading an index (its manifest, its columns) needs none
+    from ..record import Report
 
 SCHEMA_VERSION = 12  # 6: labelled table rows; 7: agency_id and agency_name facets; 8: row labels as words after the passages;
 # 9: match text in UTF-16; 10: a column per facet field and the id, metrics packed (`metric_table`); 11: fractions packed;
@@ -93,11 +94,6 @@ def facts_bytes(report_id: str, facts: FileFacts) -> bytes:
     return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def facts_of(raw: bytes) -> dict:
-    """The file facts of a document, from its `facts` column (`facts_bytes`)."""
-    return dict(zip(FACTS, json.loads(raw)))
-
-
 def prepare(report: Report, facts: FileFacts) -> dict:
     """Field values for one report: plain data that pickles cheaply to the writer processes.
 
@@ -107,6 +103,11 @@ def prepare(report: Report, facts: FileFacts) -> dict:
     state one even where no header row prints it; the labels are indexed once
     a report, not once a row, which keeps the index small.
     """
+    from ..passage_labels import label_words
+    from ..record import is_cross_report
+    from ..textnorm import fold_lines
+    from .metric_table import pack as pack_metrics
+
     record = report.to_dict()
     texts = [p["text"] for p in record["passages"]] + label_words(record)
     body_text = "\n".join(texts)
