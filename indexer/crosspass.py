@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, OrderedDict, defaultdict
 from itertools import chain
+from typing import Iterable
 
 import numpy as np
 
@@ -27,6 +28,7 @@ BUCKET_CAP = 30  # members of one LSH bucket considered (template text fills som
 MIN_ESTIMATE = 0.05  # a candidate less similar than this by signature is not measured
 PROSE_INDEXES = 500  # prose indexes kept (about 400 KB each: a year's 3,000 reports took a 20,000-report pass to 3.2 GB)
 FACTS_KEPT = 20_000  # reports' facts kept (about 15 KB each), whatever the size of a year
+BUCKETS_AFTER = 32  # a year's LSH buckets are built once this many of its reports were looked up without them
 
 
 class NotLive(LookupError):
@@ -56,6 +58,8 @@ class CrossRun:
         self.facts: OrderedDict[str, ReportFacts] = OrderedDict()  # least recently used first
         self.indexes: OrderedDict[str, ProseIndex] = OrderedDict()
         self.buckets: dict[int, tuple[dict[bytes, list[str]], dict[str, list[bytes]]]] = {}
+        self.bands: dict[int, tuple[list[str], dict[str, int], np.ndarray]] = {}  # a year's bands as one matrix
+        self.looked_up: Counter[int] = Counter()  # reports of a year whose bands were matched without its buckets
         self.signatures: dict[int, dict[str, np.ndarray]] = {}
         self.agencies: dict[int, dict[str, str | None]] = {}
         self.candidates: dict[str, list[tuple[float, str]]] = {}
@@ -114,7 +118,7 @@ class CrossRun:
             del self.facts[rid]
             self.indexes.pop(rid, None)
             self.candidates.pop(rid, None)
-        for cache in (self.buckets, self.signatures, self.agencies):
+        for cache in (self.buckets, self.bands, self.signatures, self.agencies):
             for y in [y for y in cache if y < year]:
                 del cache[y]
 
@@ -140,6 +144,35 @@ class CrossRun:
                         buckets[key].append(rid)
             self.buckets[year] = (buckets, keys_of)
         return self.buckets[year]
+
+    def year_bands(self, year: int) -> tuple[list[str], dict[str, int], np.ndarray]:
+        """The year's reports with a signature, their rows, and their bands as one (reports, BANDS, ROWS) matrix."""
+        if year not in self.bands:
+            sigs = {rid: sig for rid, sig in self.year_signatures(year).items() if not copies.is_empty(sig)}
+            ids = list(sigs)
+            matrix = (np.stack(list(sigs.values())).reshape(len(ids), copies.BANDS, copies.ROWS) if ids
+                      else np.empty((0, copies.BANDS, copies.ROWS), dtype="<u4"))
+            self.bands[year] = (ids, {rid: i for i, rid in enumerate(ids)}, matrix)
+        return self.bands[year]
+
+    def band_members(self, rid: str, year: int) -> Iterable[list[str]]:
+        """For each band of the report's signature, the first `BUCKET_CAP` reports of the year sharing it.
+
+        From the year's buckets when many of its reports are looked up (a full
+        build); for a few (an incremental run), each band matched on the
+        year's signatures in numpy: building a year's buckets (a dictionary of
+        its 4,000 reports' 32 band keys) took 0.15-0.25 s, and an incremental
+        run of two reports built three or four of them (profiled at 20,000
+        reports). Either way the members come in the store's order, so the
+        candidates are the same (tests/test_crossreport.py compares them).
+        """
+        if year in self.buckets or self.looked_up[year] >= BUCKETS_AFTER:
+            buckets, keys_of = self.year_buckets(year)
+            return [buckets[key][:BUCKET_CAP] for key in keys_of[rid]]
+        self.looked_up[year] += 1
+        ids, rows, matrix = self.year_bands(year)
+        shared = (matrix == matrix[rows[rid]]).all(axis=2)  # (reports, BANDS): equal on every row of the band
+        return [[ids[i] for i in np.flatnonzero(shared[:, band])[:BUCKET_CAP].tolist()] for band in range(copies.BANDS)]
 
     # ------------------------------------------------------------ the pass
 
@@ -175,6 +208,7 @@ class CrossRun:
             if year is not None:
                 self.signatures.pop(year, None)  # the year's new signatures are in the store now
                 self.buckets.pop(year, None)
+                self.bands.pop(year, None)
                 self.agencies.pop(year, None)
                 for rid in new:
                     self._revisit_peers(rid, year, affected[year])
@@ -211,10 +245,9 @@ class CrossRun:
             return []
         agencies = self.agencies[year]
         mine = agencies.get(rid)
-        buckets, keys_of = self.year_buckets(year)
         # every member of the report's buckets, counted in C; then the report itself and its agency's left out
         # (a Counter keeps first-seen order, which most_common keeps among equal counts: the same ranking)
-        counts = Counter(chain.from_iterable(buckets[key][:BUCKET_CAP] for key in keys_of[rid]))
+        counts = Counter(chain.from_iterable(self.band_members(rid, year)))
         del counts[rid]
         if mine is not None:
             for other in [o for o in counts if agencies.get(o) == mine]:

@@ -284,3 +284,19 @@ def test_a_run_reads_the_manifest_once_and_the_pass_checks_what_it_is_handed(bui
     index_corpus(corpus, wrong_dir, workers=1)
     assert len(reads) == 2  # the pass read the manifest itself
     assert _store_rows(wrong_dir) == _store_rows(index_dir)
+
+
+def test_a_few_reports_matched_band_by_band_find_the_candidates_the_buckets_find(built, tmp_path, monkeypatch):
+    """An incremental run matches a few reports' bands in numpy instead of building a year's LSH buckets: same store."""
+    import indexer.crosspass as crosspass
+
+    base, _, _ = built
+    rows = []
+    for buckets_after in (0, 10**9):  # the buckets for every report; none, every report matched band by band
+        monkeypatch.setattr(crosspass, "BUCKETS_AFTER", buckets_after)
+        corpus, index_dir = _copy_index(base, f"bands{buckets_after}")
+        summary = index_corpus(corpus, index_dir, workers=1, copied_threshold=0.5000001)  # measure everything again
+        assert summary.cross.checked == len(corpus_reports())
+        rows.append(_store_rows(index_dir))
+    assert rows[0] == rows[1]
+    assert any(peer for *_, peer, _ in rows[0][1])  # peers were found
