@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import zlib
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from fixtures.reports import to_text
 from indexer import docset
 from indexer.checks import cross_report_ids
 from indexer.engine import Index
-from indexer.engine.crossstore import STORE_FILE
+from indexer.engine.crossstore import DELTA_FILE, STORE_FILE
 from indexer.indexing import index_corpus
 from indexer.record import is_cross_report
 from indexer.search import SearchRequest, search
@@ -207,14 +206,8 @@ def test_the_checks_do_not_depend_on_how_much_the_pass_keeps_in_memory(built, tm
 def _store_rows(index_dir: Path) -> tuple[list, list]:
     """Every row of the live generation's cross-report store but its meta (which names the generation)."""
     with Index.open(index_dir) as index:
-        db = sqlite3.connect(index.path / STORE_FILE)
-        try:
-            reports = db.execute("SELECT * FROM reports ORDER BY id").fetchall()
-            checks = [(rid, failing, json.loads(zlib.decompress(blob)), *rest)
-                      for rid, failing, blob, *rest in db.execute("SELECT * FROM checks ORDER BY id")]
-        finally:
-            db.close()
-    return reports, checks
+        reports, checks = index.cross.rows()
+    return reports, [(rid, failing, json.loads(zlib.decompress(blob)), *rest) for rid, failing, blob, *rest in checks]
 
 
 def test_facts_from_the_workers_give_the_store_the_pass_makes_from_stored_records(built, tmp_path, monkeypatch):
@@ -240,6 +233,7 @@ def test_facts_from_the_workers_give_the_store_the_pass_makes_from_stored_record
     shutil.copytree(tmp_path / "index", tmp_path / "serial")
     with Index.open(tmp_path / "serial") as index:
         (index.path / STORE_FILE).unlink()
+        (index.path / DELTA_FILE).unlink(missing_ok=True)
     crossreport.update_cross_reports(tmp_path / "serial")  # from the stored records alone
     assert taken == []
     assert _store_rows(tmp_path / "serial") == _store_rows(tmp_path / "index")
@@ -300,3 +294,60 @@ def test_a_few_reports_matched_band_by_band_find_the_candidates_the_buckets_find
         rows.append(_store_rows(index_dir))
     assert rows[0] == rows[1]
     assert any(peer for *_, peer, _ in rows[0][1])  # peers were found
+
+
+def _file_bytes(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in (STORE_FILE, DELTA_FILE) if (folder / name).exists()}
+
+
+def test_a_pass_shares_the_base_writes_a_delta_and_a_crash_leaves_every_live_store_as_it_was(built, tmp_path, monkeypatch):
+    """The pass writes the rows it measured into a small delta beside the base the generations share.
+
+    A pass that dies leaves the live generation's files unchanged; the next run
+    finishes it, and the store is the one a run that never died makes, whether
+    its delta is kept or folded into a new base.
+    """
+    import indexer.crosspass as crosspass
+    import indexer.engine.crossstore as crossstore
+
+    base, paths, _ = built
+    corpus, clean_dir = _copy_index(base, "clean")
+    with Index.open(clean_dir) as index:
+        before = index.path
+    _change_two_reports(corpus, paths)
+    index_corpus(corpus, clean_dir, workers=1)
+    with Index.open(clean_dir) as index:
+        assert (index.path / DELTA_FILE).is_file()
+        assert (index.path / STORE_FILE).samefile(before / STORE_FILE)  # shared, not copied
+    expected = _store_rows(clean_dir)
+
+    corpus, crash_dir = _copy_index(base, "crash")
+    _change_two_reports(corpus, paths)
+    with Index.open(crash_dir) as index:
+        stores = {index.path: _file_bytes(index.path)}
+    update = crosspass.CrossRun.update
+
+    def dies(self, *args):
+        update(self, *args)  # every row written, then the process dies before the generation is published
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(crosspass.CrossRun, "update", dies)
+    with pytest.raises(KeyboardInterrupt):
+        index_corpus(corpus, crash_dir, workers=1)
+    monkeypatch.undo()
+    with Index.open(crash_dir) as index:  # the writes' generation, whose store is the last pass's
+        stores[index.path] = _file_bytes(index.path)
+        assert stores[index.path] == next(iter(stores.values()))
+        assert index.cross.checks(next(iter(index.manifest().values()))["id"]) is not None
+    for folder, files in stores.items():
+        assert _file_bytes(folder) == files
+    monkeypatch.setattr(crossstore, "COMPACT_ROWS", 1)  # and this time the delta is folded into a new base
+    summary = index_corpus(corpus, crash_dir, workers=1)
+    assert summary.nothing_to_do and summary.cross.checked
+    with Index.open(crash_dir) as index:
+        assert not (index.path / DELTA_FILE).exists()
+        assert not any((index.path / STORE_FILE).samefile(folder / STORE_FILE) for folder in stores)
+    assert _store_rows(crash_dir) == expected
+    for folder, files in stores.items():
+        assert _file_bytes(folder) == files
+    assert not list(crash_dir.glob("*.tmp"))
