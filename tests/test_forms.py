@@ -1,5 +1,6 @@
 """Every form a report arrives in gives the same figures: one record written as markdown (four variants),
-PDF-to-text without layout (a cell per line),
+PDF-to-text without layout (a cell per line; table 3's labels printed after their figures, under a header a
+character a line),
 trailing-pipe text, a crawler export, an OCR conversion and a PDF whose table breaks across pages.
 
 (HTML in two encodings, Word HTML, DOCX, ruled PDF and the tab / one-cell-per-line / markdown-pipe text
@@ -16,7 +17,8 @@ from indexer.readers import read_document
 from fixtures.reports import ABSENT, APPLY_BALANCED, RUN_TOGETHER_AMBIGUOUS, assert_expected, build_report, write
 
 FORMS = ["md-pipes", "md-bare", "md-compact", "md-html2text", "md-damaged", "md-damaged-txt", "text-pipe-cells", "text-pipe-rows",
-         "text-pipe-padded", "text-pipe-after", "text-paras", "text-browser", "text-lines"]
+         "text-pipe-padded", "text-pipe-after", "text-paras", "text-browser", "text-lines",
+         "text-labels-apart"]
 
 
 def check_record(report, source, template) -> None:
@@ -105,7 +107,8 @@ def test_page_chrome_and_metadata_row_of_a_saved_page(tmp_path, fmt):
 ALL_FORMS = ["html", "html-gbk", "word-html", "docx", "pdf", "crawler", "ocr", "md-pipes", "md-bare", "md-compact",
              "md-html2text", "md-damaged",
              "md-damaged-txt", "text-tab", "text-cells", "text-pipe", "text-pipe-cells", "text-pipe-rows", "text-pipe-padded",
-             "text-paras", "text-browser", "text-lines"]
+             "text-paras", "text-browser", "text-lines",
+         "text-labels-apart"]
 
 
 def test_index_over_a_folder_mixing_every_form(tmp_path):

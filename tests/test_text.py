@@ -530,3 +530,33 @@ def test_a_rows_figures_on_the_line_of_a_piece_of_its_group_label():
     assert ["3.危及“三安全一稳定”", "3", "0", "0", "0", "0", "0", "3"] in rows
     paragraphs = [b.text for b in parse_text(text) if isinstance(b, Paragraph)]
     assert "（三）不予公" in paragraphs and "办理结果" in paragraphs  # the group label's text stays
+
+
+_APART = ("二、上年结转政府信息公开申请数量\n{fig14}\n三、本年度 （二）部分公开（区分处理的，只计\n{one}\n办理结果\n"
+          "这一情形，不计其他情形）\n{fig12}\n（一）予以公开\n（三）不予公开\n1.属于国家秘密 {last}\n"
+          "四、政府信息公开行政复议、行政诉讼情况\n")
+
+
+def test_table_3_labels_printed_away_from_their_figures_are_put_back_in_the_templates_order():
+    """PDF-to-text without layout: the labels of rows 二 .. 1.属于国家秘密 printed after the figures (（一）予以公开 after
+    （二）部分公开's): the template's row order gives each row its seven figures when every figure is the same; the
+    group labels' text stays."""
+    text = "三、收到和处理政府信息公开申请情况\n" + _APART.format(fig14="\n".join("0" * 14), one="0", fig12="\n".join("0" * 12), last="0")
+    blocks = parse_text(text)
+    rows = [r for g in _grids(blocks) for r in g]
+    assert [r[0] for r in rows] == ["二、上年结转政府信息公开申请数量", "（一）予以公开", "三、本年度（二）部分公开（区分处理的，只计",
+                                    "1.属于国家秘密"]
+    assert all(r[1:] == ["0"] * 7 for r in rows)
+    paragraphs = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert "（三）不予公开" in paragraphs and "办理结果" in paragraphs
+
+
+def test_table_3_labels_away_from_figures_that_differ_stay_unread_without_the_whole_tables_sums():
+    """The same text with figures that differ (1 … 1 in row 二): which row they belong to is only proven by the whole
+    table's balance, which a table cut after 1.属于国家秘密 does not have; nothing is read into those rows."""
+    text = "三、收到和处理政府信息公开申请情况\n" + _APART.format(
+        fig14="\n".join("10000010000000"), one="0", fig12="\n".join("0" * 12), last="0")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert not any(len(r) >= 8 and any(k in "".join(r[:-7]) for k in ("上年结转", "予以公开", "部分公开", "国家秘密"))
+                   and r[-7:] != ["0"] * 7 for r in rows)
+    assert not any("上年结转" in "".join(r[:-7]) for r in rows if len(r) >= 8)
