@@ -718,3 +718,13 @@ def test_table_3_columns_dumped_one_after_another_give_no_wrong_figure():
             "三、本年度办理结果\n（一）予以公开\n\n3\n0\n3\n\n3\n0\n3\n\n四、政府信息公开行政复议、行政诉讼情况\n")
     result, _ = text_report(text)
     assert not [k for k in values(result) if k.startswith("apply.")]
+
+
+def test_a_header_cell_cut_short_over_the_columns_it_starts_names_them_in_the_templates_order():
+    """本年新 | 本年新 | 对外公开总数量 (a page whose 本年新<br>制作数量 lost its second line): the two cells that read the
+    same are 本年新制作数量 and 本年新公开数量, in that order; a cut cell that starts one column only is no guess."""
+    head = "二、主动公开政府信息情况\n第二十条第（一）项 | | | |\n信息内容 | 本年新 | 本年新 | 对外公开总数量 |\n"
+    result, _ = text_report(head + "规章 | 1 | 2 | 3 |\n规范性文件 | 4 | 5 | 60 |\n")
+    got = values(result)
+    assert [got.get(f"active.normative.{k}") for k in ("made", "published", "total_published")] == [4, 5, 60]
+    assert [got.get(f"active.rules.{k}") for k in ("made", "published", "total_published")] == [1, 2, 3]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..textnorm import match_form, simplified
 from .labels import (ACTIVE, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS, APPLY, APPLY_COLUMNS, KINDS, LABELS, Label,
-                     match_label)
+                     label_core, match_label)
 
 @dataclass(slots=True)
 class Column:
@@ -82,8 +82,20 @@ def header_matches(row: Row, kinds: tuple[str, ...] = KINDS) -> list[tuple[Label
             lab = match_label(text, ("col", "head"), kinds)
             if lab is not None:
                 out.append((lab, start, end, text))
+            else:
+                out += [(c, start + i, start + i + 1, text) for i, c in enumerate(_cut_short(text, end - start, kinds))]
         row.header_labels[kinds] = out
     return out
+
+
+def _cut_short(text: str, width: int, kinds: tuple[str, ...]) -> list[Label]:
+    """The columns a header cell cut short names when it spans as many columns as it can start (本年新 | 本年新, the
+    制作数量 and 公开数量 of 本年新<br>制作数量 lost): those columns in the template's order; else none."""
+    core = label_core(text)
+    if width < 2 or len(core) < 2:
+        return []
+    found = [lab for lab in LABELS if lab.kind in kinds and lab.role == "col" and any(a.startswith(core) for a in lab.alts)]
+    return found if len(found) == width and len({lab.kind for lab in found}) == 1 else []
 
 
 def _header_kind(matches: list[tuple[Label, int, int, str]], section: int) -> str | None:
