@@ -61,3 +61,19 @@ def test_simplified_maps_traditional_characters_one_for_one_and_leaves_simplifie
     assert simplified("第二十條第（一）項 規範性檔案 行政處罰") == "第二十条第（一）项 规范性档案 行政处罚"
     text = "本年新收政府信息公开申请数量 乾隆 著作 于是"  # 乾, 著, 于: characters simplified text uses too
     assert simplified(text) == text
+
+
+_LONG_TEXT = st.text(alphabet=st.sampled_from(list("政府信息公开abcAB12３４ 　\t\n，。ｆＺ\u200b\u00a0-《》䶵𠀀規範檔\udc80")),
+                     min_size=200, max_size=700)
+
+
+@given(_LONG_TEXT)
+def test_translations_give_what_str_translate_gives(text):
+    """The display, match and simplified forms of long texts (mapped on arrays) are str.translate's, character for
+    character: deleted characters, astral characters and a lone surrogate (from a decoding error) included."""
+    for table in (textnorm._DISPLAY_TABLE, textnorm._MATCH_TABLE, textnorm._MATCH_TABLE_LINES, textnorm._simplifying()):
+        translate = textnorm.Translation(table)
+        assert translate(text) == text.translate(table)
+        assert translate(text * 3) == (text * 3).translate(table)
+        plain = "".join(c for c in text if ord(c) not in table)
+        assert translate(plain) == plain
