@@ -274,6 +274,7 @@ _ALTS_WITH = _alternatives_by_character()  # character -> (alternative, how ofte
 _LABELS_WITH = _labels_by_alternative()  # alternative -> indexes in LABELS of the labels it spells
 
 
+@lru_cache(maxsize=65536)  # a report asks about 470 times, mostly the templates' own labels and figures
 def match_label(text: str, roles: tuple[str, ...], kinds: tuple[str, ...] = KINDS, group: str | None = None) -> Label | None:
     """The template label `text` names, among labels of the given roles and kinds, or None.
 
