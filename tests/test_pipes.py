@@ -111,3 +111,32 @@ def test_an_empty_cell_written_as_space_pipe_keeps_its_column_where_a_bare_pipe_
     rows = trailing_pipe_rows(lines)
     assert rows[0][3:] == ["3", "", "", "", "", "", "3"]
     assert rows[1][3:] == ["0", "", "0"]
+
+
+def test_a_label_on_its_own_line_takes_the_figures_on_the_next_line():
+    """``规章 |`` / ``0 | 0 | 0 |``: a page whose label cells hold a paragraph breaks the line after the label."""
+    lines = ["第二十条第（一）项 | |||", "信息内容 |", "本年制发件数 |", "本年废止件数 |", "现行有效件数 |",
+             "规章 |", "0 | 0 | 0 |", "行政规范性文件 |", "2 | 1 | 7 |", "第二十条第（五）项 | |||", "行政许可 |", "114 | ||"]
+    rows = trailing_pipe_rows(lines)
+    assert ["规章", "0", "0", "0"] in rows and ["行政规范性文件", "2", "1", "7"] in rows
+    assert ["行政许可", "114", "", ""] in rows
+    assert ["信息内容"] in rows and ["本年制发件数"] in rows  # header words are no labels of figures
+
+
+def test_a_figure_line_after_a_figure_line_stays_its_own_row():
+    rows = trailing_pipe_rows(["行政许可 | 2629 |", "12 |", "行政处罚 |", "3 |"])
+    assert rows == [["行政许可", "2629"], ["12"], ["行政处罚", "3"]]
+
+
+def test_labels_apart_from_their_figures_read_as_the_tables_cells(tmp_path):
+    from indexer.extract import extract
+
+    body = ["某县某局2021年政府信息公开工作年度报告", "二、主动公开政府信息情况", "第二十条第（一）项 | |||", "信息内容 |",
+            "本年制发件数 |", "本年废止件数 |", "现行有效件数 |", "规章 |", "0 | 0 | 0 |", "行政规范性文件 |", "2 | 1 | 7 |",
+            "第二十条第（五）项 | |||", "信息内容 |", "本年处理决定数量 | ||", "行政许可 |", "114 | ||",
+            "第二十条第（六）项 | |||", "信息内容 |", "本年处理决定数量 | ||", "行政处罚 |", "43 | ||", "行政强制 |", "5 | ||"]
+    f = tmp_path / "report.txt"
+    f.write_text("\n".join(body) + "\n", encoding="utf-8")
+    got = {k: m.value for k, m in extract(f).metrics.items()}
+    assert got["active.normative.issued"] == 2 and got["active.normative.in_force"] == 7
+    assert (got["active.licensing.decisions"], got["active.penalty.decisions"], got["active.coercion.decisions"]) == (114, 43, 5)

@@ -60,7 +60,25 @@ def trailing_pipe_rows(lines: list[str]) -> list[list[str]]:
         if row:
             rows.append(row)
         return rows
-    return [_cells(line) if line != _EMPTY_CELL else [""] for line in lines if line != "|"]
+    return _labels_with_their_figures([_cells(line) if line != _EMPTY_CELL else [""] for line in lines if line != "|"])
+
+
+def _labels_with_their_figures(rows: list[list[str]]) -> list[list[str]]:
+    """A row label on a line of its own and its figures on the next line (``规章 |`` / ``0 | 0 | 0 |``) as one row.
+
+    What a page whose label cells hold a paragraph gives: the line breaks after the label, not after the row.
+    """
+    out: list[list[str]] = []
+    for row in rows:
+        filled = [c for c in row if c]
+        prev = out[-1] if out else []
+        label = [c for c in prev if c]
+        if (filled and all(_NUMBER.match(c) for c in filled) and len(label) == 1 and len(prev) == 1
+                and not _NUMBER.match(label[0])):
+            out[-1] = prev + row
+            continue
+        out.append(row)
+    return out
 
 
 _EMPTY_CELL = "\x00|"
