@@ -496,3 +496,24 @@ def test_the_pages_own_address_is_its_url(tmp_path, head, url):
     path.write_text(f"<html><head>{head}<title>某县2023年报告</title></head><body><p>某县2023年政府信息公开工作年度报告</p>"
                     "<p>一、总体情况</p><p>2023年，我县主动公开政府信息185条。</p></body></html>", encoding="utf-8")
     assert read_document(path).meta.get("url") == url
+
+
+def test_a_short_article_under_an_info_line_with_a_long_agency_name_is_read_whole(tmp_path):
+    """The 发布时间 … 来源 … line inside the article's container counts neither for nor against it."""
+    agency = "某某自治区民族事务委员会（自治区宗教事务局）"
+    page = (f"<html><head><title>{agency}2019年政府信息公开工作年度报告</title></head><body>"
+            '<div class="crumb">当前位置：首页 &gt; 政府信息公开 &gt; 政府信息公开年报</div><div id="zoom">'
+            f"<h1>{agency}2019年政府信息公开工作年度报告</h1>"
+            f"<div class=\"info\">发布时间：2020-02-18 来源：{agency} 浏览次数：</div>"
+            "<p>本报告根据《中华人民共和国政府信息公开条例》编制，统计期限为2019年全年。</p>"
+            "<p>一、总体情况</p><p>二、主动公开政府信息情况</p>"
+            "<table border=\"1\"><tr><td colspan=\"4\">第二十条第（一）项</td></tr>"
+            "<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>"
+            "<tr><td>规范性文件</td><td>0</td><td>14</td><td>14</td></tr></table></div>"
+            f"<div class=\"foot\">主办单位：{agency} | 网站地图 | 联系我们</div></body></html>")
+    f = tmp_path / "report.html"
+    f.write_text(page, encoding="utf-8")
+    doc = read_document(f)
+    assert any(isinstance(b, Table) for b in doc.blocks)
+    assert any(isinstance(b, Paragraph) and b.text == "一、总体情况" for b in doc.blocks)
+    assert not any(isinstance(b, Paragraph) and "浏览次数" in b.text for b in doc.blocks)

@@ -349,7 +349,15 @@ class _Unit:
             if self.table_kind == "meta":
                 return -2.0 * sum(len(c) for row in self.table for c in row)
             return sum(_cell_score(c) if len(c) <= 60 else _text_score(c, True, 0.0) for row in self.table for c in row)
+        if self.is_info_line():
+            return 0.0
         return _text_score(self.text, self.in_cell, self.link_share)
+
+    def is_info_line(self) -> bool:
+        """The article's own 发布时间 … 来源 … line: it sits between the title and the body, so it counts neither
+        for the article nor against it (a long agency name in it must not cut a short article off its container)."""
+        return (len(self.text) <= 120 and self.link_share <= 0.5 and bool(_INFO_DATE.search(self.text))
+                and bool(_INFO_SOURCE.search(self.text)))
 
 
 @lru_cache(maxsize=16384)  # short table cells (labels, figures) repeat within a page and across pages
