@@ -560,3 +560,37 @@ def test_table_3_labels_away_from_figures_that_differ_stay_unread_without_the_wh
     assert not any(len(r) >= 8 and any(k in "".join(r[:-7]) for k in ("上年结转", "予以公开", "部分公开", "国家秘密"))
                    and r[-7:] != ["0"] * 7 for r in rows)
     assert not any("上年结转" in "".join(r[:-7]) for r in rows if len(r) >= 8)
+
+
+def _active_2019_cut_header(tmp_path, header: list[str]) -> dict[str, float]:
+    from indexer.extract import extract
+
+    lines = ["某某局2019年政府信息公开工作年度报告", "", "二、主动公开政府信息情况", "第二十条第（一）项"]
+    for cell in header + ["规章", "0", "0", "0", "规范性文件", "0", "14", "14"]:
+        lines += [cell, ""]  # a cell a paragraph, as PDF-to-text without layout writes a table
+    f = tmp_path / "report.txt"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {k: m.value for k, m in extract(f).metrics.items()}
+
+
+def test_a_header_cell_cut_short_on_lines_of_its_own_still_names_its_columns(tmp_path):
+    """信息内容 / 本年新 / 本年新 / 对外公开总数量 (the 制作数量 and 公开数量 of 本年新<br>制作数量 lost)."""
+    got = _active_2019_cut_header(tmp_path, ["信息内容", "本年新", "本年新", "对外公开总数量"])
+    assert (got["active.normative.made"], got["active.normative.published"], got["active.normative.total_published"]) == (0, 14, 14)
+    assert "active.normative.issued" not in got
+
+
+def test_lines_that_merely_start_column_labels_are_no_header_alone(tmp_path):
+    """One whole label beside two pieces is too little to call the lines a header."""
+    from indexer.readers.text import _header_runs
+
+    assert _header_runs(["本年新", "本年新", "对外公开总数量"]) == ["本年新", "本年新", "对外公开总数量"]
+    assert _header_runs(["信息内容", "本年新", "本年新", "对外公开总数量"]) == ["信息内容\t本年新\t本年新\t对外公开总数量"]
+
+
+def test_a_header_word_broken_across_lines_is_no_cut_short_cell():
+    """本年新 / 公开数量: one cell broken by the line, not two columns cut short; the lines stay as they are."""
+    from indexer.readers.text import _header_runs
+
+    lines = ["信息内容", "", "本年新制作数量", "", "本年新", "", "公开数量", "", "对外公开", "", "总数量"]
+    assert "\t".join(["信息内容", "本年新制作数量", "本年新"]) not in _header_runs(lines)

@@ -19,6 +19,7 @@ is not cut in two.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..blocks import Block, Document, Paragraph, Table
@@ -769,36 +770,71 @@ def _adds_up(figures: list[str]) -> bool:
 def _is_header_row(cells: list[str]) -> bool:
     from ..tables import match_label
 
-    return sum(1 for c in cells if c.strip() and match_label(c.strip(), ("col", "head")) is not None) >= 3
+    whole = sum(1 for c in cells if c.strip() and match_label(c.strip(), ("col", "head")) is not None)
+    return whole >= 3 or (whole >= 2 and whole + sum(1 for c in cells if _starts_columns(c.strip()) >= 2) >= 3)
 
 
 def _header_runs(lines: list[str]) -> list[str]:
-    """Three or more lines that are each a column label (信息内容 / 本年制发件数 / …): one tab-separated header row."""
+    """Three or more lines that are each a column label (信息内容 / 本年制发件数 / …): one tab-separated header row.
+
+    A line that is the start of several columns of one table (本年新, its 制作数量 / 公开数量 lost) is a piece of such
+    a run when two of its lines are whole labels; the table reader names what it cut short."""
     from ..tables import match_label
 
-    def is_column(line: str) -> bool:
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    place = {n: k for k, n in enumerate(filled)}
+
+    def repeats(at: int) -> int:
+        """How many times line `at` stands in a row (blank lines between)."""
+        k = place[at]
+        a = b = k
+        while a > 0 and lines[filled[a - 1]].strip() == lines[at].strip():
+            a -= 1
+        while b + 1 < len(filled) and lines[filled[b + 1]].strip() == lines[at].strip():
+            b += 1
+        return b - a + 1
+
+    def is_column(at: int) -> bool:
+        line = lines[at]
         t = line.strip()
-        return 0 < len(t) <= 20 and not re.search(r"[\t|]", line) and match_label(t, ("col", "head")) is not None
+        if not (0 < len(t) <= 20) or re.search(r"[\t|]", line):
+            return False
+        if match_label(t, ("col", "head")) is not None:
+            return True
+        started = _starts_columns(t)  # a piece, as many times as the columns it starts (本年新 | 本年新)
+        return started >= 2 and repeats(at) == started
 
     out: list[str] = []
     i = 0
     while i < len(lines):
         j, columns = i, []
-        while j < len(lines) and is_column(lines[j]):
+        while j < len(lines) and is_column(j):
             columns.append(lines[j].strip())
             j += 1
             k = j  # blank lines between column labels (a cell a paragraph)
             while k < len(lines) and not lines[k].strip():
                 k += 1
-            if k > j and k < len(lines) and is_column(lines[k]):
+            if k > j and k < len(lines) and is_column(k):
                 j = k
-        if len(columns) >= 3:
+        if len(columns) >= 3 and sum(1 for c in columns if match_label(c, ("col", "head")) is not None) >= 2:
             out.append("\t".join(columns))
             i = j
             continue
         out.append(lines[i])
         i += 1
     return out
+
+
+@lru_cache(maxsize=4096)
+def _starts_columns(text: str) -> int:
+    """How many columns of one table a header cell cut short starts (本年新: 本年新制作数量, 本年新公开数量), else 0."""
+    from ..tables import LABELS, label_core, match_label
+
+    core = label_core(text)
+    if len(core) < 2 or match_label(text, ("col", "head", "row", "group")) is not None:
+        return 0
+    found = [lab for lab in LABELS if lab.role == "col" and any(a.startswith(core) and a != core for a in lab.alts)]
+    return len(found) if len(found) >= 2 and len({lab.kind for lab in found}) == 1 else 0
 
 
 _FIGURES_LINE = re.compile(r"^(\S.*?)\s+((?:(?:[+\-−增减]?\d[\d,.]*(?:万元|元)?|—|-|/|无)(?:\s+|$))+)$")
