@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import zlib
 from pathlib import Path
 
@@ -351,3 +352,41 @@ def test_a_pass_shares_the_base_writes_a_delta_and_a_crash_leaves_every_live_sto
     for folder, files in stores.items():
         assert _file_bytes(folder) == files
     assert not list(crash_dir.glob("*.tmp"))
+
+
+def test_a_delta_is_read_only_over_the_base_it_was_written_over(tmp_path):
+    """A base rewritten since by a version that knew no delta (it copies the base, and links the delta along)
+    makes the delta stale: readers and the next pass read the base alone."""
+    import os
+
+    from indexer.engine import generations
+    from indexer.engine.crossstore import CrossStore, next_generation
+
+    index_dir = tmp_path / "idx"
+    live = generations.publish(index_dir, generations.start(index_dir, None), {})
+
+    def put(rid: str) -> Path:
+        with next_generation(index_dir, generations.current(index_dir), {}) as (store, _):
+            store.put_report(rid, "sha-" + rid, "ag", 2020, rid, b"sig")
+        return generations.current(index_dir)
+
+    def ids(generation: Path) -> list[str]:
+        store = CrossStore.open_readonly(generation)
+        try:
+            return [row[0] for row in store.rows()[0]]
+        finally:
+            store.close()
+
+    put("a")  # the first pass: its store is a base
+    live = put("b")  # a base shared with the generation before, and a delta
+    assert (live / DELTA_FILE).is_file() and ids(live) == ["a", "b"]
+
+    older = generations.start(index_dir, live)  # an earlier version's pass: a copy of the base, written into
+    shutil.copyfile(older / STORE_FILE, older / "copy")
+    os.replace(older / "copy", older / STORE_FILE)
+    with sqlite3.connect(older / STORE_FILE) as db:
+        db.execute("INSERT INTO reports VALUES ('c', 'sha-c', 'ag', 2020, 'c', x'00')")
+    db.close()
+    live = generations.publish(index_dir, older, {})
+    assert (live / DELTA_FILE).is_file() and ids(live) == ["a", "c"]
+    assert ids(put("d")) == ["a", "c", "d"]

@@ -62,8 +62,15 @@ CREATE INDEX IF NOT EXISTS checks_peer ON checks(peer);
 _DELTA_SCHEMA = _SCHEMA + """
 CREATE TABLE IF NOT EXISTS shadow(tbl TEXT, id TEXT, PRIMARY KEY (tbl, id)) WITHOUT ROWID;
 """
+_BASE_KEY = "base_file"  # the delta's meta: size and modification time of the base it was written over
 _REPORTS = "id, sha256, agency_id, year, title, sig"
 _CHECKS = "id, failing, checks, previous, peer, peer_estimate"
+
+
+def _file_key(path: Path) -> str:
+    """A base file's size and modification time: hard links share them, a copy or a rewrite does not."""
+    st = path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 def _read_only(path: Path) -> str:
@@ -97,6 +104,10 @@ class CrossStore:
                 db = sqlite3.connect(_read_only(delta), uri=True, check_same_thread=False)
                 db.execute("ATTACH DATABASE ? AS base", (_read_only(base),))
                 store = cls(db, base="base", delta="main")
+                if not store._delta_of(base):  # a base written since by a version that knew no delta
+                    db.close()
+                    db = sqlite3.connect(_read_only(base), uri=True, check_same_thread=False)
+                    store = cls(db)
             else:
                 db = sqlite3.connect(_read_only(base), uri=True, check_same_thread=False)
                 store = cls(db)
@@ -107,6 +118,11 @@ class CrossStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def _delta_of(self, base: Path) -> bool:
+        """Whether the delta was written over this base file (`_BASE_KEY`), not over one made since."""
+        found = self._all(f"SELECT value FROM {self.delta}.meta WHERE key = ?", (_BASE_KEY,))
+        return bool(found) and found[0][0] == _file_key(base)
 
     # ------------------------------------------------------------ the two parts as one
 
@@ -249,7 +265,8 @@ class CrossStore:
             self.db.executescript(_SCHEMA.replace("EXISTS ", "EXISTS merged."))
             with self.db:
                 self.db.execute("INSERT INTO merged.meta SELECT key, value FROM base.meta")
-                self.db.execute("INSERT OR REPLACE INTO merged.meta SELECT key, value FROM main.meta")
+                self.db.execute("INSERT OR REPLACE INTO merged.meta SELECT key, value FROM main.meta WHERE key != ?",
+                                (_BASE_KEY,))
                 for table, columns in (("reports", _REPORTS), ("checks", _CHECKS)):
                     self.db.execute(f"INSERT INTO merged.{table} SELECT {columns} FROM base.{table} WHERE id NOT IN "
                                     f"(SELECT id FROM main.shadow WHERE tbl = '{table}') ORDER BY rowid")
@@ -280,6 +297,11 @@ def next_generation(index_dir: Path, live: Path, meta: dict) -> Iterator[tuple[C
         if base.exists():
             db.execute("ATTACH DATABASE ? AS base", (_read_only(base),))
             store.base = "base"
+            if not store._delta_of(base):  # a new delta, or one a version that knew no delta left behind
+                for table in ("reports", "checks", "shadow", "meta"):
+                    db.execute(f"DELETE FROM main.{table}")
+                db.execute("INSERT INTO main.meta VALUES (?, ?)", (_BASE_KEY, _file_key(base)))
+                db.commit()
         try:
             with db:
                 yield store, tmp.name[: -len(".tmp")]
@@ -303,6 +325,9 @@ def _settle(store: CrossStore, base: Path, delta: Path) -> None:
     into a new base, written beside the shared one's link and renamed over it.
     """
     if store.base is None:
+        with store.db:
+            store.db.execute("DELETE FROM meta WHERE key = ?", (_BASE_KEY,))
+            store.db.execute("DROP TABLE shadow")
         store.db.close()
         base.unlink(missing_ok=True)  # the link to the old base, which no row of this store needs
         os.replace(delta, base)
