@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from indexer import docset
+from indexer.engine import facets as engine_facets
 from indexer.engine import reader as engine_reader
+from indexer.engine import records as engine_records
 
 
 def test_block_postings_equal_whoosh_public_postings(open_sample_index):
@@ -109,9 +111,9 @@ def test_facet_counts_years_and_names_read_document_by_document_equal_the_whole_
 
     answers = []
     for share in (1.0, 0.0):  # every set read one by one; none
-        monkeypatch.setattr(engine_reader, "ONE_BY_ONE", share)
-        monkeypatch.setattr(engine_reader, "ONE_AGENCY", share)
-        monkeypatch.setattr(engine_reader, "ID_LOOKUP", 10**9 if share else 1)
+        monkeypatch.setattr(engine_facets, "ONE_BY_ONE", share)
+        monkeypatch.setattr(engine_facets, "ONE_AGENCY", share)
+        monkeypatch.setattr(engine_records, "ID_LOOKUP", 10**9 if share else 1)
         with Index.open(sample_index) as index:
             docs = list(docset.docnums(index.live))
             sets = [index.live, docset.from_docnums(docs[::2], index.size), docset.from_docnums(docs[1:2], index.size)]
@@ -212,11 +214,11 @@ def test_records_read_as_json_reads_them(open_sample_index, monkeypatch):
 
     column = open_sample_index.column_reader("record")
     raws = [column[d] for d in docset.docnums(open_sample_index.live)]
-    assert raws and all(engine_reader._loads(raw) == json.loads(raw) for raw in raws)
+    assert raws and all(engine_records._loads(raw) == json.loads(raw) for raw in raws)
     # what orjson refuses and json reads: a figure past 64 bits, NaN
-    assert engine_reader._loads(b'{"v": 123456789012345678901234567890, "n": NaN}')["v"] == 123456789012345678901234567890
-    monkeypatch.setattr(engine_reader, "orjson", None)
-    assert [engine_reader._loads(raw) for raw in raws] == [json.loads(raw) for raw in raws]
+    assert engine_records._loads(b'{"v": 123456789012345678901234567890, "n": NaN}')["v"] == 123456789012345678901234567890
+    monkeypatch.setattr(engine_records, "orjson", None)
+    assert [engine_records._loads(raw) for raw in raws] == [json.loads(raw) for raw in raws]
 
 
 def test_agency_counts_of_many_reports_are_those_counted_one_at_a_time(open_sample_index, monkeypatch):
@@ -226,7 +228,7 @@ def test_agency_counts_of_many_reports_are_those_counted_one_at_a_time(open_samp
     for field in ("agency_id", "agency_name"):
         index.column(field)
         plain = [list(index.facet_counts(field, s).items()) for s in sets]  # in the order of first documents
-        monkeypatch.setattr(engine_reader, "BULK", 1)
+        monkeypatch.setattr(engine_facets, "BULK", 1)
         assert [list(index.facet_counts(field, s).items()) for s in sets] == plain, field
         monkeypatch.undo()
         assert sum(n for _, n in plain[0]) == len(docs)
@@ -248,7 +250,7 @@ def test_containing_within_some_reports_is_the_whole_answer_there(sample_index):
 
 def test_agency_counts_of_a_set_seen_before_are_the_same_and_cannot_be_changed(open_sample_index, monkeypatch):
     index = open_sample_index
-    monkeypatch.setattr(engine_reader, "BULK", 1)  # every set counts as many reports
+    monkeypatch.setattr(engine_facets, "BULK", 1)  # every set counts as many reports
     first = index.facet_counts("agency_id", index.live)
     assert first and index._agency_counts.get_or(("agency_id", index.live), dict) == first  # kept
     first.clear()  # a caller's copy

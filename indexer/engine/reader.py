@@ -1,4 +1,4 @@
-"""Reading the index: matching, facets, metric columns, scoring and records.
+"""Reading the index: matching and scoring; facets (`facets.py`) and records (`records.py`) mixed in.
 
 An `Index` wraps one generation. Generations never change once live, so
 everything derived from one (posting lists, facet bitsets, metric columns,
@@ -14,33 +14,28 @@ every report is most of the cost of a query.
 
 from __future__ import annotations
 
-import json
 import math
 import struct
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress
-from collections import Counter, OrderedDict
+from itertools import accumulate
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from whoosh import columns
 from whoosh import index as whoosh_index
 
-try:
-    import orjson
-except ImportError:  # pragma: no cover - a platform without its wheel
-    orjson = None
-
 from .. import docset, segment
-from . import generations, retired
+from . import generations
 from .crossstore import CrossStore
-from .metric_table import MetricTable, read_table
+from .facets import BULK, Facets, _bits
+from .metric_table import MetricTable
 from .postings import Unreadable, read_term, shifted
+from .records import Records
 from .textmap import TextMap, Unmappable
-from .schema import FACET_FIELDS, FACTS, MTEXT_ENCODING, SCHEMA_VERSION
+from .schema import FACET_FIELDS, MTEXT_ENCODING, SCHEMA_VERSION
 from .writer import WHOOSH_DIR
 
 
@@ -51,15 +46,6 @@ MASK_CACHE_BYTES = 64 * 2**20  # term -> set of reports (an integer of one bit p
 CONTAINING_CACHE_BYTES = 32 * 2**20  # string -> reports containing it
 COUNTS_CACHE_BYTES = 16 * 2**20  # a set of many reports -> its agency counts
 
-# A facet count, a year or a length is read document by document, not as a whole column, for
-# a set of documents smaller than this share of the index (a rare word from the command line)
-# unless the column is already in memory (the server reads them when it opens a generation).
-ONE_BY_ONE = 1 / 8
-BULK = 2000  # documents from which scores and sets are computed on numpy arrays (its import would cost a small search more)
-ONE_AGENCY = 1 / 250  # agency names are read agency by agency (a postings list each) for fewer agencies than this share
-ID_LOOKUP = 100  # report ids are found by scanning the id column for more than one in this many documents
-# Facets counted from their column rather than from bitsets (`Index.facet_counts`).
-_COUNTED = ("agency_id", "agency_name")
 
 # Checking one report's text for a string costs about as much as reading this
 # many postings of an n-gram; `containing` weighs the two.
@@ -174,18 +160,6 @@ def _blocks(matcher):
     yield ids, weights
 
 
-def _loads(raw: bytes):
-    """A stored record's JSON: orjson's parse (half json's time for a report of 45 KB, most of
-    the record's cost on a results page), json's where orjson is missing or refuses the text
-    (a figure past 64 bits, NaN), so that every record reads as json reads it."""
-    if orjson is not None:
-        try:
-            return orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            pass
-    return json.loads(raw)
-
-
 def _leaf_postings(leaf, field: str, btext: bytes) -> tuple[array, array] | None:
     """(ids, weights) of a term in one segment, None where it does not occur: decoded from the
     term's bytes (`postings.read_term`), or through whoosh's matcher block by block."""
@@ -211,18 +185,6 @@ def _drop(ids: array, weights: array, dead) -> None:
             del weights[at]
 
 
-def _best_names(counts: dict[str, int]) -> dict[str, str]:
-    """agency_id -> its most frequent name (the longest on a tie, then the first in lexicon order),
-    from the number of reports of each agency_name value ("agency_id<TAB>name")."""
-    best: dict[str, tuple[tuple[int, int], str]] = {}
-    for term in sorted(counts):
-        agency_id, _, name = term.partition("\t")
-        key = (counts[term], len(name))
-        if agency_id not in best or key > best[agency_id][0]:
-            best[agency_id] = (key, name)
-    return {agency_id: name for agency_id, (_, name) in best.items()}
-
-
 def _set_of(ids: array, size: int) -> int:
     """The set of documents of a postings list (ascending, distinct), with numpy when it is long."""
     if len(ids) < BULK:
@@ -232,12 +194,6 @@ def _set_of(ids: array, size: int) -> int:
     bits = np.zeros(size, dtype=bool)
     bits[np.frombuffer(ids, dtype=np.uint32)] = True
     return int.from_bytes(np.packbits(bits, bitorder="little").tobytes(), "little")
-
-
-def _bits(docs: int, size: int, np):
-    """A set of documents as a numpy array of booleans, one per document number."""
-    data = np.frombuffer(docs.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
-    return np.unpackbits(data, bitorder="little")[:size].astype(bool)
 
 
 def _offsets_and_lengths(reader) -> None:
@@ -305,7 +261,7 @@ class _Column:
             yield from reader
 
 
-class Index:
+class Index(Facets, Records):
     """One live generation, opened read-only."""
 
     def __init__(self, generation: Path):
@@ -594,7 +550,7 @@ class Index:
                 scores[fragments] += fragment
         return dict(zip(members.tolist(), scores[members].tolist()))
 
-    # ------------------------------------------------------------ facets and columns
+    # ------------------------------------------------------------ columns
 
     def _raw_column(self, field: str) -> list:
         """The column's value of every document as written (b"" where it has none)."""
@@ -602,153 +558,6 @@ class Index:
         if len(out) != self.size:
             raise ValueError(f"column {field}: {len(out)} values for {self.size} documents")
         return out
-
-    def facet(self, field: str) -> dict[str, int]:
-        """Value -> set of documents, for a facet field."""
-        if field not in FACET_FIELDS:
-            raise KeyError(field)
-        cached = self._facets.get(field)
-        if cached is None:
-            cached = self._facet_of_column(field) if self._facet_columns else self._facet_of_postings(field)
-            if field == "failing":
-                self._merge_cross_failing(cached)
-            self._facets[field] = cached
-        return cached
-
-    def _facet_of_column(self, field: str) -> dict[str, int]:
-        """One pass over the field's column (failing: check ids space-separated), values in lexicon order."""
-        groups: dict[bytes, list[int]] = {}
-        deleted = self._deleted
-        multi = field == "failing"
-        for d, raw in enumerate(self._raw_column(field)):
-            if raw and d not in deleted:
-                for value in raw.split() if multi else (raw,):
-                    groups.setdefault(value, []).append(d)
-        return {value.decode("utf-8"): docset.from_docnums(ds, self.size) for value, ds in sorted(groups.items())}
-
-    def _facet_of_postings(self, field: str) -> dict[str, int]:
-        """One postings list per value: generations written before facet columns (schema 10)."""
-        cached = {}
-        for term in self.reader().lexicon(field):
-            value = term.decode("utf-8")
-            mask = self.postings_mask(field, value)
-            if mask:
-                cached[value] = mask
-        return cached
-
-    def facet_docs(self, field: str, value: str) -> int:
-        """The documents whose facet field holds `value`, without building the whole facet when it
-        is not built (agency_id has a value for nearly every agency)."""
-        if field in self._facets or field == "failing":
-            return self.facet(field).get(value, 0)
-        if field not in FACET_FIELDS:
-            raise KeyError(field)
-        return self.postings_mask(field, value)
-
-    def facet_counts(self, field: str, docs: int) -> dict[str, int]:
-        """How many of `docs` (live documents) hold each value of a facet field; values none holds are left out.
-
-        Each count is an AND and a popcount over the facet's bitsets, except for the agency
-        fields (a value for nearly every agency: one pass over the documents' values costs
-        less) and for a small set while the column is not in memory (its values are read
-        document by document).
-        """
-        if field not in FACET_FIELDS:
-            raise KeyError(field)
-        if not docs:
-            return {}
-        counted = field in _COUNTED
-        if field not in (self._columns if counted else self._facets) and self._one_by_one(docset.count(docs)):
-            return self._counts_one_by_one(field, docs)
-        if counted:
-            if docset.count(docs) >= BULK:  # the same sets come back: every report holds a common word
-                return dict(self._agency_counts.get_or((field, docs), lambda: self._counted(field, docs)))
-            return self._counted(field, docs)
-        return {value: n for value, mask in self.facet(field).items() if (n := docset.count(docs & mask))}
-
-    def _counted(self, field: str, docs: int) -> dict[str, int]:
-        """`facet_counts` of an agency field, from its column."""
-        column = self.column(field)
-        if docset.count(docs) >= BULK:  # one C loop over the column (a step per document took 5 ms at 20,000)
-            import numpy as np
-
-            counts = Counter(compress(column, _bits(docs, self.size, np).tolist()))
-        else:
-            counts = Counter(map(column.__getitem__, docset.docnums(docs)))
-        counts.pop(None, None)
-        return dict(counts)
-
-    def _one_by_one(self, documents: int) -> bool:
-        return self._facet_columns and documents < self.size * ONE_BY_ONE
-
-    def _counts_one_by_one(self, field: str, docs: int) -> dict[str, int]:
-        column = self.column_reader(field)
-        counts: Counter = Counter()
-        if field != "failing":
-            counts.update(column[d] for d in docset.docnums(docs))
-            counts.pop(b"", None)
-        else:
-            cross = self._cross_failing()
-            ids = self.column_reader("id") if cross else None
-            for d in docset.docnums(docs):
-                checks = set(column[d].split())
-                if ids is not None:
-                    checks.update(c.encode("utf-8") for c in cross.get(ids[d].decode("utf-8"), ()))
-                counts.update(checks)
-        return {value.decode("utf-8"): n for value, n in counts.items()}
-
-    def values(self, field: str, docs: int) -> "dict[int, str | None] | list[str | None]":
-        """A facet field's value (None where it has none) of each of `docs`, indexable by document
-        number: the whole column when it is in memory or `docs` are many."""
-        if field not in self._columns and self._one_by_one(docset.count(docs)):
-            column = self.column_reader(field)
-            return {d: raw.decode("utf-8") if raw else None for d in docset.docnums(docs) for raw in (column[d],)}
-        return self.column(field)
-
-    def agency_names(self, agency_ids: Iterable[str] | None = None) -> dict[str, str]:
-        """agency_id -> the name its reports print most often (the longest on a tie): what a facet shows.
-
-        With `agency_ids`, the names of at least those: a few are read agency by agency
-        (their postings and their reports' names) unless every name is known already.
-        """
-        if self._agency_names is None:
-            wanted = set(agency_ids) if agency_ids is not None else None
-            if wanted is not None and self._facet_columns and len(wanted) < self.size * ONE_AGENCY:
-                names = self.column_reader("agency_name")
-                counts: Counter = Counter()
-                for agency_id in wanted:
-                    counts.update(names[d] for d in self.postings("agency_id", agency_id)[0])
-                counts.pop(b"", None)
-                return _best_names({term.decode("utf-8"): n for term, n in counts.items()})
-            if self._facet_columns:
-                counts = Counter(v for v in self._column_values("agency_name") if v)
-            else:
-                counts = {term: docset.count(mask) for term, mask in self.facet("agency_name").items()}
-            self._agency_names = _best_names(counts)
-        return self._agency_names
-
-    def column(self, field: str) -> list[str | None]:
-        """The facet field's value of every live document, by document number (None for others)."""
-        cached = self._columns.get(field)
-        if cached is None:
-            cached = self._columns[field] = self._column_values(field)
-        return cached
-
-    def _column_values(self, field: str) -> list[str | None]:
-        if field not in FACET_FIELDS:
-            raise KeyError(field)
-        if not self._facet_columns:
-            values: list[str | None] = [None] * self.size
-            for value, mask in self.facet(field).items():
-                for d in docset.docnums(mask):
-                    values[d] = value
-            return values
-        raw = self._raw_column(field)
-        text = {b: b.decode("utf-8") for b in set(raw) if b}
-        values = [text.get(b) for b in raw]
-        for d in self._deleted:
-            values[d] = None
-        return values
 
     def warm(self) -> None:
         """Compute what every search page needs (facets, year and agency columns, agency names, lengths,
@@ -762,159 +571,3 @@ class Index:
         self.agency_names()
         self.lengths()
         self.metric_keys()
-
-    def metric_table(self) -> MetricTable:
-        """Every report's figures (`metric_table`), read on first use: a search without a condition
-        or a metric sort never needs them; the server reads them at start-up for its sort menu
-        (0.25 s and 18 MB at 20,000 reports)."""
-        if self._metrics is None:
-            self._metrics = read_table(self.column_reader("metrics"), self.size, self._deleted.__contains__,
-                                       self._stored_figures)
-        return self._metrics
-
-    def metric_keys(self) -> frozenset[str]:
-        """The metric keys some live report states (what the search page offers to sort by)."""
-        return self.metric_table().keys()
-
-    def metric(self, key: str) -> dict[int, int | float]:
-        """Document number -> value of a metric, ascending, for the live reports that state it."""
-        return self.metric_table().values(key)
-
-    def _stored_figures(self, docnum: int) -> dict:
-        return {key: m["value"] for key, m in (self.stored_record(docnum).get("metrics") or {}).items()}
-
-    # ------------------------------------------------------------ documents
-
-    def stored_record(self, docnum: int) -> dict:
-        """The record as extraction made it (checks across reports `skip`)."""
-        return _loads(self.column_reader("record")[docnum])
-
-    def record(self, docnum: int) -> dict:
-        """The report's record, with the checks across reports of the cross-report store."""
-        record = self.stored_record(docnum)
-        if self._cross is not None:
-            record["checks"] = self.merged_checks(record["id"], record.get("checks", []))
-        return record
-
-    # ------------------------------------------------------------ checks across reports
-
-    @property
-    def cross(self) -> CrossStore | None:
-        """This generation's cross-report store (None before the first cross-report pass)."""
-        return self._cross
-
-    def merged_checks(self, report_id: str, checks: list[dict]) -> list[dict]:
-        """A record's own checks, with those across reports taken from the store (`skip` when it has none)."""
-        stored = self._cross.checks(report_id) if self._cross is not None else None
-        if stored is None:
-            return checks
-        from ..record import is_cross_report  # the record's module and what it imports: not for every reader
-
-        return [c for c in checks if not is_cross_report(c["id"])] + stored
-
-    def _merge_cross_failing(self, facet: dict[str, int]) -> None:
-        """Add the reports failing cross-report checks to the `failing` facet; the index itself never holds them."""
-        failing = self._cross_failing()
-        if not failing:
-            return
-        docnums = self.docnums_of(failing)
-        for rid, check_ids in failing.items():
-            d = docnums.get(rid)
-            if d is None:
-                continue
-            bit = 1 << d
-            for check_id in check_ids:
-                facet[check_id] = facet.get(check_id, 0) | bit
-
-    def _cross_failing(self) -> dict[str, list[str]]:
-        """Report id -> the cross-report checks it fails, from the store."""
-        if self._cross_failing_ids is None:
-            self._cross_failing_ids = dict(self._cross.failing()) if self._cross is not None else {}
-        return self._cross_failing_ids
-
-    def docnums_of(self, report_ids) -> dict[str, int]:
-        """Report id -> document number, for the ids that are live (a scan of the ids when they are many)."""
-        ids = set(report_ids)
-        if self._facet_columns and len(ids) * ID_LOOKUP >= self.size:  # a postings read costs ~100 column values
-            wanted = {rid.encode("utf-8"): rid for rid in ids}
-            deleted = self._deleted
-            return {wanted[raw]: d for d, raw in enumerate(self._raw_column("id")) if raw in wanted and d not in deleted}
-        if len(ids) * 4 < self.doc_count or self._facet_columns:
-            return {rid: d for rid in ids if (d := self.docnum(rid)) is not None}
-        return {facts["id"]: d for d, facts in self._file_facts() if facts["id"] in ids}
-
-    def match_lines(self, docnum: int) -> list[str]:
-        """The report's passages in match form, one per passage."""
-        return self.match_text(docnum).split("\n")
-
-    def match_text(self, docnum: int) -> str:
-        """The report's passages in match form, one a line."""
-        return self.column_reader("mtext")[docnum].decode(self._mtext_encoding)
-
-    def docnum(self, report_id: str) -> int | None:
-        ids = self.postings("id", report_id)[0]
-        return ids[0] if ids else None
-
-    def retired(self, report_id: str) -> dict | None:
-        """What is known of a report id that was indexed once and is no longer (None for others)."""
-        if self._retired is None:
-            self._retired = retired.load(self.path)
-        if self.docnum(report_id) is not None:
-            return None
-        return self._retired.get(report_id)
-
-    def successor(self, report_id: str) -> str | None:
-        """The live report that took a retired id's place, or None.
-
-        The successor recorded when it retired (its file became a copy of
-        another's), followed while those retired too; else the one live report
-        of the same agency and year, when the index has exactly one.
-        """
-        seen = set()
-        current = report_id
-        while current not in seen and len(seen) < 32:
-            seen.add(current)
-            if self.docnum(current) is not None:
-                return current if current != report_id else None
-            info = self.retired(current)
-            if not info:
-                return None
-            if info.get("successor"):
-                current = info["successor"]
-                continue
-            return self._same_agency_and_year(info)
-        return None
-
-    def _same_agency_and_year(self, info: dict) -> str | None:
-        agency, year = info.get("agency_id"), info.get("year")
-        if not agency or not year or "agency_id" not in FACET_FIELDS:
-            return None
-        docs = self.facet_docs("agency_id", agency) & self.facet("year").get(str(year), 0)
-        if docset.count(docs) != 1:
-            return None
-        return self.record(next(docset.docnums(docs)))["id"]
-
-    def manifest(self) -> dict[str, dict]:
-        """Source path -> stored facts (id, sha256, size, mtime_ns, extractor) of every live document."""
-        out = {}
-        for d, facts in self._file_facts():
-            facts["docnum"] = d
-            out[facts["source"]] = facts
-        return out
-
-    def _file_facts(self) -> Iterator[tuple[int, dict]]:
-        """(document number, file facts) of every live document, read from the `facts` column in one pass."""
-        if not self.size:
-            return
-        if "facts" not in self._ix.schema:  # a generation of schema 9 or older, until it is rebuilt
-            s = self.reader()
-            for d in docset.docnums(self.live):
-                yield d, s.stored_fields(d)
-            return
-        deleted = self._deleted
-        raws = self._raw_column("facts")
-        docs = [d for d, raw in enumerate(raws) if raw and d not in deleted]
-        # one parse of every row (`facts_bytes`) as one JSON array: 20,000 parses of a row each took most of the time
-        rows = _loads(b"[" + b",".join([raws[d] for d in docs]) + b"]")
-        for d, row in zip(docs, rows):
-            yield d, dict(zip(FACTS, row))
