@@ -524,3 +524,52 @@ def test_a_zone_title_without_its_place_gets_the_placed_name_of_the_text():
     paragraphs = ["徐圩新区2020年政府信息公开年度报告",
                   "根据《条例》，特向社会公布国家东中西区域合作示范区（连云港徐圩新区）2020年政府信息公开工作年度报告。"]
     assert find_agency("徐圩新区2020年政府信息公开年度报告", paragraphs).name == "连云港徐圩新区"
+
+
+def test_a_verb_summing_up_before_a_placed_agency_is_not_its_name():
+    """总结建宁县卫生健康局2022年政府信息公开工作情况: the preamble's verb stays out of the name the title gives."""
+    paragraphs = ["建宁县卫生健康局2022年政府信息公开工作年度报告",
+                  "本报告根据《条例》规定，总结建宁县卫生健康局2022年政府信息公开工作情况。报告内容包括总体情况。"]
+    found = find_agency("建宁县卫生健康局2022年政府信息公开工作年度报告", paragraphs)
+    assert names(found) == ("建宁县卫生健康局", "建宁县卫生健康局")
+
+
+def test_a_department_named_with_its_organs_is_the_department():
+    """某市市场监督管理局机关2023年…报告: the bureau's own organs report for the bureau."""
+    assert names(from_title("某市市场监督管理局机关2023年政府信息公开工作年度报告")) == ("某市市场监督管理局", "某市市场监督管理局")
+    assert names(embedded(["现公布某市统计局机关2023年政府信息公开工作年度报告。"])) == ("某市统计局", "某市统计局")
+
+
+def test_a_subject_declaring_its_short_name_is_read_without_it():
+    paragraphs = ["一、总体情况", "2021年，某市公安局（以下简称“市公安局”）以习近平新时代中国特色社会主义思想为指导，深化政务公开。"]
+    assert names(first_sentence(paragraphs)) == ("某市公安局", "某市公安局")
+
+
+def test_a_verb_and_a_pronoun_are_no_name_and_the_departments_own_site_names_it():
+    """结合我局2024年实际工作情况编制 names no agency; 某市统计局门户网(http://…) is the department's own site."""
+    paragraphs = [
+        "本年度报告结合我局2024年实际工作情况编制而成。本年度报告电子版可以从铁岭市统计局门户网（http://tjj.example.cn）下载。",
+        "一、总体情况",
+        "（一）主动公开政府信息情况。我局积极认真做好政务信息公开工作。",
+    ]
+    assert names(find_agency(None, paragraphs)) == ("铁岭市统计局", "铁岭市统计局")
+
+
+def test_a_publisher_in_a_table_cell_places_the_bare_agency_of_the_text():
+    """发布单位: | 铁岭市应急管理局 | (a CMS table) and 市应急管理局 in the text: the placed name."""
+    paragraphs = ["文号: | 公开日期: | 2023-01-16 | |", "发布单位: | 铁岭市应急管理局 | 主题分类: | 政务公开 |",
+                  "2022年，市应急管理局认真贯彻落实政务公开工作部署要求。"]
+    assert names(from_publisher(None, paragraphs)) == ("铁岭市应急管理局", "铁岭市应急管理局")
+    assert find_agency(None, paragraphs).name == "铁岭市应急管理局"
+
+
+def test_a_report_compiled_from_the_agencys_work_in_practice_names_it():
+    """根据2023年某市司法局信息公开工作实际编制而成: the agency whose work the report sums up."""
+    paragraphs = ["本年报根据2023年某市司法局信息公开工作实际编制而成。本年报所列数据的统计期限自2023年1月1日起。"]
+    assert names(embedded(paragraphs)) == ("某市司法局", "某市司法局")
+    assert embedded(["本报告结合本单位政务公开工作实际编制。"]) is None
+
+
+def test_the_disclosure_office_of_a_township_governments_office_stands_for_the_township():
+    paragraphs = ["如对本报告有疑问，请与某乡人民政府办公室政府信息公开办公室联系（地址：某县某街1号）。", "一、概述"]
+    assert find_agency(None, paragraphs).name == "某乡人民政府"

@@ -42,13 +42,13 @@ class AgencyFound:
 _NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
 # Words that end the run of characters before an agency name inside a sentence.
 _LEAD = re.compile(
-    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|形成|根据|依据|按照|结合|要求|做好|是|为|将|由|对|了|的)"
+    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|形成|总结|根据|依据|按照|结合|要求|做好|是|为|将|由|对|了|的)"
 )
 _TRAIL = re.compile(r"(?:编制|编写|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
 # 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告
 _EMBEDDED = re.compile(
     rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:的)?(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开|信息公开)[^，。；,;]{{0,12}}"
-    r"(?:年度报告|年报|报告|工作情况(?=[。，,]|进行|编制))(?!制度|格式|编制和|编制工作|有关|的通知|工作的)"  # not 《…年度报告制度》, …年报编制和公布有关工作的函
+    r"(?:年度报告|年报|报告|工作情况(?=[。，,]|进行|编制)|工作实际(?=[。，,]|编制))(?!制度|格式|编制和|编制工作|有关|的通知|工作的)"  # not 《…年度报告制度》, …年报编制和公布有关工作的函
 )
 _NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关于|[)）])")  # ）政府信息公开年报: a link's bracket
 # A CMS label glued to the name it labels (标题县政府办…, 名称宿迁市水利局…)
@@ -87,7 +87,7 @@ _CLAUSE_START = re.compile(
 )
 # 发布机构：XX局办公室, 来源：XX局 in the metadata lines of a saved page
 _PUBLISHER_LINE = re.compile(
-    rf"(?:发布机构|发文机关|发布单位|编制单位|信息来源|来源)\s*[:：]\s*(?P<a>{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX})"
+    rf"(?:发布机构|发文机关|发布单位|编制单位|信息来源|来源)\s*[:：]\s*(?:\|\s*)?(?P<a>{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX})"
     r"(?=$|[^\u4e00-\u9fff]|(?:发布|成文|生成|印发|更新)(?:日期|时间)|来源|索引号|分类|文号|日期|时间"
     r"|选择|字号|字体|阅读|浏览|访问|点击|打印|分享|作者)"
 )
@@ -105,7 +105,7 @@ _WEBSITE = re.compile(r"(?:网站|网|平台|专栏)$")
 
 def _agency_like(name: str) -> bool:
     return (len(name) >= 3 and not is_pronoun(name) and bool(re.search(AGENCY_SUFFIX + "$", name))
-            and not _PARTY_BODY.search(name) and not _WEBSITE.search(name))
+            and not _PARTY_BODY.search(name) and not _WEBSITE.search(name) and not _SPEAKER_BEFORE.search(name))
 
 
 def _trim_lead(run: str) -> str:
@@ -124,12 +124,21 @@ def _starts_with_place(name: str) -> bool:
     return bool(mentions) and mentions[0].start == 0
 
 
+# 某市市场监督管理局机关: the bureau's own organs, as against the whole system it leads
+_ORGANS = re.compile(r"(?<=[局委厅办署])机关$")
+
+
+def without_organs(name: str) -> str:
+    """A department named with 机关 after it (重庆市市场监督管理局机关2023年…报告): the department itself."""
+    return _ORGANS.sub("", name)
+
+
 def from_title(title: str | None) -> AgencyFound | None:
     """The agency a title names; a title headed by a place alone names that place's government."""
     if not title:
         return None
     run = re.search(f"{NAME_CHAR}+$", title_head(title))  # a name, without page junk before it
-    head = run.group(0) if run else ""
+    head = without_organs(run.group(0)) if run else ""
     if len(head) < 2 or is_pronoun(head):
         return None
     if re.search(AGENCY_SUFFIX + "$", TRAILING_BRACKET.sub("", head)):
@@ -147,7 +156,7 @@ def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     found: list[AgencyFound] = []
     for text in paragraphs[:limit]:
         for m in _EMBEDDED.finditer(text):
-            name = _GLUED_LABEL.sub("", _trim_lead(m.group("a")))
+            name = without_organs(_GLUED_LABEL.sub("", _trim_lead(m.group("a"))))
             if _NOT_A_NAME_START.match(name) or is_pronoun(name):
                 continue
             if _agency_like(name) or _agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
@@ -196,7 +205,7 @@ def first_sentence(paragraphs: list[str], limit: int = 40) -> AgencyFound | None
         return _inline_first_sentence(paragraphs[:limit])
     for text in paragraphs[start : start + 2]:
         for clause in _CLAUSE_START.finditer(text):
-            rest = text[clause.end():]
+            rest = without_declaration(text[clause.end():])
             if not _SUBJECT.match(rest) and not _PLACED_SUBJECT.match(rest) and not _JOINT_LEADERS.match(rest):
                 continue
             found = _subject_of(rest, "first_sentence")
@@ -267,8 +276,18 @@ def joint_government(clause: str) -> str | None:
     return m.group("a") + body
 
 
+# 汕尾市公安局(以下简称“市公安局”)以…: a short name declared right after the subject
+_DECLARED_AFTER_SUBJECT = re.compile(rf"^(?P<n>{_NAME})\s*[（(]\s*(?:以下)?简称[^（）()]{{1,20}}[)）]")
+
+
+def without_declaration(clause: str) -> str:
+    """A clause opening on an agency without the short name it declares there (A（以下简称B）坚持… → A坚持…)."""
+    return _DECLARED_AFTER_SUBJECT.sub(r"\g<n>", clause, count=1)
+
+
 def _subject_of(clause: str, source: str) -> AgencyFound | None:
     """The agency a clause starts with (A认真贯彻…), a place standing for its government (平潭综合实验区坚持…)."""
+    clause = without_declaration(clause)
     joint = joint_government(clause)
     if joint:
         return AgencyFound(canonical(joint), joint, source)
@@ -533,7 +552,7 @@ def agency_of(title: str | None, paragraphs: list[str], publisher: str | None = 
 # 我局, 本委: a department speaking of itself; the kind it names itself by ends its name.
 _AGENCY_PRONOUN = re.compile(r"[我本](局|委|厅|办)(?![长务员])")
 # What follows a department's name where the report points at its own site or office (某市水务局入口网站).
-_OWN_CHANNEL = re.compile(r"(?:门户网站|入口网站|网站|官网|网|微信|公众号|政府信息公开|政务公开|信息公开|办公室|政务微博)")
+_OWN_CHANNEL = re.compile(r"(?:门户网站|门户网|入口网站|网站|官网|网|微信|公众号|政府信息公开|政务公开|信息公开|办公室|政务微博)")
 
 
 def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:

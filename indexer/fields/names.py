@@ -99,7 +99,7 @@ def drop_internal_office(name: str) -> str:
         head = group.group(1)
         head = head + "政府" if head.endswith("人民") else head
         if not is_pronoun(head) and (_AGENCY_END.search(head) or is_place_name(head)):
-            return head
+            return drop_internal_office(head)  # 某乡人民政府办公室政府信息公开办公室: an office of an office
     for k in range(len(name) - 2, 2, -1):
         head, tail = name[:k], name[k:]
         if _INTERNAL_UNIT.match(tail) and not is_pronoun(head) and (
