@@ -529,6 +529,13 @@ def test_a_city_bureaus_branch_named_for_a_county_is_that_countys():
     assert region("长沙市公安局交警分局") == R("湖南省", "长沙市", None, "430100")
 
 
+def test_a_municipal_bureaus_branch_named_for_a_district_is_that_districts():
+    """重庆市公安局渝中区分局: the district is directly under the municipality; a province's own bureau has none."""
+    assert region("重庆市公安局渝中区分局") == R("重庆市", "重庆市", "渝中区", "500103")
+    assert region("上海市公安局浦东分局") == R("上海市", "上海市", "浦东新区", "310115")
+    assert region("广东省公安厅交警分局") == R("广东省", None, None, "440000")
+
+
 @pytest.mark.parametrize("short_name, official", gz.read_place_aliases())
 def test_every_place_alias_names_its_unit(short_name, official):
     """达茂旗 printed as an agency's place is 达尔罕茂明安联合旗 (锡盟 is 锡林郭勒盟), whatever the text around it."""

@@ -276,7 +276,8 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
     if stem_unit is not None:  # 内江市隆昌生态环境局: the county printed by its stem after its city
         return Resolution(g.region[stem_unit], (g.place((g.names[stem_unit], "county", stem_unit)),), "primary")
     branch = _BRANCH.search(text, anchor.end)
-    if branch and region.code and g.level.get(region.code) == "city":  # 长沙市公安局岳麓分局: the county's branch
+    # 长沙市公安局岳麓分局: the county's branch; 重庆市公安局渝中区分局: a municipality's district, under it directly
+    if branch and region.code and g.level.get(region.code) in ("city", "province"):
         stem = branch.group(1)
         units = [c for c, p in g.parent.items() if p == region.code and g.names[c][: len(stem)] == stem
                  and len(g.names[c]) - len(stem) <= 3]
