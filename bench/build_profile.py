@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text", type=Path, help="write each record's passages here (for jieba_baseline.py)")
     parser.add_argument("--slow-segmenter", action="store_true", help="jieba alone, without jieba-rs")
     args = parser.parse_args(argv)
+    args.corpus = args.corpus.resolve()  # the workers' jobs name files relative to an absolute corpus
 
     from indexer import indexing, segment
     from indexer.corpus import scan_corpus
