@@ -46,7 +46,7 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     full_text = fields.simplified(fields.without_glosses("\n".join(p.text for p in structure.passages)))
     agency, region, level = agency_and_region(found, title, full_text)
     title = fields.as_printed(title, paragraphs, printed) if title else _fallback_title(agency, year, doc.path)
-    tables = map_tables(structure.tables, full_text)
+    tables = map_tables(structure.tables, full_text, year)
     metrics = dict(tables.metrics)
     for key, metric in prose_metrics(structure.passages).items():
         metrics.setdefault(key, metric)

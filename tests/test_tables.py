@@ -728,3 +728,23 @@ def test_a_header_cell_cut_short_over_the_columns_it_starts_names_them_in_the_te
     got = values(result)
     assert [got.get(f"active.normative.{k}") for k in ("made", "published", "total_published")] == [4, 5, 60]
     assert [got.get(f"active.rules.{k}") for k in ("made", "published", "total_published")] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("year, keys", [
+    (2019, ("made", "published", "total_published")),
+    (2020, ("made", "published", "total_published")),
+    (2022, ("issued", "repealed", "in_force")),
+])
+def test_a_headerless_active_row_takes_the_columns_of_its_reports_years_template(year, keys):
+    """规章 | 2 | 0 | 5 with no header and no label only one template prints: the report's year tells the columns."""
+    structure = structure_of(parse_text("二、主动公开政府信息情况\n规章 | 2 | 0 | 5 |\n规范性文件 | 1 | 3 | 7 |\n"))
+    got = values(map_tables(structure.tables, "", year))
+    assert {k: got[f"active.rules.{k}"] for k in keys} == dict(zip(keys, (2, 0, 5)))
+    assert {k: got[f"active.normative.{k}"] for k in keys} == dict(zip(keys, (1, 3, 7)))
+
+
+def test_template_of_year_names_no_template_before_2019():
+    from indexer.tables.mapper import template_of_year
+
+    assert [template_of_year(y) for y in (None, 2015, 2019, 2020, 2021, 2025)] == [None, None, "2019", "2019",
+                                                                                  "2021", "2021"]

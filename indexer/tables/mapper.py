@@ -188,6 +188,14 @@ def _template_votes(rows: list[Row]) -> tuple[dict[str, float], dict[str, list[s
     return votes, where
 
 
+def template_of_year(year: int | None) -> str | None:
+    """The template a report of `year` was written on when nothing it prints tells: the 2021 template's tables
+    replaced the 2019 one's from the reports on 2021 (国办公开办函〔2021〕30号); none before 2019."""
+    if year is None or year < 2019:
+        return None
+    return "2019" if year <= 2020 else "2021"
+
+
 def _decide(votes: dict[str, float]) -> str | None:
     if votes["2019"] == votes["2021"]:
         return None
@@ -199,8 +207,9 @@ _TABLE_SECTIONS = (2, 3, 4)
 
 class _Mapper:
     def __init__(self, rows: list[Row], template_guess: str | None, captions: dict[int, str] | None = None,
-                 blanks_lost: bool = False):
+                 blanks_lost: bool = False, year_template: str | None = None):
         self.rows = rows
+        self.year_template = year_template  # the columns of a header-less (一) row when no label tells the template
         self.blanks_lost = blanks_lost  # no row keeps a blank cell between figures: a short row lost its blanks
         self.apply_read: dict[str, tuple[str, ...]] = {}  # table-3 rows read in place: their seven cells
         self.unplaced: dict[str, tuple[list[str], tuple]] = {}  # short table-3 rows: figures, how to read them in place
@@ -314,7 +323,8 @@ class _Mapper:
             allowed = ACTIVE_ALLOWED[label.key]
             if layout is None or layout.kind != ACTIVE or not all(c.key in allowed for c in layout.columns):
                 # no header for this row: the template's columns for it
-                template = self.template_guess or ("2019" if label.key in ("other_services", "procurement") else "2021")
+                template = self.template_guess or self.year_template \
+                    or ("2019" if label.key in ("other_services", "procurement") else "2021")
                 keys = ACTIVE_COLUMNS[template].get(label.key) or ACTIVE_COLUMNS["2019"][label.key]
                 layout = Layout(ACTIVE, [Column(k, None, None) for k in keys], -1, 0, False)
             columns = layout.columns
@@ -511,9 +521,10 @@ def _segments(row: Row) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
-def map_tables(tables: list[TableRows], text: str = "") -> TableResult:
+def map_tables(tables: list[TableRows], text: str = "", year: int | None = None) -> TableResult:
     """Template, metrics and recognised tables of a report's table grids; `text`, the report's whole text, tells
-    the template when the grids' labels do not (a header a converter left as paragraphs above its rows)."""
+    the template when the grids' labels do not (a header a converter left as paragraphs above its rows); the
+    report's `year` gives the columns of a (一) row without a header when neither does."""
     rows: list[Row] = []
     for g, t in enumerate(tables):
         width = max((len(r) for r in t.table.rows), default=0)
@@ -526,7 +537,8 @@ def map_tables(tables: list[TableRows], text: str = "") -> TableResult:
         if printed is not None:
             votes[printed] += 0.5
     captions = {g: t.caption for g, t in enumerate(tables) if t.caption}
-    mapper = _Mapper(rows, _decide(votes), captions, blanks_lost=not any(_inner_blank(r) for r in rows))
+    mapper = _Mapper(rows, _decide(votes), captions, blanks_lost=not any(_inner_blank(r) for r in rows),
+                     year_template=template_of_year(year))
     mapper.run()
     metrics = mapper.metrics
     for key in metrics:  # what the report actually filled in also tells the template
