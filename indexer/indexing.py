@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from .record import Report
     from .workers import Failed
 
-FEW_FILES = 8  # a run reading fewer files loads nothing before its workers fork, and segments from the lookup file
+FEW_FILES = 8  # a run reading fewer files loads only its files' readers before its workers fork, and segments from the lookup file
 FAILURES_FILE = "failures.json"
 SUMMARY_FILE = "summary.json"  # the last run: counts, and every file failed, skipped or duplicate with its reason
 
