@@ -22,6 +22,7 @@ from indexer.fields.agency import (
     placed_zone,
     self_named_subject,
     signature,
+    system_head,
     working_group,
     zone_named_in,
 )
@@ -573,3 +574,40 @@ def test_a_report_compiled_from_the_agencys_work_in_practice_names_it():
 def test_the_disclosure_office_of_a_township_governments_office_stands_for_the_township():
     paragraphs = ["如对本报告有疑问，请与某乡人民政府办公室政府信息公开办公室联系（地址：某县某街1号）。", "一、概述"]
     assert find_agency(None, paragraphs).name == "某乡人民政府"
+
+
+def test_a_title_with_a_bare_level_and_a_short_type_takes_the_full_name_the_body_prints():
+    """市城管执法局2020年…报告 in the title, 吕梁市城市管理行政执法局 as compiler and contact: the full name."""
+    paragraphs = ["本年度报告由吕梁市城市管理行政执法局按照有关要求编制。如有疑问，请与吕梁市城市管理行政执法局联系。"]
+    found = find_agency("市城管执法局2020年政府信息公开工作年度报告", paragraphs)
+    assert found.name == "吕梁市城市管理行政执法局"
+
+
+def test_a_guide_the_agency_says_it_revised_names_it():
+    """修定《某区水利局政府信息公开指南（2025年版）》: 修定 is 修订's other spelling."""
+    paragraphs = ["按照政务公开工作要求，修定《拉萨市城关区水利局政府信息公开指南（2025年版）》，加强依申请公开制度建设。"]
+    assert names(own_plan(paragraphs)) == ("拉萨市城关区水利局", "拉萨市城关区水利局")
+
+
+def test_a_system_named_in_the_title_is_its_head_office_the_text_prints():
+    """青海省邮政管理系统2021年…报告 and 青海省邮政管理局高度重视…: the office that heads the system."""
+    title = "青海省邮政管理系统2021年政府信息公开年度报告"
+    paragraphs = ["一、总体情况", "2021年，青海省邮政管理系统坚持把加强政府信息公开作为重要抓手。",
+                  "（一）加强组织领导。青海省邮政管理局高度重视政府信息公开工作。"]
+    assert names(system_head(title, paragraphs)) == ("青海省邮政管理局", "青海省邮政管理局")
+    assert find_agency(title, paragraphs).name == "青海省邮政管理局"
+    assert system_head(title, paragraphs[:2]) is None  # the office itself is never printed: no guess
+
+
+def test_a_placed_subject_never_runs_over_what_the_subject_does():
+    """青海省邮政管理系统坚持把加强政府信息公开…: no agency ends at 政府 inside the sentence."""
+    paragraphs = ["一、总体情况", "2021年，青海省邮政管理系统坚持把加强政府信息公开作为推进服务型政府建设的重要抓手。"]
+    assert first_sentence(paragraphs) is None
+
+
+def test_a_place_counting_what_it_published_is_its_government():
+    """2019年吕梁市共主动公开信息…条 under （一）主动公开情况: the city's government reports."""
+    paragraphs = ["一、总体情况", "（一）主动公开情况", "2019年吕梁市共主动公开信息共计2080条。其中通过政府网站公开1865条。"]
+    assert names(first_sentence(paragraphs)) == ("吕梁市人民政府", "吕梁市")
+    office = ["一、总体情况", "（一）主动公开情况。2021年，拉萨市招商中心办公室共主动公开各类政府信息82条。"]
+    assert first_sentence(office).name == "拉萨市招商中心"  # an agency's office counting: the agency, no government

@@ -291,3 +291,9 @@ def test_the_data_file_holds_no_generic_ending():
 )
 def test_a_county_government_before_one_of_its_townships(place, agency):
     assert place_only_agency(place) == agency
+
+
+def test_a_bare_level_and_a_short_type_is_the_placed_full_name():
+    """市城管执法局 / 德州市城市管理行政执法局: the title's shortening of the body's name."""
+    assert same_agency("市城管执法局", "德州市城市管理行政执法局")
+    assert not same_agency("市城管执法局", "德州市城市管理局")  # 执法 is not in it: another office

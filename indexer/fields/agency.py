@@ -148,6 +148,27 @@ def from_title(title: str | None) -> AgencyFound | None:
     return None
 
 
+# 西藏自治区邮政管理系统2020年…报告, 某市气象部门: a report for a whole system of offices, headed by one of them
+_SYSTEM = re.compile(r"(?:系统|部门)$")
+
+
+def system_head(title: str | None, paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
+    """The head office of the system a title names (西藏自治区邮政管理系统 → 西藏自治区邮政管理局), when the
+    opening prints that office by the system's name with 局, 厅 or 委员会 for 系统 or 部门."""
+    if not title:
+        return None
+    run = re.search(f"{NAME_CHAR}+$", title_head(title))
+    head = run.group(0) if run else ""
+    if not _SYSTEM.search(head) or not _starts_with_place(head):
+        return None
+    stem = _SYSTEM.sub("", head)
+    text = "\n".join(paragraphs[:limit])
+    for kind in ("局", "厅", "委员会"):
+        if len(stem) > 2 and stem + kind in text:
+            return AgencyFound(canonical(stem + kind), stem + kind, "title")
+    return None
+
+
 def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     """A report's name quoted in a sentence of the opening: 现将A2022年政府信息公开工作年度报告公布如下.
 
@@ -276,6 +297,10 @@ def joint_government(clause: str) -> str | None:
     return m.group("a") + body
 
 
+# 2019年汝州市共主动公开信息…条: a place counting what it published is its government reporting
+_TALLY = re.compile(rf"^(?P<a>{NAME_CHAR}{{2,12}}?)共(?:计)?(?=主动公开|发布|公开|收到|受理|办理)")
+
+
 # 汕尾市公安局(以下简称“市公安局”)以…: a short name declared right after the subject
 _DECLARED_AFTER_SUBJECT = re.compile(rf"^(?P<n>{_NAME})\s*[（(]\s*(?:以下)?简称[^（）()]{{1,20}}[)）]")
 
@@ -291,6 +316,9 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
     joint = joint_government(clause)
     if joint:
         return AgencyFound(canonical(joint), joint, source)
+    tally = _TALLY.match(clause)
+    if tally and is_place_name(tally.group("a")) and not is_pronoun(tally.group("a")):
+        return AgencyFound(place_only_agency(tally.group("a")), tally.group("a"), source)
     m = _SUBJECT.match(clause)
     if m:
         name = _placed_object(m.group("a"))
@@ -301,9 +329,18 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
             return AgencyFound(place_only_agency(name), name, source)
     placed = _PLACED_SUBJECT.match(clause)
     name = placed.group("a") if placed else ""
-    if placed and not _WORD_GOES_ON.match(clause, len(name) - 1) and _starts_with_place(name) and _agency_like(name):
+    if (placed and not _WORD_GOES_ON.match(clause, len(name) - 1) and not _ACTING.search(name)
+            and _starts_with_place(name) and _agency_like(name)):
         return AgencyFound(canonical(name), name, source)
     return None
+
+
+# Words of what a subject does, never inside an agency's name: a placed subject that runs over one
+# (西藏自治区邮政管理系统坚持把加强政府…) took the sentence for the name.
+_ACTING = re.compile(
+    r"坚持|认真|始终|深入|不断|积极|扎实|高度重视|紧紧|紧扣|持续|进一步|聚焦|立足|牢固|牢牢|切实|坚决|大力|着力|"
+    r"秉持|注重|狠抓|全力|精心|锚定|努力|致力于|遵循|贯彻|落实"
+)
 
 
 # 我局由…, 本机关由…: what follows is a unit inside the agency speaking
@@ -329,7 +366,7 @@ def compiler(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
 # 编制发布《广州市某局主动公开信息目录》, 修订完善《某厅政府信息公开目录和指南》: its own catalogue and guide
 # 完善《某区住建局信息公开管理制度》, 修订了《某市城市管理局政府信息主动公开基本目录》, 印发《某高新区2024年政务公开工作要点及责任分工》
 _OWN_PLAN = re.compile(
-    rf"(?:制定|印发|出台|编制|修订|更新|完善|建立|健全)(?:实施|并实施|并印发|发布|并发布|公布|完善)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
+    rf"(?:制定|印发|出台|编制|修订|修定|修改|更新|完善|建立|健全)(?:实施|并实施|并印发|发布|并发布|公布|完善)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
     r"(?:政务公开|政府信息主动公开|政府信息公开|信息公开|主动公开)[^》]{0,16}(?:要点|方案|计划|清单|安排|目录|指南|制度|办法|细则)"
     r"[^》]{0,8}》"
 )
@@ -394,6 +431,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     longest printing of that same agency anywhere gives its name."""
     found = [
         from_title(title),
+        system_head(title, paragraphs),
         embedded(paragraphs),
         byline(paragraphs, title),
         signature(paragraphs),

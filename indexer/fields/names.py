@@ -31,6 +31,7 @@ _LEVEL_PREFIX = re.compile(r"^(?:自治区|自治州|省|市(?!场)|市(?=市场
 _UNKNOWN_PLACE = re.compile(rf"^[{HAN}]{{2,4}}?(?:自治县|县|旗|市|区|州|盟)")
 _UNKNOWN_UNIT = re.compile(rf"[{HAN}]{{2,4}}?(?:自治县|县|旗|区)")
 _PLACE_END = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|自治旗|区|林区|特区|乡|镇|街道|苏木)$")
+_BARE_LEVELS = frozenset({"省", "自治区", "市", "州", "盟", "县", "区", "旗"})  # a name's place printed as its level alone
 _ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|新城|合作区|保税区|试验区)$")
 # An internal unit named after its agency in a contact line: 办公室, 综合科, 政务公开领导小组办公室 …
 _INFO_OFFICE = re.compile(r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:领导小组)?办公室$")
@@ -205,6 +206,8 @@ def same_agency(short: str, long: str) -> bool:
         return True
     if place_a == place_b and place_a and (abbreviates(type_a, type_b) or abbreviates(type_b, type_a)):
         return True  # one place, a type shortened outside the closed list (某市城管局 / 某市城市管理局)
+    if place_a in _BARE_LEVELS and place_b.endswith(place_a) and abbreviates(type_a, type_b):
+        return True  # a title's bare level and short type (市城管执法局), the body's full name (德阳市城市管理行政执法局)
     if _level_dropped(a, b):
         return True  # 威海市文登人民政府办公室 printed for 威海市文登区人民政府办公室
     # a unit the gazetteer lacks, printed once more with its county: 沅江路街道办事处 / 洪江区沅江路街道办事处
