@@ -50,6 +50,29 @@ def test_report_files_depend_only_on_seed_and_number(tmp_path):
     assert {k.suffix for k in first} >= {".html", ".pdf", ".docx", ".txt"}
 
 
+def test_a_larger_corpus_starts_from_a_smaller_one_of_the_same_seed(tmp_path):
+    run = _module("run")
+    args = lambda n: type("Args", (), {"corpus": None, "work": tmp_path, "reports": n, "seed": 5})()  # noqa: E731
+    small, _ = run.prepare_corpus(args(12))
+    large, info = run.prepare_corpus(args(20))
+    fresh = tmp_path / "fresh"
+    _module("make_corpus").generate(fresh, 20, seed=5)
+    files = lambda d: {p.relative_to(d): p.read_bytes() for p in d.rglob("*") if p.is_file() and p.name[0] != "."}  # noqa: E731
+    assert files(large) == files(fresh) and info["reports"] == 20
+    assert len(files(small)) == 12  # the smaller corpus is left whole
+
+
+def test_jieba_yardstick_over_every_kth_report_scales_to_the_whole_text(tmp_path):
+    for i in range(9):
+        (tmp_path / f"{i}.txt").write_text("政府信息公开工作年度报告，本机关认真贯彻落实条例。" * (i + 1), encoding="utf-8")
+    out = lambda *a: json.loads(subprocess.run([sys.executable, str(ROOT / "bench" / "jieba_baseline.py"),  # noqa: E731
+                                                str(tmp_path), *a], capture_output=True, text=True,
+                                               check=True).stdout)
+    whole, sampled = out(), out("--every", "3")
+    assert sampled["chars"] == whole["chars"] and sampled["every"] == 3
+    assert sampled["timed_chars"] == sum(len("政府信息公开工作年度报告，本机关认真贯彻落实条例。") * (i + 1) for i in (0, 3, 6))
+
+
 def test_benchmark_command_runs_every_step(tmp_path):
     out = tmp_path / "results"
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--reports", "40", "--smoke",
