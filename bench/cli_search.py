@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import load_line  # noqa: E402
+from measure import as_users_run_it, load_line  # noqa: E402
 
 NIANBAO = Path(sys.executable).with_name("nianbao")
 
@@ -41,6 +41,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("words", nargs="*", default=["桦南", "玲珑英诚医院", "行政处罚"])
     args = parser.parse_args()
+    as_users_run_it()
     print(f"load average before: {load_line()}; {os.cpu_count()} CPUs")
     for word in args.words:
         command = [str(NIANBAO), "search", word, "--index", args.index]

@@ -437,6 +437,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     args.work.mkdir(parents=True, exist_ok=True)
+    measure.as_users_run_it()
     result: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": measure.machine()}
     corpus, result["corpus"] = prepare_corpus(args)
     result["corpus"]["files"] = corpus_formats(corpus)

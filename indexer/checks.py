@@ -43,6 +43,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .check_ids import cross_report_ids
+from .metric_names import COLUMN_NAMES, GROUP_NAMES, ROW_NAMES
 from .record import Check, Metric, Report
 from .tables import APPEAL_GROUPS, APPEAL_LEAVES, APPLY_COLUMNS, APPLY_ROWS, OTHER_2019, OTHER_2021, APPLY_OUTCOMES_2019
 
@@ -55,37 +57,6 @@ REQUIRED_CONTENTS = {
 }
 _TABLE_OF_SECTION = {2: "active", 3: "apply", 4: "appeals"}
 
-COLUMN_NAMES = {
-    "natural": "自然人", "commercial": "商业企业", "research": "科研机构", "nonprofit": "社会公益组织",
-    "legal_services": "法律服务机构", "other": "其他", "total": "总计",
-}
-ROW_NAMES = {
-    "new": "一、本年新收申请", "carried_over": "二、上年结转申请",
-    "granted": "（一）予以公开", "partial": "（二）部分公开",
-    "denied.state_secret": "（三）不予公开·属于国家秘密",
-    "denied.law_forbidden": "（三）不予公开·其他法律行政法规禁止公开",
-    "denied.security_stability": "（三）不予公开·危及“三安全一稳定”",
-    "denied.third_party": "（三）不予公开·保护第三方合法权益",
-    "denied.internal_affairs": "（三）不予公开·属于三类内部事务信息",
-    "denied.process_info": "（三）不予公开·属于四类过程性信息",
-    "denied.enforcement_files": "（三）不予公开·属于行政执法案卷",
-    "denied.query_items": "（三）不予公开·属于行政查询事项",
-    "unavailable.not_held": "（四）无法提供·本机关不掌握相关政府信息",
-    "unavailable.needs_creation": "（四）无法提供·没有现成信息需要另行制作",
-    "unavailable.unclear": "（四）无法提供·补正后申请内容仍不明确",
-    "not_processed.petition": "（五）不予处理·信访举报投诉类申请",
-    "not_processed.duplicate": "（五）不予处理·重复申请",
-    "not_processed.publication": "（五）不予处理·要求提供公开出版物",
-    "not_processed.excessive": "（五）不予处理·无正当理由大量反复申请",
-    "not_processed.confirmation": "（五）不予处理·要求行政机关确认或重新出具已获取信息",
-    "other.total": "（六）其他处理",
-    "other.no_correction": "（六）其他处理·申请人逾期不补正",
-    "other.no_fee": "（六）其他处理·申请人逾期未缴纳费用",
-    "other.other": "（六）其他处理·其他",
-    "total": "（七）总计", "carried_forward": "四、结转下年度继续办理",
-}
-GROUP_NAMES = {"review": "行政复议", "litigation.direct": "行政诉讼（未经复议直接起诉）",
-               "litigation.after_review": "行政诉讼（复议后起诉）"}
 
 
 def _fmt(value: int | float) -> str:
@@ -300,33 +271,9 @@ def check_template(report: Report, table_passages: list[str] | None = None) -> C
 CROSS_REPORT_SKIP = "需要与语料中的其他报告比较：由 nianbao index 在建立索引时核对"
 
 
-def cross_report_ids() -> list[str]:
-    """The ids of the checks across reports (spec/report.md), which `nianbao index` computes."""
-    return [f"history.carried_over.{col}" for col in APPLY_COLUMNS] + ["history.copied", "peers.copied"]
-
-
 def cross_report_skips() -> list[Check]:
     """The checks across reports as one file alone gives them: skipped."""
     return [Check(check_id, "skip", CROSS_REPORT_SKIP, []) for check_id in cross_report_ids()]
-
-
-def known_check_ids() -> tuple[str, ...]:
-    """Every check id of spec/report.md, including those computed across reports at index time."""
-    rows = dict.fromkeys(APPLY_ROWS["2019"] + APPLY_ROWS["2021"])
-    return (
-        "sections.required",
-        *(f"apply.balance.{c}" for c in APPLY_COLUMNS),
-        *(f"apply.row_total.{r}" for r in rows),
-        *(f"apply.outcome_total.{c}" for c in APPLY_COLUMNS),
-        *(f"appeals.total.{g}" for g in APPEAL_GROUPS),
-        "date.after_year", "date.deadline", "template.matches_year",
-        *cross_report_ids(),
-    )
-
-
-def is_check_selector(text: str, known: tuple[str, ...] | None = None) -> bool:
-    """True for a check id or a family of them (apply.balance, date) as the `failing` filter takes."""
-    return any(k == text or k.startswith(text + ".") for k in (known or known_check_ids()))
 
 
 def run_checks(report: Report, tables_found: set[str] | None = None, table_passages: list[str] | None = None) -> list[Check]:

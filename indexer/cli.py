@@ -29,7 +29,9 @@ class UsageError(Exception):
 # ------------------------------------------------------------------ helpers
 
 
-def _config(args: argparse.Namespace) -> Config:
+def _config(args: argparse.Namespace, reads_files: bool = True) -> Config:
+    """The configuration with the command's overrides; limits and OCR set up only for a command that reads report
+    files (a search or an export reads the index alone and should not load the readers OCR needs)."""
     from . import limits
 
     config = load_config(args.config)
@@ -38,6 +40,8 @@ def _config(args: argparse.Namespace) -> Config:
         corpus=Path(args.corpus).resolve() if args.corpus else None,
         index=Path(args.index).resolve() if args.index else None,
     )
+    if not reads_files:
+        return config
     from . import ocr
 
     ocr.configure(enabled=config.ocr_enabled, cache_dir=config.ocr_cache or config.index.parent / "ocr-cache",
@@ -213,7 +217,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .search import search
     from .synonyms import load_synonyms
 
-    config = _config(args)
+    config = _config(args, reads_files=False)
     request = _search_request(args, config)
     with _open_index(config) as index:
         answer = search(index, request, load_synonyms(str(config.synonyms)))
@@ -390,7 +394,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .synonyms import load_synonyms
     from .tables import METRIC_KEYS
 
-    config = _config(args).with_overrides(base_url=_base_url(args))
+    config = _config(args, reads_files=False).with_overrides(base_url=_base_url(args))
     unknown = [m for m in args.metric or () if m not in METRIC_KEYS]
     if unknown:
         raise UsageError(f"there is no figure called '{unknown[0]}'; the keys are the column names of "

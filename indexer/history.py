@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .checks import COLUMN_NAMES
+from .metric_names import COLUMN_NAMES
 from .copies import Comparison, ProsePassage
 from .record import Check
 from .tables import APPLY_COLUMNS

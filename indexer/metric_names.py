@@ -1,14 +1,13 @@
 """Chinese names of the metric keys, for pages and tables that people read.
 
 Built from the template labels the table mapper recognises (`tables.LABELS`)
-and the row and column names the checks print (`checks`), so a key reads the
-same wherever it is shown: ``active.penalty.decisions`` is
+and the row and column names below, which the checks print too, so a key reads
+the same wherever it is shown: ``active.penalty.decisions`` is
 主动公开 · 行政处罚 · 处理决定数量.
 """
 
 from __future__ import annotations
 
-from .checks import COLUMN_NAMES, GROUP_NAMES, ROW_NAMES
 from .tables import (
     ACTIVE, ACTIVE_ROWS, APPEAL_LEAVES, APPEALS, APPLY_COLUMNS, LABELS, METRIC_KEYS,
 )
@@ -19,6 +18,38 @@ TABLE_NAMES = {
     "appeals": "行政复议、行政诉讼情况",
 }
 SEPARATOR = " · "
+
+COLUMN_NAMES = {
+    "natural": "自然人", "commercial": "商业企业", "research": "科研机构", "nonprofit": "社会公益组织",
+    "legal_services": "法律服务机构", "other": "其他", "total": "总计",
+}
+ROW_NAMES = {
+    "new": "一、本年新收申请", "carried_over": "二、上年结转申请",
+    "granted": "（一）予以公开", "partial": "（二）部分公开",
+    "denied.state_secret": "（三）不予公开·属于国家秘密",
+    "denied.law_forbidden": "（三）不予公开·其他法律行政法规禁止公开",
+    "denied.security_stability": "（三）不予公开·危及“三安全一稳定”",
+    "denied.third_party": "（三）不予公开·保护第三方合法权益",
+    "denied.internal_affairs": "（三）不予公开·属于三类内部事务信息",
+    "denied.process_info": "（三）不予公开·属于四类过程性信息",
+    "denied.enforcement_files": "（三）不予公开·属于行政执法案卷",
+    "denied.query_items": "（三）不予公开·属于行政查询事项",
+    "unavailable.not_held": "（四）无法提供·本机关不掌握相关政府信息",
+    "unavailable.needs_creation": "（四）无法提供·没有现成信息需要另行制作",
+    "unavailable.unclear": "（四）无法提供·补正后申请内容仍不明确",
+    "not_processed.petition": "（五）不予处理·信访举报投诉类申请",
+    "not_processed.duplicate": "（五）不予处理·重复申请",
+    "not_processed.publication": "（五）不予处理·要求提供公开出版物",
+    "not_processed.excessive": "（五）不予处理·无正当理由大量反复申请",
+    "not_processed.confirmation": "（五）不予处理·要求行政机关确认或重新出具已获取信息",
+    "other.total": "（六）其他处理",
+    "other.no_correction": "（六）其他处理·申请人逾期不补正",
+    "other.no_fee": "（六）其他处理·申请人逾期未缴纳费用",
+    "other.other": "（六）其他处理·其他",
+    "total": "（七）总计", "carried_forward": "四、结转下年度继续办理",
+}
+GROUP_NAMES = {"review": "行政复议", "litigation.direct": "行政诉讼（未经复议直接起诉）",
+               "litigation.after_review": "行政诉讼（复议后起诉）"}
 
 # Units that the template prints in a column's header rather than in its label.
 _UNITS = {"amount_wan": "万元", "amount_yuan": "元"}

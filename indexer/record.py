@@ -30,14 +30,6 @@ def agency_id_of(region: Region, agency: str | None) -> str | None:
     return f"{region.code or ''}:{key}"
 
 
-CROSS_REPORT_PREFIXES = ("history.", "peers.")
-
-
-def is_cross_report(check_id: str) -> bool:
-    """A check that needs other reports (spec/report.md, Across reports): computed by `nianbao index`."""
-    return check_id.startswith(CROSS_REPORT_PREFIXES)
-
-
 def _passage_dict(p: Passage) -> dict[str, Any]:
     """A passage as JSON; only passages read by OCR carry `source` and `confidence`."""
     d: dict[str, Any] = {"id": p.id, "section": p.section, "kind": p.kind, "text": p.text}

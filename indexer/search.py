@@ -22,7 +22,6 @@ from urllib.parse import quote
 
 from . import docset, segment
 from .engine import Index, RankLeaf, RankWeights
-from .checks import is_check_selector, known_check_ids
 from .metric_names import metric_label
 from .passage_labels import display_passages, labelled_rows, rows_that_can_show
 from .query import Any, Not, ParsedQuery, Term, parse_query, query_text, split_terms
@@ -495,7 +494,10 @@ def metric_sort_key(sort: str | None) -> str | None:
 
 
 def _check_keys(index: Index, request: SearchRequest) -> None:
-    known = tuple(known_check_ids()) + tuple(index.facet("failing")) if request.failing else ()
+    if request.failing:
+        from .check_ids import is_check_selector, known_check_ids
+
+        known = tuple(known_check_ids()) + tuple(index.facet("failing"))
     for selector in request.failing:
         if not is_check_selector(selector, known):
             raise SearchError(f"there is no check called '{selector}'; check ids look like apply.balance.total "

@@ -21,11 +21,10 @@ import pytest
 from fixtures.agencies import EXPECTED_FAILING, HUZHOU, JIAXING, JINHUA, SHAOXING, corpus_reports, write_corpus
 from fixtures.reports import to_text
 from indexer import docset
-from indexer.checks import cross_report_ids
+from indexer.check_ids import cross_report_ids, is_cross_report
 from indexer.engine import Index
 from indexer.engine.crossstore import DELTA_FILE, STORE_FILE
 from indexer.indexing import index_corpus
-from indexer.record import is_cross_report
 from indexer.search import SearchRequest, search
 
 

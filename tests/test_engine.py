@@ -88,7 +88,8 @@ def test_the_metric_table_holds_each_reports_stated_figures(open_sample_index):
 
 def test_a_report_failing_several_checks_is_under_each_of_them(open_sample_index, tmp_path):
     from indexer.engine import FileFacts, GenerationWriter, Index, prepare
-    from indexer.record import Report, is_cross_report
+    from indexer.check_ids import is_cross_report
+    from indexer.record import Report
 
     record = open_sample_index.stored_record(next(docset.docnums(open_sample_index.live)))
     own = [c for c in record["checks"] if not is_cross_report(c["id"])][:2]

@@ -16,7 +16,7 @@ import pytest
 
 from fixtures.agencies import AGENCY_IDS, EXPECTED_FAILING, HUZHOU, JIAXING, JINHUA, SHAOXING, write_corpus
 from fixtures.web_site import soup
-from indexer.record import is_cross_report
+from indexer.check_ids import is_cross_report
 
 
 @pytest.fixture(scope="module")

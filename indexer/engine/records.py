@@ -15,6 +15,7 @@ except ImportError:  # pragma: no cover - a platform without its wheel
     orjson = None
 
 from .. import docset
+from ..check_ids import is_cross_report
 from . import retired
 from .crossstore import CrossStore
 from .metric_table import MetricTable, read_table
@@ -83,8 +84,6 @@ class Records:
         stored = self._cross.checks(report_id) if self._cross is not None else None
         if stored is None:
             return checks
-        from ..record import is_cross_report  # the record's module and what it imports: not for every reader
-
         return [c for c in checks if not is_cross_report(c["id"])] + stored
 
     def _merge_cross_failing(self, facet: dict[str, int]) -> None:

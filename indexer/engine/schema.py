@@ -104,7 +104,7 @@ def prepare(report: Report, facts: FileFacts) -> dict:
     a report, not once a row, which keeps the index small.
     """
     from ..passage_labels import label_words
-    from ..record import is_cross_report
+    from ..check_ids import is_cross_report
     from ..textnorm import fold_lines
     from .metric_table import pack as pack_metrics
 

@@ -50,10 +50,22 @@ Modules, in the order the data flows: `labels` (the templates' labels and matchi
 
 from .cells import ABSENT, BLANK, TEXT, VALUE, Number, cell_kind, convert, parse_number
 from .labels import (ACTIVE, ACTIVE_ALLOWED, ACTIVE_COLUMNS, ACTIVE_ROWS, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS, APPLY,
-                     APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, KINDS, LABELS, OTHER_2019, OTHER_2021, Label, label_core,
-                     label_parts, match_label, similarity, template_of_text)
+                     APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, KINDS, LABELS, METRIC_KEYS, OTHER_2019, OTHER_2021, Label,
+                     label_core, label_parts, match_label, similarity, template_of_text)
 from .layout import Column, Layout
-from .mapper import METRIC_KEYS, TableResult, map_tables, read_values
+
+_MAPPER = ("TableResult", "map_tables", "read_values")
+
+
+def __getattr__(name: str):
+    """The mapper loads on first use (PEP 562): it needs the record, the document structure and the gazetteer,
+    which a search or a server start, needing only the labels, should not import (0.1 s of a command-line search)."""
+    if name in _MAPPER:
+        from . import mapper
+
+        return getattr(mapper, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ABSENT", "ACTIVE", "ACTIVE_ALLOWED", "ACTIVE_COLUMNS", "ACTIVE_ROWS", "APPEALS", "APPEAL_GROUPS", "APPEAL_LEAVES", "APPLY",

@@ -572,24 +572,3 @@ def _plain(cell: str) -> str:
     """A figure as plain digits for the sums ("" for a blank or absent cell)."""
     number = parse_number(cell) if cell.strip() else None
     return "" if number is None else str(number.value)
-
-
-def _metric_keys() -> tuple[str, ...]:
-    """Every metric key of spec/report.md in a stable, documented order.
-
-    Table 2 row by row (2021 columns, then the 2019 ones), the two prose
-    metrics, table 3 row by row (the 2019 and 2021 其他处理 rows both), table 4
-    group by group. Exports use this order for their columns.
-    """
-    keys = ["active.published_total"]
-    for row in ACTIVE_ROWS:
-        columns = dict.fromkeys(ACTIVE_COLUMNS["2021"].get(row, ()) + ACTIVE_COLUMNS["2019"].get(row, ()))
-        keys += [f"active.{row}.{column}" for column in columns]
-    keys.append("fees.processing_yuan")
-    rows = ("new", "carried_over") + APPLY_OUTCOMES_2019 + OTHER_2019 + OTHER_2021 + ("total", "carried_forward")
-    keys += [f"apply.{row}.{column}" for row in rows for column in APPLY_COLUMNS]
-    keys += [f"{group}.{leaf}" for group in APPEAL_GROUPS for leaf in APPEAL_LEAVES]
-    return tuple(keys)
-
-
-METRIC_KEYS = _metric_keys()
