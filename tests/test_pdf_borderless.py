@@ -131,6 +131,41 @@ def test_a_wrapped_label_belongs_to_the_row_whose_figures_sit_beside_it():
                            ["（三）不予公开", "0", "0"]]
 
 
+_HEADS_2019 = ("上一年项目数量 （指2018年事项数）", "本年增/减 （指2019年增加或减少的事项数，减用负值表示，如-8）",
+               "处理决定数量 （指2019年办件量）")
+
+
+def test_a_browsers_print_of_long_headers_wrapped_with_a_space_in_them(tmp_path):
+    """A borderless 2019 table 2 printed by Chromium, its headers wrapped in narrow columns with a space in a line
+    (上一年项目 / 数量 （指 / 2018年事项 / 数）): the piece after the space joins its header, not a row of its own, and
+    the rows' figures fall under 上一年项目数量, 本年增/减 and 处理决定数量."""
+    import shutil
+    import subprocess
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("needs chromium to print the page")
+    rows = [("第二十条第（一）项",), ("信息内容", "本年新<br>制作数量", "本年新<br>公开数量", "对外公开总数量"),
+            ("规章", "0", "0", "0"), ("规范性文件（指各行政机关印发的有正式文号的文件）", "27", "1", "1"),
+            ("第二十条第（五）项",), ("信息内容",) + _HEADS_2019, ("行政许可", "34", "2", "36"),
+            ("其他对外管理服务事项", "0", "5", "7"), ("第二十条第（六）项",), ("信息内容",) + _HEADS_2019,
+            ("行政处罚", "3", "1", "9"), ("行政强制", "0", "0", "0")]
+    body = "".join("<tr>" + "".join(f'<td colspan="4">{c}</td>' if len(r) == 1 else f"<td>{c}</td>" for c in r) + "</tr>"
+                   for r in rows)
+    html = tmp_path / "report.html"
+    html.write_text("<html><head><meta charset='utf-8'><title>某镇人民政府2019年政府信息公开工作年度报告</title></head><body>"
+                    "<h1>某镇人民政府2019年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p>"
+                    f'<table width="640"><tbody>{body}</tbody></table><p>三、收到和处理政府信息公开申请情况</p>'
+                    "</body></html>", encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", html.as_uri()], check=True, capture_output=True, timeout=120)
+    got = {k: m.value for k, m in extract(pdf).metrics.items()}
+    assert [got.get(f"active.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [34, 2, 36]
+    assert [got.get(f"active.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [0, 5, 7]
+    assert [got.get(f"active.penalty.{c}") for c in ("prev_items", "change", "decisions")] == [3, 1, 9]
+
+
 def _touching(top: float, *cells: tuple[str, float, float], size: float = 10.0) -> _Line:
     """A line whose cells (text, x0, width of a character) may touch: words are cut by gaps as the reader cuts them."""
     chars = []

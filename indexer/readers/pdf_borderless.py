@@ -59,6 +59,7 @@ _UNIT = re.compile(r"^(?:万元|元|件|条|个|项|次|篇|人|家)$")
 _DASH = re.compile(r"^(?:[—\-－–―/／]+|无)$")
 # a numbered item starts a cell (1.属于国家秘密, （三）不予公开, 二、上年结转); 第三项 inside a note does not
 _ARTICLE = re.compile(r"^\s*第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项")  # a row of its own
+_REMARK = re.compile(r"^[（(](?![一二三四五六七八九十\d]+[)）])")
 NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|[①-⑳⑴-⒇])")
 
 
@@ -443,6 +444,8 @@ def _fragments(lines: Sequence[TextLine], figures: list[list[Word]], j: int, gro
             continue
         target = label if _in_label_area(w.x0, grown) else header
         gap = LABEL_GAP if target is label else GAP
+        if target is header and _REMARK.match(w.text) and id(w) not in cut and not _at_column_edge(lines, grown, j, w):
+            gap = LABEL_GAP  # a remark in brackets after a space (数量 （指2018年事项数）) belongs to the words before it
         if target and target[-1].line == j and w.x0 - target[-1].x1 < gap * w.size and not NUMBERED.match(w.text) \
                 and id(w) not in cut:
             f = target[-1]
@@ -451,6 +454,13 @@ def _fragments(lines: Sequence[TextLine], figures: list[list[Word]], j: int, gro
         else:
             target.append(_Fragment(w.text, w.x0, w.x1, w.top, w.bottom, w.size, line=j, figure_line=bool(figures[j])))
     return label, header
+
+
+def _at_column_edge(lines: Sequence[TextLine], grown: _Growing, j: int, word: Word) -> bool:
+    """Whether a word starts where words of the table's other lines near it start: a column's edge (the next
+    cell's text, set left), not the middle of a cell."""
+    tol = 0.5 * max(word.size, 1.0)
+    return any(abs(w.x0 - word.x0) <= tol for k in grown.lines if k != j and abs(k - j) <= 4 for w in lines[k].words)
 
 
 def _header_apart(word: Word, grown: _Growing) -> list[Word]:
