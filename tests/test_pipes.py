@@ -123,6 +123,18 @@ def test_a_label_on_its_own_line_takes_the_figures_on_the_next_line():
     assert ["信息内容"] in rows and ["本年制发件数"] in rows  # header words are no labels of figures
 
 
+def test_one_cell_per_line_with_no_line_between_rows_ends_a_row_at_its_padding():
+    """``0 | |``: with no ``|`` line between rows, the extra pipe of a row's last cell (a blank column after it, or a
+    section row's span) ends the row; the figures keep their columns."""
+    lines = ["第二十条第（一）项 | ||||", "信息内容 |", "本年新 |", "本年新 |", "对外公开总数量 | |",
+             "规章 |", "0 |", "0 |", "0 | |", "规范性文件 |", "3 |", "14 |", "14 | |",
+             "第二十条第（五）项 | ||||", "行政许可 |", "0 |", "+10 |", "0 | |"]
+    rows = trailing_pipe_rows(lines)
+    assert rows[0][0] == "第二十条第（一）项" and not any(rows[0][1:])
+    assert ["信息内容", "本年新", "本年新", "对外公开总数量", ""] in rows
+    assert ["规范性文件", "3", "14", "14", ""] in rows and ["行政许可", "0", "+10", "0", ""] in rows
+
+
 def test_a_figure_line_after_a_figure_line_stays_its_own_row():
     rows = trailing_pipe_rows(["行政许可 | 2629 |", "12 |", "行政处罚 |", "3 |"])
     assert rows == [["行政许可", "2629"], ["12"], ["行政处罚", "3"]]

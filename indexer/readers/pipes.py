@@ -60,6 +60,8 @@ def trailing_pipe_rows(lines: list[str]) -> list[list[str]]:
         if row:
             rows.append(row)
         return rows
+    if "|" not in lines and one_cell == len(lines) and any(len(_cells(line)) > 1 for line in lines):
+        return _rows_ending_in_padding(lines)
     return _labels_with_their_figures([_cells(line) if line != _EMPTY_CELL else [""] for line in lines if line != "|"])
 
 
@@ -107,6 +109,23 @@ def _padded_rows(lines: list[str]) -> list[list[str]]:
     if row:
         rows.append(row)
     return [r for r in rows if r]
+
+
+def _rows_ending_in_padding(lines: list[str]) -> list[list[str]]:
+    """One cell per line and no line between rows: a row ends at the cell whose line pads it with more pipes
+    (``0 | |``, ``对外公开总数量 | |``, ``第二十条第（一）项 | ||||``), as a page-to-text tool writes a table whose rows
+    end in a blank cell; the padding's columns stay blank."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    for line in lines:
+        cells = _cells(line) if line != _EMPTY_CELL else [""]
+        row += cells[:1] + [""] * (len(cells) - 1)
+        if len(cells) > 1:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    return rows
 
 
 def _cells(line: str) -> list[str]:
