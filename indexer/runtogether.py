@@ -140,10 +140,17 @@ def row_label_of(text: str, kinds: tuple[str, ...]) -> tuple[_RowLabel, int] | N
     return None
 
 
+_END_NOTE = re.compile(r"[（(][^（）()]*[)）]\s*$")
+
+
 def _label_start(text: str, core: str) -> int:
     """Start of the printed label (with its numbering) whose words are `core`, at the end of `text`."""
     pattern = r"[\s“”\"、，,]*".join(map(re.escape, core))
-    starts = [m.start() for m in re.finditer(pattern, text)]
+    key = simplified(text)  # a traditional-script copy's label too (one character for one)
+    note = _END_NOTE.search(key)  # a note the label ends with may name it again: 规章 （全区机关均无制定规章的权限）
+    if note and len(key) == len(text):
+        key = key[:note.start()] + "_" * (len(key) - note.start())
+    starts = [m.start() for m in re.finditer(pattern, key if len(key) == len(text) else text)]
     start = starts[-1] if starts else max(0, len(text) - len(core))
     prefix = _LABEL_PREFIX.search(text[:start])
     return prefix.start() if prefix else start
@@ -346,13 +353,21 @@ def _active_width(table: _Table, toks: list[_Token], row: _Row, template: str | 
         text = toks[r.token - 1].text[:r.label_at]  # the header before the row's own label
         heads = list(re.finditer(r"信\s*息\s*内\s*容", text))
         text = text[heads[-1].end():] if heads else text  # the last header only (信息内容 opens each)
-        columns = [c for c in _split_labels(text, ACTIVE) if _is_column(c)]
+        pieces = _split_labels(text, ACTIVE)
+        columns = [c for i, c in enumerate(pieces) if _is_column(c) or c in pieces[:i] + pieces[i + 1:] and _starts_columns(c)]
         if columns:
             return len(columns)
         if r is not row:
             break
     keys = ACTIVE_COLUMNS.get(template or "2021", {}).get(row.key) or ACTIVE_COLUMNS["2019"].get(row.key, ())
     return max(1, len(keys))
+
+
+def _starts_columns(text: str) -> bool:
+    """A header cell cut short (本年新) that starts two or more column labels."""
+    key = label_core(text)
+    return len(key) >= 2 and sum(1 for lab in LABELS if lab.kind == ACTIVE and lab.role == "col"
+                                 and any(label_core(a).startswith(key) for a in lab.alts)) >= 2
 
 
 def _is_column(text: str) -> bool:
@@ -405,7 +420,38 @@ def _split_labels(text: str, kind: str) -> list[str]:
                 spots.append((m.start(), m.end()))
     starts = sorted({0} | {a for a, _ in spots})
     cells = [normalize_text(text[a:b]) for a, b in zip(starts, starts[1:] + [len(text)])]
-    return [c for c in cells if c]
+    return [piece for c in cells if c for piece in _cut_short_apart(c, kind)]
+
+
+def _cut_short_apart(text: str, kind: str) -> list[str]:
+    """A cell of labels with a header cell cut short repeated at its end (信息内容本年新本年新) as its cells."""
+    pieces = _cut_short_repeated(text, kind)
+    if pieces:
+        return pieces
+    key = simplified(text)
+    for word in _HEADER_WORDS[kind]:
+        if key.startswith(word) and len(key) > len(word):
+            pieces = _cut_short_repeated(text[len(word):], kind)
+            if pieces:
+                return [normalize_text(text[:len(word)])] + pieces
+    return [text]
+
+
+def _cut_short_repeated(text: str, kind: str) -> list[str] | None:
+    """本年新本年新: a header cell cut short repeated over the columns it starts (本年新<br>制作数量 and 本年新<br>公开数量
+    that lost their second lines), as that many cells when as many of the kind's column labels start with it."""
+    key = label_core(text)
+    for size in range(2, len(key) // 2 + 1):
+        count, rest = divmod(len(key), size)
+        if rest or key != key[:size] * count:
+            continue
+        starting = [lab for lab in LABELS if lab.kind == kind and lab.role == "col"
+                    and any(label_core(a).startswith(key[:size]) for a in lab.alts)]
+        if len(starting) == count and len(text) % count == 0:
+            width = len(text) // count
+            return [normalize_text(text[i * width:(i + 1) * width]) for i in range(count)]
+        return None
+    return None
 
 
 # ------------------------------------------------------------------ paragraphs

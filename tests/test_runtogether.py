@@ -211,3 +211,23 @@ def test_a_traditional_copys_run_together_header_is_cut_into_its_columns():
     assert ["第二十條第（六）項"] in grid and ["信息內容", "上一年項目數量", "本年增/", "處理決定數量"] in grid
     m = metrics_of(rebuild(line))
     assert (m["active.penalty.prev_items"], m["active.penalty.change"], m["active.penalty.decisions"]) == (3, 1, 1)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_header_cut_short_over_two_columns_and_a_label_whose_note_names_it_again(script):
+    """本年新本年新: 本年新<br>制作数量 and 本年新<br>公开数量 cut short, run together; 规章 （全区机关均无制定规章的权限）
+    with a note that names 规章 again. The header names two columns, the row keeps its label and its three figures
+    under 本年新制作数量, 本年新公开数量 and 对外公开总数量; a run that splits several ways (01414) keeps only what every
+    split agrees on."""
+    from fixtures.reports import to_traditional
+
+    line = ("二、主动公开政府信息情况第二十条第（一）项信息内容本年新本年新对外公开总数量规章 （全区机关均无制定规章的权限）312"
+            "规范性文件01414第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可0+100"
+            "三、收到和处理政府信息公开申请情况")
+    if script == "traditional":
+        line = to_traditional(line)
+    m = metrics_of(rebuild(line))
+    assert (m["active.rules.made"], m["active.rules.published"], m["active.rules.total_published"]) == (3, 1, 2)
+    assert m["active.normative.made"] == 0
+    assert "active.normative.published" not in m and "active.normative.total_published" not in m
+    assert (m["active.licensing.prev_items"], m["active.licensing.change"], m["active.licensing.decisions"]) == (0, 10, 0)
