@@ -611,3 +611,15 @@ def test_a_place_counting_what_it_published_is_its_government():
     assert names(first_sentence(paragraphs)) == ("吕梁市人民政府", "吕梁市")
     office = ["一、总体情况", "（一）主动公开情况。2021年，拉萨市招商中心办公室共主动公开各类政府信息82条。"]
     assert first_sentence(office).name == "拉萨市招商中心"  # an agency's office counting: the agency, no government
+
+
+def test_a_bare_level_department_is_placed_by_its_own_channels_name():
+    """市商务局 with “吕梁商务”微信公众号: the city's stem and the type's name its own channel."""
+    paragraphs = ["一、总体情况", "2022年，市商务局坚持公开为常态，积极依法推进政府信息公开工作。",
+                  "我局开设有门户网站和“吕梁商务”微信公众号，及时推送政务信息。"]
+    assert find_agency(None, paragraphs).name == "吕梁市商务局"
+    county = ["一、总体情况", "2023年，市发展和改革局政务公开工作在市委、市政府的领导下稳步推进。",
+              "“韩城发改”微信公众号共发布信息216条。"]
+    assert find_agency(None, county).name == "韩城市发展和改革局"  # a county-level city's stem, 发改 for 发展和改革
+    other = ["一、总体情况", "2022年，市商务局坚持公开为常态。", "组织干部使用“学习强国”学习平台。"]
+    assert find_agency(None, other).name == "市商务局"  # a channel that names no place: no guess

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..gazetteer import places_in, zones_in
 from .dates import DATE_CN
 from .names import (
+    abbreviations,
     canonical,
     drop_internal_office,
     is_place_name,
@@ -449,7 +450,43 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     primary = _department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:])
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
-    return _office_speaking(_full_name(best, paragraphs), paragraphs)
+    return _office_speaking(placed_by_channel(_full_name(best, paragraphs), paragraphs), paragraphs)
+
+
+# “安康商务”微信公众号, 《驻马店农业信息网》: a channel's name in quotes or title marks
+_CHANNEL = re.compile(rf"[“\"《](?P<c>[{HAN}]{{3,14}})[”\"》]")
+_LEVEL_ONLY = frozenset({"市", "县", "区", "旗"})
+
+
+def _type_stems(kind: str) -> set[str]:
+    """How a department's channels shorten its type: its first two characters (商务局 → 商务), its known
+    short form without the last character (发展和改革局 → 发改)."""
+    stems = {kind[:2]} if len(kind) > 2 else set()
+    stems.update(short[:-1] for short, full in abbreviations() if full == kind and len(short) > 2)
+    return stems
+
+
+def placed_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
+    """A department the report names by its bare level alone (市商务局) whose own channel the opening quotes
+    by its place's stem and its type's (“安康商务”微信公众号, 《驻马店农业信息网》): that place's department
+    (安康市商务局), when the stems name one place of that level."""
+    level, kind = split_place(found.name)
+    if level not in _LEVEL_ONLY or not kind:
+        return found
+    stems = _type_stems(kind)
+    places: set[str] = set()
+    for text in paragraphs[:limit]:
+        for m in _CHANNEL.finditer(text):
+            channel = m.group("c")
+            for stem in stems:
+                at = channel.find(stem)
+                place = channel[:at] + level
+                if 2 <= at <= 4 and [(p.text, len(p.places)) for p in places_in(place, agency=True)] == [(place, 1)]:
+                    places.add(place)
+    if len(places) != 1:
+        return found
+    name = places.pop() + kind
+    return AgencyFound(canonical(name), found.printed, found.source)
 
 
 # 我办, 本办: an office speaking of itself (not 本办法, 办理, 办公)
