@@ -623,3 +623,12 @@ def test_a_bare_level_department_is_placed_by_its_own_channels_name():
     assert find_agency(None, county).name == "韩城市发展和改革局"  # a county-level city's stem, 发改 for 发展和改革
     other = ["一、总体情况", "2022年，市商务局坚持公开为常态。", "组织干部使用“学习强国”学习平台。"]
     assert find_agency(None, other).name == "市商务局"  # a channel that names no place: no guess
+
+
+def test_a_department_speaking_as_itself_whose_own_work_the_report_sums_up():
+    """结合市水利局工作情况，特向社会公布2019年本局…报告 and 《吕梁水利信息网》: the city's water bureau."""
+    paragraphs = ["根据《中华人民共和国政府信息公开条例》规定，结合市水利局工作情况，特向社会公布2019年本局信息公开年度报告。",
+                  "一、总体情况", "我局的信息公开平台《吕梁水利信息网》已经建成并运行多年。"]
+    assert find_agency(None, paragraphs).name == "吕梁市水利局"
+    party = ["根据规定，结合市委市政府工作实际，特向社会公布2019年本局信息公开年度报告。", "一、总体情况"]
+    assert find_agency(None, party) is None  # a government's work is not the bureau's own

@@ -446,7 +446,9 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     ]
     sources = [f for f in found if f is not None]
     if not sources:
-        return pronoun_government(paragraphs) or pronoun_agency(paragraphs) or self_named_subject(paragraphs)
+        last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
+                or self_named_subject(paragraphs))
+        return placed_by_channel(last, paragraphs) if last else None
     primary = _department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:])
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
@@ -670,6 +672,22 @@ def _bare_printings(name: str, text: str, covered: set[int]) -> int:
     if not kind or not place or place[-1] not in "省市县区州盟旗":
         return 0
     return sum(1 for m in re.finditer(re.escape(place[-1] + kind), text) if m.start() not in covered)
+
+
+# 结合市农业农村局工作情况，特向社会公布2019年本局…: the department whose own work the report sums up
+_OWN_WORK = re.compile(rf"结合(?P<a>{_NAME})(?:的)?(?:工作情况|工作实际|实际情况|实际工作)")
+
+
+def own_work(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
+    """A report that speaks as 本局 (我委, 我厅) and says it sums up the work of a department of that kind
+    (结合市农业农村局工作情况): that department. A last resort, after every finder."""
+    text = "\n".join(paragraphs[:limit])
+    kinds = {m.group(1) for m in _AGENCY_PRONOUN.finditer(text)}
+    for m in _OWN_WORK.finditer(text):
+        name = m.group("a")
+        if name[-1] in kinds and _agency_like(name) and not is_pronoun(name):
+            return AgencyFound(canonical(name), name, "work")
+    return None
 
 
 # 成立有自治区水文水资源局“一服务两公开”工作领导小组: the agency's own working group for disclosure
