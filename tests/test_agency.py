@@ -632,3 +632,23 @@ def test_a_department_speaking_as_itself_whose_own_work_the_report_sums_up():
     assert find_agency(None, paragraphs).name == "吕梁市水利局"
     party = ["根据规定，结合市委市政府工作实际，特向社会公布2019年本局信息公开年度报告。", "一、总体情况"]
     assert find_agency(None, party) is None  # a government's work is not the bureau's own
+
+
+def test_a_department_without_place_or_level_is_of_the_one_place_whose_government_it_names_by_level():
+    """发改局 (no place, no level), 《韩城市推进…方案》 and 市政府政务公开办: 韩城市's bureau."""
+    paragraphs = ["一、总体情况", "截至2023年底，发改局围绕深化改革、服务民生等工作不断提升服务水平。现将我局2023年信息公开工作报告如下：",
+                  "根据市政府政务公开办部署，按照《韩城市推进重大建设项目批准和实施领域政府信息公开实施方案》要求完善公开平台。"]
+    assert find_agency(None, paragraphs).name == "韩城市发展和改革局"
+    two = paragraphs[:2] + ["根据市政府部署，学习《韩城市推进…方案》和《渭南市推进…方案》。"]
+    assert find_agency(None, two).name == "发展和改革局"  # two places: no guess
+    no_level = paragraphs[:2] + ["按照《韩城市推进重大建设项目批准和实施领域政府信息公开实施方案》要求完善公开平台。"]
+    assert find_agency(None, no_level).name == "发展和改革局"  # the place's government not named by its level
+
+
+def test_a_title_printing_its_city_and_a_bare_district_is_the_district_the_preamble_names():
+    """吕梁市区自然资源局2021年…报告 (区 where the district's name belongs), 由离石区自然资源局…编制: 离石区's bureau."""
+    title = "吕梁市区自然资源局2021年政府信息公开工作年度报告"
+    paragraphs = ["本年度报告由离石区自然资源局结合有关统计数据编制。", "一、总体情况"]
+    assert find_agency(title, paragraphs).name == "离石区自然资源局"
+    elsewhere = ["本年度报告由平城区自然资源局结合有关统计数据编制。", "一、总体情况"]  # a district of another city
+    assert find_agency(title, elsewhere).name != "平城区自然资源局"

@@ -29,6 +29,7 @@ from .names import (
     split_place,
 )
 from .patterns import AGENCY_SUFFIX, HAN, NAME_CHAR, TRAILING_BRACKET, YEAR_WORD
+from .level import is_national
 from .title import clean_title_line, is_agency_line, title_head
 
 
@@ -448,11 +449,12 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     if not sources:
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
                 or self_named_subject(paragraphs))
-        return placed_by_channel(last, paragraphs) if last else None
-    primary = _department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:])
+        return placed_in_its_place(placed_by_channel(last, paragraphs), paragraphs) if last else None
+    primary = _district_dropped(_department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
-    return _office_speaking(placed_by_channel(_full_name(best, paragraphs), paragraphs), paragraphs)
+    placed = placed_in_its_place(placed_by_channel(_full_name(best, paragraphs), paragraphs), paragraphs)
+    return _office_speaking(placed, paragraphs)
 
 
 # “安康商务”微信公众号, 《驻马店农业信息网》: a channel's name in quotes or title marks
@@ -491,6 +493,28 @@ def placed_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15
     return AgencyFound(canonical(name), found.printed, found.source)
 
 
+def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 12) -> AgencyFound:
+    """A department named with neither place nor level (发改局围绕…) whose opening names one city or county
+    (《义乌市推进…方案》) and that place's government by its level alone (市政府政务公开办): that place's department."""
+    place, kind = split_place(found.name)
+    if place or not kind or is_national(found.name) or is_pronoun(found.name):
+        return found
+    text = "\n".join(paragraphs[:limit])
+    mentions = places_in(text)
+    named = {m.text for m in mentions
+             if len(m.places) == 1 and m.places[0].level in ("city", "county") and m.text[-1] in "市县区旗"}
+    if len(named) != 1:
+        return found
+    unit = named.pop()
+    if found.name.startswith(unit[:-1]):  # 揭东分局 for 揭东区: the name opens on its place's stem
+        return found
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    if not any(m.start() not in covered for m in re.finditer(rf"{unit[-1]}(?:人民)?政府", text)):
+        return found
+    name = unit + kind
+    return AgencyFound(canonical(name), found.printed, found.source)
+
+
 # 我办, 本办: an office speaking of itself (not 本办法, 办理, 办公)
 _OFFICE_PRONOUN = re.compile(r"[我本]办(?![法公理事])")
 
@@ -518,6 +542,24 @@ def _placed_instead(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFo
     for other in others:
         other_place, other_kind = split_place(other.name)
         if other_kind == kind and not _BARE_LEVEL.fullmatch(other_place):
+            return other
+    return primary
+
+
+def _district_dropped(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFound:
+    """A title's agency that prints its city and then a bare 区 or 县 where the unit's name belongs
+    (大同市区自然资源局) yields to the agency of that type another source names with a district or county of
+    that city (由平城区自然资源局编制)."""
+    place, kind = split_place(primary.name)
+    if primary.source not in ("title", "embedded") or len(kind) < 3 or kind[0] not in "区县":
+        return primary
+    cities = [p for m in places_in(place, agency=True) for p in m.places if p.level == "city"]
+    if len(cities) != 1:
+        return primary
+    for other in others:
+        other_place, other_kind = split_place(other.name)
+        units = [p for m in places_in(other_place, agency=True) for p in m.places if p.level == "county"]
+        if other_kind == kind[1:] and units and all(u.region.city == cities[0].name for u in units):
             return other
     return primary
 
