@@ -257,3 +257,12 @@ def test_agency_counts_of_a_set_seen_before_are_the_same_and_cannot_be_changed(o
     first.clear()  # a caller's copy
     again = index.facet_counts("agency_id", index.live)
     assert again == index._counted("agency_id", index.live) and again
+
+
+def test_only_the_few_document_segments_of_incremental_runs_are_merged():
+    from indexer.engine.writer import MAX_SMALL_SEGMENTS, segments_to_merge
+
+    batches = [2500, 2480, 1763, 620, 77]  # a build's segments, some left by workers that retired mid-batch
+    assert segments_to_merge(batches + [1] * MAX_SMALL_SEGMENTS) == []  # not yet too many
+    tiny = segments_to_merge(batches + [1, 3, 2, 1, 1, 2, 1, 1, 4])
+    assert tiny == list(range(len(batches), len(batches) + 9))  # the runs' segments, not the retired workers'
