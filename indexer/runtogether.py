@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Block, Paragraph, Table
 from .figure_splits import agreed, combine, row_candidates
-from .tables import ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, label_core, template_of_text
+from .tables import ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, Label, label_core, template_of_text
 from .tables.sums import columns_hold, outcome_rows
 from .textnorm import match_form, normalize_text, simplified
 
@@ -363,11 +363,16 @@ def _active_width(table: _Table, toks: list[_Token], row: _Row, template: str | 
     return max(1, len(keys))
 
 
+def _columns_starting(key: str, kind: str) -> list[Label]:
+    """The kind's column labels that a header cell cut short (本年新, as `label_core`) starts."""
+    return [lab for lab in LABELS if lab.kind == kind and lab.role == "col"
+            and any(label_core(a).startswith(key) for a in lab.alts)]
+
+
 def _starts_columns(text: str) -> bool:
     """A header cell cut short (本年新) that starts two or more column labels."""
     key = label_core(text)
-    return len(key) >= 2 and sum(1 for lab in LABELS if lab.kind == ACTIVE and lab.role == "col"
-                                 and any(label_core(a).startswith(key) for a in lab.alts)) >= 2
+    return len(key) >= 2 and len(_columns_starting(key, ACTIVE)) >= 2
 
 
 def _is_column(text: str) -> bool:
@@ -445,9 +450,7 @@ def _cut_short_repeated(text: str, kind: str) -> list[str] | None:
         count, rest = divmod(len(key), size)
         if rest or key != key[:size] * count:
             continue
-        starting = [lab for lab in LABELS if lab.kind == kind and lab.role == "col"
-                    and any(label_core(a).startswith(key[:size]) for a in lab.alts)]
-        if len(starting) == count and len(text) % count == 0:
+        if len(_columns_starting(key[:size], kind)) == count and len(text) % count == 0:
             width = len(text) // count
             return [normalize_text(text[i * width:(i + 1) * width]) for i in range(count)]
         return None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from . import docset, segment
+from .check_ids import is_check_selector, known_check_ids
 from .engine import Index, RankLeaf, RankWeights
 from .metric_names import metric_label
 from .passage_labels import display_passages, labelled_rows, rows_that_can_show
@@ -494,10 +495,7 @@ def metric_sort_key(sort: str | None) -> str | None:
 
 
 def _check_keys(index: Index, request: SearchRequest) -> None:
-    if request.failing:
-        from .check_ids import is_check_selector, known_check_ids
-
-        known = tuple(known_check_ids()) + tuple(index.facet("failing"))
+    known = tuple(known_check_ids()) + tuple(index.facet("failing")) if request.failing else ()
     for selector in request.failing:
         if not is_check_selector(selector, known):
             raise SearchError(f"there is no check called '{selector}'; check ids look like apply.balance.total "

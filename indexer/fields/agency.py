@@ -449,12 +449,16 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     if not sources:
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
                 or self_named_subject(paragraphs))
-        return placed_in_its_place(placed_by_channel(last, paragraphs), paragraphs) if last else None
+        return _placed(last, paragraphs) if last else None
     primary = _district_dropped(_department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
-    placed = placed_in_its_place(placed_by_channel(_full_name(best, paragraphs), paragraphs), paragraphs)
-    return _office_speaking(placed, paragraphs)
+    return _office_speaking(_placed(_full_name(best, paragraphs), paragraphs), paragraphs)
+
+
+def _placed(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
+    """A department printed without its place, placed by its own channel or by the one place the opening names."""
+    return placed_in_its_place(placed_by_channel(found, paragraphs), paragraphs)
 
 
 # “安康商务”微信公众号, 《驻马店农业信息网》: a channel's name in quotes or title marks
