@@ -79,7 +79,7 @@ def index_of(args, work: Path) -> tuple[Path, Path]:
 def site_of(index_dir: Path) -> Site:
     from indexer import docset
     from indexer.engine import Index
-    from indexer.tables import METRIC_KEYS
+    from indexer.template import METRIC_KEYS
 
     site = Site(metrics=list(METRIC_KEYS))
     with Index.open(index_dir) as ix:

@@ -6,7 +6,7 @@ the index reader can name and filter checks without importing the extractor.
 
 from __future__ import annotations
 
-from .tables import APPEAL_GROUPS, APPLY_COLUMNS, APPLY_ROWS
+from .template import APPEAL_GROUPS, APPLY_COLUMNS, APPLY_ROWS
 
 CROSS_REPORT_PREFIXES = ("history.", "peers.")
 

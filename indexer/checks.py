@@ -46,7 +46,7 @@ import re
 from .check_ids import cross_report_ids
 from .metric_names import COLUMN_NAMES, GROUP_NAMES, ROW_NAMES
 from .record import Check, Metric, Report
-from .tables import APPEAL_GROUPS, APPEAL_LEAVES, APPLY_COLUMNS, APPLY_ROWS, OTHER_2019, OTHER_2021, APPLY_OUTCOMES_2019
+from .template import APPEAL_GROUPS, APPEAL_LEAVES, APPLY_COLUMNS, APPLY_ROWS, OTHER_2019, OTHER_2021, APPLY_OUTCOMES_2019
 
 REQUIRED_CONTENTS = {
     2: "主动公开政府信息情况",

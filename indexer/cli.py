@@ -392,7 +392,7 @@ def _check_files(args: argparse.Namespace, config: Config, index) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from . import export
     from .synonyms import load_synonyms
-    from .tables import METRIC_KEYS
+    from .template import METRIC_KEYS
 
     config = _config(args, reads_files=False).with_overrides(base_url=_base_url(args))
     unknown = [m for m in args.metric or () if m not in METRIC_KEYS]

@@ -25,7 +25,7 @@ from .engine import Index
 from .metric_names import metric_label
 from .search import SearchRequest, ordered_docnums
 from .synonyms import Synonyms
-from .tables import METRIC_KEYS
+from .template import METRIC_KEYS
 
 FIELDS = (
     "id", "source", "title", "agency", "agency_level", "province", "city", "county", "code",

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .metric_names import COLUMN_NAMES
 from .copies import Comparison, ProsePassage
 from .record import Check
-from .tables import APPLY_COLUMNS
+from .template import APPLY_COLUMNS
 
 DEFAULT_THRESHOLD = 0.5
 

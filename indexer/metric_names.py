@@ -8,9 +8,7 @@ the same wherever it is shown: ``active.penalty.decisions`` is
 
 from __future__ import annotations
 
-from .tables import (
-    ACTIVE, ACTIVE_ROWS, APPEAL_LEAVES, APPEALS, APPLY_COLUMNS, LABELS, METRIC_KEYS,
-)
+from .template import ACTIVE, ACTIVE_ROWS, APPEAL_LEAVES, APPEALS, APPLY_COLUMNS, LABELS, METRIC_KEYS
 
 TABLE_NAMES = {
     "active": "主动公开政府信息情况",

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .metric_names import metric_parts
-from .tables import ACTIVE_COLUMNS, ACTIVE_ROWS, METRIC_KEYS, VALUE, cell_kind, convert, parse_number
+from .template import ACTIVE_COLUMNS, ACTIVE_ROWS, METRIC_KEYS, VALUE, cell_kind, convert, parse_number
 from .textnorm import fold
 
 CELL_SEPARATOR = " | "  # how a table row's cells are joined in its stored text

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 
 from .blocks import Block, Paragraph, Table
 from .figure_splits import agreed, combine, row_candidates
-from .tables import ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, Label, label_core, template_of_text
-from .tables.sums import columns_hold, outcome_rows
+from .template import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, Label, columns_hold, label_core, match_label,
+                       outcome_rows, template_of_text)
 from .textnorm import match_form, normalize_text, simplified
 
 _SIGN = r"(?:[+\-]|增|减)"
@@ -376,8 +376,6 @@ def _starts_columns(text: str) -> bool:
 
 
 def _is_column(text: str) -> bool:
-    from .tables import match_label
-
     lab = match_label(text, ("col",), (ACTIVE,))
     return lab is not None
 

@@ -143,7 +143,7 @@ def test_one_missing_figure_skips_only_its_checks():
 
 def test_the_same_checks_whatever_the_report_holds():
     """A check with missing inputs is a skip, never left out: no template, no table 3, half a table."""
-    from indexer.tables import APPLY_ROWS
+    from indexer.template import APPLY_ROWS
 
     every_row = set(APPLY_ROWS["2019"]) | set(APPLY_ROWS["2021"])
     for report in (make(), make(metrics={"apply.new.natural": 1, "apply.new.total": 1}),

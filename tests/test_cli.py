@@ -54,11 +54,12 @@ def test_an_index_run_with_nothing_to_do_loads_nothing_that_reads_or_measures_re
 
 
 def test_a_search_from_the_command_line_loads_no_reader_rule_or_check(workspace):
-    """What a search needs is the index and the labels; the extractor behind them cost 0.1 s of a 0.5 s answer."""
+    """What a search needs is the index and the template's metric keys; the extractor behind them cost 0.1 s of a 0.5 s answer."""
     status, output, loaded = _command_and_modules(workspace, ["search", "行政处罚"])
     assert status == "0" and "行政处罚" in output
     assert not loaded & {"indexer.record", "indexer.structure", "indexer.gazetteer", "indexer.readers.text",
-                         "indexer.ocr", "indexer.fields", "indexer.checks", "indexer.tables.mapper"}
+                         "indexer.ocr", "indexer.fields", "indexer.checks", "indexer.tables",
+                         "indexer.tables.mapper", "indexer.runtogether"}
 
 
 def test_the_export_command_offers_every_export_format():

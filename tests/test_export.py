@@ -11,7 +11,7 @@ from pathlib import Path
 
 from indexer import export
 from indexer.search import SearchRequest, parse_condition
-from indexer.tables import METRIC_KEYS
+from indexer.template import METRIC_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "fixtures" / "expected"

@@ -6,7 +6,7 @@ import json
 
 from indexer.engine import metric_table
 from indexer.engine.metric_table import pack, read_table
-from indexer.tables import METRIC_KEYS
+from indexer.template import METRIC_KEYS
 
 FIRST, SECOND, LAST = METRIC_KEYS[0], METRIC_KEYS[1], METRIC_KEYS[-1]
 

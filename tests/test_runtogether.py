@@ -10,7 +10,8 @@ from indexer.blocks import Paragraph, Table
 from indexer.extract import extract
 from indexer.runtogether import UNSPLIT, has_run_together_table, paragraphs, rebuild, row_label_of, tokens
 from indexer.structure import structure_of
-from indexer.tables import ACTIVE, APPLY, map_tables
+from indexer.tables import map_tables
+from indexer.template import ACTIVE, APPLY
 
 from fixtures.reports import APPLY_BALANCED, apply_table, flatten
 

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from indexer.engine import Index
 from indexer.metric_names import metric_label
 from indexer.search import iri_quote, report_url
-from indexer.tables import METRIC_KEYS
+from indexer.template import METRIC_KEYS
 
 from .errors import PageError
 from .params import ParamError

@@ -18,7 +18,7 @@ from flask import Blueprint, Response, jsonify, request
 from indexer import export
 from indexer.metric_names import metric_label
 from indexer.search import search
-from indexer.tables import METRIC_KEYS
+from indexer.template import METRIC_KEYS
 
 from . import agency_view, compare_view, metrics_view
 from .links import base_url

@@ -20,7 +20,7 @@ from indexer.copies import ProseIndex, ProsePassage, compare_prose, normalise, p
 from indexer.engine import Index
 from indexer.metric_names import metric_label
 from indexer.search import report_url
-from indexer.tables import METRIC_KEYS
+from indexer.template import METRIC_KEYS
 
 from .params import ParamError
 from .report_page import load_record

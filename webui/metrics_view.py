@@ -19,7 +19,7 @@ from indexer.engine import Index
 from indexer.metric_names import metric_label
 from indexer.search import ordered_docnums, search
 from indexer.synonyms import Synonyms
-from indexer.tables import METRIC_KEYS
+from indexer.template import METRIC_KEYS
 
 from .params import ParamError, SearchState
 

@@ -15,7 +15,7 @@ from indexer.metric_names import (
     ACTIVE_COLUMN_NAMES, ACTIVE_ROW_NAMES, APPEAL_GROUP_NAMES, APPEAL_LEAF_NAMES, APPLY_COLUMN_NAMES,
     APPLY_ROW_NAMES, TABLE_NAMES, metric_label,
 )
-from indexer.tables import ACTIVE_COLUMNS, ACTIVE_ROWS, APPEAL_GROUPS, APPEAL_LEAVES, APPLY_COLUMNS, APPLY_ROWS
+from indexer.template import ACTIVE_COLUMNS, ACTIVE_ROWS, APPEAL_GROUPS, APPEAL_LEAVES, APPLY_COLUMNS, APPLY_ROWS
 
 PROSE_KEYS = ("active.published_total", "fees.processing_yuan")
 

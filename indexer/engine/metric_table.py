@@ -36,7 +36,7 @@ ROW_FORMAT = b"P"  # the tag's first byte; M: rows whose tail was all JSON (sche
 @lru_cache(maxsize=1)
 def key_list() -> tuple[tuple[str, ...], bytes, dict[str, int]]:
     """(keys, tag, key -> slot): the key list rows are written in, and the tag that names it."""
-    from ..tables import METRIC_KEYS
+    from ..template import METRIC_KEYS
 
     tag = ROW_FORMAT + zlib.crc32("\n".join(METRIC_KEYS).encode()).to_bytes(4, "little")[:3]
     return METRIC_KEYS, tag, {key: i for i, key in enumerate(METRIC_KEYS)}

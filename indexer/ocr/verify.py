@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..metric_names import metric_label
 from ..record import Check, Metric
-from ..tables import APPEAL_GROUPS, APPEAL_LEAVES, APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, OTHER_2019, OTHER_2021
+from ..template import APPEAL_GROUPS, APPEAL_LEAVES, APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, OTHER_2019, OTHER_2021
 
 MIN_CONFIDENCE = 0.5  # below this, a figure no sum can confirm is left out
 

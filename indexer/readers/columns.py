@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from ..template import ACTIVE, ACTIVE_COLUMNS, match_label, template_of_text
+
 _ARTICLE = re.compile(r"^第\s*二\s*十\s*条\s*第\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项$")
 _FIGURE = re.compile(r"^(?:[+\-−增减]?\d[\d,.]*(?:万元|元)?|—|-|/|无)$")
 _MAX_HEADER_LINES = 3
@@ -22,8 +24,6 @@ _MAX_HEADER_LINES = 3
 
 def rows_from_columns(lines: list[str]) -> list[str]:
     """`lines` with each table 2 written column by column put back in rows (tab-separated)."""
-    from ..tables import ACTIVE, ACTIVE_COLUMNS, match_label, template_of_text  # imported late: tables builds on the readers
-
     template = None
     i = 0
     out: list[str] = []

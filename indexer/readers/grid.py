@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from ..template import APPLY, LABELS, VALUE, cell_kind, label_core, match_label
 from ..textnorm import normalize_text
 
 MAX_SPAN = 200  # hostile files declare rowspan=100000; no real report table is that big
@@ -86,8 +87,6 @@ def tidy_grid(grid: list[list[str]]) -> list[list[str]]:
 def is_template_row(grid: list[list[str]]) -> bool:
     """A one-row table that is a template row with its figures (四、结转下年度继续办理 | 0 | 0 …, the last row of a
     table printed alone): a table, not a line of text (its repeated figures would collapse)."""
-    from ..tables import VALUE, cell_kind, match_label  # the template's labels; imported late (tables builds on the readers)
-
     if len(grid) != 1:
         return False
     cells = [c for c in grid[0] if c.strip()]
@@ -102,8 +101,6 @@ def is_template_row(grid: list[list[str]]) -> bool:
 def is_group_piece(text: str) -> bool:
     """A piece of a wrapped group label (三、本年度 / 办理结果, （三）不予公 / 开): the start or the end, two characters
     or more, of a table-3 group label (本年度办理结果, 不予公开 …)."""
-    from ..tables import APPLY, LABELS, label_core  # the template's labels (tables builds on the readers)
-
     core = label_core(text)
     return len(core) >= 2 and any(lab.kind == APPLY and lab.role == "group" and any(
         alt != core and (alt.startswith(core) or alt.endswith(core)) for alt in lab.alts) for lab in LABELS)

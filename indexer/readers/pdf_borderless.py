@@ -45,7 +45,8 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
-from ..tables import VALUE, cell_kind
+from ..runtogether import header_pieces
+from ..template import VALUE, cell_kind, match_label
 from ..textnorm import normalize_text
 
 GAP = 0.15  # of the font size: a gap this wide between two characters ends a word
@@ -152,8 +153,6 @@ def _label_apart(words: tuple[Word, ...]) -> tuple[Word, ...]:
 
 
 def _is_row_label(text: str) -> bool:
-    from ..tables import match_label
-
     return len(text) <= 40 and match_label(text, ("row",)) is not None
 
 
@@ -337,7 +336,6 @@ def _accepted(lines: Sequence[TextLine], figures: list[list[Word]], grown: _Grow
     1,234); else lines that happen to end in numbers (a sentence broken after 规范性文件34)."""
     if any(len(figures[j]) >= 2 for j in grown.figure_lines) and (len(grown.figure_lines) >= 2 or len(figures[grown.figure_lines[0]]) >= 3):
         return True
-    from ..tables import match_label
 
     words = [w for j in grown.lines for w in lines[j].words if not _is_figure(w.text)]
     labelled = any(_in_label_area(w.x0, grown) and _is_row_label(w.text) for w in words)
@@ -468,8 +466,6 @@ def _header_apart(word: Word, grown: _Growing) -> list[Word]:
     is made of, at its characters."""
     if _in_label_area(word.x0, grown) or len(word.chars) != len(word.text) or len(word.text) < 4 or _is_figure(word.text):
         return [word]
-    from ..runtogether import header_pieces  # the templates' labels (tables builds on the readers)
-
     pieces = header_pieces(word.text)
     if not pieces:
         return [word]
@@ -482,8 +478,6 @@ def _header_apart(word: Word, grown: _Growing) -> list[Word]:
 
 
 def _is_label(text: str) -> bool:
-    from ..tables import match_label
-
     return match_label(text, ("row", "group", "col", "head")) is not None
 
 

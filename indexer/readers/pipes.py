@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block, Table
+from ..template import match_label
 from ..textnorm import normalize_text
 from .meta import meta_from_pairs, meta_key
 
@@ -140,8 +141,6 @@ def _spanning(cells: list[str]) -> bool:
 
 def is_table(rows: list[list[str]]) -> bool:
     """Pipe rows hold a table when a cell is a figure or a template label; else they are page chrome."""
-    from ..tables import match_label  # the template's labels; imported late (tables builds on the readers)
-
     cells = [c for row in rows for c in row if c]
     return any(_NUMBER.match(c) for c in cells) or any(
         match_label(c, ("row", "col", "group")) is not None for c in cells if len(c) <= 40)

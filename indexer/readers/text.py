@@ -23,6 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..blocks import Block, Document, Paragraph, Table
+from ..runtogether import apply_cells, has_run_together_table, rebuild
+from ..template import (APPEALS, APPLY, APPLY_ROWS, LABELS, columns_hold, label_core, label_parts, match_label, parse_number,
+                        template_of_text)
 from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .columns import rows_from_columns
@@ -63,8 +66,6 @@ def read_text(path: Path) -> Document:
 
     meta, body = split_header(text)
     if meta and "\n" not in body.strip():
-        from ..runtogether import rebuild  # a crawler's body on one line
-
         blocks = rebuild(body.strip())
     else:
         blocks = parse_markdown(body) if looks_like_markdown(body) else parse_text(body)
@@ -94,8 +95,6 @@ def parse_text(text: str) -> list[Block]:
             i = end
             continue
         if kind == "text" and _is_run_together(lines[i]):
-            from ..runtogether import rebuild  # the template's labels: imported late (tables builds on the readers)
-
             blocks.extend(_paragraphs(pending))
             pending = []
             blocks.extend(rebuild(lines[i].strip()))
@@ -116,8 +115,6 @@ def _is_run_together(line: str) -> bool:
         return True
     if len(line) < 200:
         return False
-    from ..runtogether import has_run_together_table
-
     return has_run_together_table(line)
 
 
@@ -198,9 +195,6 @@ def _rows_in_template_order(lines: list[str]) -> list[str]:
 def _label_region(lines: list[str], start: int, whole: dict) -> tuple[int, list[str] | None, list[str]] | None:
     """The table-3 region of labels and figures from `start` (a row label without its figures): where it ends, its rows
     rebuilt (None when they cannot be) and the region's other text. `whole` caches what is read from all `lines`."""
-    from ..runtogether import apply_cells  # the crawler-export reader's sums (it builds on this module)
-    from ..tables import APPLY_ROWS, template_of_text  # the template's labels (tables builds on the readers)
-
     if len(lines[start]) > 80 or "。" in lines[start]:
         return None  # prose: no row label starts a region
     first = _region_line(lines[start])
@@ -247,8 +241,6 @@ def _label_region(lines: list[str], start: int, whole: dict) -> tuple[int, list[
 
 def _grouped(label: str, key: str) -> str:
     """A row label that names its row only under its group (3.其他 under （六）其他处理) with the group before it."""
-    from ..tables import LABELS
-
     group = next((lab.needs_group for lab in LABELS if lab.key == key and lab.needs_group), None)
     return f"（六）其他处理 {label}" if group == "other" and "其他处理" not in label else label
 
@@ -256,8 +248,6 @@ def _grouped(label: str, key: str) -> str:
 def _region_line(line: str) -> tuple[str | None, str, list[str]] | None:
     """A line of a table-3 region: (the row key its text names or None, its text, its figures), or None for a line
     that ends the region (prose, a footer, another table's row)."""
-    from ..tables import APPLY, match_label
-
     tokens = line.split()
     n = len(tokens)
     while n and _FIGURE_TOKEN.match(tokens[n - 1]):
@@ -296,8 +286,6 @@ def _under_vertical_header(lines: list[str], at: int) -> bool:
 
 def _apply_row(line: str) -> tuple[str, list[int]] | None:
     """The table-3 row key and seven figures of a line `label f1 … f7`, or None."""
-    from ..tables import APPLY, parse_number  # the template's labels (tables builds on the readers)
-
     tokens = line.split()
     if len(tokens) < 8 or "\t" in line or "|" in line:
         return None
@@ -315,8 +303,6 @@ def _columns_balance(row: str, table: dict[str, list]) -> bool:
     found = _apply_row(row)
     if found is None or found[0] not in ("new", "carried_over"):
         return False
-    from ..tables.sums import columns_hold  # table 3's sums (tables builds on the readers)
-
     rows = {key: tuple(map(str, figures)) for key, figures in table.items()}
     rows[found[0]] = tuple(map(str, found[1]))
     if not all(k in rows for k in ("new", "carried_over", "total", "carried_forward")):
@@ -328,8 +314,6 @@ def _applicants_unplaced(line: str) -> str:
     """A table-3 row whose figures' order cannot be trusted: its six applicant columns left absent (—) unless they
     are all the same figure, its 总计 kept when the six add up to it (then the last figure is 总计 whatever the
     order: the six and 总计 together sum to twice 总计); nothing kept when they do not."""
-    from ..tables import APPLY, parse_number  # the template's labels (tables builds on the readers)
-
     tokens = line.split()
     label, figures = " ".join(tokens[:-7]), tokens[-7:]
     lab = _template_row(label) if label else None
@@ -352,8 +336,6 @@ def join_broken_headers(lines: list[str], table_lines: set[int], sep: str, stop=
     and have as many cells as the row after them or the table's fullest row. `stop(line)`: a line that is no
     piece of a row (a markdown separator row).
     """
-    from ..tables import match_label  # the template's labels; imported late (tables builds on the readers)
-
     def inner(line: str) -> str:
         return line.strip().strip("|") if sep == "|" else line.strip("\n")
 
@@ -673,8 +655,6 @@ def _figure_run(lines: list[str], i: int, usual: int, lead: int, several: bool) 
 def _summed_row(out: list[str], figures: list[str]) -> bool:
     """Seven figures that add up (six columns to 总计), under a table-3 row's label or a label none matches (a
     label the tool broke: 度办理结 （二）部分公开（区分处理的，只计这一情); or table 4's fifteen under its header."""
-    from ..tables import APPLY, match_label, parse_number  # the template's labels (tables builds on the readers)
-
     numbers = [parse_number(f) for f in figures]
     if any(n is None for n in numbers):
         return False
@@ -737,8 +717,6 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
 def _template_row(label: str):
     """The template row `label` names (3.其他 stands alone here); of a cell holding two labels (三、本年度（一）予以公开)
     the last that names a row."""
-    from ..tables import label_parts, match_label  # the template's labels (tables builds on the readers)
-
     return match_label(label, ("row",), group="other") or next(
         (found for part in reversed(label_parts(label)) if (found := match_label(part, ("row",), group="other"))), None)
 
@@ -747,8 +725,6 @@ def _row_fits(label: str, figures: int | list[str]) -> bool:
     """`label` names a template row whose table has about that many figures per row. A table 3 row takes seven, or
     five or six when the others add up to the last (its blanks vanished, 总计 kept): other short rows of figures
     (columns dumped one after another, 3 0 3 / 3 0 3) would be read into the wrong columns."""
-    from ..tables import APPEALS, APPLY  # the template's labels (tables builds on the readers)
-
     lab = _template_row(label)
     if lab is None:
         return False
@@ -761,15 +737,11 @@ def _row_fits(label: str, figures: int | list[str]) -> bool:
 
 
 def _adds_up(figures: list[str]) -> bool:
-    from ..tables import parse_number  # (tables builds on the readers)
-
     numbers = [parse_number(f) for f in figures]
     return None not in numbers and sum(x.value for x in numbers[:-1]) == numbers[-1].value
 
 
 def _is_header_row(cells: list[str]) -> bool:
-    from ..tables import match_label
-
     whole = sum(1 for c in cells if c.strip() and match_label(c.strip(), ("col", "head")) is not None)
     return whole >= 3 or (whole >= 2 and whole + sum(1 for c in cells if _starts_columns(c.strip()) >= 2) >= 3)
 
@@ -779,8 +751,6 @@ def _header_runs(lines: list[str]) -> list[str]:
 
     A line that is the start of several columns of one table (本年新, its 制作数量 / 公开数量 lost) is a piece of such
     a run when two of its lines are whole labels; the table reader names what it cut short."""
-    from ..tables import match_label
-
     filled = [n for n, line in enumerate(lines) if line.strip()]
     place = {n: k for k, n in enumerate(filled)}
 
@@ -828,8 +798,6 @@ def _header_runs(lines: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _starts_columns(text: str) -> int:
     """How many columns of one table a header cell cut short starts (本年新: 本年新制作数量, 本年新公开数量), else 0."""
-    from ..tables import LABELS, label_core, match_label
-
     core = label_core(text)
     if len(core) < 2 or match_label(text, ("col", "head", "row", "group")) is not None:
         return 0

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..template.labels import (ACTIVE, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS, APPLY, APPLY_COLUMNS, KINDS, LABELS, Label,
+                               label_core, match_label)
 from ..textnorm import match_form, simplified
-from .labels import (ACTIVE, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS, APPLY, APPLY_COLUMNS, KINDS, LABELS, Label,
-                     label_core, match_label)
 
 @dataclass(slots=True)
 class Column:

@@ -14,13 +14,13 @@ from decimal import Decimal
 from ..figure_splits import agreed, combine, placements, splits
 from ..record import Metric
 from ..structure import TableRows
-from .cells import ABSENT, BLANK, TEXT, VALUE, Number, cell_kind, convert, parse_number
-from .labels import (ACTIVE, ACTIVE_ALLOWED, ACTIVE_COLUMNS, ACTIVE_ROWS, APPEAL_CELLS, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS,
-                     APPLY, APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, OTHER_2019, OTHER_2021, OTHER_OTHER, Label,
-                     label_core, label_parts, match_label, template_of_text)
+from ..template.cells import ABSENT, BLANK, TEXT, VALUE, Number, cell_kind, convert, parse_number
+from ..template.labels import (ACTIVE, ACTIVE_ALLOWED, ACTIVE_COLUMNS, ACTIVE_ROWS, APPEAL_CELLS, APPEAL_GROUPS, APPEAL_LEAVES,
+                               APPEALS, APPLY, APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, OTHER_2019, OTHER_2021, OTHER_OTHER,
+                               Label, label_core, label_parts, match_label, template_of_text)
+from ..template.sums import columns_hold, outcome_rows, outcomes_within_total
 from .layout import (MAX_HEADER_ROWS, Column, Layout, Row, build_layout, captioned, default_layout, header_matches,
                      header_runs)
-from .sums import columns_hold, outcome_rows, outcomes_within_total
 
 # ------------------------------------------------------------------ reading values
 
