@@ -1,7 +1,7 @@
 """Exports: one row per report, the record's fields then its figures.
 
 Columns are `FIELDS` then the chosen metric keys (every key of
-`tables.METRIC_KEYS` unless some are chosen), always in that order, so a
+`template.METRIC_KEYS` unless some are chosen), always in that order, so a
 spreadsheet built on one export keeps working on the next. A metric a report
 does not state is empty (CSV, xlsx) or null (JSONL), never 0.
 

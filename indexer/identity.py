@@ -12,7 +12,7 @@ from pathlib import Path
 
 _EXTRACTION_MODULES = (
     "textnorm.py", "blocks.py", "structure.py", "record.py", "extract.py",
-    "prose.py", "checks.py", "runtogether.py", "figure_splits.py",
+    "prose.py", "checks.py", "metric_names.py", "runtogether.py", "figure_splits.py",
 )
 
 
@@ -21,18 +21,23 @@ def id_of_sha256(hexdigest: str) -> str:
     return hexdigest[:16]
 
 
-@lru_cache(maxsize=1)
-def extractor_fingerprint() -> str:
-    """Hash of the code and data that make records, so the indexer re-extracts when they change."""
+def fingerprinted_paths() -> list[Path]:
+    """The code and data files that make records (what `extractor_fingerprint` hashes)."""
     here = Path(__file__).parent
-    h = hashlib.sha256()
     paths = [here / name for name in _EXTRACTION_MODULES]
-    paths += sorted((here / "readers").glob("*.py")) + sorted((here / "fields").glob("*.py"))
-    paths += sorted((here / "gazetteer").glob("*.py")) + sorted((here / "tables").glob("*.py"))
+    for package in ("readers", "fields", "gazetteer", "template", "tables"):
+        paths += sorted((here / package).glob("*.py"))
     paths += sorted((here / "data").glob("gazetteer*"))
     paths += [here / "data" / name for name in ("agency_abbreviations.tsv", "place_aliases.tsv", "traditional_chars.tsv")]
     paths += sorted((here / "ocr").glob("*.py"))
-    for path in paths:
+    return paths
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """Hash of the code and data that make records, so the indexer re-extracts when they change."""
+    h = hashlib.sha256()
+    for path in fingerprinted_paths():
         if path.exists():
             h.update(path.name.encode())
             h.update(path.read_bytes())

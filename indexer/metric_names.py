@@ -1,6 +1,6 @@
 """Chinese names of the metric keys, for pages and tables that people read.
 
-Built from the template labels the table mapper recognises (`tables.LABELS`)
+Built from the template labels the table mapper recognises (`template.LABELS`)
 and the row and column names below, which the checks print too, so a key reads
 the same wherever it is shown: ``active.penalty.decisions`` is
 主动公开 · 行政处罚 · 处理决定数量.

@@ -1,7 +1,7 @@
 """The metric figures of every report, packed per document and read back as one table.
 
 Each document's figures are written as one row of the key list
-`tables.METRIC_KEYS` (a 4-byte tag naming that list, then one little-endian
+`template.METRIC_KEYS` (a 4-byte tag naming that list, then one little-endian
 int32 per key, `ABSENT` where the report does not state it). What an int32
 cannot hold follows in a tail: the fractions (0.35 万元 of fees, in two
 reports of three) as a count, their slots and their float64 values, then a
