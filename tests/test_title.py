@@ -213,3 +213,22 @@ def test_a_title_split_after_a_bare_year_beats_the_sites_header_and_column():
     paragraphs = ["北京市东城区人民政府", "政府信息公开年报", "北京市东城区人民防空办公室2020", "政府信息公开工作年度报告",
                   "发布时间:2021-01-19", "本报告是根据《条例》要求编制的2020年度政府信息公开工作年度报告。"]
     assert title_of(paragraphs) == "北京市东城区人民防空办公室2020政府信息公开工作年度报告"
+
+
+def test_a_document_sharing_sites_chunk_number_is_not_part_of_the_title():
+    """1、某局2017年度…报告本报告根据…: the site numbers the chunks it cut the file into."""
+    paragraphs = ["1、 某某区档案局 2017 年度政府信息公开工作年度报告根据条例要求，特向社会公布本报告。", "一、概述"]
+    assert title_of(paragraphs).replace(" ", "") == "某某区档案局2017年度政府信息公开工作年度报告"
+
+
+def test_a_title_on_its_year_with_the_agency_in_brackets_after_it():
+    paragraphs = ["2024年政府信息公开工作年度报告 (上海市浦东新区某某镇人民政府)", "索引号 发布机构 某某镇", "引言"]
+    assert title_of(paragraphs) == "2024年政府信息公开工作年度报告 (上海市浦东新区某某镇人民政府)"
+
+
+def test_a_titles_bracketed_year_on_the_line_under_it_is_part_of_it():
+    paragraphs = ["某某县民政局", "政府信息公开工作年度报告", "(2023年度)", "根据《条例》规定，现将报告如下："]
+    assert title_of(paragraphs) == "某某县民政局政府信息公开工作年度报告(2023年度)"
+    # a title with its year keeps a date line under it apart (the page's date, not the title's)
+    dated = ["某某县民政局2023年政府信息公开工作年度报告", "(2024年1月19日)", "一、总体情况"]
+    assert title_of(dated) == "某某县民政局2023年政府信息公开工作年度报告"

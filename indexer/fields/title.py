@@ -20,12 +20,16 @@ from .patterns import AGENCY_SUFFIX, NAME_CHAR, REPORT_WORDS, SENTENCE_PUNCT, YE
 # …年度报告, also with its year in brackets after it (…年度报告（2022年度）)
 # …年度报告（文字版）: a version note after the title is part of it as printed
 _VERSION_NOTE = r"(?:[（(](?:文字版|图文版|图解版|全文|简版|修订版|更正版|正式版)[)）])"
+# …年度报告（上海市某区某镇人民政府）: the agency printed in brackets after a title that starts on its year
+_AGENCY_NOTE = rf"(?:[（(]\s*{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}\s*[)）])"
 _TITLE_LINE = re.compile(
-    rf"{REPORT_WORDS}.{{0,16}}(?:年度报告|年报|工作报告|报告)(?:[（(]\s*{YEAR_WORD}\s*[)）]|{_VERSION_NOTE})?$")
+    rf"{REPORT_WORDS}.{{0,16}}(?:年度报告|年报|工作报告|报告)\s*(?:[（(]\s*{YEAR_WORD}\s*[)）]|{_VERSION_NOTE}|{_AGENCY_NOTE})?$")
 _TITLE_START = re.compile(REPORT_WORDS)
 _AGENCY_LINE = re.compile(rf"^{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}$")
 
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>|\*\*)\s*|\s*\*\*\s*$")
+# 1、某局2017年度…报告本报告是根据…: a document-sharing site numbers the chunks it cuts a file into
+_CHUNK_NUMBER = re.compile(r"^\d{1,3}、\s*")
 _LABEL = re.compile(r"^(?:(?:Page|P\.)\s*\d+\s*[-–—:：]|欢迎(?:光临|访问|来到)|文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|标题|名称|题目|主题)\s*[:：|｜]?\s*")
 _CMS_LABEL = re.compile(
     r"索引号|索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|组配分类|服务对象|成文日期|发布日期|生成日期|发文日期"
@@ -52,6 +56,8 @@ _TRAILING_INFO = re.compile(
 # A first line of a title broken over lines: an agency, a year, or both (某局, 2022年度, 某局2022年).
 # Its year may be printed without 年 (某办公室2020 / 政府信息公开工作年度报告).
 _TITLE_PIECE = re.compile(rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WORD}|{YEAR})?$(?<=.)")
+# （2023年度）: a title's year in brackets on the line under it
+_YEAR_NOTE_LINE = re.compile(rf"[（(]\s*{YEAR_WORD}\s*[)）]")
 # A year right before the report words, with or without 年 (某委2020政府信息公开…)
 _TITLE_YEAR = re.compile(rf"{YEAR_WORD}|{YEAR}\s*{REPORT_WORDS}")
 _COLUMN_NAME = re.compile(r"^(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开年报|政务公开年报|信息公开年报|年度报告|年报)(?=.)")
@@ -65,7 +71,7 @@ _GLUED_TITLE = re.compile(
 def clean_title_line(text: str) -> str:
     """A line of the opening without page chrome: markdown marks, labels, widgets, breadcrumbs, dates."""
     text = _MARKDOWN.sub("", text).strip()
-    text = _once(text)
+    text = _once(_CHUNK_NUMBER.sub("", text))
     text = re.sub(r"(?<=\d) (?=\d)", "", text)  # 2 0 2 2 年 (letter-spaced PDF text)
     field = _NAME_FIELD.search(text)
     if field and len(_CMS_LABEL.findall(text)) >= 1:
@@ -170,6 +176,8 @@ def _candidates(lines: list[str]) -> list[tuple[int, str]]:
                 candidate = lines[k] + candidate
                 if title_head(candidate):
                     break
+        if _YEAR_NOTE_LINE.fullmatch(nxt) and not re.search(YEAR_WORD, candidate):
+            candidate += nxt  # 某局 / 政府信息公开工作年度报告 / （2023年度）: the title's year on a line of its own
         out.append((i, candidate))
     return out
 
