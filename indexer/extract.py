@@ -8,7 +8,7 @@ from pathlib import Path
 from . import fields
 from .blocks import Document
 from .checks import run_checks
-from .gazetteer import Region, county_government_named, place_by_code, places_in, resolve
+from .gazetteer import Region, county_government_named, county_printed_before, place_by_code, places_in, resolve
 from .identity import id_of_sha256
 from .ocr.verify import verify_figures
 from .readers import read_document
@@ -93,9 +93,17 @@ def agency_and_region(
     primary = list(dict.fromkeys(t for t in (found.printed, found.name, title) if t))
     resolution = resolve(primary, full_text)
     region = resolution.region
+    agency = found.name
+    if fields.is_township_agency(found.name):
+        township, _ = fields.split_place(found.name)
+        if len(places_in(township, agency=True)) == 1:  # 中岗镇, printed 仁寿县中岗镇 in the address
+            region = county_printed_before(township, full_text) or region
     if not region.county and not region.zone and fields.is_township_agency(found.name):
         region = county_government_named(full_text) or region  # 解放路街道办事处 on the 西峰区人民政府 site
-    agency = found.name
+    elif not region.code and fields.is_unplaced_unit(found.name):
+        host = county_government_named(full_text)  # 经济开发区管委会 on the 定州市人民政府 site
+        if host and host.county:
+            region, agency = host, host.county + found.name
     if resolution.misread and agency.startswith(resolution.misread[0]):
         agency = resolution.misread[1] + agency[len(resolution.misread[0]):]
     agency = fields.complete_level_prefix(agency, region)

@@ -652,3 +652,28 @@ def test_a_title_printing_its_city_and_a_bare_district_is_the_district_the_pream
     assert find_agency(title, paragraphs).name == "离石区自然资源局"
     elsewhere = ["本年度报告由平城区自然资源局结合有关统计数据编制。", "一、总体情况"]  # a district of another city
     assert find_agency(title, elsewhere).name != "平城区自然资源局"
+
+
+def test_a_sentence_opening_on_jiang_names_no_agency():
+    """将政府信息公开工作情况作为…: 将 is no place, so 将政府 is no government."""
+    paragraphs = ["一、总体情况", "2019年，我厅严格执行条例。", "(一)总体公开情况。明确专人负责。将政府信息公开工作情况作为各处室年度考核的重要依据。"]
+    assert first_sentence(paragraphs) is None
+
+
+def test_a_plan_the_agency_issued_names_it():
+    """制发《省民政厅2019年政务公开工作实施方案》: 制发 is issuing it, like 印发."""
+    found = own_plan(["制发《某某省民政厅2019年政务公开工作实施方案》，明确专人负责。"])
+    assert found is not None and found.name == "某某省民政厅"
+
+
+def test_a_place_after_two_adverbials_is_the_first_sentences_subject():
+    """2021年，在A的领导下，在B的指导下，某区认真贯彻…: the place stands for its government."""
+    paragraphs = ["一、总体情况",
+                  "2021年，在市委市政府信息公开工作领导小组的领导下，在市政府信息与政务公开办公室的指导下，乐都区认真贯彻落实条例。"]
+    found = first_sentence(paragraphs)
+    assert found is not None and found.name == "乐都区人民政府"
+
+
+def test_a_state_farm_is_an_agency_of_its_own():
+    found = from_title("园艺场2020年政府信息公开工作年度报告")
+    assert found is not None and found.name == "园艺场"

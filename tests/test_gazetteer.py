@@ -15,6 +15,7 @@ from indexer.gazetteer import (
     Place,
     Region,
     county_government_named,
+    county_printed_before,
     place_by_code,
     place_names,
     places_in,
@@ -592,3 +593,17 @@ def test_a_zone_body_with_two_cities_named_stays_at_the_province():
     text = "考察宁夏重要讲话精神，落实自治区和银川市、石嘴山市关于政务公开的要求。"
     region = resolve_region(["苏银产业园管理委员会"], text)
     assert region.city is None
+
+
+def test_a_county_site_named_for_its_government_is_the_units_county():
+    """通过德安县政府网站公开: the site a farm or a township publishes on names its county."""
+    region = county_government_named("园艺场通过德安县政府网站共主动公开政府信息105条。")
+    assert (region.province, region.city, region.county) == ("江西省", "九江市", "德安县")
+
+
+def test_a_county_printed_before_a_township_the_gazetteer_holds_elsewhere_is_its_county():
+    """地址：仁寿县中岗镇…: the gazetteer's only 中岗镇 is 阜南县's; the printed chain names its own county."""
+    region = county_printed_before("中岗镇", "请与中岗镇人民政府联系（地址：仁寿县中岗镇富兴街99号）。")
+    assert (region.province, region.city, region.county) == ("四川省", "眉山市", "仁寿县")
+    assert county_printed_before("中岗镇", "请与中岗镇人民政府联系。") is None  # no chain printed
+    assert county_printed_before("中岗镇", "地址：阜南县中岗镇。") is None  # the gazetteer holds it there already

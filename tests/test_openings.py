@@ -537,3 +537,21 @@ def test_opening(name):
     text, want = OPENINGS[name]
     meta = {"publisher": "韶关市浈江区交通运输局办公室"} if name == "publisher_of_the_page_only" else {}
     check(text, want, **meta)
+
+
+def test_a_township_the_gazetteer_holds_in_another_county_takes_the_county_its_address_prints():
+    text = ("某镇\n2017年03月09日\n中岗镇2016年政府信息公开工作年度报告\n本年度报告由中岗镇人民政府编制。如有疑问，请与中岗镇人民政府联系"
+            "（地址：仁寿县中岗镇富兴街99号）。\n一、工作概述\n" + BODY)
+    check(text, {"agency": "中岗镇人民政府", "agency_level": "township",
+                 "province": "四川省", "city": "眉山市", "county": "仁寿县"})
+
+
+def test_a_zone_committee_without_a_place_is_of_the_county_whose_government_site_it_names():
+    text = ("2020年政府信息公开工作年度报告\n报告可在定州市人民政府门户网站下载。如对本报告有任何疑问，请与经济开发区管委会党政办公室联系。\n"
+            "一、总体情况\n经济开发区管委会严格按照《中华人民共和国政府信息公开条例》，层层分解任务。\n" + BODY)
+    check(text, {"agency": "定州市经济开发区管理委员会", "province": "河北省", "city": "保定市", "county": "定州市"})
+
+
+def test_a_state_farm_is_of_the_county_whose_government_site_it_publishes_on():
+    text = ("园艺场2020年政府信息公开工作年度报告\n一、总体情况\n2020年园艺场通过德安县政府网站共主动公开政府信息105条。\n" + BODY)
+    check(text, {"agency": "德安县园艺场", "province": "江西省", "city": "九江市", "county": "德安县"})

@@ -19,7 +19,15 @@ from .agency import AgencyFound, agency_of, find_agency, from_title
 from .dates import parse_date, published_of, statistics_year, year_of
 from .level import agency_level_of, is_national, is_township_agency, named_by_stem
 from .lines import as_printed, field_lines, rule_lines, simplified, without_glosses
-from .names import canonical, complete_level_prefix, drop_internal_office, expand_type, same_agency, split_place
+from .names import (
+    canonical,
+    complete_level_prefix,
+    drop_internal_office,
+    expand_type,
+    is_unplaced_unit,
+    same_agency,
+    split_place,
+)
 from .patterns import cn_year
 from .title import clean_title_line, title_head, title_of
 
@@ -46,6 +54,7 @@ __all__ = [
     "find_agency",
     "is_national",
     "is_township_agency",
+    "is_unplaced_unit",
     "named_by_stem",
     "parse_date",
     "rule_lines",

@@ -82,10 +82,10 @@ _VERB = (
 )
 # A subject never starts with a preposition (通过政府门户网站，…; 在区委的领导下，…),
 # nor with a copula: 2018年是全市…的一年 has the year for its subject.
-_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是)(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
+_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是|将|把)(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
 _CLAUSE_START = re.compile(
     r"(?:^(?:[(（][一二三四五六七八九十\d]{1,2}[)）][^。，,]{0,12}(?:。|$))?|。|如下\s*[:：])\s*"  # (一)主动公开方面。A…
-    rf"(?:(?:{YEAR_WORD}(?:以来)?|今年以来|本年度)\s*(?:[，,]|的)?\s*)?(?:在[^。]{{0,30}}?(?:领导|指导|引领|带领|部署|关心|支持)下\s*[，,])?\s*"
+    rf"(?:(?:{YEAR_WORD}(?:以来)?|今年以来|本年度)\s*(?:[，,]|的)?\s*)?(?:在[^。]{{0,30}}?(?:领导|指导|引领|带领|部署|关心|支持)下\s*[，,]\s*){{0,3}}\s*"
 )
 # 发布机构：XX局办公室, 来源：XX局 in the metadata lines of a saved page
 _PUBLISHER_LINE = re.compile(
@@ -105,7 +105,14 @@ _PARTY_BODY = re.compile(r"(?:党工委|党委|党组|工委|[省市县区旗州
 _WEBSITE = re.compile(r"(?:网站|网|平台|专栏)$")
 
 
+# 将政府信息公开工作…作为: a bare 政府 ends an agency only after a place or a level (某县政府, 县政府)
+_BARE_GOVERNMENT = re.compile(r"(?<!人民)政府$")
+_LEVELS = frozenset({"省", "自治区", "市", "州", "盟", "县", "区", "旗", "镇", "乡"})
+
+
 def _agency_like(name: str) -> bool:
+    if _BARE_GOVERNMENT.search(name) and name[:-2] not in _LEVELS and not is_place_name(name[:-2]):
+        return False
     return (len(name) >= 3 and not is_pronoun(name) and bool(re.search(AGENCY_SUFFIX + "$", name))
             and not _PARTY_BODY.search(name) and not _WEBSITE.search(name) and not _SPEAKER_BEFORE.search(name))
 
@@ -265,7 +272,7 @@ def opening_subject(paragraphs: list[str], limit: int = 3) -> AgencyFound | None
 
 
 # A clause opening on a full agency name, whatever verb follows (某省某厅准确把握…): the name starts with a place.
-_PLACED_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是)(?P<a>{_NAME})(?=[{HAN}])")
+_PLACED_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是|将|把)(?P<a>{_NAME})(?=[{HAN}])")
 
 
 # An agency ending that is only the first character of a word (气象部门, 局长, 委员, 办法, 社会): not a name's end.
@@ -368,7 +375,7 @@ def compiler(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
 # 编制发布《广州市某局主动公开信息目录》, 修订完善《某厅政府信息公开目录和指南》: its own catalogue and guide
 # 完善《某区住建局信息公开管理制度》, 修订了《某市城市管理局政府信息主动公开基本目录》, 印发《某高新区2024年政务公开工作要点及责任分工》
 _OWN_PLAN = re.compile(
-    rf"(?:制定|印发|出台|编制|修订|修定|修改|更新|完善|建立|健全)(?:实施|并实施|并印发|发布|并发布|公布|完善)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
+    rf"(?:制定|制发|印发|出台|编制|修订|修定|修改|更新|完善|建立|健全)(?:实施|并实施|并印发|发布|并发布|公布|完善)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})?"
     r"(?:政务公开|政府信息主动公开|政府信息公开|信息公开|主动公开)[^》]{0,16}(?:要点|方案|计划|清单|安排|目录|指南|制度|办法|细则)"
     r"[^》]{0,8}》"
 )

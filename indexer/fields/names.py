@@ -218,6 +218,16 @@ def same_agency(short: str, long: str) -> bool:
     return not place_a and len(a) >= 4 and b.endswith(a) and bool(_COMMITTEE_END.search(b[: -len(a)]))
 
 
+# 经济开发区管理委员会, 园艺场: a zone's committee or a state farm printed without any place of its own
+_UNPLACED_UNIT = re.compile(rf"[{HAN}]{{0,8}}?(?:开发区|高新区|经开区|园区|工业区)(?:管理委员会|管委会)|(?:园艺|林|农|垦殖|良种|茶|牧)场")
+
+
+def is_unplaced_unit(name: str) -> bool:
+    """A zone's committee or a state farm named by its kind alone, no place in it (经济开发区管理委员会, 园艺场):
+    the unit of the county whose site it publishes on."""
+    return bool(_UNPLACED_UNIT.fullmatch(name)) and not places_in(name, agency=True) and not zones_in(name)
+
+
 def complete_level_prefix(name: str, region: Region) -> str:
     """A name that starts with a bare level (市卫生健康委员会, 省市场监督管理局) takes the place of that
     level from the resolved region (舟山市卫生健康委员会, 黑龙江省市场监督管理局)."""

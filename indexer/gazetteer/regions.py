@@ -465,6 +465,10 @@ def resolve_region(primary: list[str], context: str = "") -> Region:
     return resolve(primary, context).region
 
 
+# 西峰区人民政府, 德安县政府网站, 某县政府门户: the government of a place, or the site it publishes on
+_GOVERNMENT_AFTER = re.compile(r"人民政府|政府(?:门户)?网站|政府门户")
+
+
 def county_government_named(context: str) -> Region | None:
     """The region of the one county-level unit whose government the text names (西峰区人民政府 as the
     header of the site a subdistrict publishes on), when it names no other county-level government and
@@ -472,10 +476,33 @@ def county_government_named(context: str) -> Region | None:
     g = _gaz()
     units: set[str] = set()
     for m in places_in(context):
-        if not context.startswith("人民政府", m.end):
+        if not _GOVERNMENT_AFTER.match(context, m.end):
             continue
         nodes = {_node(p) for p in m.places if p.level == "county"}
         if len(nodes) != 1 or len(m.places) != 1:
             return None  # an ambiguous name (鼓楼区) or a prefecture's government: no guess
         units |= nodes
     return g.region[units.pop()] if len(units) == 1 else None
+
+
+def county_printed_before(township: str, context: str) -> Region | None:
+    """The county the text prints right before a township it names (地址：仁寿县中岗镇…) when the gazetteer
+    holds that township under another county only (its 中岗镇 is 阜南县's): the printed chain names the
+    township's own county, which the gazetteer lacks it under. None when the text prints no such chain,
+    prints more than one county there, or the gazetteer already holds the township under that county."""
+    g = _gaz()
+    counties: set[str] = set()
+    for m in places_in(context):
+        if not context.startswith(township, m.end):
+            continue
+        nodes = {_node(p) for p in m.places if p.level == "county"}
+        if len(nodes) != 1 or len(m.places) != 1:
+            return None
+        counties |= nodes
+    if len(counties) != 1:
+        return None
+    county = counties.pop()
+    for m in places_in(township, agency=True):
+        if any(county in g.anc[_node(p)] for p in m.places):
+            return None
+    return g.region[county]
