@@ -473,16 +473,22 @@ def county_government_named(context: str) -> Region | None:
     """The region of the one county-level unit whose government the text names (西峰区人民政府 as the
     header of the site a subdistrict publishes on), when it names no other county-level government and
     the name is no other unit's: the county a township agency that prints no county of its own belongs to."""
-    g = _gaz()
+    units = _counties_before(context, lambda end: bool(_GOVERNMENT_AFTER.match(context, end)))
+    return _gaz().region[units.pop()] if units and len(units) == 1 else None
+
+
+def _counties_before(context: str, follows) -> set[str] | None:
+    """The county-level units the text prints right before what `follows(end)` accepts; None when one
+    of those names is ambiguous (鼓楼区) or no county (a prefecture's government): no guess then."""
     units: set[str] = set()
     for m in places_in(context):
-        if not _GOVERNMENT_AFTER.match(context, m.end):
+        if not follows(m.end):
             continue
         nodes = {_node(p) for p in m.places if p.level == "county"}
         if len(nodes) != 1 or len(m.places) != 1:
-            return None  # an ambiguous name (鼓楼区) or a prefecture's government: no guess
+            return None
         units |= nodes
-    return g.region[units.pop()] if len(units) == 1 else None
+    return units
 
 
 def county_printed_before(township: str, context: str) -> Region | None:
@@ -491,15 +497,8 @@ def county_printed_before(township: str, context: str) -> Region | None:
     township's own county, which the gazetteer lacks it under. None when the text prints no such chain,
     prints more than one county there, or the gazetteer already holds the township under that county."""
     g = _gaz()
-    counties: set[str] = set()
-    for m in places_in(context):
-        if not context.startswith(township, m.end):
-            continue
-        nodes = {_node(p) for p in m.places if p.level == "county"}
-        if len(nodes) != 1 or len(m.places) != 1:
-            return None
-        counties |= nodes
-    if len(counties) != 1:
+    counties = _counties_before(context, lambda end: context.startswith(township, end))
+    if not counties or len(counties) != 1:
         return None
     county = counties.pop()
     for m in places_in(township, agency=True):
