@@ -12,7 +12,7 @@ from pathlib import Path
 
 _EXTRACTION_MODULES = (
     "textnorm.py", "blocks.py", "structure.py", "record.py", "extract.py",
-    "prose.py", "checks.py", "metric_names.py", "runtogether.py", "figure_splits.py",
+    "prose.py", "checks.py", "metric_names.py", "figure_splits.py",
 )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .blocks import Block, Paragraph, Table
-from .readers.text import is_number_cell
+from .template import is_number_cell
 from .textnorm import simplified
 
 NATIONAL_SECTIONS: tuple[tuple[int, str, str], ...] = (

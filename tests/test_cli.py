@@ -59,7 +59,7 @@ def test_a_search_from_the_command_line_loads_no_reader_rule_or_check(workspace)
     assert status == "0" and "行政处罚" in output
     assert not loaded & {"indexer.record", "indexer.structure", "indexer.gazetteer", "indexer.readers.text",
                          "indexer.ocr", "indexer.fields", "indexer.checks", "indexer.tables",
-                         "indexer.tables.mapper", "indexer.runtogether"}
+                         "indexer.tables.mapper", "indexer.readers.runtogether"}
 
 
 def test_the_export_command_offers_every_export_format():

@@ -8,7 +8,7 @@ import pytest
 
 from indexer.blocks import Paragraph, Table
 from indexer.extract import extract
-from indexer.runtogether import UNSPLIT, has_run_together_table, paragraphs, rebuild, row_label_of, tokens
+from indexer.readers.runtogether import UNSPLIT, has_run_together_table, paragraphs, rebuild, row_label_of, tokens
 from indexer.structure import structure_of
 from indexer.tables import map_tables
 from indexer.template import ACTIVE, APPLY

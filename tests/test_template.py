@@ -136,5 +136,5 @@ def test_the_template_loads_no_reader_mapper_or_record():
     code = "import sys, indexer.template; print(' '.join(m for m in sys.modules if m.startswith('indexer')))"
     loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
     assert "indexer.template" in loaded
-    assert not {m for m in loaded if m.startswith(("indexer.readers", "indexer.tables", "indexer.runtogether", "indexer.record",
+    assert not {m for m in loaded if m.startswith(("indexer.readers", "indexer.tables", "indexer.record",
                                                     "indexer.structure", "indexer.gazetteer"))}

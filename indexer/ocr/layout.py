@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .model import Line
 
-from ..readers.text import NUMBERING
+from ..readers.paragraphs import NUMBERING
 from ..textnorm import normalize_text
 
 _SENTENCE_END = "。！？；!?;…：:"

@@ -9,7 +9,7 @@
 
 `split_header` takes the header off and turns it into `Document.meta`
 (title, publisher, published, url); the body is read like any text, and a
-body written on one line is rebuilt by `indexer.runtogether`.
+body written on one line is rebuilt by `readers.runtogether`.
 """
 
 from __future__ import annotations

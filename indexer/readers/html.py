@@ -31,8 +31,8 @@ text (a table pasted as an image) is read in its place; nothing is fetched.
 
 Tables: a ``<table>`` becomes a `Table` only when it holds data cells: at least
 two columns, no nested table and no cell holding a long passage (those are
-page-layout tables, whose cells are read as ordinary content). Spans are
-expanded by `grid.expand_spans`.
+page-layout tables, whose cells are read as ordinary content); `html_tables.py`
+reads a data table's cells into a grid, spans expanded.
 
 `Document.meta` keys: ``page_title`` (the ``<title>``), ``article_title``
 (``<meta name="ArticleTitle">``), ``title`` (the article title, else the page
@@ -55,10 +55,12 @@ from ..blocks import Block, Document, Paragraph, Table
 from ..textnorm import han_count, has_han, match_form, normalize_text
 from . import ReadError
 from .encoding import decode_bytes
-from .grid import Cell, expand_spans, is_template_row, tidy_grid
+from .grid import is_template_row
+from .html_tables import BLOCK_TAGS, CELL_TAGS, cell_text, is_data_table, table_grid, table_kind, text_content
 from .meta import iso_date
+from .paragraphs import NUMBERING
 from .pictures import MAX_PICTURES, TOKEN, expand_tokens, picture_bytes
-from .text import NUMBERING, parse_text
+from .text import parse_text
 
 # ---------------------------------------------------------------- constants
 
@@ -68,21 +70,13 @@ _DROP_TAGS = (
     "button", "map", "audio", "video", "source", "link", "meta", "base", "head", "nav", "aside",
     "dialog", "menu", "img", "param",
 )
-_BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main header footer aside nav "
-    "blockquote center table tr td th thead tbody tfoot caption form fieldset legend address "
-    "figure figcaption hr body html pre details summary".split()
-)
 _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_CELL_TAGS = frozenset(("td", "th"))
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _MSO_CONDITIONAL = re.compile(r"<!\[(?:if[^\]]*|endif)\]>", re.I)
 _LOOKS_HTML = re.compile(r"<\s*(?:html|body|head|p|div|table|br|span|meta|title|h[1-6]|font|center)\b", re.I)
-_SPAN = re.compile(r"\s*(\d{1,6})")  # rowspan / colspan attribute values
-_META_PAIR = re.compile(r"^(索引号|发布机构|生成日期|成文日期|发布日期|发文日期)\s*[:：]\s*(.+)$")
 _SPACE = re.compile(r"\s")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
 
@@ -99,11 +93,6 @@ _CHROME = re.compile(
     r"|(?:发布|发表|更新|生成|发文|录入)(?:时间|日期)[:：]|(?<!数据)来源[:：]|责任编辑|编辑[:：]|作者[:：]"
     r"|索引号|(?:发布机构|主题分类|公开方式|公开范围|公开时限|所属机构|信息类别|组配分类|体裁分类|文号)[:：]",
     re.I,
-)
-# Labels of the 信息公开 metadata box (索引号 / 发布机构 / 生成日期 …) shown above many articles.
-_META_LABEL = re.compile(
-    r"^(?:索引号|索 引 号|发布机构|发文机关|发文机构|生成日期|成文日期|发布日期|发文日期|主题分类|主题词|公开方式|信息名称"
-    r"|公开范围|公开时限|所属机构|信息类别|组配分类|体裁分类|文号|发文字号|有效性|名称|标题|时效)\s*[:：]?$"
 )
 _PROSE_PUNCT = re.compile("[，。；：、,;]")
 _NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．%]*\s*(?:元|万元|件|条|个|项|%)?$")
@@ -245,7 +234,7 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
     meta: dict[str, str] = {}
     title = root.find(".//title")
     if title is not None:
-        t = normalize_text(_text_content(title))
+        t = normalize_text(text_content(title))
         if t:
             meta["page_title"] = t
     names = {
@@ -303,9 +292,6 @@ def _clean(body: etree._Element) -> None:
     for el in doomed:
         if el.getparent() is not None:
             _drop_tree(el)
-
-
-_text_content = etree.XPath("string()", smart_strings=False)  # lxml.html's text_content(): every text node inside, in order
 
 
 def _drop_tree(el: etree._Element) -> None:
@@ -412,9 +398,9 @@ class _Walker:
         for event, el in walker:
             tag = el.tag if isinstance(el.tag, str) else ""
             if event == "start":
-                if tag in _BLOCK_TAGS or tag == "br":
+                if tag in BLOCK_TAGS or tag == "br":
                     self._flush()
-                if tag == "table" and _is_data_table(el, self.cell_texts):
+                if tag == "table" and is_data_table(el, self.cell_texts):
                     self._table(el)
                     walker.skip_subtree()
                     continue
@@ -422,9 +408,9 @@ class _Walker:
                     self._pre(el)
                     walker.skip_subtree()
                     continue
-                if tag in _BLOCK_TAGS:
+                if tag in BLOCK_TAGS:
                     self.blocks.append(el)
-                    if tag in _CELL_TAGS:
+                    if tag in CELL_TAGS:
                         self.cells += 1
                 if tag == "a" and el.get("href") is not None:
                     self.links += 1
@@ -433,11 +419,11 @@ class _Walker:
                 if tag in ("table", "pre") and (not self.blocks or self.blocks[-1] is not el):
                     pass  # handled whole at its start
                 else:
-                    if tag in _BLOCK_TAGS:
+                    if tag in BLOCK_TAGS:
                         self._flush()
                         if self.blocks and self.blocks[-1] is el:
                             self.blocks.pop()
-                        if tag in _CELL_TAGS:
+                        if tag in CELL_TAGS:
                             self.cells -= 1
                     if tag == "a" and el.get("href") is not None:
                         self.links -= 1
@@ -479,14 +465,14 @@ class _Walker:
         owner = table
         caption = table.find("caption")
         if caption is not None:
-            text = normalize_text(_cell_text(caption))
+            text = normalize_text(cell_text(caption))
             if text:
                 self.units.append(_Unit(self._next_seq(), owner, text))
-        grid = _table_grid(table, self.cell_texts)
+        grid = table_grid(table, self.cell_texts)
         self.cell_texts.clear()
         if not grid:
             return
-        kind, pairs = _table_kind(grid)
+        kind, pairs = table_kind(grid)
         if (len(grid) >= 2 and max(len(r) for r in grid) >= 2) or is_template_row(grid):
             self.units.append(_Unit(self._next_seq(), owner, table=grid, table_kind=kind, pairs=pairs))
         else:  # a one-row or one-column "table": its lines are paragraphs
@@ -496,7 +482,7 @@ class _Walker:
                     self.units.append(_Unit(self._next_seq(), owner, text, in_cell=True))
 
     def _pre(self, pre: etree._Element) -> None:
-        for block in parse_text(_text_content(pre)):
+        for block in parse_text(text_content(pre)):
             if isinstance(block, Paragraph):
                 self.units.append(_Unit(self._next_seq(), pre, block.text))
             else:
@@ -509,128 +495,6 @@ def _dedupe(row: list[str]) -> list[str]:
         if c and (not out or out[-1] != c):
             out.append(c)
     return out
-
-
-# ---------------------------------------------------------------- tables
-
-
-def _rows_of(table: etree._Element) -> list[etree._Element]:
-    rows = []
-    for child in table:
-        if child.tag == "tr":
-            rows.append(child)
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            rows.extend(c for c in child if c.tag == "tr")
-    return rows
-
-
-def _cells_of(tr: etree._Element) -> list[etree._Element]:
-    return [c for c in tr if c.tag in _CELL_TAGS]
-
-
-def _is_data_table(table: etree._Element, cell_texts: dict | None = None) -> bool:
-    """A table of data cells, not a table that lays out the page (or holds the article).
-
-    The text of each cell read is put in `cell_texts`, for `_table_grid`.
-    """
-    rows = _rows_of(table)
-    if not rows:
-        return False
-    widest = max(len(_cells_of(r)) for r in rows)
-    if widest < 2:
-        return False
-    if any(True for _ in _nested_tables(table)):
-        return False
-    total = 0
-    link = 0
-    for row in rows:
-        for cell in _cells_of(row):
-            raw = _cell_text(cell)
-            if cell_texts is not None:
-                cell_texts[cell] = raw
-            text = normalize_text(raw)
-            if len(text) > 300:
-                return False
-            total += len(text)
-            for a in cell.iter("a"):
-                if a.get("href") is not None:
-                    link += len(normalize_text(_text_content(a)))
-    if total == 0:
-        return False
-    return link <= 0.5 * total
-
-
-def _nested_tables(table: etree._Element):
-    for el in table.iter("table"):
-        if el is not table:
-            yield el
-
-
-def _cell_text(cell: etree._Element) -> str:
-    """A cell's text: ``<br>`` and block boundaries become spaces."""
-    if not len(cell):  # no element inside: its own text
-        return cell.text or ""
-    parts: list[str] = []
-    for event, el in etree.iterwalk(cell, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            if el is not cell and (tag == "br" or tag in _BLOCK_TAGS):
-                parts.append(" ")
-            if el.text:
-                parts.append(el.text)
-        else:
-            if el is cell:
-                break
-            if tag in _BLOCK_TAGS:
-                parts.append(" ")
-            if el.tail:
-                parts.append(el.tail)
-    return "".join(parts)
-
-
-def _span(value: str | None) -> int:
-    if not value:
-        return 1
-    m = _SPAN.match(value)
-    return max(1, int(m.group(1))) if m else 1
-
-
-def table_grid_of(markup: str) -> list[list[str]]:
-    """The grid of one ``<table>`` written inside another format (markdown from PDF converters keeps merged tables
-    as HTML), or [] when the markup holds no table."""
-    try:
-        root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return []
-    table = next(root.iter("table"), None)
-    return _table_grid(table) if table is not None else []
-
-
-def _table_grid(table: etree._Element, cell_texts: dict | None = None) -> list[list[str]]:
-    known = cell_texts or {}
-    rows = [
-        [Cell(known.get(c) or _cell_text(c), _span(c.get("rowspan")), _span(c.get("colspan"))) for c in _cells_of(tr)]
-        for tr in _rows_of(table)
-    ]
-    return tidy_grid(expand_spans(rows))
-
-
-def _table_kind(grid: list[list[str]]) -> tuple[str, dict[str, str]]:
-    """"meta" for the 信息公开 metadata box (索引号 | … | 发布机构 | …), else "data"."""
-    labels = 0
-    pairs: dict[str, str] = {}
-    for row in grid:
-        for i, cell in enumerate(row):
-            if _META_LABEL.match(cell):
-                labels += 1
-                if i + 1 < len(row) and row[i + 1] and not _META_LABEL.match(row[i + 1]):
-                    pairs[re.sub(r"[\s:：]", "", cell)] = row[i + 1]
-            else:
-                m = _META_PAIR.match(cell)
-                if m:
-                    labels += 1
-                    pairs[m.group(1)] = m.group(2)
-    return ("meta" if labels >= 3 else "data"), pairs
 
 
 # ---------------------------------------------------------------- the article

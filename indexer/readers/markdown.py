@@ -30,7 +30,9 @@ from ..blocks import Block, Document, Table
 from ..textnorm import has_han
 from . import ReadError
 from .encoding import decode_bytes
-from .text import join_broken_headers, parse_text
+from .html_tables import table_grid_of
+from .split_rows import join_broken_headers
+from .text import parse_text
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]*(.*?)[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
@@ -102,8 +104,6 @@ def looks_like_markdown(text: str) -> bool:
 def parse_markdown(text: str) -> list[Block]:
     """Blocks of a markdown document; a table written as HTML inside it (``<table>…</table>``, as PDF-to-markdown
     converters keep tables with merged cells) is read as HTML."""
-    from .html import table_grid_of  # the HTML reader's grids (merged cells expanded as in a saved page)
-
     blocks: list[Block] = []
     pos = 0
     for m in _EMBEDDED_TABLE.finditer(text):

@@ -47,13 +47,15 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from .. import limits
 from ..blocks import Block, Document, Paragraph, Table
+from ..template import is_number_cell
 from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .grid import drop_empty_rows
+from .paragraphs import NUMBERING
 from .pdf_borderless import Word, find_tables, words_of
 from .pdf_cells import TableFinder
 from .pdf_text import text_lines, text_of
-from .text import NUMBERING, is_number_cell, parse_text
+from .text import parse_text
 
 _SENTENCE_END = "。！？；!?;…"
 _PAGE_NUMBER = re.compile(

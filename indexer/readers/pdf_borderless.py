@@ -45,9 +45,9 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
-from ..runtogether import header_pieces
 from ..template import VALUE, cell_kind, match_label
 from ..textnorm import normalize_text
+from .runtogether import header_pieces
 
 GAP = 0.15  # of the font size: a gap this wide between two characters ends a word
 LABEL_GAP = 0.6  # of the font size: label words this close are one label (autospaced digits, 第 1 项)

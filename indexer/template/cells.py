@@ -28,6 +28,7 @@ class Number:
 
 
 BLANK, ABSENT, VALUE, TEXT = "blank", "absent", "value", "text"
+_NUMBER_CELL = re.compile(r"^[\s+\-−增减]*[\d０-９][\d,，.．]*\s*(?:元|万元|件|条|个|项)?$")
 
 
 @lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
@@ -58,6 +59,11 @@ def cell_kind(cell: str) -> str:
     if _ABSENT.match(re.sub(r"\s+", "", t)) or re.fullmatch(r"[\d.]+\s*%", t):
         return ABSENT
     return TEXT
+
+
+def is_number_cell(cell: str) -> bool:
+    """A cell that holds a figure and nothing else (a repeated one is no merged label, a row of them no prose)."""
+    return bool(_NUMBER_CELL.match(cell))
 
 
 def _as_number(d: Decimal, integral: bool) -> int | float:

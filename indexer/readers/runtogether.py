@@ -30,11 +30,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import Block, Paragraph, Table
-from .figure_splits import agreed, combine, row_candidates
-from .template import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, Label, columns_hold, label_core, match_label,
-                       outcome_rows, template_of_text)
-from .textnorm import match_form, normalize_text, simplified
+from ..blocks import Block, Paragraph, Table
+from ..figure_splits import agreed, combine, row_candidates
+from ..structure import heading_score
+from ..template import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, Label, columns_hold, label_core, match_label,
+                        outcome_rows, template_of_text)
+from ..textnorm import match_form, normalize_text, simplified
 
 _SIGN = r"(?:[+\-]|增|减)"
 _RUN = re.compile(rf"{_SIGN}?\d[\d.,]*(?:[ \u3000]*{_SIGN}[ \u3000]*\d[\d.,]*|[ \u3000]+\d[\d.,]*)*(?:\s*(?:万元|元))?")
@@ -522,7 +523,5 @@ def _inside_brackets(text: str) -> bool:
 
 def _starts_section(text: str, i: int) -> bool:
     """一、总体情况 glued to the text before it still heads a section when its words are a national section's."""
-    from .structure import heading_score
-
     m = _HEADING.match(text, i)
     return bool(m) and max(heading_score(m.group(), no) for no in range(1, 7)) >= 2.5

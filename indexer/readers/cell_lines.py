@@ -1,0 +1,226 @@
+"""Tables written a cell a line without markers (PDF-to-text without layout, a saved page's cells as paragraphs), in rows.
+
+Such text keeps a table's cells in reading order but not its rows: a row label on its own line(s), its figures
+on the next lines, column labels one a line. Figures on consecutive lines become one line; a row label and the
+figures after it become one row when the label is a template row that takes that many figures; three or more
+column labels in a row become a header row. Table 3 whose labels stand away from their figures is rebuilt by
+`table3_rows`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..template import APPLY, match_label, parse_number
+from .table3_rows import doubted_orders_unplaced, rows_in_template_order
+from .template_rows import FIGURE_TOKEN, FIGURES_LINE, row_fits, starts_columns
+
+def labels_onto_figures(lines: list[str]) -> list[str]:
+    """A table written one cell per line without markers (PDF-to-text without layout), put back in rows.
+
+    A row label on its own line(s) and the row's figures on the next line become one line, label then
+    figures (``（二）部分公开（区分处理的，只计这一情形，`` / ``不计其他情形）`` / ``1 0 0 0 0 0 1``), when
+    the label is one of the national templates' and the number of figures fits its table; three or more
+    lines that are each a column label of the templates (信息内容 / 本年制发件数 / …) become one header row.
+    """
+    out: list[str] = []
+    for line in _figure_runs(lines):
+        tokens = line.split()
+        if tokens and "\t" not in line and all(FIGURE_TOKEN.match(t) for t in tokens) and _label_above(out, tokens):
+            continue
+        out.append(line)
+    out = doubted_orders_unplaced(rows_in_template_order(out))
+    return _header_runs(out)
+
+
+def _is_figure_cell(line: str, several: bool = False) -> bool:
+    """A line of one figure; with `several`, also of a few of a row's figures that a PDF-to-text tool put on one
+    line (``13612 252 0``)."""
+    tokens = line.split()
+    return bool(tokens) and "\t" not in line and len(tokens) <= (4 if several else 1) and \
+        all(FIGURE_TOKEN.match(t) for t in tokens)
+
+
+def _usual_gap(lines: list[str]) -> int:
+    """How many blank lines usually stand between two lines of text (1 when every paragraph is followed by one)."""
+    gaps: dict[int, int] = {}
+    run = None
+    for line in lines:
+        if line.strip():
+            if run is not None:
+                gaps[run] = gaps.get(run, 0) + 1
+            run = 0
+        elif run is not None:
+            run += 1
+    return max(gaps, key=gaps.get) if gaps else 0
+
+
+def _figure_runs(lines: list[str]) -> list[str]:
+    """A table's figures written one cell to a line (a saved page's cells as paragraphs): one line of figures.
+
+    Figures on consecutive lines, blank lines between them allowed, become one line right under the line
+    before them (``行政许可`` / ``0`` / ``0`` / ``0`` → ``行政许可`` / ``0 0 0``). Where the text puts one blank line
+    between any two paragraphs, each further blank line before or between the figures is an empty cell (—),
+    kept when the row label above then takes exactly that many figures. Lines of a few figures each (a
+    PDF-to-text tool's ``13612 252 0`` / ``45`` / ``128`` / ``32 14069``) join only into a table-3 row whose
+    seven figures add up (its six columns to its 总计): such lines can as well hold several rows' figures.
+    """
+    usual = _usual_gap(lines)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _is_figure_cell(lines[i], several=True):
+            out.append(lines[i])
+            i += 1
+            continue
+        lead = 0
+        while out and not out[-1].strip():
+            out.pop()
+            lead += 1
+        figures, with_empty, j, several = _figure_run(lines, i, usual, lead, True)
+        if several and not _summed_row(out, figures):
+            figures, with_empty, j, _ = _figure_run(lines, i, usual, lead, False)
+            if not figures:  # a line of several figures on its own: left as it is
+                out += [""] * lead + [lines[i]]
+                i += 1
+                continue
+        if len(with_empty) > len(figures) and out and row_fits(out[-1].strip(), with_empty):
+            figures = with_empty
+        if lead and not out:
+            out += [""] * lead
+        out.append(" ".join(figures))
+        i = j
+    return out
+
+
+def _figure_run(lines: list[str], i: int, usual: int, lead: int, several: bool) -> tuple[list[str], list[str], int, bool]:
+    """The figures on the lines from i on (blank lines between allowed), with blanks beyond the usual gap as empty
+    cells; where the run ends; whether a line held several figures."""
+    figures: list[str] = []
+    with_empty = ["—"] * (lead - usual if usual and lead > usual else 0)
+    j, multi = i, False
+    while j < len(lines):
+        k = j
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if k >= len(lines) or not _is_figure_cell(lines[k], several):
+            break
+        if usual and k - j > usual and figures:
+            with_empty += ["—"] * (k - j - usual)
+        tokens = lines[k].split()
+        multi = multi or len(tokens) > 1
+        figures += tokens
+        with_empty += tokens
+        j = k + 1
+    return figures, with_empty, j, multi
+
+
+def _summed_row(out: list[str], figures: list[str]) -> bool:
+    """Seven figures that add up (six columns to 总计), under a table-3 row's label or a label none matches (a
+    label the tool broke: 度办理结 （二）部分公开（区分处理的，只计这一情); or table 4's fifteen under its header."""
+    numbers = [parse_number(f) for f in figures]
+    if any(n is None for n in numbers):
+        return False
+    if len(numbers) == 15 and out and re.search(r"[维纠审]|尚未|总计?$", out[-1]):
+        # table 4's row under its header: each group's four results add up to its 总计
+        return all(sum(n.value for n in numbers[g:g + 4]) == numbers[g + 4].value for g in (0, 5, 10))
+    if len(numbers) != 7 or sum(n.value for n in numbers[:-1]) != numbers[-1].value:
+        return False
+    for take in (1, 2, 3):
+        label = "".join(t.strip() for t in out[-take:])
+        lab = match_label(label, ("row",), group="other") if len(out) >= take and len(label) <= 80 else None
+        if lab is not None:
+            return lab.kind == APPLY
+    return True
+
+
+def _label_above(out: list[str], figures: list[str]) -> bool:
+    """Join `figures` to the row label on the last one to three lines of `out`, if they hold one (or to the row
+    whose first figures are on its label's line: ``行政规范性文件 564`` / ``984`` / ``4185``)."""
+    started = FIGURES_LINE.match(out[-1].strip()) if out and "\t" not in out[-1] and "|" not in out[-1] else None
+    if started and row_fits(started.group(1), started.group(2).split() + figures):
+        out[-1] = out[-1].rstrip() + " " + " ".join(figures)
+        return True
+    # a label wrapped round its row's first figure: 2.其他法律行政法规 / 0 / 禁止公开 / 0 0 0 0 0 0
+    if len(out) >= 3 and all(t.strip() and "\t" not in t and "|" not in t for t in out[-3:]) \
+            and FIGURE_TOKEN.match(out[-2].strip()) and not any(ch.isdigit() for ch in out[-1]) \
+            and not FIGURE_TOKEN.match(out[-3].split()[-1]) and len(out[-1].strip()) <= 12:
+        label = out[-3].strip() + out[-1].strip()
+        if row_fits(label, [out[-2].strip()] + figures) and not row_fits(out[-1].strip(), figures):
+            out[-3:] = [label + " " + out[-2].strip() + " " + " ".join(figures)]
+            return True
+    # the rest of a wrapped label between a row's first figure and the others: 规章（设区的市…相 / 0 / 关数据） / 0 0
+    closing = [k for k in (1, 2) if len(out) > k and out[-1].strip().endswith(("）", ")"))
+               and all(t.strip() and not any(ch.isdigit() for ch in t) for t in out[-k:])]
+    for k in closing:
+        head = out[-k - 1].strip()
+        row = FIGURES_LINE.match(head) if "\t" not in head and "|" not in head else None
+        if row and row.group(1).count("（") + row.group(1).count("(") > row.group(1).count("）") + row.group(1).count(")") \
+                and row_fits(row.group(1), row.group(2).split() + figures):
+            out[-k - 1] = head + " " + " ".join(figures)
+            return True
+    for take in (1, 2, 3, 4, 5):
+        above = out[-take:]
+        if len(out) < take or any(not t.strip() or "\t" in t or "|" in t or FIGURE_TOKEN.match(t.split()[-1])
+                                  for t in above):
+            return False
+        label = "".join(t.strip() for t in above)
+        if take > 3 and not (label.endswith(("）", ")")) and ("（" in above[0] or "(" in above[0])):
+            continue  # four or five lines only for a label whose remark in brackets wrapped (规范性文件（行政机关…）)
+        if len(label) <= (80 if take <= 3 else 160) and row_fits(label, figures):
+            out[-take:] = [label + " " + " ".join(figures)]
+            return True
+        # the rest of a wrapped group cell printed after the row's label (三、本年度 （一）予以公开 / 办理结果)
+        if take > 1 and all(len(t.strip()) <= 6 for t in above[1:]) and row_fits(above[0].strip(), figures):
+            out[-take:] = [t.strip() for t in above[1:]] + [above[0].strip() + " " + " ".join(figures)]
+            return True
+    return False
+
+
+def _header_runs(lines: list[str]) -> list[str]:
+    """Three or more lines that are each a column label (信息内容 / 本年制发件数 / …): one tab-separated header row.
+
+    A line that is the start of several columns of one table (本年新, its 制作数量 / 公开数量 lost) is a piece of such
+    a run when two of its lines are whole labels; the table reader names what it cut short."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    place = {n: k for k, n in enumerate(filled)}
+
+    def repeats(at: int) -> int:
+        """How many times line `at` stands in a row (blank lines between)."""
+        k = place[at]
+        a = b = k
+        while a > 0 and lines[filled[a - 1]].strip() == lines[at].strip():
+            a -= 1
+        while b + 1 < len(filled) and lines[filled[b + 1]].strip() == lines[at].strip():
+            b += 1
+        return b - a + 1
+
+    def is_column(at: int) -> bool:
+        line = lines[at]
+        t = line.strip()
+        if not (0 < len(t) <= 20) or re.search(r"[\t|]", line):
+            return False
+        if match_label(t, ("col", "head")) is not None:
+            return True
+        started = starts_columns(t)  # a piece, as many times as the columns it starts (本年新 | 本年新)
+        return started >= 2 and repeats(at) == started
+
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j, columns = i, []
+        while j < len(lines) and is_column(j):
+            columns.append(lines[j].strip())
+            j += 1
+            k = j  # blank lines between column labels (a cell a paragraph)
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if k > j and k < len(lines) and is_column(k):
+                j = k
+        if len(columns) >= 3 and sum(1 for c in columns if match_label(c, ("col", "head")) is not None) >= 2:
+            out.append("\t".join(columns))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out

@@ -1,0 +1,63 @@
+"""Text lines -> paragraphs: lines a converter wrapped mid-sentence joined again, headings and list items kept apart.
+
+Every text layout ends here for what is not a table, so that a word such as 信息处理费 that a PDF converter cut
+at a line's end is whole again for the field rules and the index. `NUMBERING` (一、 （一） 1. 第一条 ①) is the
+heading numbering other readers use to tell a heading from a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Paragraph
+from ..textnorm import normalize_text
+
+NUMBERING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+[、.．]"
+    r"|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|\d+[.、．](?!\d)"
+    r"|第[一二三四五六七八九十百\d]+[部分章条條节節项項]"
+    r"|[①-⑳⑴-⒇])"
+)
+SENTENCE_END = "。！？；：!?;…"
+_PROSE_PUNCT = re.compile("[，。、；：,;]")
+_DATE_LINE = re.compile(
+    r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
+)
+_METADATA_LABEL = re.compile(
+    r"(?:索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|成文日期|发布日期|发文日期|公开日期|文\s*号|标\s*题|时\s*效\s*性)\s*[:：]"
+)
+_BULLET = re.compile(r"^\s*[•·●▪◆]")
+MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def paragraphs_of(lines: list[str]) -> list[Paragraph]:
+    """Paragraphs from text lines, joining lines a converter wrapped mid-sentence."""
+    out: list[str] = []
+    blank_since_last = 0
+    for raw in lines:
+        text = normalize_text(MARKDOWN_BOLD.sub(r"\1", raw))
+        if not text:
+            blank_since_last += 1
+            continue
+        if out and blank_since_last <= 1 and should_join(out[-1], text):
+            out[-1] += text
+        else:
+            out.append(text)
+        blank_since_last = 0
+    return [Paragraph(t) for t in out]
+
+
+def looks_like_heading(line: str) -> bool:
+    return len(line) < 15 or (bool(NUMBERING.match(line)) and len(line) < 40 and "。" not in line[:-1])
+
+
+def should_join(prev: str, nxt: str) -> bool:
+    """True when `nxt` continues the sentence that `prev` was cut in."""
+    if prev[-1] in SENTENCE_END or not _PROSE_PUNCT.search(prev):
+        return False
+    if looks_like_heading(prev) or NUMBERING.match(nxt) or _DATE_LINE.match(nxt):
+        return False
+    # a page's metadata rows (索引号: … 主题分类: …) and list items (• …) are lines of their own
+    return len(_METADATA_LABEL.findall(prev)) < 2 and not _BULLET.match(nxt) and not _BULLET.match(prev)

@@ -1,0 +1,149 @@
+"""Space-aligned tables (what PDF-to-text -layout writes): cells of a row and long row labels wrapped round their figures.
+
+Columns are aligned by runs of spaces, so a cell is text between two or more spaces (figures a single space apart
+too), and empty cells leave no trace. A long row label that wrapped over several lines with its figures beside
+one of them is put back on one line, when the joined label names a template row that takes that many figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..textnorm import has_han
+from .grid import is_group_piece
+from .paragraphs import NUMBERING
+from .template_rows import FIGURE_TOKEN, row_fits, template_row
+
+_SPACED = re.compile(r"[ \u3000]{2,}")
+
+
+def spaced_labels_whole(lines: list[str]) -> list[str]:
+    """A long row label that PDF-to-text -layout wrapped over several lines, its figures beside one of them, as one
+    line (其他对外管理服务事项（指… / …行政强  117  0  165 / 制、行政检查…） -> the label, then 117 0 165), when the
+    lines joined name a template row that takes that many figures and the line's own text names none."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = spaced_cells(lines[i]) if "\t" not in lines[i] and "|" not in lines[i] else []
+        if len(cells) < 2 or not has_han(cells[0]) or not all(FIGURE_TOKEN.match(c) for c in cells[1:]) \
+                or template_row(cells[0]) is not None:
+            out.append(lines[i])
+            i += 1
+            continue
+        before = 0
+        while before < 3 and before < len(out) and _label_piece(out[-1 - before]):
+            before += 1
+        after = 0
+        while after < 3 and i + 1 + after < len(lines) and _label_piece(lines[i + 1 + after]):
+            after += 1
+        found = next(((b, a) for b in range(before, -1, -1) for a in range(after, -1, -1) if b + a and row_fits(
+            "".join([t.strip() for t in out[len(out) - b:]] + [cells[0]] + [t.strip() for t in lines[i + 1:i + 1 + a]]),
+            cells[1:])), None)
+        if found is None:
+            beside = _row_beside_group_piece(out, lines, i, cells) if is_group_piece(cells[0]) else None
+            if beside is None:
+                out.append(lines[i])
+                i += 1
+                continue
+            out, tail, used = beside
+            out += tail
+            i += 1 + used
+            continue
+        b, a = found
+        label = "".join([t.strip() for t in out[len(out) - b:]] + [cells[0]] + [t.strip() for t in lines[i + 1:i + 1 + a]])
+        del out[len(out) - b:]
+        out.append(label + " " + " ".join(cells[1:]))
+        i += 1 + a
+    return out
+
+
+_CELL_RUN = re.compile(r"\S+(?: \S+)*")  # a cell of a space-aligned line (words a single space apart) and its column
+
+
+def _piece_right_of(line: str, col: int) -> tuple[str, str] | None:
+    """The last cell of a line of words when it starts right of column `col` (a wrapped row label's piece beside a
+    group label's), and the line without it; None for a line with figures (a leading 3. is numbering)."""
+    at = [(m.start(), m.group()) for m in _CELL_RUN.finditer(line)] if "\t" not in line and "|" not in line else []
+    if not at or at[-1][0] <= col + 1:
+        return None
+    start, text = at[-1]
+    rest = line[:start]
+    if any(ch.isdigit() for ch in rest + NUMBERING.sub("", text)):
+        return None
+    return text, rest.rstrip()
+
+
+def _row_beside_group_piece(out: list[str], lines: list[str], i: int, cells: list[str]) -> tuple[list[str], list[str], int] | None:
+    """PDF-to-text -layout: a row's figures on the line of a piece of its group's label (（三）不予公  0  0 …), the row's
+    own label wrapped above and below it further right (3.危及“三安全一稳 / 定”). Returns `out` without the label's
+    pieces above, the lines to add (the group piece, the row, the rest of the lines below) and how many lines below
+    were used; None when the pieces around name no row that takes the figures."""
+    col = lines[i].index(cells[0])
+    above: list[tuple[int, str, str]] = []
+    while len(above) < 3 and len(out) > len(above):
+        got = _piece_right_of(out[-1 - len(above)], col)
+        if got is None:
+            break
+        above.insert(0, (len(out) - 1 - len(above), *got))
+        if NUMBERING.match(got[0]):
+            break  # the label's first line
+    below: list[tuple[int, str, str]] = []
+    while len(below) < 2 and i + 1 + len(below) < len(lines):
+        got = _piece_right_of(lines[i + 1 + len(below)], col)
+        if got is None or NUMBERING.match(got[0]):
+            break
+        below.append((i + 1 + len(below), *got))
+    for b in range(len(above), -1, -1):
+        for a in range(len(below), -1, -1):
+            label = "".join(t for _, t, _ in above[len(above) - b:]) + "".join(t for _, t, _ in below[:a])
+            if not (a + b) or not row_fits(label, cells[1:]):
+                continue
+            kept = list(out)
+            for at, _, rest in reversed(above[len(above) - b:]):
+                if rest.strip():
+                    kept[at] = rest
+                else:
+                    del kept[at]
+            tail = [" " * col + cells[0], label + "  " + "  ".join(cells[1:])] + [rest for _, _, rest in below[:a] if rest.strip()]
+            return kept, tail, a
+    return None
+
+
+def _label_piece(line: str) -> bool:
+    """A line that may be a piece of a wrapped label: text, no figure, no cell separator."""
+    return bool(line.strip()) and "\t" not in line and "|" not in line and not any(ch.isdigit() for ch in line)
+
+
+_CLAUSE_END = re.compile("[，。；,;]$|。")
+
+
+def spaced_cells(line: str) -> list[str]:
+    """Cells of a space-aligned table row, or [] for prose that merely holds double spaces."""
+    cells = _SPACED.split(line.strip())
+    if any(_CLAUSE_END.search(c) for c in cells):
+        return []
+    if len(cells) < 2:
+        return cells
+    # figures a single space apart are cells too (0  0 0   0: PDF-to-text keeps the columns' gaps only roughly)
+    cells = [t for c in cells for t in (c.split() if len(c.split()) > 1 and all(map(FIGURE_TOKEN.match, c.split())) else [c])]
+    return _figure_off_label(cells)
+
+
+def _figure_off_label(cells: list[str]) -> list[str]:
+    """A row's first figure cut off the label it touches: a label that fills its column leaves PDF-to-text one
+    space before the figure (``1.属于国家秘密 0   0   0`` -> ``1.属于国家秘密 | 0 | 0 | 0``), when every cell after
+    the label is a figure; the label itself holds no figure at its end (规章 0 keeps its 0 apart anyway)."""
+    at = next((i for i in range(len(cells) - 1, -1, -1) if not FIGURE_TOKEN.match(cells[i])), None)
+    if at is None or at == len(cells) - 1:
+        return cells
+    head, _, tail = cells[at].rpartition(" ")
+    if not head.strip() or not has_han(head) or not FIGURE_TOKEN.match(tail) or tail in ("-", "—", "/", "无"):
+        return cells
+    if FIGURE_TOKEN.match(head.split()[-1]):
+        return cells  # two figures in the text cell: no label's end
+    return cells[:at] + [head.rstrip(), tail] + cells[at + 1:]
+
+
+def spaced_continues(line: str) -> bool:
+    """A line that continues a space-aligned table: two or more cells (规章  0  0  0, 行政许可  603)."""
+    return len(spaced_cells(line)) >= 2

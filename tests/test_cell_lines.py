@@ -1,0 +1,145 @@
+"""Tables written a cell a line without markers (PDF-to-text without layout): labels onto figures, header runs."""
+
+from __future__ import annotations
+
+from indexer.blocks import Paragraph, Table
+from indexer.readers.cell_lines import _header_runs
+from indexer.readers.text import parse_text
+
+
+def rows(table: Table) -> list[list[str]]:
+    return [list(r) for r in table.rows]
+
+
+def _grids(blocks) -> list[list[list[str]]]:
+    return [[list(r) for r in b.rows] for b in blocks if isinstance(b, Table)]
+
+
+def test_row_labels_on_their_own_lines_take_the_figures_below():
+    text = ("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n"
+            "社会公益组织\n法律服务机构\n其他\n（二）部分公开（区分处理的，只计\n这一情形，不计其他情形）\n1 0 0 0 0 0 1\n"
+            "3.其他\n0 0 0 0 0 0 0\n")
+    tables = [rows(b) for b in parse_text(text) if isinstance(b, Table)]
+    assert tables[0][0][:3] == ["申请人情况", "自然人", "法人或其他组织"]  # the label lines are one header row
+    assert tables[1] == [["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"] + "1 0 0 0 0 0 1".split(),
+                         ["3.其他"] + ["0"] * 7]
+
+
+def test_figures_are_joined_only_to_a_label_whose_table_has_that_many():
+    text = "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n" + " ".join(["0"] * 15) + "\n"
+    tables = [rows(b) for b in parse_text(text) if isinstance(b, Table)]
+    assert tables[-1] == [[""] + ["0"] * 15]  # 总计 heads table 4's columns here: fifteen figures are no 总计 row
+    assert [rows(b) for b in parse_text("行政许可\n1,234\n")] == [[["行政许可", "1,234"]]]
+    assert all(isinstance(b, Paragraph) for b in parse_text("全年共办理\n12 3\n"))
+
+
+def test_every_cell_a_paragraph_with_empty_cells_as_blank_lines():
+    """A saved page's table as text: a blank line after every cell, one more for an empty cell."""
+    text = ("二、主动公开政府信息情况\n\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n0\n\n3\n\n12\n\n"
+            "三、收到和处理政府信息公开申请情况\n\n一、本年新收政府信息公开申请数量\n\n\n\n\n\n\n\n5\n\n")
+    tables = [rows(b) for b in parse_text(text) if isinstance(b, Table)]
+    assert tables[0] == [["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]]
+    assert tables[1] == [["行政许可", "0", "3", "12"]]
+    assert tables[2] == [["一、本年新收政府信息公开申请数量"] + ["—"] * 6 + ["5"]]  # six empty cells, then 总计
+    # where paragraphs are not blank-line separated, a blank line is no empty cell
+    assert [rows(b) for b in parse_text("行政许可\n0\n\n3\n12\n") if isinstance(b, Table)] == [[["行政许可", "0", "3", "12"]]]
+
+
+def test_a_rows_figures_spread_over_lines_by_pdftotext():
+    """pdftotext without layout writes a row's figures on several lines, some several to a line, some on the
+    label's own line: they are the row's figures again."""
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数 本年废止件数 现行有效件数\n规章\n3\n5\n74\n"
+            "行政规范性文件 564\n984\n4185\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n"
+            "13612 252 0\n45\n128\n32 14069\n二、上年结转政府信息公开申请数量\n535\n6\n0\n1\n18\n0 560\n")
+    rows = [r for t in parse_text(text) if isinstance(t, Table) for r in t.rows]
+    assert ("行政规范性文件", "564", "984", "4185") in rows
+    assert ("一、本年新收政府信息公开申请数量", "13612", "252", "0", "45", "128", "32", "14069") in rows
+    assert ("二、上年结转政府信息公开申请数量", "535", "6", "0", "1", "18", "0", "560") in rows
+
+
+def test_lines_of_several_figures_that_do_not_add_up_are_not_one_row():
+    """Text that lists a table's figures column by column (pdfminer's text boxes): lines of several figures from
+    different rows do not become one row of the label above them."""
+    text = ("三、收到和处理政府信息公开申请情况\n（七）总计\n四、结转下年度继续办理\n\n35\n\n767 72\n\n2\n\n1 805\n72\n")
+    rows = [r for t in parse_text(text) if isinstance(t, Table) for r in t.rows]
+    assert not any(len(r) >= 7 for r in rows)
+
+
+def test_a_label_cut_inside_its_remark_takes_the_figures_printed_under_it():
+    """PDF-to-text -layout writes a wrapped label's figures on its middle line: （二）部分公开（区分处理的，只计 /
+    0 0 0 0 0 0 0 / 这一情形，不计其他情形）."""
+    text = ("三、收到和处理政府信息公开申请情况\n       （二）部分公开（区分处理的，只计\n"
+            "                        1        0   0   0   0   0   1\n       这一情形，不计其他情形）\n")
+    assert _grids(parse_text(text))[0][0] == ["（二）部分公开（区分处理的，只计", "1", "0", "0", "0", "0", "0", "1"]
+
+
+def test_a_row_label_printed_before_the_rest_of_its_wrapped_group_cell():
+    """PDF-to-text without layout: 三、本年度 （一）予以公开 / 办理结果 / the row's figures a line each. The row is
+    （一）予以公开's; 办理结果 (the rest of the group cell 三、本年度办理结果) stays text."""
+    text = ("三、收到和处理政府信息公开申请情况\n三、本年度 （一）予以公开\n办理结果\n\n" + "\n\n".join("3100004") +
+            "\n\n（二）部分公开\n")
+    grid = _grids(parse_text(text))[0]
+    assert grid[-1] == ["三、本年度（一）予以公开", "3", "1", "0", "0", "0", "0", "4"]
+
+
+def test_figures_on_both_sides_of_the_rest_of_a_wrapped_label():
+    """PDF-to-text without layout: a wrapped label's first line, the row's first figure, the label's last line,
+    then the row's other figures: 规章（设区的市、自治州人民政府应提供相 / 0 / 关数据） / 0 / 12."""
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+            "规章（设区的市、自治州人民政府应提供相\n3\n关数据）\n\n0\n\n12\n\n第二十条第（五）项\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["规章（设区的市、自治州人民政府应提供相", "3", "0", "12"] in rows
+
+
+def test_a_label_wrapped_round_its_rows_first_figure():
+    """PDF-to-text without layout on a ruled table: 2.其他法律行政法规 / 1 / 禁止公开 / then the row's other figures."""
+    text = ("三、收到和处理政府信息公开申请情况\n2.其他法律行政法规\n1\n禁止公开\n\n" + "\n\n".join("000001") +
+            "\n\n3.危及“三安全一稳定”\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["2.其他法律行政法规禁止公开", "1", "0", "0", "0", "0", "0", "1"] in rows
+
+
+def test_a_dash_for_a_blank_cell_ends_a_row_of_figures_a_line_each():
+    """行政强制 / 4 / 4 / - : the row's three cells, the last printed blank (absent, never 0)."""
+    text = "二、主动公开政府信息情况\n第二十条第（六）项\n行政处罚\n\n90\n\n0\n\n22\n\n行政强制\n\n4\n\n4\n\n-\n\n第二十条第（八）项\n"
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["行政强制", "4", "4", "-"] in rows and ["行政处罚", "90", "0", "22"] in rows
+
+
+def test_a_label_whose_remark_wraps_over_four_lines_takes_the_figures_under_it():
+    """pdftotext -raw: a 2019-template label with its long remark over four lines, the row's figures on the next."""
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年新\n制作数量\n本年新\n公开数量\n对外公开总\n数量\n"
+            "规章（设区的市、自治州人民政府应提供相\n关数据）\n0 0 0\n规范性文件（行政机关制定发布的决定、公\n告、通告、意见、通知，以及标题采用“规\n"
+            "定”“办法”“细则”“规范”“规程”“规则”等字\n样的公文，一般情况下属于规范性文件）\n2 2 19\n第二十条第（五）项\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert any(r[0].startswith("规范性文件（") and r[1:] == ["2", "2", "19"] for r in rows)
+
+
+def _active_2019_cut_header(tmp_path, header: list[str]) -> dict[str, float]:
+    from indexer.extract import extract
+
+    lines = ["某某局2019年政府信息公开工作年度报告", "", "二、主动公开政府信息情况", "第二十条第（一）项"]
+    for cell in header + ["规章", "0", "0", "0", "规范性文件", "0", "14", "14"]:
+        lines += [cell, ""]  # a cell a paragraph, as PDF-to-text without layout writes a table
+    f = tmp_path / "report.txt"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {k: m.value for k, m in extract(f).metrics.items()}
+
+
+def test_a_header_cell_cut_short_on_lines_of_its_own_still_names_its_columns(tmp_path):
+    """信息内容 / 本年新 / 本年新 / 对外公开总数量 (the 制作数量 and 公开数量 of 本年新<br>制作数量 lost)."""
+    got = _active_2019_cut_header(tmp_path, ["信息内容", "本年新", "本年新", "对外公开总数量"])
+    assert (got["active.normative.made"], got["active.normative.published"], got["active.normative.total_published"]) == (0, 14, 14)
+    assert "active.normative.issued" not in got
+
+
+def test_lines_that_merely_start_column_labels_are_no_header_alone(tmp_path):
+    """One whole label beside two pieces is too little to call the lines a header."""
+    assert _header_runs(["本年新", "本年新", "对外公开总数量"]) == ["本年新", "本年新", "对外公开总数量"]
+    assert _header_runs(["信息内容", "本年新", "本年新", "对外公开总数量"]) == ["信息内容\t本年新\t本年新\t对外公开总数量"]
+
+
+def test_a_header_word_broken_across_lines_is_no_cut_short_cell():
+    """本年新 / 公开数量: one cell broken by the line, not two columns cut short; the lines stay as they are."""
+    lines = ["信息内容", "", "本年新制作数量", "", "本年新", "", "公开数量", "", "对外公开", "", "总数量"]
+    assert "\t".join(["信息内容", "本年新制作数量", "本年新"]) not in _header_runs(lines)

@@ -1,0 +1,139 @@
+"""Space-aligned tables (PDF-to-text -layout): cells, figures touching a label, long labels wrapped round their figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.blocks import Paragraph, Table
+from indexer.readers.text import parse_text
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+
+
+def rows(table: Table) -> list[list[str]]:
+    return [list(r) for r in table.rows]
+
+
+def _grids(blocks) -> list[list[list[str]]]:
+    return [[list(r) for r in b.rows] for b in blocks if isinstance(b, Table)]
+
+
+def test_space_aligned_columns_are_a_table():
+    text = (
+        "二、主动公开政府信息情况\n"
+        "信息内容      本年制发件数   本年废止件数   现行有效件数\n"
+        "规章          0              0              0\n"
+        "行政规范性文件  2            1              5\n"
+        "行政许可      603\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    blocks = parse_text(text)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert rows(tables[0]) == [
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"],
+        ["行政规范性文件", "2", "1", "5"],
+        ["行政许可", "603"],
+    ]
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text.startswith("三、")
+
+
+def test_prose_with_double_spaces_stays_prose():
+    text = "2022年，我局主动公开政府信息  185条，  其中规范性文件3件。\n联系电话：1234567    地址：某某路1号\n"
+    assert all(isinstance(b, Paragraph) for b in parse_text(text))
+
+
+def test_a_sample_in_space_aligned_layout_meets_its_expected_record(tmp_path):
+    import json
+    import re
+
+    from indexer.extract import extract
+
+    name = "002_4d9a4a9cceefb299.txt"
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    spaced = "\n".join(re.sub(r"\t+", "    ", line.strip("\t")) if "\t" in line else line for line in text.split("\n"))
+    path = tmp_path / name
+    path.write_text(spaced, encoding="utf-8")
+    expected = json.loads((Path(__file__).parent / "fixtures" / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+    metrics = extract(path).metrics
+    wrong = {k: (metrics[k].value if k in metrics else None, v) for k, v in expected["metrics"].items()
+             if k not in metrics or metrics[k].value != v}
+    assert not wrong
+
+
+def test_figures_a_single_space_apart_in_a_space_aligned_row_are_cells():
+    """PDF-to-text -layout keeps a table's column gaps only roughly: 0  0 0   0 is four cells."""
+    text = "第二十条第（一）项\n信息内容     本年制发件数   本年废止件数   现行有效件数\n规章          1  0 12\n行政规范性文件   3 1   40\n"
+    assert _grids(parse_text(text))[0][-2:] == [["规章", "1", "0", "12"], ["行政规范性文件", "3", "1", "40"]]
+
+
+def test_table_4_row_of_figures_alone_under_a_header_left_as_words():
+    """The header of table 4 as lines of words, then its fifteen figures on one line: one row, however they are spaced
+    (0  0 0 …) or however PDF-to-text without layout broke them (a figure or two a line, when each group adds up)."""
+    head = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结果 结果 其他 尚未 总\n维持 纠正 结果 审结 计\n"
+    figures = ["1", "0", "0", "0", "1", "0", "0", "0", "2", "2", "0", "1", "0", "0", "1"]
+    spaced = head + "  ".join(figures[:5]) + " " + "   ".join(figures[5:]) + "\n五、存在的主要问题及改进情况\n"
+    assert _grids(parse_text(spaced))[-1][-1][-15:] == figures
+    broken = head + "\n".join(figures[:4] + [" ".join(figures[4:6])] + figures[6:]) + "\n五、存在的主要问题及改进情况\n"
+    assert _grids(parse_text(broken))[-1][-1][-15:] == figures
+    unsummed = head + "\n".join(figures[:4] + [" ".join(figures[4:6])] + ["7"] + figures[7:]) + "\n五、存在的主要问题\n"
+    assert all(row[-15:] != figures[:6] + ["7"] + figures[7:] for g in _grids(parse_text(unsummed)) for row in g)
+
+
+def test_a_long_label_wrapped_over_lines_with_its_figures_beside_a_middle_one():
+    """PDF-to-text -layout: a 2019-template label with its long remark over five lines, the figures beside the
+    third; the lines around hold no figure."""
+    text = ("二、主动公开政府信息情况\n第二十条第（五）项\n信息内容     上一年项目数量     本年增/减     处理决定数量\n"
+            "行政许可             8             5            93\n"
+            "其他对外管理服务事项（指行政许可证以外\n的政务服务事项，含行政确认、行政奖励、\n"
+            "行政裁决、行政给付、行政处罚、行政强  117           0         165\n制、行政检查、行政征收和其他类，以及公\n共服务事项）\n\n"
+            "第二十条第（六）项\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert any(r[0].startswith("其他对外管理服务事项") and r[0].endswith("共服务事项）") and r[1:] == ["117", "0", "165"]
+               for r in rows)
+
+
+def test_a_figure_one_space_after_the_label_that_fills_its_column_is_the_rows_first():
+    """PDF-to-text -layout: a label that fills its column leaves one space before the row's first figure
+    (…正式文号 2   0   83): 2 is the first cell, never a piece of the label (which would shift 0 and 83 left)."""
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n                 本年新          本年新\n"
+            "信息内容                                     对外公开总数量\n                 制作数量         公开数量\n规章\n"
+            "规范性文件（指各行政\n机关印发的有正式文号 2                  0          83\n的文件）\n第二十条第（五）项\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert [r[1:] for r in rows if "规范性文件（指各行政机关印发的有正式文号的文件）" in r[0]] == [["2", "0", "83"]]
+
+
+def test_a_row_sharing_its_line_with_its_group_label_and_touching_it_is_a_row():
+    """PDF-to-text -layout: （三）不予公开   1.属于国家秘密 0   0 … alone after a wrapped label's last line: the row's
+    seven figures, its label after the group's."""
+    text = ("三、收到和处理政府信息公开申请情况\n三、本年度 （二）部分公开（区分处理的，只计\n"
+            "                       0           0   0   0   0   0   0\n办理结果  这一情形，不计其他情形）\n\n\n"
+            "       （三）不予公开        1.属于国家秘密 2   0   0   0   0   0   2\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["（三）不予公开", "1.属于国家秘密", "2", "0", "0", "0", "0", "0", "2"] in rows
+
+
+def test_a_label_ending_in_a_figure_of_its_own_keeps_it():
+    """Only a label's last word that is a figure, with figures after it, is cut off; a line of words keeps its words."""
+    assert _grids(parse_text("附件 2     共 3 页\n")) == []
+    rows = [r for g in _grids(parse_text("第二十条第（五）项\n信息内容     本年处理决定数量\n行政许可 12   \n行政处罚     3\n"))
+            for r in g]
+    assert ["行政处罚", "3"] in rows
+
+
+def test_a_rows_figures_on_the_line_of_a_piece_of_its_group_label():
+    """PDF-to-text -layout of table 3's 不予公开 rows: a row's figures beside 三、本年度 or beside （三）不予公 (the group
+    cell's text wrapped at another height), its own label wrapped above and below further right."""
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "三、本年度            1.属于国家秘密     1   0   0   0   0   0   1\n办理结果\n\n"
+            "               2.其他法律行政法规\n        （三）不予公            2       0   0   0   0   0   2\n"
+            "               禁止公开\n        开\n"
+            "办理结果           3.危及“三安全一稳\n        （三）不予公            3    0   0   0   0   0   3\n"
+            "               定”\n        开\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["三、本年度", "1.属于国家秘密", "1", "0", "0", "0", "0", "0", "1"] in rows
+    assert ["2.其他法律行政法规禁止公开", "2", "0", "0", "0", "0", "0", "2"] in rows
+    assert ["3.危及“三安全一稳定”", "3", "0", "0", "0", "0", "0", "3"] in rows
+    paragraphs = [b.text for b in parse_text(text) if isinstance(b, Paragraph)]
+    assert "（三）不予公" in paragraphs and "办理结果" in paragraphs  # the group label's text stays
