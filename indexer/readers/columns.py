@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..template import ACTIVE, ACTIVE_COLUMNS, match_label, template_of_text
+from ..template import ACTIVE, ACTIVE_COLUMNS, Label, match_label, template_of_text
 
 _ARTICLE = re.compile(r"^第\s*二\s*十\s*条\s*第\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项$")
 _FIGURE = re.compile(r"^(?:[+\-−增减]?\d[\d,.]*(?:万元|元)?|—|-|/|无)$")
@@ -34,7 +34,7 @@ def rows_from_columns(lines: list[str]) -> list[str]:
             continue
         if template is None:
             template = template_of_text("\n".join(lines)) or ""
-        found = _column_dump(lines, i, template, ACTIVE, ACTIVE_COLUMNS, match_label)
+        found = _column_dump(lines, i, template)
         if found is None:
             out.append(lines[i])
             i += 1
@@ -44,9 +44,9 @@ def rows_from_columns(lines: list[str]) -> list[str]:
     return out
 
 
-def _column_dump(lines, start, template, active, columns_of, match_label):
+def _column_dump(lines: list[str], start: int, template: str) -> tuple[list[str], int] | None:
     """(rows, end) of a table 2 dumped column by column from `start`, or None."""
-    if template not in columns_of:
+    if template not in ACTIVE_COLUMNS:
         return None
     blocks: list[tuple[str, list[tuple[str, str]]]] = []  # (article line, [(row label, row key)])
     i = start
@@ -58,8 +58,8 @@ def _column_dump(lines, start, template, active, columns_of, match_label):
         if _ARTICLE.match(text):
             blocks.append((text, []))
         elif text != "信息内容":
-            lab = match_label(text, ("row",), (active,))
-            if lab is None or not blocks or lab.key not in columns_of[template]:
+            lab = match_label(text, ("row",), (ACTIVE,))
+            if lab is None or not blocks or lab.key not in ACTIVE_COLUMNS[template]:
                 break
             blocks[-1][1].append((text, lab.key))
         i += 1
@@ -80,14 +80,14 @@ def _column_dump(lines, start, template, active, columns_of, match_label):
         while (k := _skip_blank(lines, j)) < len(lines) and _FIGURE.match(lines[k].strip()):
             figures.append(lines[k].strip())
             j = k + 1
-        labels = _column_labels(header, active, match_label) if figures else None
+        labels = _column_labels(header) if figures else None
         if not labels:
             break
         width = len(labels)
         keys = [lab.key for _, lab in labels]
         target = next((b for b, (_, rows) in enumerate(blocks) if not set(keys) & set(filled[b])
                        and len(rows) * width == len(figures)
-                       and all(key in columns_of[template][row] for key in keys for _, row in rows)), None)
+                       and all(key in ACTIVE_COLUMNS[template][row] for key in keys for _, row in rows)), None)
         if target is None or len(set(keys)) < width:
             return None
         if width > 1 and len(blocks[target][1]) > 1 and len(set(figures)) > 1:
@@ -101,19 +101,19 @@ def _column_dump(lines, start, template, active, columns_of, match_label):
         return None
     rows: list[str] = []
     for (article, labelled), got in zip(blocks, filled):
-        keys = [k for k in columns_of[template][labelled[0][1]] if k in got]
+        keys = [k for k in ACTIVE_COLUMNS[template][labelled[0][1]] if k in got]
         rows += [article, "\t".join(["信息内容"] + [heads[k] for k in keys])]
         rows += ["\t".join([label] + [got[k][n] for k in keys]) for n, (label, _) in enumerate(labelled)]
     return rows + [""] + empty, i
 
 
-def _column_labels(header: list[str], active, match_label) -> list[tuple[str, object]] | None:
+def _column_labels(header: list[str]) -> list[tuple[str, Label]] | None:
     """The column labels a run of header lines spells, in order (本年新 / 制作数量: one label over two lines;
     本年制发件数 / 本年废止件数 / 现行有效件: three), or None when a piece is left over."""
     labels, piece = [], ""
     for line in (part for text in header for part in text.split()):  # 本年增/减 处理决定数量: two on one line
         piece += line
-        lab = match_label(piece, ("col",), (active,))
+        lab = match_label(piece, ("col",), (ACTIVE,))
         if lab is not None:
             labels.append((piece, lab))
             piece = ""
