@@ -259,3 +259,12 @@ def test_searching_a_column_name_shows_the_rows_stating_its_figures_not_the_head
     for result in answer["results"]:
         htmls = [s["html"] for s in result["snippets"]]
         assert len(htmls) == 3 and all(re.search(r"<mark>处理决定数量</mark> -?\d", h) for h in htmls), htmls
+
+
+def test_the_guessed_address_search_leads_to_the_search_page_with_its_filters(client):
+    moved = client.get("/search?q=行政处罚&province=山东省")
+    assert moved.status_code == 301
+    page = soup(client.get(moved.headers["Location"]))
+    assert page.find("input", id="q")["value"] == "行政处罚"
+    assert len(page.select("li.result")) == 1
+    assert client.get("/search").headers["Location"] == "/"

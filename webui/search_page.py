@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from indexer.metric_names import metric_groups
 from indexer.search import search
@@ -43,3 +43,9 @@ def index():
         query_description=search_view.describe_query(answer),
         examples=EXAMPLE_QUERIES,
     )
+
+
+@bp.get("/search")
+def search_alias():
+    """`/search?q=…` is where people and other tools guess the search is: send them to `/`, filters kept."""
+    return redirect(url_for("search.index", **request.args.to_dict(flat=False)), code=301)
