@@ -173,6 +173,36 @@ def test_procurement_in_wan_is_converted_to_yuan_and_fees_in_yuan_to_wan():
     assert v["active.fees.amount_wan"] == pytest.approx(0.15)
 
 
+def test_project_rows_of_procurement_give_no_count_and_no_total():
+    # a 2021 report on the 2019 template lists its purchases, a project a row: the project's name stands where the
+    # count belongs and no row is the total, so neither cell is known (the amount is no count of items either)
+    result, _ = text_report(
+        ACTIVE_2019_HEAD
+        + "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t0\t0\t7\n"
+        "信息内容\t采购项目数量\t采购总金额\n"
+        "政府集中采购\t区公务用车10辆\t1530000元\n"
+        "政府集中采购\t办公区物业管理服务项目\t350000元\n"
+    )
+    v = values(result)
+    assert v["active.licensing.decisions"] == 7
+    assert "active.procurement.items" not in v and "active.procurement.amount_yuan" not in v
+
+
+def test_a_figure_with_a_money_unit_is_never_a_count():
+    result, _ = text_report(ACTIVE_2019_HEAD + "信息内容\t采购项目数量\t采购总金额\n政府集中采购\t1530000元\n")
+    assert "active.procurement.items" not in values(result)
+
+
+def test_one_table_stating_a_row_twice_two_ways_gives_neither():
+    rows = [["信息内容", "本年处理决定数量"], ["行政许可", "12"], ["行政处罚", "3"], ["行政许可", "15"]]
+    result, _ = mapped([Paragraph("二、主动公开政府信息情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert "active.licensing.decisions" not in v and v["active.penalty.decisions"] == 3
+    rows[-1] = ["行政许可", "12"]  # the same figure twice is no conflict
+    result, _ = mapped([Paragraph("二、主动公开政府信息情况"), Table.from_rows(rows)])
+    assert values(result)["active.licensing.decisions"] == 12
+
+
 def test_rows_without_a_header_get_the_template_columns():
     result, _ = text_report(
         ACTIVE_2019_HEAD

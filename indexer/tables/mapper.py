@@ -203,6 +203,7 @@ def _decide(votes: dict[str, float]) -> str | None:
 
 
 _TABLE_SECTIONS = (2, 3, 4)
+_AMOUNTS = (".amount_yuan", ".amount_wan")  # the metrics whose cells may carry a money unit
 
 
 class _Mapper:
@@ -216,6 +217,8 @@ class _Mapper:
         self.captions = captions or {}  # grid -> the short paragraph just above it (### 行政复议)
         self.template_guess = template_guess
         self.metrics: dict[str, Metric] = {}
+        self.grid_of: dict[str, int] = {}  # the grid each metric was read from
+        self.conflicting: set[str] = set()  # table-2 keys one grid gives two different figures: left out
         self.found: set[str] = set()
         self.layout: Layout | None = None
         self.header: list[Row] = []  # the header block being read
@@ -229,9 +232,18 @@ class _Mapper:
 
     def put(self, key: str, column: Column, cell: str, row: Row) -> None:
         number = parse_number(cell) if cell.strip() else None
-        if number is None or key in self.metrics:  # blank or absent: left out; the first table to state a key wins
+        if number is None or key in self.conflicting:  # blank or absent: left out
             return
-        self.metrics[key] = Metric(convert(number, key.rsplit(".", 1)[-1], column.unit), row.pid)
+        if number.unit is not None and not key.endswith(_AMOUNTS):
+            return  # 1530000元 is an amount: a count (采购项目数量, 处理决定数量) never holds it
+        value = convert(number, key.rsplit(".", 1)[-1], column.unit)
+        if key in self.metrics:  # the first table to state a key wins …
+            if key.startswith("active.") and self.grid_of.get(key) == row.grid and self.metrics[key].value != value:
+                del self.metrics[key]  # … but one table stating it twice, two ways (four 政府集中采购 rows), says
+                self.conflicting.add(key)  # neither is the figure
+            return
+        self.metrics[key] = Metric(value, row.pid)
+        self.grid_of[key] = row.grid
 
     def run(self) -> None:
         previous: Row | None = None
