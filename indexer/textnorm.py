@@ -209,6 +209,16 @@ def simplified(text: str) -> str:
     return _simplifier()(text)
 
 
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# 應(yīng)急, 國(guó): a syllable with its tone mark in brackets right after a Han character
+_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
+
+
+def without_glosses(text: str) -> str:
+    """Text without the pinyin a mirror site puts after characters (應(yīng)急 → 應急)."""
+    return _GLOSS.sub("", text)
+
+
 def han_count(text: str) -> int:
     """How many Han characters `text` holds (counted by runs: a third of the time of one match each)."""
     return sum(map(len, _HAN_RUN.findall(text)))

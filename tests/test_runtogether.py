@@ -232,3 +232,35 @@ def test_a_header_cut_short_over_two_columns_and_a_label_whose_note_names_it_aga
     assert m["active.normative.made"] == 0
     assert "active.normative.published" not in m and "active.normative.total_published" not in m
     assert (m["active.licensing.prev_items"], m["active.licensing.change"], m["active.licensing.decisions"]) == (0, 10, 0)
+
+
+def test_a_mirrors_pinyin_glosses_and_lost_characters_between_figures():
+    """A mirror's copy prints pinyin after some characters (規(guī)章, 行政強(qiáng)制) and a lost character as ? before
+    a figure (0 | ? 0 | 0): glosses hide no label and the ? is no figure, so each row keeps its three cells."""
+    line = ("二、主動(dòng)公開政府信息情況第二十條第（一）項(xiàng)信息內(nèi)容本年制發(fā)件數(shù)本年廢止件數(shù)"
+            "現(xiàn)行有效件數(shù)規(guī)章3? 12行政規(guī)范性文件0? 00第二十條第（六）項(xiàng)信息內(nèi)容"
+            "本年處理決定數(shù)量行政處罰5行政強(qiáng)制2三、收到和處理政府信息公開申請情況")
+    m = metrics_of(rebuild(line))
+    assert (m["active.rules.issued"], m["active.rules.repealed"], m["active.rules.in_force"]) == (3, 1, 2)
+    assert (m["active.normative.issued"], m["active.normative.repealed"], m["active.normative.in_force"]) == (0, 0, 0)
+    assert m["active.penalty.decisions"] == 5 and m["active.coercion.decisions"] == 2
+
+
+def test_a_row_whose_label_was_left_blank_is_skipped_and_the_table_read_on():
+    """The item mark without （一）项 and 规章's label printed blank (…现行有效件数000行政规范性文件312): the unlabelled
+    figures belong to no row and stay out of the header; the next row is read."""
+    line = ("二、主动公开政府信息情况第二十条第信息内容本年制发件数本年废止件数现行有效件数000行政规范性文件312"
+            "第二十条第信息内容本年处理决定数量行政许可124三、收到和处理政府信息公开申请情况")
+    grid = [list(r) for b in rebuild(line) if isinstance(b, Table) for r in b.rows]
+    assert ["行政规范性文件", "3", "1", "2"] in grid and not any("000" in c for r in grid for c in r)
+    m = metrics_of(rebuild(line))
+    assert "active.rules.issued" not in m and m["active.licensing.decisions"] == 124
+
+
+def test_a_long_row_label_printed_with_a_word_left_out_is_still_a_row():
+    """二、上年结转政府信息公开数量 (申请 left out): near the template's label as the grids' labels are matched."""
+    line = (T3_HEAD + "一、本年新收政府信息公开申请数量3000003二、上年结转政府信息公开数量1000001"
+            "三、本年度办理结果（一）予以公开4000004")
+    m = metrics_of(rebuild(line))
+    assert m["apply.carried_over.natural"] == 1 and m["apply.carried_over.total"] == 1
+    assert m["apply.granted.total"] == 4

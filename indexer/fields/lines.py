@@ -19,11 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..textnorm import simplified  # traditional characters as simplified, one for one (re-exported)
-
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# 應(yīng)急, 國(guó): a syllable with its tone mark in brackets right after a Han character
-_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
+from ..textnorm import simplified, without_glosses  # (re-exported) one for one; 應(yīng)急 → 應急
 _PIPE = re.compile(r"\s*[|｜]\s*")
 
 
@@ -53,11 +49,6 @@ _HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 def without_breaks(text: str) -> str:
     """A line without the spaces a conversion left between two Han characters (建设 局 → 建设局)."""
     return _HAN_SPACE.sub("", text)
-
-
-def without_glosses(text: str) -> str:
-    """A line without the pinyin a mirror site puts after characters (應(yīng)急 → 應急)."""
-    return _GLOSS.sub("", text)
 
 
 def rule_lines(lines: list[str]) -> list[str]:

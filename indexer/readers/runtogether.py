@@ -34,12 +34,14 @@ from ..blocks import Block, Paragraph, Table
 from ..figure_splits import agreed, combine, row_candidates
 from ..structure import heading_score
 from ..template import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, Label, columns_hold, label_core, match_label,
-                        outcome_rows, template_of_text)
-from ..textnorm import match_form, normalize_text, simplified
+                        outcome_rows, similarity, template_of_text)
+from ..textnorm import match_form, normalize_text, simplified, without_glosses
 
 _SIGN = r"(?:[+\-]|增|减)"
 _RUN = re.compile(rf"{_SIGN}?\d[\d.,]*(?:[ \u3000]*{_SIGN}[ \u3000]*\d[\d.,]*|[ \u3000]+\d[\d.,]*)*(?:\s*(?:万元|元))?")
 _DIGIT_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+# 0? 00: a character the copy lost between two cells (printed as ?), a space as wide
+_LOST = re.compile(r"(?<=\d)[?？\ufffd](?=[ \u3000]*\d)|(?<=\d )[?？\ufffd](?=[ \u3000]*\d)")
 _NUMBERING_TAIL = re.compile(r"\d[.．、]$")
 _ARTICLE = re.compile(r"第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项")
 _ACTIVE_MARK = re.compile(r"第\s*二\s*十\s*条\s*第|信\s*息\s*内\s*容")
@@ -138,7 +140,43 @@ def row_label_of(text: str, kinds: tuple[str, ...]) -> tuple[_RowLabel, int] | N
             return lab, _label_start(stripped, lab.core)
     if APPLY in kinds and _OTHER_OTHER.search(stripped):
         return _RowLabel(APPLY, "other.other", "其他"), _OTHER_OTHER.search(stripped).start()
-    return None
+    return _near_label(stripped, core_full, kinds)
+
+
+_NEAR = 0.9  # a long label printed with a word more or less: 上年结转政府信息公开数量 (申请 left out)
+
+
+def _near_label(text: str, core: str, kinds: tuple[str, ...]) -> tuple[_RowLabel, int] | None:
+    """The template row label of ten or more characters that the end of `text` nearly spells (as the grids'
+    labels are matched: `similarity`), the best one only when no other comes as near; None if none does."""
+    scored = []
+    for lab in ROW_LABELS:
+        if lab.kind not in kinds or len(lab.core) < 10:
+            continue
+        best = max(((similarity(core[-size:], lab.core), size) for size in range(len(lab.core) - 2, len(lab.core) + 3)
+                    if size <= len(core)), default=(0.0, 0))
+        if best[0] >= _NEAR:
+            scored.append((best[0], best[1], lab))
+    if not scored:
+        return None
+    scored.sort(key=lambda x: -x[0])
+    if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][2].key != scored[0][2].key:
+        return None
+    _, size, lab = scored[0]
+    start = _han_start(text, size)
+    prefix = _LABEL_PREFIX.search(text[:start])
+    return lab, prefix.start() if prefix else start
+
+
+def _han_start(text: str, count: int) -> int:
+    """Where the last `count` Han characters (and digits, letters) of `text` start."""
+    seen = 0
+    for i in range(len(text) - 1, -1, -1):
+        if re.match(r"[\u4e00-\u9fff0-9a-zA-Z]", text[i]):
+            seen += 1
+            if seen == count:
+                return i
+    return 0
 
 
 _END_NOTE = re.compile(r"[（(][^（）()]*[)）]\s*$")
@@ -212,6 +250,8 @@ def find_tables(toks: list[_Token]) -> list[_Table]:
         if row is None:
             if context is not None and depth > 0:
                 continue  # a figure inside a header's remark: 上一年项目数量（指2019年事项数）
+            if context is not None and _ends_with_header(toks[i - 1].text if i else "", context):
+                continue  # …现行有效件数000行政规范性文件000: a row whose label the report left blank, skipped
             current, context, mark = None, None, None
             continue
         if current is None or current.kind != row.kind:
@@ -223,6 +263,12 @@ def find_tables(toks: list[_Token]) -> list[_Table]:
         if row.kind == APPEALS:
             current, context = None, None  # table 4 is one run of fifteen cells
     return tables
+
+
+def _ends_with_header(text: str, kind: str) -> bool:
+    """The text ends with one of the kind's column labels (the header just above a row)."""
+    core = re.sub(r"[^\u4e00-\u9fff]", "", match_form(_PARENTHETICAL.sub("", text.rstrip())))
+    return any(core.endswith(re.sub(r"[^\u4e00-\u9fff]", "", w)) for w in _HEADER_WORDS[kind] if len(w) >= 4)
 
 
 _ALONE = ("new", "carried_over", "carried_forward")  # table 3 rows whose long labels no sentence ends with
@@ -279,12 +325,14 @@ def has_run_together_table(line: str) -> bool:
     """True for a line that holds at least one table whose cells ran together."""
     if len(line) < 40 or not re.search(r"\d{3}", line):
         return False
-    return any(len(t.rows) >= 1 for t in find_tables(tokens(simplified(line).translate(_DIGIT_WIDTH))))
+    key = _LOST.sub(" ", simplified(without_glosses(line)).translate(_DIGIT_WIDTH))
+    return any(len(t.rows) >= 1 for t in find_tables(tokens(key)))
 
 
 def rebuild(line: str) -> list[Block]:
-    """Paragraphs and tables of a body written on one line."""
-    line = line.translate(_DIGIT_WIDTH)
+    """Paragraphs and tables of a body written on one line (a mirror's pinyin glosses out: 規(guī)章 is 規章, and
+    a gloss inside a label would hide it)."""
+    line = _LOST.sub(" ", without_glosses(line).translate(_DIGIT_WIDTH))
     key = simplified(line)  # a traditional-script copy's labels found in simplified form; one character for one,
     toks = tokens(key)  # so every position found in it holds in the line as printed, which the blocks are cut from
     tables = find_tables(toks)
@@ -318,7 +366,7 @@ def _grid(table: _Table, toks: list[_Token], line: str, template: str | None) ->
             elif lead:
                 label = f"{lead} {label}"  # the groups above the row: （三）不予公开 1.属于国家秘密
         elif table.kind == ACTIVE:
-            rows += _header_rows(lead, ACTIVE)
+            rows += _header_rows(_UNLABELLED_TAIL.sub("", lead), ACTIVE)  # 现行有效件数000: a blank label's row
         else:
             rows += _header_rows(label, APPEALS)
             label = ""
@@ -328,6 +376,9 @@ def _grid(table: _Table, toks: list[_Token], line: str, template: str | None) ->
         rows.append(([label] if label else []) + printed)
         pos = toks[row.token].start + len(run)
     return rows, pos
+
+
+_UNLABELLED_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[\d\s]+$")
 
 
 def _cells(table: _Table, toks: list[_Token], template: str | None) -> dict[int, list[str | None]]:
