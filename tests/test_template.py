@@ -81,6 +81,8 @@ def test_label_core_strips_numbering_and_remarks():
     ("-3", -3, True, None),
     ("+6", 6, True, None),
     ("0.3500", 0.35, False, None),
+    ("? 0", 0, True, None),  # a mirror's lost character (a no-break space) printed as ? before the figure
+    ("？12", 12, True, None),
 ])
 def test_parse_number(cell, value, integral, unit):
     n = parse_number(cell)

@@ -17,6 +17,7 @@ _NUMBER = re.compile(
     r"(?P<int>\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](?P<frac>\d+))?"
     r"(?P<unit>万元|元|万|件|条|个|项|次|篇|家|人|宗|起)?$"
 )
+_LOST = re.compile(r"^[?？\ufffd](?=[+\-]?\d)")  # ? 0: a character a mirror lost (a no-break space), printed as ?
 _DIGITS = str.maketrans("０１２３４５６７８９，．＋－減萬條個項", "0123456789,.+-减万条个项")  # full width; a traditional-script copy's 減 萬 條 個 項
 
 
@@ -34,7 +35,7 @@ _NUMBER_CELL = re.compile(r"^[\s+\-−增减]*[\d０-９][\d,，.．]*\s*(?:元|
 @lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
 def parse_number(cell: str) -> Number | None:
     """A table cell as a number, or None (see `cell_kind` for absent markers)."""
-    t = re.sub(r"\s+", "", cell.translate(_DIGITS))
+    t = _LOST.sub("", re.sub(r"\s+", "", cell.translate(_DIGITS)))
     m = _NUMBER.match(t)
     if not m:
         return None
