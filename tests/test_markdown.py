@@ -213,3 +213,13 @@ def test_latex_tabular_tables_of_an_ocr_conversion(tmp_path, template):
     report = extract(path)
     assert report.template == template
     assert_expected(report, source.expected)
+
+
+def test_html2text_header_cell_holding_an_empty_line():
+    """本年新<br>&nbsp;<br>制作数量: html2text writes the empty line inside the cell as a line of two spaces, which ends
+    no table; the header is whole again and the rows after it are the table's (not text with blank cells)."""
+    text = ("第二十条第（一）项  \n---  \n信息内容| 本年新  \n  \n制作数量| 本年新  \n  \n公开数量| 对外公开总数量  \n"
+            "规章|  0|  0|  0  \n规范性文件| 5| 5| 5  \n  \n正文。\n")
+    assert tables(parse_markdown(text)) == [[
+        ["第二十条第（一）项"], ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], ["规章", "0", "0", "0"],
+        ["规范性文件", "5", "5", "5"]]]

@@ -118,7 +118,7 @@ def parse_markdown(text: str) -> list[Block]:
 
 def plain_lines(text: str) -> list[str]:
     """The document's lines with the markup gone, tables as ``| a | b |`` rows."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _without_break_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines, table_lines = _join_broken_headers(lines, _table_lines(lines))
     lines, table_lines = _join_wrapped_rows(lines, table_lines)
     out: list[str] = []
@@ -139,6 +139,19 @@ def plain_lines(text: str) -> list[str]:
             out[-1:] = ["", "", out[-1], "", ""]  # 标题 / ===== : the line above is a heading
             continue
         out.append(_inline(_BULLET.sub("", line)))
+    return out
+
+
+def _without_break_lines(lines: list[str]) -> list[str]:
+    """Without the lines of spaces html2text writes for a ``<br>`` that stands alone inside a table cell
+    (``本年新<br>&nbsp;<br>制作数量`` -> ``信息内容| 本年新␣␣`` / ``␣␣`` / ``制作数量| 本年新␣␣``): such a line ends no table,
+    a hard break (two spaces) closing the pipe line before it and a pipe line after it."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if (line and not line.strip() and out and "|" in out[-1] and out[-1].endswith("  ")
+                and i + 1 < len(lines) and "|" in lines[i + 1]):
+            continue
+        out.append(line)
     return out
 
 
