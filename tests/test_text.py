@@ -172,3 +172,41 @@ def test_sample_apply_table_keeps_its_rows():
 
 def _grids(blocks) -> list[list[list[str]]]:
     return [[list(r) for r in b.rows] for b in blocks if isinstance(b, Table)]
+
+
+def _metrics(text: str) -> dict:
+    from indexer.structure import structure_of
+    from indexer.tables import map_tables
+
+    return {k: m.value for k, m in map_tables(structure_of(parse_text(text)).tables).metrics.items()}
+
+
+@pytest.mark.parametrize("cells", ["政府集中采购\n1\n140万\n", "政府集中采购 1 140万\n"])
+def test_an_amount_printed_with_wan_is_a_figure_of_its_row(cells):
+    """采购总金额 printed 140万 (万元 as 万), a cell a line (a page's text) or on the label's line (pdftotext)."""
+    text = ("二、主动公开政府信息情况\n第二十条第（九）项\n信息内容\n采购项目数量\n采购总金额\n" + cells
+            + "三、收到和处理政府信息公开申请情况\n")
+    m = _metrics(text)
+    assert m["active.procurement.items"] == 1 and m["active.procurement.amount_yuan"] == 1400000
+
+
+def test_a_figure_after_a_lost_character_on_a_line_of_its_own():
+    """A mirror's cell ``? 0`` (a lost no-break space printed as ?) that pdftotext writes ``?0``: a figure of the row."""
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n3\n?0\n5\n"
+            "三、收到和处理政府信息公开申请情况\n")
+    m = _metrics(text)
+    assert (m["active.rules.issued"], m["active.rules.repealed"], m["active.rules.in_force"]) == (3, 0, 5)
+
+
+def test_a_browser_copy_whose_header_cell_holds_an_empty_line():
+    """Cells as paragraphs copied from a browser, a header cell 本年新<br>&nbsp;<br>制作数量 (an empty line inside it):
+    the header comes out over three rows apart by blank lines and is one row again."""
+    def cell_lines(cells):
+        out = []
+        for i, c in enumerate(cells):
+            out += (["", "\t"] if i else []) + [""] + c.split("\n")
+        return out + ["", "", ""]
+    lines = (["第二十条第（一）项", ""] + cell_lines(["信息内容", "本年新\n\n制作数量", "本年新\n\n公开数量", "对外公开总数量"])
+             + cell_lines(["规章", "0", "0", "0"]) + cell_lines(["规范性文件", "5", "2", "9"]) + ["三、收到和处理政府信息公开申请情况"])
+    m = _metrics("二、主动公开政府信息情况\n" + "\n".join(lines) + "\n")
+    assert (m["active.normative.made"], m["active.normative.published"], m["active.normative.total_published"]) == (5, 2, 9)

@@ -69,10 +69,16 @@ def join_broken_headers(lines: list[str], table_lines: set[int], sep: str, stop=
     return out, found
 
 
+_CELLS = re.compile(r"\S\t+\S")  # a line of two or more cells a tab apart
+
+
 def tab_headers_joined(lines: list[str]) -> list[str]:
     """Tab-separated rows (a browser's copy of a table) whose header cells held line breaks, whole again."""
     if not any("\t" in line for line in lines):
         return lines
+    lines = [line for i, line in enumerate(lines)  # a blank line between two rows of cells (cells as paragraphs) parts no row
+             if line.strip() or "\t" in line or not (0 < i < len(lines) - 1 and _CELLS.search(lines[i - 1])
+                                                     and _CELLS.search(lines[i + 1]))]
     rows = {i for i, line in enumerate(lines) if "\t" in line or (i and "\t" in lines[i - 1] and line.strip())}
     return join_broken_headers(lines, rows, "\t")[0]
 
