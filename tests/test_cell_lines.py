@@ -143,3 +143,12 @@ def test_a_header_word_broken_across_lines_is_no_cut_short_cell():
     """本年新 / 公开数量: one cell broken by the line, not two columns cut short; the lines stay as they are."""
     lines = ["信息内容", "", "本年新制作数量", "", "本年新", "", "公开数量", "", "对外公开", "", "总数量"]
     assert "\t".join(["信息内容", "本年新制作数量", "本年新"]) not in _header_runs(lines)
+
+
+def test_a_wrapped_label_whose_first_line_took_the_rows_first_figure():
+    """PDF-to-text without layout: 其他对外管理服 / 7 / 务事项 / 2 / 9. The label's first line is near enough to name
+    the row alone and takes the first figure; the rest of the label and the other figures are the same row's."""
+    text = ("二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n行政许可\n0\n0\n0\n"
+            "其他对外管理服\n7\n务事项\n2\n9\n第二十条第（六）项\n")
+    rows = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["其他对外管理服务事项", "7", "2", "9"] in rows

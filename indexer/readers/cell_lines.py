@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..template import APPLY, match_label, parse_number
+from ..template import APPLY, label_core, match_label, parse_number
 from .table3_rows import doubted_orders_unplaced, rows_in_template_order
 from .template_rows import FIGURE_TOKEN, FIGURES_LINE, row_fits, starts_columns
 
@@ -148,6 +148,18 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
         label = out[-3].strip() + out[-1].strip()
         if row_fits(label, [out[-2].strip()] + figures) and not row_fits(out[-1].strip(), figures):
             out[-3:] = [label + " " + out[-2].strip() + " " + " ".join(figures)]
+            return True
+    # the same when that first figure was taken by the label's first line, near enough to name the row alone:
+    # 其他对外管理服 0 / 务事项 / 0 0 (the row's whole label is the two lines joined)
+    first = FIGURES_LINE.match(out[-2].strip()) if len(out) >= 2 and "\t" not in out[-2] and "|" not in out[-2] else None
+    if first and len(first.group(2).split()) == 1 and out[-1].strip() and "\t" not in out[-1] and "|" not in out[-1] \
+            and not any(ch.isdigit() for ch in out[-1]) and len(out[-1].strip()) <= 12:
+        label = first.group(1).strip() + out[-1].strip()
+        lab = match_label(label, ("row",), group="other")
+        if lab is not None and label_core(label) in {label_core(a) for a in lab.alts} \
+                and label_core(first.group(1)) not in {label_core(a) for a in lab.alts} \
+                and row_fits(label, [first.group(2).strip()] + figures) and not row_fits(out[-1].strip(), figures):
+            out[-2:] = [label + " " + first.group(2).strip() + " " + " ".join(figures)]
             return True
     # the rest of a wrapped label between a row's first figure and the others: 规章（设区的市…相 / 0 / 关数据） / 0 0
     closing = [k for k in (1, 2) if len(out) > k and out[-1].strip().endswith(("）", ")"))
