@@ -36,7 +36,7 @@ def extract(path: Path, root: Path | None = None, rid: str | None = None) -> Rep
 def record_of(doc: Document, rid: str, source: str) -> Report:
     """Build the record of an already read document."""
     structure = structure_of(doc.blocks)
-    printed = fields.field_lines([p.text for p in structure.passages if p.kind == "paragraph"])
+    printed = fields.field_lines(_field_passages(structure.passages))
     paragraphs = fields.rule_lines(printed)  # a traditional-character copy read as simplified
     meta = {k: fields.simplified(v) for k, v in doc.meta.items() if k in ("title", "publisher") and v}
     title = fields.title_of(paragraphs, meta.get("title"))
@@ -73,6 +73,14 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     if ocr_check is not None:
         report.checks.append(ocr_check)
     return report
+
+
+def _field_passages(passages) -> list[str]:
+    """The paragraphs, after the table rows printed before the first of them (an encyclopedia's infobox
+    row 中文名 | 某区人民政府2019年…报告 | 发布单位 | …): the page may name its report there."""
+    first = next((i for i, p in enumerate(passages) if p.kind == "paragraph"), len(passages))
+    return [p.text for p in passages[:first] if p.kind == "table_row"] + [
+        p.text for p in passages[first:] if p.kind == "paragraph"]
 
 
 def agency_and_region(

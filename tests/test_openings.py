@@ -555,3 +555,10 @@ def test_a_zone_committee_without_a_place_is_of_the_county_whose_government_site
 def test_a_state_farm_is_of_the_county_whose_government_site_it_publishes_on():
     text = ("园艺场2020年政府信息公开工作年度报告\n一、总体情况\n2020年园艺场通过德安县政府网站共主动公开政府信息105条。\n" + BODY)
     check(text, {"agency": "德安县园艺场", "province": "江西省", "city": "九江市", "county": "德安县"})
+
+
+def test_a_table_row_before_the_first_paragraph_may_hold_the_title():
+    """An encyclopedia's infobox, read as a table row, above the report's text."""
+    text = ("中文名 | 泸州市江阳区人民政府2019年政府信息公开工作年度报告 | 发布单位 | 泸州市江阳区人民政府 |\n---|\n"
+            "本报告根据《中华人民共和国政府信息公开条例》规定编制。\n一、总体情况\n2019年，江阳区深入贯彻落实条例。\n" + BODY)
+    check(text, {"title": "泸州市江阳区人民政府2019年政府信息公开工作年度报告", "agency": "泸州市江阳区人民政府"})

@@ -232,3 +232,10 @@ def test_a_titles_bracketed_year_on_the_line_under_it_is_part_of_it():
     # a title with its year keeps a date line under it apart (the page's date, not the title's)
     dated = ["某某县民政局2023年政府信息公开工作年度报告", "(2024年1月19日)", "一、总体情况"]
     assert title_of(dated) == "某某县民政局2023年政府信息公开工作年度报告"
+
+
+def test_an_encyclopedias_infobox_row_names_the_report():
+    """中文名 | 某区人民政府2019年…报告 | 发布单位 | 某区人民政府 |: a wiki page's infobox before the text."""
+    paragraphs = ["中文名 | 泸州市江阳区人民政府2019年政府信息公开工作年度报告 | 发布单位 | 泸州市江阳区人民政府",
+                  "本报告根据《中华人民共和国政府信息公开条例》规定编制。", "一、总体情况"]
+    assert title_of(paragraphs) == "泸州市江阳区人民政府2019年政府信息公开工作年度报告"

@@ -30,6 +30,8 @@ _AGENCY_LINE = re.compile(rf"^{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}$")
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>|\*\*)\s*|\s*\*\*\s*$")
 # 1、某局2017年度…报告本报告是根据…: a document-sharing site numbers the chunks it cuts a file into
 _CHUNK_NUMBER = re.compile(r"^\d{1,3}、\s*")
+# 中文名 | 某区人民政府2019年…报告 | 发布单位 | 某区人民政府: an encyclopedia's infobox row names the page
+_INFOBOX_NAME = re.compile(r"^中文名\s*[:：|｜]\s*(?P<t>[^|｜]+?)\s*(?:[|｜]|$)")
 _LABEL = re.compile(r"^(?:(?:Page|P\.)\s*\d+\s*[-–—:：]|欢迎(?:光临|访问|来到)|文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|标题|名称|题目|主题)\s*[:：|｜]?\s*")
 _CMS_LABEL = re.compile(
     r"索引号|索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|组配分类|服务对象|成文日期|发布日期|生成日期|发文日期"
@@ -71,7 +73,8 @@ _GLUED_TITLE = re.compile(
 def clean_title_line(text: str) -> str:
     """A line of the opening without page chrome: markdown marks, labels, widgets, breadcrumbs, dates."""
     text = _MARKDOWN.sub("", text).strip()
-    text = _once(_CHUNK_NUMBER.sub("", text))
+    infobox = _INFOBOX_NAME.match(text)
+    text = _once(infobox.group("t") if infobox else _CHUNK_NUMBER.sub("", text))
     text = re.sub(r"(?<=\d) (?=\d)", "", text)  # 2 0 2 2 年 (letter-spaced PDF text)
     field = _NAME_FIELD.search(text)
     if field and len(_CMS_LABEL.findall(text)) >= 1:
