@@ -690,3 +690,17 @@ def test_template_of_year_names_no_template_before_2019():
 
     assert [template_of_year(y) for y in (None, 2015, 2019, 2020, 2021, 2025)] == [None, None, "2019", "2019",
                                                                                   "2021", "2021"]
+
+
+@pytest.mark.parametrize("row, kept", [
+    (["政府集中采购", "区公务用车10辆", "1530000"], {}),  # a project's name in 采购项目数量
+    (["行政许可", "见附件", "3", "12"], {}),  # text in 上一年项目数量: 3 and 12 are no prev_items and change
+    (["行政许可", "（不含即办件）", "4", "增1", "9"], {"prev_items": 4, "change": 1, "decisions": 9}),  # a remark
+])
+def test_text_right_of_a_row_label_keeps_short_figures_out_of_the_first_columns(row, kept):
+    head = ["信息内容", "采购项目数量", "采购总金额"] if row[0] == "政府集中采购" else ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+    result, _ = mapped([Paragraph("二、主动公开政府信息情况"), Table.from_rows([head, row, ["行政处罚", "2", "0", "5"]])])
+    v = values(result)
+    key = "procurement" if row[0] == "政府集中采购" else "licensing"
+    assert {k.rsplit(".", 1)[-1]: x for k, x in v.items() if k.startswith(f"active.{key}.")} == kept
+    assert v["active.penalty.decisions"] == 5

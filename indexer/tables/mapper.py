@@ -127,6 +127,14 @@ def _cells_after_label(row: Row, start: int, stop: int, n: int, cut: bool) -> ra
     return range(first, stop)
 
 
+def _text_after_label(row: Row, start: int, stop: int) -> bool:
+    """A cell of text right of the cell that names the row (a project's name, 见附件), other than a remark in brackets:
+    it stands in a column, so the figures after it are not the row's first columns."""
+    texts = [i for i in range(start, stop) if row.kinds[i] == TEXT]
+    named = [i for i in texts if any(match_label(p, ("row", "group")) is not None for p in label_parts(row.cells[i]))]
+    return bool(named) and any(not row.cells[i].strip().startswith(("（", "(")) for i in texts if i > named[-1])
+
+
 def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[Column], whole_row: bool) -> list[tuple[Column, str]]:
     """(column, cell) pairs of one row segment; cells that are blank or absent are left out by the caller."""
     seq = _sequential(row.cells, row.kinds, start, stop)
@@ -365,6 +373,8 @@ class _Mapper:
         self.kind = label.kind
         self.found.add(label.kind)
         pairs = read_values(row, start, stop, layout, columns, whole)
+        if _text_after_label(row, start, stop) and len(_sequential(row.cells, row.kinds, start, stop)) < len(columns):
+            pairs = []  # 行政许可 | 见附件 | 3 | 12: a column holds text, so which columns the figures fill is not known
         for column, cell in pairs:
             self.put(prefix + column.key, column, cell, row)
         if label.kind == APPLY and [c.key for c in columns] == list(APPLY_COLUMNS):
