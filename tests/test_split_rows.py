@@ -30,6 +30,22 @@ def test_a_browser_copy_of_cells_holding_paragraphs():
                          ["二、上年结转政府信息公开申请数量", "18", "", "", "", "", "", "18"]]
 
 
+def test_a_browser_copy_keeps_the_lines_of_the_page_around_its_tables():
+    """A browser ends each block outside the tables (navigation, breadcrumb, title, date line) with one line break:
+    those lines stay lines; only a cell's lines (本年新 / 制作数量) are joined."""
+    cell = lambda t: ["", t, ""]  # noqa: E731
+    row = lambda *cells: sum(([*(["\t"] if i else []), *cell(c)] for i, c in enumerate(cells)), []) + [""]  # noqa: E731
+    head = ["首页 | 政务公开 | 政务服务 | 互动交流", "索引号：\t11372023/0012\t发布机构：\t某某县农业农村局",
+            "某某县农业农村局2023年政府信息公开工作年度报告", "发布时间：2024-01-18 来源：某某县农业农村局 浏览次数：", ""]
+    lines = (head + ["二、主动公开政府信息情况", ""] + row("信息内容", "本年新\n制作数量", "对外公开总数量")
+             + row("规章", "13", "\xa0") + row("规范性文件", "2", "5") + row("行政许可", "7", "9"))
+    blocks = parse_text("\n".join(lines))
+    texts = [b.text for b in blocks if not isinstance(b, Table)]
+    assert "某某县农业农村局2023年政府信息公开工作年度报告" in texts
+    assert not any(t.startswith("首页") and "农业农村局" in t for t in texts)
+    assert _grids(blocks)[0][0] == ["信息内容", "本年新制作数量", "对外公开总数量"]
+
+
 def test_tab_rows_whose_header_cells_held_line_breaks():
     """A browser's copy of a table whose header cells hold ``本年新<br>制作数量``: the header row comes out on three
     lines (信息内容⇥本年新 / 制作数量⇥本年新 / 公开数量⇥对外公开总数量) and is one row again."""

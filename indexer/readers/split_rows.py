@@ -127,8 +127,10 @@ def cells_between_tabs(lines: list[str]) -> list[str]:
     Such text puts each cell's paragraph between blank lines and a line holding only a tab between two cells
     of a row (``821`` / `` `` / ``\\t`` / `` `` / ``35``); a cell holding only a no-break space is empty, lines with no
     blank line between them are one cell (a ``<br>`` inside it), and cells with no tab between them are rows
-    (or paragraphs) of their own. Text with fewer than five tab-only lines, or more lines of text after a tab
-    than tab-only lines, is left as it is.
+    (or paragraphs) of their own. Lines that end up a row of one cell keep their line breaks: outside the
+    tables a browser ends every block (a navigation bar, the title, the date line) with one line break, and
+    joined they would glue the page's chrome to its title. Text with fewer than five tab-only lines, or more
+    lines of text after a tab than tab-only lines, is left as it is.
     """
     tab_only = sum(1 for line in lines if line.strip() == "" and "\t" in line)
     if tab_only < 5 or tab_only <= sum(1 for line in lines if line.strip() and "\t" in line):
@@ -136,11 +138,12 @@ def cells_between_tabs(lines: list[str]) -> list[str]:
     out: list[str] = []
     row: list[str] = []
     cell: list[str] = []
+    lone: list[str] = []  # the lines of the row's first cell, as they were
     after_tab = False
 
     def end_row() -> None:
         if row:
-            out.extend(["\t".join(row), ""] if len(row) > 1 else [row[0], ""])
+            out.extend(["\t".join(row), ""] if len(row) > 1 else [*lone, ""])
             row.clear()
 
     for line in lines:
@@ -152,6 +155,8 @@ def cells_between_tabs(lines: list[str]) -> list[str]:
             cell.append(line.strip())
             continue
         if cell:
+            if not row:
+                lone = list(cell)
             row.append("".join(cell))
             cell = []
         if "\t" in line:
@@ -159,6 +164,8 @@ def cells_between_tabs(lines: list[str]) -> list[str]:
                 row.append("")  # two tabs with nothing but a no-break space between: an empty cell
             after_tab = True
     if cell:
+        if not row:
+            lone = list(cell)
         row.append("".join(cell))
     end_row()
     return out
