@@ -58,6 +58,13 @@ def test_a_name_read_in_the_rule_form_is_quoted_as_printed():
     assert as_printed("不在其中的局", rules, printed) == "不在其中的局"
 
 
+def test_a_title_split_over_two_printed_lines_is_quoted_as_printed():
+    """A traditional-script title that a PDF wrapped (…年度 / 報告) keeps its script, as in the forms that did not wrap it."""
+    printed = ["撫遠市自然資源局2022年政府信息公開工作年度", "報告", "一、總體情況"]
+    rules = rule_lines(printed)
+    assert as_printed("抚远市自然资源局2022年政府信息公开工作年度报告", rules, printed) == "撫遠市自然資源局2022年政府信息公開工作年度報告"
+
+
 def test_a_line_break_made_a_space_between_two_han_characters_is_taken_out():
     assert without_breaks("由成都市住房和城乡建设 局综合全年信息公开情况编制而成") == "由成都市住房和城乡建设局综合全年信息公开情况编制而成"
     assert field_lines(["2018 年度政府信息公开 年度报告"]) == ["2018 年度政府信息公开年度报告"]

@@ -17,6 +17,13 @@ def test_title_split_before_its_last_words():
     assert title_of(paragraphs) == "某某县教育局2022年政府信息公开工作年度报告"
 
 
+def test_title_split_inside_its_year():
+    """A PDF line ends on the year's digits and the next starts on its 年 (某办事处2025 / 年政府信息公开…)."""
+    paragraphs = ["武汉市某某风景区城乡工作办事处2025", "年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_of(paragraphs) == "武汉市某某风景区城乡工作办事处2025年政府信息公开工作年度报告"
+    assert title_head("年度政府信息公开工作年度报告") == ""
+
+
 def test_title_after_page_junk_and_year_first_title():
     paragraphs = ["首页", "当前位置：首页", "2021年度某某市财政局政府信息公开工作年度报告", "一、总体情况"]
     title = title_of(paragraphs)

@@ -57,9 +57,15 @@ def rule_lines(lines: list[str]) -> list[str]:
 
 
 def as_printed(found: str, rules: list[str], printed: list[str]) -> str:
-    """`found` (read in the rule lines) as the report prints it: the same place of the printed line."""
+    """`found` (read in the rule lines) as the report prints it: the same place of the printed line, or of two
+    lines joined (a title split over two lines is found joined)."""
     for rule, line in zip(rules, printed):
         at = rule.find(found)
         if at >= 0:
             return line[at : at + len(found)]
+    for k in range(len(rules) - 1):
+        joined = rules[k] + rules[k + 1]
+        at = joined.find(found)
+        if at >= 0 and len(joined) == len(printed[k] + printed[k + 1]):
+            return (printed[k] + printed[k + 1])[at : at + len(found)]
     return found

@@ -137,6 +137,7 @@ def title_head(title: str) -> str:
         head += "政府"
     head = re.sub(YEAR_WORD, "", head)
     head = re.sub(rf"{YEAR}\s*$", "", head)  # 某委2020政府信息公开…: a year printed without 年 before the report words
+    head = re.sub(r"^年度?", "", head)  # 某局2025 / 年政府信息公开…: a line that starts on the end of the year before it
     head = re.sub(r"(?:关于|的|公开)$", "", head)
     subject = head.rpartition("关于")[2]  # XX县人民政府办公室关于XX县…: the report is the county's
     head = subject if subject.strip() else head.rpartition("关于")[0]
