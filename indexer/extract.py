@@ -45,7 +45,10 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     year = fields.year_of(title, paragraphs, published)
     full_text = fields.simplified(fields.without_glosses("\n".join(p.text for p in structure.passages)))
     agency, region, level = agency_and_region(found, title, full_text)
-    title = fields.as_printed(title, paragraphs, printed) if title else _fallback_title(agency, year, doc.path)
+    # the file's own title (a page's <title>) is quoted as printed too when the text gave no better one
+    own = [doc.meta["title"]] if doc.meta.get("title") else []
+    title = fields.as_printed(title, paragraphs + [meta["title"] for _ in own], printed + own) if title \
+        else _fallback_title(agency, year, doc.path)
     tables = map_tables(structure.tables, full_text, year)
     metrics = dict(tables.metrics)
     for key, metric in prose_metrics(structure.passages).items():

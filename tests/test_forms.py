@@ -160,3 +160,18 @@ def test_table_3_whose_last_row_stands_alone_as_a_table_of_one_row(tmp_path, fmt
     report = extract(write(source, fmt, tmp_path / "report"))
     want = {k: v for k, v in source.expected.items() if k.startswith("apply.carried_forward.")}
     assert len(want) == 7 and {k: report.metrics[k].value for k in want if k in report.metrics} == want
+
+
+def test_a_title_taken_from_the_page_title_keeps_its_script(tmp_path):
+    """A traditional-script page whose text gives no title line (a PDF printing its title's runs out of order):
+    the title comes from the page's own title, quoted as printed like a title found in the text."""
+    title = "撫遠市自然資源局2022年政府信息公開工作年度報告"
+    page = (f"<html><head><meta charset='utf-8'><title>{title}_撫遠市人民政府</title></head><body>"
+            "<p>撫遠市自然資源局</p><p>年政府信息</p><p>2022</p>"
+            "<p>本報告根據《中華人民共和國政府信息公開條例》編制，所列數據統計期限為2022年1月1日至2022年12月31日。</p>"
+            "<p>一、總體情況</p><p>2022年，撫遠市自然資源局認真落實條例要求。</p></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    report = extract(path)
+    assert report.title == title
+    assert report.agency == "抚远市自然资源局"
