@@ -264,3 +264,13 @@ def test_a_long_row_label_printed_with_a_word_left_out_is_still_a_row():
     m = metrics_of(rebuild(line))
     assert m["apply.carried_over.natural"] == 1 and m["apply.carried_over.total"] == 1
     assert m["apply.granted.total"] == 4
+
+
+def test_a_dash_that_ends_a_rows_run_is_its_last_cell():
+    """A 2019 table 2 whose 行政强制 prints 4 | 4 | - : run together, 行政强制44- ; the dash (no figure after it, so no
+    sign) is the blank last cell, and the two figures before it the row's first two."""
+    line = ("二、主动公开政府信息情况第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚90022"
+            "行政强制44-第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费00三、收到和处理政府信息公开申请情况")
+    m = metrics_of(rebuild(line))
+    assert (m["active.coercion.prev_items"], m["active.coercion.change"]) == (4, 4)
+    assert "active.coercion.decisions" not in m and "active.penalty.prev_items" not in m  # 90022 splits several ways

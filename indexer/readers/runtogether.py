@@ -39,6 +39,7 @@ from ..textnorm import match_form, normalize_text, simplified, without_glosses
 
 _SIGN = r"(?:[+\-]|增|减)"
 _RUN = re.compile(rf"{_SIGN}?\d[\d.,]*(?:[ \u3000]*{_SIGN}[ \u3000]*\d[\d.,]*|[ \u3000]+\d[\d.,]*)*(?:\s*(?:万元|元))?")
+_TRAILING_DASH = re.compile(r"[-—－–]+(?![\d\-—－–])$|(?<=\d)[-—－–]+(?=[^\d\-—－–]|$)")
 _DIGIT_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 # 0? 00: a character the copy lost between two cells (printed as ?), a space as wide
 _LOST = re.compile(r"(?<=\d)[?？\ufffd](?=[ \u3000]*\d)|(?<=\d )[?？\ufffd](?=[ \u3000]*\d)")
@@ -101,6 +102,9 @@ def tokens(line: str) -> list[_Token]:
             run, end = run[:cut], start + cut
         if not re.search(r"\d", run) or (start > 0 and line[start - 1] in ".．"):
             continue
+        dash = _TRAILING_DASH.match(line, end) if run[-1].isdigit() else None
+        if dash:  # 行政强制44-第二十条: a dash after the figures, no sign (no figure follows), is the row's last cell
+            run, end = run + dash.group(), dash.end()
         if start > pos:
             out.append(_Token(line[pos:start], False, pos))
         out.append(_Token(run, True, start))
@@ -304,14 +308,18 @@ def _row_of(toks: list[_Token], i: int, context: str | None) -> _Row | None:
 def apply_cells(runs: dict[str, str], template: str | None) -> dict[str, list[str | None]]:
     """Table 3: the cells of each row's run, by the row's own sum, then by the columns' sums across rows."""
     n = len(APPLY_COLUMNS)
-    candidates = {key: row_candidates(run, n, (n,)) for key, run in runs.items()}
+    candidates = {key: row_candidates(_TRAILING_DASH.sub("", run), n, (n,)) for key, run in runs.items()}
     outcomes = outcome_rows(template)
     candidates = combine(candidates, lambda rows: columns_hold(rows, outcomes))
     return {key: agreed(c, n) for key, c in candidates.items()}
 
 
 def row_cells(run: str, n: int, groups: tuple[int, ...] = ()) -> list[str | None]:
-    """One row's cells from its run: those every admissible cut agrees on."""
+    """One row's cells from its run: those every admissible cut agrees on; a dash the run ends with is its last
+    cell, left blank by the report (行政强制44- : 4, 4 and an absent 处理决定数量)."""
+    dash = _TRAILING_DASH.search(run)
+    if dash and not groups:
+        return (row_cells(run[:dash.start()], n - 1) + ["—"]) if n > 1 else [None]
     if n == 1:
         figures = row_candidates(run, 1)
         return agreed(figures, 1)
