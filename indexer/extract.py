@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from . import fields
@@ -79,11 +80,16 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
 
 
 def _field_passages(passages) -> list[str]:
-    """The paragraphs, after the table rows printed before the first of them (an encyclopedia's infobox
-    row 中文名 | 某区人民政府2019年…报告 | 发布单位 | …): the page may name its report there."""
-    first = next((i for i, p in enumerate(passages) if p.kind == "paragraph"), len(passages))
-    return [p.text for p in passages[:first] if p.kind == "table_row"] + [
-        p.text for p in passages[first:] if p.kind == "paragraph"]
+    """The paragraphs, with the table rows printed before the body's first sentence (an encyclopedia's
+    infobox row 中文名 | 某区人民政府2019年…报告 | 发布单位 | …; a CMS box 作者: | 日期: | 2019-04-04 under
+    the title): the page may name and date its report there."""
+    body = next((i for i, p in enumerate(passages) if p.kind == "paragraph" and _SENTENCE.search(p.text)),
+                len(passages))
+    return [p.text for i, p in enumerate(passages)
+            if p.kind == "paragraph" or (p.kind == "table_row" and i < body)]
+
+
+_SENTENCE = re.compile("[。，,；;]")  # a paragraph of the body: page chrome and titles have no sentences
 
 
 def agency_and_region(

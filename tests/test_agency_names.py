@@ -278,6 +278,14 @@ def test_canonical_drops_a_bracketed_second_name_and_spells_the_type_out():
     assert canonical("舟山市卫健委") == "舟山市卫生健康委员会"
 
 
+def test_canonical_leaves_out_the_agencys_own_office_reporting_with_it():
+    assert canonical("某地区行政公署及办公室") == "某地区行政公署"
+    assert canonical("某县人民政府及其办公室") == "某县人民政府"
+    # a bare office, or an office that is no agency's own, stays
+    assert canonical("某县人民政府办公室") == "某县人民政府办公室"
+    assert canonical("综合及办公室") == "综合及办公室"
+
+
 def test_the_data_file_holds_no_generic_ending():
     assert not {"委", "局", "办", "厅"} & {short for short, _ in abbreviations()}
 

@@ -142,3 +142,23 @@ def test_a_document_sharing_listing_date_is_not_the_reports():
     assert published_of(lines) is None
     page = ["某县2017年度政府信息公开年报", "时间:2018-03-19", "一、概述", "2017年度,县政府认真落实各项制度。"]
     assert published_of(page) == "2018-03-19"
+
+
+def test_the_date_a_page_was_published_wins_over_the_date_it_was_drafted():
+    """A CMS box prints when the document was drafted (成文日期, 公文生成日期) and when the page was
+    published (发布日期, 时间): the page's date is the latter, on the same line or a later one."""
+    same_line = ["发布机构 某苏木 文 号 某政发〔2022〕5号", "成文日期 2022-01-08 发布日期 2022-09-06",
+                 "某苏木2021年度政府信息公开工作年度报告", "一、总体情况", "2021年，某苏木认真推进政务公开。"]
+    assert published_of(same_line) == "2022-09-06"
+    later_line = ["• 发布机构:某区卫生健康局", "• 公文生成日期:2023-01-06", "某区卫生健康局2022年政府信息公开工作年度报告",
+                  "时间:2023-01-11 11:18", "根据《条例》规定，向社会公布本报告。"]
+    assert published_of(later_line) == "2023-01-11"
+    # a drafting date alone is still the only date the page prints
+    assert published_of(["• 公文生成日期:2023-01-06", "某局2022年政府信息公开工作年度报告", "根据《条例》规定编制。"]) == "2023-01-06"
+
+
+def test_a_statistics_period_called_tongjiqi_gives_the_year():
+    paragraphs = ["本报告由概述、主动公开情况等部分组成。", "本报告中所列数据的统计期自2016年1月1日起至2016年12月31日止。",
+                  "市教育局高度重视政府信息公开工作，2017年将进一步推进。"]
+    assert statistics_year(paragraphs) == 2016
+    assert year_of(None, paragraphs) == 2016

@@ -530,6 +530,12 @@ def test_a_city_bureaus_branch_named_for_a_county_is_that_countys():
     assert region("长沙市公安局交警分局") == R("湖南省", "长沙市", None, "430100")
 
 
+def test_a_city_centres_branch_named_for_a_county_is_that_countys():
+    """惠州市公共资源交易中心惠阳分中心: a city centre's branch named by its district's stem serves that district."""
+    assert region("惠州市公共资源交易中心惠阳分中心") == R("广东省", "惠州市", "惠阳区", "441303")
+    assert region("惠州市公共资源交易中心") == R("广东省", "惠州市", None, "441300")
+
+
 def test_a_municipal_bureaus_branch_named_for_a_district_is_that_districts():
     """重庆市公安局渝中区分局: the district is directly under the municipality; a province's own bureau has none."""
     assert region("重庆市公安局渝中区分局") == R("重庆市", "重庆市", "渝中区", "500103")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from indexer.blocks import Document
-from indexer.extract import record_of
+from indexer.extract import extract, record_of
 from indexer.readers.text import parse_text
 
 BODY = "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
@@ -562,3 +562,13 @@ def test_a_table_row_before_the_first_paragraph_may_hold_the_title():
     text = ("中文名 | 泸州市江阳区人民政府2019年政府信息公开工作年度报告 | 发布单位 | 泸州市江阳区人民政府 |\n---|\n"
             "本报告根据《中华人民共和国政府信息公开条例》规定编制。\n一、总体情况\n2019年，江阳区深入贯彻落实条例。\n" + BODY)
     check(text, {"title": "泸州市江阳区人民政府2019年政府信息公开工作年度报告", "agency": "泸州市江阳区人民政府"})
+
+
+def test_a_cms_box_under_the_title_dates_the_report(tmp_path):
+    """A metadata table between the title and the body (作者: | 日期: | 2019-04-04 |) dates the page."""
+    text = ("某市某区发改局2018年政府信息公开工作年度报告\n索引号: | GS1297/2019-9895 | 部门: | 区发改局 |\n---|---|---|---|\n"
+            "栏目: | 信息公开年报 | 来源: | 某区人民政府 |\n作者: | 日期: | 2019-04-04 |\n某市某区发展和改革局2018年政府信息公开工作年度报告\n"
+            "根据《中华人民共和国政府信息公开条例》的规定，现将我局2018年度工作情况报告如下：\n" + BODY)
+    saved = tmp_path / "opening.txt"
+    saved.write_text(text, encoding="utf-8")
+    assert extract(saved).published == "2019-04-04"

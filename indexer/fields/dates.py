@@ -26,6 +26,8 @@ _DATE_LABEL = re.compile(
     # 来源:某网站日期:2020-01-10 (the display form drops the space): a bare label before a numeric date
     r"|(?<!统计)(?<!截止)(?<!截至)(?<!生效)(?<!废止)(?<!失效)(?<!有效)(?:日期|时间)\s*[:：](?=\s*(?:19|20)\d{2}\s*[-./])"
 )
+# The date a document was drafted or generated (成文日期, 公文生成日期, 印发日期), not the page's
+_DRAFTING_LABEL = re.compile(r"(?:成文|印发|生成)(?:日期|时间)")
 # What follows a page's own date on its line: a time, then page chrome (来源, 点击数, 发布：…) or nothing.
 _TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?")
 _PAGE_CHROME_AFTER = re.compile(
@@ -42,7 +44,7 @@ _NOT_REPORT_YEAR_AFTER = re.compile(r"\s*[\d一二三四五六七八九十]{1,2}
 _NOT_REPORT_YEAR_BEFORE = re.compile(r"(?:相较|相比|较|比|同比|与|上年|上一年|自|于|从)\s*$")
 # 本报告所列数据统计期限自2021年1月1日起至2021年12月31日止; 统计周期为 2024 年 1 月 1 日至 12 月 31 日
 _STATISTICS_PERIOD = re.compile(
-    rf"统计(?:期限|周期|时限|时段|期间|区间|时间|范围|口径|截止时间)\s*(?:为|是|均为|从|自|：|:)?\s*(?:从|自)?\s*({YEAR})\s*年"
+    rf"统计(?:期限|周期|时限|时段|期间|区间|时间|范围|口径|截止时间|期)\s*(?:为|是|均为|从|自|：|:)?\s*(?:从|自)?\s*({YEAR})\s*年"
     rf"\s*(?:1|一)\s*月\s*(?:1|一)\s*日"
 )
 _FIRST_YEAR, _LAST_YEAR = 2007, dt.date.today().year  # the 条例 took effect in 2008 (reports on 2007 exist)
@@ -72,10 +74,11 @@ def published_of(paragraphs: list[str], meta_published: str | None = None, tail:
         date = parse_date(meta_published)
         if date:
             return date.isoformat()
-    for i, text in enumerate(opening):
-        date = page_date(text, opening[i + 1] if i + 1 < len(opening) else "")
-        if date and not in_sharing_listing(opening, i):
-            return date.isoformat()
+    for drafting in (False, True):  # the date the page was published before the date the text was drafted
+        for i, text in enumerate(opening):
+            date = page_date(text, opening[i + 1] if i + 1 < len(opening) else "", drafting)
+            if date and not in_sharing_listing(opening, i):
+                return date.isoformat()
     for i, text in enumerate(opening):
         if _BODY_MARK.search(text):
             break  # the body has started: its dates are not the page's
@@ -113,10 +116,18 @@ def trailing_date(text: str) -> dt.date | None:
     return parse_date(m.group(0))
 
 
-def page_date(text: str, next_line: str = "") -> dt.date | None:
+def page_date(text: str, next_line: str = "", drafting: bool = True) -> dt.date | None:
     """The page's own date on a metadata line: after a label (发布日期：…, or on the line after a
-    bare label), or first on a line of page chrome (2021-02-07 18:07 来源：…, 2024年01月25日 (点击: ))."""
-    label = _DATE_LABEL.search(text)
+    bare label), or first on a line of page chrome (2021-02-07 18:07 来源：…, 2024年01月25日 (点击: )).
+
+    A publishing label on the line wins over a drafting one (成文日期 2022-01-08 发布日期 2022-09-06);
+    with `drafting` false, a line with drafting labels only gives no date."""
+    labels = list(_DATE_LABEL.finditer(text))
+    label = next((m for m in labels if not _DRAFTING_LABEL.match(m.group(0))), None)
+    if label is None and labels:
+        if not drafting:
+            return None
+        label = labels[0]
     if label:
         rest = text[label.end():]
         if rest.strip():

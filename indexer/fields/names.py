@@ -240,6 +240,15 @@ def complete_level_prefix(name: str, region: Region) -> str:
     return name
 
 
+# 阿勒泰地区行政公署及办公室: an agency reporting together with its own office is the agency
+_WITH_OWN_OFFICE = re.compile(r"及其?(?:办公室|办公厅)$")
+
+
 def canonical(name: str) -> str:
-    """The spelling shared by every report of an agency: bracketed aliases dropped, type spelled out."""
-    return expand_type(TRAILING_BRACKET.sub("", name).strip())
+    """The spelling shared by every report of an agency: bracketed aliases dropped, type spelled out,
+    the agency's own office reporting with it left out (某行政公署及办公室 → 某行政公署)."""
+    name = TRAILING_BRACKET.sub("", name).strip()
+    office = _WITH_OWN_OFFICE.search(name)
+    if office and _AGENCY_END.search(name[: office.start()]):
+        name = name[: office.start()]
+    return expand_type(name)

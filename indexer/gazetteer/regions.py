@@ -276,7 +276,8 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
     if stem_unit is not None:  # 内江市隆昌生态环境局: the county printed by its stem after its city
         return Resolution(g.region[stem_unit], (g.place((g.names[stem_unit], "county", stem_unit)),), "primary")
     branch = _BRANCH.search(text, anchor.end)
-    # 长沙市公安局岳麓分局: the county's branch; 重庆市公安局渝中区分局: a municipality's district, under it directly
+    # 长沙市公安局岳麓分局: the county's branch; 重庆市公安局渝中区分局: a municipality's district, under it directly;
+    # 惠州市公共资源交易中心惠阳分中心: 惠阳区's
     if branch and region.code and g.level.get(region.code) in ("city", "province"):
         stem = branch.group(1)
         units = [c for c, p in g.parent.items() if p == region.code and g.names[c][: len(stem)] == stem
@@ -411,7 +412,8 @@ _ZONE_AFTER = re.compile(
 )
 
 
-_BRANCH = re.compile(r"(?:局|委员会)([\u4e00-\u9fff]{2,3}?)分局")
+# 某局某分局, and a centre's branch named by its county's stem (公共资源交易中心惠阳分中心)
+_BRANCH = re.compile(r"(?:局|委员会|中心)([\u4e00-\u9fff]{2,3}?)(?:分局|分中心)")
 _UNKNOWN_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,5}?(?:自治县|自治州|县|市|区|旗|州|盟))")
 
 
