@@ -149,6 +149,19 @@ def test_row_label_broken_over_two_lines():
     ]
 
 
+@pytest.mark.parametrize("lead,sep,end", [("", " | ", " |"), ("| ", " | ", " |"), ("", "\t", "")])
+def test_a_blank_row_after_a_row_with_a_figure_stays_its_own_row(tmp_path, lead, sep, end):
+    """A table printed blank but for one figure: the blank row's whole label is no second line of the label above."""
+    from indexer.extract import extract
+
+    table = [["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], ["规章", "0", "", ""], ["规范性文件", "", "", ""]]
+    lines = [lead + sep.join(row) + end for row in table]
+    text = "\n".join([REPORT, "二、主动公开政府信息情况", "第二十条第（一）项", *lines, "第二十条第（五）项", ""])
+    got = {k: m.value for k, m in extract(write(tmp_path, text.encode("utf-8"))).metrics.items()}
+    assert got.get("active.rules.made") == 0
+    assert not any(k.startswith("active.normative.") for k in got)
+
+
 def test_a_single_tab_line_is_not_a_table():
     blocks = parse_text("联系电话：\t0535-1234567\n一、总体情况\n")
     assert blocks == [Paragraph("联系电话：0535-1234567"), Paragraph("一、总体情况")]

@@ -26,6 +26,12 @@ def template_row(label: str):
         (found for part in reversed(label_parts(label)) if (found := match_label(part, ("row",), group="other"))), None)
 
 
+def whole_row_label(text: str) -> bool:
+    """`text` is a template row label as printed whole (规范性文件, 行政许可), not a piece of one (补正后申请内容仍)."""
+    lab = match_label(text, ("row",))
+    return lab is not None and label_core(text) in {label_core(a) for a in lab.alts}
+
+
 def row_fits(label: str, figures: int | list[str]) -> bool:
     """`label` names a template row whose table has about that many figures per row. A table 3 row takes seven, or
     five or six when the others add up to the last (its blanks vanished, 总计 kept): other short rows of figures

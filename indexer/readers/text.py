@@ -37,7 +37,7 @@ from .pipes import is_table, is_trailing_pipe, take_metadata, trailing_pipe_rows
 from .runtogether import has_run_together_table, rebuild
 from .spaced import spaced_cells, spaced_continues, spaced_labels_whole
 from .split_rows import cells_between_tabs, drawn_tables, pipe_lines_between_cells, pipe_row_ends, tab_headers_joined
-from .template_rows import FIGURE_TOKEN, is_header_row, label_and_figures
+from .template_rows import FIGURE_TOKEN, is_header_row, label_and_figures, whole_row_label
 
 _SEPARATOR_CELL = re.compile(r"^[\s\-=:|+_—]*$")
 _ONE_CELL_LINE = re.compile(r"^[ \u3000]*\t[^\t]*$")
@@ -210,6 +210,9 @@ def _join_broken_labels(rows: list[list[str]]) -> list[list[str]]:
 
     The second line comes out as a row with one short text cell and nothing
     else; it is glued to the last text cell of the row of numbers before it.
+    Two whole template labels are two rows, the second printed blank
+    (``规章 | 0`` / ``规范性文件 |``): gluing them made ``规章规范性文件 | 0``,
+    a figure in a row that has none.
     """
     out: list[list[str]] = []
     for row in rows:
@@ -226,7 +229,8 @@ def _join_broken_labels(rows: list[list[str]]) -> list[list[str]]:
             label_at = max(i for i, c in enumerate(prev) if c and not is_number_cell(c)) if any(
                 c and not is_number_cell(c) for c in prev
             ) else None
-            if label_at is not None and prev[label_at][-1:] not in SENTENCE_END:
+            if (label_at is not None and prev[label_at][-1:] not in SENTENCE_END
+                    and not (whole_row_label(filled[0]) and whole_row_label(prev[label_at]))):
                 prev[label_at] = prev[label_at] + filled[0]
                 continue
         out.append(list(row))
