@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.blocks import Paragraph, Table
 from indexer.readers.cell_lines import _header_runs
 from indexer.readers.text import parse_text
@@ -152,3 +154,29 @@ def test_a_wrapped_label_whose_first_line_took_the_rows_first_figure():
             "其他对外管理服\n7\n务事项\n2\n9\n第二十条第（六）项\n")
     rows = [r for g in _grids(parse_text(text)) for r in g]
     assert ["其他对外管理服务事项", "7", "2", "9"] in rows
+
+
+def _cells_a_paragraph(cells: list[str]) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+@pytest.mark.parametrize("gloss", ["", "(shù)"])
+def test_a_header_cell_the_pdf_wrapped_onto_a_second_line_is_one_column(tmp_path, gloss):
+    """pdftotext writes a cell a paragraph and wraps a long header cell inside its paragraph (本年新公开数 / 量); a
+    pinyin mirror's gloss of the last character moves to the second line with it."""
+    from indexer.extract import extract
+
+    head = ["信息内容", "本年新制作数量", f"本年新公开数\n{gloss}量", f"对外公开总数\n{gloss}量"]
+    text = _cells_a_paragraph(["某某乡2019年政府信息公开工作年度报告", "二、主动公开政府信息情况", "第二十条第（一）项",
+                               *head, "规章", "0", "0", "0", "规范性文件", "4", "2", "9"])
+    assert _header_runs(text.split("\n"))[6] == "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量"
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    got = {k: m.value for k, m in extract(path).metrics.items()}
+    assert [got.get(f"active.normative.{c}") for c in ("made", "published", "total_published")] == [4, 2, 9]
+    assert got.get("active.rules.total_published") == 0
+
+
+def test_a_line_under_a_whole_column_label_is_no_rest_of_it():
+    lines = ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章"]
+    assert _header_runs(lines)[0] == "信息内容\t本年制发件数\t本年废止件数\t现行有效件数"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..template import APPLY, label_core, match_label, parse_number
+from ..textnorm import without_glosses
 from .table3_rows import doubted_orders_unplaced, rows_in_template_order
 from .template_rows import FIGURE_TOKEN, FIGURES_LINE, row_fits, starts_columns
 
@@ -189,6 +190,24 @@ def _label_above(out: list[str], figures: list[str]) -> bool:
     return False
 
 
+def _whole_column(text: str) -> bool:
+    lab = match_label(text, ("col", "head"))
+    return lab is not None and label_core(text) in {label_core(a) for a in lab.alts}
+
+
+def _rest(column: str, line: str) -> str:
+    """A wrapped line without the gloss its first characters carry for the character the line before ends in."""
+    return without_glosses(column[-1:] + line.strip())[len(column[-1:]):].strip()
+
+
+def _wrapped_rest(column: str, line: str) -> bool:
+    """`line`, right under a column label with no blank line between, is the rest of that label the PDF wrapped
+    (本年新公开数 / 量, 对外公开总数 / (shù)量): a few characters, no figure, that make the label whole."""
+    rest = _rest(column, line)
+    return (0 < len(rest) <= 4 and not re.search(r"[\d\t|]", line) and not _whole_column(column)
+            and _whole_column(column + rest))
+
+
 def _header_runs(lines: list[str]) -> list[str]:
     """Three or more lines that are each a column label (信息内容 / 本年制发件数 / …): one tab-separated header row.
 
@@ -222,8 +241,12 @@ def _header_runs(lines: list[str]) -> list[str]:
     while i < len(lines):
         j, columns = i, []
         while j < len(lines) and is_column(j):
-            columns.append(lines[j].strip())
+            column = lines[j].strip()
             j += 1
+            if j < len(lines) and _wrapped_rest(column, lines[j]):  # 本年新公开数 / 量: one cell the PDF wrapped
+                column += _rest(column, lines[j])
+                j += 1
+            columns.append(column)
             k = j  # blank lines between column labels (a cell a paragraph)
             while k < len(lines) and not lines[k].strip():
                 k += 1
