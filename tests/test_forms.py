@@ -17,8 +17,9 @@ from indexer.readers import read_document
 from fixtures.reports import ABSENT, APPLY_BALANCED, RUN_TOGETHER_AMBIGUOUS, assert_expected, build_report, write
 
 FORMS = ["md-pipes", "md-bare", "md-compact", "md-html2text", "md-damaged", "md-damaged-txt", "text-pipe-cells", "text-pipe-rows",
-         "text-pipe-padded", "text-pipe-after", "text-paras", "text-browser", "text-lines",
+         "text-pipe-padded", "text-pipe-after", "text-paras", "text-browser", "text-browser-page", "text-lines",
          "text-labels-apart"]
+ALL_FORMS = ["html", "html-gbk", "word-html", "docx", "crawler", *FORMS]
 
 
 def check_record(report, source, template) -> None:
@@ -34,6 +35,17 @@ def check_record(report, source, template) -> None:
 def test_every_form_gives_the_record_of_the_report(tmp_path, fmt, template):
     source = build_report(template)
     check_record(extract(write(source, fmt, tmp_path / "report")), source, template)
+
+
+@pytest.mark.parametrize("fmt", ALL_FORMS)
+def test_every_form_gives_the_same_fields(tmp_path, fmt):
+    """The fields users facet and compare on do not depend on the form: title, agency, level, region, year, date."""
+    source = build_report("2021", agency="宿迁市沭阳县司法局")
+    report = extract(write(source, fmt, tmp_path / "report"))
+    got = (report.title, report.agency, report.agency_level, report.region.city, report.region.county, report.year,
+           report.published, report.template)
+    assert got == ("宿迁市沭阳县司法局2023年政府信息公开工作年度报告", "宿迁市沭阳县司法局", "county", "宿迁市", "沭阳县", 2023,
+                   "2024-01-20", "2021")
 
 
 @pytest.mark.parametrize("template", ["2019", "2021"])

@@ -60,3 +60,9 @@ def test_metadata_rows_and_list_items_are_never_joined_to_the_next_line():
     assert not should_join("•时效性:有效、长期", "某厅")  # a list item
     assert not should_join("发布机构:某厅，成文日期:2023-01-19", "某厅2022年政府信息公开工作年度报告")
     assert should_join("本报告由总体情况、主动公开政府信息情况", "等六部分组成。")
+
+
+def test_a_breadcrumb_is_never_joined_to_the_title_after_it():
+    """A browser's copy ends the breadcrumb with one line break; the title follows on the next line."""
+    assert not should_join("当前位置：首页>政府信息公开>政府信息公开年报", "某某县农业农村局2023年政府信息公开工作年度报告")
+    assert not should_join("首页 > 信息公开 > 年度报告：", "某某县农业农村局2023年政府信息公开工作年度报告")

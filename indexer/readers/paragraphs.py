@@ -29,6 +29,8 @@ _METADATA_LABEL = re.compile(
     r"(?:索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|成文日期|发布日期|发文日期|公开日期|文\s*号|标\s*题|时\s*效\s*性)\s*[:：]"
 )
 _BULLET = re.compile(r"^\s*[•·●▪◆]")
+# a page's breadcrumb (当前位置：首页 > 政务公开 > 年报): a browser ends it with one line break, before the title
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置)|(?:[>＞»›].*){2}")
 MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -59,5 +61,6 @@ def should_join(prev: str, nxt: str) -> bool:
         return False
     if looks_like_heading(prev) or NUMBERING.match(nxt) or _DATE_LINE.match(nxt):
         return False
-    # a page's metadata rows (索引号: … 主题分类: …) and list items (• …) are lines of their own
-    return len(_METADATA_LABEL.findall(prev)) < 2 and not _BULLET.match(nxt) and not _BULLET.match(prev)
+    # a page's metadata rows (索引号: … 主题分类: …), its breadcrumb and list items (• …) are lines of their own
+    return (len(_METADATA_LABEL.findall(prev)) < 2 and not _BREADCRUMB.search(prev)
+            and not _BULLET.match(nxt) and not _BULLET.match(prev))
