@@ -89,6 +89,8 @@ def _field_passages(passages) -> list[str]:
             if p.kind == "paragraph" or (p.kind == "table_row" and i < body)]
 
 
+# An agency named by a bare county-level prefix (市应急管理局)
+_BARE_LEVEL_AGENCY = re.compile(r"^(?:市(?!场)|县|区(?!域)|旗)")
 _SENTENCE = re.compile("[。，,；;]")  # a paragraph of the body: page chrome and titles have no sentences
 
 
@@ -121,6 +123,10 @@ def agency_and_region(
         host = county_government_named(full_text)  # 经济开发区管委会 on the 定州市人民政府 site
         if host and host.county:
             region, agency = host, host.county + found.name
+    elif not region.code and _BARE_LEVEL_AGENCY.match(found.name):
+        host = county_government_named(full_text)  # 市应急管理局 on the 阿尔山市人民政府 site
+        if host and host.county and host.county.endswith(found.name[0]):
+            region = host
     if resolution.misread and agency.startswith(resolution.misread[0]):
         agency = resolution.misread[1] + agency[len(resolution.misread[0]):]
     agency = fields.complete_level_prefix(agency, region)

@@ -677,3 +677,11 @@ def test_a_place_after_two_adverbials_is_the_first_sentences_subject():
 def test_a_state_farm_is_an_agency_of_its_own():
     found = from_title("园艺场2020年政府信息公开工作年度报告")
     assert found is not None and found.name == "园艺场"
+
+
+def test_a_quoted_regulation_is_no_report_name():
+    """按《某市政府信息公开规定》的要求编制本报告: the regulation's issuer is not the reporting agency."""
+    paragraphs = ["根据《内蒙古自治区政府信息公开工作年度报告制度》和《鄂尔多斯市政府信息公开规定》的要求编制本报告。"
+                  "年报通过达拉特旗林业和草原局网站全文公开，如有疑问请与我局联系。",
+                  "一、基本情况概述", "我局成立了政务公开领导小组。"]
+    assert embedded(paragraphs) is None

@@ -536,6 +536,12 @@ def test_a_city_centres_branch_named_for_a_county_is_that_countys():
     assert region("惠州市公共资源交易中心") == R("广东省", "惠州市", None, "441300")
 
 
+def test_bazhou_is_the_bayingolin_prefecture_and_bazhou_district_stays_bazhongs():
+    """巴州人民政府: the 巴音郭楞蒙古自治州 government's own short name; 巴州区 is still 巴中市's district."""
+    assert region("巴州人民政府") == R("新疆维吾尔自治区", "巴音郭楞蒙古自治州", None, "652800")
+    assert region("巴州区人民政府") == R("四川省", "巴中市", "巴州区", "511902")
+
+
 def test_a_municipal_bureaus_branch_named_for_a_district_is_that_districts():
     """重庆市公安局渝中区分局: the district is directly under the municipality; a province's own bureau has none."""
     assert region("重庆市公安局渝中区分局") == R("重庆市", "重庆市", "渝中区", "500103")

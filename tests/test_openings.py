@@ -26,6 +26,13 @@ def record(text: str, **meta: str):
     return record_of(doc, "0000000000000000", "opening.txt")
 
 
+def saved_and_read(tmp_path: Path, text: str):
+    """The record of the opening saved as a text file and read by the file reader (which finds its tables)."""
+    saved = tmp_path / "opening.txt"
+    saved.write_text(text, encoding="utf-8")
+    return extract(saved)
+
+
 def region(province=None, city=None, county=None, zone=None) -> dict:
     return {"province": province, "city": city, "county": county, "zone": zone}
 
@@ -569,6 +576,28 @@ def test_a_cms_box_under_the_title_dates_the_report(tmp_path):
     text = ("某市某区发改局2018年政府信息公开工作年度报告\n索引号: | GS1297/2019-9895 | 部门: | 区发改局 |\n---|---|---|---|\n"
             "栏目: | 信息公开年报 | 来源: | 某区人民政府 |\n作者: | 日期: | 2019-04-04 |\n某市某区发展和改革局2018年政府信息公开工作年度报告\n"
             "根据《中华人民共和国政府信息公开条例》的规定，现将我局2018年度工作情况报告如下：\n" + BODY)
-    saved = tmp_path / "opening.txt"
-    saved.write_text(text, encoding="utf-8")
-    assert extract(saved).published == "2019-04-04"
+    assert saved_and_read(tmp_path, text).published == "2019-04-04"
+
+
+def test_a_bare_city_bureau_on_a_county_level_citys_site_is_that_citys():
+    """市应急管理局 with no place of its own, the report naming one county-level city's government (the
+    site's owner): the bureau is that city's, at the county level."""
+    text = ("2020年应急管理局政府信息公开工作年度报告\n一、总体情况\n市应急局紧紧围绕全市发展大局，全面推进政务公开工作。\n"
+            "（四）政府信息公开平台建设情况\n根据市政府要求，按市应急管理局、扎兰屯市人民政府要求做好相关栏目维护。\n" + BODY)
+    check(text, {"agency": "扎兰屯市应急管理局", "agency_level": "county", "county": "扎兰屯市"})
+
+
+def test_the_publisher_in_a_bracketed_label_cell_names_the_agency(tmp_path):
+    """A CMS box whose label cells are bracketed ([ 发布机构 ] | 某管委会 |) names the publisher."""
+    text = ("[ 索 引 号 ] | fx/2019-0000013 | [ 文 号 ] | [ 发布机构 ] | 费县经济开发区管委会 | |\n---|---|---|---|---|---|\n"
+            "[ 成文日期 ] | 2019-03-25 | [ 公开日期 ] | 2019-03-25 | [ 有 效 性 ] | 有效中 |\n"
+            "根据《中华人民共和国政府信息公开条例》规定，特编制某某电子产业园2018年度政府信息公开工作年度报告，并向社会公布。\n" + BODY)
+    r = saved_and_read(tmp_path, text)
+    assert (r.agency, r.region.county) == ("费县经济开发区管理委员会", "费县")
+
+
+def test_a_we_bureau_report_pointing_at_its_site_named_in_quotes():
+    """我局 and no agency named but the site the report points at, its name in quotes (“某局”网站)."""
+    text = ("一、总体情况\n2020年以来，我局认真贯彻《中华人民共和国政府信息公开条例》，全面推进政府信息公开工作。\n"
+            "每个类别条目具体内容可通过“黄石市水利和湖泊局”网站查询。\n" + BODY)
+    check(text, {"agency": "黄石市水利和湖泊局", "city": "黄石市"})

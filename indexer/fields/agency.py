@@ -47,9 +47,10 @@ _LEAD = re.compile(
     r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|形成|总结|根据|依据|按照|结合|要求|做好|是|为|将|由|对|了|的)"
 )
 _TRAIL = re.compile(r"(?:编制|编写|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
-# 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告
+# 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告;
+# not a quoted regulation before the word 报告 (按《某市政府信息公开规定》的要求编制本报告): no closing quote inside
 _EMBEDDED = re.compile(
-    rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:的)?(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开|信息公开)[^，。；,;]{{0,12}}"
+    rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:的)?(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开|信息公开)[^，。；,;》」]{{0,12}}"
     r"(?:年度报告|年报|报告|工作情况(?=[。，,]|进行|编制)|工作实际(?=[。，,]|编制))(?!制度|格式|编制和|编制工作|有关|的通知|工作的)"  # not 《…年度报告制度》, …年报编制和公布有关工作的函
 )
 _NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关于|[)）])")  # ）政府信息公开年报: a link's bracket
@@ -88,8 +89,10 @@ _CLAUSE_START = re.compile(
     rf"(?:(?:{YEAR_WORD}(?:以来)?|今年以来|本年度)\s*(?:[，,]|的)?\s*)?(?:在[^。]{{0,30}}?(?:领导|指导|引领|带领|部署|关心|支持)下\s*[，,]\s*){{0,3}}\s*"
 )
 # 发布机构：XX局办公室, 来源：XX局 in the metadata lines of a saved page
+# 发布机构：某局; [ 发布机构 ] | 某管委会 | (a CMS box's label cell in brackets)
 _PUBLISHER_LINE = re.compile(
-    rf"(?:发布机构|发文机关|发布单位|编制单位|信息来源|来源)\s*[:：]\s*(?:\|\s*)?(?P<a>{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX})"
+    rf"(?:(?:发布机构|发文机关|发布单位|编制单位|信息来源|来源)\s*[:：]\s*(?:\|\s*)?|[\[【]\s*(?:发布机构|发文机关|发布单位)\s*[\]】]\s*\|\s*)"
+    rf"(?P<a>{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX})"
     r"(?=$|[^\u4e00-\u9fff]|(?:发布|成文|生成|印发|更新)(?:日期|时间)|来源|索引号|分类|文号|日期|时间"
     r"|选择|字号|字体|阅读|浏览|访问|点击|打印|分享|作者)"
 )
@@ -681,8 +684,9 @@ def agency_of(title: str | None, paragraphs: list[str], publisher: str | None = 
 
 # 我局, 本委: a department speaking of itself; the kind it names itself by ends its name.
 _AGENCY_PRONOUN = re.compile(r"[我本](局|委|厅|办)(?![长务员])")
-# What follows a department's name where the report points at its own site or office (某市水务局入口网站).
-_OWN_CHANNEL = re.compile(r"(?:门户网站|门户网|入口网站|网站|官网|网|微信|公众号|政府信息公开|政务公开|信息公开|办公室|政务微博)")
+# What follows a department's name where the report points at its own site or office (某市水务局入口网站,
+# 可通过“某市水利和湖泊局”网站查询: the name in quotes).
+_OWN_CHANNEL = re.compile(r"[”\"』」]?(?:门户网站|门户网|入口网站|网站|官网|网|微信|公众号|政府信息公开|政务公开|信息公开|办公室|政务微博)")
 
 
 def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
