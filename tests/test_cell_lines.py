@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.blocks import Paragraph, Table
-from indexer.readers.cell_lines import _header_runs
+from indexer.readers.cell_lines import _header_runs, appeals_zeros_gathered
 from indexer.readers.text import parse_text
 
 
@@ -180,3 +180,38 @@ def test_a_header_cell_the_pdf_wrapped_onto_a_second_line_is_one_column(tmp_path
 def test_a_line_under_a_whole_column_label_is_no_rest_of_it():
     lines = ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章"]
     assert _header_runs(lines)[0] == "信息内容\t本年制发件数\t本年废止件数\t现行有效件数"
+
+
+def _appeals_section(figures: list[str]) -> str:
+    """Table 4 as pdftotext without layout prints it: header words, the figures in three places, a page footer."""
+    lines = ["某区审计局2020年政府信息公开工作年度报告", "", "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "",
+             "行政诉讼", "未经复议直接起诉", "", "结果 结果 其他 尚未 总", "维持 纠正 结果 审结 计", "",
+             *[f + "\n" for f in figures[:5]], "复议后起诉", "", "结果 结果 其他 尚未 总 结果 结果 其他 尚未 总",
+             "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计", "", *[f + "\n" for f in figures[5:12]],
+             "主办单位：某区审计局 | 网站标识码：3710000001", "", *[f + "\n" for f in figures[12:]],
+             "五、存在的主要问题及改进情况", "我局将继续做好政府信息公开工作。"]
+    return "\n".join(lines) + "\n"
+
+
+def test_table4_all_zero_among_its_header_words_gives_fifteen_zeros(tmp_path):
+    from indexer.extract import extract
+
+    path = tmp_path / "report.txt"
+    path.write_text(_appeals_section(["0"] * 15), encoding="utf-8")
+    got = {k: m.value for k, m in extract(path).metrics.items() if k.startswith(("review.", "litigation."))}
+    assert len(got) == 15 and set(got.values()) == {0}
+
+
+@pytest.mark.parametrize("figures", [["0"] * 14 + ["1"], ["0"] * 14, ["0"] * 16])
+def test_table4_printed_apart_with_any_other_figures_is_not_gathered(figures):
+    """Which figure is which cell cannot be told: only fifteen 0s are moved under the header."""
+    lines = _appeals_section(figures).split("\n")
+    assert appeals_zeros_gathered(lines) == lines
+
+
+def test_table4_zeros_are_gathered_under_the_headers_last_line():
+    lines = _appeals_section(["0"] * 15).split("\n")
+    out = appeals_zeros_gathered(lines)
+    last = out.index("维持 纠正 结果 审结 计 维持 纠正 结果 审结 计")
+    assert out[last + 1:last + 16] == ["0"] * 15 and "0" not in out[last + 16:]
+    assert [x for x in out if x != "0"] == [x for x in lines if x != "0"]

@@ -25,13 +25,41 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
     lines that are each a column label of the templates (信息内容 / 本年制发件数 / …) become one header row.
     """
     out: list[str] = []
-    for line in _figure_runs(lines):
+    for line in _figure_runs(appeals_zeros_gathered(lines)):
         tokens = line.split()
         if tokens and "\t" not in line and all(FIGURE_TOKEN.match(t) for t in tokens) and _label_above(out, tokens):
             continue
         out.append(line)
     out = doubted_orders_unplaced(rows_in_template_order(out))
     return _header_runs(out)
+
+
+_APPEALS_HEADING = re.compile(r"^\s*[四4][、.．].*行政复议.*行政诉讼")
+_NEXT_HEADING = re.compile(r"^\s*[五六七5-7][、.．]")
+_APPEALS_HEAD_WORD = re.compile(r"维持|纠正|审结|尚未|总\s*计|计$")
+
+
+def appeals_zeros_gathered(lines: list[str]) -> list[str]:
+    """Table 4 whose fifteen figures are all 0, printed among its header words (pdftotext without layout: 0 0 0 0 0 /
+    复议后起诉 / 结果 结果 … / 0 0 0 0 0 0 0 / page footer / 0 0 0): the fifteen gathered under the header's last line.
+
+    Which figure is which cell cannot be told from such text, so only a table whose figures are all 0 is gathered:
+    any order gives the same cells. Any other figure in the section, or another count, leaves the lines as they are.
+    """
+    start = next((i for i, line in enumerate(lines) if _APPEALS_HEADING.match(line)), None)
+    if start is None:
+        return lines
+    end = next((i for i in range(start + 1, len(lines)) if _NEXT_HEADING.match(lines[i])), len(lines))
+    figures = [i for i in range(start + 1, end) if "\t" not in lines[i] and lines[i].split()
+               and all(FIGURE_TOKEN.match(t) for t in lines[i].split())]
+    tokens = [t for i in figures for t in lines[i].split()]
+    heads = [i for i in range(start + 1, end) if i not in figures and _APPEALS_HEAD_WORD.search(lines[i].strip())]
+    if len(tokens) != 15 or any(t != "0" for t in tokens) or not heads or any("\t" in lines[i] for i in range(start, end)):
+        return lines
+    taken = set(figures)
+    section = [line for i, line in enumerate(lines[start:heads[-1] + 1], start) if i not in taken]
+    rest = [line for i, line in enumerate(lines[heads[-1] + 1:end], heads[-1] + 1) if i not in taken]
+    return lines[:start] + section + ["0"] * 15 + rest + lines[end:]
 
 
 def _is_figure_cell(line: str, several: bool = False) -> bool:
