@@ -425,6 +425,11 @@ def test_a_government_counsellors_office_is_an_agency():
     assert found and found.name == "上海市人民政府参事室"
 
 
+def test_a_governments_research_office_is_an_agency_not_its_government():
+    found = find_agency("孝感市人民政府研究室2019年政府信息公开工作年度报告", ["一、总体情况", "（一）主动公开"])
+    assert found and found.name == "孝感市人民政府研究室"
+
+
 def test_title_with_a_year_printed_without_nian_names_its_agency():
     found = from_title("西藏自治区政府国资委2020政府信息公开工作年度报告")
     assert names(found) == ("西藏自治区人民政府国有资产监督管理委员会", "西藏自治区政府国资委")
