@@ -188,6 +188,20 @@ def test_project_rows_of_procurement_give_no_count_and_no_total():
     assert "active.procurement.items" not in v and "active.procurement.amount_yuan" not in v
 
 
+def test_a_procurement_amount_under_no_header_is_left_out_unless_its_unit_or_zero_tells():
+    # raw pdftotext prints 采购项目数量 / 采购总金额（万元） far from the row: the row meets no header of its own, and
+    # 采购总金额 is printed in 元 by some reports, in 万元 by others, so 477.35 has no known value in 元
+    def procurement(*cells):
+        rows = [["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], ["行政许可", "1", "0", "8"], ["政府集中采购", *cells]]
+        return values(mapped([Paragraph("二、主动公开政府信息情况"), Table.from_rows(rows)])[0])
+
+    v = procurement("13", "477.35")
+    assert v["active.procurement.items"] == 13 and "active.procurement.amount_yuan" not in v
+    assert v["active.licensing.decisions"] == 8
+    assert procurement("0", "0")["active.procurement.amount_yuan"] == 0  # 0 in any unit
+    assert procurement("236", "80618元")["active.procurement.amount_yuan"] == 80618  # the cell names its unit
+
+
 def test_a_figure_with_a_money_unit_is_never_a_count():
     result, _ = text_report(ACTIVE_2019_HEAD + "信息内容\t采购项目数量\t采购总金额\n政府集中采购\t1530000元\n")
     assert "active.procurement.items" not in values(result)

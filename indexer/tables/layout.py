@@ -13,12 +13,15 @@ from ..template.labels import (ACTIVE, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS, AP
                                label_core, match_label)
 from ..textnorm import match_form, simplified
 
+UNIT_UNKNOWN = "?"  # a column the template gave a row whose header was not read: its money unit is not known
+
+
 @dataclass(slots=True)
 class Column:
     key: str  # table 2: column key; table 3: applicant column; table 4: "group.leaf"
     start: int | None
     end: int | None
-    unit: str | None = None
+    unit: str | None = None  # the money unit its header printed; UNIT_UNKNOWN when no header was read for it
 
 
 @dataclass(slots=True)

@@ -19,8 +19,8 @@ from ..template.labels import (ACTIVE, ACTIVE_ALLOWED, ACTIVE_COLUMNS, ACTIVE_RO
                                APPEALS, APPLY, APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, OTHER_2019, OTHER_2021, OTHER_OTHER,
                                Label, label_core, label_parts, match_label, template_of_text)
 from ..template.sums import columns_hold, outcome_rows, outcomes_within_total
-from .layout import (MAX_HEADER_ROWS, Column, Layout, Row, build_layout, captioned, default_layout, header_matches,
-                     header_runs)
+from .layout import (MAX_HEADER_ROWS, UNIT_UNKNOWN, Column, Layout, Row, build_layout, captioned, default_layout,
+                     header_matches, header_runs)
 
 # ------------------------------------------------------------------ reading values
 
@@ -244,6 +244,8 @@ class _Mapper:
             return
         if number.unit is not None and not key.endswith(_AMOUNTS):
             return  # 1530000元 is an amount: a count (采购项目数量, 处理决定数量) never holds it
+        if number.unit is None and column.unit == UNIT_UNKNOWN and number.value != 0:
+            return  # 477.35 under no header read: 采购总金额 is printed in 元 or in 万元, which one is not known
         value = convert(number, key.rsplit(".", 1)[-1], column.unit)
         if key in self.metrics:  # the first table to state a key wins …
             if key.startswith("active.") and self.grid_of.get(key) == row.grid and self.metrics[key].value != value:
@@ -346,7 +348,8 @@ class _Mapper:
                 template = self.template_guess or self.year_template \
                     or ("2019" if label.key in ("other_services", "procurement") else "2021")
                 keys = ACTIVE_COLUMNS[template].get(label.key) or ACTIVE_COLUMNS["2019"][label.key]
-                layout = Layout(ACTIVE, [Column(k, None, None) for k in keys], -1, 0, False)
+                layout = Layout(ACTIVE, [Column(k, None, None, UNIT_UNKNOWN if k == "amount_yuan" else None)
+                                         for k in keys], -1, 0, False)
             columns = layout.columns
             prefix = f"active.{label.key}."
         elif label.kind == APPLY:
