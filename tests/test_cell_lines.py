@@ -215,3 +215,35 @@ def test_table4_zeros_are_gathered_under_the_headers_last_line():
     last = out.index("维持 纠正 结果 审结 计 维持 纠正 结果 审结 计")
     assert out[last + 1:last + 16] == ["0"] * 15 and "0" not in out[last + 16:]
     assert [x for x in out if x != "0"] == [x for x in lines if x != "0"]
+
+
+def _outcome_label_after_figures(first_row: list[str], after: list[str]) -> str:
+    """Table 3 as pdftotext without layout prints it when 三、本年度办理结果 spans the row: the group cell, the first
+    outcome row's figures a cell a line, then its label (（一）予以公开), then whatever the table has next."""
+    lines = ["某街道2019年政府信息公开工作年度报告", "", "三、收到和处理政府信息公开申请情况", "申请人情况",
+             "一、本年新收政府信息公开申请数量", "", *[f + "\n" for f in ["1", "0", "0", "0", "0", "0", "1"]],
+             "二、上年结转政府信息公开申请数量", "", *[f + "\n" for f in ["0"] * 7],
+             "三、本年度办理结果", "", *[f + "\n" for f in first_row], "（一）予以公开", "", *after,
+             "主办单位：某街道办事处 | 网站标识码：3710000001"]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_outcome_label_printed_after_its_figures_under_its_group_cell_takes_them(tmp_path):
+    from indexer.extract import extract
+
+    path = tmp_path / "report.txt"
+    path.write_text(_outcome_label_after_figures(["1", "0", "0", "0", "0", "0", "1"], []), encoding="utf-8")
+    got = {k: m.value for k, m in extract(path).metrics.items()}
+    assert got["apply.new.natural"] == 1 and got["apply.carried_over.total"] == 0
+    assert got["apply.granted.natural"] == 1 and got["apply.granted.total"] == 1
+
+
+def test_an_outcome_label_with_figures_of_its_own_leaves_the_run_before_it_unread(tmp_path):
+    """三、本年度办理结果 / seven figures / （一）予以公开 / seven more: which row the first seven are is not known."""
+    from indexer.extract import extract
+
+    path = tmp_path / "report.txt"
+    own = [f + "\n" for f in ["2", "0", "0", "0", "0", "0", "2"]]
+    path.write_text(_outcome_label_after_figures(["1", "0", "0", "0", "0", "0", "1"], own), encoding="utf-8")
+    got = {k: m.value for k, m in extract(path).metrics.items()}
+    assert got.get("apply.granted.natural") != 1

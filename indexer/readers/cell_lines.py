@@ -25,13 +25,49 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
     lines that are each a column label of the templates (信息内容 / 本年制发件数 / …) become one header row.
     """
     out: list[str] = []
-    for line in _figure_runs(appeals_zeros_gathered(lines)):
+    runs = _figure_runs(appeals_zeros_gathered(lines))
+    skip: set[int] = set()
+    for i, line in enumerate(runs):
+        if i in skip:
+            continue
         tokens = line.split()
-        if tokens and "\t" not in line and all(FIGURE_TOKEN.match(t) for t in tokens) and _label_above(out, tokens):
+        if _is_figures_line(line) and _label_above(out, tokens):
+            continue
+        below = _label_below(out, runs, i) if _is_figures_line(line) else None
+        if below is not None:
+            out.append(runs[below].strip() + " " + " ".join(tokens))
+            skip.add(below)
             continue
         out.append(line)
     out = doubted_orders_unplaced(rows_in_template_order(out))
     return _header_runs(out)
+
+
+def _is_figures_line(line: str) -> bool:
+    tokens = line.split()
+    return bool(tokens) and "\t" not in line and all(FIGURE_TOKEN.match(t) for t in tokens)
+
+
+def _label_below(out: list[str], runs: list[str], i: int) -> int | None:
+    """The line of the row label printed after its figures, under a group cell that holds none (pdftotext without
+    layout: 三、本年度办理结果 / 0 0 0 0 0 0 0 / （一）予以公开, the table going on or ending with no figure after it).
+
+    Only when the line above the figures is a table-3 group label (it takes no figures, so they are some row's of
+    its group), the next text line names a table-3 row that takes that many figures, and no figures follow that
+    label (a label with figures of its own leaves the run unexplained: left as it is)."""
+    above = out[-1].strip() if out else ""
+    group = match_label(above, ("group",), (APPLY,)) if above and not _is_figures_line(above) else None
+    if group is None or match_label(above, ("row",), (APPLY,)) is not None:
+        return None
+    k = next((k for k in range(i + 1, len(runs)) if runs[k].strip()), None)
+    if k is None or _is_figures_line(runs[k]) or any(ch.isdigit() for ch in runs[k].split()[-1]):
+        return None
+    label = runs[k].strip()
+    lab = match_label(label, ("row",), (APPLY,))
+    if lab is None or not row_fits(label, runs[i].split()):
+        return None
+    after = next((j for j in range(k + 1, len(runs)) if runs[j].strip()), None)
+    return None if after is not None and _is_figures_line(runs[after]) else k
 
 
 _APPEALS_HEADING = re.compile(r"^\s*[四4][、.．].*行政复议.*行政诉讼")
