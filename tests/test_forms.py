@@ -68,6 +68,17 @@ def test_pdf_with_its_last_table_row_alone_on_the_next_page(tmp_path, template):
     check_record(extract(path), source, template)
 
 
+def test_pdf_whose_table2_last_row_of_a_label_and_one_figure_is_alone_on_the_next_page(tmp_path):
+    """行政事业性收费 | 1.5 under a page break: a row of two cells, the template row's whole label and its figure."""
+    pytest.importorskip("reportlab")
+    source = build_report("2021")
+    last = len(source.blocks[source.blocks.index("二、主动公开政府信息情况") + 1]) - 1
+    path = write(source, "pdf", tmp_path / "split", split_after={0: last})
+    alone = read_document(path).tables()[1].rows
+    assert len(alone) == 1 and alone[0][0] == "行政事业性收费"
+    check_record(extract(path), source, "2021")
+
+
 @pytest.mark.parametrize("template", ["2019", "2021"])
 def test_pdf_with_tables_split_mid_table_vertical_row_headers_and_wrapped_labels(tmp_path, template):
     """Table 3 broken across pages after its 12th row, its first column one character wide, long labels wrapped

@@ -55,6 +55,7 @@ from .paragraphs import NUMBERING
 from .pdf_borderless import Word, find_tables, words_of
 from .pdf_cells import TableFinder
 from .pdf_text import text_lines, text_of
+from .template_rows import whole_row_label
 from .text import parse_text
 
 _SENTENCE_END = "。！？；!?;…"
@@ -403,8 +404,8 @@ def _table_item(table, number: int, page_chars: list[dict]):
     xs = _clusters([c[0] for c in cells] + [c[2] for c in cells])
     ys = _clusters([c[1] for c in cells] + [c[3] for c in cells])
     n_cols, n_rows = len(xs) - 1, len(ys) - 1
-    if n_cols < 2 or (n_rows < 2 and n_cols < 3):
-        return None  # a frame around text, not a table (one row of three or more cells may be a table's last row)
+    if n_cols < 2:
+        return None  # a frame around text, not a table
     x0, top, x1, bottom = table.bbox
     inside = _CharCentres(page_chars, (x0, top, x1, bottom))
     grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
@@ -421,9 +422,18 @@ def _table_item(table, number: int, page_chars: list[dict]):
     rows = _drop_slivers(grid, xs)
     if not rows or max(len(r) for r in rows) < 2:
         return None
-    if len(rows) < 2 and not (len(rows[0]) >= 3 and any(is_number_cell(c) for c in rows[0])):
-        return None  # one row is a table only as a row of figures (the last row, alone on the next page)
+    if len(rows) < 2 and not _last_row_alone(rows[0]):
+        return None  # one row is a table only as a table's last row, alone on the next page
     return _TableItem(number, top, rows), (x0, top, x1, bottom)
+
+
+def _last_row_alone(row: list[str]) -> bool:
+    """A table's last row that a page break put alone on the next page: figures in three or more cells, or a template
+    row's whole label and its one figure (行政强制 | 0, 行政事业性收费 | 0); any other lone row is a frame around text."""
+    cells = [c.strip() for c in row if c.strip()]
+    if len(row) >= 3 and any(is_number_cell(c) for c in row):
+        return True
+    return len(cells) == 2 and is_number_cell(cells[1]) and whole_row_label(cells[0])
 
 
 class _CharCentres:
