@@ -690,3 +690,9 @@ def test_a_quoted_regulation_is_no_report_name():
                   "年报通过达拉特旗林业和草原局网站全文公开，如有疑问请与我局联系。",
                   "一、基本情况概述", "我局成立了政务公开领导小组。"]
     assert embedded(paragraphs) is None
+
+
+def test_a_verb_of_completion_before_the_name_is_not_part_of_it():
+    """编制完成某市某局2021年政府信息公开工作年度报告: 完成 closes the verb, the name starts after it."""
+    found = find_agency(None, ["根据上级要求和市委、市政府安排部署,编制完成江山市民政局2021年政府信息公开工作年度报告。"])
+    assert found is not None and found.name == "江山市民政局"

@@ -306,3 +306,28 @@ def test_a_bare_level_and_a_short_type_is_the_placed_full_name():
     """市城管执法局 / 德州市城市管理行政执法局: the title's shortening of the body's name."""
     assert same_agency("市城管执法局", "德州市城市管理行政执法局")
     assert not same_agency("市城管执法局", "德州市城市管理局")  # 执法 is not in it: another office
+
+
+def test_an_agencys_own_information_office_is_the_agency():
+    """请与某县林业局政府信息办公室联系: the 政府信息办公室 (without 公开) is the agency's own office too."""
+    assert drop_internal_office("青山县林业局政府信息办公室") == "青山县林业局"
+    assert drop_internal_office("青山县林业局政务信息办公室") == "青山县林业局"
+    assert drop_internal_office("政府信息办公室") == "政府信息办公室"  # no agency before it: left alone
+
+
+def test_the_website_an_agency_reports_on_is_the_agency():
+    """某厅政府网站2017年政府信息公开工作年度报告: the title names the agency through its website."""
+    assert canonical("甘肃省交通运输厅政府网站") == "甘肃省交通运输厅"
+    assert canonical("某市统计局门户网站") == "某市统计局"
+    assert canonical("政府网站") == "政府网站"  # no agency before it
+
+
+def test_a_scenic_area_alone_stands_for_its_administration_not_a_government():
+    """五台山景区 reports through its own 管委会, named as the area: never 某景区人民政府."""
+    assert place_only_agency("青城山景区") == "青城山景区"
+    assert place_only_agency("太湖风景名胜区") == "太湖风景名胜区"
+
+
+def test_a_customs_district_is_its_customs_house():
+    """湛江海关关区2023年政府信息公开工作年度报告: the district (关区) a customs house serves is that house's."""
+    assert place_only_agency("汕头海关关区") == "汕头海关"

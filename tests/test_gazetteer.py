@@ -619,3 +619,9 @@ def test_a_county_printed_before_a_township_the_gazetteer_holds_elsewhere_is_its
     assert (region.province, region.city, region.county) == ("四川省", "眉山市", "仁寿县")
     assert county_printed_before("中岗镇", "请与中岗镇人民政府联系。") is None  # no chain printed
     assert county_printed_before("中岗镇", "地址：阜南县中岗镇。") is None  # the gazetteer holds it there already
+
+
+def test_a_detachments_brigade_named_for_a_county_is_that_countys():
+    """淄博市公安局交通警察支队张店大队: a city detachment's brigade named by its district's stem serves that district."""
+    assert region("长沙市公安局交通警察支队岳麓大队") == R("湖南省", "长沙市", "岳麓区", "430104")
+    assert region("长沙市公安局交通警察支队") == R("湖南省", "长沙市", None, "430100")

@@ -33,8 +33,10 @@ _UNKNOWN_UNIT = re.compile(rf"[{HAN}]{{2,4}}?(?:自治县|县|旗|区)")
 _PLACE_END = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|自治旗|区|林区|特区|乡|镇|街道|苏木)$")
 _BARE_LEVELS = frozenset({"省", "自治区", "市", "州", "盟", "县", "区", "旗"})  # a name's place printed as its level alone
 _ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|新城|合作区|保税区|试验区)$")
+# A scenic area reports through its own administration, named as the area (五台山景区), never a 人民政府
+_SCENIC_END = re.compile(r"(?:景区|风景区|风景名胜区|旅游区|旅游度假区)$")
 # An internal unit named after its agency in a contact line: 办公室, 综合科, 政务公开领导小组办公室 …
-_INFO_OFFICE = re.compile(r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:领导小组)?办公室$")
+_INFO_OFFICE = re.compile(r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息|政务信息)(?:工作)?(?:领导小组)?办公室$")
 _INTERNAL_UNIT = re.compile(rf"^(?:(?:党政|综合|党政综合)?办公室|党政办|办公厅|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
 _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
 _COMMITTEE_END = re.compile(r"(?:管理委员会|管委会)$")
@@ -136,9 +138,11 @@ _INNER_GOVERNMENT = re.compile(rf"^([{HAN}]{{1,20}}?[县区市旗])人民政府(
 def place_only_agency(place: str) -> str:
     """The agency a place alone stands for: its people's government (XX县人民政府, XX乡人民政府),
     a subdistrict's office (XX街道办事处), a zone as it is named (平潭综合实验区)."""
-    if _ZONE_END.search(place) or (zones_in(place) and zones_in(place)[-1].end == len(place)):
+    if _ZONE_END.search(place) or _SCENIC_END.search(place) or (zones_in(place) and zones_in(place)[-1].end == len(place)):
         if not any(m.end == len(place) for m in places_in(place, agency=True)):
             return place
+    if _CUSTOMS_DISTRICT.search(place):  # 湛江海关关区: the district a customs house serves is reported by that house
+        return place[: -len("关区")]
     if place.endswith("街道"):
         return place + "办事处"
     place = _INNER_GOVERNMENT.sub(r"\1", place)  # 章贡区人民政府水东镇 → 章贡区水东镇 (→ 章贡区水东镇人民政府)
@@ -240,6 +244,10 @@ def complete_level_prefix(name: str, region: Region) -> str:
     return name
 
 
+_CUSTOMS_DISTRICT = re.compile(r"海关关区$")
+# 某厅政府网站2017年政府信息公开工作年度报告: the website an agency reports on is that agency's
+_OWN_WEBSITE = re.compile(r"(?:政府|政务|门户)*网站$")
+
 # 阿勒泰地区行政公署及办公室: an agency reporting together with its own office is the agency
 _WITH_OWN_OFFICE = re.compile(r"及其?(?:办公室|办公厅)$")
 
@@ -251,4 +259,7 @@ def canonical(name: str) -> str:
     office = _WITH_OWN_OFFICE.search(name)
     if office and _AGENCY_END.search(name[: office.start()]):
         name = name[: office.start()]
+    website = _OWN_WEBSITE.search(name)
+    if website and website.start() > 0 and _AGENCY_END.search(name[: website.start()]):
+        name = name[: website.start()]
     return expand_type(name)

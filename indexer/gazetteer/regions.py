@@ -412,8 +412,9 @@ _ZONE_AFTER = re.compile(
 )
 
 
-# 某局某分局, and a centre's branch named by its county's stem (公共资源交易中心惠阳分中心)
-_BRANCH = re.compile(r"(?:局|委员会|中心)([\u4e00-\u9fff]{2,3}?)(?:分局|分中心)")
+# 某局某分局, a centre's branch named by its county's stem (公共资源交易中心惠阳分中心), a detachment's
+# brigade (交通警察支队张店大队)
+_BRANCH = re.compile(r"(?:局|委员会|中心|支队)([\u4e00-\u9fff]{2,3}?)(?:分局|分中心|大队)")
 _UNKNOWN_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,5}?(?:自治县|自治州|县|市|区|旗|州|盟))")
 
 
