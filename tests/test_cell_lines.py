@@ -247,3 +247,29 @@ def test_an_outcome_label_with_figures_of_its_own_leaves_the_run_before_it_unrea
     path.write_text(_outcome_label_after_figures(["1", "0", "0", "0", "0", "0", "1"], own), encoding="utf-8")
     got = {k: m.value for k, m in extract(path).metrics.items()}
     assert got.get("apply.granted.natural") != 1
+
+
+def _row_among_header_pieces(figures: list[str]) -> list[str]:
+    """Table 3's first row as pdftotext without layout prints it when the applicant header is on the same lines:
+    four figures, pieces of 法律服务机构 / 总计 / 其他, then the last three figures."""
+    return ["三、收到和处理政府信息公开申请情况", "申请人情况", "一、本年新收政府信息公开申请数量", *figures[:4],
+            "法律服", "务机构", "总", "其 计", "他", *figures[4:], "二、上年结转政府信息公开申请数量"]
+
+
+def test_a_row_printed_around_pieces_of_the_applicant_header_gets_its_seven_figures_in_order():
+    from indexer.readers.cell_lines import header_words_out_of_rows
+
+    lines = _row_among_header_pieces(["3", "1", "0", "0", "0", "0", "4"])
+    out = header_words_out_of_rows(lines)
+    start = out.index("一、本年新收政府信息公开申请数量")
+    assert out[start + 1:start + 8] == ["3", "1", "0", "0", "0", "0", "4"]
+    assert out[start - 5:start] == ["法律服", "务机构", "总", "其 计", "他"]  # no text is lost
+
+
+@pytest.mark.parametrize("figures", [["3", "1", "0", "0", "0", "0", "5"], ["3", "1", "0", "0", "0", "4"]])
+def test_a_row_around_header_pieces_whose_figures_do_not_add_up_is_left_as_printed(figures):
+    """Six figures, or seven whose six columns do not make the 总计: which figure is which cell is not known."""
+    from indexer.readers.cell_lines import header_words_out_of_rows
+
+    lines = _row_among_header_pieces(figures)
+    assert header_words_out_of_rows(lines) == lines

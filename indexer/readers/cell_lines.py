@@ -25,7 +25,7 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
     lines that are each a column label of the templates (信息内容 / 本年制发件数 / …) become one header row.
     """
     out: list[str] = []
-    runs = _figure_runs(appeals_zeros_gathered(lines))
+    runs = _figure_runs(appeals_zeros_gathered(header_words_out_of_rows(lines)))
     skip: set[int] = set()
     for i, line in enumerate(runs):
         if i in skip:
@@ -68,6 +68,51 @@ def _label_below(out: list[str], runs: list[str], i: int) -> int | None:
         return None
     after = next((j for j in range(k + 1, len(runs)) if runs[j].strip()), None)
     return None if after is not None and _is_figures_line(runs[after]) else k
+
+
+_APPLICANT_HEAD_CHARS = set("自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构总计")
+
+
+def header_words_out_of_rows(lines: list[str]) -> list[str]:
+    """A table-3 row whose figures pdftotext without layout printed around pieces of the applicant header (一、本年新收…
+    / 8 / 0 / 0 / 0 / 法律服 / 务机构 / 总 / 其 计 / 他 / 0 / 0 / 8): the pieces go above the row's label and the seven
+    figures follow it a line each, in the order printed.
+
+    Only seven figures, the first six adding up to the seventh (总计), with pieces made of the header's own characters
+    between them: any other line, count or sum leaves the lines as they are."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        label = line.strip()
+        if not label or any(ch.isdigit() for ch in label) or match_label(label, ("row",), (APPLY,)) is None:
+            continue
+        figures, pieces, j = [], [], i + 1
+        while j < len(out):
+            t = out[j].strip()
+            if not t:
+                j += 1
+                continue
+            if FIGURE_TOKEN.match(t) and parse_number(t) is not None:
+                figures.append(t)
+            elif figures and len(figures) < 7 and _header_piece(t):
+                pieces.append(t)
+            else:
+                break
+            if len(figures) == 7:
+                j += 1
+                break
+            j += 1
+        if len(figures) != 7 or not pieces or any(_header_piece(out[k].strip()) for k in range(j, min(j + 1, len(out)))):
+            continue
+        numbers = [parse_number(f).value for f in figures]
+        if sum(numbers[:6]) != numbers[6]:
+            continue
+        return header_words_out_of_rows(out[:i] + pieces + [line, *figures] + out[j:])
+    return out
+
+
+def _header_piece(text: str) -> bool:
+    core = text.replace(" ", "")
+    return bool(core) and len(core) <= 6 and set(core) <= _APPLICANT_HEAD_CHARS
 
 
 _APPEALS_HEADING = re.compile(r"^\s*[四4][、.．].*行政复议.*行政诉讼")
