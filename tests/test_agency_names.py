@@ -331,3 +331,9 @@ def test_a_scenic_area_alone_stands_for_its_administration_not_a_government():
 def test_a_customs_district_is_its_customs_house():
     """湛江海关关区2023年政府信息公开工作年度报告: the district (关区) a customs house serves is that house's."""
     assert place_only_agency("汕头海关关区") == "汕头海关"
+
+
+def test_the_receiving_office_a_place_names_for_its_disclosure_is_the_place():
+    """请与某市政府信息公开日常受理机构某市电子政务办公室联系: the place's receiving office stands for the place."""
+    assert drop_internal_office("青山市政府信息公开日常受理机构青山市电子政务办公室") == "青山市"
+    assert drop_internal_office("青山县林业局政府信息公开工作机构办公室") == "青山县林业局"

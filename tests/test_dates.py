@@ -162,3 +162,18 @@ def test_a_statistics_period_called_tongjiqi_gives_the_year():
                   "市教育局高度重视政府信息公开工作，2017年将进一步推进。"]
     assert statistics_year(paragraphs) == 2016
     assert year_of(None, paragraphs) == 2016
+
+
+def test_the_pages_labelled_publishing_date_wins_over_a_drafting_date_line():
+    """发布时间:2019-03-27 under the title, then the text's own date (2019年2月20日) on a line of its own:
+    the page says when it published."""
+    opening = [
+        "某市气象局2018年政府信息公开工作年度报告",
+        "发布时间:2019-03-27 05:10",
+        "2019年2月20日)",
+        "本报告根据《中华人民共和国政府信息公开条例》的相关规定编制。",
+        "一、 概述",
+        "2018年,某市气象局印发了工作要点。",
+    ]
+    assert published_of(opening) == "2019-03-27"
+    assert published_of([p for p in opening if not p.startswith("发布")]) == "2019-02-20"  # the date line alone still dates it

@@ -26,6 +26,8 @@ _DATE_LABEL = re.compile(
     # 来源:某网站日期:2020-01-10 (the display form drops the space): a bare label before a numeric date
     r"|(?<!统计)(?<!截止)(?<!截至)(?<!生效)(?<!废止)(?<!失效)(?<!有效)(?:日期|时间)\s*[:：](?=\s*(?:19|20)\d{2}\s*[-./])"
 )
+# A label that says the page was published, as opposed to drafted or merely dated (发布日期：, 发布时间 2021-02-07)
+_PUBLISHING_LABEL = re.compile(r"(?:发布|发表)(?:日期|时间)\s*(?:[:：]|[|｜]|(?=\s*(?:19|20)\d{2}))")
 # The date a document was drafted or generated (成文日期, 公文生成日期, 印发日期), not the page's
 _DRAFTING_LABEL = re.compile(r"(?:成文|印发|生成)(?:日期|时间)")
 # What follows a page's own date on its line: a time, then page chrome (来源, 点击数, 发布：…) or nothing.
@@ -62,11 +64,17 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def published_of(paragraphs: list[str], meta_published: str | None = None, tail: int = 5, head: int = 15) -> str | None:
-    """The date printed on the report: the signature date, a date line under the title, else the page's date."""
+    """The date printed on the report: the page's labelled publishing date (发布时间：…), the signature date,
+    a date line under the title, else the page's date."""
+    opening = paragraphs[:head]
+    for i, text in enumerate(opening):  # 发布时间:2019-03-27 under the title: the page says when it published
+        if _PUBLISHING_LABEL.search(text):
+            date = page_date(text, opening[i + 1] if i + 1 < len(opening) else "", drafting=False)
+            if date and not in_sharing_listing(opening, i):
+                return date.isoformat()
     for text in reversed(paragraphs[-tail:]):
         if _is_date_line(text):
             return parse_date(text).isoformat()  # type: ignore[union-attr]
-    opening = paragraphs[:head]
     for text in opening:  # （2026年1月23日） under the title
         if _is_date_line(text) and _bullet_off(text).startswith(("(", "（", "2", "二")):
             return parse_date(text).isoformat()  # type: ignore[union-attr]

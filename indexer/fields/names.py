@@ -36,7 +36,11 @@ _ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示�
 # A scenic area reports through its own administration, named as the area (五台山景区), never a 人民政府
 _SCENIC_END = re.compile(r"(?:景区|风景区|风景名胜区|旅游区|旅游度假区)$")
 # An internal unit named after its agency in a contact line: 办公室, 综合科, 政务公开领导小组办公室 …
-_INFO_OFFICE = re.compile(r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息|政务信息)(?:工作)?(?:领导小组)?办公室$")
+# 某市政府信息公开日常受理机构某市电子政务办公室: the office named as the place's receiving body is the place's
+_INFO_OFFICE = re.compile(
+    r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息|政务信息)(?:工作)?(?:领导小组)?"
+    r"(?:(?:日常)?(?:受理|工作)机构[^，。,;；]{0,16}?)?办公室$"
+)
 _INTERNAL_UNIT = re.compile(rf"^(?:(?:党政|综合|党政综合)?办公室|党政办|办公厅|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
 _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
 _COMMITTEE_END = re.compile(r"(?:管理委员会|管委会)$")
