@@ -84,6 +84,17 @@ def test_a_cms_box_keeps_its_title_and_reads_labels_side_by_side():
     assert body.startswith("某县某镇2022年政府信息公开工作年度报告\n浏览次数:")
 
 
+def test_a_line_starting_with_one_label_may_hold_another_after_its_value():
+    """发文日期: 2020-01-31 发布机构: 某区某园: the publisher is a pair of its own, not the end of the date's value."""
+    meta, body = split_header("标题: 某园管委会2019年政府信息公开工作年度报告\n"
+                              "索引号: 1237/2020-None 文号: 无文号\n"
+                              "发文日期: 2020-01-31 发布机构: 临淄区某农业园\n\n"
+                              "一、总体情况\n2019年，本园主动公开信息38条。\n")
+    assert meta["published"] == "2020-01-31" and meta["publisher"] == "临淄区某农业园"
+    assert meta["index_no"] == "1237/2020-None"
+    assert body.lstrip().startswith("一、总体情况")
+
+
 def test_a_box_date_under_any_usual_label():
     assert meta_from_pairs([("公开日期", "2025-01-24"), ("发布机构", "省教育厅")]) == {
         "published": "2025-01-24", "publisher": "省教育厅"}

@@ -33,6 +33,7 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     """
     lines = text.split("\n")
     pairs: list[tuple[str, str]] = []
+    counted = 0  # how much the pairs say this is a header (a CMS line's trailing 来源: counts for no more)
     kept: list[str] = []  # lines among the pairs that are none (the title of a CMS box): the body's
     end = None
     for i, line in enumerate(lines[:_HEAD_LINES]):
@@ -40,22 +41,26 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
             continue
         m = _PAIR.match(line)
         if m and meta_key(m.group(1)) and not inline_pairs(m.group(2)):
-            pairs.append((m.group(1), m.group(2)))
+            # 发文日期: 2020-01-31 发布机构: 某局: two pairs, one line's evidence of a header (a box's pipe row is pipes.py's)
+            two = inline_pairs(line) if "|" not in line else []
+            pairs += [(k, v) for k, v, _ in two] if two else [(m.group(1), m.group(2))]
+            counted += 1
             continue
         several = inline_pairs(line)
         if several and not line[: several[0][2]].strip():
             pairs += [(k, v) for k, v, _ in several]  # 索 引 号: … 发布日期: 2025-01-14 发布机构: …
+            counted += len(several)
             continue
         if _SEPARATOR.match(line):
             end = i + 1
             break
-        if end is None and len(pairs) >= 2 and not _looks_like_header_note(line, lines[i + 1:_HEAD_LINES]):
+        if end is None and counted >= 2 and not _looks_like_header_note(line, lines[i + 1:_HEAD_LINES]):
             end = i
             break
         if not re.search("[:：]", line) and not _looks_like_header_note(line, lines[i + 1:_HEAD_LINES]):
             kept.append(line)  # a title among the labels; never a label of its own or a crawler's note
     keys = {meta_key(k) for k, v in pairs if v.strip()}
-    if len(pairs) < 2 or not keys & {"title", "published", "url"} or end is None:
+    if counted < 2 or not keys & {"title", "published", "url"} or end is None:
         return {}, text
     return meta_from_pairs(pairs), "\n".join(kept + lines[end:])
 
