@@ -47,9 +47,13 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     full_text = fields.simplified(fields.without_glosses("\n".join(p.text for p in structure.passages)))
     agency, region, level = agency_and_region(found, title, full_text)
     # the file's own title (a page's <title>) is quoted as printed too when the text gave no better one
-    own = [doc.meta["title"]] if doc.meta.get("title") else []
-    title = fields.as_printed(title, paragraphs + [meta["title"] for _ in own], printed + own) if title \
-        else _fallback_title(agency, year, doc.path)
+    own = doc.meta.get("title")
+    if title and own:
+        title = fields.as_printed(title, paragraphs + [meta["title"]], printed + [own])
+    elif title:
+        title = fields.as_printed(title, paragraphs, printed)
+    else:
+        title = _fallback_title(agency, year, doc.path)
     tables = map_tables(structure.tables, full_text, year)
     metrics = dict(tables.metrics)
     for key, metric in prose_metrics(structure.passages).items():
@@ -89,8 +93,6 @@ def _field_passages(passages) -> list[str]:
             if p.kind == "paragraph" or (p.kind == "table_row" and i < body)]
 
 
-# An agency named by a bare county-level prefix (市应急管理局)
-_BARE_LEVEL_AGENCY = re.compile(r"^(?:市(?!场)|县|区(?!域)|旗)")
 _SENTENCE = re.compile("[。，,；;]")  # a paragraph of the body: page chrome and titles have no sentences
 
 
@@ -123,7 +125,7 @@ def agency_and_region(
         host = county_government_named(full_text)  # 经济开发区管委会 on the 定州市人民政府 site
         if host and host.county:
             region, agency = host, host.county + found.name
-    elif not region.code and _BARE_LEVEL_AGENCY.match(found.name):
+    elif not region.code and fields.is_bare_county_level(found.name):
         host = county_government_named(full_text)  # 市应急管理局 on the 阿尔山市人民政府 site
         if host and host.county and host.county.endswith(found.name[0]):
             region = host

@@ -67,11 +67,9 @@ def published_of(paragraphs: list[str], meta_published: str | None = None, tail:
     """The date printed on the report: the page's labelled publishing date (发布时间：…), the signature date,
     a date line under the title, else the page's date."""
     opening = paragraphs[:head]
-    for i, text in enumerate(opening):  # 发布时间:2019-03-27 under the title: the page says when it published
-        if _PUBLISHING_LABEL.search(text):
-            date = page_date(text, opening[i + 1] if i + 1 < len(opening) else "", drafting=False)
-            if date and not in_sharing_listing(opening, i):
-                return date.isoformat()
+    labelled = _first_page_date(opening, drafting=False, labelled=True)  # 发布时间:2019-03-27 under the title
+    if labelled:
+        return labelled
     for text in reversed(paragraphs[-tail:]):
         if _is_date_line(text):
             return parse_date(text).isoformat()  # type: ignore[union-attr]
@@ -83,10 +81,9 @@ def published_of(paragraphs: list[str], meta_published: str | None = None, tail:
         if date:
             return date.isoformat()
     for drafting in (False, True):  # the date the page was published before the date the text was drafted
-        for i, text in enumerate(opening):
-            date = page_date(text, opening[i + 1] if i + 1 < len(opening) else "", drafting)
-            if date and not in_sharing_listing(opening, i):
-                return date.isoformat()
+        date_seen = _first_page_date(opening, drafting)
+        if date_seen:
+            return date_seen
     for i, text in enumerate(opening):
         if _BODY_MARK.search(text):
             break  # the body has started: its dates are not the page's
@@ -122,6 +119,18 @@ def trailing_date(text: str) -> dt.date | None:
     if not m or not text[: m.start()].strip() or _PERIOD_BEFORE.search(text[: m.start()]) or _EDIT_STAMP.match(text):
         return None
     return parse_date(m.group(0))
+
+
+def _first_page_date(opening: list[str], drafting: bool, labelled: bool = False) -> str | None:
+    """The first page date of the opening's lines (only lines with a publishing label when `labelled`),
+    outside a document-sharing site's listing of other reports."""
+    for i, text in enumerate(opening):
+        if labelled and not _PUBLISHING_LABEL.search(text):
+            continue
+        date = page_date(text, opening[i + 1] if i + 1 < len(opening) else "", drafting)
+        if date and not in_sharing_listing(opening, i):
+            return date.isoformat()
+    return None
 
 
 def page_date(text: str, next_line: str = "", drafting: bool = True) -> dt.date | None:

@@ -236,6 +236,16 @@ def is_unplaced_unit(name: str) -> bool:
     return bool(_UNPLACED_UNIT.fullmatch(name)) and not places_in(name, agency=True) and not zones_in(name)
 
 
+# An agency named by a bare county-level prefix (市应急管理局), not 市场监督管理局 or 区域…
+_BARE_COUNTY_LEVEL = re.compile(r"^(?:市(?!场)|县|区(?!域)|旗)")
+
+
+def is_bare_county_level(name: str) -> bool:
+    """市应急管理局: a department printed with its level alone, placed by the one county-level government
+    the text names (阿尔山市人民政府) when nothing else places it."""
+    return bool(_BARE_COUNTY_LEVEL.match(name))
+
+
 def complete_level_prefix(name: str, region: Region) -> str:
     """A name that starts with a bare level (市卫生健康委员会, 省市场监督管理局) takes the place of that
     level from the resolved region (舟山市卫生健康委员会, 黑龙江省市场监督管理局)."""
