@@ -10,6 +10,7 @@ from indexer.fields.lines import (
     unspread,
     without_breaks,
     without_glosses,
+    without_lost_indent,
 )
 
 
@@ -33,6 +34,18 @@ def test_a_mirror_sites_pinyin_glosses_are_taken_out():
     assert without_glosses("現公布嘉興市應(yīng)急管理局2024年政府信息公開(kāi)工作年度報(bào)告") == \
         "現公布嘉興市應急管理局2024年政府信息公開工作年度報告"
     assert field_lines(["長(zhǎng)興縣統(tǒng)計局"]) == ["長興縣統計局"]
+
+
+def test_an_indentation_lost_to_question_marks_is_taken_out():
+    assert without_lost_indent("??一、总体情况") == "一、总体情况"
+    assert without_lost_indent("?? ??2024年，某省某厅坚持公开为常态。?") == "2024年，某省某厅坚持公开为常态。?"
+    assert without_lost_indent("??（一）主动公开方面") == "（一）主动公开方面"
+    assert field_lines(["??一、总体情况", "??2024年，某省某厅认真落实《条例》。"])[0] == "一、总体情况"
+
+
+def test_a_question_mark_that_is_text_stays():
+    for text in ("如何保障农民种粮能挣钱? ”为主题", "?", "?? ??", "某局2024年报告?"):
+        assert without_lost_indent(text) == text
 
 
 def test_brackets_that_are_not_a_gloss_stay():

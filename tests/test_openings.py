@@ -457,6 +457,18 @@ OPENINGS = {
         dict(agency="常州市武进区应急管理局", agency_printed="常州市武進區應急管理局", agency_level="county",
              city="常州市", county="武进区", year=2022),
     ),
+    "copy_whose_indentation_became_question_marks": (
+        "??根据《条例》规定编制本报告。报告数据统计期限为2024年1月1日至2024年12月31日。\n??一、总体情况\n"
+        "??2024年，吉林省人民政府办公厅坚持以公开为常态，认真落实《条例》。\n??（一）主动公开方面。发布政府文件30件。?\n"
+        + BODY,
+        dict(agency="吉林省人民政府办公厅", agency_level="province", province="吉林省", year=2024),
+    ),
+    "guide_for_writing_the_reports_quoted_before_the_agency": (
+        "本年度报告根据《关于做好政府信息公开工作年度报告编制工作通知》规定而编制。本报告中所列数据的统计期限为"
+        "2023年1月1日至2023年12月31日。\n一、总体情况\n2023年，克拉玛依市商务局紧紧围绕《克拉玛依市政府信息公开工作"
+        "年度报告编制指南》做好政务信息公开工作。\n" + BODY,
+        dict(agency="克拉玛依市商务局", agency_level="city", province="新疆维吾尔自治区", city="克拉玛依市", year=2023),
+    ),
     # ---- a verb, a bracket or a party body around the agency's name
     "agency_as_the_object_of_a_lead_verb": (
         "根据《条例》和《某市人民政府办公室关于做好2022年政府信息公开工作年度报告编制发布工作的通知》的要求，"

@@ -37,9 +37,19 @@ def unspread(text: str) -> list[str]:
 
 
 def field_lines(paragraphs: list[str]) -> list[str]:
-    """The paragraphs with every spread header row given back as its cells, pinyin glosses and
-    spaces between two Han characters out."""
-    return [without_breaks(without_glosses(line)) for text in paragraphs for line in unspread(text)]
+    """The paragraphs with every spread header row given back as its cells, pinyin glosses, spaces
+    between two Han characters and a copy's lost indentation out."""
+    return [without_lost_indent(without_breaks(without_glosses(line))) for text in paragraphs for line in unspread(text)]
+
+
+# ??2025年，某厅坚持… / ??（一）主动公开方面: a copy saved through an encoding without the full-width spaces
+# that indented each paragraph turned them into question marks, which are never how a report's paragraph starts
+_LOST_INDENT = re.compile(r"^(?:\?+ ?)+(?=[\u4e00-\u9fff0-9（(])")
+
+
+def without_lost_indent(text: str) -> str:
+    """A paragraph without the question marks its lost indentation became (??一、总体情况 → 一、总体情况)."""
+    return _LOST_INDENT.sub("", text)
 
 
 # 成都市住房和城乡建设 局: a line broken inside a word by a document conversion, the break made a space
