@@ -205,6 +205,19 @@ def test_a_declared_short_name_stands_for_the_full_name():
     assert find_agency(paragraphs[0], paragraphs).name == "某某自治区某某经济区规划建设管理办公室"
 
 
+def test_an_investment_zone_calling_itself_by_its_kind_is_no_place():
+    """2023年度，投资区主动公开…: 投资区 is the zone's kind (台商投资区, 华侨投资区), never a place with a 人民政府;
+    the zone is the one the text names in full."""
+    paragraphs = [
+        "现将我委2023年度工作情况报告如下:",
+        "一、总体情况",
+        "2023年度,投资区主动公开政府信息数88条。微信公众号主动推送信息120条。",
+        "有专人负责微信公众号“泉州台商投资区”运维工作,及时发布投资区信息。",
+    ]
+    found = find_agency(None, paragraphs)
+    assert found is not None and found.name == "泉州台商投资区"
+
+
 def test_a_zone_calling_itself_by_its_kind_takes_the_full_name_it_prints():
     paragraphs = [
         "2022年,开发区坚持以人民为中心,深化政务公开。",

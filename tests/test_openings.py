@@ -539,6 +539,12 @@ OPENINGS = {
         + BODY,
         dict(agency="连云港徐圩新区", province="江苏省", city="连云港市", year=2020),
     ),
+    "investment_zone_speaking_as_its_kind": (
+        "我要收藏\n文章分享\n根据《条例》要求，现将我委2023年度工作情况报告如下:\n一、总体情况\n（一）主动公开\n"
+        "2023年度，投资区主动公开政府信息数88条。\n（二）依申请公开\n2023年度我单位未收到依申请公开申请。\n"
+        "有专人负责微信公众号“泉州台商投资区”运维工作。\n" + BODY,
+        dict(agency="泉州台商投资区", province="福建省", city="泉州市", year=2023),
+    ),
     # ---- a site's header above a title split after its bare year
     "title_split_after_a_bare_year_below_the_sites_header": (
         "北京市东城区人民政府\n政府信息公开年报\n北京市东城区人民防空办公室2020\n政府信息公开工作年度报告\n"

@@ -385,7 +385,7 @@ _OWN_PLAN = re.compile(
 )
 
 
-_ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|合作区|保税区|试验区)$")
+_ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|合作区|保税区|试验区|投资区)$")
 
 
 def own_plan(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
@@ -596,8 +596,9 @@ def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
     """The agency under the full name the report gives it: a declared short name (A（以下简称B）), a bare zone word."""
     declared = declared_short_names(paragraphs)
     full = declared.get(found.printed) or declared.get(found.name)
-    if full is None and found.name in _BARE_ZONE:
-        full = zone_named_in(found.name, paragraphs)
+    bare = next((n for n in (found.name, found.printed) if n in _BARE_ZONE), None)  # 投资区 read as 投资区人民政府
+    if full is None and bare:
+        full = zone_named_in(bare, paragraphs)
     if full is None and _ZONE_NAME.search(found.name) and not places_in(found.name, agency=True):
         full = placed_zone(found.name, paragraphs)
     return AgencyFound(canonical(full), full, found.source) if full else found
@@ -636,7 +637,7 @@ def declared_short_names(paragraphs: list[str], limit: int = 15) -> dict[str, st
 
 
 # A zone speaking of itself by its kind alone (2022年，开发区坚持…).
-_BARE_ZONE = frozenset({"开发区", "高新区", "经开区", "新区", "园区", "试验区", "实验区", "示范区"})
+_BARE_ZONE = frozenset({"开发区", "高新区", "经开区", "新区", "园区", "试验区", "实验区", "示范区", "投资区"})
 
 
 def zone_named_in(kind: str, paragraphs: list[str], limit: int = 40) -> str | None:

@@ -32,7 +32,7 @@ _UNKNOWN_PLACE = re.compile(rf"^[{HAN}]{{2,4}}?(?:自治县|县|旗|市|区|州|
 _UNKNOWN_UNIT = re.compile(rf"[{HAN}]{{2,4}}?(?:自治县|县|旗|区)")
 _PLACE_END = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|自治旗|区|林区|特区|乡|镇|街道|苏木)$")
 _BARE_LEVELS = frozenset({"省", "自治区", "市", "州", "盟", "县", "区", "旗"})  # a name's place printed as its level alone
-_ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|新城|合作区|保税区|试验区)$")
+_ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|新城|合作区|保税区|试验区|投资区)$")
 # A scenic area reports through its own administration, named as the area (五台山景区), never a 人民政府
 _SCENIC_END = re.compile(r"(?:景区|风景区|风景名胜区|旅游区|旅游度假区)$")
 # An internal unit named after its agency in a contact line: 办公室, 综合科, 政务公开领导小组办公室 …
