@@ -15,10 +15,12 @@ from indexer.fields.agency import (
     from_publisher,
     from_title,
     opening_subject,
+    own_column,
     own_plan,
     pronoun_agency,
     pronoun_government,
     joint_government,
+    placed_printing,
     placed_zone,
     self_named_subject,
     signature,
@@ -216,6 +218,23 @@ def test_an_investment_zone_calling_itself_by_its_kind_is_no_place():
     ]
     found = find_agency(None, paragraphs)
     assert found is not None and found.name == "泉州台商投资区"
+
+
+def test_a_departments_own_column_on_its_governments_site_names_it():
+    paragraphs = ["一、总体情况", "(一)主动公开情况",
+                  "严格按照要求在政府网站县水务局专栏转载上级决策部署,及时传递权威声音。"]
+    found = own_column(paragraphs)
+    assert found is not None and found.name == "县水务局"
+    assert own_column(["在县政府网站政务公开专栏发布信息32条。"]) is None  # a column of the site, no department
+
+
+def test_a_bare_level_department_takes_the_printing_with_its_place():
+    """县水务局 … 规范富宁县水务局信息发布流程 … 《文山壮族苗族自治州水务局关于…》: the county's printing, not the prefecture's."""
+    paragraphs = ["在政府网站县水务局专栏转载文件。及时转载了《文山壮族苗族自治州水务局关于印发某办法的通知》。",
+                  "进一步规范富宁县水务局信息采编、审核、发布工作流程。"]
+    assert placed_printing("县水务局", paragraphs) == "富宁县水务局"
+    assert find_agency(None, paragraphs).name == "富宁县水务局"
+    assert placed_printing("县水务局", paragraphs + ["学习借鉴广南县水务局的做法。"]) is None  # two counties: neither
 
 
 def test_a_zone_calling_itself_by_its_kind_takes_the_full_name_it_prints():

@@ -545,6 +545,13 @@ OPENINGS = {
         "有专人负责微信公众号“泉州台商投资区”运维工作。\n" + BODY,
         dict(agency="泉州台商投资区", province="福建省", city="泉州市", year=2023),
     ),
+    "county_department_named_by_its_column_and_once_with_its_place": (
+        "一、總體情況\n（一）主動公開情況\n嚴格按照要求在政府網站縣水務局專欄轉載黨中央、國務院決策部署，"
+        "及時轉載了《文山壯族苗族自治州水務局關于印發某辦法的通知》等文件。\n（二）依申請公開情況\n全年未接到申請。\n"
+        "（三）加強政府信息管理。2024年，進一步規範富寧縣水務局信息採編、審核、發布工作流程。\n" + BODY,
+        dict(agency="富宁县水务局", agency_level="county", province="云南省", city="文山壮族苗族自治州",
+             county="富宁县", year=2024),
+    ),
     # ---- a site's header above a title split after its bare year
     "title_split_after_a_bare_year_below_the_sites_header": (
         "北京市东城区人民政府\n政府信息公开年报\n北京市东城区人民防空办公室2020\n政府信息公开工作年度报告\n"

@@ -385,6 +385,21 @@ _OWN_PLAN = re.compile(
 )
 
 
+# 在政府网站县林业和草原局专栏转载…, 通过市政府门户网站“市教育局”栏目公开…: the department's own column on its
+# government's site, where a department without a site of its own publishes
+_OWN_COLUMN = re.compile(rf"(?:政府|人民政府)(?:门户)?网站[“\"]?(?P<a>{_NAME})[”\"]?(?:专栏|栏目|子栏目)")
+
+
+def own_column(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
+    """The department whose own column on its government's site the report says it publishes in."""
+    for text in paragraphs[:limit]:
+        for m in _OWN_COLUMN.finditer(text):
+            name = m.group("a")
+            if _agency_like(name) and not is_pronoun(name):
+                return AgencyFound(canonical(name), name, "column")
+    return None
+
+
 _ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|合作区|保税区|试验区|投资区)$")
 
 
@@ -454,6 +469,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
         contact(paragraphs),
         own_plan(paragraphs),
         working_group(paragraphs),
+        own_column(paragraphs),
         from_publisher(publisher, paragraphs),
     ]
     sources = [f for f in found if f is not None]
@@ -601,7 +617,28 @@ def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
         full = zone_named_in(bare, paragraphs)
     if full is None and _ZONE_NAME.search(found.name) and not places_in(found.name, agency=True):
         full = placed_zone(found.name, paragraphs)
+    if full is None:
+        full = placed_printing(found.name, paragraphs)
     return AgencyFound(canonical(full), full, found.source) if full else found
+
+
+def placed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
+    """A department named by its bare level (县林业和草原局) that the text also prints after its place's stem
+    (云县林业和草原局), every such printing the same: that printing. 临沧市林业和草原局 is another level's.
+    The place must start where the printing starts (规范富宁县…: 富宁县, neither 范富宁县 nor 宁县)."""
+    level, kind = split_place(name)
+    if level not in _LEVEL_ONLY or not kind:
+        return None
+    names: set[str] = set()
+    for text in paragraphs[:limit]:
+        for m in re.finditer(re.escape(name), text):
+            for k in range(min(5, m.start()), 0, -1):  # the longest place first: 富宁县, not 宁县
+                printed = text[m.start() - k:m.end()]
+                found = places_in(printed, agency=True)
+                if found and found[0].start == 0 and found[0].end == k + len(level):
+                    names.add(printed)
+                    break
+    return names.pop() if len(names) == 1 else None
 
 
 def placed_zone(zone: str, paragraphs: list[str], limit: int = 40) -> str | None:
