@@ -177,3 +177,11 @@ def test_the_pages_labelled_publishing_date_wins_over_a_drafting_date_line():
     ]
     assert published_of(opening) == "2019-03-27"
     assert published_of([p for p in opening if not p.startswith("发布")]) == "2019-02-20"  # the date line alone still dates it
+
+
+def test_the_issue_date_label_dates_the_page():
+    """发文日期 (the date the document was issued) in a CMS box is the page's date, like 发布日期."""
+    opening = ["天气:多云,午后有雷阵雨 您现在的位置:首页>>信息公开>>年度报告",  # a line with a comma: page chrome
+               "发布机构: 市政府研究室 发文日期: 2023年01月12日", "名  称: 某市人民政府研究室2022年政府信息公开工作年度报告",
+               "一、总体情况", "2022年，某市人民政府研究室认真贯彻落实条例。"]
+    assert published_of(opening) == "2023-01-12"

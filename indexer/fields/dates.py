@@ -19,9 +19,9 @@ from .patterns import AGENCY_SUFFIX, HAN, SENTENCE_PUNCT, YEAR, cn_small_number,
 DATE_CN = re.compile(rf"({YEAR})\s*年\s*([\d一二三四五六七八九十]{{1,3}})\s*月\s*([\d一二三四五六七八九十]{{1,3}})\s*日")
 # 2020-01-19, 2020.1.19, and a page's 2021-03-2918:26 (the time glued to the day)
 _DATE_NUM = re.compile(r"((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?:(?!\d)|(?=\d{1,2}:\d{2}))")
-# 发布日期：2024-01-22, 发布日期 | 2022-04-06 (a metadata row), 发表日期:2024-01-26
+# 发布日期：2024-01-22, 发布日期 | 2022-04-06 (a metadata row), 发表日期:2024-01-26, 发文日期: 2023年01月12日 (the issue date)
 _DATE_LABEL = re.compile(
-    r"(?:(?:发布|发表|成文|印发|公开|生成|更新)(?:日期|时间)|(?:^|(?<=[\s|｜丨]))(?:日期|时间))"
+    r"(?:(?:发布|发表|发文|成文|印发|公开|生成|更新)(?:日期|时间)|(?:^|(?<=[\s|｜丨]))(?:日期|时间))"
     r"\s*(?:[:：]|[|｜](?=\s*\d)|(?=\d{4}))"
     # 来源:某网站日期:2020-01-10 (the display form drops the space): a bare label before a numeric date
     r"|(?<!统计)(?<!截止)(?<!截至)(?<!生效)(?<!废止)(?<!失效)(?<!有效)(?:日期|时间)\s*[:：](?=\s*(?:19|20)\d{2}\s*[-./])"
