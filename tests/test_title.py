@@ -246,3 +246,15 @@ def test_an_encyclopedias_infobox_row_names_the_report():
     paragraphs = ["中文名 | 泸州市江阳区人民政府2019年政府信息公开工作年度报告 | 发布单位 | 泸州市江阳区人民政府",
                   "本报告根据《中华人民共和国政府信息公开条例》规定编制。", "一、总体情况"]
     assert title_of(paragraphs) == "泸州市江阳区人民政府2019年政府信息公开工作年度报告"
+
+
+def test_an_opening_without_a_title_line_is_titled_by_the_name_its_preamble_quotes():
+    """No title line, but the preamble publishes the report by name (现发布《…》): the name as printed, with its
+    short agency type (市场监管局), not a name made from the agency and the year."""
+    preamble = "根据《中华人民共和国政府信息公开条例》要求，现发布《某市市场监管局2022年政府信息公开工作年度报告》。本报告统计期限为2022年1月1日至12月31日。"
+    assert title_of([preamble, "一、总体情况", "某市市场监督管理局高度重视政府信息公开工作。"]) == \
+        "某市市场监管局2022年政府信息公开工作年度报告"
+    # a regulation quoted in the preamble names no report; nor does a report of another year quoted in the body
+    rules = "根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》要求编制。"
+    body = "2022年，我局公开了《某市某局2021年政府信息公开工作年度报告》。"
+    assert title_of([rules, "一、总体情况", body]) is None

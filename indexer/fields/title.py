@@ -125,9 +125,13 @@ def is_title_line(text: str) -> bool:
     return len(text) <= 80 and bool(_TITLE_LINE.search(text)) and not SENTENCE_PUNCT.search(text)
 
 
+# （三）政府信息管理情况 cut after 政府 (an opening's last line): a numbered heading, never a name
+_ENUMERATED = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[)）]")
+
+
 def is_agency_line(text: str) -> bool:
     """A line that is only an agency name (a title's first line, a byline, a signature)."""
-    return len(text) <= 40 and bool(_AGENCY_LINE.match(text))
+    return len(text) <= 40 and bool(_AGENCY_LINE.match(text)) and not _ENUMERATED.match(text)
 
 
 def title_head(title: str) -> str:
@@ -234,6 +238,24 @@ def title_of(paragraphs: list[str], meta_title: str | None = None, limit: int = 
         if is_title_line(cleaned):
             cands.append((_score(cleaned, limit), cleaned))
     if not cands:
-        return None
+        return quoted_title(paragraphs)
     best = max(cands, key=lambda c: c[0])
     return best[1]
+
+
+_QUOTED = re.compile(r"《(?P<t>[^《》]{6,80})》")
+_FIRST_SECTION = re.compile(r"^\s*(?:一|1)\s*[、.．]")
+
+
+def quoted_title(paragraphs: list[str], limit: int = 6) -> str | None:
+    """A report with no title line that quotes its own name in its preamble (现发布《某局2022年政府信息公开工作
+    年度报告》): that name, when it names an agency or a place and a year. Only before the first section: the body
+    quotes other years' reports."""
+    for text in paragraphs[:limit]:
+        if _FIRST_SECTION.match(text):
+            break
+        for m in _QUOTED.finditer(text):
+            name = m.group("t").strip()
+            if is_title_line(name) and title_head(name) and _TITLE_YEAR.search(name):
+                return name
+    return None
