@@ -71,6 +71,9 @@ def test_from_title(title, expected):
          "某县水务局"),
         ("2022年度政府信息公开工作年度报告", None),
         ("现根据《条例》等要求,制定本局2022年政府信息公开工作年度报告。", None),
+        # the compiler and its verb before the report's agency: one agency, printed in full by the compiler
+        ("根据《条例》及上级有关规定,某某县教育局编制了县教育局2020年政府信息公开工作年度报告。", "某某县教育局"),
+        ("根据《条例》规定,某某县人民政府办公室编制了某某县人民政府2020年政府信息公开工作年度报告。", "某某县人民政府"),
     ],
 )
 def test_embedded_report_name(sentence, expected):
@@ -90,6 +93,13 @@ def test_signature_at_the_end():
     assert signature(["正文。", "本机关", "2023年1月20日"]) is None
 
 
+def test_a_numbered_heading_cut_short_is_no_signature():
+    """An opening cut inside a heading (（三）政府|信息管理情况) ends on a line that reads like a name."""
+    opening = ["本报告由某市人民医院编制。", "一、主动公开情况", "医院发布信息18条。", "（三）政府"]
+    assert signature(opening) is None
+    assert names(find_agency(None, opening))[0] == "某市人民医院"
+
+
 @pytest.mark.parametrize(
     "paragraph, expected",
     [
@@ -107,6 +117,9 @@ def test_signature_at_the_end():
         ("根据区里的通知要求,区民政局高度重视,现将工作情况汇报如下:2019年度区民政局主动公开信息。", "区民政局"),
         ("2024年，我县坚持以群众需求为导向。", None),
         ("2012年的南平市政府信息公开工作,根据国务院的统一部署,有序推进。", "南平市人民政府"),
+        # a subdistrict named the short way, 街 for 街道 (Guangzhou's)
+        ("2022年,梅花村街以习近平新时代中国特色社会主义思想为指导,全面推进政务公开。", "梅花村街道办事处"),
+        ("2022年,步行街以改造提升为重点,推进政务公开。", None),  # a street, no subdistrict of that name
     ],
 )
 def test_first_sentence_of_section_one(paragraph, expected):
@@ -732,3 +745,13 @@ def test_a_verb_of_completion_before_the_name_is_not_part_of_it():
     """编制完成某市某局2021年政府信息公开工作年度报告: 完成 closes the verb, the name starts after it."""
     found = find_agency(None, ["根据上级要求和市委、市政府安排部署,编制完成江山市民政局2021年政府信息公开工作年度报告。"])
     assert found is not None and found.name == "江山市民政局"
+
+
+def test_a_bare_level_name_takes_its_place_from_a_printing_with_it():
+    """市住房公积金管理中心某分中心 in the title, 台州市… with its place in a sentence of the preamble."""
+    title = "市住房公积金管理中心仙居分中心2022年政府信息公开工作年度报告"
+    body = ["为贯彻落实《条例》,台州市住房公积金管理中心仙居分中心认真开展各项工作,现将情况报告如下。", "一、总体情况"]
+    assert names(find_agency(title, [title, *body])) == ("台州市住房公积金管理中心仙居分中心",) * 2
+    # two places printed before it: which one is the agency's cannot be told
+    body = ["台州市住房公积金管理中心仙居分中心与丽水市住房公积金管理中心仙居分中心联合开展工作。", "一、总体情况"]
+    assert names(find_agency(title, [title, *body]))[0] == "市住房公积金管理中心仙居分中心"

@@ -121,11 +121,22 @@ def _agency_like(name: str) -> bool:
             and not _PARTY_BODY.search(name) and not _WEBSITE.search(name) and not _SPEAKER_BEFORE.search(name))
 
 
+# 某县教育局编制了县教育局2020年…报告: the compiler, its verb, then the report's agency
+_COMPILED = re.compile(r"(?:编制|编写|撰写|制作)(?:完成)?了")
+
+
 def _trim_lead(run: str) -> str:
     """An agency name without the words of the sentence around it (现将XX局 → XX局, XX局编制了 → XX局).
 
-    A name that starts with a place is kept whole even when a lead word is in it (XX市对外贸易局)."""
+    A name that starts with a place is kept whole even when a lead word is in it (XX市对外贸易局);
+    not a compiler and its verb before the report's agency (某县教育局编制了县教育局): the report's, printed
+    in full by the compiler when they are one agency."""
     run = _TRAIL.sub("", run)
+    verb = _COMPILED.search(run)
+    if verb:
+        head, tail = run[: verb.start()], run[verb.end():]
+        if _agency_like(head) and _agency_like(tail):
+            return head if same_agency(tail, head) else tail
     m = _LEAD.match(run)
     if not m or (_starts_with_place(run) and _agency_like(run)):
         return run
@@ -340,11 +351,26 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
             return AgencyFound(canonical(name), name, source)
         if is_place_name(name) and not is_pronoun(name):
             return AgencyFound(place_only_agency(name), name, source)
+        subdistrict = short_subdistrict(name)
+        if subdistrict:
+            return AgencyFound(place_only_agency(subdistrict), name, source)
     placed = _PLACED_SUBJECT.match(clause)
     name = placed.group("a") if placed else ""
     if (placed and not _WORD_GOES_ON.match(clause, len(name) - 1) and not _ACTING.search(name)
             and _starts_with_place(name) and _agency_like(name)):
         return AgencyFound(canonical(name), name, source)
+    return None
+
+
+def short_subdistrict(name: str) -> str | None:
+    """A subdistrict named the short way (白云街, 梅花村街: 街 for 街道, as Guangzhou's print themselves):
+    the subdistrict, when one of that name is known."""
+    if len(name) < 3 or not name.endswith("街") or is_pronoun(name):
+        return None
+    full = name + "道"
+    mentions = places_in(full, agency=True)
+    if len(mentions) == 1 and mentions[0].text == full and all(p.level == "township" for p in mentions[0].places):
+        return full
     return None
 
 
