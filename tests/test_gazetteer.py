@@ -298,6 +298,15 @@ def test_fallback_needs_a_clear_winner():
     assert region("市卫生健康委", context="浙江省 浙江省 舟山市 杭州市") == R("浙江省", None, None, "330000")
 
 
+def test_a_bare_city_bureau_in_a_settled_province_takes_the_one_city_named_in_full():
+    """市自然资源和规划局: its province named twice, one city of it named once in full, no other: that city's."""
+    text = "严格按照《浙江省政府信息公开暂行办法》《衢州市政务公开五年行动计划》要求。浙江省各地积极推进。"
+    assert region("市自然资源和规划局", context=text) == R("浙江省", "衢州市", None, "330800")
+    # two cities named once each: the province only
+    text = "严格按照《浙江省政府信息公开暂行办法》《衢州市行动计划》和丽水市的要求。浙江省各地积极推进。"
+    assert region("市自然资源和规划局", context=text) == R("浙江省", None, None, "330000")
+
+
 def test_fallback_keeps_the_level_the_agency_name_gives():
     text = "烟台市 招远市 招远市 招远市 招远市 蚕庄镇"
     assert region("市卫生健康局", context=text)["code"] == "370685"  # 招远市 is a 市
@@ -353,6 +362,7 @@ def test_common_words_are_not_places(word):
         "位于南京路和北京东路交叉口",  # streets
         "市场监督管理局、中山市场",
         "各地比如县级医院",  # 比如县 (西藏) mid-sentence
+        "省、市和县人民政府分别公开",  # 和县 before 人民政府, but after a level word and its conjunction
     ],
 )
 def test_prose_gives_no_places(sentence):
@@ -378,6 +388,14 @@ def test_places_inside_prose_are_still_found():
     assert names("阳泉市城区") == ["阳泉市", "城区"]
     assert names("2020年和县卫生健康委") == ["和县"]
     assert names("健康舟山、舟山论坛") == ["舟山", "舟山"]
+
+
+def test_a_short_county_name_before_its_government_is_the_county():
+    """利用凤县人民政府网站: a two-character county (or a county named like a common word) mid-sentence counts
+    right before 人民政府; the bare 县 department it publishes for is that county's."""
+    assert names("全年利用凤县人民政府网站更新栏目") == ["凤县"]
+    assert names("通过公安县人民政府门户网站发布") == ["公安县"]
+    assert region("县人力资源和社会保障局", context="全年利用凤县人民政府网站更新栏目。")["county"] == "凤县"
 
 
 # ---------------------------------------------------------------------------

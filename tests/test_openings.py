@@ -626,3 +626,59 @@ def test_a_we_bureau_report_pointing_at_its_site_named_in_quotes():
     text = ("一、总体情况\n2020年以来，我局认真贯彻《中华人民共和国政府信息公开条例》，全面推进政府信息公开工作。\n"
             "每个类别条目具体内容可通过“黄石市水利和湖泊局”网站查询。\n" + BODY)
     check(text, {"agency": "黄石市水利和湖泊局", "city": "黄石市"})
+
+
+def test_a_bare_level_branch_in_the_title_placed_by_its_preamble():
+    """Title 市某中心某分中心, the preamble naming it with its city: the city's centre's branch in that county."""
+    text = ("索引号: 123310000000000000/2023-130000\n发布机构: 公积金 发文日期: 2023-01-06\n"
+            "市住房公积金管理中心仙居分中心2022年政府信息公开工作年度报告\n时间:2023-01-06 16:30 来源:市住房公积金管理中心仙居分中心\n"
+            "为全面贯彻落实《中华人民共和国政府信息公开条例》,台州市住房公积金管理中心仙居分中心认真开展各项工作,现将情况报告如下。\n"
+            "一、总体情况\n(一)主动公开\n2022年度,在政务公开网上主动公开信息90条。\n" + BODY)
+    check(text, {"agency": "台州市住房公积金管理中心仙居分中心", "agency_level": "county", "province": "浙江省",
+                 "city": "台州市", "county": "仙居县", "published": "2023-01-06"})
+
+
+def test_a_bare_county_bureau_on_the_site_of_a_short_named_county():
+    """县人社局 and the county's site named by a two-character county (凤县人民政府网站) mid-sentence."""
+    text = ("一、总体情况\n2023年,县人社局严格按照《中华人民共和国政府信息公开条例》相关规定推进公开工作。"
+            "全年,利用凤县人民政府网站,对县人社局的工作动态等对外公开栏目内容进行更新。\n" + BODY)
+    check(text, {"agency": "凤县人力资源和社会保障局", "agency_level": "county", "province": "陕西省", "county": "凤县"})
+
+
+def test_a_subdistrict_named_the_short_way_on_its_districts_site():
+    """白云街 (Guangzhou's subdistricts print 街 for 街道), its district named by the site it publishes on."""
+    text = ("一、总体情况\n2022年,白云街以习近平新时代中国特色社会主义思想为指导,全面推进政务公开工作。\n"
+            "(一)主动公开方面\n2022年白云街政府网站公开政府信息84条。充分利用越秀区门户网站等窗口发布信息。\n" + BODY)
+    check(text, {"agency": "白云街道办事处", "agency_level": "township", "city": "广州市", "county": "越秀区"})
+
+
+def test_no_title_line_but_the_preamble_quotes_the_reports_name():
+    """现发布《某局2022年…年度报告》 and no title line: the quoted name, as printed, is the title."""
+    text = ("当前位置:首页 > 政府信息公开 > 政府信息公开年报 > 正文\n"
+            "根据《中华人民共和国政府信息公开条例》要求,现发布《包头市市场监管局2022年政府信息公开工作年度报告》。"
+            "本报告中所列数据统计期限为2022年1月1日至12月31日。\n一、总体情况\n包头市市场监督管理局高度重视政府信息公开工作。\n" + BODY)
+    check(text, {"title": "包头市市场监管局2022年政府信息公开工作年度报告", "agency": "包头市市场监督管理局",
+                 "city": "包头市", "year": 2022})
+
+
+def test_an_opening_cut_inside_a_numbered_heading():
+    """The compiler in the preamble; the opening ends on （三）政府, a heading cut short, not a signature."""
+    text = ("本报告根据《中华人民共和国政府信息公开条例》要求,由淮北市人民医院编制。本报告中所列数据的统计期限自2022年1月1日起"
+            "至2022年12月20日止。\n一、主动公开情况\n一年来,我院积极做好政务公开工作。\n(一)依申请公开情况\n医院尚未收到申请。\n(三)政府")
+    check(text, {"agency": "淮北市人民医院", "city": "淮北市", "year": 2022})
+
+
+def test_a_compiler_naming_itself_before_the_reports_agency():
+    """宣恩县教育局编制了县教育局2020年…报告 (a mirror's traditional characters): one agency, printed in full."""
+    text = ("根據《中華人民共和國政府信息公開條例》及上級政府信息公開工作有關規定,宣恩縣教育局編制了縣教育局2020年政府信息公開工作年度報告。"
+            "本報告中所列數據的統計期限自2020年1月1日起至2020年12月31日。\n一、總體情況\n2020年,縣教育局高度重視政務信息公開。\n" + BODY)
+    check(text, {"agency": "宣恩县教育局", "agency_level": "county", "county": "宣恩县", "year": 2020})
+
+
+def test_a_short_type_in_the_publisher_box_and_the_city_named_once_in_full():
+    """发布机构 | 市资规局 in a CMS box; the province named twice, one city of it once (《衢州市…计划》)."""
+    text = ("索引号: | 11330800000000000N/2025-00326 | 成文日期: | 2025-01-15 |\n公开方式: | 主动公开 | 组配分类: | 2024年度 |\n"
+            "发布机构: | 市资规局 | ||\n根据《中华人民共和国政府信息公开条例》规定编制本报告。本报告所列数据的统计期限为2024年1月1日至2024年12月31日。\n"
+            "一、总体情况\n2024年以来,我局严格按照《条例》《浙江省政府信息公开暂行办法》《衢州市政务公开五年行动计划》要求,"
+            "完成了政府信息公开各项任务。在市政府门户网站,市自然资源和规划局主动公开信息3626条。\n" + BODY)
+    check(text, {"agency": "衢州市自然资源和规划局", "agency_level": "city", "province": "浙江省", "city": "衢州市"})

@@ -15,6 +15,13 @@ def _at_start(text: str, i: int) -> bool:
     return i <= 8 and text[:i].strip() in _PARTY
 
 
+def _government_named(text: str, start: int, end: int, word: str) -> bool:
+    """A county-level name right before 人民政府 (利用凤县人民政府网站): the county's government, not prose; not
+    after a level word, where a conjunction makes the name (省、市和县人民政府 holds no 和县)."""
+    return (word[-1] in "县区旗" and word not in PARENT_ONLY and text.startswith("人民政府", end)
+            and (start == 0 or text[start - 1] not in "省市县区州盟旗镇乡、，,"))
+
+
 # ---------------------------------------------------------------------------
 # Finding names
 
@@ -69,7 +76,8 @@ def _scan(text: str, short_names: bool, agency: bool) -> list[tuple[int, int, tu
                     narrowed = tuple(s for s in senses if any(_related_under(s, p, g) for p in prev[2]))
                 if narrowed:
                     senses = narrowed
-                elif (word in PARENT_ONLY and not (agency and i == 0)) or not _at_start(text, i):
+                elif (word in PARENT_ONLY and not (agency and i == 0)) or not (
+                        _at_start(text, i) or _government_named(text, i, end, word)):
                     matched = length  # hidden, like a blocker
                     break
             out.append((i, end, senses))

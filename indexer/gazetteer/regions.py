@@ -168,6 +168,10 @@ def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str 
         named = [c for c in children[None] if total[c]]
         if len(named) == 1 and named[0] in MUNICIPALITIES:
             return named[0]  # 市外办 and one municipality (天津市) named, no other province: the municipality's
+    if hint == ("市",) and current is not None and g.level[current] == "province":
+        unit = _one_unit_named(mentions, hint, current, g, ("city", "county"))
+        if unit is not None:  # 市资规局, its province settled and one city of it named in full (衢州市), no other
+            return unit
     if hint and hint[0] in _COUNTY_HINTS and (current is None or g.level[current] != "county"):
         unit = _one_unit_named(mentions, hint, current, g)
         if unit is not None:  # 县卫健局 and one county named in full, unopposed, however often
@@ -202,14 +206,17 @@ def _one_city_named(context: str, province: str, g: _Gazetteer) -> str | None:
     return cities.pop() if len(cities) == 1 else None
 
 
-def _one_unit_named(mentions: list[Mention], hint: tuple[str, ...], within: str | None, g: _Gazetteer) -> str | None:
-    """The one county-level unit the context names by its full name with the ending the agency asks for
-    (inside `within` when the majority settled a prefecture), when it names no other; else None."""
+def _one_unit_named(
+    mentions: list[Mention], hint: tuple[str, ...], within: str | None, g: _Gazetteer, levels: tuple[str, ...] = ("county",)
+) -> str | None:
+    """The one unit of `levels` (county-level by default) the context names by its full name with the ending the
+    agency asks for (inside `within` when the majority settled a prefecture or a province), when it names no other;
+    else None."""
     units: set[str] = set()
     for m in mentions:
         if not m.text.endswith(hint):
             continue
-        nodes = {_node(p) for p in m.places if p.level == "county"}
+        nodes = {_node(p) for p in m.places if p.level in levels}
         if within is not None:
             nodes = {c for c in nodes if within in g.anc[c]}
         if len(nodes) > 1:
