@@ -718,3 +718,26 @@ def test_text_right_of_a_row_label_keeps_short_figures_out_of_the_first_columns(
     key = "procurement" if row[0] == "政府集中采购" else "licensing"
     assert {k.rsplit(".", 1)[-1]: x for k, x in v.items() if k.startswith(f"active.{key}.")} == kept
     assert v["active.penalty.decisions"] == 5
+
+
+def test_a_short_row_that_may_end_in_its_total_gives_no_figure():
+    """PDF text of a table 3 printing blank cells (一、本年新收 0 … 0 with five blanks between, 二、上年结转 with
+    总计 alone): the text keeps no trace of the blanks, and 0 0 or a lone 0 may end in 总计, so reading them from the
+    left would give 商业企业 or 自然人 a figure the report leaves blank. They stay absent."""
+    result, _ = mapped(apply_rows(["一、本年新收政府信息公开申请数量 0 0".split(" "),
+                                   "二、上年结转政府信息公开申请数量 0".split(" "),
+                                   "三、本年度办理结果 （一）予以公开 18".split(" ")]))
+    assert not any(k.startswith("apply.") for k in values(result))
+
+
+def test_a_row_holding_its_group_cell_and_cut_after_its_figure_keeps_its_columns():
+    """A converter keeps a row's blank cells (56 | | | | | | 56) but drops those after a row's last figure; the row
+    that opens 三、本年度办理结果 holds one label cell more than the others: 18 is its 自然人, nothing else is read."""
+    header = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"], ["自然人", "法人或其他组织", "总计"],
+              ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]  # html2text: the spans' cells dropped
+    data = [["一、本年新收政府信息公开申请数量", "56", "", "", "", "", "", "56"],
+            ["二、上年结转政府信息公开申请数量", "0", "", "", "", "", "", "0"],
+            ["三、本年度办理结果", "（一）予以公开", "18"]]
+    v = values(mapped(apply_rows(header + data))[0])
+    assert v["apply.granted.natural"] == 18 and [k for k in v if k.startswith("apply.granted.")] == ["apply.granted.natural"]
+    assert v["apply.new.total"] == 56 and "apply.new.commercial" not in v

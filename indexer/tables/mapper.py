@@ -112,14 +112,17 @@ def _sums_contradicted(keys: list[str], cells: list[str]) -> bool:
     return known > total or (all(v is not None for v in parts) and known != total)
 
 
-def _cells_after_label(row: Row, start: int, stop: int, n: int, cut: bool) -> range:
+def _cells_after_label(row: Row, start: int, stop: int, n: int, cut: bool, blanks_kept: bool = False) -> range:
     """The cells between the segment's last label and its end (with `cut`, a row's end is the grid's width: a
     reader may have cut the row after its last figure), blank ones at either end left out while there are more
-    than `n` (the label's span written as a blank cell, an empty column after the table's last)."""
+    than `n` (the label's span written as a blank cell, an empty column after the table's last). `blanks_kept`: the
+    report's rows keep blank cells between figures, so a row's figures start right after its label."""
     texts = [i for i in range(start, stop) if row.kinds[i] == TEXT]
     first = texts[-1] + 1 if texts else start
     if cut and stop == len(row.cells):
-        stop = max(stop, row.width)  # a reader cut the row after its last figure: the blanks it dropped count
+        stop = max(stop, row.width)  # a reader cut the row after its last figure: the blanks it dropped count,
+        if blanks_kept and row.width > len(row.cells):  # also when the row holds one label cell more than the
+            stop = max(stop, first + n)  # others (三、本年度办理结果 | （一）予以公开 | 18, the blanks after 18 cut)
     while stop - first > n and row.kinds[first] == BLANK:
         first += 1
     while stop - first > n and (stop > len(row.kinds) or row.kinds[stop - 1] == BLANK):
@@ -135,8 +138,10 @@ def _text_after_label(row: Row, start: int, stop: int) -> bool:
     return bool(named) and any(not row.cells[i].strip().startswith(("（", "(")) for i in texts if i > named[-1])
 
 
-def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[Column], whole_row: bool) -> list[tuple[Column, str]]:
-    """(column, cell) pairs of one row segment; cells that are blank or absent are left out by the caller."""
+def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[Column], whole_row: bool,
+                blanks_kept: bool = False) -> list[tuple[Column, str]]:
+    """(column, cell) pairs of one row segment; cells that are blank or absent are left out by the caller.
+    `blanks_kept`: the report's rows keep blank cells between figures (see `_cells_after_label`)."""
     seq = _sequential(row.cells, row.kinds, start, stop)
     n = len(columns)
     if len(seq) == n:
@@ -148,7 +153,7 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
     if len(seq) < n:  # 二、上年结转 | | | | | | | 0: blanks hold their places
         keys = [c.key for c in columns]
         for cut in (False, True):
-            cells = [row.cells[i] if i < len(row.cells) else "" for i in _cells_after_label(row, start, stop, n, cut)]
+            cells = [row.cells[i] if i < len(row.cells) else "" for i in _cells_after_label(row, start, stop, n, cut, blanks_kept)]
             if len(cells) == n and not _sums_contradicted(keys, cells):
                 return list(zip(columns, cells))
     if len(seq) > n:
@@ -156,7 +161,18 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
         return list(zip(columns, (v for _, v in window))) if window else []
     if columns[-1].key == "total" and _blanks_lost(seq):
         return [(columns[-1], seq[-1][1])]  # 821 35 2 1 859: only 总计 is sure; which columns the others fill is not
+    if columns[-1].key == "total" and _may_end_in_total(seq):
+        return []  # 0 0, or 18 alone: the last may be 总计 after blanks that left no trace, or a cut row's next column
     return list(zip(columns, (v for _, v in seq)))
+
+
+def _may_end_in_total(seq: list[tuple[int, str]]) -> bool:
+    """A short applicant row whose last figure could be its 总计: one figure alone, or a last figure the others add
+    up to (zeros too). Read from the left it would give a blank 总计's figure to 自然人 or 商业企业."""
+    numbers = [parse_number(v) if v.strip() else None for _, v in seq]
+    if any(x is None for x in numbers):
+        return False
+    return len(numbers) == 1 or sum(x.value for x in numbers[:-1]) == numbers[-1].value
 
 
 def _blanks_lost(seq: list[tuple[int, str]]) -> bool:
@@ -375,7 +391,7 @@ class _Mapper:
             prefix = f"{label.key}."
         self.kind = label.kind
         self.found.add(label.kind)
-        pairs = read_values(row, start, stop, layout, columns, whole)
+        pairs = read_values(row, start, stop, layout, columns, whole, blanks_kept=not self.blanks_lost)
         if _text_after_label(row, start, stop) and len(_sequential(row.cells, row.kinds, start, stop)) < len(columns):
             pairs = []  # 行政许可 | 见附件 | 3 | 12: a column holds text, so which columns the figures fill is not known
         for column, cell in pairs:
