@@ -741,3 +741,16 @@ def test_a_row_holding_its_group_cell_and_cut_after_its_figure_keeps_its_columns
     v = values(mapped(apply_rows(header + data))[0])
     assert v["apply.granted.natural"] == 18 and [k for k in v if k.startswith("apply.granted.")] == ["apply.granted.natural"]
     assert v["apply.new.total"] == 56 and "apply.new.commercial" not in v
+
+
+def test_a_piece_of_a_wrapped_row_group_label_is_no_template_evidence():
+    """PDF text with layout: 三、本年度办理结果 wrapped into 三、本年 / 度办理结果 beside the first outcome row, the
+    table-2 header left as a paragraph. 本年 alone is no 本年增/减: the rows keep the 2021 columns the text names."""
+    result, _ = mapped([Paragraph("二、主动公开政府信息情况"), Paragraph("信息内容本年制发件数本年废止件数现行有效件数"),
+                        Table.from_rows([["规章", "1", "0", "5"], ["行政规范性文件", "2", "1", "9"]]),
+                        Paragraph("三、收到和处理政府信息公开申请情况"),
+                        Table.from_rows([["一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "0", "3"],
+                                         ["三、本年", "（一）予以公开", "3", "0", "0", "0", "0", "0", "3"]])])
+    v = values(result)
+    assert "active.rules.made" not in v
+    assert (v["active.rules.issued"], v["active.rules.in_force"], v["active.normative.repealed"]) == (1, 5, 1)

@@ -202,8 +202,8 @@ def _template_votes(rows: list[Row]) -> tuple[dict[str, float], dict[str, list[s
     where: dict[str, list[str]] = {"2019": [], "2021": []}
     for row in rows:
         for text, _, _ in header_runs(row.cells):
-            if cell_kind(text) != TEXT:
-                continue
+            if cell_kind(text) != TEXT or len(label_core(text)) < 3:
+                continue  # two characters are no template's own words (三、本年 / 度办理结果 is no 本年增/减)
             lab = match_label(text, ("col", "row"), (ACTIVE, APPLY), group="other")
             if lab is not None and lab.template and lab.key != "other.other":
                 votes[lab.template] += 1.0
