@@ -75,3 +75,40 @@ def test_headers_of_several_columns_with_different_figures_over_rows_stay_unread
     path.write_text(_dump_2021(chunks), encoding="utf-8")
     got = extract(path).metrics
     assert not [k for k in got if k.startswith(("active.rules", "active.normative"))]
+
+
+def _boxes(head: list[str], first_block: list[str]) -> str:
+    """A 2021 table 2 as pdfminer writes it from a ruled PDF: text boxes in its own order, each article's figures
+    together (the (一) block's six in columns), labels and headers anywhere around them."""
+    body = ["第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数 现行有效件数", "规章", "行政规范性文件", *first_block,
+            *head, "第二十条第（五）项", "本年处理决定数量", "1517", "第二十条第（六）项", "本年处理决定数量", "46", "0",
+            "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", "0.092"]
+    return ("某街道2022年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n二、主动公开政府信息情况\n"
+            + "\n\n".join(body) + "\n\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n")
+
+
+def test_a_2021_table_2_in_text_boxes_gives_each_article_its_figures(tmp_path):
+    path = tmp_path / "boxes.txt"
+    path.write_text(_boxes(["信息内容", "行政许可", "信息内容", "行政处罚", "行政强制"], ["0"] * 6), encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert (m["active.licensing.decisions"], m["active.penalty.decisions"], m["active.coercion.decisions"]) == (1517, 46, 0)
+    assert m["active.fees.amount_wan"] == 0.092 and m["active.normative.in_force"] == 0 and m["active.rules.issued"] == 0
+
+
+def test_text_boxes_whose_first_block_could_be_rows_or_columns_leave_it_absent(tmp_path):
+    """0 3 0 0 0 101: 行政规范性文件's figures in columns (3, 0, 101) or in rows (0, 0, 101) the text does not say."""
+    path = tmp_path / "boxes.txt"
+    path.write_text(_boxes(["信息内容", "行政许可", "信息内容", "行政处罚", "行政强制"], ["0", "3", "0", "0", "0", "101"]),
+                    encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert not any(k.startswith(("active.rules.", "active.normative.")) for k in m)
+    assert m["active.licensing.decisions"] == 1517
+
+
+def test_text_boxes_with_a_run_the_template_has_no_block_for_stay_unread(tmp_path):
+    """Three figures under (六), which holds two rows of one column: no figure is placed by the runs."""
+    text = _boxes(["信息内容", "行政许可", "信息内容", "行政处罚", "行政强制"], ["0"] * 6).replace("46\n\n0", "46\n\n0\n\n7")
+    path = tmp_path / "boxes.txt"
+    path.write_text(text, encoding="utf-8")
+    got = extract(path).metrics
+    assert not any(f"active.{row}.decisions" in got for row in ("licensing", "penalty", "coercion"))

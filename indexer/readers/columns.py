@@ -124,3 +124,63 @@ def _skip_blank(lines: list[str], i: int) -> int:
     while i < len(lines) and not lines[i].strip():
         i += 1
     return i
+
+
+_TABLE2_START = re.compile(r"^[二2][、.．]\s*主动公开政府信息情况$")
+_NEXT_SECTION = re.compile(r"^[三3][、.．]")
+_BLOCKS_2021 = (("一", ("rules", "normative"), ("issued", "repealed", "in_force")), ("五", ("licensing",), ("decisions",)),
+                ("六", ("penalty", "coercion"), ("decisions",)), ("八", ("fees",), ("amount_wan",)))
+_ROW_NAMES = {"rules": "规章", "normative": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
+              "coercion": "行政强制", "fees": "行政事业性收费"}
+_COLUMN_NAMES = {"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数",
+                 "decisions": "本年处理决定数量", "amount_wan": "本年收费金额（单位：万元）"}
+
+
+def rows_from_block_runs(lines: list[str]) -> list[str]:
+    """`lines` with a 2021 table 2 whose labels, headers and figures a PDF-to-text tool wrote on lines of their own,
+    in an order of its text boxes (pdfminer: the labels' column, then each article's header and figures), put back
+    in rows.
+
+    Whatever the order of the labels and headers, each article's figures stay together and the articles keep
+    theirs: runs of 6, 1, 2 and 1 figures are 规章 and 行政规范性文件 (three columns each), 行政许可, 行政处罚 over
+    行政强制, and 行政事业性收费. The six of (一) are read only when all alike (in rows or in columns, the text
+    does not say). Any other line in the table (prose, a label with its figure) or any other run leaves the lines
+    as they are.
+    """
+    start = next((i for i, line in enumerate(lines) if _TABLE2_START.match(line.strip())), None)
+    if start is None:
+        return lines
+    end = next((i for i in range(start + 1, len(lines)) if _NEXT_SECTION.match(lines[i].strip())), len(lines))
+    runs: list[list[str]] = []
+    previous_figure = False
+    for line in lines[start + 1:end]:
+        text = line.strip()
+        if not text:
+            continue
+        if _FIGURE.match(text):
+            if not previous_figure:
+                runs.append([])
+            runs[-1].append(text)
+            previous_figure = True
+            continue
+        previous_figure = False
+        if not _table2_word(text):
+            return lines
+    if [len(r) for r in runs] != [len(rows) * len(cols) for _, rows, cols in _BLOCKS_2021]:
+        return lines
+    if template_of_text("\n".join(lines[start:end])) != "2021":
+        return lines
+    out = [lines[start]]
+    for (article, rows, cols), figures in zip(_BLOCKS_2021, runs):
+        if len(rows) * len(cols) > 1 and len(cols) > 1 and len(set(figures)) > 1:
+            figures = [""] * len(figures)
+        out += [f"第二十条第（{article}）项", "\t".join(["信息内容"] + [_COLUMN_NAMES[c] for c in cols])]
+        out += ["\t".join([_ROW_NAMES[r]] + figures[n * len(cols):(n + 1) * len(cols)]) for n, r in enumerate(rows)]
+    return lines[:start] + out + [""] + lines[end:]
+
+
+def _table2_word(text: str) -> bool:
+    """A line a table 2 alone prints: an article, 信息内容, a row label, or column headers (several on one line)."""
+    if _ARTICLE.match(text) or text == "信息内容" or match_label(text, ("row",), (ACTIVE,)) is not None:
+        return True
+    return all(match_label(part, ("col",), (ACTIVE,)) is not None for part in text.split())
