@@ -10,6 +10,7 @@ the strongest evidence first and weighs the rest. One module per job:
 * `agency`: where the report names its agency, and the fullest printing;
 * `names`: one spelling per agency (abbreviations, offices, level prefixes);
 * `level`: national, province, city, county or township;
+* `placing`: the agency and its region, which decide each other (placing rules for names without a place);
 * `dates`: the statistics year and the printed date;
 * `lines`: the paragraphs as the rules read them (a page header row spread over table cells undone,
   a mirror's pinyin glosses out, traditional characters simplified).
@@ -30,6 +31,7 @@ from .names import (
     split_place,
 )
 from .patterns import cn_year
+from .placing import agency_and_region
 from .title import clean_title_line, title_head, title_of
 
 
@@ -41,6 +43,7 @@ def agency_in_title(title: str) -> str | None:
 
 __all__ = [
     "AgencyFound",
+    "agency_and_region",
     "agency_in_title",
     "agency_level_of",
     "agency_of",

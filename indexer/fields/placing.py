@@ -1,0 +1,96 @@
+"""An agency and its region, which decide each other: where the report stands, and who it is.
+
+The region comes from the places the agency and title print (the text
+settles ambiguous names). A name that prints no place of its own (a
+township's office, a zone's committee, a bare 市应急管理局) is then placed by
+the first placing rule that knows where it stands, and the region completes
+the name: a bare level prefix takes its place's name (市卫生健康委员会 →
+舟山市卫生健康委员会), and a misread place name confirmed by the text gets its
+official spelling (the printed form stays in `agency_printed`). Each placing
+rule is a small function over (agency, region, text); a new one goes into
+`PLACING_RULES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..gazetteer import Region, county_government_named, county_printed_before, place_by_code, places_in, resolve
+from .agency import AgencyFound
+from .level import agency_level_of, is_national, is_township_agency, named_by_stem
+from .names import complete_level_prefix, is_bare_county_level, is_unplaced_unit, split_place
+
+# (agency, region so far, the report's text) → (region, agency) when the rule places the agency, else None
+PlacingRule = Callable[[str, Region, str], "tuple[Region, str] | None"]
+
+
+def township_by_printed_county(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
+    """A township's office whose township the text prints after its county (仁寿县中岗镇 in the address)."""
+    if not is_township_agency(agency):
+        return None
+    township, _ = split_place(agency)
+    if len(places_in(township, agency=True)) != 1:
+        return None
+    placed = county_printed_before(township, text)
+    return (placed, agency) if placed else None
+
+
+def township_on_host_site(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
+    """A township's office with no county yet, on its county government's site (解放路街道办事处, 西峰区人民政府)."""
+    if region.county or region.zone or not is_township_agency(agency):
+        return None
+    host = county_government_named(text)
+    return (host, agency) if host else None
+
+
+def unit_on_host_site(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
+    """A unit printing no place (经济开发区管委会) on one county government's site (定州市人民政府): that county's."""
+    if region.code or is_township_agency(agency) or not is_unplaced_unit(agency):
+        return None
+    host = county_government_named(text)
+    return (host, host.county + agency) if host and host.county else None
+
+
+def bare_level_on_host_site(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
+    """A bare county-level department (市应急管理局) on the site of the one county government of that level
+    the text names (阿尔山市人民政府)."""
+    if region.code or is_township_agency(agency) or is_unplaced_unit(agency) or not is_bare_county_level(agency):
+        return None
+    host = county_government_named(text)
+    return (host, agency) if host and host.county and host.county.endswith(agency[0]) else None
+
+
+PLACING_RULES: tuple[PlacingRule, ...] = (
+    township_by_printed_county,
+    township_on_host_site,
+    unit_on_host_site,
+    bare_level_on_host_site,
+)
+
+
+def agency_and_region(found: AgencyFound | None, title: str | None, full_text: str) -> tuple[str | None, Region, str | None]:
+    """The agency's canonical name, the report's region and the agency's level."""
+    if found is None:
+        primary = [title] if title else []
+        return None, resolve(primary, full_text).region if primary else Region(), None
+    if is_national(found.name) and not places_in(found.name, agency=True):
+        return found.name, Region(), "national"
+    primary = list(dict.fromkeys(t for t in (found.printed, found.name, title) if t))
+    resolution = resolve(primary, full_text)
+    region, agency = resolution.region, found.name
+    for rule in PLACING_RULES:
+        placed = rule(agency, region, full_text)
+        if placed:
+            region, agency = placed
+    if resolution.misread and agency.startswith(resolution.misread[0]):
+        agency = resolution.misread[1] + agency[len(resolution.misread[0]):]
+    agency = complete_level_prefix(agency, region)
+    place_part, _ = split_place(agency)
+    levels = [m.places[0].level for m in places_in(agency, agency=True)]
+    settled = resolution.places[0].level if len(resolution.places) == 1 else None
+    if region.county and levels[-1:] == ["city"] and settled == "county" and not region.zone:
+        levels.append("county")  # a county's branch of a city bureau (长沙市公安局岳麓分局, 内江市隆昌生态环境局)
+    if not levels and named_by_stem(agency, region.county):
+        levels.append("county")  # 揭东分局 of 揭东区: a county's unit named by the county's stem
+    host = place_by_code(region.code) if region.zone and region.code else None
+    return agency, region, agency_level_of(agency, levels, place_part, host.level if host else None)

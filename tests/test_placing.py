@@ -1,0 +1,46 @@
+"""Placing rules: an agency that prints no place of its own is placed by where its report stands."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.fields import placing
+from indexer.fields.agency import AgencyFound
+from indexer.gazetteer import Region
+
+
+def test_a_township_printed_after_its_county_is_placed_there():
+    placed = placing.township_by_printed_county("中岗镇人民政府", Region(), "地址：四川省眉山市仁寿县中岗镇政府大楼")
+    assert placed is not None and placed[0].county == "仁寿县"
+
+
+def test_a_township_office_on_its_county_governments_site_takes_that_county():
+    text = "本报告在西峰区人民政府门户网站公开。"
+    region, agency = placing.township_on_host_site("解放路街道办事处", Region(), text)
+    assert (region.city, region.county, agency) == ("庆阳市", "西峰区", "解放路街道办事处")
+    # a township already placed keeps its place
+    assert placing.township_on_host_site("解放路街道办事处", Region("甘肃省", "庆阳市", "西峰区", "621002"), text) is None
+
+
+def test_a_unit_printing_no_place_takes_its_host_county_into_its_name():
+    region, agency = placing.unit_on_host_site("经济开发区管委会", Region(), "可登录定州市人民政府网站查阅。")
+    assert (region.county, agency) == ("定州市", "定州市经济开发区管委会")
+
+
+def test_a_bare_level_department_needs_a_host_of_that_level():
+    text = "本报告在阿尔山市人民政府网站公开。"
+    region, agency = placing.bare_level_on_host_site("市应急管理局", Region(), text)
+    assert (region.county, agency) == ("阿尔山市", "市应急管理局")
+    # 县 is not the level of a 市: no host
+    assert placing.bare_level_on_host_site("县应急管理局", Region(), text) is None
+
+
+@pytest.mark.parametrize("rule", placing.PLACING_RULES)
+def test_no_rule_places_a_name_when_the_text_names_no_host(rule):
+    assert rule("经济开发区管委会", Region(), "本年度共主动公开政府信息120条。") is None
+
+
+def test_agency_and_region_runs_the_placing_rules():
+    found = AgencyFound("经济开发区管委会", "经济开发区管委会", "title")
+    agency, region, level = placing.agency_and_region(found, None, "可登录定州市人民政府网站查阅。")
+    assert agency == "定州市经济开发区管委会" and region.county == "定州市" and level is not None
