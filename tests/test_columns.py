@@ -112,3 +112,53 @@ def test_text_boxes_with_a_run_the_template_has_no_block_for_stay_unread(tmp_pat
     path.write_text(text, encoding="utf-8")
     got = extract(path).metrics
     assert not any(f"active.{row}.decisions" in got for row in ("licensing", "penalty", "coercion"))
+
+
+def _table3_boxes(*parts: list[str]) -> str:
+    lines = [line for part in parts for line in part]
+    return ("某区某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n三、收到和处理政府信息公开申请情况\n"
+            + "\n\n".join(lines) + "\n\n四、政府信息公开行政复议、行政诉讼情况\n本年无行政复议。\n")
+
+
+ROWS_A = ["（本列数据的勾稽关系为：第一项加第二项之", "和，等于第三项加第四项之和）", "一、本年新收政府信息公开申请数量",
+          "二、上年结转政府信息公开申请数量", "三、本年度办理结果", "（一）予以公开", "申请人情况", "法人或其他组织"]
+ROWS_B = ["（二）部分公开（区分处理的，只计", "这一情形，不计其他情形）", "（三）不予公", "开", "1.属于国家秘密", "2.其他法律行政法规",
+          "禁止公开"]
+
+
+def _apply(path) -> dict:
+    return {k: v.value for k, v in extract(path).metrics.items() if k.startswith("apply.")}
+
+
+def test_table_3_in_text_boxes_gives_each_column_its_figures(tmp_path):
+    """pdfminer on a ruled table 3: the rows' labels, then columns' headers (wrapped: 自然 / 人) each over its figures
+    top to bottom, or four headers over twelve figures all alike; a later group of rows with no header over all
+    seven columns' figures. The 其他 of 部分公开's remark is no column."""
+    path = tmp_path / "boxes.txt"
+    path.write_text(_table3_boxes(ROWS_A, ["商业", "企业", "科研", "机构", "社会公", "益组织", "法律服", "务机构"], ["0"] * 12,
+                                  ["自然", "人", "5", "2", "4"], ["总", "计", "7", "2", "5"], ["其", "他", "2", "0", "1"],
+                                  ROWS_B, ["0"] * 21), encoding="utf-8")
+    got = _apply(path)
+    assert [got.get(f"apply.new.{c}") for c in ("natural", "commercial", "legal_services", "other", "total")] == [5, 0, 0, 2, 7]
+    assert (got["apply.carried_over.total"], got["apply.granted.natural"], got["apply.granted.other"]) == (2, 4, 1)
+    assert got["apply.denied.law_forbidden.total"] == 0 and got["apply.partial.nonprofit"] == 0 and len(got) == 42
+
+
+def test_table_3_boxes_whose_several_columns_differ_leave_those_columns_absent(tmp_path):
+    """Two headers over six figures that differ: in rows or in columns the text does not say; the columns named one
+    by one are still read."""
+    path = tmp_path / "boxes.txt"
+    path.write_text(_table3_boxes(ROWS_A, ["商业企业", "科研机构", "1", "0", "0", "0", "1", "0"],
+                                  ["社会公益组织", "法律服务机构", "其他", "0"] * 1 + ["0"] * 8,
+                                  ["自然人", "5", "2", "4"], ["总计", "6", "2", "5"]), encoding="utf-8")
+    got = _apply(path)
+    assert not any(k.endswith((".commercial", ".research")) for k in got)
+    assert (got["apply.new.natural"], got["apply.new.total"], got["apply.new.other"]) == (5, 6, 0)
+
+
+def test_table_3_boxes_with_a_blank_cell_stay_unread(tmp_path):
+    """A blank cell (a line holding only a space) leaves no way to tell where the figures around it sit."""
+    path = tmp_path / "boxes.txt"
+    path.write_text(_table3_boxes(ROWS_A, ["自然人", "5", " ", "4"], ["总计", "7", "2", "5"]), encoding="utf-8")
+    got = _apply(path)
+    assert "apply.carried_over.natural" not in got and "apply.granted.natural" not in got

@@ -1,4 +1,6 @@
-"""Table 2 written column by column, as PDF-to-text without layout writes some tables without borders.
+"""Tables 2 and 3 written column by column or text box by text box, as PDF-to-text tools write some tables.
+
+Table 2 column by column, as PDF-to-text without layout writes some tables without borders.
 
 The page's first column comes out whole (第二十条第（一）项 / 信息内容 / 规章 / 规范性文件 / 第二十条第（五）项 …),
 then each further column with its header and its figures (本年新 / 制作数量 / 0 / 0 / 上一年项目数量 / 0 / 0 …), in
@@ -9,13 +11,16 @@ the blocks' rows again (tab-separated, blanks where a block lacks a column); els
 pdfminer writes a block's headers together and then their figures (本年制发件数 / 本年废止件数 / 现行有效件 / six
 figures): in rows or in columns the text does not say, so such a group is read only for a block of one row or
 figures all alike; a block the tool wrote in rows later on is left to the usual reading.
+pdfminer on a ruled table writes text boxes in its own order: `rows_from_block_runs` (table 2) and
+`apply_rows_from_boxes` (table 3) read them by what stays together whatever the order.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..template import ACTIVE, ACTIVE_COLUMNS, Label, match_label, template_of_text
+from ..template import ACTIVE, ACTIVE_COLUMNS, APPLY, APPLY_COLUMNS, LABELS, Label, match_label, template_of_text
+from ..textnorm import match_form, simplified
 
 _ARTICLE = re.compile(r"^第\s*二\s*十\s*条\s*第\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项$")
 _FIGURE = re.compile(r"^(?:[+\-−增减]?\d[\d,.]*(?:万元|元)?|—|-|/|无)$")
@@ -184,3 +189,122 @@ def _table2_word(text: str) -> bool:
     if _ARTICLE.match(text) or text == "信息内容" or match_label(text, ("row",), (ACTIVE,)) is not None:
         return True
     return all(match_label(part, ("col",), (ACTIVE,)) is not None for part in text.split())
+
+
+_TABLE3_START = re.compile(r"^[三3][、.．]\s*收到和处理政府信息公开申请情况$")
+_SECTION = re.compile(r"^[四五六4-6][、.．]")
+_APPLY_WORDS = {"自然人": "natural", "商业企业": "commercial", "科研机构": "research", "社会公益组织": "nonprofit",
+                "公益组织": "nonprofit", "法律服务机构": "legal_services", "其他": "other", "总计": "total"}
+_SET_ASIDE = ("申请人情况", "法人或其他组织", "本年度办理结果", "不予公开", "无法提供", "不予处理", "本列数据的勾稽关系为",
+              "第一项加第二项之和", "等于第三项加第四项之和")
+_LATER_ROWS = ("其他处理", "逾期不补正", "缴纳费用", "结转下年度继续办理")  # rows whose labels clash with 其他 / 总计
+_LEFTOVER = re.compile(r"[一二三四五六七八九十\d、.．()（）“”\"'‘’，,：:]*")
+
+
+_COLUMN_HEADS = {"natural": "自然人", "commercial": "商业企业", "research": "科研机构", "nonprofit": "社会公益组织",
+                 "legal_services": "法律服务机构", "other": "其他", "total": "总计"}
+
+
+def _row_text(key: str) -> str:
+    return next(lab.alts[0] for lab in LABELS if lab.kind == APPLY and lab.role == "row" and lab.key == key)
+
+
+def _apply_row_words() -> list[tuple[str, str]]:
+    """(printed words, row key) of table 3's rows before （六）其他处理, longest words first."""
+    words = [(alt, lab.key) for lab in LABELS if lab.kind == APPLY and lab.role == "row" and not lab.key.startswith("other.")
+             and lab.key not in ("total", "carried_forward") for alt in lab.alts]
+    return sorted(words, key=lambda w: -len(w[0]))
+
+
+def _words_of(text: str) -> tuple[list[str], list[str]] | None:
+    """(row keys, column keys) a run of label and header lines names, in the order printed; None for other text."""
+    t = re.sub(r"\s+", "", simplified(match_form(text))).replace("内容事务", "内部事务")
+    t = re.sub(r"[“”\"‘’，,：:]", "", t)
+    t = re.sub(r"区分处理的只计这一情[形况]不计其他情[形况]", "#", t)  # （二）部分公开's remark, whose 其他 is no column
+    found: list[tuple[int, str, str]] = []
+    for words, key in _apply_row_words():
+        for m in re.finditer(re.escape(words), t):
+            found.append((m.start(), "row", key))
+            t = t[:m.start()] + "#" * len(words) + t[m.end():]
+    for words in _SET_ASIDE:
+        t = t.replace(words, "#" * len(words))
+    for words, key in sorted(_APPLY_WORDS.items(), key=lambda w: -len(w[0])):
+        for m in re.finditer(re.escape(words), t):
+            found.append((m.start(), "col", key))
+            t = t[:m.start()] + "#" * len(words) + t[m.end():]
+    if _LEFTOVER.fullmatch(t.replace("#", "")) is None:
+        return None
+    found.sort()
+    return [k for _, r, k in found if r == "row"], [k for _, r, k in found if r == "col"]
+
+
+def apply_rows_from_boxes(lines: list[str]) -> list[str]:
+    """`lines` with a table 3 whose labels, headers and figures a PDF-to-text tool wrote on lines of their own in the
+    order of its text boxes (pdfminer: the rows' labels, then each column's header and its figures top to bottom,
+    or several headers and then all their figures) put back in rows.
+
+    A run of row labels opens a group of k rows; each run of figures after it belongs to the headers printed just
+    before it (or, with none, to the group's columns still empty) and holds k figures a column. One column's
+    figures are its rows' from the top, one row's its columns' from the left; several columns' figures over
+    several rows are read only when all alike (in rows or in columns, the text does not say). Text with no group
+    of several rows is written row by row and left to the usual reading. A blank cell, a run of another length, or any line that is no table-3 word
+    leaves the lines as they are; rows from （六）其他处理 on (their labels 其他 and 总计 are also column names) end the
+    part read, and are left to the usual reading.
+    """
+    start = next((i for i, line in enumerate(lines) if _TABLE3_START.match(line.strip())), None)
+    if start is None:
+        return lines
+    end = next((i for i in range(start + 1, len(lines)) if _SECTION.match(lines[i].strip())), len(lines))
+    runs: list[tuple[bool, list[str], int]] = []  # (figures?, lines, index after the run)
+    for i in range(start + 1, end):
+        raw = lines[i].replace("\f", "")  # a page break
+        if raw and not raw.strip():
+            return lines  # a blank cell: where the figures around it sit cannot be told
+        text = raw.strip()
+        if not text:
+            continue
+        figure = bool(_FIGURE.match(text))
+        if not figure and re.search(r"\d\s*$", text):
+            return lines  # a label with its figures on one line: the table is written in rows
+        if runs and runs[-1][0] == figure:
+            runs[-1][1].append(text)
+            runs[-1] = (figure, runs[-1][1], i + 1)
+        else:
+            runs.append((figure, [text], i + 1))
+    groups: list[tuple[list[str], dict[str, list[str]]]] = []
+    pending: list[str] = []
+    stop = end
+    for figure, texts, after in runs:
+        if not figure:
+            if any(w in re.sub(r"\s+", "", "".join(texts)) for w in _LATER_ROWS):
+                stop = after - len(texts)
+                break
+            words = _words_of("".join(texts))
+            if words is None:
+                return lines
+            rows, columns = words
+            if rows:
+                groups.append((rows, {}))
+                pending = []
+            pending += columns
+            continue
+        if not groups:
+            return lines
+        rows, filled = groups[-1]
+        k = len(rows)
+        targets = pending or [c for c in APPLY_COLUMNS if c not in filled]
+        if len(texts) != k * len(targets) or any(c in filled for c in targets) or len(set(targets)) < len(targets):
+            return lines
+        for n, column in enumerate(targets):
+            if len(targets) == 1 or k == 1:  # one column top to bottom, or one row left to right
+                filled[column] = texts[n * k:(n + 1) * k]
+            else:
+                filled[column] = [texts[0]] * k if len(set(texts)) == 1 else [""] * k
+        pending = []
+    if all(len(rows) == 1 for rows, _ in groups) or not any(filled for _, filled in groups):
+        return lines  # no group of several rows: the table is written row by row, which the usual reading reads
+    out = [lines[start], "\t".join(["申请人情况"] + [_COLUMN_HEADS[c] for c in APPLY_COLUMNS])]
+    for rows, filled in groups:
+        for n, key in enumerate(rows):
+            out.append("\t".join([_row_text(key)] + [filled[c][n] if c in filled else "" for c in APPLY_COLUMNS]))
+    return lines[:start] + out + [""] + lines[stop:]

@@ -28,7 +28,7 @@ from ..template import is_number_cell
 from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .cell_lines import labels_onto_figures
-from .columns import rows_from_block_runs, rows_from_columns
+from .columns import apply_rows_from_boxes, rows_from_block_runs, rows_from_columns
 from .crawler import split_header
 from .encoding import decode_bytes
 from .grid import is_template_row
@@ -61,7 +61,7 @@ def read_text(path: Path) -> Document:
 def parse_text(text: str) -> list[Block]:
     """Split decoded text into paragraphs and tables."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = rows_from_block_runs(rows_from_columns(pipe_row_ends(pipe_lines_between_cells(drawn_tables(lines)))))
+    lines = apply_rows_from_boxes(rows_from_block_runs(rows_from_columns(pipe_row_ends(pipe_lines_between_cells(drawn_tables(lines))))))
     lines = labels_onto_figures(tab_headers_joined(cells_between_tabs(spaced_labels_whole(lines))))
     blocks: list[Block] = []
     pending: list[str] = []  # paragraph lines, None-separated by blank lines
