@@ -106,6 +106,8 @@ def heading_score(text: str, section: int) -> float:
         score = 2.5
     elif _SECTION_PATTERNS[section].search(simplified(rest)):
         score = 1.5
+    elif numeral == section and _one_character_apart(core, national_core):
+        score = 1.0  # 二、主动公幵政府信息情况: the title with one character misread (OCR), under its own numeral
     else:
         return 0.0
     if numeral == section:
@@ -113,6 +115,11 @@ def heading_score(text: str, section: int) -> float:
     elif numeral is not None:
         score -= 0.5
     return score
+
+
+def _one_character_apart(a: str, b: str) -> bool:
+    """Two titles of the same length that differ in one character, both long enough for that to be a misreading."""
+    return len(a) == len(b) >= 6 and sum(x != y for x, y in zip(a, b)) == 1
 
 
 @lru_cache(maxsize=256)  # each paragraph is scored against all six sections

@@ -113,3 +113,14 @@ def test_samples_have_the_expected_sections(samples_dir):
 def test_a_complete_heading_does_not_take_the_short_line_below_it():
     blocks = [Paragraph("三、收到和处理政府信息公开申请情况"), Paragraph("申请人情况"), Paragraph("正文。")]
     assert structure_of(blocks).sections[0].title == "收到和处理政府信息公开申请情况"
+
+
+def test_a_numbered_heading_with_one_character_misread_still_opens_its_section():
+    """OCR text: 二、主动公幵政府信息情况 (开 read as 幵) opens section 2, so its table rows are read as table 2's; a
+    short line one character off (二、工作情况) or an unnumbered one is no such heading."""
+    s = structure_of([Paragraph("一、总体情况"), Paragraph("本年度依法公开政府信息。"), Paragraph("二、主动公幵政府信息情况"),
+                      Table.from_rows([["规章", "0", "0", "3"]]), Paragraph("三、收到和处理政府信息公开申请情况")])
+    assert [sec.no for sec in s.sections] == [1, 2, 3]
+    assert heading_score("二、主动公幵政府信息情况", 2) > 0 and heading_score("主动公幵政府信息情况", 2) == 0
+    assert heading_score("二、工作情况", 2) == 0
+    assert heading_score("三、收到和处理政府信息公开甲请情况", 2) == 0
