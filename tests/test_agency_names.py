@@ -16,6 +16,8 @@ from indexer.fields.names import (
     place_only_agency,
     same_agency,
     split_place,
+    zone_kinds_short,
+    zone_printing_pattern,
 )
 from indexer.gazetteer import Region
 
@@ -248,6 +250,26 @@ def test_a_name_printed_without_its_level_character_is_the_same_agency():
     assert same_agency("威海市文登人民政府办公室", "威海市文登区人民政府办公室")
     assert not same_agency("威海市文登人民政府办公室", "威海市环翠区人民政府办公室")
     assert not same_agency("临沂高新区", "临沂市高新区")  # a zone's two names: the first printed stays
+
+
+def test_a_zone_printed_with_its_kind_short_and_in_full_is_the_same_agency():
+    assert same_agency("青溪经开区管理委员会", "青溪经济开发区管理委员会")
+    assert same_agency("青溪高新区管理委员会", "青溪高新技术产业开发区管理委员会")
+    assert not same_agency("青溪经开区管理委员会", "青溪高新技术产业开发区管理委员会")  # another kind of zone
+    assert not same_agency("青溪经开区管理委员会", "白沙经济开发区管理委员会")
+
+
+def test_zone_kinds_in_their_short_form():
+    assert zone_kinds_short("青溪经济技术开发区管委会") == "青溪经开区管委会"
+    assert zone_kinds_short("某省青溪高新技术产业开发区") == "某省青溪高新区"
+    assert zone_kinds_short("青溪县人民政府") == "青溪县人民政府"
+
+
+def test_a_zone_printing_pattern_finds_the_full_kind_and_the_committee():
+    pattern = zone_printing_pattern("某省青溪高新区")
+    found = pattern.search("可在某省青溪高新技术产业开发区管理委员会门户网站下载")
+    assert found and found.group(0) == "某省青溪高新技术产业开发区管理委员会"
+    assert zone_printing_pattern("青溪县财政局") is None
 
 
 def test_other_agencies_are_not_the_same():

@@ -682,3 +682,35 @@ def test_a_short_type_in_the_publisher_box_and_the_city_named_once_in_full():
             "一、总体情况\n2024年以来,我局严格按照《条例》《浙江省政府信息公开暂行办法》《衢州市政务公开五年行动计划》要求,"
             "完成了政府信息公开各项任务。在市政府门户网站,市自然资源和规划局主动公开信息3626条。\n" + BODY)
     check(text, {"agency": "衢州市自然资源和规划局", "agency_level": "city", "province": "浙江省", "city": "衢州市"})
+
+
+def test_a_township_whose_name_has_a_rare_character():
+    """塘㙍镇: a place character outside the common CJK block (extension A) is part of the name."""
+    text = ("塘㙍镇2023年度政府信息公开工作年度报告\n现公布吴川市塘㙍镇人民政府2023年政府信息公开工作年度报告。"
+            "如对本报告有疑问,请与吴川市塘㙍镇人民政府党政办公室联系。\n一、总体情况\n2023年,我镇认真落实条例。\n" + BODY)
+    check(text, {"agency": "吴川市塘㙍镇人民政府", "agency_level": "township", "city": "湛江市", "county": "吴川市"})
+
+
+def test_a_zone_committee_under_a_bare_title_with_its_second_name_in_brackets():
+    """政府信息公开工作年度报告 / 某经开区管委会（某商务区管委会） / date: the author line names the agency; the body
+    prints the zone's kind in full (经济开发区), the name it keeps."""
+    text = ("政府信息公开工作年度报告\n汉阳经开区管委会(汉阳商务区管委会)\n2024年1月9日\n一、总体情况\n"
+            "2023年,汉阳经济开发区管委会(汉阳商务区管委会)深入贯彻落实《中华人民共和国政府信息公开条例》,"
+            "在汉阳区政府外网主动公开相关内容。\n" + BODY)
+    check(text, {"agency": "汉阳经济开发区管理委员会", "province": "湖北省", "city": "武汉市", "county": "汉阳区"})
+
+
+def test_a_province_prefixed_zone_printed_short_in_its_contact_line_and_in_full_elsewhere():
+    """江苏省某高新区党政办公室 in the contact line, the committee's full name in the download line, and the
+    address naming one city of the province: the committee, under that city."""
+    text = ("本报告的电子版可在浙江省青溪高新技术产业开发区管理委员会门户网站下载。如对本报告有任何疑问,"
+            "请与浙江省青溪高新区党政办公室联系(地址:湖州市仁皇山路1号)。\n一、总体情况\n2023年,我区认真贯彻落实《条例》。\n" + BODY)
+    check(text, {"agency": "浙江省青溪高新技术产业开发区管理委员会", "agency_level": "county",
+                 "province": "浙江省", "city": "湖州市"})
+
+
+def test_a_free_trade_zone_area_is_its_host_citys():
+    """中国(某省)自由贸易试验区某片区管理委员会: the area is named by its host city's stem."""
+    text = ("本报告依据《中华人民共和国政府信息公开条例》编制。如对本报告有任何疑问,请联系:中国(浙江)自由贸易试验区舟山片区"
+            "管理委员会政府信息公开办公室。\n一、总体情况\n2023年,我委认真贯彻落实条例。\n" + BODY)
+    check(text, {"agency": "中国(浙江)自由贸易试验区舟山片区管理委员会", "province": "浙江省", "city": "舟山市"})

@@ -27,6 +27,7 @@ from .names import (
     place_only_agency,
     same_agency,
     split_place,
+    zone_printing_pattern,
 )
 from .patterns import AGENCY_SUFFIX, HAN, NAME_CHAR, TRAILING_BRACKET, YEAR_WORD
 from .level import is_national
@@ -224,6 +225,8 @@ def byline(paragraphs: list[str], title: str | None, limit: int = 10) -> AgencyF
         if text and (text in title or title.endswith(text)):
             for below in lines[i + 1 : i + 3]:
                 below = re.sub(r"^[（(](.+)[)）]$", r"\1", below)  # （XX局）
+                if not is_agency_line(below) and is_agency_line(TRAILING_BRACKET.sub("", below)):
+                    below = TRAILING_BRACKET.sub("", below)  # 某管委会（某商务区管委会）: a second name in brackets
                 if is_agency_line(below) and not is_pronoun(below):
                     return AgencyFound(canonical(below), below, "byline")
     return None
@@ -347,7 +350,7 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
     if m:
         name = _placed_object(m.group("a"))
         name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
-        if _agency_like(name):
+        if _agency_like(name) or _agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
             return AgencyFound(canonical(name), name, source)
         if is_place_name(name) and not is_pronoun(name):
             return AgencyFound(place_only_agency(name), name, source)
@@ -645,7 +648,20 @@ def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
         full = placed_zone(found.name, paragraphs)
     if full is None:
         full = placed_printing(found.name, paragraphs)
+    if full is None:
+        full = zone_in_full(found.name, paragraphs)
     return AgencyFound(canonical(full), full, found.source) if full else found
+
+
+def zone_in_full(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
+    """A zone or its committee printed with a short kind (江苏省盐南高新区, 武昌经开区管委会) that the text also
+    prints in full (江苏省盐南高新技术产业开发区管理委员会门户网站): the longest such printing, when longer."""
+    pattern = zone_printing_pattern(name)
+    if pattern is None:
+        return None
+    printings = [m.group(0) for text in paragraphs[:limit] for m in pattern.finditer(text)]
+    longest = max(printings, key=len, default="")
+    return longest if len(longest) > len(name) else None
 
 
 def placed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str | None:

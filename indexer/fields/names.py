@@ -201,12 +201,42 @@ def _level_dropped(short: str, long: str) -> bool:
     return False
 
 
+# A development zone's kind printed short and in full (盐南高新区 / 盐南高新技术产业开发区, 武昌经开区 / 武昌经济开发区):
+# the full forms each short one stands for, longest first.
+ZONE_KINDS = (
+    ("高新区", ("高新技术产业开发区", "高新技术开发区", "高新区")),
+    ("经开区", ("经济技术开发区", "经济开发区", "经开区")),
+)
+
+
+def zone_kinds_short(name: str) -> str:
+    """The name with every zone kind in its short form (武昌经济开发区管委会 → 武昌经开区管委会)."""
+    for short, fulls in ZONE_KINDS:
+        for full in fulls:
+            name = name.replace(full, short)
+    return name
+
+
+def zone_printing_pattern(name: str) -> re.Pattern[str] | None:
+    """What matches `name` printed with each zone kind short or in full, and with its committee
+    (盐南高新区 → 盐南(?:高新技术产业开发区|…|高新区)(?:管理委员会|管委会)?); None when it names no zone kind."""
+    short = zone_kinds_short(name)
+    if short == name and not any(s in name for s, _ in ZONE_KINDS):
+        return None
+    pattern = re.escape(short)
+    for s, fulls in ZONE_KINDS:
+        pattern = pattern.replace(re.escape(s), "(?:" + "|".join(fulls) + ")")
+    if not _COMMITTEE_END.search(short):
+        pattern += "(?:管理委员会|管委会)?"
+    return re.compile(pattern)
+
+
 def same_agency(short: str, long: str) -> bool:
     """True when `long` names the agency `short` names, with more of its place (市卫生健康委 /
     舟山市卫生健康委员会, 洪泽区人民政府 / 淮安市洪泽区人民政府). An office of that agency
     (某县人民政府办公室) or a unit elsewhere (某县某镇人民政府) is another agency."""
     a, b = expand_type(short), expand_type(long)
-    if a == b:
+    if a == b or zone_kinds_short(a) == zone_kinds_short(b):  # 武昌经开区管理委员会 / 武昌经济开发区管理委员会
         return True
     place_a, type_a = split_place(a)
     place_b, type_b = split_place(b)

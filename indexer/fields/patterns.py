@@ -10,7 +10,7 @@ YEAR = rf"(?:(?:19|20)\d{{2}}|{_CN_YEAR})"
 # 2022年, 2022年度, 2022 年度 (the display form has no spaces there, OCR text may)
 YEAR_WORD = rf"{YEAR}\s*年度?"
 REPORT_WORDS = r"(?:政府信息公开|政务信息公开|政务公开|信息公开)"
-HAN = "\u4e00-\u9fff"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # with CJK extension A: rare place characters (塘㙍镇)
 # Characters an agency name is made of: Han and brackets (XX县人民政府办公室（县政务服务管理办公室）).
 NAME_CHAR = f"[{HAN}（）()]"
 

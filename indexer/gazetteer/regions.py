@@ -291,12 +291,21 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
                  and len(g.names[c]) - len(stem) <= 3]
         if len(units) == 1:
             return Resolution(g.region[units[0]], (g.place((g.names[units[0]], "county", units[0])),), "primary")
+    area = _FTZ_AREA.search(text, anchor.end)
+    if area and region.code and g.level.get(region.code) == "province":
+        host = _unit_of_stem(area.group(1), region.code, g)
+        if host is not None:  # 中国(福建)自由贸易试验区福州片区: the area is its host's, named by the host's stem
+            name = text[: area.end()] if text.startswith("中国") else area.group(0)
+            return Resolution(_with_zone(g.region[host], name), (g.place((g.names[host], g.level[host], host)),), "primary")
     zone = _ZONE_AFTER.match(text, anchor.end)
     if zone and region.code and cands[0].level != "township":  # 淮安市高新技术产业开发区管委会: a zone the list lacks
         name = text[anchor.start if not zone.group(1) else zone.start(1) : zone.end()]
         host = _county_of_stem(zone.group(1), region.code, g) if zone.group(1) else None
         if host is not None:  # 安徽舒城经济开发区: a zone named after its host county under the place printed
             return Resolution(_with_zone(g.region[host], name), (g.place((g.names[host], "county", host)),), "primary")
+        city = _one_city_named(context, region.code, g) if g.level.get(region.code) == "province" and context else None
+        if city is not None:  # 江苏省盐南高新区 and one city of the province named (its address 盐城市…): the host city
+            region = g.region[city]
         region = _with_zone(region, name)
     return Resolution(region, tuple(cands), "primary")
 
@@ -313,6 +322,19 @@ def _county_after_city(text: str, at: int, region: Region, context: str, g: _Gaz
         if len(units) == 1 and len(text) - at - length >= 3 and g.names[units[0]] in context:
             return units[0]
     return None
+
+
+# 中国(福建)自由贸易试验区福州片区: a free trade zone's area, named by the stem of the city or district it lies in
+_FTZ_AREA = re.compile(r"自由贸易试验区([\u4e00-\u9fff]{2,4}?)片区")
+
+
+def _unit_of_stem(stem: str, within: str, g: _Gazetteer) -> str | None:
+    """The one city of a province named by `stem` (福州 → 福州市), else its one county-level unit of that stem."""
+    cities = [c for c, p in g.parent.items() if p == within and g.level.get(c) == "city"
+              and g.names[c].startswith(stem) and len(g.names[c]) - len(stem) <= 1]
+    if len(cities) == 1:
+        return cities[0]
+    return None if cities else _county_of_stem(stem, within, g)
 
 
 def _county_of_stem(stem: str, within: str, g: _Gazetteer) -> str | None:
