@@ -152,6 +152,7 @@ def test_short_autonomous_places_take_their_full_name():
         ("某镇人民政府党政办", "某镇人民政府"),
         ("某乡人民政府办公室政府信息公开办公室", "某乡人民政府"),  # the disclosure office of the government's office
         ("某市人民政府外事办公室", "某市人民政府外事办公室"),  # an agency of its own
+        ("某县财政局信息中心", "某县财政局"),  # 请与某县财政局信息中心联系: the unit answering for its bureau
     ],
 )
 def test_drop_internal_office(printed, owner):

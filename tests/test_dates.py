@@ -185,3 +185,8 @@ def test_the_issue_date_label_dates_the_page():
                "发布机构: 市政府研究室 发文日期: 2023年01月12日", "名  称: 某市人民政府研究室2022年政府信息公开工作年度报告",
                "一、总体情况", "2022年，某市人民政府研究室认真贯彻落实条例。"]
     assert published_of(opening) == "2023-01-12"
+
+
+def test_a_title_year_printed_without_its_year_character():
+    """某厅2022政府信息公开工作年度报告: the year right before the report words, 年 left out."""
+    assert year_of("某省某某厅2022政府信息公开工作年度报告", ["日期: 2023-01-31", "一、总体情况"], "2023-01-31") == 2022

@@ -11,6 +11,7 @@ from indexer.fields.lines import (
     without_breaks,
     without_glosses,
     without_lost_indent,
+    without_menus,
 )
 
 
@@ -82,3 +83,18 @@ def test_a_line_break_made_a_space_between_two_han_characters_is_taken_out():
     assert without_breaks("由成都市住房和城乡建设 局综合全年信息公开情况编制而成") == "由成都市住房和城乡建设局综合全年信息公开情况编制而成"
     assert field_lines(["2018 年度政府信息公开 年度报告"]) == ["2018 年度政府信息公开年度报告"]
     assert without_breaks("发布时间: 2024-01-15 11:05 | 行政许可 | 12") == "发布时间: 2024-01-15 11:05 | 行政许可 | 12"
+
+
+def test_a_sites_column_menu_before_the_text_is_left_out():
+    menu = ["政府信息公开指南", "政府信息公开制度", "政府信息公开年报", "政府信息公开目录", "组配分类", "•全部", "•决策", "•执行",
+            "主题分类", "依申请公开"]
+    lines = ["当前位置:首页>市政府办公室>信息公开年报", *menu, "某市2013年政府信息公开工作年度报告",
+             "发布时间:2014-03-14", "本报告是根据条例要求编制的。"]
+    assert without_menus(lines) == [lines[0], *lines[-3:]]
+
+
+def test_short_lines_that_are_no_menu_stay():
+    title = ["某某县人民政府", "政府信息公开", "工作年度报告"]  # a title over three lines
+    assert without_menus(title + ["本报告根据条例编制。"]) == title + ["本报告根据条例编制。"]
+    body = ["本报告根据条例编制。"] + ["规章", "行政许可", "行政处罚", "行政强制", "信息内容", "本年新", "制作数量", "本年新", "公开数量"]
+    assert without_menus(body) == body  # table cells after the text begins

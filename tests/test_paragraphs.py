@@ -66,3 +66,9 @@ def test_a_breadcrumb_is_never_joined_to_the_title_after_it():
     """A browser's copy ends the breadcrumb with one line break; the title follows on the next line."""
     assert not should_join("当前位置：首页>政府信息公开>政府信息公开年报", "某某县农业农村局2023年政府信息公开工作年度报告")
     assert not should_join("首页 > 信息公开 > 年度报告：", "某某县农业农村局2023年政府信息公开工作年度报告")
+
+
+def test_a_title_after_a_blank_line_is_never_the_end_of_the_line_above():
+    """A page's spam line cut by commas, then the report's title after a blank line: two paragraphs."""
+    text = "某某视频在线观看,免费视频,原创在线观看\n\n某省人民政府2010年政府信息公開工作報告\n\n本年度報告是根據條例要求編制的。\n"
+    assert [b.text for b in parse_text(text)][:2] == ["某某视频在线观看,免费视频,原创在线观看", "某省人民政府2010年政府信息公開工作報告"]

@@ -258,3 +258,24 @@ def test_an_opening_without_a_title_line_is_titled_by_the_name_its_preamble_quot
     rules = "根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》要求编制。"
     body = "2022年，我局公开了《某市某局2021年政府信息公开工作年度报告》。"
     assert title_of([rules, "一、总体情况", body]) is None
+
+
+def test_a_pages_own_title_line_starting_on_the_sites_name():
+    """某市政府门户网站-某县人民政府2021年…报告_…: the site's name before the title is not part of it."""
+    paragraphs = ["某市政府门户网站-某某县人民政府2021年政府信息公开工作年度报告_某某网", "首页 > 政府信息公开",
+                  "某某县人民政府2021年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_of(paragraphs) == "某某县人民政府2021年政府信息公开工作年度报告"
+    assert clean_title_line("某某网站 - 关于网站") == "某某网站 - 关于网站"  # no title after the site's name
+
+
+def test_an_encyclopedias_lead_sentence_is_its_title():
+    """某镇2019年度…报告。 then the infobox's list item (- 中文名:…): the title without the full stop."""
+    paragraphs = ["某某县某某镇2019年度政府信息公开年度工作报告。", "基本介绍", "-中文名:某某县某某镇2019年度政府信息公开年度工作报告"]
+    assert title_of(paragraphs) == "某某县某某镇2019年度政府信息公开年度工作报告"
+
+
+def test_a_news_headline_about_the_report_is_not_its_title():
+    """某省人民政府发布2010年…报告 (a portal's headline) above the report's own title line."""
+    paragraphs = ["某省人民政府发布2010年政府信息公开工作报告", "2011年05月26日 | 某某网", "某省人民政府2010年政府信息公开工作报告",
+                  "本年度报告是根据条例要求编制的。"]
+    assert title_of(paragraphs) == "某省人民政府2010年政府信息公开工作报告"

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from .patterns import AGENCY_SUFFIX, HAN, SENTENCE_PUNCT, YEAR, cn_small_number, cn_year
+from .patterns import AGENCY_SUFFIX, HAN, REPORT_WORDS, SENTENCE_PUNCT, YEAR, cn_small_number, cn_year
 
 DATE_CN = re.compile(rf"({YEAR})\s*年\s*([\d一二三四五六七八九十]{{1,3}})\s*月\s*([\d一二三四五六七八九十]{{1,3}})\s*日")
 # 2020-01-19, 2020.1.19, and a page's 2021-03-2918:26 (the time glued to the day)
@@ -39,6 +39,7 @@ _PAGE_CHROME_AFTER = re.compile(
 # Years that are not the report's: inside document numbers and brackets, dates, links.
 _DOC_NUMBER_YEAR = re.compile(rf"[〔\[【(（]\s*{YEAR}\s*[〕\]】)）]|{YEAR}\s*[〕\]】]\s*\d+\s*号|\d{{4}}/\d|https?://\S+")
 _YEAR_MENTION = re.compile(rf"({YEAR})\s*(年度|年)")
+_BARE_TITLE_YEAR = re.compile(rf"({YEAR})\s*{REPORT_WORDS}")
 _STRONG_YEAR = re.compile(
     rf"(?:截至|截止|截止到|截止至)\s*({YEAR})\s*年\s*(?:底|末|12\s*月\s*31\s*日)|^\s*({YEAR})\s*年度?\s*[，,]|({YEAR})\s*年度"
 )
@@ -222,6 +223,9 @@ def year_of(title: str | None, paragraphs: list[str], published: str | None = No
         latest = min(latest, int(published[:4]))
     if title:
         years = [y for y, _ in report_years(title) if _FIRST_YEAR <= y <= _LAST_YEAR]
+        bare = _BARE_TITLE_YEAR.search(title)  # 某厅2022政府信息公开工作年度报告: the year printed without 年
+        if not years and bare and _FIRST_YEAR <= cn_year(bare.group(1)) <= _LAST_YEAR:
+            years = [cn_year(bare.group(1))]
         if years:
             return years[0]
     period = statistics_year(paragraphs)

@@ -38,8 +38,33 @@ def unspread(text: str) -> list[str]:
 
 def field_lines(paragraphs: list[str]) -> list[str]:
     """The paragraphs with every spread header row given back as its cells, pinyin glosses, spaces
-    between two Han characters and a copy's lost indentation out."""
-    return [without_lost_indent(without_breaks(without_glosses(line))) for text in paragraphs for line in unspread(text)]
+    between two Han characters, a copy's lost indentation and the site's menus before the text out."""
+    lines = [without_lost_indent(without_breaks(without_glosses(line))) for text in paragraphs for line in unspread(text)]
+    return without_menus(lines)
+
+
+# A menu item: a short line with no figure and no sentence (政府信息公开指南, •决策, 主题分类)
+_MENU_ITEM = re.compile(r"^[^\d，。；：,;:！？!?]{1,12}$")
+_MENU_RUN = 8  # a title split over lines takes three or four; a site's column menu many more
+_SENTENCE = re.compile("[。，,；;]")
+
+
+def without_menus(lines: list[str]) -> list[str]:
+    """The lines without the runs of menu items a saved page prints before its text (a column's own menu:
+    指南, 制度, 年报, 目录, •全部, •决策 …, twenty lines above the title): a run of eight or more short
+    lines without figures or sentences, before the first sentence of the text, is the site's."""
+    body = next((i for i, t in enumerate(lines) if _SENTENCE.search(t)), len(lines))
+    out: list[str] = []
+    run: list[str] = []
+    for i, text in enumerate(lines):
+        if i < body and _MENU_ITEM.match(text.strip()):
+            run.append(text)
+            continue
+        out.extend(run if len(run) < _MENU_RUN else [])
+        run = []
+        out.append(text)
+    out.extend(run if len(run) < _MENU_RUN else [])
+    return out
 
 
 # ??2025年，某厅坚持… / ??（一）主动公开方面: a copy saved through an encoding without the full-width spaces

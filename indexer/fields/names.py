@@ -41,7 +41,8 @@ _INFO_OFFICE = re.compile(
     r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息|政务信息)(?:工作)?(?:领导小组)?"
     r"(?:(?:日常)?(?:受理|工作)机构[^，。,;；]{0,16}?)?办公室$"
 )
-_INTERNAL_UNIT = re.compile(rf"^(?:(?:党政|综合|党政综合)?办公室|党政办|办公厅|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
+# 办公室, 政务服务科, 信息中心 (请与某县财政局信息中心联系: the unit that answers for its bureau)
+_INTERNAL_UNIT = re.compile(rf"^(?:(?:党政|综合|党政综合)?办公室|党政办|办公厅|信息中心|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
 _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
 _COMMITTEE_END = re.compile(r"(?:管理委员会|管委会)$")
 # The office of a place's own administration (临沂高新区党政办公室); never 办事处, a subdistrict's agency.

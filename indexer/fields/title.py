@@ -31,7 +31,7 @@ _MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>|\*\*)\s*|\s*\*\*\s*$")
 # 1、某局2017年度…报告本报告是根据…: a document-sharing site numbers the chunks it cuts a file into
 _CHUNK_NUMBER = re.compile(r"^\d{1,3}、\s*")
 # 中文名 | 某区人民政府2019年…报告 | 发布单位 | 某区人民政府: an encyclopedia's infobox row names the page
-_INFOBOX_NAME = re.compile(r"^中文名\s*[:：|｜]\s*(?P<t>[^|｜]+?)\s*(?:[|｜]|$)")
+_INFOBOX_NAME = re.compile(r"^(?:[-•·*]\s*)?中文名\s*[:：|｜]\s*(?P<t>[^|｜]+?)\s*(?:[|｜]|$)")
 _LABEL = re.compile(r"^(?:(?:Page|P\.)\s*\d+\s*[-–—:：]|欢迎(?:光临|访问|来到)|文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|标题|名称|题目|主题)\s*[:：|｜]?\s*")
 _CMS_LABEL = re.compile(
     r"索引号|索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|组配分类|服务对象|成文日期|发布日期|生成日期|发文日期"
@@ -55,6 +55,8 @@ _TRAILING_INFO = re.compile(
     r"|(?<=报告)\s*[（(]?\s*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*[)）]?$"  # …报告 2025-01-22
     r"|(?<=报告)\s*(?:[-_|｜]|—+)\s*[^，。；]{1,30}$"  # …报告-某某网站: the site's name after the title
 )
+# 某市政府门户网站-某县人民政府2021年…报告_…: a page's <title> printed as its first line starts on the site's name
+_SITE_PREFIX = re.compile(r"^[^，。；,;\s]{2,24}?(?:网站|政务网|网)\s*(?:[-–—_|｜]|——)\s*")
 # A first line of a title broken over lines: an agency, a year, or both (某局, 2022年度, 某局2022年).
 # Its year may be printed without 年 (某办公室2020 / 政府信息公开工作年度报告).
 _TITLE_PIECE = re.compile(rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WORD}|{YEAR})?$(?<=.)")
@@ -83,6 +85,11 @@ def clean_title_line(text: str) -> str:
     if len(parts) > 1 and all(_CRUMB.fullmatch(p) for p in parts[:-1]):
         text = _once(without_column(parts[-1]))
     text = _TRAILING_INFO.sub("", text)
+    if text.endswith("。") and is_title_line(text[:-1]):  # 某镇2019年度…报告。: an encyclopedia's lead sentence
+        text = text[:-1]
+    site = _SITE_PREFIX.match(text)
+    if site and is_title_line(text[site.end():]):
+        text = text[site.end():]
     text = _WIDGET.sub("", text).strip()
     text = _LABEL.sub("", text).strip(" 　《》|｜")  # 首页> |某局…报告: a table cell's bar left before the title
     unglued = _COLUMN_NAME.sub("", text)  # 政府信息公开年报 (a breadcrumb's last column) glued to the title
@@ -217,7 +224,12 @@ def _score(title: str, position: int) -> float:
         score += 2
     if _names_its_place(head):  # 区退役军人事务局… above 广州市越秀区退役军人事务局…: the placed one is the title
         score += 1
+    if _PUBLISHES.search(head):  # 某省人民政府发布2010年…报告: a news headline about the report, not its title
+        score -= 1.5
     return score - 0.01 * position
+
+
+_PUBLISHES = re.compile(r"(?:发布|公布|印发)$")
 
 
 def _names_its_place(head: str) -> bool:

@@ -34,6 +34,15 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|您�
 MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
+# 某省人民政府2010年政府信息公開工作報告: a report's title (traditional characters too) is a line of its own
+_TITLE = re.compile(r"(?:政府|政务|政務)?(?:信息公开|信息公開|公开|公開).{0,16}(?:报告|報告|年报|年報)$")
+
+
+def is_title(line: str) -> bool:
+    """A line that reads as a report's whole title: report words, then 报告 or 年报 at its end, no sentence."""
+    return len(line) <= 60 and bool(_TITLE.search(line)) and not _PROSE_PUNCT.search(line)
+
+
 def paragraphs_of(lines: list[str]) -> list[Paragraph]:
     """Paragraphs from text lines, joining lines a converter wrapped mid-sentence."""
     out: list[str] = []
@@ -43,7 +52,8 @@ def paragraphs_of(lines: list[str]) -> list[Paragraph]:
         if not text:
             blank_since_last += 1
             continue
-        if out and blank_since_last <= 1 and should_join(out[-1], text):
+        # a title after a blank line starts a paragraph, whatever the line above it (a page's spam line cut by commas)
+        if out and blank_since_last <= 1 and should_join(out[-1], text) and not (blank_since_last and is_title(text)):
             out[-1] += text
         else:
             out.append(text)
