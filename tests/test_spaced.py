@@ -137,3 +137,14 @@ def test_a_rows_figures_on_the_line_of_a_piece_of_its_group_label():
     assert ["3.危及“三安全一稳定”", "3", "0", "0", "0", "0", "0", "3"] in rows
     paragraphs = [b.text for b in parse_text(text) if isinstance(b, Paragraph)]
     assert "（三）不予公" in paragraphs and "办理结果" in paragraphs  # the group label's text stays
+
+
+def test_a_row_beside_a_group_piece_of_one_character_after_its_numeral_gets_its_label():
+    """PDF text with layout of a narrow table: （三）不予公开 wraps after one character, so the row's figures stand on
+    the line of （三）不 and its own label is wrapped above and below (2.其他法律行政法 / 规禁止公开)."""
+    from indexer.readers.spaced import spaced_labels_whole
+
+    lines = ["               1.属于国家秘密    0   0   0   0   0   0   0", " 办理结果", "               2.其他法律行政法",
+             "        （三）不               1   0   0   0   0   0   1", "                  规禁止公开", "         予公开"]
+    assert "2.其他法律行政法规禁止公开  1  0  0  0  0  0  1" in spaced_labels_whole(lines)
+    assert spaced_labels_whole(["三、不", "1  0  0  0  0  0  1"]) == ["三、不", "1  0  0  0  0  0  1"]

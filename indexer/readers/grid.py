@@ -9,6 +9,7 @@ position it covers, so that a row label spanning three rows labels all three.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from ..template import APPLY, LABELS, VALUE, cell_kind, label_core, match_label
@@ -98,9 +99,15 @@ def is_template_row(grid: list[list[str]]) -> bool:
             and all(cell_kind(c) == VALUE for c in figures))
 
 
+_GROUP_NUMERAL = re.compile(r"^\s*[（(][三四五六][)）]")  # the numerals of 不予公开, 无法提供, 不予处理, 其他处理
+
+
 def is_group_piece(text: str) -> bool:
     """A piece of a wrapped group label (三、本年度 / 办理结果, （三）不予公 / 开): the start or the end, two characters
-    or more, of a table-3 group label (本年度办理结果, 不予公开 …)."""
+    or more, of a table-3 group label (本年度办理结果, 不予公开 …); one character after the group's numeral （三）不."""
     core = label_core(text)
+    if len(core) == 1 and _GROUP_NUMERAL.match(text):  # （三）不 / 予公开: the numeral makes one character the start
+        return any(lab.kind == APPLY and lab.role == "group" and any(alt.startswith(core) for alt in lab.alts)
+                   for lab in LABELS)
     return len(core) >= 2 and any(lab.kind == APPLY and lab.role == "group" and any(
         alt != core and (alt.startswith(core) or alt.endswith(core)) for alt in lab.alts) for lab in LABELS)
