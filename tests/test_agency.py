@@ -74,6 +74,12 @@ def test_from_title(title, expected):
         # the compiler and its verb before the report's agency: one agency, printed in full by the compiler
         ("根据《条例》及上级有关规定,某某县教育局编制了县教育局2020年政府信息公开工作年度报告。", "某某县教育局"),
         ("根据《条例》规定,某某县人民政府办公室编制了某某县人民政府2020年政府信息公开工作年度报告。", "某某县人民政府"),
+        # the verb 涵盖 before the report's agency is no part of its name
+        ("本报告依据《条例》编制,涵盖某某乡人民政府2024年信息公开工作情况,共六部分。", "某某乡人民政府"),
+        # the reports a compiler gathers (a list after 综合) are other bodies', not the report's own
+        ("本年度报告由某区人民政府办公室综合区政府各部门、各街道办事处、某某镇人民政府的政府信息公开年度报告编制。", None),
+        ("本报告由某市人民政府办公室汇总某县人民政府的政府信息公开工作年度报告编制而成。", None),
+        ("结合工作实际、综合各方面情况,现将某县水利局2022年政府信息公开工作年度报告公布如下。", "某县水利局"),
     ],
 )
 def test_embedded_report_name(sentence, expected):

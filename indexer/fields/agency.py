@@ -45,7 +45,7 @@ class AgencyFound:
 _NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
 # Words that end the run of characters before an agency name inside a sentence.
 _LEAD = re.compile(
-    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|形成|完成|总结|根据|依据|按照|结合|要求|做好|是|为|将|由|对|了|的)"
+    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|形成|完成|总结|根据|依据|按照|结合|要求|做好|涵盖|是|为|将|由|对|了|的)"
 )
 _TRAIL = re.compile(r"(?:编制|编写|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
 # 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告;
@@ -194,6 +194,21 @@ def system_head(title: str | None, paragraphs: list[str], limit: int = 12) -> Ag
     return None
 
 
+# 由某区人民政府办公室综合区政府各部门、各街道办事处、某镇人民政府的政府信息公开年度报告编制: the reports a
+# compiler gathers are other bodies' (a list of them, after 综合 or 汇总), never the report's own name
+_GATHERING = re.compile(r"(?:综合|汇总)[^。；;，,]*$")
+
+
+def _gathered(text: str, start: int, name: str) -> bool:
+    """A name printed at `start` that is one of the bodies whose reports the sentence gathers into this
+    one: in a list (、), after 综合 or 汇总 in its clause, or after its compiler and that verb in one run
+    (某市人民政府办公室汇总某县人民政府)."""
+    sentence = text[text.rfind("。", 0, start) + 1 : start]
+    verb = re.search("综合|汇总", name)
+    return (text[start - 1 : start] == "、" or bool(_GATHERING.search(sentence))
+            or bool(verb and _agency_like(name[: verb.start()]) and _agency_like(name[verb.end():])))
+
+
 def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     """A report's name quoted in a sentence of the opening: 现将A2022年政府信息公开工作年度报告公布如下.
 
@@ -202,7 +217,10 @@ def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     found: list[AgencyFound] = []
     for text in paragraphs[:limit]:
         for m in _EMBEDDED.finditer(text):
-            name = without_organs(_GLUED_LABEL.sub("", _trim_lead(m.group("a"))))
+            trimmed = _trim_lead(m.group("a"))
+            if _gathered(text, m.end("a") - len(trimmed) if m.group("a").endswith(trimmed) else m.start("a"), trimmed):
+                continue
+            name = without_organs(_GLUED_LABEL.sub("", trimmed))
             if _NOT_A_NAME_START.match(name) or is_pronoun(name):
                 continue
             if _agency_like(name) or _agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
