@@ -27,7 +27,8 @@ _TITLE_LINE = re.compile(
 _TITLE_START = re.compile(REPORT_WORDS)
 _AGENCY_LINE = re.compile(rf"^{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}$")
 
-_MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>|\*\*)\s*|\s*\*\*\s*$")
+# a list item's bullet before the title as a page lists it (  • 2016年某局…报告, - 某局…报告)
+_MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>|\*\*|[•●▪◦·](?=\s*\S)|[-*+](?=\s))\s*|\s*\*\*\s*$")
 # 1、某局2017年度…报告本报告是根据…: a document-sharing site numbers the chunks it cuts a file into
 _CHUNK_NUMBER = re.compile(r"^\d{1,3}、\s*")
 # 中文名 | 某区人民政府2019年…报告 | 发布单位 | 某区人民政府: an encyclopedia's infobox row names the page
