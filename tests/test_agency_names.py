@@ -195,6 +195,9 @@ def test_is_place_name(text, expected):
         ("平潭综合实验区", "平潭综合实验区"),
         ("浦东新区", "浦东新区人民政府"),  # a district that ends like a zone is a district
         ("阿里地区", "阿里地区行政公署"),  # a prefecture's government
+        ("兴安盟", "兴安盟行政公署"),  # a league's government, never 兴安盟人民政府
+        ("内蒙古自治区阿拉善盟", "内蒙古自治区阿拉善盟行政公署"),
+        ("阿拉善盟阿拉善右旗", "阿拉善盟阿拉善右旗人民政府"),  # a banner of the league
     ],
 )
 def test_place_only_agency(place, agency):

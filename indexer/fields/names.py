@@ -9,7 +9,7 @@ the agency in contact lines (XX局办公室) or give only a place (2022年上海
 * `expand_type`: a closed list of type abbreviations (``data/agency_abbreviations.tsv``);
   autonomous prefectures and counties printed short (甘南州) take their full name;
 * `drop_internal_office`: XX局办公室 → XX局, XX县政府信息公开工作领导小组办公室 → XX县;
-* `place_only_agency`: a place alone stands for its government (XX县 → XX县人民政府, XX地区 → XX地区行政公署);
+* `place_only_agency`: a place alone stands for its government (XX县 → XX县人民政府, XX地区 and XX盟 → their 行政公署);
 * `complete_level_prefix`: 市卫生健康委员会 in 舟山 → 舟山市卫生健康委员会;
 * `same_agency`: whether two printings name one agency, so the fullest can be chosen.
 """
@@ -151,7 +151,8 @@ def place_only_agency(place: str) -> str:
     if place.endswith("街道"):
         return place + "办事处"
     place = _INNER_GOVERNMENT.sub(r"\1", place)  # 章贡区人民政府水东镇 → 章贡区水东镇 (→ 章贡区水东镇人民政府)
-    if place.endswith("地区") and places_in(place, agency=True):  # a prefecture's government is its 行政公署
+    # a prefecture's government is its 行政公署, and so is a league's (兴安盟 → 兴安盟行政公署)
+    if place.endswith(("地区", "盟")) and any(m.end == len(place) for m in places_in(place, agency=True)):
         return place + "行政公署"
     return _expand_place_alias(place + "人民政府")
 
