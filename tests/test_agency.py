@@ -44,6 +44,9 @@ def names(found):
         ("2022年政府信息公开工作年度报告", None),
         ("我局2022年政府信息公开工作年度报告", None),
         ('"><img src=x>某县水利局2022年政府信息公开工作年度报告', ("某县水利局", "某县水利局")),
+        # a subdistrict heading its title the short way, 街 for 街道 (a name several cities share)
+        ("白云街2021年政府信息公开工作年度报告", ("白云街道办事处", "白云街")),
+        ("步行街2021年政府信息公开工作年度报告", None),  # a street, no subdistrict of that name
     ],
 )
 def test_from_title(title, expected):

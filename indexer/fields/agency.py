@@ -170,6 +170,9 @@ def from_title(title: str | None) -> AgencyFound | None:
         return AgencyFound(canonical(head), head, "title")
     if is_place_name(head):
         return AgencyFound(place_only_agency(head), head, "title")
+    subdistrict = short_subdistrict(head)  # 白云街2021年…报告: 街 for 街道
+    if subdistrict:
+        return AgencyFound(place_only_agency(subdistrict), head, "title")
     return None
 
 
