@@ -27,6 +27,10 @@ from indexer.fields.level import agency_level_of, is_national, is_township_agenc
         ("平潭综合实验区", [], "平潭综合实验区", "province", "city"),
         ("泰州医药高新区（高港区）卫生健康委员会", ["city", "county"], "泰州医药高新区（高港区）", "city", "county"),
         ("淮安市新新区卫生健康局", ["city"], "淮安市新新区", None, "county"),  # a district the gazetteer lacks
+        ("上海市某北区人民政府", ["province"], "上海市某北区", None, "county"),  # a municipality's district, merged since
+        # an area's committee named after a municipality is the municipality's own body, not a district's
+        ("北京市某某站区管理委员会", ["province"], "北京市某某站区", None, "province"),
+        ("重庆市某某区管委会", ["province"], "重庆市某某区", None, "province"),
         ("广西壮族自治区人民政府办公厅", ["province"], "广西壮族自治区", None, "province"),  # 自治区 is no district
         ("阿里地区行政公署", ["city"], "阿里地区", None, "city"),  # nor is 地区
         ("某新区某某街道办事处", [], "某新区", "province", "township"),  # a subdistrict of a zone

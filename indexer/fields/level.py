@@ -19,6 +19,10 @@ _LEVEL_BY_ENDING = ((re.compile(r"(?:省|自治区)$"), "province"), (re.compile
 # A place part ending in a county-level unit; 自治区 and 地区 are a province and a prefecture.
 _UNLISTED_COUNTY = re.compile(r"(?<!自治)(?<!地)(?:县|旗|区)$")
 _BELOW = {"province": "city", "city": "county", "county": "county", "township": "township"}
+# 北京市重点站区管理委员会: an area's committee named after a municipality is the municipality's own body; a
+# municipality's districts are all listed, and a district (闸北区 too, long merged) is never a 管理委员会
+_MUNICIPALITY = re.compile(r"^(?:北京市|上海市|天津市|重庆市)")
+_COMMITTEE = re.compile(r"(?:管理委员会|管委会)$")
 
 
 def named_by_stem(agency: str, county: str | None) -> bool:
@@ -65,7 +69,8 @@ def agency_level_of(
         level = place_levels[-1]
         if level != "township" and _TOWNSHIP.search(agency):
             return "township"
-        if level in ("province", "city") and _UNLISTED_COUNTY.search(place_part):
+        if level in ("province", "city") and _UNLISTED_COUNTY.search(place_part) and not (
+                _MUNICIPALITY.match(place_part) and _COMMITTEE.search(agency)):
             return "county"  # a county-level unit after its city that the gazetteer does not hold
         return level
     if _TOWNSHIP.search(agency):  # a township the gazetteer does not hold (某某镇人民政府)
