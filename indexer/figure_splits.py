@@ -220,11 +220,18 @@ def agreed(candidates: list[Split], n: int) -> list[str | None]:
     return [c if all(c == s[i] for s in candidates) else None for i, c in enumerate(candidates[0])]
 
 
-def row_candidates(run: str, n: int, groups: tuple[int, ...] = ()) -> list[Split]:
-    """The splits of one row: its only split, whatever the sums say; else those that satisfy its sums."""
+def row_candidates(run: str, n: int, groups: tuple[int, ...] = (), blanks_left_no_trace: bool = False) -> list[Split]:
+    """The splits of one row: its only split, whatever the sums say; else those that satisfy its sums.
+
+    When the table's blank cells may have left no trace (`blanks_left_no_trace`: another row ran together
+    with fewer digits than cells), a run with just one cut (one digit a cell) may be fewer figures than cells
+    (2581211: 258 12 1 1 and three blanks), so its only cut counts only when its sums hold.
+    """
     only = unique_split(run, n)
-    if only is not None:
+    if only is not None and not (blanks_left_no_trace and groups and not _groups_hold(list(only), groups, True)):
         return [only]
+    if only is not None:
+        return []
     found = splits(run, n, groups) if groups else splits(run, n)
     return found or []
 

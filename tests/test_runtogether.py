@@ -98,6 +98,18 @@ def test_a_one_digit_row_that_does_not_add_up_is_read_as_printed():
     assert (v["apply.new.natural"], v["apply.new.total"]) == (1, 2)
 
 
+
+def test_a_one_digit_a_cell_row_that_does_not_add_up_is_absent_where_blank_cells_left_no_trace():
+    # 一 and 二 print blank cells (30 7 2 39 / 14 14): a blank leaves nothing between the figures, so
+    # 予以公开's 3142114 may be 31 4 2 1 and three blanks as well as seven one-digit figures that do not add up
+    v = metrics_of(rebuild(T3_HEAD + "一、本年新收政府信息公开申请数量307239二、上年结转政府信息公开申请数量1414"
+                           "三、本年度办理结果（一）予以公开3142114（二）部分公开5"))
+    assert not [k for k in v if k.startswith("apply.granted.")]
+    # where every row prints all its cells, the one-digit row is read as printed
+    v = metrics_of(rebuild(T3_HEAD + "一、本年新收政府信息公开申请数量1000002二、上年结转政府信息公开申请数量0000000"
+                           "三、本年度办理结果（一）予以公开3142114"))
+    assert (v["apply.granted.natural"], v["apply.granted.total"]) == (3, 4)
+
 def test_table_four_fifteen_cells():
     v = metrics_of(rebuild(T4 + "25380363300630003五、存在的主要问题及改进情况无。"))
     assert (v["review.upheld"], v["review.total"], v["litigation.direct.total"], v["litigation.after_review.total"]) \

@@ -308,7 +308,9 @@ def _row_of(toks: list[_Token], i: int, context: str | None) -> _Row | None:
 def apply_cells(runs: dict[str, str], template: str | None) -> dict[str, list[str | None]]:
     """Table 3: the cells of each row's run, by the row's own sum, then by the columns' sums across rows."""
     n = len(APPLY_COLUMNS)
-    candidates = {key: row_candidates(_TRAILING_DASH.sub("", run), n, (n,)) for key, run in runs.items()}
+    runs = {key: _TRAILING_DASH.sub("", run) for key, run in runs.items()}
+    traceless = any(len(re.findall(r"\d", run)) < n for run in runs.values())
+    candidates = {key: row_candidates(run, n, (n,), traceless) for key, run in runs.items()}
     outcomes = outcome_rows(template)
     candidates = combine(candidates, lambda rows: columns_hold(rows, outcomes))
     return {key: agreed(c, n) for key, c in candidates.items()}
