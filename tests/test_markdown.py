@@ -223,3 +223,16 @@ def test_html2text_header_cell_holding_an_empty_line():
     assert tables(parse_markdown(text)) == [[
         ["第二十条第（一）项"], ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], ["规章", "0", "0", "0"],
         ["规范性文件", "5", "5", "5"]]]
+
+
+def test_html2text_row_broken_at_blank_cells_holding_a_line_break():
+    """A blank cell written <td><br></td>: html2text breaks the row after the cell's pipe, and the row goes on over
+    lines that start with the pipe closing each blank cell, 总计 last; rows written | a | b | are left as they are."""
+    head = ("三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）| 申请人情况  \n"
+            "---|---  \n自然人| 法人或其他组织| 总计  \n商业企业| 科研机构| 社会公益组织| 法律服务机构| 其他  \n")
+    text = head + "一、本年新收政府信息公开申请数量|  \n|  \n|  \n|  \n|  \n|  \n| 7  \n二、上年结转政府信息公开申请数量| 1| 0| 0| 0| 0| 0| 1  \n  \n正文。\n"
+    rows = tables(parse_markdown(text))[0]
+    assert ["一、本年新收政府信息公开申请数量", "", "", "", "", "", "", "7"] in rows
+    assert ["二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"] in rows
+    piped = "| 规章 | 0 | 0 | 0 |\n|---|---|---|---|\n| 行政规范性文件 | 1 | 0 | 1 |\n"
+    assert tables(parse_markdown(piped)) == [[["规章", "0", "0", "0"], ["行政规范性文件", "1", "0", "1"]]]

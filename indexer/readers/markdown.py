@@ -121,6 +121,7 @@ def plain_lines(text: str) -> list[str]:
     lines = _without_break_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines, table_lines = _join_broken_headers(lines, _table_lines(lines))
     lines, table_lines = _join_wrapped_rows(lines, table_lines)
+    lines, table_lines = _join_blank_cell_breaks(lines, table_lines)
     out: list[str] = []
     for i, line in enumerate(lines):
         if _FOOTER.match(line):
@@ -209,6 +210,28 @@ def _join_wrapped_rows(lines: list[str], table_lines: set[int]) -> tuple[list[st
                 and not stripped.startswith("|") and stripped.count("|") == 1 and _LEADING_FIGURE.match(lines[i + 1])):
             line = stripped + " " + lines[i + 1].strip()
             i += 1
+        if i in table_lines:
+            kept.add(len(out))
+        out.append(line)
+        i += 1
+    return out, kept
+
+
+def _join_blank_cell_breaks(lines: list[str], table_lines: set[int]) -> tuple[list[str], set[int]]:
+    """A row html2text broke at each blank cell that held only a ``<br>``, whole again: it writes the break
+    after the cell's pipe, so the row goes on over lines that start with the pipe closing the blank cell
+    (``一、本年新收…数量|`` / ``|`` / ``|`` / ``| 0``). Only a row written without a leading pipe (html2text's)
+    starts such a run: converters that write ``| a | b |`` start every row with a pipe."""
+    out: list[str] = []
+    kept: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i in table_lines and not line.lstrip().startswith("|") and line.rstrip().endswith("|"):
+            while (i + 1 in table_lines and line.rstrip().endswith("|") and lines[i + 1].lstrip().startswith("|")
+                   and not _SEPARATOR.match(lines[i + 1])):
+                line = line.rstrip() + lines[i + 1].strip()
+                i += 1
         if i in table_lines:
             kept.add(len(out))
         out.append(line)
