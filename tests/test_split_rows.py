@@ -66,3 +66,13 @@ def test_tables_drawn_with_characters(drawn):
     """pandoc's grid tables and box-drawing tables (text exports of converters): their rows, borders gone."""
     grid = _grids(parse_text("二、主动公开政府信息情况\n" + drawn + "三、收到和处理政府信息公开申请情况\n"))[0]
     assert grid[-2:] == [["规章", "0", "0", "3"], ["行政规范性文件", "4", "0", "32"]]
+
+
+def test_a_browser_copy_of_rows_broken_at_blank_cells_holding_a_line_break():
+    """<td><br></td> copies as a line break between the cell's tabs: the row goes on over lines starting with a tab."""
+    head = ("三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n"
+            "自然人\t法人或其他组织\t总计\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n")
+    text = head + "一、本年新收政府信息公开申请数量\t\n\t\n\t\n\t\n\t\n\t\n\t4\n二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"
+    rows = [list(r) for b in parse_text(text) if isinstance(b, Table) for r in b.rows]
+    assert ["一、本年新收政府信息公开申请数量", "", "", "", "", "", "", "4"] in rows
+    assert ["二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"] in rows

@@ -121,6 +121,23 @@ def pipe_row_ends(lines: list[str]) -> list[str]:
     return out
 
 
+def rows_broken_at_blank_cells(lines: list[str]) -> list[str]:
+    """Tab-separated rows a browser's copy broke at each blank cell holding only a line break, whole again.
+
+    A cell written ``<td><br></td>`` copies as a line break between its two tabs, so a table-3 row of blank
+    applicant cells comes out as ``一、本年新收…数量\t`` / ``\t`` / ``\t`` / … / ``\t0``: a line that ends with a tab
+    goes on in the next line when that one starts with a tab. A row whose last cell is blank and a next row
+    whose first cell is blank would read the same; tables print no row with an empty first cell.
+    """
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].endswith("\t") and line.startswith("\t") and out[-1].strip():
+            out[-1] += line
+            continue
+        out.append(line)
+    return out
+
+
 def cells_between_tabs(lines: list[str]) -> list[str]:
     """Tables copied from a browser whose cells hold paragraphs, back to one tab-separated line a row.
 
