@@ -32,3 +32,10 @@ def test_header_rows_and_cells_cut_short():
     assert not is_header_row(["规章", "0", "0", "0"])
     assert starts_columns("本年新") == 2  # 本年新制作数量, 本年新公开数量
     assert starts_columns("本年制发件数") == 0  # a whole label starts nothing
+
+
+def test_a_unit_set_off_by_a_space_stays_with_its_figure():
+    # PDF text tools put a space where the font changes between a figure and its unit
+    assert label_and_figures("政府集中采购 12 45800.5 元") == ["政府集中采购", "12", "45800.5元"]
+    assert label_and_figures("行政事业性收费 3.2 万元") == ["行政事业性收费", "3.2万元"]
+    assert label_and_figures("政府集中采购 12 元旦采购") == []  # a word that starts with 元 is no unit

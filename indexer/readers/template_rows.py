@@ -70,8 +70,15 @@ def starts_columns(text: str) -> int:
 FIGURES_LINE = re.compile(r"^(\S.*?)\s+((?:(?:[?？\ufffd]?[+\-−增减]?\d[\d,.]*(?:万元|元|万)?|—|-|/|无)(?:\s+|$))+)$")
 
 
+_UNIT_APART = re.compile(r"(\d)[ \t\u3000]+(万元|元)(?=\s|$)")
+
+
 def label_and_figures(line: str) -> list[str]:
-    """A template row label and its figures on one line, single-spaced (行政许可 97, 规章 0 0 0), else []."""
+    """A template row label and its figures on one line, single-spaced (行政许可 97, 规章 0 0 0), else [].
+
+    A unit set off by a space (政府集中采购 30 2792220.8 元: PDF text tools put one where the font changes) is the
+    figure's before it."""
+    line = _UNIT_APART.sub(r"\1\2", line)
     if _BARE_FIGURES.match(line) and len(line.split()) >= 5:
         return [""] + line.split()  # a row of figures alone (1 0 0 0 0 0 1): its place says which row
     m = FIGURES_LINE.match(line)
