@@ -197,18 +197,16 @@ _WRAP = 70  # characters: html2text wraps its lines at 78, a table row after a c
 _LEADING_FIGURE = re.compile(r"^\s*[+\-−]?\d[\d,.]*\s*\|")
 
 
-def _join_wrapped_rows(lines: list[str], table_lines: set[int]) -> tuple[list[str], set[int]]:
-    """A table row html2text wrapped after a long label's pipe (``规范性文件（…很长的说明…）|`` / ``2| 2| 19``),
-    whole again: a long row line ending in a pipe, with one cell, and a next table line that starts with a figure."""
+def _joined_rows(lines: list[str], table_lines: set[int], continues) -> tuple[list[str], set[int]]:
+    """The lines with each table line joined to the table lines after it that `continues(joined, next)` says go on
+    its row; the indexes of the table lines after."""
     out: list[str] = []
     kept: set[int] = set()
     i = 0
     while i < len(lines):
         line = lines[i]
-        stripped = line.strip()
-        if (i in table_lines and i + 1 in table_lines and len(stripped) >= _WRAP and stripped.endswith("|")
-                and not stripped.startswith("|") and stripped.count("|") == 1 and _LEADING_FIGURE.match(lines[i + 1])):
-            line = stripped + " " + lines[i + 1].strip()
+        while i in table_lines and i + 1 in table_lines and (joined := continues(line, lines[i + 1])) is not None:
+            line = joined
             i += 1
         if i in table_lines:
             kept.add(len(out))
@@ -217,26 +215,29 @@ def _join_wrapped_rows(lines: list[str], table_lines: set[int]) -> tuple[list[st
     return out, kept
 
 
+def _join_wrapped_rows(lines: list[str], table_lines: set[int]) -> tuple[list[str], set[int]]:
+    """A table row html2text wrapped after a long label's pipe (``规范性文件（…很长的说明…）|`` / ``2| 2| 19``),
+    whole again: a long row line ending in a pipe, with one cell, and a next table line that starts with a figure."""
+    def continues(line: str, after: str) -> str | None:
+        stripped = line.strip()
+        if (len(stripped) >= _WRAP and stripped.endswith("|") and not stripped.startswith("|")
+                and stripped.count("|") == 1 and _LEADING_FIGURE.match(after)):
+            return stripped + " " + after.strip()
+        return None
+    return _joined_rows(lines, table_lines, continues)
+
+
 def _join_blank_cell_breaks(lines: list[str], table_lines: set[int]) -> tuple[list[str], set[int]]:
     """A row html2text broke at each blank cell that held only a ``<br>``, whole again: it writes the break
     after the cell's pipe, so the row goes on over lines that start with the pipe closing the blank cell
     (``一、本年新收…数量|`` / ``|`` / ``|`` / ``| 0``). Only a row written without a leading pipe (html2text's)
     starts such a run: converters that write ``| a | b |`` start every row with a pipe."""
-    out: list[str] = []
-    kept: set[int] = set()
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if i in table_lines and not line.lstrip().startswith("|") and line.rstrip().endswith("|"):
-            while (i + 1 in table_lines and line.rstrip().endswith("|") and lines[i + 1].lstrip().startswith("|")
-                   and not _SEPARATOR.match(lines[i + 1])):
-                line = line.rstrip() + lines[i + 1].strip()
-                i += 1
-        if i in table_lines:
-            kept.add(len(out))
-        out.append(line)
-        i += 1
-    return out, kept
+    def continues(line: str, after: str) -> str | None:
+        if (not line.lstrip().startswith("|") and line.rstrip().endswith("|") and after.lstrip().startswith("|")
+                and not _SEPARATOR.match(after)):
+            return line.rstrip() + after.strip()
+        return None
+    return _joined_rows(lines, table_lines, continues)
 
 
 def _table_row(line: str) -> str:
