@@ -214,6 +214,7 @@ def structure_of(blocks: list[Block]) -> Structure:
         section.passages.append(pid)
         return pid
 
+    promoted: set[int] = set()  # tables put in section 2 by the 第二十条 line above them
     for i, block in enumerate(blocks):
         heading = headings.get(i)
         if heading is not None:
@@ -229,7 +230,30 @@ def structure_of(blocks: list[Block]) -> Structure:
                         for row, c in zip(block.rows, confidence))
             above = blocks[i - 1] if i else None
             caption = above.text if isinstance(above, Paragraph) and len(above.text) <= 30 else None
-            tables.append(TableRows(block, sections[-1].no, ids, caption))
+            section_no = sections[-1].no
+            if section_no not in (2, 3, 4) and _under_article(blocks, i, promoted):
+                section_no = 2
+                promoted.add(i)
+            tables.append(TableRows(block, section_no, ids, caption))
     if not sections[0].passages:
         sections.pop(0)
     return Structure(sections, passages, tables)
+
+
+_ARTICLE = re.compile(r"^第二十条第[（(][一二三四五六七八九十]+[)）]项$")
+_ARTICLE_REACH = 8  # paragraphs: a header a converter left as lines of words stands between
+
+
+def _under_article(blocks: list[Block], i: int, promoted: set[int]) -> bool:
+    """Whether table `i` stands under a 第二十条第（一）项 line (a report that prints no 二、主动公开政府信息情况
+    heading): its rows are table 2's whatever section the headings before it opened. The line is looked for among
+    the paragraphs just above, back to the table before; a table right under one that stands so (its header read
+    as a table of its own) stands so too."""
+    for j in range(i - 1, max(-1, i - 1 - _ARTICLE_REACH), -1):
+        block = blocks[j]
+        if not isinstance(block, Paragraph):
+            return j in promoted
+        if _ARTICLE.match(simplified(re.sub(r"\s+", "", block.text))):
+            return True
+    return False
+

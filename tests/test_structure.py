@@ -124,3 +124,18 @@ def test_a_numbered_heading_with_one_character_misread_still_opens_its_section()
     assert heading_score("二、主动公幵政府信息情况", 2) > 0 and heading_score("主动公幵政府信息情况", 2) == 0
     assert heading_score("二、工作情况", 2) == 0
     assert heading_score("三、收到和处理政府信息公开甲请情况", 2) == 0
+
+
+def test_a_table_under_an_article_line_with_no_section_heading_is_table_two():
+    """A report that prints no 二、主动公开政府信息情况 heading: its table 2 stands under 第二十条第（一）项 (the header
+    left as lines of words between) in the opening's section, and is read as table 2."""
+    from indexer.tables import map_tables
+    blocks = [Paragraph("根据有关要求，现将我局2020年度政府信息公开情况报告如下。"), Paragraph("第二十條第(一)項"),
+              Paragraph("信息內容本年新製作"), Paragraph("數量本年新公開數量對外公開總數量"),
+              Table.from_rows([["规章", "0", "0", "0"], ["规范性文件", "3", "3", "41"]]),
+              Paragraph("第二十条第（五）项"), Table.from_rows([["行政许可", "8", "5", "93"], ["其他对外管理服务事项", "1", "0", "2"]])]
+    metrics = map_tables(structure_of(blocks).tables).metrics
+    assert (metrics["active.normative.made"].value, metrics["active.normative.total_published"].value) == (3, 41)
+    # a table of the opening with no article line above it stays out of table 2
+    plain = [Paragraph("根据有关要求，现将我局2020年度政府信息公开情况报告如下。"), Table.from_rows([["行政处罚", "12"]])]
+    assert "active.penalty.decisions" not in map_tables(structure_of(plain).tables).metrics
