@@ -15,13 +15,11 @@ import pytest
 from indexer.blocks import Document
 from indexer.extract import extract, record_of
 from indexer.readers.text import parse_text
+from fixtures.shared import REAL
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "corpus" / "samples"
 FIXTURES = ROOT / "tests" / "fixtures" / "relevance"
-# ../shared beside the checkout (/work/main), or two levels up for a worktree (/work/wt/NAME)
-REAL = next((p / "shared" / "real" / "docs" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
-            ROOT.parent / "shared" / "real" / "docs")
 
 
 def agency_id_of_file(path: Path) -> str:

@@ -14,9 +14,11 @@ import pytest
 
 from indexer.extract import extract
 
+from fixtures.shared import shared_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "fixtures" / "expected"
-SHARED_EXPECTED = ROOT.parent / "shared" / "spec" / "expected"
+SHARED_EXPECTED = shared_folder() / "spec" / "expected"
 SAMPLES = ROOT / "corpus" / "samples"
 FIELDS = ["title", "agency", "agency_level", "year", "published", "template"]
 

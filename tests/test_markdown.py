@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -11,10 +10,7 @@ from indexer.extract import extract
 from indexer.readers import read_document
 from indexer.readers.markdown import looks_like_markdown, parse_markdown
 
-
-REAL = Path(__file__).resolve().parents[2] / "shared" / "real" / "docs"
-if not REAL.is_dir():
-    REAL = Path("/work/shared/real/docs")
+from fixtures.shared import REAL
 
 
 def paragraphs(blocks) -> list[str]:

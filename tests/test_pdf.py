@@ -17,6 +17,7 @@ from indexer.blocks import Table  # noqa: E402
 from indexer.readers import ReadError, read_document  # noqa: E402
 
 from fixtures.apply_table import CARRIED_OVER, GRANTED, HEADER, NEW, NOTE, denied, partial  # noqa: E402
+from fixtures.shared import REAL  # noqa: E402
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -352,7 +353,7 @@ def test_prose_in_a_frame_narrow_row_headers_and_spaced_numbers(tmp_path):
     assert (got["apply.granted.total"], got["apply.other.no_fee.legal_services"], got["apply.other.no_fee.total"]) == (2, 1, 2)
 
 
-REAL_PDFS = sorted(Path("/work/shared/real/docs").glob("*.pdf"))
+REAL_PDFS = sorted(REAL.glob("*.pdf"))
 
 
 @pytest.mark.parametrize("source", ["built", *[p.name for p in REAL_PDFS]])
@@ -363,7 +364,7 @@ def test_pdfium_reads_what_pdfplumber_reads(tmp_path, monkeypatch, source):
     from indexer.readers import pdf as pdf_reader
     from indexer.readers import pdfium_pages
 
-    path = build_report(tmp_path / "r.pdf") if source == "built" else Path("/work/shared/real/docs") / source
+    path = build_report(tmp_path / "r.pdf") if source == "built" else REAL / source
     document = pypdfium2.PdfDocument(str(path))
     assert all(pdfium_pages.page_of(document, i, 0.0) is not None for i in range(len(document)))  # PDFium reads each
     document.close()

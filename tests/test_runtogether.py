@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,8 @@ from indexer.tables import map_tables
 from indexer.template import ACTIVE, APPLY
 
 from fixtures.reports import APPLY_BALANCED, apply_table, flatten
+from fixtures.shared import REAL
 
-REAL = Path("/work/shared/real/docs")
 
 T2_2021 = ("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
            "行政规范性文件77132470第二十条第（五）项信息内容本年处理决定数量行政许可2629第二十条第（六）项"
