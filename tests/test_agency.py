@@ -764,3 +764,23 @@ def test_a_bare_level_name_takes_its_place_from_a_printing_with_it():
     # two places printed before it: which one is the agency's cannot be told
     body = ["台州市住房公积金管理中心仙居分中心与丽水市住房公积金管理中心仙居分中心联合开展工作。", "一、总体情况"]
     assert names(find_agency(title, [title, *body]))[0] == "市住房公积金管理中心仙居分中心"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("成立县水利局宣传信息报道工作领导小组,由局长任组长,办公室同志为成员。", ("县水利局", "县水利局")),
+        ("及时调整某区统计局网站建设和信息公开工作领导小组。", ("某区统计局", "某区统计局")),
+    ],
+)
+def test_working_group_with_its_topic_before_the_words_working_group(text, expected):
+    # a group for 宣传信息报道 or 网站建设 is still the agency's own; the topic stands between name and 工作领导小组
+    assert names(working_group([text])) == expected
+
+
+def test_working_group_topic_is_never_a_whole_clause():
+    assert working_group(["成立县水利局,负责全县水利工作,同时调整工作领导小组。"]) is None
+    # nor the rest of the name (the office is the agency) nor a role in the group
+    assert names(working_group(["成立县政府办公室网站建设工作领导小组。"])) == ("县人民政府办公室", "县政府办公室")
+    assert working_group(["成立县水利局为组长单位的防汛工作领导小组。"]) is None
+

@@ -856,13 +856,22 @@ _WORKING_GROUP = re.compile(
 )
 
 
+# 成立县水利局宣传信息报道工作领导小组, 调整某局网站建设和信息公开工作领导小组: a group for a topic of its own,
+# the topic never opening on an agency's ending (市政府办公室…: the office is the name) nor a role (为组长的)
+_TOPIC_GROUP = re.compile(
+    rf"(?:成立|调整|设立|组建|健全)(?:了|有)?(?P<a>{_NAME})(?!{AGENCY_SUFFIX})(?:(?!的|为)[{HAN}]){{1,10}}?(?:工作)?领导小组"
+)
+
+
 def working_group(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
-    """The agency whose disclosure working group the report says it set up (成立有A“一服务两公开”工作领导小组)."""
-    for text in paragraphs[:limit]:
-        for m in _WORKING_GROUP.finditer(text):
-            name = _trim_lead(m.group("a"))
-            if _agency_like(name):
-                return AgencyFound(canonical(name), name, "group")
+    """The agency whose disclosure working group the report says it set up (成立有A“一服务两公开”工作领导小组),
+    else the one whose working group for a topic of its own it set up (成立A宣传信息报道工作领导小组)."""
+    for pattern in (_WORKING_GROUP, _TOPIC_GROUP):
+        for text in paragraphs[:limit]:
+            for m in pattern.finditer(text):
+                name = _trim_lead(m.group("a"))
+                if _agency_like(name):
+                    return AgencyFound(canonical(name), name, "group")
     return None
 
 
