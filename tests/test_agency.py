@@ -784,3 +784,8 @@ def test_working_group_topic_is_never_a_whole_clause():
     assert names(working_group(["成立县政府办公室网站建设工作领导小组。"])) == ("县人民政府办公室", "县政府办公室")
     assert working_group(["成立县水利局为组长单位的防汛工作领导小组。"]) is None
 
+
+def test_own_plan_drawn_up_and_issued():
+    # 研究制定下发了《某区司法局2019年政务公开工作要点》: the agency's own plan for the year
+    text = "2019年,我局研究制定下发了《某区司法局2019年政务公开工作要点》,明确了全年政务公开工作计划。"
+    assert names(own_plan([text])) == ("某区司法局", "某区司法局")
