@@ -789,3 +789,17 @@ def test_own_plan_drawn_up_and_issued():
     # 研究制定下发了《某区司法局2019年政务公开工作要点》: the agency's own plan for the year
     text = "2019年,我局研究制定下发了《某区司法局2019年政务公开工作要点》,明确了全年政务公开工作计划。"
     assert names(own_plan([text])) == ("某区司法局", "某区司法局")
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        ("从制度建设入手,完善了区人社局政府信息公开工作制度、评议考核机制。", ("区人力资源和社会保障局", "区人社局")),
+        ("因人事变动,及时调整充实了局政务公开工作领导小组及其办公室,由局办公室负责日常工作。我局高度重视。", None),
+    ],
+)
+def test_a_verb_with_its_object_is_no_clause_subject(clause, expected):
+    # 完善了区人社局…: the clause opens on a verb; what follows 了 is its object, named whole or not at all
+    paragraphs = [clause, "局主要领导亲自抓政务公开。"]
+    assert names(self_named_subject(paragraphs)) == expected
+

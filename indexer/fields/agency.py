@@ -369,7 +369,7 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
         return AgencyFound(place_only_agency(tally.group("a")), tally.group("a"), source)
     m = _SUBJECT.match(clause)
     if m:
-        name = _placed_object(m.group("a"))
+        name = _verb_object(_placed_object(m.group("a")))
         name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
         if _agency_like(name) or _agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
             return AgencyFound(canonical(name), name, source)
@@ -384,6 +384,12 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
             and _starts_with_place(name) and _agency_like(name)):
         return AgencyFound(canonical(name), name, source)
     return None
+
+
+def _verb_object(run: str) -> str:
+    """A run that opens on a verb done (完善了区人社局…, 调整充实了局…): no subject but the verb's object, the
+    words after 了; an agency's name has no 了."""
+    return run[run.rindex("了") + 1:] if "了" in run else run
 
 
 def short_subdistrict(name: str) -> str | None:
