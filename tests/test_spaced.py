@@ -148,3 +148,27 @@ def test_a_row_beside_a_group_piece_of_one_character_after_its_numeral_gets_its_
              "        （三）不               1   0   0   0   0   0   1", "                  规禁止公开", "         予公开"]
     assert "2.其他法律行政法规禁止公开  1  0  0  0  0  0  1" in spaced_labels_whole(lines)
     assert spaced_labels_whole(["三、不", "1  0  0  0  0  0  1"]) == ["三、不", "1  0  0  0  0  0  1"]
+
+
+def test_label_wrapped_above_and_below_figures_on_their_own_line():
+    """pdftotext -layout of a Chromium PDF: a long row label wraps round its figures' line, a piece of the group
+    cell (理结果, 开) at the left of the label's first line."""
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量            5  1  0 0       0   0    6\n"
+        "二、上年结转政府信息公开申请数量            0  0  0 0       0   0    0\n"
+        "三、本年度办 (一)予以公开              3  1  0 0       0   0    4\n"
+        "理结果    (二)部分公开(区分处理的,只计这一情\n"
+        "                            2   0   0   0   0   0    2\n"
+        "       形,不计其他情形)\n"
+        "       (三)不予公 1.属于国家秘密      0   0   0   0   0   0    0\n"
+        "       开       2.其他法律行政法规禁止\n"
+        "                            0   0   0   0   0   0    0\n"
+        "               公开\n"
+        "               3.危及“三安全一稳定” 0   0   0   0   0   0    0\n"
+    )
+    rows_ = [r for g in _grids(parse_text(text)) for r in g]
+    partial = [r for r in rows_ if r and "部分公开" in r[0]]
+    law = [r for r in rows_ if r and "禁止公开" in r[0]]
+    assert partial and partial[0][-7:] == ["2", "0", "0", "0", "0", "0", "2"]
+    assert law and law[0][-7:] == ["0"] * 7

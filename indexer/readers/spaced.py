@@ -12,7 +12,7 @@ import re
 from ..textnorm import has_han
 from .grid import is_group_piece
 from .paragraphs import NUMBERING
-from .template_rows import FIGURE_TOKEN, row_fits, template_row
+from .template_rows import FIGURE_TOKEN, row_fits, template_row, whole_row_label
 
 _SPACED = re.compile(r"[ \u3000]{2,}")
 
@@ -27,6 +27,12 @@ def spaced_labels_whole(lines: list[str]) -> list[str]:
         cells = spaced_cells(lines[i]) if "\t" not in lines[i] and "|" not in lines[i] else []
         if len(cells) < 2 or not has_han(cells[0]) or not all(FIGURE_TOKEN.match(c) for c in cells[1:]) \
                 or template_row(cells[0]) is not None:
+            round_label = _label_round_figures(out, lines, i, cells)
+            if round_label is not None:
+                out, tail = round_label
+                out += tail
+                i += 2
+                continue
             out.append(lines[i])
             i += 1
             continue
@@ -107,6 +113,44 @@ def _row_beside_group_piece(out: list[str], lines: list[str], i: int, cells: lis
             tail = [" " * col + cells[0], label + "  " + "  ".join(cells[1:])] + [rest for _, _, rest in below[:a] if rest.strip()]
             return kept, tail, a
     return None
+
+
+def _label_round_figures(out: list[str], lines: list[str], i: int, cells: list[str]) -> tuple[list[str], list[str]] | None:
+    """PDF-to-text -layout: a row's figures on a line of their own, its label wrapped above and below them, each piece the
+    last cell of its line (理结果    （二）部分公开（区分处理的，只计这一情 / 0  0  0  0  0  0  0 / 形，不计其他情形）; a
+    group label's piece on the left, 理结果 or 开, stays a line of its own). Returns `out` without the piece above and
+    the lines to add (the rest of both lines, the row); None unless the two pieces joined are a whole row label that
+    takes these figures and the piece above is not one already (or its remark's bracket is left open)."""
+    if len(cells) < 2 or not all(FIGURE_TOKEN.match(c) for c in cells) or not out or i + 1 >= len(lines):
+        return None
+    above, below = _last_cell(out[-1]), _last_cell(lines[i + 1])
+    if above is None or below is None or NUMBERING.match(below[0]) or template_row(below[0]) is not None:
+        return None
+    label = above[0] + below[0]
+    if not row_fits(label, cells) or not whole_row_label(_label_without_remark(label)):
+        return None
+    opened = above[0].count("（") + above[0].count("(") > above[0].count("）") + above[0].count(")")
+    if not opened and whole_row_label(_label_without_remark(above[0])):
+        return None  # the piece above is a whole label: the line below is no part of it
+    tail = [t for t in (above[1], below[1]) if t.strip()] + [label + "  " + "  ".join(cells)]
+    return out[:-1], tail
+
+
+def _last_cell(line: str) -> tuple[str, str] | None:
+    """The last cell of a line of words (no figure but a leading numbering) and the line before it."""
+    at = [(m.start(), m.group()) for m in _CELL_RUN.finditer(line)] if "\t" not in line and "|" not in line else []
+    if not at:
+        return None
+    start, text = at[-1]
+    rest = line[:start].rstrip()
+    if any(ch.isdigit() for ch in rest + NUMBERING.sub("", text)):
+        return None
+    return text, rest
+
+
+def _label_without_remark(label: str) -> str:
+    """（二）部分公开（区分处理的，…） -> （二）部分公开: a row label's remark in brackets off."""
+    return re.sub(r"[（(][^（()）]*[)）]$", "", label)
 
 
 def _label_piece(line: str) -> bool:
