@@ -274,3 +274,38 @@ def test_a_row_around_header_pieces_whose_figures_do_not_add_up_is_left_as_print
 
     lines = _row_among_header_pieces(figures)
     assert header_words_out_of_rows(lines) == lines
+
+
+def _metrics(text: str) -> dict[str, float]:
+    from pathlib import Path
+
+    from indexer.blocks import Document
+    from indexer.extract import record_of
+
+    doc = Document(path=Path("r.txt"), format="txt", blocks=parse_text(text), meta={})
+    return {k: m["value"] for k, m in record_of(doc, "0" * 16, "r.txt").to_dict()["metrics"].items()}
+
+
+def test_table_2_figures_printed_before_their_labels_go_with_the_label_below():
+    """pdftotext without layout of a Chromium PDF: a row's figure comes out above its label (1472 / 行政处罚 / 0 / 行政强制)."""
+    text = ("2022年某街道政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n"
+            "本年制发件数 本年废止件数 现行有效件数\n2\n1\n7\n规章\n0\n0\n行政规范性文件 0\n"
+            "第二十条第(五)项\n信息内容\n本年处理决定数量\n35\n行政许可\n"
+            "第二十条第(六)项\n信息内容\n本年处理决定数量\n1472\n行政处罚\n6\n行政强制\n"
+            "第二十条第(八)项\n信息内容\n本年收费金额(单位:万元)\n行政事业性收费 0\n三、收到和处理政府信息公开申请情况\n")
+    m = _metrics(text)
+    assert m["active.penalty.decisions"] == 1472 and m["active.coercion.decisions"] == 6
+    assert m["active.licensing.decisions"] == 35
+    assert [m["active.rules." + c] for c in ("issued", "repealed", "in_force")] == [2, 1, 7]
+    assert all(m["active.normative." + c] == 0 for c in ("issued", "repealed", "in_force"))
+
+
+def test_figures_before_a_label_holding_other_figures_are_left_unplaced():
+    """其他对外管理服务事项 2 after +2 / 114: which of the three is which cell the text does not say."""
+    text = ("二、主动公开政府信息情况\n第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n1\n0\n3\n行政许可\n"
+            "+2\n114\n其他对外管理服务事项 2\n第二十条第(六)项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n"
+            "25\n-1\n9\n行政处罚\n")
+    m = _metrics(text)
+    assert [m.get("active.licensing." + c) for c in ("prev_items", "change", "decisions")] == [1, 0, 3]
+    assert [m.get("active.penalty." + c) for c in ("prev_items", "change", "decisions")] == [25, -1, 9]
+    assert not any(k.startswith("active.other_services.") for k in m)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ..template import APPLY, label_core, match_label, parse_number
+from ..template import ACTIVE, APPLY, label_core, match_label, parse_number
 from ..textnorm import without_glosses
 from .table3_rows import doubted_orders_unplaced, rows_in_template_order
-from .template_rows import FIGURE_TOKEN, FIGURES_LINE, row_fits, starts_columns
+from .template_rows import FIGURE_TOKEN, FIGURES_LINE, row_fits, starts_columns, whole_row_label
 
 def labels_onto_figures(lines: list[str]) -> list[str]:
     """A table written one cell per line without markers (PDF-to-text without layout), put back in rows.
@@ -25,7 +25,7 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
     lines that are each a column label of the templates (信息内容 / 本年制发件数 / …) become one header row.
     """
     out: list[str] = []
-    runs = _figure_runs(appeals_zeros_gathered(header_words_out_of_rows(lines)))
+    runs = figures_before_labels(_figure_runs(appeals_zeros_gathered(header_words_out_of_rows(lines))))
     skip: set[int] = set()
     for i, line in enumerate(runs):
         if i in skip:
@@ -41,6 +41,62 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
         out.append(line)
     out = doubted_orders_unplaced(rows_in_template_order(out))
     return _header_runs(out)
+
+
+_ARTICLE_ITEM = re.compile(r"^\s*第二十[条條]\s*第")
+_SECTION_HEAD = re.compile(r"^\s*[一二三四五六七][、.．]")
+
+
+def figures_before_labels(lines: list[str]) -> list[str]:
+    """Table-2 rows whose figures PDF-to-text without layout printed before their labels (a Chromium PDF: 0 / 行政许可 /
+    第二十条第（六）项 / … / 1472 / 行政处罚 / 0 / 行政强制 / 第二十条第（八）项): each label followed by the figures above it.
+
+    Only in a 第二十条 group whose first figures come before any label, figures lines and labels alternating from
+    there to the group's end: read label first, those figures would have no label. A label whose line holds figures too (其他对外管理服务事项 2, after +2 114) takes
+    the figures above only when all are the same (their order cannot change a cell); otherwise it stands alone."""
+    out = list(lines)
+    starts = [i for i, line in enumerate(out) if _ARTICLE_ITEM.match(line)]
+    for n, start in enumerate(starts):
+        end = next((j for j in range(start + 1, len(out))
+                    if _ARTICLE_ITEM.match(out[j]) or _SECTION_HEAD.match(out[j])), len(out))
+        if n + 1 < len(starts):
+            end = min(end, starts[n + 1])
+        items = [j for j in range(start + 1, end) if out[j].strip()]
+        first = next((k for k, j in enumerate(items) if _is_figures_line(out[j])), None)
+        if first is None or any(_active_label(out[j]) for j in items[:first]):
+            continue
+        body = items[first:]
+        if len(body) < 2 or len(body) % 2 or not all(_is_figures_line(out[j]) for j in body[0::2]):
+            continue
+        labels = [_active_label(out[j]) for j in body[1::2]]
+        if None in labels:
+            continue
+        fixed = {}
+        for f, j, (label, own) in zip(body[0::2], body[1::2], labels):
+            figures = own + out[f].split()
+            if own and len(set(figures)) > 1:
+                figures = []
+            if figures and not row_fits(label, figures):
+                break
+            fixed[f], fixed[j] = None, (label + " " + " ".join(figures)).strip()
+        else:
+            out = [fixed.get(i, line) for i, line in enumerate(out)]
+            out = [line for line in out if line is not None]
+            return figures_before_labels(out)
+    return out
+
+
+def _active_label(line: str) -> tuple[str, list[str]] | None:
+    """A table-2 row label alone on its line or with its figures (行政规范性文件 0): (label, figures), else None."""
+    text = line.strip()
+    if not text or "\t" in text or "|" in text:
+        return None
+    m = FIGURES_LINE.match(text)
+    label, own = (m.group(1).strip(), m.group(2).split()) if m else (text, [])
+    if any(ch.isdigit() for ch in label):
+        return None
+    lab = match_label(label, ("row",), group="other")
+    return (label, own) if lab is not None and lab.kind == ACTIVE and whole_row_label(label) else None
 
 
 def _is_figures_line(line: str) -> bool:
