@@ -309,3 +309,24 @@ def test_figures_before_a_label_holding_other_figures_are_left_unplaced():
     assert [m.get("active.licensing." + c) for c in ("prev_items", "change", "decisions")] == [1, 0, 3]
     assert [m.get("active.penalty." + c) for c in ("prev_items", "change", "decisions")] == [25, -1, 9]
     assert not any(k.startswith("active.other_services.") for k in m)
+
+
+def test_table_3_read_column_by_column_gives_no_row_a_column():
+    """pdfminer reads a ruled table 3 (here a traditional-script page's) column by column: the row labels, then 自然人's
+    figures, then 商 / 業 / 企 / 業 and the next column's, … 總 / 計 and the 总计 column; a column's seven figures are
+    no row's."""
+    column = "4\n0\n\n4\n\n0\n\n0\n\n0\n\n0\n\n"
+    zeros = "0\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n"
+    text = ("三、收到和處理政府信息公開申請情況\n\n申請人情況\n\n法人或其他組織\n\n自然\n人\n\n"
+            "一、本年新收政府信息公開申請數量\n二、上年結轉政府信息公開申請數量\n\n三、本年度辦\n理結果\n\n(一)予以公開\n"
+            "(二)部分公開(區分處理的,只計這一情\n形,不計其他情形)\n(三)不予公\n開\n\n1.屬于國家秘密\n"
+            "2.其他法律行政法規禁止\n公開\n3.危及“三安全一穩定”\n\n" + column + "商\n業\n企\n業\n" + zeros
+            + "科\n研\n機\n構\n" + zeros + "社會公益\n組織\n\n法律服務\n機構\n\n其\n他\n\n" + zeros * 3
+            + "總\n計\n\n" + column)
+    m = _metrics(text)
+    rows = ["new", "carried_over", "granted", "partial", "denied.state_secret", "denied.law_forbidden",
+            "denied.security_stability"]
+    truth = {f"apply.{r}.{c}": (v if c in ("natural", "total") else 0)
+             for r, v in zip(rows, [4, 0, 4, 0, 0, 0, 0])
+             for c in ("natural", "commercial", "research", "nonprofit", "legal_services", "other", "total")}
+    assert {k: v for k, v in m.items() if k.startswith("apply.") and truth.get(k) != v} == {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..template import ACTIVE, APPLY, label_core, match_label, parse_number
-from ..textnorm import without_glosses
+from ..textnorm import simplified, without_glosses
 from .table3_rows import doubted_orders_unplaced, rows_in_template_order
 from .template_rows import FIGURE_TOKEN, FIGURES_LINE, row_fits, starts_columns, whole_row_label
 
@@ -31,7 +31,7 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
         if i in skip:
             continue
         tokens = line.split()
-        if _is_figures_line(line) and _label_above(out, tokens):
+        if _is_figures_line(line) and not _column_run(runs, i) and _label_above(out, tokens):
             continue
         below = _label_below(out, runs, i) if _is_figures_line(line) else None
         if below is not None:
@@ -97,6 +97,18 @@ def _active_label(line: str) -> tuple[str, list[str]] | None:
         return None
     lab = match_label(label, ("row",), group="other")
     return (label, own) if lab is not None and lab.kind == ACTIVE and whole_row_label(label) else None
+
+
+def _column_run(runs: list[str], i: int) -> bool:
+    """Line i is a column of table 3, not a row: pdfminer's text of a table read column by column (自然人's seven
+    figures, then 商 / 业 / 企 / 业 and the next column's), seven figures whose six first do not add up to the last,
+    with pieces of the applicant header right before or after them. Joined to the row label above, they would give
+    that row a column's figures."""
+    numbers = [parse_number(t) for t in runs[i].split()]
+    if len(numbers) != 7 or None in numbers or sum(n.value for n in numbers[:6]) == numbers[6].value:
+        return False
+    near = [next((runs[k].strip() for k in ks if runs[k].strip()), "") for ks in (range(i - 1, -1, -1), range(i + 1, len(runs)))]
+    return any(t and not _is_figures_line(t) and _header_piece(t) for t in near)
 
 
 def _is_figures_line(line: str) -> bool:
@@ -167,7 +179,7 @@ def header_words_out_of_rows(lines: list[str]) -> list[str]:
 
 
 def _header_piece(text: str) -> bool:
-    core = text.replace(" ", "")
+    core = simplified(text.replace(" ", ""))  # 商 / 業 / 企 / 業 of a traditional-script page too
     return bool(core) and len(core) <= 6 and set(core) <= _APPLICANT_HEAD_CHARS
 
 
