@@ -152,3 +152,15 @@ def test_labels_apart_from_their_figures_read_as_the_tables_cells(tmp_path):
     got = {k: m.value for k, m in extract(f).metrics.items()}
     assert got["active.normative.issued"] == 2 and got["active.normative.in_force"] == 7
     assert (got["active.licensing.decisions"], got["active.penalty.decisions"], got["active.coercion.decisions"]) == (114, 43, 5)
+
+
+def test_a_whole_row_starting_with_empty_cells_stays_in_its_table():
+    """Table 4 written as whole rows: its third header row starts with the empty cells under 行政复议's columns
+    (`` |  |  |  |  | 结果维持 | …``), a line that begins with a pipe between rows that do not."""
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n"
+            "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n"
+            " |  |  |  |  | " + " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2) + " |\n"
+            "5 | 2 | 1 | 0 | 8 | 3 | 0 | 1 | 2 | 6 | 1 | 0 | 0 | 1 | 2 |\n五、存在的主要问题及改进情况\n")
+    tables = [b for b in parse_text(text) if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].rows) == 4
+    assert list(tables[0].rows[-1]) == "5 2 1 0 8 3 0 1 2 6 1 0 0 1 2".split()

@@ -127,12 +127,24 @@ def _run_end(lines: list[str], start: int, kind: str) -> int:
     last = start
     while i < len(lines):
         k = _line_kind(lines[i])
-        if k == kind or (kind == "spaced" and k in ("text", "figures") and spaced_continues(lines[i])):
+        if k == kind or (kind == "spaced" and k in ("text", "figures") and spaced_continues(lines[i])) \
+                or (kind == "tpipe" and k == "pipe" and _leading_empty_cells(lines, i)):
             last = i
         elif k != "blank":
             break
         i += 1
     return last + 1
+
+
+def _leading_empty_cells(lines: list[str], i: int) -> bool:
+    """Line i is a whole row of a trailing-pipe table that starts with empty cells (`` |  |  | 结果维持 | 结果纠正 |``, a
+    header row under cells merged down): it ends with a pipe and the next line with text is a trailing-pipe row
+    again. A markdown table's rows (| a | b |) come with their |---| line and never sit between such rows."""
+    line = lines[i].strip()
+    if not line.endswith("|") or re.fullmatch(r"[|:\-\s]+", line):
+        return False
+    nxt = next((t.strip() for t in lines[i + 1:] if t.strip()), "")
+    return is_trailing_pipe(nxt) and bool(nxt.strip("|"))
 
 
 def _table_blocks(lines: list[str], kind: str) -> list[Block]:
