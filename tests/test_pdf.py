@@ -374,3 +374,44 @@ def test_pdfium_reads_what_pdfplumber_reads(tmp_path, monkeypatch, source):
         slow = read_document(path)
     assert fast.blocks == slow.blocks
     assert any(isinstance(b, Table) for b in fast.blocks)
+
+
+def test_a_row_of_figures_in_a_page_margin_is_no_running_line(tmp_path):
+    """A borderless table 3 (a LibreOffice PDF) whose row falls at a page's foot and another at the next page's head,
+    the labels wrapped round their figures: lines of several figures in the margins of most pages are rows, not
+    page furniture (digits masked, every row of seven figures looks alike)."""
+    path = tmp_path / "margins.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    xs = [300, 340, 380, 420, 460, 500, 540]
+
+    def figures(y: float, values: list[str]) -> None:
+        for x, v in zip(xs, values):
+            c.drawString(x, y, v)
+
+    c.setFont(FONT, 10)
+    c.drawString(72, 700, "三、收到和处理政府信息公开申请情况")
+    y = 660
+    for label, values in (("1.属于国家秘密", "1 0 0 0 0 0 1"), ("3.危及“三安全一稳定”", "0 0 0 0 0 0 0")) * 6:
+        c.drawString(80, y, label)
+        figures(y, values.split())
+        y -= 24
+    c.drawString(80, 82, "2.其他法律行政法规禁")
+    figures(70, "30 0 0 0 0 0 30".split())
+    c.drawString(80, 58, "止公开")
+    c.showPage()
+    c.setFont(FONT, 10)
+    c.drawString(80, 790, "5.属于三类内部事务信")
+    figures(778, "103 1 0 0 0 0 104".split())
+    c.drawString(80, 766, "息")
+    y = 740
+    for label, values in (("6.属于四类过程性信息", "84 1 0 0 0 0 85"), ("7.属于行政执法案卷", "2 0 0 0 0 0 2")) * 6:
+        c.drawString(80, y, label)
+        figures(y, values.split())
+        y -= 24
+    c.showPage()
+    c.setFont(FONT, 10)
+    c.drawString(72, 700, "四、政府信息公开行政复议、行政诉讼情况")
+    c.save()
+    rows = [list(r) for b in read_document(path).blocks if isinstance(b, Table) for r in b.rows]
+    assert any(r[-7:] == "30 0 0 0 0 0 30".split() for r in rows)
+    assert any(r[-7:] == "103 1 0 0 0 0 104".split() for r in rows)

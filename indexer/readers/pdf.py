@@ -548,6 +548,16 @@ def _in_margin(line: _Line) -> bool:
     return line.top < _MARGIN * line.page_height or line.bottom > (1 - _MARGIN) * line.page_height
 
 
+_FIGURE = re.compile(r"^[+\-−]?\d[\d,.]*$")
+
+
+def _figure_row(text: str) -> bool:
+    """A line of several figures (30 0 0 0 0 0 30): a table row that a page's margin cuts into, never a page number
+    or a running header, however many pages have one there (digits masked, all such rows of seven look alike)."""
+    tokens = text.split()
+    return len(tokens) >= 2 and all(_FIGURE.match(t) for t in tokens)
+
+
 def _margin_key(line: _Line) -> str:
     return re.sub(r"\d+", "#", line.text.replace(" ", ""))
 
@@ -564,7 +574,7 @@ def _running_lines(lines: list[_Line], pages: int) -> set[str]:
 
 
 def _is_margin_noise(line: _Line, running: set[str]) -> bool:
-    if not _in_margin(line):
+    if not _in_margin(line) or _figure_row(line.text):
         return False
     return bool(_PAGE_NUMBER.match(line.text)) or _margin_key(line) in running
 
