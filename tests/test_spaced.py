@@ -172,3 +172,18 @@ def test_label_wrapped_above_and_below_figures_on_their_own_line():
     law = [r for r in rows_ if r and "禁止公开" in r[0]]
     assert partial and partial[0][-7:] == ["2", "0", "0", "0", "0", "0", "2"]
     assert law and law[0][-7:] == ["0"] * 7
+
+
+def test_label_wrapped_above_its_single_spaced_figures():
+    """pypdfium2's text: a long label's first line alone, the rest one space before the figures
+    (5.要求行政机关确认或重新出具 / 已获取信息 5 0 0 0 0 0 5); the next group's first piece (（六）其) is no part of it."""
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "（二）部分公开（区分处理的，只计这一\n情形，不计其他情形） 2120 39 0 1 6 2 2168\n"
+        "4.无正当理由大量反复申请 100 1 0 0 0 0 101\n"
+        "5.要求行政机关确认或重新出具\n已获取信息 5 0 0 0 0 0 5\n（六）其\n他处理\n"
+        "1.申请人无正当理由逾期不补\n正、行政机关不再处理其政府\n信息公开申请 315 3 0 0 0 0 318\n"
+    )
+    rows_ = {r[0]: r[1:] for g in _grids(parse_text(text)) for r in g if r}
+    assert rows_.get("（二）部分公开（区分处理的，只计这一情形，不计其他情形）") == "2120 39 0 1 6 2 2168".split()
+    assert rows_.get("5.要求行政机关确认或重新出具已获取信息") == "5 0 0 0 0 0 5".split()

@@ -12,7 +12,7 @@ import re
 from ..textnorm import has_han
 from .grid import is_group_piece
 from .paragraphs import NUMBERING
-from .template_rows import FIGURE_TOKEN, row_fits, template_row, whole_row_label
+from .template_rows import FIGURE_TOKEN, FIGURES_LINE, row_fits, template_row, whole_row_label
 
 _SPACED = re.compile(r"[ \u3000]{2,}")
 
@@ -25,6 +25,9 @@ def spaced_labels_whole(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         cells = spaced_cells(lines[i]) if "\t" not in lines[i] and "|" not in lines[i] else []
+        single = len(cells) <= 1
+        if single:
+            cells = _single_spaced(lines[i])
         if len(cells) < 2 or not has_han(cells[0]) or not all(FIGURE_TOKEN.match(c) for c in cells[1:]) \
                 or template_row(cells[0]) is not None:
             round_label = _label_round_figures(out, lines, i, cells)
@@ -36,11 +39,17 @@ def spaced_labels_whole(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
             continue
-        before = 0
+        before, first = 0, False
         while before < 3 and before < len(out) and _label_piece(out[-1 - before]):
             before += 1
+            first = bool(single and NUMBERING.match(out[-before]))
+            if first:
+                break  # the label's first line: what stands above it (a heading) is no part of it
+        if single and not first and before < 3 and before < len(out) and _numbered_piece(out[-1 - before]):
+            before += 1  # the label's first line, its item number (5.要求行政机关确认或重新出具) a digit of its own
         after = 0
-        while after < 3 and i + 1 + after < len(lines) and _label_piece(lines[i + 1 + after]):
+        while after < 3 and i + 1 + after < len(lines) and _label_piece(lines[i + 1 + after]) \
+                and not NUMBERING.match(lines[i + 1 + after]):  # （六）其 starts the next label
             after += 1
         found = next(((b, a) for b in range(before, -1, -1) for a in range(after, -1, -1) if b + a and row_fits(
             "".join([t.strip() for t in out[len(out) - b:]] + [cells[0]] + [t.strip() for t in lines[i + 1:i + 1 + a]]),
@@ -151,6 +160,19 @@ def _last_cell(line: str) -> tuple[str, str] | None:
 def _label_without_remark(label: str) -> str:
     """（二）部分公开（区分处理的，…） -> （二）部分公开: a row label's remark in brackets off."""
     return re.sub(r"[（(][^（()）]*[)）]$", "", label)
+
+
+def _single_spaced(line: str) -> list[str]:
+    """The rest of a wrapped label and its figures one space apart (pypdfium2's text: 已获取信息 5 0 0 0 0 0 5), as
+    cells; [] for anything else."""
+    m = FIGURES_LINE.match(line.strip()) if "\t" not in line and "|" not in line else None
+    return [m.group(1).strip()] + m.group(2).split() if m and not any(ch.isdigit() for ch in m.group(1)) else []
+
+
+def _numbered_piece(line: str) -> bool:
+    """A label's first line that starts with its item number (5.要求行政机关确认或重新出具), no other digit in it."""
+    text = line.strip()
+    return bool(NUMBERING.match(text)) and _label_piece(NUMBERING.sub("", text, count=1))
 
 
 def _label_piece(line: str) -> bool:
