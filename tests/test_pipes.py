@@ -164,3 +164,23 @@ def test_a_whole_row_starting_with_empty_cells_stays_in_its_table():
     tables = [b for b in parse_text(text) if isinstance(b, Table)]
     assert len(tables) == 1 and len(tables[0].rows) == 4
     assert list(tables[0].rows[-1]) == "5 2 1 0 8 3 0 1 2 6 1 0 0 1 2".split()
+
+
+def test_a_title_run_onto_a_metadata_box_stays_text():
+    # a saved page prints its CMS box with trailing pipes and the title right under it; the lines run
+    # together into one paragraph whose last cell is the title, not a metadata value
+    text = ("索 引 号: | 001122/2025-00010 | 主题分类: | 科技、教育/教育 |\n"
+            "发布机构: | 省农业厅 | 公开日期: | 2025-01-20 |\n"
+            "某省农业厅2024年度政府信息公开工作报告 | " + "|" * 120 + "\n"
+            "|\n" + "|" * 120 + "\n"
+            "2024年,省农业厅着力提升信息公开质效。现将我厅2024年度政府信息公开工作报告公开如下。\n")
+    blocks, meta = take_metadata(parse_text(text))
+    assert meta["published"] == "2025-01-20"
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert texts[0] == "某省农业厅2024年度政府信息公开工作报告"
+
+
+def test_a_metadata_box_alone_leaves_no_text():
+    text = "索引号: | 001122/2025-00010 | 发布机构: | 某县水利局 |\n发文日期: | 2025-01-20 | 时效: | 有效 |\n\n某县水利局坚持公开为常态。\n"
+    blocks, meta = take_metadata(parse_text(text))
+    assert [b.text for b in blocks] == ["某县水利局坚持公开为常态。"]

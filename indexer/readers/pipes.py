@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-from ..blocks import Block, Table
+from ..blocks import Block, Paragraph, Table
 from ..template import match_label
-from ..textnorm import normalize_text
+from ..textnorm import han_count, normalize_text
 from .meta import meta_from_pairs, meta_key
 
 _NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．]*\s*(?:元|万元|件|条|个|项|%)?$")
@@ -148,16 +148,31 @@ def is_table(rows: list[list[str]]) -> bool:
 
 def metadata_pairs(cells: list[str]) -> list[tuple[str, str]]:
     """(label, value) pairs of a metadata row (索引号 | 001 | 发布机构 | 某局 …, or 发布机构：某局 cells)."""
-    pairs: list[tuple[str, str]] = []
+    return [(label, value) for label, value, _ in _pairs_at(cells)]
+
+
+def _pairs_at(cells: list[str]) -> list[tuple[str, str, int]]:
+    """(label, value, index of the value's cell) of every pair in a metadata row."""
+    pairs: list[tuple[str, str, int]] = []
     for i, cell in enumerate(cells):
         label = re.sub(r"[\s:：]", "", cell)
         if label in _META_LABELS and i + 1 < len(cells) and re.sub(r"[\s:：]", "", cells[i + 1]) not in _META_LABELS:
-            pairs.append((label, cells[i + 1]))
+            pairs.append((label, cells[i + 1], i + 1))
             continue
         m = re.match(r"^\s*([^:：]{2,6})\s*[:：]\s*(.+)$", cell)
         if m and re.sub(r"\s", "", m.group(1)) in _META_LABELS:
-            pairs.append((m.group(1), m.group(2)))
+            pairs.append((m.group(1), m.group(2), i))
     return pairs
+
+
+def unpaired_tail(cells: list[str]) -> str:
+    """The text a metadata row holds after its last value (…| 公开日期: | 2025-01-24 |某厅2024年度…报告): a
+    saved page's title printed under its CMS box, its line run onto the box's; it is text, not metadata.
+    Only a run of six Han characters or more: a stray value (有效) is not."""
+    pairs = _pairs_at(cells)
+    after = pairs[-1][2] + 1 if pairs else 0
+    tail = " ".join(c.strip() for c in cells[after:] if c.strip())
+    return tail if han_count(tail) >= 6 else ""
 
 
 def take_metadata(blocks: list[Block], within: int = 30) -> tuple[list[Block], dict[str, str]]:
@@ -174,6 +189,9 @@ def take_metadata(blocks: list[Block], within: int = 30) -> tuple[list[Block], d
             least = 1 if isinstance(block, Table) and sum(map(len, found)) >= 3 else 2
             if rows and all(len(f) >= least or not any(c.strip() for c in row) for f, row in zip(found, rows)):
                 pairs += [p for f in found for p in f]
+                tail = unpaired_tail([c.strip() for c in rows[-1]]) if not isinstance(block, Table) else ""
+                if tail:
+                    out.append(Paragraph(tail))
                 continue
         out.append(block)
     meta = meta_from_pairs([(k, v) for k, v in pairs if meta_key(k)])
