@@ -281,3 +281,11 @@ def test_a_news_headline_about_the_report_is_not_its_title():
     paragraphs = ["某省人民政府发布2010年政府信息公开工作报告", "2011年05月26日 | 某某网", "某省人民政府2010年政府信息公开工作报告",
                   "本年度报告是根据条例要求编制的。"]
     assert title_of(paragraphs) == "某省人民政府2010年政府信息公开工作报告"
+
+
+def test_a_mirrors_question_marks_for_unprintable_spaces_are_no_part_of_a_title():
+    # a mirror site writes the non-breaking spaces it cannot encode as ASCII question marks,
+    # after a title split over two lines and before the first paragraph
+    paragraphs = ["某某旗2024年度", "政府信息公开年报?", "? ?本年度报告根据《条例》要求制作。", "一、总体情况?"]
+    assert title_of(paragraphs) == "某某旗2024年度政府信息公开年报"
+    assert clean_title_line("?某县2023年政府信息公开工作年度报告 ?") == "某县2023年政府信息公开工作年度报告"

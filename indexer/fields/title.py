@@ -72,10 +72,14 @@ _GLUED_TITLE = re.compile(
 )
 
 
+# ? ?某局…报告?: a mirror site writes the spaces it cannot encode as ASCII question marks; a title asks nothing
+_MIRROR_MARKS = re.compile(r"^[?\s]+|[?\s]+$")
+
+
 @lru_cache(maxsize=64)  # the opening's lines are cleaned for the title, then again for the byline under it
 def clean_title_line(text: str) -> str:
     """A line of the opening without page chrome: markdown marks, labels, widgets, breadcrumbs, dates."""
-    text = _MARKDOWN.sub("", text).strip()
+    text = _MIRROR_MARKS.sub("", _MARKDOWN.sub("", text).strip())
     infobox = _INFOBOX_NAME.match(text)
     text = _once(infobox.group("t") if infobox else _CHUNK_NUMBER.sub("", text))
     text = re.sub(r"(?<=\d) (?=\d)", "", text)  # 2 0 2 2 年 (letter-spaced PDF text)
