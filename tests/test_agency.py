@@ -803,3 +803,35 @@ def test_a_verb_with_its_object_is_no_clause_subject(clause, expected):
     paragraphs = [clause, "局主要领导亲自抓政务公开。"]
     assert names(self_named_subject(paragraphs)) == expected
 
+
+
+def test_an_office_reporting_for_itself_takes_its_fuller_name_from_the_contact_line():
+    # the preamble names the office by its district alone, the contact line with its city too
+    paragraphs = [
+        "根据《条例》规定,编制江北区人民政府办公室2024年政府信息公开工作年度报告。"
+        "如对本年度报告有疑问,请联系宁波市江北区人民政府办公室,联系电话:0571-12345678。",
+        "一、总体情况",
+        "2024年以来,我区通过不同渠道和方式公开政府信息3200余条。",
+    ]
+    assert find_agency(None, paragraphs).name == "宁波市江北区人民政府办公室"
+
+
+def test_a_service_centre_on_the_contact_line_answers_for_the_government_that_speaks():
+    # a banner's own report, compiled from all its towns and departments, names on its contact line only the
+    # centre that runs its website; the report speaks as the banner (我旗)
+    paragraphs = [
+        "本报告根据《条例》规定,汇总全旗各苏木乡镇人民政府、旗直各部门政府信息公开工作情况编制而成。"
+        "如对本报告有任何疑问,请与四子王旗电子政务网站服务中心联系(联系电话:0474-1234567)。",
+        "一、总体情况",
+        "2024年,我旗认真贯彻落实《条例》相关要求,积极主动公开政府信息。",
+    ]
+    assert find_agency(None, paragraphs).name == "四子王旗人民政府"
+
+
+def test_a_centre_reporting_for_itself_keeps_its_name():
+    paragraphs = [
+        "如对本报告有任何疑问,请与某市公共资源交易中心联系(联系电话:0474-1234567)。",
+        "一、总体情况",
+        "2024年,我中心认真贯彻落实《条例》相关要求。",
+    ]
+    assert find_agency(None, paragraphs).name.endswith("公共资源交易中心")

@@ -535,9 +535,36 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
                 or self_named_subject(paragraphs))
         return _placed(last, paragraphs) if last else None
     primary = _district_dropped(_department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
+    primary = _centre_answering(primary, paragraphs)
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
+    fuller += _office_printed_in_full(primary, sources[1:])
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
     return _office_speaking(_placed(_full_name(best, paragraphs), paragraphs), paragraphs)
+
+
+def _centre_answering(primary: AgencyFound, paragraphs: list[str]) -> AgencyFound:
+    """A contact line naming a place's centre (请与某旗电子政务网站服务中心联系) in a report that speaks as that
+    place's government (我旗…, 汇总全旗…): the centre only answers for the government, which reports."""
+    if primary.source != "contact" or not primary.name.endswith("中心"):
+        return primary
+    government = pronoun_government(paragraphs)
+    if government and len(government.printed) >= 2 and primary.name.startswith(government.printed):
+        return government
+    return primary
+
+
+def _office_printed_in_full(primary: AgencyFound, others: list[AgencyFound]) -> list[AgencyFound]:
+    """A government's office reporting for itself (编制某区人民政府办公室2024年…报告) that a contact line prints
+    with more of its place (请联系某市某区人民政府办公室): the contact line read the office as its government,
+    but the office it prints is the reporting agency itself, named in full."""
+    if not primary.name.endswith("人民政府办公室"):
+        return []
+    out = []
+    for other in others:
+        printed = canonical(TRAILING_BRACKET.sub("", other.printed))
+        if printed != other.name and len(printed) > len(primary.name) and same_agency(primary.name, printed):
+            out.append(AgencyFound(printed, other.printed, other.source))
+    return out
 
 
 def _placed(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
