@@ -23,6 +23,11 @@ _BELOW = {"province": "city", "city": "county", "county": "county", "township": 
 # municipality's districts are all listed, and a district (闸北区 too, long merged) is never a 管理委员会
 _MUNICIPALITY = re.compile(r"^(?:北京市|上海市|天津市|重庆市)")
 _COMMITTEE = re.compile(r"(?:管理委员会|管委会)$")
+# 天津某某综保区管理委员会, 上海某某经济技术开发区管委会: a development or bonded zone's committee sits one level
+# below the municipality named before it, as a zone the gazetteer lists does (its host's level, one down)
+_ZONE_COMMITTEE = re.compile(
+    r"(?:开发区|高新区|经开区|新区|园区|实验区|试验区|示范区|合作区|保税区|综保区|保税港区|投资区|度假区)(?:管理委员会|管委会)$")
+_MUNICIPALITY_STEM = re.compile(r"^(?:北京|上海|天津|重庆)")
 
 
 def named_by_stem(agency: str, county: str | None) -> bool:
@@ -67,6 +72,8 @@ def agency_level_of(
         return "township" if _TOWNSHIP.search(agency) else _BELOW[zone_host_level]
     if place_levels:
         level = place_levels[-1]
+        if level == "province" and _MUNICIPALITY_STEM.match(place_part or agency) and _ZONE_COMMITTEE.search(agency):
+            return _BELOW[level]
         if level != "township" and _TOWNSHIP.search(agency):
             return "township"
         if level in ("province", "city") and _UNLISTED_COUNTY.search(place_part) and not (
