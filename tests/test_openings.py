@@ -264,6 +264,12 @@ OPENINGS = {
         "海关总署2021年政府信息公开工作年度报告\n一、总体情况\n2021年，海关总署主动公开信息1200条，广州海关、上海海关……\n" + BODY,
         dict(agency="海关总署", agency_level="national", province=None, year=2021),
     ),
+    # ---- a customs house: its city's name and 海关 (天津海关2016年海关政府信息公开年度工作报告)
+    "customs_house": (
+        "您的位置:首页 > 信息公开 > 公开年报\n青岛海关2016年海关政府信息公开年度工作报告\n"
+        "2016年青岛海关在海关总署的领导下，进一步加强政府信息公开工作。\n" + BODY,
+        dict(agency="青岛海关", agency_level="city", province="山东省", city="青岛市", year=2016),
+    ),
     "ministry_with_prc": (
         "中华人民共和国商务部2022年政府信息公开工作年度报告\n一、总体情况\n2022年，商务部主动公开信息800条。\n" + BODY,
         dict(agency="中华人民共和国商务部", agency_level="national", province=None),

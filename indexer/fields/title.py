@@ -151,6 +151,10 @@ def title_head(title: str) -> str:
     head = _TITLE_START.split(title, maxsplit=1)[0]
     if head.endswith("人民"):  # XX县人民|政府信息公开…
         head += "政府"
+    year = re.search(YEAR_WORD, head)
+    after = head[year.end():].strip() if year else ""
+    if after and head[:year.start()].strip().endswith(after):  # 某海关2016年海关政府信息公开…: the kind said again
+        head = head[:year.start()]
     head = re.sub(YEAR_WORD, "", head)
     head = re.sub(rf"{YEAR}\s*$", "", head)  # 某委2020政府信息公开…: a year printed without 年 before the report words
     head = re.sub(r"^年度?", "", head)  # 某局2025 / 年政府信息公开…: a line that starts on the end of the year before it
