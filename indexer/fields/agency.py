@@ -60,7 +60,8 @@ _NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关
 _GLUED_LABEL = re.compile(r"^(?:文章标题|信息名称|标题|名称|题目)")
 # 本报告由A编制 / 由A根据…编制
 # 由A（以下简称B）编制: a short name declared between the name and its verb
-_COMPILER = re.compile(rf"由(?P<a>{_NAME})(?:[（(](?:以下)?简称[^（）()]{{1,20}}[)）])?(?=根据|依据|按照|编制|编写|负责|组织|牵头|汇总|综合|会同|结合|制作|撰写)")
+# 由A、B（以下简称C）编制: two offices that share one seat (某区国家税务局、某地方税务局某区分局) compile it; the first is named
+_COMPILER = re.compile(rf"由(?P<a>{_NAME})(?:、{_NAME})*(?:[（(](?:以下)?简称[^（）()]{{1,20}}[)）])?(?=根据|依据|按照|编制|编写|负责|组织|牵头|汇总|综合|会同|结合|制作|撰写)")
 # A编制了本报告; A根据…情况，编制本报告; A特编制2023年…报告; A现向社会公开《…》; A形成了《…》
 _COMPILER_SUBJECT = re.compile(
     rf"(?:^|[，。；,;:：])\s*(?P<a>{NAME_CHAR}{{2,40}}?)\s*(?:特|现|已|拟|认真|依法)?\s*"
