@@ -270,6 +270,13 @@ OPENINGS = {
         "2016年青岛海关在海关总署的领导下，进一步加强政府信息公开工作。\n" + BODY,
         dict(agency="青岛海关", agency_level="city", province="山东省", city="青岛市", year=2016),
     ),
+    # ---- a survey team of the statistics bureau, named by its city's stem (国家统计局中山调查队, 2018)
+    "survey_team_by_stem": (
+        "2018年国家统计局中山调查队政府信息公开工作报告\n发布时间:2019-03-20 09:51:00\n"
+        "根据《中华人民共和国政府信息公开条例》，现公布2018年国家统计局中山调查队政府信息公开工作年度报告。\n"
+        "一、主要工作概述\n2018年，我队认真贯彻《条例》。\n" + BODY,
+        dict(agency="国家统计局中山调查队", agency_level="city", province="广东省", city="中山市", year=2018),
+    ),
     "ministry_with_prc": (
         "中华人民共和国商务部2022年政府信息公开工作年度报告\n一、总体情况\n2022年，商务部主动公开信息800条。\n" + BODY,
         dict(agency="中华人民共和国商务部", agency_level="national", province=None),

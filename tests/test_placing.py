@@ -44,3 +44,17 @@ def test_agency_and_region_runs_the_placing_rules():
     found = AgencyFound("经济开发区管委会", "经济开发区管委会", "title")
     agency, region, level = placing.agency_and_region(found, None, "可登录定州市人民政府网站查阅。")
     assert agency == "定州市经济开发区管委会" and region.county == "定州市" and level is not None
+
+
+@pytest.mark.parametrize(
+    "agency, place",
+    [
+        ("国家统计局中山调查队", "中山市"),  # a stem the gazetteer will not read alone (held18: 2018 report)
+        ("国家统计局慈溪调查队", "慈溪市"),  # a county-level city's team
+        ("国家统计局湖北调查总队", None),  # a province's corps prints a place the gazetteer reads
+        ("国家统计局某某调查队", None),
+        ("中山市统计局", None),
+    ],
+)
+def test_a_survey_team_is_placed_by_its_stem(agency, place):
+    assert placing.survey_team_place(agency) == place

@@ -13,12 +13,14 @@ rule is a small function over (agency, region, text); a new one goes into
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..gazetteer import Region, county_government_named, county_printed_before, place_by_code, places_in, resolve
 from .agency import AgencyFound
 from .level import agency_level_of, is_national, is_township_agency, named_by_stem
 from .names import complete_level_prefix, is_bare_county_level, is_unplaced_unit, split_place
+from .patterns import HAN
 
 # (agency, region so far, the report's text) → (region, agency) when the rule places the agency, else None
 PlacingRule = Callable[[str, Region, str], "tuple[Region, str] | None"]
@@ -68,14 +70,33 @@ PLACING_RULES: tuple[PlacingRule, ...] = (
 )
 
 
+# 国家统计局中山调查队, 国家统计局慈溪调查队: the statistics bureau's survey team of a city or a county, named by the
+# place's stem alone (a stem the gazetteer will not read alone: 中山 is also a district, a town, a road)
+_SURVEY_TEAM = re.compile(rf"^国家统计局(?P<stem>[{HAN}]{{2,4}}?)调查队$")
+
+
+def survey_team_place(agency: str) -> str | None:
+    """The city or county a survey team's name holds by its stem: the city first (中山 → 中山市), then a county."""
+    m = _SURVEY_TEAM.match(agency)
+    if not m or places_in(agency, agency=True):
+        return None
+    for kind in ("市", "县", "区", "旗"):
+        name = m.group("stem") + kind
+        found = places_in(name, agency=True)
+        if len(found) == 1 and found[0].start == 0 and len(found[0].places) == 1:
+            return name
+    return None
+
+
 def agency_and_region(found: AgencyFound | None, title: str | None, full_text: str) -> tuple[str | None, Region, str | None]:
     """The agency's canonical name, the report's region and the agency's level."""
     if found is None:
         primary = [title] if title else []
         return None, resolve(primary, full_text).region if primary else Region(), None
-    if is_national(found.name) and not places_in(found.name, agency=True):
+    team_place = survey_team_place(found.name)
+    if is_national(found.name) and not places_in(found.name, agency=True) and not team_place:
         return found.name, Region(), "national"
-    primary = list(dict.fromkeys(t for t in (found.printed, found.name, title) if t))
+    primary = [team_place] if team_place else list(dict.fromkeys(t for t in (found.printed, found.name, title) if t))
     resolution = resolve(primary, full_text)
     region, agency = resolution.region, found.name
     for rule in PLACING_RULES:
@@ -86,7 +107,7 @@ def agency_and_region(found: AgencyFound | None, title: str | None, full_text: s
         agency = resolution.misread[1] + agency[len(resolution.misread[0]):]
     agency = complete_level_prefix(agency, region)
     place_part, _ = split_place(agency)
-    levels = [m.places[0].level for m in places_in(agency, agency=True)]
+    levels = [m.places[0].level for m in places_in(team_place or agency, agency=True)]
     settled = resolution.places[0].level if len(resolution.places) == 1 else None
     if region.county and levels[-1:] == ["city"] and settled == "county" and not region.zone:
         levels.append("county")  # a county's branch of a city bureau (长沙市公安局岳麓分局, 内江市隆昌生态环境局)
