@@ -35,6 +35,15 @@ def test_the_statistics_period_is_the_strongest_signal_without_a_title_year():
     assert statistics_year(["2022年，我局主动公开信息。"]) is None
 
 
+def test_a_whole_calendar_year_span_is_the_statistics_year_when_no_period_is_labelled():
+    # 本报告中所列数据统计限自2021年1月1日至2021年12月31日 (岱山县卫生健康局, the label misprinted): no year mention counts
+    paragraphs = ["本报告中所列数据统计限自2021年1月1日至2021年12月31日。", "一、总体情况", "1.2021,在县委的领导下，我局认真贯彻落实。"]
+    assert statistics_year(paragraphs) == 2021
+    assert year_of(None, paragraphs) == 2021
+    assert statistics_year(["内容涵盖2013年1月1日至12月31日期间的工作情况。"]) == 2013
+    assert statistics_year(["自2020年1月1日至2021年12月31日，共受理申请12件。"]) is None  # two years: no one year
+
+
 def test_the_title_year_comes_first():
     paragraphs = ["本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。"]
     assert year_of("某局2022年政府信息公开工作年度报告", paragraphs) == 2022
@@ -190,3 +199,4 @@ def test_the_issue_date_label_dates_the_page():
 def test_a_title_year_printed_without_its_year_character():
     """某厅2022政府信息公开工作年度报告: the year right before the report words, 年 left out."""
     assert year_of("某省某某厅2022政府信息公开工作年度报告", ["日期: 2023-01-31", "一、总体情况"], "2023-01-31") == 2022
+

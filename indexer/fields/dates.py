@@ -188,14 +188,22 @@ def _bullet_off(text: str) -> str:
     return text.lstrip(" •·・*-–—")
 
 
+# 数据统计限自2021年1月1日至2021年12月31日 (a label misprinted), 涵盖2013年1月1日至12月31日: a whole calendar year's span
+_WHOLE_YEAR_SPAN = re.compile(
+    rf"({YEAR})\s*年\s*(?:1|01|一)\s*月\s*(?:1|01|一)\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(?:({YEAR})\s*年)?\s*12\s*月\s*31\s*日"
+)
+
+
 def statistics_year(paragraphs: list[str], head: int = 15) -> int | None:
-    """The year of the statistics period the opening states (统计期限自2021年1月1日起…)."""
-    for text in paragraphs[:head]:
-        m = _STATISTICS_PERIOD.search(text)
-        if m:
-            year = cn_year(m.group(1))
-            if _FIRST_YEAR <= year <= _LAST_YEAR:
-                return year
+    """The year of the statistics period the opening states (统计期限自2021年1月1日起…); failing a labelled
+    period, the one whole calendar year the opening spans (2021年1月1日至2021年12月31日)."""
+    for pattern in (_STATISTICS_PERIOD, _WHOLE_YEAR_SPAN):
+        for text in paragraphs[:head]:
+            m = pattern.search(text)
+            if m and (pattern is _STATISTICS_PERIOD or m.group(2) in (None, m.group(1))):
+                year = cn_year(m.group(1))
+                if _FIRST_YEAR <= year <= _LAST_YEAR:
+                    return year
     return None
 
 
