@@ -200,3 +200,10 @@ def test_a_title_year_printed_without_its_year_character():
     """某厅2022政府信息公开工作年度报告: the year right before the report words, 年 left out."""
     assert year_of("某省某某厅2022政府信息公开工作年度报告", ["日期: 2023-01-31", "一、总体情况"], "2023-01-31") == 2022
 
+
+def test_a_byline_naming_its_source_then_the_date_gives_the_page_date():
+    # 来源:云南省人民政府办公厅          2020-03-31 17:13:25 【字体: (the spaces dropped in the display form)
+    opening = ["2019年某省政府信息公开工作年度报告", "来源:某省人民政府办公厅2020-03-31 17:13:25【字体:", "本报告由某省人民政府办公厅编制。"]
+    assert published_of(opening) == "2020-03-31"
+    assert published_of(["某局2019年报告", "来源:某局 2020年3月31日 【打印】"]) == "2020-03-31"
+    assert published_of(["某局2019年报告", "来源:某局。2020年3月31日全年主动公开信息20条。"]) is None  # a sentence, not a byline

@@ -151,7 +151,7 @@ def page_date(text: str, next_line: str = "", drafting: bool = True) -> dt.date 
         if rest.strip():
             return parse_date(rest[:30])  # the date right after its label, not one in the text run on after it
         return parse_date(next_line) if _is_date_line(next_line) else None
-    m = _LEADING_DATE.match(text)
+    m = _LEADING_DATE.match(text) or _SOURCE_THEN_DATE.match(text)
     if m and not _SITE_CLOCK.search(text):
         after = _TIME.sub("", text[m.end():])
         if _PAGE_CHROME_AFTER.match(after):
@@ -160,6 +160,8 @@ def page_date(text: str, next_line: str = "", drafting: bool = True) -> dt.date 
 
 
 _LEADING_DATE = re.compile(rf"^\s*(?:{DATE_CN.pattern}|{_DATE_NUM.pattern})")
+# 来源:某省人民政府办公厅   2020-03-31 17:13:25 【字体: a byline that names the source, then the page's date and time
+_SOURCE_THEN_DATE = re.compile(rf"^\s*(?:信息|文章)?来源\s*[:：]\s*[^\d\s|｜:：]{{2,40}}?\s*(?:{DATE_CN.pattern}|{_DATE_NUM.pattern})")
 
 
 _SITE_CLOCK = re.compile(r"星期|周[一二三四五六日天]")  # a date with its weekday is the site's clock
