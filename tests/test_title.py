@@ -214,6 +214,13 @@ def test_a_version_note_after_the_title_is_kept_as_printed():
     assert title_of(lines) == "某县财政局2023年度政府信息公开工作年度报告(文字版)"
 
 
+def test_a_news_sites_full_text_note_is_not_part_of_the_title():
+    # 辽宁省2015年度政府信息公开工作报告(全文), 青海省2012年…报告(全文): a news site reposting the whole report
+    lines = ["某省2015年度政府信息公开工作报告(全文)", "某省人民政府办公厅 2016-04-15", "一、总体情况"]
+    assert title_of(lines) == "某省2015年度政府信息公开工作报告"
+    assert clean_title_line("某省2012年政府信息公开工作报告（全文）") == "某省2012年政府信息公开工作报告"
+
+
 def test_title_head_without_a_year_printed_without_nian():
     assert title_head("某自治区政府国资委2020政府信息公开工作年度报告") == "某自治区政府国资委"
 

@@ -19,7 +19,7 @@ from .patterns import AGENCY_SUFFIX, NAME_CHAR, REPORT_WORDS, SENTENCE_PUNCT, YE
 
 # …年度报告, also with its year in brackets after it (…年度报告（2022年度）)
 # …年度报告（文字版）: a version note after the title is part of it as printed
-_VERSION_NOTE = r"(?:[（(](?:文字版|图文版|图解版|全文|简版|修订版|更正版|正式版)[)）])"
+_VERSION_NOTE = r"(?:[（(](?:文字版|图文版|图解版|简版|修订版|更正版|正式版)[)）])"
 # …年度报告（上海市某区某镇人民政府）: the agency printed in brackets after a title that starts on its year
 _AGENCY_NOTE = rf"(?:[（(]\s*{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}\s*[)）])"
 _TITLE_LINE = re.compile(
@@ -55,6 +55,7 @@ _TRAILING_INFO = re.compile(
     r"\s*(?:(?:发布|更新|生成)(?:时间|日期)|(?:信息|文章|稿件)?来源|浏览次数|访问量|阅读次数|点击数|作者)\s*[:：].*$"
     r"|(?<=报告)\s*[（(]?\s*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*[)）]?$"  # …报告 2025-01-22
     r"|(?<=报告)\s*(?:[-_|｜]|—+)\s*[^，。；]{1,30}$"  # …报告-某某网站: the site's name after the title
+    r"|(?<=报告)\s*[（(]全文[)）]\s*$"  # …报告（全文）: a news site's note that it reposts the whole text
 )
 # 某市政府门户网站-某县人民政府2021年…报告_…: a page's <title> printed as its first line starts on the site's name
 _SITE_PREFIX = re.compile(r"^[^，。；,;\s]{2,24}?(?:网站|政务网|网)\s*(?:[-–—_|｜]|——)\s*")
