@@ -280,6 +280,12 @@ def test_the_opening_subject_needs_a_year_first_and_no_section_before_it():
     assert opening_subject(["一、总体情况", "2022年,某县水利局认真贯彻《条例》。"]) is None
 
 
+def test_the_opening_subject_after_commas_a_mirror_doubled():
+    # 2012年,,在市委,、市政府的坚强领导和市政府信息公开办的有力指导下,,雅安工业园区管委会认真贯彻… (a spam mirror)
+    text = "2012年,,在市委,、市政府的坚强领导和市政府信息公开办的有力指导下,,某县水利局认真贯彻落实《条例》的规定。"
+    assert opening_subject([text]).name == "某县水利局"
+
+
 def test_a_government_speaking_as_wo_qi_takes_the_one_banner_it_names():
     paragraphs = ["特向社会公布我旗2021年度信息公开年度报告。",
                   "2021年,我旗按照巴彦淖尔市政务公开领导小组的部署开展工作。",
