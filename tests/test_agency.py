@@ -286,6 +286,15 @@ def test_the_opening_subject_after_commas_a_mirror_doubled():
     assert opening_subject([text]).name == "某县水利局"
 
 
+def test_a_series_heading_without_a_year_yields_to_the_department_that_compiled_the_report():
+    # 北京市统计局•国家统计局北京调查总队 / 北京市政府信息公开工作年度报告 (the heading every Beijing department printed)
+    compiled = "本报告是根据《条例》要求，由北京市统计局、国家统计局北京调查总队（以下简称统计局队）编制的2012年度政府信息公开工作年度报告。"
+    heading = "北京市政府信息公开工作年度报告"
+    assert find_agency(heading, [heading, compiled]).name == "北京市统计局"
+    assert find_agency("2012年" + heading, ["2012年" + heading, compiled]).name == "北京市人民政府"  # a year: the city's own
+    assert find_agency(heading, [heading, "本报告由北京市人民政府办公室编制。"]).name == "北京市人民政府"
+
+
 def test_a_government_speaking_as_wo_qi_takes_the_one_banner_it_names():
     paragraphs = ["特向社会公布我旗2021年度信息公开年度报告。",
                   "2021年,我旗按照巴彦淖尔市政务公开领导小组的部署开展工作。",

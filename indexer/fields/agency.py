@@ -29,7 +29,7 @@ from .names import (
     split_place,
     zone_printing_pattern,
 )
-from .patterns import AGENCY_SUFFIX, HAN, NAME_CHAR, TRAILING_BRACKET, YEAR_WORD
+from .patterns import AGENCY_SUFFIX, HAN, NAME_CHAR, TRAILING_BRACKET, YEAR, YEAR_WORD
 from .level import is_national
 from .title import clean_title_line, is_agency_line, title_head
 
@@ -538,6 +538,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
         return _placed(last, paragraphs) if last else None
     primary = _district_dropped(_department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     primary = _centre_answering(primary, paragraphs)
+    primary = _series_heading_compiled_by(primary, sources[1:], title)
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     fuller += _office_printed_in_full(primary, sources[1:])
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
@@ -691,6 +692,21 @@ def _department_of_place(primary: AgencyFound, others: list[AgencyFound]) -> Age
         if other.source == "compiler" and place in ("县", "区", "市", "旗") and primary.printed.endswith(place) and kind:
             name = primary.printed + kind
             return AgencyFound(canonical(name), name, "compiler")
+    return primary
+
+
+def _series_heading_compiled_by(primary: AgencyFound, others: list[AgencyFound], title: str | None) -> AgencyFound:
+    """A title that is a place's series heading, with no year (北京市政府信息公开工作年度报告 over every Beijing
+    department's report), yields to a department of that place the preamble says compiled the report
+    (由北京市统计局、国家统计局北京调查总队编制的2012年度…报告); a government's own office compiling it stays the government."""
+    if primary.source != "title" or primary.name != place_only_agency(primary.printed) or not title:
+        return primary
+    if re.search(YEAR, title):
+        return primary
+    for other in others:
+        if (other.source == "compiler" and other.name.startswith(primary.printed) and other.name != primary.name
+                and not other.name.endswith(("人民政府", "人民政府办公室", "人民政府办公厅"))):
+            return other
     return primary
 
 
