@@ -298,3 +298,11 @@ def test_a_mirrors_question_marks_for_unprintable_spaces_are_no_part_of_a_title(
     paragraphs = ["某某旗2024年度", "政府信息公开年报?", "? ?本年度报告根据《条例》要求制作。", "一、总体情况?"]
     assert title_of(paragraphs) == "某某旗2024年度政府信息公开年报"
     assert clean_title_line("?某县2023年政府信息公开工作年度报告 ?") == "某县2023年政府信息公开工作年度报告"
+
+
+def test_a_cms_rows_content_cell_glued_to_the_preamble_holds_the_title():
+    # 文件下载内容概述|江阴市人民政府2011年政府信息公开年度报告本年度报告是根据… (a Jiangsu county's CMS table, one run)
+    row = ("公开形式|网站、文件、政府公报|公开方式|主动公开|公开范围|面向社会有效期|长期|公开程序|部门编制,经办公室审核后公开|"
+           "体裁|报告主题(一级) |综合政务|主题(二级) |文秘工作|关键词|报告,行政,工作制度效力状况|有效|文件下载内容概述|"
+           "某市人民政府2011年政府信息公开年度报告本年度报告是根据《条例》的要求编制。如有疑问请与某市人民政府办公室联系,联系电话:86860511。")
+    assert title_of(["文件编号|公开时限|长期公开|发布机构|某市人民政府办公室", row]) == "某市人民政府2011年政府信息公开年度报告"

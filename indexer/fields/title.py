@@ -166,12 +166,18 @@ def title_head(title: str) -> str:
 
 
 def title_after_cms_row(text: str) -> str | None:
-    """A title glued to the end of a CMS metadata row (… 分类：政府信息公开年报XX局2022年…报告)."""
+    """A title glued to the end of a CMS metadata row (… 分类：政府信息公开年报XX局2022年…报告), or a cell of the
+    row that holds it, glued to the preamble the row runs into."""
     last = list(re.finditer(r"[:：]", text))
-    if not last:
-        return None
-    tail = _COLUMN_NAME.sub("", text[last[-1].end():].strip())
-    return tail if is_title_line(tail) else None
+    tail = _COLUMN_NAME.sub("", text[last[-1].end():].strip()) if last else ""
+    if tail and is_title_line(tail):
+        return tail
+    # 文件下载内容概述|某市人民政府2011年…年度报告本年度报告是根据…: a row's cell holding the title, glued to the preamble
+    for cell in _BAR.split(text):
+        glued = _GLUED_TITLE.match(cell.strip())
+        if glued and title_head(glued.group("t")):
+            return glued.group("t")
+    return None
 
 
 def _candidates(lines: list[str]) -> list[tuple[int, str]]:
