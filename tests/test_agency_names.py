@@ -130,6 +130,8 @@ def test_an_abbreviation_inside_a_compound_type_is_that_type():
 def test_short_autonomous_places_take_their_full_name():
     assert expand_type("甘南州卫生健康委员会") == "甘南藏族自治州卫生健康委员会"
     assert expand_type("恩施州人民政府") == "恩施土家族苗族自治州人民政府"
+    assert expand_type("湘西自治州自然资源和规划局") == "湘西土家族苗族自治州自然资源和规划局"
+    assert expand_type("峨山自治县教育体育局") == "峨山彝族自治县教育体育局"
     assert expand_type("舟山卫生健康委员会") == "舟山卫生健康委员会"  # a stem is not expanded to 舟山市
 
 

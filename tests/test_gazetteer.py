@@ -141,6 +141,9 @@ def test_agency_names(agency, expected):
         ("环翠区", R("山东省", "威海市", "环翠区", "371002")),
         ("恩施州", R("湖北省", "恩施土家族苗族自治州", None, "422800")),
         ("石柱县", R("重庆市", "重庆市", "石柱土家族自治县", "500240")),
+        # the stem and 自治州/自治县 with the nations left out, as 湘西's own bureaus print it
+        ("湘西自治州", R("湖南省", "湘西土家族苗族自治州", None, "433100")),
+        ("石柱自治县", R("重庆市", "重庆市", "石柱土家族自治县", "500240")),
     ],
 )
 def test_short_names(text, expected):

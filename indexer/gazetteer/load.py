@@ -113,6 +113,7 @@ class _Gazetteer:
                 if m:
                     stem = m.group("stem")
                     aliases[stem + "州"].append(sense)
+                    aliases[stem + "自治州"].append(sense)  # 湘西自治州: the stem and the kind, the nations left out
                 elif name.endswith("地区"):
                     stem = name[:-2]
                 elif name.endswith("盟"):
@@ -125,6 +126,7 @@ class _Gazetteer:
                     short[stem].append(sense)
             elif m and len(m.group("stem")) >= 2 and m.group("kind") in ("县", "旗"):
                 aliases[m.group("stem") + m.group("kind")].append(sense)
+                aliases[m.group("stem") + "自治" + m.group("kind")].append(sense)  # 峨山自治县 as 峨山县
         for stem in list(short):
             senses = short[stem]
             if stem in province_stems:
