@@ -129,6 +129,9 @@ def test_a_numbered_heading_cut_short_is_no_signature():
         # a subdistrict named the short way, 街 for 街道 (Guangzhou's)
         ("2022年,梅花村街以习近平新时代中国特色社会主义思想为指导,全面推进政务公开。", "梅花村街道办事处"),
         ("2022年,步行街以改造提升为重点,推进政务公开。", None),  # a street, no subdistrict of that name
+        # a department's office as the subject stands for the department; a government's office is an agency
+        ("2023年,县民政局办公室紧紧围绕县委、县政府决策部署,认真贯彻《条例》。", "县民政局"),
+        ("2023年,某县人民政府办公室认真贯彻《条例》。", "某县人民政府办公室"),
     ],
 )
 def test_first_sentence_of_section_one(paragraph, expected):

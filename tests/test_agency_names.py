@@ -9,6 +9,7 @@ from indexer.fields.names import (
     abbreviations,
     canonical,
     complete_level_prefix,
+    department_of_office,
     drop_internal_office,
     expand_type,
     is_place_name,
@@ -368,3 +369,18 @@ def test_the_receiving_office_a_place_names_for_its_disclosure_is_the_place():
     """请与某市政府信息公开日常受理机构某市电子政务办公室联系: the place's receiving office stands for the place."""
     assert drop_internal_office("青山市政府信息公开日常受理机构青山市电子政务办公室") == "青山市"
     assert drop_internal_office("青山县林业局政府信息公开工作机构办公室") == "青山县林业局"
+
+
+@pytest.mark.parametrize(
+    "name, department",
+    [
+        ("县民政局办公室", "县民政局"),
+        ("某市教育局综合办公室", "某市教育局"),
+        ("某县人民政府办公室", "某县人民政府办公室"),  # a government's office is an agency
+        ("某县民政局", "某县民政局"),
+        ("办公室", "办公室"),
+        ("我局办公室", "我局办公室"),  # a pronoun's office names no agency
+    ],
+)
+def test_department_of_office(name, department):
+    assert department_of_office(name) == department

@@ -21,6 +21,7 @@ from .dates import DATE_CN
 from .names import (
     abbreviations,
     canonical,
+    department_of_office,
     drop_internal_office,
     is_place_name,
     is_pronoun,
@@ -373,6 +374,7 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
     if m:
         name = _verb_object(_placed_object(m.group("a")))
         name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
+        name = department_of_office(name)  # 县民政局办公室紧紧围绕…: the bureau acts through its office
         if _agency_like(name) or _agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
             return AgencyFound(canonical(name), name, source)
         if is_place_name(name) and not is_pronoun(name):

@@ -116,6 +116,23 @@ def drop_internal_office(name: str) -> str:
     return name
 
 
+# 县民政局办公室, 某局综合办公室: a department's own office named where the department acts
+_DEPARTMENT_OFFICE = re.compile(r"(?:党政|综合|党政综合)?办公室$")
+
+
+def department_of_office(name: str) -> str:
+    """A department's internal office standing as a sentence's subject (2023年，县民政局办公室紧紧围绕…) is the
+    department (县民政局): the office works for it. A government's office (某县人民政府办公室) is an agency of its
+    own and stays, as does anything that is not an office after an agency's name."""
+    m = _DEPARTMENT_OFFICE.search(name)
+    if not m or m.start() < 3:
+        return name
+    head = name[: m.start()]
+    if not _AGENCY_END.search(head) or head.endswith("政府") or is_pronoun(head):
+        return name
+    return head
+
+
 def is_place_name(text: str) -> bool:
     """Text that is only a place: a chain of divisions (湖口县大垅乡), a zone, or a name with a place ending."""
     if not text:
