@@ -306,3 +306,9 @@ def test_a_cms_rows_content_cell_glued_to_the_preamble_holds_the_title():
            "体裁|报告主题(一级) |综合政务|主题(二级) |文秘工作|关键词|报告,行政,工作制度效力状况|有效|文件下载内容概述|"
            "某市人民政府2011年政府信息公开年度报告本年度报告是根据《条例》的要求编制。如有疑问请与某市人民政府办公室联系,联系电话:86860511。")
     assert title_of(["文件编号|公开时限|长期公开|发布机构|某市人民政府办公室", row]) == "某市人民政府2011年政府信息公开年度报告"
+def test_a_bar_of_site_links_above_a_title_is_not_its_first_piece():
+    """中国政府网 | 某部 | 某省政府门户网站 无障碍浏览| over an agency-less title (a province bureau's page header)."""
+    lines = ["中国政府网 | 中华人民共和国某某部 | 某省政府门户网站 无障碍浏览|", "2023年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_of(lines) == "2023年政府信息公开工作年度报告"
+    # a title broken inside its report words still joins (no bar between items)
+    assert title_of(["某县水利局2023年度政府", "信息公开工作年度报告"]) == "某县水利局2023年度政府信息公开工作年度报告"

@@ -180,6 +180,10 @@ def title_after_cms_row(text: str) -> str | None:
     return None
 
 
+# 中国政府网 | 某部 | 某省政府门户网站: a site's bar of links, items between bars, never a piece of a title
+_LINK_BAR = re.compile(r"[^\s|｜]\s*[|｜]\s*[^\s|｜]")
+
+
 def _candidates(lines: list[str]) -> list[tuple[int, str]]:
     """(line index, title) of every title-like line, joined with a split-off end or a preceding agency line."""
     out: list[tuple[int, str]] = []
@@ -187,7 +191,7 @@ def _candidates(lines: list[str]) -> list[tuple[int, str]]:
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         candidate = text
         if not is_title_line(candidate) and _TITLE_START.search(candidate + nxt) and nxt and len(nxt) <= 20 \
-                and not SENTENCE_PUNCT.search(candidate):
+                and not SENTENCE_PUNCT.search(candidate) and not _LINK_BAR.search(candidate):
             if is_title_line(candidate + nxt) and not (is_title_line(nxt) and title_head(nxt)):
                 candidate = candidate + nxt  # 某局2020年政府信息公开 / 工作年度报告
         if not is_title_line(candidate):
@@ -225,10 +229,10 @@ def _split_inside_agency(before: str, line: str) -> bool:
 
 def _split_inside_report_words(before: str, line: str) -> bool:
     """A title broken inside its report words (某局2023年度政府 / 信息公开工作年度报告): the line
-    before, no sentence, makes a title with an agency together with this one."""
+    before, no sentence and no bar of links, makes a title with an agency together with this one."""
     joined = before + line
     return (len(before) <= 40 and not SENTENCE_PUNCT.search(before) and not is_title_line(before)
-            and is_title_line(joined) and bool(title_head(joined)))
+            and not _LINK_BAR.search(before) and is_title_line(joined) and bool(title_head(joined)))
 
 
 def _score(title: str, position: int) -> float:
