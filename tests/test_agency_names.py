@@ -100,6 +100,7 @@ ABBREVIATED = {
     "政府": ("某区政府", "某区人民政府"),
     "民委": ("西藏自治区民委", "西藏自治区民族事务委员会"),
     "城管局": ("靖江市城管局", "靖江市城市管理局"),
+    "街办": ("解放路街办", "解放路街道办事处"),  # a subdistrict's office, after a known subdistrict's name
 }
 
 
@@ -126,6 +127,11 @@ def test_an_abbreviation_inside_a_compound_type_is_that_type():
     assert expand_type("某县科技局") == "某县科学技术局"
     assert expand_type("某县人民政府办") == "某县人民政府办公室"
     assert expand_type("国家卫生健康委") == "国家卫生健康委员会"
+
+
+def test_a_subdistrict_office_printed_short_needs_a_known_subdistrict():
+    assert expand_type("中山路街办") == "中山路街道办事处"
+    assert expand_type("某某路街办") == "某某路街办"  # no subdistrict of that name: left as printed
 
 
 def test_short_autonomous_places_take_their_full_name():

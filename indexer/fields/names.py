@@ -79,10 +79,20 @@ def expand_type(name: str) -> str:
             lead = full[: full.find(short[0])] if full.find(short[0]) > 0 else ""
             if lead and before.endswith(lead):  # 某县人民|政府办: the 人民 of 人民政府办公室 is printed
                 before = before[: -len(lead)]
-            if _BEFORE_TYPE.search(before):
+            if _BEFORE_TYPE.search(before) or _names_subdistrict(before, full):
                 name = before + full
             break
     return _expand_place_alias(name)
+
+
+def _names_subdistrict(before: str, full: str) -> bool:
+    """东岳路|街办: a subdistrict's office printed the short way after its name, which ends on a road's word
+    (路, 街) rather than a place's: expanded only when that subdistrict is known (东岳路街道)."""
+    if not full.startswith("街道") or not before:
+        return False
+    mentions = places_in(before + "街道", agency=True)
+    return (len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(before) + 2
+            and all(p.level == "township" for p in mentions[0].places))
 
 
 def _expand_place_alias(name: str) -> str:
