@@ -855,3 +855,10 @@ def test_a_centre_reporting_for_itself_keeps_its_name():
         "2024年,我中心认真贯彻落实《条例》相关要求。",
     ]
     assert find_agency(None, paragraphs).name.endswith("公共资源交易中心")
+def test_a_contact_unit_of_the_government_of_the_place_that_speaks_is_that_government():
+    """请联系某某县政府政务服务中心 in a report that speaks as 我县: the county's own report."""
+    opening = ["根据《条例》要求,特向社会公布2023年政府信息公开工作年度报告。如对本报告有疑问,请联系某某县政府政务服务中心。",
+               "一、总体情况", "2023年,我县坚持以习近平新时代中国特色社会主义思想为指导。"]
+    assert contact(opening).name == "某某县人民政府"
+    # a report that never speaks as the county: the centre itself
+    assert contact(opening[:2] + ["2023年,本中心坚持公开为常态。"]).name == "某某县政府政务服务中心"

@@ -483,10 +483,28 @@ def contact(paragraphs: list[str]) -> AgencyFound | None:
     """The agency of a contact line (请与A办公室联系): the office named stands for its agency."""
     for text in paragraphs:
         for m in _CONTACT.finditer(text):
-            found = _office_owner(m.group("a") or m.group("office"), "contact")
+            name = m.group("a") or m.group("office")
+            found = government_unit_owner(name, paragraphs) or _office_owner(name, "contact")
             if found:
                 return found
     return None
+
+
+# 吴起县政府政务服务中心: a unit of a place's government, named after the government
+_GOVERNMENT_UNIT = re.compile(rf"^(?P<p>[{HAN}]{{2,20}}?[县旗区市州盟])(?:人民)?政府(?P<u>[{HAN}]{{2,12}})$")
+
+
+def government_unit_owner(name: str, paragraphs: list[str], limit: int = 15) -> AgencyFound | None:
+    """A contact line naming a unit of a place's government (请联系吴起县政府政务服务中心) in a report that
+    speaks as that place (我县坚持…, 我县全年主动公开…): the place's own report, answered by a unit that serves its
+    government; the government reports. A government's office is left to the office rules."""
+    m = _GOVERNMENT_UNIT.match(name)
+    if not m or drop_internal_office(name) != name or not is_place_name(m.group("p")):
+        return None
+    place = m.group("p")
+    if not any(re.search(rf"[我本]{place[-1]}", t) for t in paragraphs[:limit]):
+        return None
+    return AgencyFound(place_only_agency(place), name, "contact")
 
 
 def from_publisher(publisher: str | None, paragraphs: list[str] = (), limit: int = 10) -> AgencyFound | None:
