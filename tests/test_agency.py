@@ -862,3 +862,13 @@ def test_a_contact_unit_of_the_government_of_the_place_that_speaks_is_that_gover
     assert contact(opening).name == "某某县人民政府"
     # a report that never speaks as the county: the centre itself
     assert contact(opening[:2] + ["2023年,本中心坚持公开为常态。"]).name == "某某县政府政务服务中心"
+
+
+
+def test_a_report_that_issued_its_governments_gazette_is_that_governments():
+    """全年共印发《某某市人民政府公报》6期 and no agency named anywhere: the city government's own report."""
+    opening = ["本年度报告根据《条例》编制。", "一、总体情况",
+               "(一)主动公开情况。强化重点领域公开。全年共印发《某某市人民政府公报》6期,在门户网站设置专栏。"]
+    assert find_agency(None, opening).name == "某某市人民政府"
+    # a department that publishes in the gazette issues none
+    assert find_agency(None, opening[:2] + ["(一)主动公开情况。在《某某市人民政府公报》上公开文件3件。"]) is None

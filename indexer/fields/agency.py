@@ -554,7 +554,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     sources = [f for f in found if f is not None]
     if not sources:
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
-                or self_named_subject(paragraphs))
+                or self_named_subject(paragraphs) or gazette_government(paragraphs))
         return _placed(last, paragraphs) if last else None
     primary = _district_dropped(_department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     primary = _centre_answering(primary, paragraphs)
@@ -907,6 +907,22 @@ def _bare_printings(name: str, text: str, covered: set[int]) -> int:
 
 # 结合市农业农村局工作情况，特向社会公布2019年本局…: the department whose own work the report sums up
 _OWN_WORK = re.compile(rf"结合(?P<a>{_NAME})(?:的)?(?:工作情况|工作实际|实际情况|实际工作)")
+
+
+# 全年共印发《朔州市人民政府公报》6期: only a government issues its own gazette
+_OWN_GAZETTE = re.compile(
+    rf"(?:印发|编印|印制|刊印|编发|发行|出版)了?[{HAN}]{{0,4}}?《(?P<p>[{HAN}]{{2,20}}?)(?:人民)?政府公报》")
+
+
+def gazette_government(paragraphs: list[str], limit: int = 15) -> AgencyFound | None:
+    """A report that names no agency but says it issued its government's gazette (全年共印发《某市人民政府公报》
+    6期): that government's own report. A last resort, after every finder; a department only publishes in it."""
+    for text in paragraphs[:limit]:
+        for m in _OWN_GAZETTE.finditer(text):
+            place = m.group("p")
+            if is_place_name(place) and not is_pronoun(place):
+                return AgencyFound(place_only_agency(place), place, "gazette")
+    return None
 
 
 def own_work(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
