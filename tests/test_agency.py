@@ -872,3 +872,14 @@ def test_a_report_that_issued_its_governments_gazette_is_that_governments():
     assert find_agency(None, opening).name == "某某市人民政府"
     # a department that publishes in the gazette issues none
     assert find_agency(None, opening[:2] + ["(一)主动公开情况。在《某某市人民政府公报》上公开文件3件。"]) is None
+
+
+
+def test_a_subdistrict_named_alone_takes_its_printing_after_its_district():
+    """渝中区's 七星岗街道 named alone in the first sentence and in full in its guide's name."""
+    opening = ["一、总体情况", "2023年,七星岗街道认真落实《条例》相关要求。",
+               "在区政府门户网站公布《重庆市渝中区七星岗街道办事处信息公开指南》。"]
+    assert find_agency(None, opening).name == "重庆市渝中区七星岗街道办事处"
+    # a district that does not hold it is no part of its name
+    other = opening[:2] + ["在区政府门户网站公布《重庆市江北区七星岗街道办事处信息公开指南》。"]
+    assert find_agency(None, other).name == "七星岗街道办事处"

@@ -742,8 +742,44 @@ def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
     if full is None:
         full = placed_printing(found.name, paragraphs)
     if full is None:
+        full = prefixed_printing(found.name, paragraphs)
+    if full is None:
         full = zone_in_full(found.name, paragraphs)
     return AgencyFound(canonical(full), full, found.source) if full else found
+
+
+def prefixed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
+    """A township's or subdistrict's agency named by its own place alone (渝碚路街道办事处) that the text also
+    prints after its county or city (《重庆市沙坪坝区渝碚路街道办事处信息公开指南》): the fullest printing, when
+    every place before the name is one the township lies in."""
+    mentions = places_in(name, agency=True)
+    if not mentions or mentions[0].start != 0 or not all(p.level == "township" for p in mentions[0].places):
+        return None
+    townships = mentions[0].places
+    best = ""
+    for text in paragraphs[:limit]:
+        for m in re.finditer(re.escape(name), text):
+            for k in range(min(14, m.start()), 1, -1):  # the longest chain of places first
+                prefix = text[m.start() - k:m.start()]
+                if len(prefix) + len(name) > len(best) and _encloses(prefix, townships):
+                    best = prefix + name
+                    break
+    return best or None
+
+
+def _encloses(prefix: str, townships) -> bool:
+    """重庆市沙坪坝区 before 渝碚路街道: a prefix that is only places, the last of them the township's county
+    (or city) and every one of them on its way."""
+    chain = places_in(prefix, agency=True)
+    if not chain or chain[0].start != 0 or chain[-1].end != len(prefix):
+        return False
+    if any(a.end != b.start for a, b in zip(chain, chain[1:])):
+        return False
+    names = {p.name for m in chain for p in m.places}
+    last = {p.name for p in chain[-1].places}
+    return any((t.region.county in last or (t.region.county is None and t.region.city in last))
+               and {n for n in (t.region.province, t.region.city, t.region.county) if n} >= names
+               for t in townships)
 
 
 def zone_in_full(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
