@@ -754,3 +754,21 @@ def test_a_piece_of_a_wrapped_row_group_label_is_no_template_evidence():
     v = values(result)
     assert "active.rules.made" not in v
     assert (v["active.rules.issued"], v["active.rules.in_force"], v["active.normative.repealed"]) == (1, 5, 1)
+
+
+def test_a_table_2_row_with_the_templates_figures_under_a_header_that_lost_a_column():
+    """A borderless PDF's reader split 上一年项目数量 into pieces no header word matches: the header keeps
+    本年增/减 and 处理决定数量, the rows three figures. The 2019 template's three columns, in its order, are theirs."""
+    rows = [["第二十条第（五）项", "", "", "", ""],
+            ["信息内容", "一", "目数量", "本年增/减", "处理决定数量"],
+            ["行政许可", "0", "+21", "776"],
+            ["其他对外管理服务事项", "0", "+57", "0"],
+            ["第二十条第（八）项", "", "", ""],
+            ["信息内容", "一", "目数量", "本年增/减"],
+            ["行政事业性收费", "3", "-1"]]
+    result, _ = mapped([Paragraph("二、主动公开政府信息情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert [v.get(f"active.licensing.{k}") for k in ("prev_items", "change", "decisions")] == [0, 21, 776]
+    assert [v.get(f"active.other_services.{k}") for k in ("prev_items", "change", "decisions")] == [0, 57, 0]
+    assert [v.get(f"active.fees.{k}") for k in ("prev_items", "change")] == [3, -1]
+

@@ -166,6 +166,26 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
     return list(zip(columns, (v for _, v in seq)))
 
 
+def _template_columns(row_key: str, columns: list[Column], figures: int) -> list[Column]:
+    """A table-2 row's columns when its header lost some: a reader that split a header cell into pieces no header
+    word matches (上一年项目数量 as 一 | 目数量) leaves fewer columns than the row has figures. When a template gives
+    the row exactly that many columns and the header's columns are among them in the template's order, one of them
+    a column only that template has, the row's figures are the template's columns; otherwise the header's stand."""
+    keys = [c.key for c in columns]
+    if figures <= len(keys):
+        return columns
+    for template in ("2019", "2021"):
+        wanted = ACTIVE_COLUMNS[template].get(row_key, ())
+        other = set(ACTIVE_COLUMNS["2021" if template == "2019" else "2019"].get(row_key, ()))
+        if len(wanted) != figures or not set(keys) <= set(wanted) or set(keys) <= other:
+            continue  # a header of 本年处理决定数量 alone does not tell the template (its cell may span the row)
+        if [k for k in wanted if k in keys] != keys:
+            continue  # the header's columns in another order than the template's
+        have = {c.key: c for c in columns}
+        return [have.get(k) or Column(k, None, None, UNIT_UNKNOWN if k == "amount_yuan" else None) for k in wanted]
+    return columns
+
+
 def _may_end_in_total(seq: list[tuple[int, str]]) -> bool:
     """A short applicant row whose last figure could be its 总计: one figure alone, or a last figure the others add
     up to (zeros too). Read from the left it would give a blank 总计's figure to 自然人 or 商业企业."""
@@ -367,6 +387,14 @@ class _Mapper:
                 layout = Layout(ACTIVE, [Column(k, None, None, UNIT_UNKNOWN if k == "amount_yuan" else None)
                                          for k in keys], -1, 0, False)
             columns = layout.columns
+            figures = [v for _, v in _sequential(row.cells, row.kinds, start, stop) if v.strip()]
+            mine = columns if _text_after_label(row, start, stop) else _template_columns(label.key, columns, len(figures))
+            if mine is not columns:
+                self.kind = label.kind
+                self.found.add(label.kind)
+                for column, cell in zip(mine, figures):
+                    self.put(f"active.{label.key}.{column.key}", column, cell, row)
+                return
             prefix = f"active.{label.key}."
         elif label.kind == APPLY:
             if layout is None or layout.kind != APPLY or len(layout.columns) < len(APPLY_COLUMNS) - 1:
