@@ -330,3 +330,40 @@ def test_table_3_read_column_by_column_gives_no_row_a_column():
              for r, v in zip(rows, [4, 0, 4, 0, 0, 0, 0])
              for c in ("natural", "commercial", "research", "nonprofit", "legal_services", "other", "total")}
     assert {k: v for k, v in m.items() if k.startswith("apply.") and truth.get(k) != v} == {}
+
+
+def test_a_label_wrapped_over_two_lines_with_the_figures_on_the_second():
+    """pypdfium2 text of a PDF whose narrow label column wrapped 2.其他法律行政 / 法规禁止公开 0 0 0 0 0 0 0: the
+    label's first line alone, its rest on the line of the row's figures."""
+    text = ("三、收到和处理政府信息公开申请情况\n1.属于国家秘密 0 0 0 0 0 0 0\n2.其他法律行政\n法规禁止公开 1 0 0 0 0 0 1\n"
+            "3.危及“三安全\n一稳定” 0 0 0 0 0 0 0\n4.保护第三方合\n法权益 2 0 0 0 0 0 2\n")
+    grid = _grids(parse_text(text))[0]
+    assert grid[1] == ["2.其他法律行政法规禁止公开"] + "1 0 0 0 0 0 1".split()
+    assert grid[2] == ["3.危及“三安全一稳定”"] + ["0"] * 7
+    assert grid[3] == ["4.保护第三方合法权益"] + "2 0 0 0 0 0 2".split()
+
+
+def test_a_label_wrapped_over_two_lines_with_the_figures_on_the_first():
+    """pdftotext -layout of a narrow page: 一、本年新收政府信 0 0 0 0 0 0 0 / 息公开申请数量."""
+    text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信 3 0 0 0 0 0 3\n 息公开申请数量\n"
+            "二、上年结转政府信 0 0 0 0 0 0 0\n 息公开申请数量\n")
+    grid = _grids(parse_text(text))[0]
+    assert grid[0] == ["一、本年新收政府信息公开申请数量"] + "3 0 0 0 0 0 3".split()
+    assert grid[1] == ["二、上年结转政府信息公开申请数量"] + ["0"] * 7
+
+
+def test_two_whole_labels_on_two_lines_are_not_joined_into_one():
+    text = "二、主动公开政府信息情况\n规章\n规范性文件 1 0 3\n"
+    grids = _grids(parse_text(text))
+    assert not any(row[0].startswith("规章规范性文件") for g in grids for row in g)
+
+
+def test_a_label_wrapped_over_many_lines_round_its_figures():
+    """pdftotext -layout of a table whose label column holds two or three characters a line: the figures on a middle
+    line, the label's pieces above and below it."""
+    text = ("三、收到和处理政府信息公开申请情况\n1.属于国家秘密 0 0 0 0 0 0 0\n    2.其\n    他法\n    律行\n"
+            "    政法 4 0 0 0 0 0 4\n    规禁\n    止公\n     开\n    3.危\n     及\n    “三 0 0 0 0 0 0 0\n    安全\n"
+            "    一稳\n    定”\n")
+    grid = _grids(parse_text(text))[0]
+    assert grid[1] == ["2.其他法律行政法规禁止公开"] + "4 0 0 0 0 0 4".split()
+    assert grid[2] == ["3.危及“三安全一稳定”"] + ["0"] * 7

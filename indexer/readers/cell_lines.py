@@ -38,6 +38,12 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
             out.append(runs[below].strip() + " " + " ".join(tokens))
             skip.add(below)
             continue
+        if (wrapped := _wrapped_label(out, line, runs[i + 1:i + 1 + _WRAP_LINES])) is not None:
+            joined, above, below = wrapped  # 2.其他法律行政 / 法规禁止公开 0 0 0 0 0 0 0
+            del out[len(out) - above:]
+            out.append(joined)
+            skip.update(range(i + 1, i + 1 + below))
+            continue
         out.append(line)
     out = doubted_orders_unplaced(rows_in_template_order(out))
     return _header_runs(out)
@@ -114,6 +120,55 @@ def _column_run(runs: list[str], i: int) -> bool:
 def _is_figures_line(line: str) -> bool:
     tokens = line.split()
     return bool(tokens) and "\t" not in line and all(FIGURE_TOKEN.match(t) for t in tokens)
+
+
+def _label_piece(line: str) -> bool:
+    """A short line of a wrapped label's piece: no figure, no tab or pipe of a laid-out table."""
+    text = line.strip()
+    return bool(text) and len(text) <= 16 and "\t" not in line and "|" not in line and not _has_figure(text)
+
+
+def _has_figure(text: str) -> bool:
+    """A digit other than the numbering a label starts with (2.其他法律行政)."""
+    return any(ch.isdigit() for ch in re.sub(r"^\d+[.、．]", "", text))
+
+
+def _whole_label(text: str):
+    """The template row `text` names as printed whole (not a piece of a label, not a fuzzy match)."""
+    lab = match_label(text, ("row",), group="other")
+    return lab if lab is not None and label_core(text) in {label_core(a) for a in lab.alts} else None
+
+
+_WRAP_LINES = 6  # a label wrapped in a narrow column: up to six lines above or below the line of its figures
+
+
+def _wrapped_label(out: list[str], line: str, after: list[str]) -> tuple[str, int, int] | None:
+    """A row label a narrow column wrapped over several lines, the row's figures on one of them, as one line (label
+    then figures), with how many lines above and below it took: pypdfium2's 2.其他法律行政 / 法规禁止公开 0 0 0 0 0 0
+    0, pdftotext -layout's 一、本年新收政府信 0 0 0 0 0 0 0 / 息公开申请数量 or 2.其 / 他法 / 律行 / 政法 0 0 0 0 0 0 0
+    / 规禁 / 止公 / 开. Only when the pieces, the fewest that do, make a whole template row label whose table takes
+    that many figures, and the piece on the figures' line is no row label by itself."""
+    with_figures = FIGURES_LINE.match(line.strip()) if "\t" not in line and "|" not in line else None
+    if with_figures is None or _has_figure(with_figures.group(1)):
+        return None
+    head, figures = with_figures.group(1).strip(), with_figures.group(2).split()
+    if _whole_label(head) is not None:
+        return None
+    ups = 0
+    while ups < min(_WRAP_LINES, len(out)) and _label_piece(out[-1 - ups]):
+        ups += 1
+    downs = 0
+    while downs < len(after) and _label_piece(after[downs]):
+        downs += 1
+    for size in range(1, ups + downs + 1):
+        for above in range(min(size, ups), -1, -1):
+            below = size - above
+            if below > downs:
+                continue
+            label = "".join(t.strip() for t in out[len(out) - above:]) + head + "".join(t.strip() for t in after[:below])
+            if _whole_label(label) is not None and row_fits(label, figures):
+                return f"{label} {' '.join(figures)}", above, below
+    return None
 
 
 def _label_below(out: list[str], runs: list[str], i: int) -> int | None:
