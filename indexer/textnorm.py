@@ -35,6 +35,23 @@ _DISPLAY_TABLE: dict[int, int | str | None] = dict(_WIDTH)
 _DISPLAY_TABLE.update({ord(c): " " for c in _SPACES})
 _DISPLAY_TABLE.update({ord(c): None for c in _ZERO_WIDTH})
 
+RADICALS_FILE = Path(__file__).resolve().parent / "data" / "radical_chars.tsv"
+
+
+def _radical_chars() -> dict[int, int]:
+    """Radical code points to the characters PDF fonts drew with them: a font that maps a glyph shared by a radical
+    and a character to the radical makes PDF text tools (pdfminer) write 人民政府 as ⼈⺠政府, 行政 as ⾏政. The Kangxi
+    radicals by their compatibility mapping, the supplement's simplified forms by `RADICALS_FILE`."""
+    table = {c: ord(unicodedata.normalize("NFKC", chr(c))) for c in range(0x2F00, 0x2FD6)}
+    for line in RADICALS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            radical, char = line.split("\t")
+            table[ord(radical)] = ord(char)
+    return table
+
+
+_DISPLAY_TABLE.update(_radical_chars())
+
 # Characters around which a space is never meaningful in Chinese text.
 _CJK = (
     "\u2e80-\u2fff"  # radicals

@@ -77,3 +77,24 @@ def test_translations_give_what_str_translate_gives(text):
         assert translate(text * 3) == (text * 3).translate(table)
         plain = "".join(c for c in text if ord(c) not in table)
         assert translate(plain) == plain
+
+
+def test_radical_code_points_that_pdf_fonts_map_glyphs_to_read_as_the_characters():
+    """pdfminer gives a PDF's 人, 工, 行, 民 as the Kangxi radicals ⼈ ⼯ ⾏ and the supplement's ⺠ when the font maps
+    the glyph to them (Chromium's and many Word PDFs): titles, labels and agencies read as the characters."""
+    assert normalize_text("桃江县松⽊塘镇⼈⺠政府2022年政府信息公开⼯作年度报告") == "桃江县松木塘镇人民政府2022年政府信息公开工作年度报告"
+    assert normalize_text("⾏政规范性⽂件") == "行政规范性文件"
+    assert normalize_text("⻓⻔⻢⻋") == "长门马车"
+
+
+def test_a_pdf_text_with_radical_code_points_gives_its_title_and_table(tmp_path):
+    from indexer.extract import extract
+
+    path = tmp_path / "report.txt"
+    path.write_text("桃江县松⽊塘镇⼈⺠政府2022年政府信息公开⼯作年度报告\n\n⼀、总体情况\n\n本镇认真开展⼯作。\n\n"
+                    "⼆、主动公开政府信息情况\n\n第⼆⼗条第（⼀）项\n\n信息内容 本年制发件数 本年废⽌件数 现⾏有效件数\n\n"
+                    "规章 2 0 2\n⾏政规范性⽂件 3 1 4\n", encoding="utf-8")
+    record = extract(path).to_dict()
+    assert record["title"] == "桃江县松木塘镇人民政府2022年政府信息公开工作年度报告"
+    assert record["agency"] == "桃江县松木塘镇人民政府"
+    assert record["metrics"]["active.normative.in_force"]["value"] == 4
