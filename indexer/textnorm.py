@@ -50,7 +50,8 @@ def _radical_chars() -> dict[int, int]:
     return table
 
 
-_DISPLAY_TABLE.update(_radical_chars())
+_RADICAL_TABLE = _radical_chars()
+_DISPLAY_TABLE.update(_RADICAL_TABLE)
 
 # Characters around which a space is never meaningful in Chinese text.
 _CJK = (
@@ -122,6 +123,12 @@ _MULTI_SPACE = re.compile(" {2,}")
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
+def without_radicals(text: str) -> str:
+    """`text` with radical code points as the characters they stand for (⼆、主动公开 -> 二、主动公开), for the readers'
+    line rules that match a table's words before any cell is normalized."""
+    return _radicals(text)
+
+
 def normalize_text(text: str) -> str:
     """Return the display form of one paragraph or cell (no newlines kept)."""
     if not text:
@@ -146,6 +153,7 @@ def _normalize(text: str) -> str:
 
 _normalize_short = lru_cache(maxsize=32768)(_normalize)
 _display = Translation(_DISPLAY_TABLE)
+_radicals = Translation(_RADICAL_TABLE)
 
 
 # Match-form folding, one character to at most one: full-width ASCII variants to

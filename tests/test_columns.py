@@ -162,3 +162,48 @@ def test_table_3_boxes_with_a_blank_cell_stay_unread(tmp_path):
     path.write_text(_table3_boxes(ROWS_A, ["自然人", "5", " ", "4"], ["总计", "7", "2", "5"]), encoding="utf-8")
     got = _apply(path)
     assert "apply.carried_over.natural" not in got and "apply.granted.natural" not in got
+
+
+def test_text_boxes_whose_article_gives_its_figures_in_two_runs(tmp_path):
+    """pdfminer may put a row label between the figures of one article: 本年处理决定数量 / 46 / 行政强制 / 0."""
+    text = _boxes(["信息内容", "行政许可", "信息内容", "行政处罚"], ["0"] * 6).replace("46\n\n0", "46\n\n行政强制\n\n0")
+    path = tmp_path / "boxes.txt"
+    path.write_text(text, encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert (m["active.licensing.decisions"], m["active.penalty.decisions"], m["active.coercion.decisions"]) == (1517, 46, 0)
+
+
+def test_text_boxes_written_with_radical_code_points(tmp_path):
+    """pdfminer writes 二 and 一 as the Kangxi radicals ⼆ and ⼀ when the font maps their glyphs so: the table's words
+    (⼆、主动公开政府信息情况, 第⼆⼗条第（⼀）项) are still its words."""
+    text = _boxes(["信息内容", "行政许可", "信息内容", "行政处罚", "行政强制"], ["0"] * 6)
+    text = text.replace("二、主动", "⼆、主动").replace("第二十条第（一）项", "第⼆⼗条第（⼀）项").replace("行政", "⾏政")
+    path = tmp_path / "boxes.txt"
+    path.write_text(text, encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert (m["active.licensing.decisions"], m["active.penalty.decisions"], m["active.coercion.decisions"]) == (1517, 46, 0)
+    assert m["active.normative.in_force"] == 0
+
+
+def _boxes_2019(five: list[str]) -> str:
+    """A 2019 table 2 as pdfminer writes a borderless one: each article's labels, its header words, its figures."""
+    body = ["信息内容", "规章", "规范性文件", "第二十条第（一）项", "本年新", "制作数量", "本年新", "公开数量", "对外公开总数量",
+            *["0"] * 6, "第二十条第（五）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量", "行政许可",
+            "其他对外管理服务事项", *five, "第二十条第（六）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+            "行政处罚", "行政强制", *["0"] * 6, "第二十条第（八）项", "信息内容", "上一年项目数量", "本年增/减", "行政事业性收费",
+            "3", "-1", "第二十条第（九）项", "信息内容", "采购项目数量", "采购总金额", "政府集中采购", "2", "0"]
+    return ("某街道办事处2020年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n二、主动公开政府信息情况\n"
+            + "\n\n".join(body) + "\n\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n")
+
+
+def test_a_2019_table_2_in_text_boxes_gives_the_blocks_whose_order_cannot_matter(tmp_path):
+    """Blocks of two rows of three figures all alike, and one-row blocks, are read; (五) with unlike figures (in rows
+    or in columns?) is not."""
+    path = tmp_path / "boxes.txt"
+    path.write_text(_boxes_2019(["0", "0", "+21", "+57", "776", "0"]), encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert [m.get(f"active.{r}.{c}") for r in ("rules", "penalty") for c in ("made", "prev_items")] == [0, None, None, 0]
+    assert (m["active.normative.total_published"], m["active.coercion.decisions"]) == (0, 0)
+    assert (m["active.fees.prev_items"], m["active.fees.change"]) == (3, -1)
+    assert (m["active.procurement.items"], m["active.procurement.amount_yuan"]) == (2, 0)
+    assert not any(k.startswith(("active.licensing.", "active.other_services.")) for k in m)

@@ -133,24 +133,37 @@ def _skip_blank(lines: list[str], i: int) -> int:
 
 _TABLE2_START = re.compile(r"^[二2][、.．]\s*主动公开政府信息情况$")
 _NEXT_SECTION = re.compile(r"^[三3][、.．]")
-_BLOCKS_2021 = (("一", ("rules", "normative"), ("issued", "repealed", "in_force")), ("五", ("licensing",), ("decisions",)),
-                ("六", ("penalty", "coercion"), ("decisions",)), ("八", ("fees",), ("amount_wan",)))
-_ROW_NAMES = {"rules": "规章", "normative": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
-              "coercion": "行政强制", "fees": "行政事业性收费"}
+_BLOCKS = {
+    "2021": (("一", ("rules", "normative"), ("issued", "repealed", "in_force")), ("五", ("licensing",), ("decisions",)),
+             ("六", ("penalty", "coercion"), ("decisions",)), ("八", ("fees",), ("amount_wan",))),
+    "2019": (("一", ("rules", "normative"), ("made", "published", "total_published")),
+             ("五", ("licensing", "other_services"), ("prev_items", "change", "decisions")),
+             ("六", ("penalty", "coercion"), ("prev_items", "change", "decisions")), ("八", ("fees",), ("prev_items", "change")),
+             ("九", ("procurement",), ("items", "amount_yuan"))),
+}
+_ROW_NAMES = {"2021": {"rules": "规章", "normative": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
+                       "coercion": "行政强制", "fees": "行政事业性收费"},
+              "2019": {"rules": "规章", "normative": "规范性文件", "licensing": "行政许可", "other_services": "其他对外管理服务事项",
+                       "penalty": "行政处罚", "coercion": "行政强制", "fees": "行政事业性收费", "procurement": "政府集中采购"}}
 _COLUMN_NAMES = {"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数",
-                 "decisions": "本年处理决定数量", "amount_wan": "本年收费金额（单位：万元）"}
+                 "decisions": "本年处理决定数量", "amount_wan": "本年收费金额（单位：万元）", "made": "本年新制作数量",
+                 "published": "本年新公开数量", "total_published": "对外公开总数量", "prev_items": "上一年项目数量",
+                 "change": "本年增/减", "items": "采购项目数量", "amount_yuan": "采购总金额"}
 
 
 def rows_from_block_runs(lines: list[str]) -> list[str]:
-    """`lines` with a 2021 table 2 whose labels, headers and figures a PDF-to-text tool wrote on lines of their own,
-    in an order of its text boxes (pdfminer: the labels' column, then each article's header and figures), put back
-    in rows.
+    """`lines` with a table 2 whose labels, headers and figures a PDF-to-text tool wrote on lines of their own, in an
+    order of its text boxes (pdfminer: the labels' column, then each article's header and figures, or each article's
+    labels, header and figures in turn), put back in rows.
 
     Whatever the order of the labels and headers, each article's figures stay together and the articles keep
-    theirs: runs of 6, 1, 2 and 1 figures are 规章 and 行政规范性文件 (three columns each), 行政许可, 行政处罚 over
-    行政强制, and 行政事业性收费. The six of (一) are read only when all alike (in rows or in columns, the text
-    does not say). Any other line in the table (prose, a label with its figure) or any other run leaves the lines
-    as they are.
+    theirs, a block's figures in one run or in several one after another (pdfminer may put 行政强制 between
+    行政处罚's figure and its own). On the 2021 template runs of 6, 1, 2 and 1 figures are 规章 and 行政规范性文件
+    (three columns each), 行政许可, 行政处罚 over 行政强制, and 行政事业性收费; on the 2019 one 6, 6, 6, 2 and 2
+    (two rows of three columns for (一), (五) and (六), one row of two for (八) and (九)). A block of several rows
+    and several columns is read only when its figures are all alike (in rows or in columns, the text does not
+    say); when such unlike figures came in several runs (rows written as rows?) the lines are left as they are. Any
+    other line in the table (prose, a label with its figure) or any other run leaves the lines as they are.
     """
     start = next((i for i, line in enumerate(lines) if _TABLE2_START.match(line.strip())), None)
     if start is None:
@@ -158,30 +171,61 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
     end = next((i for i in range(start + 1, len(lines)) if _NEXT_SECTION.match(lines[i].strip())), len(lines))
     runs: list[list[str]] = []
     previous_figure = False
+    piece = ""  # a header word the tool broke over two lines: 本年新 / 制作数量
     for line in lines[start + 1:end]:
         text = line.strip()
         if not text:
             continue
-        if _FIGURE.match(text):
+        if _FIGURE.match(text) and not piece:
             if not previous_figure:
                 runs.append([])
             runs[-1].append(text)
             previous_figure = True
             continue
         previous_figure = False
-        if not _table2_word(text):
+        if _table2_word(piece + text):
+            piece = ""
+        elif piece or _FIGURE.match(text):
             return lines
-    if [len(r) for r in runs] != [len(rows) * len(cols) for _, rows, cols in _BLOCKS_2021]:
+        else:
+            piece = text
+    if piece:
         return lines
-    if template_of_text("\n".join(lines[start:end])) != "2021":
+    template = template_of_text("\n".join(lines[start:end]))
+    if template not in _BLOCKS:
+        return lines
+    blocks = _runs_into_blocks(runs, [len(rows) * len(cols) for _, rows, cols in _BLOCKS[template]])
+    if blocks is None:
         return lines
     out = [lines[start]]
-    for (article, rows, cols), figures in zip(_BLOCKS_2021, runs):
-        if len(rows) * len(cols) > 1 and len(cols) > 1 and len(set(figures)) > 1:
+    for (article, rows, cols), (figures, several) in zip(_BLOCKS[template], blocks):
+        if len(rows) > 1 and len(cols) > 1 and len(set(figures)) > 1:
+            if several:
+                return lines  # runs of unlike figures that may be its rows written as rows: the usual reading's
             figures = [""] * len(figures)
         out += [f"第二十条第（{article}）项", "\t".join(["信息内容"] + [_COLUMN_NAMES[c] for c in cols])]
-        out += ["\t".join([_ROW_NAMES[r]] + figures[n * len(cols):(n + 1) * len(cols)]) for n, r in enumerate(rows)]
+        out += ["\t".join([_ROW_NAMES[template][r]] + figures[n * len(cols):(n + 1) * len(cols)]) for n, r in enumerate(rows)]
     return lines[:start] + out + [""] + lines[end:]
+
+
+def _runs_into_blocks(runs: list[list[str]], sizes: list[int]) -> list[tuple[list[str], bool]] | None:
+    """The figure runs, in order, as the articles' blocks of `sizes` figures, each with whether it came in several
+    runs: a block's figures may come in runs one after another (pdfminer puts 行政强制 between 行政处罚's 0 and its
+    own; a block written row by row, 行政许可 0 0 0 / 其他对外管理服务事项 0 0 0); one run never fills two blocks."""
+    blocks: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    pieces = 0
+    for run in runs:
+        if len(blocks) == len(sizes):
+            return None
+        current += run
+        pieces += 1
+        if len(current) > sizes[len(blocks)]:
+            return None
+        if len(current) == sizes[len(blocks)]:
+            blocks.append((current, pieces > 1))
+            current, pieces = [], 0
+    return blocks if len(blocks) == len(sizes) and not current else None
 
 
 def _table2_word(text: str) -> bool:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..blocks import Block, Document, Paragraph, Table
 from ..template import is_number_cell
-from ..textnorm import has_han, normalize_text
+from ..textnorm import has_han, normalize_text, without_radicals
 from . import ReadError
 from .cell_lines import labels_onto_figures
 from .columns import apply_rows_from_boxes, rows_from_block_runs, rows_from_columns
@@ -46,6 +46,7 @@ _ONE_CELL_LINE = re.compile(r"^[ \u3000]*\t[^\t]*$")
 
 def read_text(path: Path) -> Document:
     text, encoding = decode_bytes(path.read_bytes())
+    text = without_radicals(text)  # pdfminer's ⼆、主动公开: the line rules match the table's words as printed
     if not has_han(text):
         raise ReadError("no Chinese text in the file; is it a report?")
     from .markdown import looks_like_markdown, parse_markdown  # markdown.py builds on this module
