@@ -16,7 +16,8 @@ the strongest evidence first and weighs the rest. One module per job:
   a mirror's pinyin glosses out, traditional characters simplified).
 """
 
-from .agency import AgencyFound, agency_of, find_agency, from_title
+from .agency import AgencyFound, from_title
+from .agency_name import agency_of, find_agency
 from .dates import parse_date, published_of, statistics_year, year_of
 from .level import agency_level_of, is_national, is_township_agency, named_by_stem
 from .lines import as_printed, field_lines, rule_lines, simplified, without_glosses

@@ -1,13 +1,13 @@
-"""The reporting agency: where a report names it, and which printing is its fullest.
+"""The reporting agency: every place a report names it, one finder each.
 
 Reports name their agency in the title, and when the title does not, in a
 byline under it, in the preamble (由A编制, 现将A2022年政府信息公开工作年度报告
 公布如下), in the first sentence of 一、总体情况 (2022年，A认真贯彻…), in the
 signature, in a contact line (请与A办公室联系) or in the page's 发布机构. Each
-place has its finder, a pure function over the paragraphs; `find_agency` takes
-the first source that names an agency, in that order of trust, then the
-fullest printing of the same agency among all of them (市卫生健康委 in the
-title, 舟山市卫生健康委员会 in the signature).
+place has its finder, a pure function over the paragraphs returning the name
+as printed and canonical; the last-resort finders read a report that names no
+agency but speaks as one (我局, 我县). `agency_name.find_agency` chooses among
+the finders' answers and completes the name.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..gazetteer import places_in, zones_in
+from ..gazetteer import places_in
 from .dates import DATE_CN
 from .names import (
-    abbreviations,
     canonical,
     department_of_office,
     drop_internal_office,
@@ -28,10 +27,8 @@ from .names import (
     place_only_agency,
     same_agency,
     split_place,
-    zone_printing_pattern,
 )
-from .patterns import AGENCY_SUFFIX, HAN, NAME_CHAR, TRAILING_BRACKET, YEAR, YEAR_WORD
-from .level import is_national
+from .patterns import AGENCY_SUFFIX, HAN, NAME_CHAR, TRAILING_BRACKET, YEAR_WORD
 from .title import clean_title_line, is_agency_line, title_head
 
 
@@ -43,7 +40,7 @@ class AgencyFound:
     # "plan", "publisher", "pronoun"
 
 
-_NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
+AGENCY_NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
 # Words that end the run of characters before an agency name inside a sentence.
 _LEAD = re.compile(
     r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|形成|完成|总结|根据|依据|按照|结合|要求|做好|涵盖|是|为|将|由|对|了|的)"
@@ -62,7 +59,7 @@ _GLUED_LABEL = re.compile(r"^(?:文章标题|信息名称|标题|名称|题目)"
 # 本报告由A编制 / 由A根据…编制
 # 由A（以下简称B）编制: a short name declared between the name and its verb
 # 由A、B（以下简称C）编制: two offices that share one seat (某区国家税务局、某地方税务局某区分局) compile it; the first is named
-_COMPILER = re.compile(rf"由(?P<a>{_NAME})(?:、{_NAME})*(?:[（(](?:以下)?简称[^（）()]{{1,20}}[)）])?(?=根据|依据|按照|编制|编写|负责|组织|牵头|汇总|综合|会同|结合|制作|撰写)")
+_COMPILER = re.compile(rf"由(?P<a>{AGENCY_NAME})(?:、{AGENCY_NAME})*(?:[（(](?:以下)?简称[^（）()]{{1,20}}[)）])?(?=根据|依据|按照|编制|编写|负责|组织|牵头|汇总|综合|会同|结合|制作|撰写)")
 # A编制了本报告; A根据…情况，编制本报告; A特编制2023年…报告; A现向社会公开《…》; A形成了《…》
 _COMPILER_SUBJECT = re.compile(
     rf"(?:^|[，。；,;:：])\s*(?P<a>{NAME_CHAR}{{2,40}}?)\s*(?:特|现|已|拟|认真|依法)?\s*"
@@ -118,7 +115,7 @@ _BARE_GOVERNMENT = re.compile(r"(?<!人民)政府$")
 _LEVELS = frozenset({"省", "自治区", "市", "州", "盟", "县", "区", "旗", "镇", "乡"})
 
 
-def _agency_like(name: str) -> bool:
+def agency_like(name: str) -> bool:
     if _BARE_GOVERNMENT.search(name) and name[:-2] not in _LEVELS and not is_place_name(name[:-2]):
         return False
     return (len(name) >= 3 and not is_pronoun(name) and bool(re.search(AGENCY_SUFFIX + "$", name))
@@ -129,7 +126,7 @@ def _agency_like(name: str) -> bool:
 _COMPILED = re.compile(r"(?:编制|编写|撰写|制作)(?:完成)?了")
 
 
-def _trim_lead(run: str) -> str:
+def trim_lead(run: str) -> str:
     """An agency name without the words of the sentence around it (现将XX局 → XX局, XX局编制了 → XX局).
 
     A name that starts with a place is kept whole even when a lead word is in it (XX市对外贸易局);
@@ -139,15 +136,15 @@ def _trim_lead(run: str) -> str:
     verb = _COMPILED.search(run)
     if verb:
         head, tail = run[: verb.start()], run[verb.end():]
-        if _agency_like(head) and _agency_like(tail):
+        if agency_like(head) and agency_like(tail):
             return head if same_agency(tail, head) else tail
     m = _LEAD.match(run)
-    if not m or (_starts_with_place(run) and _agency_like(run)):
+    if not m or (starts_with_place(run) and agency_like(run)):
         return run
     return run[m.end():]
 
 
-def _starts_with_place(name: str) -> bool:
+def starts_with_place(name: str) -> bool:
     mentions = places_in(name, agency=True)
     return bool(mentions) and mentions[0].start == 0
 
@@ -190,7 +187,7 @@ def system_head(title: str | None, paragraphs: list[str], limit: int = 12) -> Ag
         return None
     run = re.search(f"{NAME_CHAR}+$", title_head(title))
     head = run.group(0) if run else ""
-    if not _SYSTEM.search(head) or not _starts_with_place(head):
+    if not _SYSTEM.search(head) or not starts_with_place(head):
         return None
     stem = _SYSTEM.sub("", head)
     text = "\n".join(paragraphs[:limit])
@@ -212,7 +209,7 @@ def _gathered(text: str, start: int, name: str) -> bool:
     sentence = text[text.rfind("。", 0, start) + 1 : start]
     verb = re.search("综合|汇总", name)
     return (text[start - 1 : start] == "、" or bool(_GATHERING.search(sentence))
-            or bool(verb and _agency_like(name[: verb.start()]) and _agency_like(name[verb.end():])))
+            or bool(verb and agency_like(name[: verb.start()]) and agency_like(name[verb.end():])))
 
 
 def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
@@ -223,19 +220,19 @@ def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     found: list[AgencyFound] = []
     for text in paragraphs[:limit]:
         for m in _EMBEDDED.finditer(text):
-            trimmed = _trim_lead(m.group("a"))
+            trimmed = trim_lead(m.group("a"))
             if _gathered(text, m.end("a") - len(trimmed) if m.group("a").endswith(trimmed) else m.start("a"), trimmed):
                 continue
             name = without_organs(_GLUED_LABEL.sub("", trimmed))
             if _NOT_A_NAME_START.match(name) or is_pronoun(name):
                 continue
-            if _agency_like(name) or _agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
+            if agency_like(name) or agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
                 found.append(AgencyFound(canonical(name), name, "embedded"))
             elif is_place_name(name):  # 现将XX县2022年政府信息公开工作年度报告…
                 found.append(AgencyFound(place_only_agency(name), name, "embedded"))
     if not found:
         return None
-    first = _placed_instead(found[0], found[1:])
+    first = placed_instead(found[0], found[1:])
     fuller = [f for f in found if len(f.name) > len(first.name) and same_agency(first.name, f.name)]
     return fuller[0] if fuller else first
 
@@ -314,7 +311,7 @@ def opening_subject(paragraphs: list[str], limit: int = 3) -> AgencyFound | None
 
 
 # A clause opening on a full agency name, whatever verb follows (某省某厅准确把握…): the name starts with a place.
-_PLACED_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是|将|把)(?P<a>{_NAME})(?=[{HAN}])")
+_PLACED_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是|将|把)(?P<a>{AGENCY_NAME})(?=[{HAN}])")
 
 
 # An agency ending that is only the first character of a word (气象部门, 局长, 委员, 办法, 社会): not a name's end.
@@ -326,10 +323,10 @@ _WORD_GOES_ON = re.compile(
 def _placed_object(run: str) -> str:
     """A run that opens on a verb and then names an agency with its place (结合自贡市商务局…实际,
     主动公开湖南省司法厅…预算): the agency, without the verb. A run that starts with its place stays whole."""
-    if _starts_with_place(run):
+    if starts_with_place(run):
         return run
-    trimmed = _trim_lead(run)
-    return trimmed if trimmed != run and _starts_with_place(trimmed) and _agency_like(trimmed) else run
+    trimmed = trim_lead(run)
+    return trimmed if trimmed != run and starts_with_place(trimmed) and agency_like(trimmed) else run
 
 
 # 新开河街道党工委、办事处按照…; 某镇党委、政府坚持…: a place's party body and its government act together
@@ -353,7 +350,7 @@ _TALLY = re.compile(rf"^(?P<a>{NAME_CHAR}{{2,12}}?)共(?:计)?(?=主动公开|�
 
 
 # 汕尾市公安局(以下简称“市公安局”)以…: a short name declared right after the subject
-_DECLARED_AFTER_SUBJECT = re.compile(rf"^(?P<n>{_NAME})\s*[（(]\s*(?:以下)?简称[^（）()]{{1,20}}[)）]")
+_DECLARED_AFTER_SUBJECT = re.compile(rf"^(?P<n>{AGENCY_NAME})\s*[（(]\s*(?:以下)?简称[^（）()]{{1,20}}[)）]")
 
 
 def without_declaration(clause: str) -> str:
@@ -375,7 +372,7 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
         name = _verb_object(_placed_object(m.group("a")))
         name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
         name = department_of_office(name)  # 县民政局办公室紧紧围绕…: the bureau acts through its office
-        if _agency_like(name) or _agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
+        if agency_like(name) or agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
             return AgencyFound(canonical(name), name, source)
         if is_place_name(name) and not is_pronoun(name):
             return AgencyFound(place_only_agency(name), name, source)
@@ -385,7 +382,7 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
     placed = _PLACED_SUBJECT.match(clause)
     name = placed.group("a") if placed else ""
     if (placed and not _WORD_GOES_ON.match(clause, len(name) - 1) and not _ACTING.search(name)
-            and _starts_with_place(name) and _agency_like(name)):
+            and starts_with_place(name) and agency_like(name)):
         return AgencyFound(canonical(name), name, source)
     return None
 
@@ -428,7 +425,7 @@ def compiler(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
             m = None
         m = m or _COMPILER_SUBJECT.search(text)
         if m:
-            name = _trim_lead(m.group("a"))
+            name = trim_lead(m.group("a"))
             found = _office_owner(name, "compiler")
             if found:
                 return found
@@ -448,7 +445,7 @@ _OWN_PLAN = re.compile(
 
 # 在政府网站县林业和草原局专栏转载…, 通过市政府门户网站“市教育局”栏目公开…: the department's own column on its
 # government's site, where a department without a site of its own publishes
-_OWN_COLUMN = re.compile(rf"(?:政府|人民政府)(?:门户)?网站[“\"]?(?P<a>{_NAME})[”\"]?(?:专栏|栏目|子栏目)")
+_OWN_COLUMN = re.compile(rf"(?:政府|人民政府)(?:门户)?网站[“\"]?(?P<a>{AGENCY_NAME})[”\"]?(?:专栏|栏目|子栏目)")
 
 
 def own_column(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
@@ -456,12 +453,12 @@ def own_column(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
     for text in paragraphs[:limit]:
         for m in _OWN_COLUMN.finditer(text):
             name = m.group("a")
-            if _agency_like(name) and not is_pronoun(name):
+            if agency_like(name) and not is_pronoun(name):
                 return AgencyFound(canonical(name), name, "column")
     return None
 
 
-_ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|合作区|保税区|试验区|投资区)$")
+ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|合作区|保税区|试验区|投资区)$")
 
 
 def own_plan(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
@@ -472,9 +469,9 @@ def own_plan(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
             name = m.group("a")
             if is_pronoun(name):
                 continue
-            if _agency_like(name):
+            if agency_like(name):
                 return AgencyFound(canonical(name), name, "plan")
-            if _ZONE_NAME.search(name) and is_place_name(name):  # 《大连高新区2024年政务公开工作要点》: a zone's own
+            if ZONE_NAME.search(name) and is_place_name(name):  # 《大连高新区2024年政务公开工作要点》: a zone's own
                 return AgencyFound(place_only_agency(name), name, "plan")
     return None
 
@@ -524,154 +521,19 @@ def _office_owner(name: str, source: str) -> AgencyFound | None:
     owner = drop_internal_office(name)
     if is_pronoun(owner) or len(owner) < 3:
         return None
-    if _agency_like(owner):
+    if agency_like(owner):
         return AgencyFound(canonical(owner), name, source)
     if is_place_name(owner):
         return AgencyFound(place_only_agency(owner), name, source)
     return None
 
 
-def find_agency(title: str | None, paragraphs: list[str], publisher: str | None = None) -> AgencyFound | None:
-    """The reporting agency in its fullest printed form, or None when the report names none.
-
-    The first source that names an agency decides which agency it is; the
-    longest printing of that same agency anywhere gives its name."""
-    found = [
-        from_title(title),
-        system_head(title, paragraphs),
-        embedded(paragraphs),
-        byline(paragraphs, title),
-        signature(paragraphs),
-        first_sentence(paragraphs),
-        opening_subject(paragraphs),
-        compiler(paragraphs),
-        contact(paragraphs),
-        own_plan(paragraphs),
-        working_group(paragraphs),
-        own_column(paragraphs),
-        from_publisher(publisher, paragraphs),
-    ]
-    sources = [f for f in found if f is not None]
-    if not sources:
-        last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
-                or self_named_subject(paragraphs) or gazette_government(paragraphs))
-        return _placed(last, paragraphs) if last else None
-    primary = _district_dropped(_department_of_place(_placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
-    primary = _centre_answering(primary, paragraphs)
-    primary = _series_heading_compiled_by(primary, sources[1:], title)
-    fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
-    fuller += _office_printed_in_full(primary, sources[1:])
-    best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
-    return _office_speaking(_placed(_full_name(best, paragraphs), paragraphs), paragraphs)
-
-
-def _centre_answering(primary: AgencyFound, paragraphs: list[str]) -> AgencyFound:
-    """A contact line naming a place's centre (请与某旗电子政务网站服务中心联系) in a report that speaks as that
-    place's government (我旗…, 汇总全旗…): the centre only answers for the government, which reports."""
-    if primary.source != "contact" or not primary.name.endswith("中心"):
-        return primary
-    government = pronoun_government(paragraphs)
-    if government and len(government.printed) >= 2 and primary.name.startswith(government.printed):
-        return government
-    return primary
-
-
-def _office_printed_in_full(primary: AgencyFound, others: list[AgencyFound]) -> list[AgencyFound]:
-    """A government's office reporting for itself (编制某区人民政府办公室2024年…报告) that a contact line prints
-    with more of its place (请联系某市某区人民政府办公室): the contact line read the office as its government,
-    but the office it prints is the reporting agency itself, named in full."""
-    if not primary.name.endswith("人民政府办公室"):
-        return []
-    out = []
-    for other in others:
-        printed = canonical(TRAILING_BRACKET.sub("", other.printed))
-        if printed != other.name and len(printed) > len(primary.name) and same_agency(primary.name, printed):
-            out.append(AgencyFound(printed, other.printed, other.source))
-    return out
-
-
-def _placed(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
-    """A department printed without its place, placed by its own channel or by the one place the opening names."""
-    return placed_in_its_place(placed_by_channel(found, paragraphs), paragraphs)
-
-
-# “安康商务”微信公众号, 《驻马店农业信息网》: a channel's name in quotes or title marks
-_CHANNEL = re.compile(rf"[“\"《](?P<c>[{HAN}]{{3,14}})[”\"》]")
-_LEVEL_ONLY = frozenset({"市", "县", "区", "旗"})
-
-
-def _type_stems(kind: str) -> set[str]:
-    """How a department's channels shorten its type: its first two characters (商务局 → 商务), its known
-    short form without the last character (发展和改革局 → 发改)."""
-    stems = {kind[:2]} if len(kind) > 2 else set()
-    stems.update(short[:-1] for short, full in abbreviations() if full == kind and len(short) > 2)
-    return stems
-
-
-def placed_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
-    """A department the report names by its bare level alone (市商务局) whose own channel the opening quotes
-    by its place's stem and its type's (“安康商务”微信公众号, 《驻马店农业信息网》): that place's department
-    (安康市商务局), when the stems name one place of that level."""
-    level, kind = split_place(found.name)
-    if level not in _LEVEL_ONLY or not kind:
-        return found
-    stems = _type_stems(kind)
-    places: set[str] = set()
-    for text in paragraphs[:limit]:
-        for m in _CHANNEL.finditer(text):
-            channel = m.group("c")
-            for stem in stems:
-                at = channel.find(stem)
-                place = channel[:at] + level
-                if 2 <= at <= 4 and [(p.text, len(p.places)) for p in places_in(place, agency=True)] == [(place, 1)]:
-                    places.add(place)
-    if len(places) != 1:
-        return found
-    name = places.pop() + kind
-    return AgencyFound(canonical(name), found.printed, found.source)
-
-
-def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 12) -> AgencyFound:
-    """A department named with neither place nor level (发改局围绕…) whose opening names one city or county
-    (《义乌市推进…方案》) and that place's government by its level alone (市政府政务公开办): that place's department."""
-    place, kind = split_place(found.name)
-    if place or not kind or is_national(found.name) or is_pronoun(found.name):
-        return found
-    text = "\n".join(paragraphs[:limit])
-    mentions = places_in(text)
-    named = {m.text for m in mentions
-             if len(m.places) == 1 and m.places[0].level in ("city", "county") and m.text[-1] in "市县区旗"}
-    if len(named) != 1:
-        return found
-    unit = named.pop()
-    if found.name.startswith(unit[:-1]):  # 揭东分局 for 揭东区: the name opens on its place's stem
-        return found
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    if not any(m.start() not in covered for m in re.finditer(rf"{unit[-1]}(?:人民)?政府", text)):
-        return found
-    name = unit + kind
-    return AgencyFound(canonical(name), found.printed, found.source)
-
-
-# 我办, 本办: an office speaking of itself (not 本办法, 办理, 办公)
-_OFFICE_PRONOUN = re.compile(r"[我本]办(?![法公理事])")
-
-
-def _office_speaking(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
-    """A government's office named for its government (请与某区人民政府办公室联系 → 某区人民政府) is the
-    agency itself when the report speaks as that office (结合我办…): the office's own report."""
-    printed = TRAILING_BRACKET.sub("", found.printed)
-    if not printed.endswith("人民政府办公室") or found.name.endswith("办公室"):
-        return found
-    if not any(_OFFICE_PRONOUN.search(t) for t in paragraphs[:limit]):
-        return found
-    return AgencyFound(canonical(printed), found.printed, found.source)
 
 
 _BARE_LEVEL = re.compile(r"(?:自治区|自治州|省|市|州|盟|县|区|旗)?")
 
 
-def _placed_instead(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFound:
+def placed_instead(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFound:
     """A title's or a quoted report name's agency with no place of its own (《2022年市政府信息公开工作年度报告.docx》,
     a file's name) yields to the first agency of the same type the report names with its place (南华县人民政府)."""
     place, kind = split_place(primary.name)
@@ -684,184 +546,6 @@ def _placed_instead(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFo
     return primary
 
 
-def _district_dropped(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFound:
-    """A title's agency that prints its city and then a bare 区 or 县 where the unit's name belongs
-    (大同市区自然资源局) yields to the agency of that type another source names with a district or county of
-    that city (由平城区自然资源局编制)."""
-    place, kind = split_place(primary.name)
-    if primary.source not in ("title", "embedded") or len(kind) < 3 or kind[0] not in "区县":
-        return primary
-    cities = [p for m in places_in(place, agency=True) for p in m.places if p.level == "city"]
-    if len(cities) != 1:
-        return primary
-    for other in others:
-        other_place, other_kind = split_place(other.name)
-        units = [p for m in places_in(other_place, agency=True) for p in m.places if p.level == "county"]
-        if other_kind == kind[1:] and units and all(u.region.city == cities[0].name for u in units):
-            return other
-    return primary
-
-
-def _department_of_place(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFound:
-    """A quoted report name that is a place alone (编制了永泰县2017年…报告) yields to the department that says it
-    compiled it with a bare level of that place's kind (由县农业局办公室编制): the department of that place."""
-    if primary.source != "embedded" or primary.name != place_only_agency(primary.printed):
-        return primary
-    for other in others:
-        place, kind = split_place(other.name)
-        if other.source == "compiler" and place in ("县", "区", "市", "旗") and primary.printed.endswith(place) and kind:
-            name = primary.printed + kind
-            return AgencyFound(canonical(name), name, "compiler")
-    return primary
-
-
-def _series_heading_compiled_by(primary: AgencyFound, others: list[AgencyFound], title: str | None) -> AgencyFound:
-    """A title that is a place's series heading, with no year (北京市政府信息公开工作年度报告 over every Beijing
-    department's report), yields to a department of that place the preamble says compiled the report
-    (由北京市统计局、国家统计局北京调查总队编制的2012年度…报告); a government's own office compiling it stays the government."""
-    if primary.source != "title" or primary.name != place_only_agency(primary.printed) or not title:
-        return primary
-    if re.search(YEAR, title):
-        return primary
-    for other in others:
-        if (other.source == "compiler" and other.name.startswith(primary.printed) and other.name != primary.name
-                and not other.name.endswith(("人民政府", "人民政府办公室", "人民政府办公厅"))):
-            return other
-    return primary
-
-
-def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
-    """The agency under the full name the report gives it: a declared short name (A（以下简称B）), a bare zone word."""
-    declared = declared_short_names(paragraphs)
-    full = declared.get(found.printed) or declared.get(found.name)
-    bare = next((n for n in (found.name, found.printed) if n in _BARE_ZONE), None)  # 投资区 read as 投资区人民政府
-    if full is None and bare:
-        full = zone_named_in(bare, paragraphs)
-    if full is None and _ZONE_NAME.search(found.name) and not places_in(found.name, agency=True):
-        full = placed_zone(found.name, paragraphs)
-    if full is None:
-        full = placed_printing(found.name, paragraphs)
-    if full is None:
-        full = prefixed_printing(found.name, paragraphs)
-    if full is None:
-        full = zone_in_full(found.name, paragraphs)
-    return AgencyFound(canonical(full), full, found.source) if full else found
-
-
-def prefixed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
-    """A township's or subdistrict's agency named by its own place alone (渝碚路街道办事处) that the text also
-    prints after its county or city (《重庆市沙坪坝区渝碚路街道办事处信息公开指南》): the fullest printing, when
-    every place before the name is one the township lies in."""
-    mentions = places_in(name, agency=True)
-    if not mentions or mentions[0].start != 0 or not all(p.level == "township" for p in mentions[0].places):
-        return None
-    townships = mentions[0].places
-    best = ""
-    for text in paragraphs[:limit]:
-        for m in re.finditer(re.escape(name), text):
-            for k in range(min(14, m.start()), 1, -1):  # the longest chain of places first
-                prefix = text[m.start() - k:m.start()]
-                if len(prefix) + len(name) > len(best) and _encloses(prefix, townships):
-                    best = prefix + name
-                    break
-    return best or None
-
-
-def _encloses(prefix: str, townships) -> bool:
-    """重庆市沙坪坝区 before 渝碚路街道: a prefix that is only places, the last of them the township's county
-    (or city) and every one of them on its way."""
-    chain = places_in(prefix, agency=True)
-    if not chain or chain[0].start != 0 or chain[-1].end != len(prefix):
-        return False
-    if any(a.end != b.start for a, b in zip(chain, chain[1:])):
-        return False
-    names = {p.name for m in chain for p in m.places}
-    last = {p.name for p in chain[-1].places}
-    return any((t.region.county in last or (t.region.county is None and t.region.city in last))
-               and {n for n in (t.region.province, t.region.city, t.region.county) if n} >= names
-               for t in townships)
-
-
-def zone_in_full(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
-    """A zone or its committee printed with a short kind (江苏省盐南高新区, 武昌经开区管委会) that the text also
-    prints in full (江苏省盐南高新技术产业开发区管理委员会门户网站): the longest such printing, when longer."""
-    pattern = zone_printing_pattern(name)
-    if pattern is None:
-        return None
-    printings = [m.group(0) for text in paragraphs[:limit] for m in pattern.finditer(text)]
-    longest = max(printings, key=len, default="")
-    return longest if len(longest) > len(name) else None
-
-
-def placed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
-    """A department named by its bare level (县林业和草原局) that the text also prints after its place's stem
-    (云县林业和草原局), every such printing the same: that printing. 临沧市林业和草原局 is another level's.
-    The place must start where the printing starts (规范富宁县…: 富宁县, neither 范富宁县 nor 宁县)."""
-    level, kind = split_place(name)
-    if level not in _LEVEL_ONLY or not kind:
-        return None
-    names: set[str] = set()
-    for text in paragraphs[:limit]:
-        for m in re.finditer(re.escape(name), text):
-            for k in range(min(5, m.start()), 0, -1):  # the longest place first: 富宁县, not 宁县
-                printed = text[m.start() - k:m.end()]
-                found = places_in(printed, agency=True)
-                if found and found[0].start == 0 and found[0].end == k + len(level):
-                    names.add(printed)
-                    break
-    return names.pop() if len(names) == 1 else None
-
-
-def placed_zone(zone: str, paragraphs: list[str], limit: int = 40) -> str | None:
-    """A zone named without its place (徐圩新区) that the text prints once with its place right before it
-    (连云港徐圩新区): that fuller name, when every such printing has the same place."""
-    names: set[str] = set()
-    for text in paragraphs[:limit]:
-        for m in re.finditer(re.escape(zone), text):
-            before = [p for p in places_in(text[max(0, m.start() - 12):m.start()]) if p.end == min(12, m.start())]
-            if before:
-                names.add(before[-1].text + zone)
-    return names.pop() if len(names) == 1 else None
-
-
-# 广西壮族自治区北部湾经济区规划建设管理办公室（以下简称自治区北部湾办）
-_DECLARED = re.compile(
-    rf"(?P<full>{NAME_CHAR}{{4,40}}?{AGENCY_SUFFIX})\s*[（(]\s*(?:以下)?简称\s*[“\"]?(?P<short>[{HAN}]{{2,15}})[”\"]?"
-    r"\s*(?:[，,；;][^（）()]{0,12})?[)）]"  # （以下简称“某局”，下文类同）
-)
-
-
-def declared_short_names(paragraphs: list[str], limit: int = 15) -> dict[str, str]:
-    """Short name → full name for every agency the opening names with its short name declared."""
-    out: dict[str, str] = {}
-    for text in paragraphs[:limit]:
-        if "简称" not in text:  # what every declaration holds: the pattern's search is slow on long paragraphs
-            continue
-        for m in _DECLARED.finditer(text):
-            full = _trim_lead(m.group("full"))
-            if _agency_like(full):
-                out.setdefault(m.group("short"), full)
-    return out
-
-
-# A zone speaking of itself by its kind alone (2022年，开发区坚持…).
-_BARE_ZONE = frozenset({"开发区", "高新区", "经开区", "新区", "园区", "试验区", "实验区", "示范区", "投资区"})
-
-
-def zone_named_in(kind: str, paragraphs: list[str], limit: int = 40) -> str | None:
-    """The one zone of that kind the text names in full (西宁经济技术开发区 for 开发区), starting with a place."""
-    names: Counter[str] = Counter()
-    for text in paragraphs[:limit]:
-        for m in re.finditer(rf"[{HAN}]{{2,12}}?{kind}", text):
-            for start in range(m.start(), m.end() - len(kind) - 1):
-                name = text[start:m.end()]
-                if zones_in(name) and zones_in(name)[0].start == 0 or _starts_with_place(name):
-                    names[name] += 1
-                    break
-    if not names:
-        return None
-    best = names.most_common()
-    return best[0][0] if len(best) == 1 or best[0][1] > best[1][1] else None
 
 
 # 我旗, 本县: a government speaking of itself.
@@ -886,10 +570,6 @@ def pronoun_government(paragraphs: list[str], limit: int = 15) -> AgencyFound | 
     return AgencyFound(place_only_agency(place), place, "pronoun")
 
 
-def agency_of(title: str | None, paragraphs: list[str], publisher: str | None = None) -> str | None:
-    """The canonical name of the reporting agency (see `find_agency`)."""
-    found = find_agency(title, paragraphs, publisher)
-    return found.name if found else None
 
 
 # 我局, 本委: a department speaking of itself; the kind it names itself by ends its name.
@@ -916,7 +596,7 @@ def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None
         if not m or places_in(m.group(0)):
             continue
         name = mention.text + m.group(0)
-        if not _agency_like(name):
+        if not agency_like(name):
             continue
         seen[name] += 1
         if _OWN_CHANNEL.match(text, mention.end + m.end()):
@@ -942,7 +622,7 @@ def _bare_printings(name: str, text: str, covered: set[int]) -> int:
 
 
 # 结合市农业农村局工作情况，特向社会公布2019年本局…: the department whose own work the report sums up
-_OWN_WORK = re.compile(rf"结合(?P<a>{_NAME})(?:的)?(?:工作情况|工作实际|实际情况|实际工作)")
+_OWN_WORK = re.compile(rf"结合(?P<a>{AGENCY_NAME})(?:的)?(?:工作情况|工作实际|实际情况|实际工作)")
 
 
 # 全年共印发《朔州市人民政府公报》6期: only a government issues its own gazette
@@ -968,14 +648,14 @@ def own_work(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     kinds = {m.group(1) for m in _AGENCY_PRONOUN.finditer(text)}
     for m in _OWN_WORK.finditer(text):
         name = m.group("a")
-        if name[-1] in kinds and _agency_like(name) and not is_pronoun(name):
+        if name[-1] in kinds and agency_like(name) and not is_pronoun(name):
             return AgencyFound(canonical(name), name, "work")
     return None
 
 
 # 成立有自治区水文水资源局“一服务两公开”工作领导小组: the agency's own working group for disclosure
 _WORKING_GROUP = re.compile(
-    rf"(?:成立|调整|设立|组建|健全)(?:了|有)?(?P<a>{_NAME})(?:[“\"][^”\"]{{1,12}}[”\"])?"
+    rf"(?:成立|调整|设立|组建|健全)(?:了|有)?(?P<a>{AGENCY_NAME})(?:[“\"][^”\"]{{1,12}}[”\"])?"
     r"(?:政务公开|政府信息公开|政务信息公开|信息公开)?(?:工作)?领导小组"
 )
 
@@ -983,7 +663,7 @@ _WORKING_GROUP = re.compile(
 # 成立县水利局宣传信息报道工作领导小组, 调整某局网站建设和信息公开工作领导小组: a group for a topic of its own,
 # the topic never opening on an agency's ending (市政府办公室…: the office is the name) nor a role (为组长的)
 _TOPIC_GROUP = re.compile(
-    rf"(?:成立|调整|设立|组建|健全)(?:了|有)?(?P<a>{_NAME})(?!{AGENCY_SUFFIX})(?:(?!的|为)[{HAN}]){{1,10}}?(?:工作)?领导小组"
+    rf"(?:成立|调整|设立|组建|健全)(?:了|有)?(?P<a>{AGENCY_NAME})(?!{AGENCY_SUFFIX})(?:(?!的|为)[{HAN}]){{1,10}}?(?:工作)?领导小组"
 )
 
 
@@ -993,8 +673,8 @@ def working_group(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
     for pattern in (_WORKING_GROUP, _TOPIC_GROUP):
         for text in paragraphs[:limit]:
             for m in pattern.finditer(text):
-                name = _trim_lead(m.group("a"))
-                if _agency_like(name):
+                name = trim_lead(m.group("a"))
+                if agency_like(name):
                     return AgencyFound(canonical(name), name, "group")
     return None
 
@@ -1016,8 +696,8 @@ def self_named_subject(paragraphs: list[str], limit: int = 20) -> AgencyFound | 
 
 
 def _acting_as(clause: str) -> AgencyFound | None:
-    m = re.match(rf"(?P<a>{_NAME})(?=作为|是|负责)", clause)
-    if m and _agency_like(m.group("a")):
+    m = re.match(rf"(?P<a>{AGENCY_NAME})(?=作为|是|负责)", clause)
+    if m and agency_like(m.group("a")):
         return AgencyFound(canonical(m.group("a")), m.group("a"), "subject")
     return None
 

@@ -1,0 +1,377 @@
+"""From the places a report names its agency to one name: the choice among the finders' answers, then the
+fullest printing of that agency.
+
+`agency.py` finds where a report names its agency (title, preamble, first sentence, contact line …), each
+finder a pure function over the paragraphs. `find_agency` here takes the first source that names one, in that
+order of trust, lets a better-placed source take over where the first one lacks its place (a bare 市政府 title,
+a 区 dropped after the city), takes the longest printing of the same agency among all of them, and completes
+it: a declared short name's full form, a bare level placed by the opening's one place or by its own channel,
+a zone's short kind in full. The last-resort finders (我局, 我县 …) are tried only when no source names one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..gazetteer import places_in, zones_in
+from .agency import (
+    ZONE_NAME,
+    AgencyFound,
+    agency_like,
+    byline,
+    compiler,
+    contact,
+    embedded,
+    first_sentence,
+    from_publisher,
+    from_title,
+    gazette_government,
+    opening_subject,
+    own_column,
+    own_plan,
+    own_work,
+    placed_instead,
+    pronoun_agency,
+    pronoun_government,
+    self_named_subject,
+    signature,
+    starts_with_place,
+    system_head,
+    trim_lead,
+    working_group,
+)
+from .level import is_national
+from .names import (
+    abbreviations,
+    canonical,
+    is_pronoun,
+    place_only_agency,
+    same_agency,
+    split_place,
+    zone_printing_pattern,
+)
+from .patterns import AGENCY_SUFFIX, HAN, NAME_CHAR, TRAILING_BRACKET, YEAR
+
+
+def find_agency(title: str | None, paragraphs: list[str], publisher: str | None = None) -> AgencyFound | None:
+    """The reporting agency in its fullest printed form, or None when the report names none.
+
+    The first source that names an agency decides which agency it is; the
+    longest printing of that same agency anywhere gives its name."""
+    found = [
+        from_title(title),
+        system_head(title, paragraphs),
+        embedded(paragraphs),
+        byline(paragraphs, title),
+        signature(paragraphs),
+        first_sentence(paragraphs),
+        opening_subject(paragraphs),
+        compiler(paragraphs),
+        contact(paragraphs),
+        own_plan(paragraphs),
+        working_group(paragraphs),
+        own_column(paragraphs),
+        from_publisher(publisher, paragraphs),
+    ]
+    sources = [f for f in found if f is not None]
+    if not sources:
+        last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
+                or self_named_subject(paragraphs) or gazette_government(paragraphs))
+        return _placed(last, paragraphs) if last else None
+    primary = _district_dropped(_department_of_place(placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
+    primary = _centre_answering(primary, paragraphs)
+    primary = _series_heading_compiled_by(primary, sources[1:], title)
+    fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
+    fuller += _office_printed_in_full(primary, sources[1:])
+    best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
+    return _office_speaking(_placed(_full_name(best, paragraphs), paragraphs), paragraphs)
+
+
+def _centre_answering(primary: AgencyFound, paragraphs: list[str]) -> AgencyFound:
+    """A contact line naming a place's centre (请与某旗电子政务网站服务中心联系) in a report that speaks as that
+    place's government (我旗…, 汇总全旗…): the centre only answers for the government, which reports."""
+    if primary.source != "contact" or not primary.name.endswith("中心"):
+        return primary
+    government = pronoun_government(paragraphs)
+    if government and len(government.printed) >= 2 and primary.name.startswith(government.printed):
+        return government
+    return primary
+
+
+def _office_printed_in_full(primary: AgencyFound, others: list[AgencyFound]) -> list[AgencyFound]:
+    """A government's office reporting for itself (编制某区人民政府办公室2024年…报告) that a contact line prints
+    with more of its place (请联系某市某区人民政府办公室): the contact line read the office as its government,
+    but the office it prints is the reporting agency itself, named in full."""
+    if not primary.name.endswith("人民政府办公室"):
+        return []
+    out = []
+    for other in others:
+        printed = canonical(TRAILING_BRACKET.sub("", other.printed))
+        if printed != other.name and len(printed) > len(primary.name) and same_agency(primary.name, printed):
+            out.append(AgencyFound(printed, other.printed, other.source))
+    return out
+
+
+def _placed(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
+    """A department printed without its place, placed by its own channel or by the one place the opening names."""
+    return placed_in_its_place(placed_by_channel(found, paragraphs), paragraphs)
+
+
+# “安康商务”微信公众号, 《驻马店农业信息网》: a channel's name in quotes or title marks
+_CHANNEL = re.compile(rf"[“\"《](?P<c>[{HAN}]{{3,14}})[”\"》]")
+_LEVEL_ONLY = frozenset({"市", "县", "区", "旗"})
+
+
+def _type_stems(kind: str) -> set[str]:
+    """How a department's channels shorten its type: its first two characters (商务局 → 商务), its known
+    short form without the last character (发展和改革局 → 发改)."""
+    stems = {kind[:2]} if len(kind) > 2 else set()
+    stems.update(short[:-1] for short, full in abbreviations() if full == kind and len(short) > 2)
+    return stems
+
+
+def placed_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
+    """A department the report names by its bare level alone (市商务局) whose own channel the opening quotes
+    by its place's stem and its type's (“安康商务”微信公众号, 《驻马店农业信息网》): that place's department
+    (安康市商务局), when the stems name one place of that level."""
+    level, kind = split_place(found.name)
+    if level not in _LEVEL_ONLY or not kind:
+        return found
+    stems = _type_stems(kind)
+    places: set[str] = set()
+    for text in paragraphs[:limit]:
+        for m in _CHANNEL.finditer(text):
+            channel = m.group("c")
+            for stem in stems:
+                at = channel.find(stem)
+                place = channel[:at] + level
+                if 2 <= at <= 4 and [(p.text, len(p.places)) for p in places_in(place, agency=True)] == [(place, 1)]:
+                    places.add(place)
+    if len(places) != 1:
+        return found
+    name = places.pop() + kind
+    return AgencyFound(canonical(name), found.printed, found.source)
+
+
+def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 12) -> AgencyFound:
+    """A department named with neither place nor level (发改局围绕…) whose opening names one city or county
+    (《义乌市推进…方案》) and that place's government by its level alone (市政府政务公开办): that place's department."""
+    place, kind = split_place(found.name)
+    if place or not kind or is_national(found.name) or is_pronoun(found.name):
+        return found
+    text = "\n".join(paragraphs[:limit])
+    mentions = places_in(text)
+    named = {m.text for m in mentions
+             if len(m.places) == 1 and m.places[0].level in ("city", "county") and m.text[-1] in "市县区旗"}
+    if len(named) != 1:
+        return found
+    unit = named.pop()
+    if found.name.startswith(unit[:-1]):  # 揭东分局 for 揭东区: the name opens on its place's stem
+        return found
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    if not any(m.start() not in covered for m in re.finditer(rf"{unit[-1]}(?:人民)?政府", text)):
+        return found
+    name = unit + kind
+    return AgencyFound(canonical(name), found.printed, found.source)
+
+
+# 我办, 本办: an office speaking of itself (not 本办法, 办理, 办公)
+_OFFICE_PRONOUN = re.compile(r"[我本]办(?![法公理事])")
+
+
+def _office_speaking(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
+    """A government's office named for its government (请与某区人民政府办公室联系 → 某区人民政府) is the
+    agency itself when the report speaks as that office (结合我办…): the office's own report."""
+    printed = TRAILING_BRACKET.sub("", found.printed)
+    if not printed.endswith("人民政府办公室") or found.name.endswith("办公室"):
+        return found
+    if not any(_OFFICE_PRONOUN.search(t) for t in paragraphs[:limit]):
+        return found
+    return AgencyFound(canonical(printed), found.printed, found.source)
+
+
+def _district_dropped(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFound:
+    """A title's agency that prints its city and then a bare 区 or 县 where the unit's name belongs
+    (大同市区自然资源局) yields to the agency of that type another source names with a district or county of
+    that city (由平城区自然资源局编制)."""
+    place, kind = split_place(primary.name)
+    if primary.source not in ("title", "embedded") or len(kind) < 3 or kind[0] not in "区县":
+        return primary
+    cities = [p for m in places_in(place, agency=True) for p in m.places if p.level == "city"]
+    if len(cities) != 1:
+        return primary
+    for other in others:
+        other_place, other_kind = split_place(other.name)
+        units = [p for m in places_in(other_place, agency=True) for p in m.places if p.level == "county"]
+        if other_kind == kind[1:] and units and all(u.region.city == cities[0].name for u in units):
+            return other
+    return primary
+
+
+def _department_of_place(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFound:
+    """A quoted report name that is a place alone (编制了永泰县2017年…报告) yields to the department that says it
+    compiled it with a bare level of that place's kind (由县农业局办公室编制): the department of that place."""
+    if primary.source != "embedded" or primary.name != place_only_agency(primary.printed):
+        return primary
+    for other in others:
+        place, kind = split_place(other.name)
+        if other.source == "compiler" and place in ("县", "区", "市", "旗") and primary.printed.endswith(place) and kind:
+            name = primary.printed + kind
+            return AgencyFound(canonical(name), name, "compiler")
+    return primary
+
+
+def _series_heading_compiled_by(primary: AgencyFound, others: list[AgencyFound], title: str | None) -> AgencyFound:
+    """A title that is a place's series heading, with no year (北京市政府信息公开工作年度报告 over every Beijing
+    department's report), yields to a department of that place the preamble says compiled the report
+    (由北京市统计局、国家统计局北京调查总队编制的2012年度…报告); a government's own office compiling it stays the government."""
+    if primary.source != "title" or primary.name != place_only_agency(primary.printed) or not title:
+        return primary
+    if re.search(YEAR, title):
+        return primary
+    for other in others:
+        if (other.source == "compiler" and other.name.startswith(primary.printed) and other.name != primary.name
+                and not other.name.endswith(("人民政府", "人民政府办公室", "人民政府办公厅"))):
+            return other
+    return primary
+
+
+def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
+    """The agency under the full name the report gives it: a declared short name (A（以下简称B）), a bare zone word."""
+    declared = declared_short_names(paragraphs)
+    full = declared.get(found.printed) or declared.get(found.name)
+    bare = next((n for n in (found.name, found.printed) if n in _BARE_ZONE), None)  # 投资区 read as 投资区人民政府
+    if full is None and bare:
+        full = zone_named_in(bare, paragraphs)
+    if full is None and ZONE_NAME.search(found.name) and not places_in(found.name, agency=True):
+        full = placed_zone(found.name, paragraphs)
+    if full is None:
+        full = placed_printing(found.name, paragraphs)
+    if full is None:
+        full = prefixed_printing(found.name, paragraphs)
+    if full is None:
+        full = zone_in_full(found.name, paragraphs)
+    return AgencyFound(canonical(full), full, found.source) if full else found
+
+
+def prefixed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
+    """A township's or subdistrict's agency named by its own place alone (渝碚路街道办事处) that the text also
+    prints after its county or city (《重庆市沙坪坝区渝碚路街道办事处信息公开指南》): the fullest printing, when
+    every place before the name is one the township lies in."""
+    mentions = places_in(name, agency=True)
+    if not mentions or mentions[0].start != 0 or not all(p.level == "township" for p in mentions[0].places):
+        return None
+    townships = mentions[0].places
+    best = ""
+    for text in paragraphs[:limit]:
+        for m in re.finditer(re.escape(name), text):
+            for k in range(min(14, m.start()), 1, -1):  # the longest chain of places first
+                prefix = text[m.start() - k:m.start()]
+                if len(prefix) + len(name) > len(best) and _encloses(prefix, townships):
+                    best = prefix + name
+                    break
+    return best or None
+
+
+def _encloses(prefix: str, townships) -> bool:
+    """重庆市沙坪坝区 before 渝碚路街道: a prefix that is only places, the last of them the township's county
+    (or city) and every one of them on its way."""
+    chain = places_in(prefix, agency=True)
+    if not chain or chain[0].start != 0 or chain[-1].end != len(prefix):
+        return False
+    if any(a.end != b.start for a, b in zip(chain, chain[1:])):
+        return False
+    names = {p.name for m in chain for p in m.places}
+    last = {p.name for p in chain[-1].places}
+    return any((t.region.county in last or (t.region.county is None and t.region.city in last))
+               and {n for n in (t.region.province, t.region.city, t.region.county) if n} >= names
+               for t in townships)
+
+
+def zone_in_full(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
+    """A zone or its committee printed with a short kind (江苏省盐南高新区, 武昌经开区管委会) that the text also
+    prints in full (江苏省盐南高新技术产业开发区管理委员会门户网站): the longest such printing, when longer."""
+    pattern = zone_printing_pattern(name)
+    if pattern is None:
+        return None
+    printings = [m.group(0) for text in paragraphs[:limit] for m in pattern.finditer(text)]
+    longest = max(printings, key=len, default="")
+    return longest if len(longest) > len(name) else None
+
+
+def placed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
+    """A department named by its bare level (县林业和草原局) that the text also prints after its place's stem
+    (云县林业和草原局), every such printing the same: that printing. 临沧市林业和草原局 is another level's.
+    The place must start where the printing starts (规范富宁县…: 富宁县, neither 范富宁县 nor 宁县)."""
+    level, kind = split_place(name)
+    if level not in _LEVEL_ONLY or not kind:
+        return None
+    names: set[str] = set()
+    for text in paragraphs[:limit]:
+        for m in re.finditer(re.escape(name), text):
+            for k in range(min(5, m.start()), 0, -1):  # the longest place first: 富宁县, not 宁县
+                printed = text[m.start() - k:m.end()]
+                found = places_in(printed, agency=True)
+                if found and found[0].start == 0 and found[0].end == k + len(level):
+                    names.add(printed)
+                    break
+    return names.pop() if len(names) == 1 else None
+
+
+def placed_zone(zone: str, paragraphs: list[str], limit: int = 40) -> str | None:
+    """A zone named without its place (徐圩新区) that the text prints once with its place right before it
+    (连云港徐圩新区): that fuller name, when every such printing has the same place."""
+    names: set[str] = set()
+    for text in paragraphs[:limit]:
+        for m in re.finditer(re.escape(zone), text):
+            before = [p for p in places_in(text[max(0, m.start() - 12):m.start()]) if p.end == min(12, m.start())]
+            if before:
+                names.add(before[-1].text + zone)
+    return names.pop() if len(names) == 1 else None
+
+
+# 广西壮族自治区北部湾经济区规划建设管理办公室（以下简称自治区北部湾办）
+_DECLARED = re.compile(
+    rf"(?P<full>{NAME_CHAR}{{4,40}}?{AGENCY_SUFFIX})\s*[（(]\s*(?:以下)?简称\s*[“\"]?(?P<short>[{HAN}]{{2,15}})[”\"]?"
+    r"\s*(?:[，,；;][^（）()]{0,12})?[)）]"  # （以下简称“某局”，下文类同）
+)
+
+
+def declared_short_names(paragraphs: list[str], limit: int = 15) -> dict[str, str]:
+    """Short name → full name for every agency the opening names with its short name declared."""
+    out: dict[str, str] = {}
+    for text in paragraphs[:limit]:
+        if "简称" not in text:  # what every declaration holds: the pattern's search is slow on long paragraphs
+            continue
+        for m in _DECLARED.finditer(text):
+            full = trim_lead(m.group("full"))
+            if agency_like(full):
+                out.setdefault(m.group("short"), full)
+    return out
+
+
+# A zone speaking of itself by its kind alone (2022年，开发区坚持…).
+_BARE_ZONE = frozenset({"开发区", "高新区", "经开区", "新区", "园区", "试验区", "实验区", "示范区", "投资区"})
+
+
+def zone_named_in(kind: str, paragraphs: list[str], limit: int = 40) -> str | None:
+    """The one zone of that kind the text names in full (西宁经济技术开发区 for 开发区), starting with a place."""
+    names: Counter[str] = Counter()
+    for text in paragraphs[:limit]:
+        for m in re.finditer(rf"[{HAN}]{{2,12}}?{kind}", text):
+            for start in range(m.start(), m.end() - len(kind) - 1):
+                name = text[start:m.end()]
+                if zones_in(name) and zones_in(name)[0].start == 0 or starts_with_place(name):
+                    names[name] += 1
+                    break
+    if not names:
+        return None
+    best = names.most_common()
+    return best[0][0] if len(best) == 1 or best[0][1] > best[1][1] else None
+
+
+def agency_of(title: str | None, paragraphs: list[str], publisher: str | None = None) -> str | None:
+    """The canonical name of the reporting agency (see `find_agency`)."""
+    found = find_agency(title, paragraphs, publisher)
+    return found.name if found else None
