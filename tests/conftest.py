@@ -6,6 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests assert behaviour, never speed: hypothesis's per-example deadline (200 ms) is a wall-clock limit
+# that a loaded machine misses (the first example of test_textnorm pays for numpy's import).
+settings.register_profile("nianbao", deadline=None)
+settings.load_profile("nianbao")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "corpus" / "samples"
