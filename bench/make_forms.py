@@ -121,29 +121,26 @@ def body_blocks(body_html: str):
             yield "p", el.get_text(strip=True)
 
 
-def pipe_cells(body_html: str) -> str:
+def _pipe_text(body_html: str, row_lines) -> str:
+    """The body's paragraphs as lines and each table row as the lines `row_lines` writes for it."""
     out = []
     for kind, item in body_blocks(body_html):
         if kind == "p":
             out.append(item)
-            continue
-        for row in item:
-            for text, span in row:
-                if text:
-                    out.append(f"{text} " + "|" * span)
-            out.append("|")
+        else:
+            for row in item:
+                out += row_lines(row)
     return "\n".join(out) + "\n"
+
+
+def pipe_cells(body_html: str) -> str:
+    """One cell per line ending ` |` (a column span adds a `|`), rows parted by a line holding only `|`."""
+    return _pipe_text(body_html, lambda row: [f"{text} " + "|" * span for text, span in row if text] + ["|"])
 
 
 def pipe_rows(body_html: str) -> str:
-    out = []
-    for kind, item in body_blocks(body_html):
-        if kind == "p":
-            out.append(item)
-            continue
-        for row in item:
-            out.append(" | ".join(text for text, _ in row) + " |")
-    return "\n".join(out) + "\n"
+    """Whole rows `label | v | v |`."""
+    return _pipe_text(body_html, lambda row: [" | ".join(text for text, _ in row) + " |"])
 
 
 def run_together(body_html: str) -> str:
