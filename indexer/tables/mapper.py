@@ -166,6 +166,11 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
     return list(zip(columns, (v for _, v in seq)))
 
 
+def bare_column(key: str) -> Column:
+    """A table-2 column known by its key alone, with no header cell: an amount in 元 whose unit the header did not say."""
+    return Column(key, None, None, UNIT_UNKNOWN if key == "amount_yuan" else None)
+
+
 def _template_columns(row_key: str, columns: list[Column], figures: int) -> list[Column]:
     """A table-2 row's columns when its header lost some: a reader that split a header cell into pieces no header
     word matches (上一年项目数量 as 一 | 目数量) leaves fewer columns than the row has figures. When a template gives
@@ -182,7 +187,7 @@ def _template_columns(row_key: str, columns: list[Column], figures: int) -> list
         if [k for k in wanted if k in keys] != keys:
             continue  # the header's columns in another order than the template's
         have = {c.key: c for c in columns}
-        return [have.get(k) or Column(k, None, None, UNIT_UNKNOWN if k == "amount_yuan" else None) for k in wanted]
+        return [have.get(k) or bare_column(k) for k in wanted]
     return columns
 
 
@@ -384,8 +389,7 @@ class _Mapper:
                 template = self.template_guess or self.year_template \
                     or ("2019" if label.key in ("other_services", "procurement") else "2021")
                 keys = ACTIVE_COLUMNS[template].get(label.key) or ACTIVE_COLUMNS["2019"][label.key]
-                layout = Layout(ACTIVE, [Column(k, None, None, UNIT_UNKNOWN if k == "amount_yuan" else None)
-                                         for k in keys], -1, 0, False)
+                layout = Layout(ACTIVE, [bare_column(k) for k in keys], -1, 0, False)
             columns = layout.columns
             figures = [v for _, v in _sequential(row.cells, row.kinds, start, stop) if v.strip()]
             mine = columns if _text_after_label(row, start, stop) else _template_columns(label.key, columns, len(figures))
