@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..gazetteer import places_in
+from ..gazetteer.kinds import ZONE_END
 from .dates import DATE_CN
 from .names import (
     canonical,
@@ -458,9 +459,6 @@ def own_column(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
     return None
 
 
-ZONE_NAME = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|合作区|保税区|试验区|投资区)$")
-
-
 def own_plan(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
     """The agency named by a plan, catalogue or guide the report says it made itself (制定《A2022年政务公开工作要点》,
     编制发布《A主动公开信息目录》)."""
@@ -471,7 +469,7 @@ def own_plan(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
                 continue
             if agency_like(name):
                 return AgencyFound(canonical(name), name, "plan")
-            if ZONE_NAME.search(name) and is_place_name(name):  # 《大连高新区2024年政务公开工作要点》: a zone's own
+            if ZONE_END.search(name) and is_place_name(name):  # 《大连高新区2024年政务公开工作要点》: a zone's own
                 return AgencyFound(place_only_agency(name), name, "plan")
     return None
 

@@ -15,8 +15,8 @@ import re
 from collections import Counter
 
 from ..gazetteer import places_in, zones_in
+from ..gazetteer.kinds import ZONE_END, ZONE_WORDS
 from .agency import (
-    ZONE_NAME,
     AgencyFound,
     agency_like,
     byline,
@@ -244,7 +244,7 @@ def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
     bare = next((n for n in (found.name, found.printed) if n in _BARE_ZONE), None)  # 投资区 read as 投资区人民政府
     if full is None and bare:
         full = zone_named_in(bare, paragraphs)
-    if full is None and ZONE_NAME.search(found.name) and not places_in(found.name, agency=True):
+    if full is None and ZONE_END.search(found.name) and not places_in(found.name, agency=True):
         full = placed_zone(found.name, paragraphs)
     if full is None:
         full = placed_printing(found.name, paragraphs)
@@ -352,7 +352,7 @@ def declared_short_names(paragraphs: list[str], limit: int = 15) -> dict[str, st
 
 
 # A zone speaking of itself by its kind alone (2022年，开发区坚持…).
-_BARE_ZONE = frozenset({"开发区", "高新区", "经开区", "新区", "园区", "试验区", "实验区", "示范区", "投资区"})
+_BARE_ZONE = frozenset(ZONE_WORDS)
 
 
 def zone_named_in(kind: str, paragraphs: list[str], limit: int = 40) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer.kinds import ZONE_COMMITTEE_END
+
 _NATIONAL = re.compile(r"^(?:国务院|中华人民共和国|国家|中国(?!共产党)|最高人民|全国|中央)")
 # Ministries and national bodies print no 国家 (自然资源部, 海关总署, 审计署; 中国人民银行 is caught above),
 # nor do their agencies (水利部长江水利委员会, 交通运输部海事局).
@@ -25,8 +27,6 @@ _MUNICIPALITY = re.compile(r"^(?:北京市|上海市|天津市|重庆市)")
 _COMMITTEE = re.compile(r"(?:管理委员会|管委会)$")
 # 天津某某综保区管理委员会, 上海某某经济技术开发区管委会: a development or bonded zone's committee sits one level
 # below the municipality named before it, as a zone the gazetteer lists does (its host's level, one down)
-_ZONE_COMMITTEE = re.compile(
-    r"(?:开发区|高新区|经开区|新区|园区|实验区|试验区|示范区|合作区|保税区|综保区|保税港区|投资区|度假区)(?:管理委员会|管委会)$")
 _MUNICIPALITY_STEM = re.compile(r"^(?:北京|上海|天津|重庆)")
 
 
@@ -72,7 +72,7 @@ def agency_level_of(
         return "township" if _TOWNSHIP.search(agency) else _BELOW[zone_host_level]
     if place_levels:
         level = place_levels[-1]
-        if level == "province" and _MUNICIPALITY_STEM.match(place_part or agency) and _ZONE_COMMITTEE.search(agency):
+        if level == "province" and _MUNICIPALITY_STEM.match(place_part or agency) and ZONE_COMMITTEE_END.search(agency):
             return _BELOW[level]
         if level != "township" and _TOWNSHIP.search(agency):
             return "township"

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..gazetteer import Region, places_in, zones_in
+from ..gazetteer.kinds import ZONE_END, ZONE_KIND, ZONE_KINDS, zone_kinds_short
 from .patterns import AGENCY_SUFFIX, HAN, TRAILING_BRACKET
 
 ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "agency_abbreviations.tsv"
@@ -32,7 +33,6 @@ _UNKNOWN_PLACE = re.compile(rf"^[{HAN}]{{2,4}}?(?:自治县|县|旗|市|区|州|
 _UNKNOWN_UNIT = re.compile(rf"[{HAN}]{{2,4}}?(?:自治县|县|旗|区)")
 _PLACE_END = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|自治旗|区|林区|特区|乡|镇|街道|苏木)$")
 _BARE_LEVELS = frozenset({"省", "自治区", "市", "州", "盟", "县", "区", "旗"})  # a name's place printed as its level alone
-_ZONE_END = re.compile(r"(?:开发区|高新区|经开区|园区|实验区|示范区|新区|管理区|新城|合作区|保税区|试验区|投资区)$")
 # A scenic area reports through its own administration, named as the area (五台山景区), never a 人民政府
 _SCENIC_END = re.compile(r"(?:景区|风景区|风景名胜区|旅游区|旅游度假区)$")
 # An internal unit named after its agency in a contact line: 办公室, 综合科, 政务公开领导小组办公室 …
@@ -170,7 +170,7 @@ _INNER_GOVERNMENT = re.compile(rf"^([{HAN}]{{1,20}}?[县区市旗])人民政府(
 def place_only_agency(place: str) -> str:
     """The agency a place alone stands for: its people's government (XX县人民政府, XX乡人民政府),
     a subdistrict's office (XX街道办事处), a zone as it is named (平潭综合实验区)."""
-    if _ZONE_END.search(place) or _SCENIC_END.search(place) or (zones_in(place) and zones_in(place)[-1].end == len(place)):
+    if ZONE_END.search(place) or _SCENIC_END.search(place) or (zones_in(place) and zones_in(place)[-1].end == len(place)):
         if not any(m.end == len(place) for m in places_in(place, agency=True)):
             return place
     if _CUSTOMS_DISTRICT.search(place):  # 湛江海关关区: the district a customs house serves is reported by that house
@@ -222,7 +222,7 @@ def abbreviates(short: str, full: str) -> bool:
 
 def _level_dropped(short: str, long: str) -> bool:
     """`short` is `long` with one level character left out after a place (文登|区|人民政府): a misprint."""
-    if len(long) != len(short) + 1 or _ZONE_END.search(long):  # 临沂高新区 / 临沂市高新区: both a zone's names
+    if len(long) != len(short) + 1 or ZONE_END.search(long):  # 临沂高新区 / 临沂市高新区: both a zone's names
         return False
     for i, ch in enumerate(long):
         if ch in "区县市旗" and i >= 2 and long[:i] + long[i + 1:] == short:
@@ -230,31 +230,21 @@ def _level_dropped(short: str, long: str) -> bool:
     return False
 
 
-# A development zone's kind printed short and in full (盐南高新区 / 盐南高新技术产业开发区, 武昌经开区 / 武昌经济开发区):
-# the full forms each short one stands for, longest first.
-ZONE_KINDS = (
-    ("高新区", ("高新技术产业开发区", "高新技术开发区", "高新区")),
-    ("经开区", ("经济技术开发区", "经济开发区", "经开区")),
-)
-
-
-def zone_kinds_short(name: str) -> str:
-    """The name with every zone kind in its short form (武昌经济开发区管委会 → 武昌经开区管委会)."""
-    for short, fulls in ZONE_KINDS:
-        for full in fulls:
-            name = name.replace(full, short)
-    return name
+# A development zone's kind printed short and in full (盐南高新区 / 盐南高新技术产业开发区, 武昌经开区 / 武昌经济开发区)
+_SHORTENED = {short: fulls for short, fulls in ZONE_KINDS if fulls}
+_SHORT_KIND = re.compile("(" + "|".join(_SHORTENED) + ")")
 
 
 def zone_printing_pattern(name: str) -> re.Pattern[str] | None:
     """What matches `name` printed with each zone kind short or in full, and with its committee
     (盐南高新区 → 盐南(?:高新技术产业开发区|…|高新区)(?:管理委员会|管委会)?); None when it names no zone kind."""
     short = zone_kinds_short(name)
-    if short == name and not any(s in name for s, _ in ZONE_KINDS):
+    if not _SHORT_KIND.search(short):
         return None
-    pattern = re.escape(short)
-    for s, fulls in ZONE_KINDS:
-        pattern = pattern.replace(re.escape(s), "(?:" + "|".join(fulls) + ")")
+    parts = _SHORT_KIND.split(short)  # the place between the kinds, then each kind printed in any of its forms
+    pattern = "".join(
+        "(?:" + "|".join((*_SHORTENED[part], part)) + ")" if i % 2 else re.escape(part) for i, part in enumerate(parts)
+    )
     if not _COMMITTEE_END.search(short):
         pattern += "(?:管理委员会|管委会)?"
     return re.compile(pattern)
@@ -286,7 +276,7 @@ def same_agency(short: str, long: str) -> bool:
 
 
 # 经济开发区管理委员会, 园艺场: a zone's committee or a state farm printed without any place of its own
-_UNPLACED_UNIT = re.compile(rf"[{HAN}]{{0,8}}?(?:开发区|高新区|经开区|园区|工业区)(?:管理委员会|管委会)|(?:园艺|林|农|垦殖|良种|茶|牧)场")
+_UNPLACED_UNIT = re.compile(rf"[{HAN}]{{0,8}}?{ZONE_KIND}(?:管理委员会|管委会)|(?:园艺|林|农|垦殖|良种|茶|牧)场")
 
 
 def is_unplaced_unit(name: str) -> bool:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections import defaultdict
 
 from .model import MUNICIPALITIES, Mention, NATIONAL, Place, Region, Resolution, ZoneMention, _HINT_SUFFIX, _LEVEL_HINT
+from .kinds import ZONE_BODY_END, ZONE_KIND
 from .load import _Gazetteer, _gaz
 from .lookup import _related_under, near_misses, places_in, zones_in
 
@@ -187,12 +188,6 @@ def _fallback(context: str, hint: tuple[str, ...] | None, g: _Gazetteer) -> str 
 
 _COUNTY_HINTS = ("县", "区", "旗")
 
-# A zone's own administration named without its place (苏银产业园管理委员会, 某某新区管委会)
-_ZONE_BODY = re.compile(
-    r"(?:产业园|工业园|园区|开发区|高新区|经开区|新区|实验区|试验区|示范区|合作区|保税区|投资区)(?:管理委员会|管委会)?$"
-)
-
-
 def _one_city_named(context: str, province: str, g: _Gazetteer) -> str | None:
     """The one prefecture-level unit of a province that the context names, even once, when it names no other
     there: a zone's host city (a zone sits under a city, the province alone says too little)."""
@@ -250,7 +245,7 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
                 hint = _HINT_SUFFIX[m.group(1)]
                 break
         code = _fallback(context, hint, g) if context else None
-        if code is not None and g.level[code] == "province" and _ZONE_BODY.search(primary[0]):
+        if code is not None and g.level[code] == "province" and ZONE_BODY_END.search(primary[0]):
             code = _one_city_named(context, code, g) or code  # 苏银产业园管理委员会 and 银川市 named once
         if code is None and context:
             code = _county_of_named_stem(primary[0], context, g)
@@ -344,10 +339,7 @@ def _county_of_stem(stem: str, within: str, g: _Gazetteer) -> str | None:
 
 
 # A zone headed by the stem of a county-level unit: 番禺经济技术开发区
-_ZONE_OF_STEM = re.compile(
-    r"^([\u4e00-\u9fff]{2,4}?)(?:高新技术产业开发区|经济技术开发区|高新技术开发区|经济开发区|高新区|经开区|开发区"
-    r"|工业园区|产业园区)"
-)
+_ZONE_OF_STEM = re.compile(r"^([\u4e00-\u9fff]{2,4}?)" + ZONE_KIND)
 
 
 # 区统计局: a bare county level, then the agency's type
@@ -435,10 +427,7 @@ def _with_zone(region: Region, zone: str) -> Region:
 
 
 # A zone's type right after a place (its stem, if any, has no agency ending in it): 经济开发区, 高新区, 新区 …
-_ZONE_AFTER = re.compile(
-    r"([^\s局委厅办院署部府处科所站队]{0,6}?)(?:高新技术产业开发区|经济技术开发区|高新技术开发区|经济开发区|高新区|经开区"
-    r"|开发区|工业园区|产业园区|综合实验区|实验区|示范区|新区|管理区|风景区|风景名胜区|旅游度假区)"
-)
+_ZONE_AFTER = re.compile(r"([^\s局委厅办院署部府处科所站队]{0,6}?)(?:" + ZONE_KIND[3:-1] + "|风景名胜区|风景区)")
 
 
 # 某局某分局, a centre's branch named by its county's stem (公共资源交易中心惠阳分中心), a detachment's
