@@ -28,7 +28,7 @@ def fingerprinted_paths() -> list[Path]:
     for package in ("readers", "fields", "gazetteer", "template", "tables"):
         paths += sorted((here / package).glob("*.py"))
     paths += sorted((here / "data").glob("gazetteer*"))
-    paths += [here / "data" / name for name in ("agency_abbreviations.tsv", "place_aliases.tsv", "traditional_chars.tsv", "zone_kinds.tsv")]
+    paths += [here / "data" / name for name in ("agency_abbreviations.tsv", "metadata_labels.tsv", "place_aliases.tsv", "traditional_chars.tsv", "zone_kinds.tsv")]
     paths += sorted((here / "ocr").glob("*.py"))
     return paths
 

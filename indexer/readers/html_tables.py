@@ -14,6 +14,7 @@ import lxml.html
 
 from ..textnorm import normalize_text
 from .grid import Cell, expand_spans, tidy_grid
+from .meta import BOX_PAIR, is_box_label
 
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main header footer aside nav "
@@ -23,13 +24,6 @@ BLOCK_TAGS = frozenset(
 CELL_TAGS = frozenset(("td", "th"))
 
 _SPAN = re.compile(r"\s*(\d{1,6})")  # rowspan / colspan attribute values
-_META_PAIR = re.compile(r"^(索引号|发布机构|生成日期|成文日期|发布日期|发文日期)\s*[:：]\s*(.+)$")
-# Labels of the 信息公开 metadata box (索引号 / 发布机构 / 生成日期 …) shown above many articles.
-_META_LABEL = re.compile(
-    r"^(?:索引号|索 引 号|发布机构|发文机关|发文机构|生成日期|成文日期|发布日期|发文日期|主题分类|主题词|公开方式|信息名称"
-    r"|公开范围|公开时限|所属机构|信息类别|组配分类|体裁分类|文号|发文字号|有效性|名称|标题|时效)\s*[:：]?$"
-)
-
 text_content = etree.XPath("string()", smart_strings=False)  # lxml.html's text_content(): every text node inside, in order
 
 
@@ -140,13 +134,13 @@ def table_kind(grid: list[list[str]]) -> tuple[str, dict[str, str]]:
     pairs: dict[str, str] = {}
     for row in grid:
         for i, cell in enumerate(row):
-            if _META_LABEL.match(cell):
+            if is_box_label(cell):
                 labels += 1
-                if i + 1 < len(row) and row[i + 1] and not _META_LABEL.match(row[i + 1]):
+                if i + 1 < len(row) and row[i + 1] and not is_box_label(row[i + 1]):
                     pairs[re.sub(r"[\s:：]", "", cell)] = row[i + 1]
             else:
-                m = _META_PAIR.match(cell)
+                m = BOX_PAIR.match(cell)
                 if m:
                     labels += 1
-                    pairs[m.group(1)] = m.group(2)
+                    pairs[re.sub(r"\s", "", m.group(1))] = m.group(2)
     return ("meta" if labels >= 3 else "data"), pairs

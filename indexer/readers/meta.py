@@ -12,20 +12,39 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from pathlib import Path
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _URL = re.compile(r"^https?://\S+$", re.I)
 
+LABELS_FILE = Path(__file__).resolve().parent.parent / "data" / "metadata_labels.tsv"
+
+
+def read_metadata_labels(path: Path = LABELS_FILE) -> list[tuple[str, str | None, bool]]:
+    """(printed label, meta key or None, printed in a site's metadata box) for each label of the file."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, key, where = (part.strip() for part in line.split("\t"))
+            rows.append((label, None if key == "-" else key, where == "box"))
+    return rows
+
+
+_LABELS = read_metadata_labels()
 # printed key (spaces and colon removed) -> meta key
-KEYS = {
-    "标题": "title", "题目": "title", "文章标题": "title", "信息名称": "title", "名称": "title", "title": "title",
-    "发布时间": "published", "发布日期": "published", "发文日期": "published", "成文日期": "published",
-    "生成日期": "published", "公开日期": "published", "日期": "published", "时间": "published", "date": "published",
-    "发布机构": "publisher", "发文机关": "publisher", "发文机构": "publisher", "发布单位": "publisher",
-    "来源": "source", "信息来源": "source", "source": "source",
-    "原文链接": "url", "原文地址": "url", "原文网址": "url", "链接": "url", "网址": "url", "来源网址": "url", "url": "url",
-    "索引号": "index_no", "文号": "doc_no", "发文字号": "doc_no", "栏目": "column",
-}
+KEYS = {label: key for label, key, _ in _LABELS if key}
+# The labels of a site's metadata box (索引号 | 发布机构 | 主题分类 …): every reader knows the box by them
+BOX_LABELS = frozenset(label for label, _, box in _LABELS if box)
+_BOX_ALTERNATION = "|".join(r"\s*".join(label) for label in sorted(BOX_LABELS, key=len, reverse=True))
+# A box label and its colon inside a line of text (索 引 号：…  发布机构：…)
+BOX_LABEL_IN_TEXT = re.compile(rf"(?:{_BOX_ALTERNATION})\s*[:：]")
+# A cell holding a label and its value (发布机构：某局)
+BOX_PAIR = re.compile(rf"^((?:{_BOX_ALTERNATION}))\s*[:：]\s*(.+)$")
+
+
+def is_box_label(cell: str) -> bool:
+    """A cell that is a metadata box's label alone (索 引 号：, 发布机构)."""
+    return re.sub(r"[\s:：]", "", cell) in BOX_LABELS
 
 
 def iso_date(text: str) -> str | None:

@@ -11,6 +11,7 @@ import re
 
 from ..blocks import Paragraph
 from ..textnorm import normalize_text
+from .meta import BOX_LABEL_IN_TEXT
 
 NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]"
@@ -24,9 +25,6 @@ _PROSE_PUNCT = re.compile("[，。、；：,;]")
 _DATE_LINE = re.compile(
     r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
-)
-_METADATA_LABEL = re.compile(
-    r"(?:索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|成文日期|发布日期|发文日期|公开日期|文\s*号|标\s*题|时\s*效\s*性)\s*[:：]"
 )
 _BULLET = re.compile(r"^\s*[•·●▪◆]")
 # a page's breadcrumb (当前位置：首页 > 政务公开 > 年报): a browser ends it with one line break, before the title
@@ -72,5 +70,5 @@ def should_join(prev: str, nxt: str) -> bool:
     if looks_like_heading(prev) or NUMBERING.match(nxt) or _DATE_LINE.match(nxt):
         return False
     # a page's metadata rows (索引号: … 主题分类: …), its breadcrumb and list items (• …) are lines of their own
-    return (len(_METADATA_LABEL.findall(prev)) < 2 and not _BREADCRUMB.search(prev)
+    return (len(BOX_LABEL_IN_TEXT.findall(prev)) < 2 and not _BREADCRUMB.search(prev)
             and not _BULLET.match(nxt) and not _BULLET.match(prev))

@@ -21,14 +21,9 @@ import re
 from ..blocks import Block, Paragraph, Table
 from ..template import match_label
 from ..textnorm import han_count, normalize_text
-from .meta import meta_from_pairs, meta_key
+from .meta import is_box_label, meta_from_pairs, meta_key
 
 _NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．]*\s*(?:元|万元|件|条|个|项|%)?$")
-_META_LABELS = ("索引号", "发布机构", "信息名称", "发布日期", "生成日期", "成文日期", "发文日期", "文号", "发文字号",
-                "主题分类", "公开方式", "公开范围", "有效性", "发文机关", "标题", "发布时间", "公开日期", "信息来源",
-                "体裁分类", "组配分类", "所属机构", "时效", "效力状态")
-
-
 def is_trailing_pipe(line: str) -> bool:
     """A line of a trailing-pipe table: ends with | and does not start with one (or is only pipes: |, ||)."""
     s = line.strip()
@@ -155,12 +150,11 @@ def _pairs_at(cells: list[str]) -> list[tuple[str, str, int]]:
     """(label, value, index of the value's cell) of every pair in a metadata row."""
     pairs: list[tuple[str, str, int]] = []
     for i, cell in enumerate(cells):
-        label = re.sub(r"[\s:：]", "", cell)
-        if label in _META_LABELS and i + 1 < len(cells) and re.sub(r"[\s:：]", "", cells[i + 1]) not in _META_LABELS:
-            pairs.append((label, cells[i + 1], i + 1))
+        if is_box_label(cell) and i + 1 < len(cells) and not is_box_label(cells[i + 1]):
+            pairs.append((re.sub(r"[\s:：]", "", cell), cells[i + 1], i + 1))
             continue
         m = re.match(r"^\s*([^:：]{2,6})\s*[:：]\s*(.+)$", cell)
-        if m and re.sub(r"\s", "", m.group(1)) in _META_LABELS:
+        if m and is_box_label(m.group(1)):
             pairs.append((m.group(1), m.group(2), i))
     return pairs
 
