@@ -772,3 +772,25 @@ def test_a_table_2_row_with_the_templates_figures_under_a_header_that_lost_a_col
     assert [v.get(f"active.other_services.{k}") for k in ("prev_items", "change", "decisions")] == [0, 57, 0]
     assert [v.get(f"active.fees.{k}") for k in ("prev_items", "change")] == [3, -1]
 
+
+
+def test_seven_figures_under_a_header_that_lost_applicant_columns_are_the_template_columns():
+    """PDF-to-text -layout glued two wrapped header words into one cell no header word matches (科研机 社会公 ->
+    科研机社会公), so the header names five or six of table 3's seven columns; a row of seven figures is the
+    template's seven columns in their order, not a window of the header's columns (which dropped it, or gave 科研机构's
+    figure to the next column)."""
+    header = [["自然人", "科研机社会公", "法律服务机", "总计"], ["和）", "商业企业", "其他"], ["构", "益组织", "构"]]
+    data = [["一、本年新收政府信息公开申请数量", "5", "0", "2", "0", "0", "1", "8"],
+            ["二、上年结转政府信息公开申请数量", "1", "1", "0", "0", "0", "0", "2"]]
+    v = values(mapped(apply_rows(header + data))[0])
+    cols = ("natural", "commercial", "research", "nonprofit", "legal_services", "other", "total")
+    assert [v.get(f"apply.new.{c}") for c in cols] == [5, 0, 2, 0, 0, 1, 8]
+    assert [v.get(f"apply.carried_over.{c}") for c in cols] == [1, 1, 0, 0, 0, 0, 2]
+
+
+def test_seven_figures_that_break_the_sum_keep_the_header_reading():
+    """The same broken header over a row whose seven figures do not add up (a stray figure among them): the template's
+    seven columns are not imposed."""
+    header = [["自然人", "科研机社会公", "法律服务机", "总计"], ["和）", "商业企业", "其他"], ["构", "益组织", "构"]]
+    v = values(mapped(apply_rows(header + [["一、本年新收政府信息公开申请数量", "5", "0", "2", "0", "0", "1", "9"]]))[0])
+    assert "apply.new.research" not in v and "apply.new.nonprofit" not in v

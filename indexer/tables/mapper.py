@@ -191,6 +191,18 @@ def _template_columns(row_key: str, columns: list[Column], figures: int) -> list
     return columns
 
 
+def _applicant_columns_lost(row: Row, start: int, stop: int, columns: list[Column]) -> bool:
+    """A table-3 row of seven figures, no blank among them, under a header that named fewer of the template's columns
+    (two wrapped header words glued into one cell no header word matches, 科研机社会公): the header lost columns, and
+    table 3's seven columns in their fixed order are the row's, unless the figures break the row's sum (one of them
+    stray). A header with all seven is never overridden."""
+    if len(columns) >= len(APPLY_COLUMNS) or any(c.key not in APPLY_COLUMNS for c in columns):
+        return False
+    seq = _sequential(row.cells, row.kinds, start, stop)
+    return len(seq) == len(APPLY_COLUMNS) and all(v.strip() for _, v in seq) \
+        and not _sums_contradicted(list(APPLY_COLUMNS), [v for _, v in seq])  # a stray figure breaks the sum
+
+
 def _may_end_in_total(seq: list[tuple[int, str]]) -> bool:
     """A short applicant row whose last figure could be its 总计: one figure alone, or a last figure the others add
     up to (zeros too). Read from the left it would give a blank 总计's figure to 自然人 or 商业企业."""
@@ -403,6 +415,8 @@ class _Mapper:
         elif label.kind == APPLY:
             if layout is None or layout.kind != APPLY or len(layout.columns) < len(APPLY_COLUMNS) - 1:
                 layout = default_layout(APPLY)  # a header that kept fewer columns is broken: the template's seven
+            elif _applicant_columns_lost(row, start, stop, layout.columns):
+                layout = default_layout(APPLY)
             columns = layout.columns
             prefix = f"apply.{label.key}."
             self.fill_unlabelled(label.key)
