@@ -187,3 +187,23 @@ def test_label_wrapped_above_its_single_spaced_figures():
     rows_ = {r[0]: r[1:] for g in _grids(parse_text(text)) for r in g if r}
     assert rows_.get("（二）部分公开（区分处理的，只计这一情形，不计其他情形）") == "2120 39 0 1 6 2 2168".split()
     assert rows_.get("5.要求行政机关确认或重新出具已获取信息") == "5 0 0 0 0 0 5".split()
+
+
+def test_label_wrapped_round_its_figures_with_a_group_piece_beside_its_first_line():
+    """pdftotext -layout of a LibreOffice PDF: （二）部分公开's label wraps over three lines, its figures on the middle
+    one, and a piece of the group cell (办理结果) stands left of the label's first line. The row gets its whole label
+    and its figures; the group piece stays a line of its own."""
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量                    9   2   0   0   1   0    12\n"
+        "三、本年度      （一）予以公开                  4    1   0   0   0   0    5\n"
+        "办理结果       （二）部分公开（区分处理\n"
+        "           的，只计这一情形，不计其他            3   1   0   0   0   0    4\n"
+        "           情形）\n"
+        "           （三）不      1.属于国家秘密       0    0   0   0   0   0    0\n"
+    )
+    blocks = parse_text(text)
+    rows_ = [r for g in _grids(blocks) for r in g]
+    partial = [r for r in rows_ if r and r[0].startswith("（二）部分公开")]
+    assert partial and partial[0] == ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "3", "1", "0", "0", "0", "0", "4"]
+    assert not any("办理结果" in c and "部分公开" in c for r in rows_ for c in r)

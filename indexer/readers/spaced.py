@@ -51,6 +51,12 @@ def spaced_labels_whole(lines: list[str]) -> list[str]:
         while after < 3 and i + 1 + after < len(lines) and _label_piece(lines[i + 1 + after]) \
                 and not NUMBERING.match(lines[i + 1 + after]):  # （六）其 starts the next label
             after += 1
+        under = _row_under_group_piece(out, lines, i, cells)
+        if under is not None:  # a group piece beside the label's pieces: never part of the joined label
+            out, tail, used = under
+            out += tail
+            i += 1 + used
+            continue
         found = next(((b, a) for b in range(before, -1, -1) for a in range(after, -1, -1) if b + a and row_fits(
             "".join([t.strip() for t in out[len(out) - b:]] + [cells[0]] + [t.strip() for t in lines[i + 1:i + 1 + a]]),
             cells[1:])), None)
@@ -121,6 +127,38 @@ def _row_beside_group_piece(out: list[str], lines: list[str], i: int, cells: lis
                     del kept[at]
             tail = [" " * col + cells[0], label + "  " + "  ".join(cells[1:])] + [rest for _, _, rest in below[:a] if rest.strip()]
             return kept, tail, a
+    return None
+
+
+def _row_under_group_piece(out: list[str], lines: list[str], i: int, cells: list[str]) -> tuple[list[str], list[str], int] | None:
+    """PDF-to-text -layout: a row label wrapped over several lines, its figures beside a middle piece, and a piece of
+    the group cell left of the label's first line (办理结果    （二）部分公开（区分处理 / 的，只计这一情形，不计其他  3  1 …
+    / 情形）). Each piece is the last cell of its line; what stands left of it (the group piece) stays a line of its
+    own. Returns `out` without the pieces above, the lines to add and how many lines below were used; None unless
+    the pieces make a whole row label (its remark aside) whose table takes these figures."""
+    above: list[tuple[str, str]] = []
+    while len(above) < 3 and len(out) > len(above):
+        got = _last_cell(out[-1 - len(above)])
+        if got is None:
+            break
+        above.insert(0, got)
+        if NUMBERING.match(got[0]):
+            break  # the label's first line
+    below: list[tuple[str, str]] = []
+    while len(below) < 3 and i + 1 + len(below) < len(lines):
+        got = _last_cell(lines[i + 1 + len(below)])
+        if got is None or NUMBERING.match(got[0]) or template_row(got[0]) is not None:
+            break
+        below.append(got)
+    if not any(rest.strip() for _, rest in above + below):
+        return None  # no group piece beside the label: the plain joining above has tried these lines
+    for b in range(len(above), 0, -1):
+        for a in range(len(below), -1, -1):
+            pieces = above[len(above) - b:] + [(cells[0], "")] + below[:a]
+            label = "".join(t for t, _ in pieces)
+            if row_fits(label, cells[1:]) and whole_row_label(_label_without_remark(label)):
+                tail = [rest for _, rest in above[len(above) - b:] if rest.strip()] + [label + "  " + "  ".join(cells[1:])]
+                return out[:len(out) - b], tail + [rest for _, rest in below[:a] if rest.strip()], a
     return None
 
 
