@@ -300,14 +300,33 @@ def test_table_2_figures_printed_before_their_labels_go_with_the_label_below():
     assert all(m["active.normative." + c] == 0 for c in ("issued", "repealed", "in_force"))
 
 
-def test_figures_before_a_label_holding_other_figures_are_left_unplaced():
-    """其他对外管理服务事项 2 after +2 / 114: which of the three is which cell the text does not say."""
+def test_figures_before_a_label_holding_its_first_figure_follow_it():
+    """其他对外管理服务事项 2 after +2 / 114: pdftotext without layout keeps a row's first figure on its label's line (the
+    cells touch) and prints the row's other columns before it, so the label's own figure is the first column and
+    the figures above follow in order: 2, +2, 114 (the signed figure lands in 本年增/减)."""
     text = ("二、主动公开政府信息情况\n第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n1\n0\n3\n行政许可\n"
             "+2\n114\n其他对外管理服务事项 2\n第二十条第(六)项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n"
             "25\n-1\n9\n行政处罚\n")
     m = _metrics(text)
     assert [m.get("active.licensing." + c) for c in ("prev_items", "change", "decisions")] == [1, 0, 3]
     assert [m.get("active.penalty." + c) for c in ("prev_items", "change", "decisions")] == [25, -1, 9]
+    assert [m.get("active.other_services." + c) for c in ("prev_items", "change", "decisions")] == [2, 2, 114]
+
+
+def test_figures_before_a_label_holding_its_first_figure_of_a_2021_row():
+    """The same layout in a 2021 table: 3 / 19 / 行政规范性文件 4 is 4 issued, 3 repealed, 19 in force."""
+    text = ("二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n本年制发件数 本年废止件数 现行有效件数\n0\n0\n0\n规章\n"
+            "3\n19\n行政规范性文件 4\n第二十条第(五)项\n信息内容\n本年处理决定数量\n0\n行政许可\n")
+    m = _metrics(text)
+    assert [m.get("active.normative." + c) for c in ("issued", "repealed", "in_force")] == [4, 3, 19]
+
+
+def test_figures_before_a_label_left_unplaced_when_a_signed_figure_misses_its_column():
+    """114 / +2 / 其他对外管理服务事项 2: read so, the signed figure would be 处理决定数量; the text is not in the
+    layout the rule knows, and the row is left unplaced."""
+    text = ("二、主动公开政府信息情况\n第二十条第(五)项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n1\n0\n3\n行政许可\n"
+            "114\n+2\n其他对外管理服务事项 2\n第二十条第(六)项\n")
+    m = _metrics(text)
     assert not any(k.startswith("active.other_services.") for k in m)
 
 

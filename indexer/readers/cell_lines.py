@@ -58,8 +58,11 @@ def figures_before_labels(lines: list[str]) -> list[str]:
     第二十条第（六）项 / … / 1472 / 行政处罚 / 0 / 行政强制 / 第二十条第（八）项): each label followed by the figures above it.
 
     Only in a 第二十条 group whose first figures come before any label, figures lines and labels alternating from
-    there to the group's end: read label first, those figures would have no label. A label whose line holds figures too (其他对外管理服务事项 2, after +2 114) takes
-    the figures above only when all are the same (their order cannot change a cell); otherwise it stands alone."""
+    there to the group's end: read label first, those figures would have no label. A label whose line holds one
+    figure too (其他对外管理服务事项 2, after +2 114; 行政规范性文件 5, after 1 25) touched its first cell: that figure
+    is the first column and the figures above the others, in order (2 +2 114, 5 1 25; seen so in b16's and b18's
+    Chromium PDFs), unless a signed figure would then stand outside 本年增/减 (the text is in another layout): then,
+    and when the line holds several figures, the label takes them only when all are the same."""
     out = list(lines)
     starts = [i for i, line in enumerate(out) if _ARTICLE_ITEM.match(line)]
     for n, start in enumerate(starts):
@@ -80,7 +83,7 @@ def figures_before_labels(lines: list[str]) -> list[str]:
         fixed = {}
         for f, j, (label, own) in zip(body[0::2], body[1::2], labels):
             figures = own + out[f].split()
-            if own and len(set(figures)) > 1:
+            if own and len(set(figures)) > 1 and (len(own) != 1 or not _signs_in_place(figures)):
                 figures = []
             if figures and not row_fits(label, figures):
                 break
@@ -90,6 +93,14 @@ def figures_before_labels(lines: list[str]) -> list[str]:
             out = [line for line in out if line is not None]
             return figures_before_labels(out)
     return out
+
+
+_SIGNED = re.compile(r"^[+\-−增减]")
+
+
+def _signs_in_place(figures: list[str]) -> bool:
+    """A signed figure (+2, -1, 增4) only where a row's 本年增/减 stands: the middle of a 2019 row's three figures."""
+    return all(not _SIGNED.match(f) or (len(figures) == 3 and k == 1) for k, f in enumerate(figures))
 
 
 def _active_label(line: str) -> tuple[str, list[str]] | None:
