@@ -77,3 +77,27 @@ def test_table_3_labels_away_from_figures_that_differ_stay_unread_without_the_wh
     assert not any(len(r) >= 8 and any(k in "".join(r[:-7]) for k in ("上年结转", "予以公开", "部分公开", "国家秘密"))
                    and r[-7:] != ["0"] * 7 for r in rows)
     assert not any("上年结转" in "".join(r[:-7]) for r in rows if len(r) >= 8)
+
+
+_COLUMN_FLOW_HEAD = ("申请人情况\n法人或其他组织\n自然\n商业 科研 社会公益 法律服务 其\n人\n企业 机构 组织\n机构\n他\n")
+
+
+def test_labels_before_a_header_whose_words_share_lines_keep_their_rows_of_zeros():
+    """pdftotext without layout of a borderless-header table 3: the row labels, then the applicant header with several
+    words a line (商业 科研 社会公益 法律服务 其), then the six columns' figures and 总 / 计 with the 总计 column. The
+    header's lines are pieces of the table's header, never the end of the table: rows of equal figures are read."""
+    text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n\n"
+            + _COLUMN_FLOW_HEAD + "0\n" * 12 + "\n总\n计\n0\n0\n")
+    got = {r[0]: r[1:] for g in _grids(parse_text(text)) for r in g if r}
+    assert got.get("一、本年新收政府信息公开申请数量") == ["0"] * 7
+    assert got.get("二、上年结转政府信息公开申请数量") == ["0"] * 7
+
+
+def test_one_label_before_such_a_header_keeps_only_what_the_order_cannot_change():
+    """The same with one row (the table cut after it): its six applicant figures' order is in doubt (they differ),
+    its 总计 is sure when the six add up to it."""
+    text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n\n" + _COLUMN_FLOW_HEAD
+            + "3\n0\n1\n0\n0\n0\n\n总\n计\n4\n")
+    got = {r[0]: r[1:] for g in _grids(parse_text(text)) for r in g if r}
+    row = got.get("一、本年新收政府信息公开申请数量")
+    assert row is not None and row[-1] == "4" and not any(c in ("3", "1") for c in row)

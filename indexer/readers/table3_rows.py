@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..template import APPLY, APPLY_ROWS, LABELS, columns_hold, match_label, parse_number, template_of_text
-from ..textnorm import has_han
+from ..textnorm import has_han, match_form, simplified
 from .grid import is_group_piece
 from .paragraphs import NUMBERING
 from .runtogether import apply_cells
@@ -79,6 +79,10 @@ def _label_region(lines: list[str], start: int, whole: dict) -> tuple[int, list[
     order = [k for k in APPLY_ROWS[template] if k in keys]
     at = [APPLY_ROWS[template].index(k) for k in order]
     n = len(order)
+    if n == 1 and len(figures) == 7 and any(_header_piece(t) for t in kept):
+        # one label, then the applicant header's pieces, then seven figures (the table cut after this row): the
+        # columns' order is in doubt, so only what it cannot change is kept
+        return end, [_applicants_unplaced(f"{_grouped(keys[order[0]], order[0])} {' '.join(figures)}")], kept
     if n < 2 or len(figures) != 7 * n or at[-1] - at[0] != n - 1:
         return end, None, kept
     runs = {k: " ".join(figures[7 * r:7 * r + 7]) for r, k in enumerate(order)}
@@ -118,9 +122,22 @@ def _region_line(line: str) -> tuple[str | None, str, list[str]] | None:
     lab = whole or template_row(text)
     if lab is not None:
         return (lab.key, text, figures) if lab.kind == APPLY and len(figures) <= 7 else None
+    if _header_piece(text):
+        return None, text, figures  # 商业 科研 社会公益 法律服务 其: the applicant header's words, several a line
     if figures or "。" in text or len(text) > _CONTINUATION or NUMBERING.match(text):
         return None  # prose, or a heading (四、…) after the table
     return None, text, []
+
+
+_HEADER_WORDS = tuple({simplified(match_form(a)) for lab in LABELS if lab.kind == APPLY and lab.role in ("col", "head")
+                        for a in lab.alts})
+
+
+def _header_piece(text: str) -> bool:
+    """`text` is words of table 3's applicant header only, each a piece of one (商业 科研 社会公益 法律服务 其, 企业 机构
+    组织, 总): a line of the header that PDF-to-text without layout wrote between the row labels and their figures."""
+    words = text.split()
+    return bool(words) and all(any(simplified(match_form(w)) in h for h in _HEADER_WORDS) for w in words)
 
 
 _SEVEN_FIGURES = re.compile(r"\S\s+(?:\S+\s+){6}\S+\s*$")  # a label and (at least) seven tokens after it
