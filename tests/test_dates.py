@@ -110,6 +110,9 @@ def test_a_date_label_glued_to_the_site_name():
     body = ["一、总体情况", "2023年，我局主动公开信息55条。"]
     assert published_of(["某局2018年报告", "点击量:来源:某区人民政府网站日期:2020-01-10 16:16", *body]) == "2020-01-10"
     assert published_of(["某局2018年报告", "数据统计时间:2018-01-01至2018-12-31", *body]) is None
+    # the same byline with the date written in characters (来源:某局 日期:2022年01月20日 【字体:)
+    assert published_of(["某局2021年报告", "来源:某区住房和建设局日期:2022年01月20日【字体:", *body]) == "2022-01-20"
+    assert published_of(["某局2021年报告", "统计时间:2021年1月1日至2021年12月31日", *body]) is None
 
 
 def test_a_date_closing_the_title_or_a_site_line():

@@ -23,8 +23,9 @@ _DATE_NUM = re.compile(r"((?:19|20)\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2}
 _DATE_LABEL = re.compile(
     r"(?:(?:发布|发表|发文|成文|印发|公开|生成|更新)(?:日期|时间)|(?:^|(?<=[\s|｜丨]))(?:日期|时间))"
     r"\s*(?:[:：]|[|｜](?=\s*\d)|(?=\d{4}))"
-    # 来源:某网站日期:2020-01-10 (the display form drops the space): a bare label before a numeric date
-    r"|(?<!统计)(?<!截止)(?<!截至)(?<!生效)(?<!废止)(?<!失效)(?<!有效)(?:日期|时间)\s*[:：](?=\s*(?:19|20)\d{2}\s*[-./])"
+    # 来源:某网站日期:2020-01-10, 来源:某局日期:2022年01月20日 (the display form drops the space): a bare label
+    # right before a date
+    r"|(?<!统计)(?<!截止)(?<!截至)(?<!生效)(?<!废止)(?<!失效)(?<!有效)(?:日期|时间)\s*[:：](?=\s*(?:19|20)\d{2}\s*[-./年])"
 )
 # A label that says the page was published, as opposed to drafted or merely dated (发布日期：, 发布时间 2021-02-07)
 _PUBLISHING_LABEL = re.compile(r"(?:发布|发表)(?:日期|时间)\s*(?:[:：]|[|｜]|(?=\s*(?:19|20)\d{2}))")
