@@ -37,6 +37,11 @@ from indexer.fields.level import agency_level_of, is_national, is_township_agenc
         ("广西壮族自治区人民政府办公厅", ["province"], "广西壮族自治区", None, "province"),  # 自治区 is no district
         ("阿里地区行政公署", ["city"], "阿里地区", None, "city"),  # nor is 地区
         ("某新区某某街道办事处", [], "某新区", "province", "township"),  # a subdistrict of a zone
+        # a city bureau's branch in a development zone is a zone body: a county-level one, as the zone's own are
+        ("某某市自然资源和规划局国家高新区分局", ["city"], "某某市", None, "county"),
+        ("某某市生态环境局经济技术开发区分局", ["city"], "某某市", None, "county"),
+        ("某某市生态环境局", ["city"], "某某市", None, "city"),
+        ("某某市高新区管理委员会", ["city"], "某某市", None, "city"),  # the committee itself: as before
         ("某某湖镇人民政府", [], "", None, "township"),  # a township the gazetteer does not hold, printed alone
         ("某某乡街道办事处", [], "", None, "township"),
         (None, [], "", None, None),

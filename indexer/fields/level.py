@@ -28,6 +28,11 @@ _COMMITTEE = re.compile(r"(?:管理委员会|管委会)$")
 # 天津某某综保区管理委员会, 上海某某经济技术开发区管委会: a development or bonded zone's committee sits one level
 # below the municipality named before it, as a zone the gazetteer lists does (its host's level, one down)
 _MUNICIPALITY_STEM = re.compile(r"^(?:北京|上海|天津|重庆)")
+# 宁波市自然资源和规划局国家高新区分局, 某市生态环境局经济技术开发区分局: a city bureau's branch in a development
+# zone, a zone body like the zone's own bureaus (one level below the zone's host city)
+_ZONE_BRANCH = re.compile(
+    r"(?:局|委员会|委)[\u4e00-\u9fff]{0,10}?"
+    r"(?:开发区|高新区|经开区|新区|园区|实验区|试验区|示范区|合作区|保税区|综保区|保税港区|度假区)分局$")
 
 
 def named_by_stem(agency: str, county: str | None) -> bool:
@@ -76,6 +81,8 @@ def agency_level_of(
             return _BELOW[level]
         if level != "township" and _TOWNSHIP.search(agency):
             return "township"
+        if level == "city" and _ZONE_BRANCH.search(agency):
+            return "county"
         if level in ("province", "city") and _UNLISTED_COUNTY.search(place_part) and not (
                 _MUNICIPALITY.match(place_part) and _COMMITTEE.search(agency)):
             return "county"  # a county-level unit after its city that the gazetteer does not hold
