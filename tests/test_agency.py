@@ -885,3 +885,15 @@ def test_a_subdistrict_named_alone_takes_its_printing_after_its_district():
     # a district that does not hold it is no part of its name
     other = opening[:2] + ["在区政府门户网站公布《重庆市江北区七星岗街道办事处信息公开指南》。"]
     assert find_agency(None, other).name == "七星岗街道办事处"
+
+
+def test_a_district_department_found_last_takes_its_printing_after_its_city():
+    """A report that speaks as 我局 and prints its name only in the body, after its municipality each time:
+    that fullest printing, as any other finder's answer takes it."""
+    opening = ["一、总体情况", "(一)组织领导情况", "我局政府信息公开工作由局办公室负责具体承办。",
+               "1.机构信息:天津市河西区体育局主要通过区政府网站对机关职能进行了公开。",
+               "2.财政信息:天津市河西区体育局通过区政府网站按时公开了财政预决算情况。"]
+    assert find_agency(None, opening).name == "天津市河西区体育局"
+    # a city that does not hold the district is no part of its name
+    other = [t.replace("天津市", "南京市") for t in opening]
+    assert find_agency(None, other).name == "河西区体育局"

@@ -78,7 +78,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     if not sources:
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
                 or self_named_subject(paragraphs) or gazette_government(paragraphs))
-        return _placed(last, paragraphs) if last else None
+        return _placed(_full_name(last, paragraphs), paragraphs) if last else None
     primary = _district_dropped(_department_of_place(placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     primary = _centre_answering(primary, paragraphs)
     primary = _series_heading_compiled_by(primary, sources[1:], title)
@@ -257,10 +257,14 @@ def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
 
 def prefixed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
     """A township's or subdistrict's agency named by its own place alone (渝碚路街道办事处) that the text also
-    prints after its county or city (《重庆市沙坪坝区渝碚路街道办事处信息公开指南》): the fullest printing, when
-    every place before the name is one the township lies in."""
+    prints after its county or city (《重庆市沙坪坝区渝碚路街道办事处信息公开指南》), or a county-level unit's
+    (东城区市场监督管理局, printed 北京市东城区市场监督管理局) after its city: the fullest printing, when every
+    place before the name is one the unit lies in."""
     mentions = places_in(name, agency=True)
-    if not mentions or mentions[0].start != 0 or not all(p.level == "township" for p in mentions[0].places):
+    if not mentions or mentions[0].start != 0:
+        return None
+    levels = {p.level for p in mentions[0].places}
+    if not (levels == {"township"} or levels == {"county"}):
         return None
     townships = mentions[0].places
     best = ""
@@ -275,8 +279,8 @@ def prefixed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str 
 
 
 def _encloses(prefix: str, townships) -> bool:
-    """重庆市沙坪坝区 before 渝碚路街道: a prefix that is only places, the last of them the township's county
-    (or city) and every one of them on its way."""
+    """重庆市沙坪坝区 before 渝碚路街道 (北京市 before 东城区): a prefix that is only places, the last of them the
+    township's county (or city; a county's city or province) and every one of them on its way."""
     chain = places_in(prefix, agency=True)
     if not chain or chain[0].start != 0 or chain[-1].end != len(prefix):
         return False
@@ -284,9 +288,15 @@ def _encloses(prefix: str, townships) -> bool:
         return False
     names = {p.name for m in chain for p in m.places}
     last = {p.name for p in chain[-1].places}
-    return any((t.region.county in last or (t.region.county is None and t.region.city in last))
-               and {n for n in (t.region.province, t.region.city, t.region.county) if n} >= names
-               for t in townships)
+    return any(way and way[-1] in last and set(way) >= names for way in map(_way_to, townships))
+
+
+def _way_to(place) -> tuple[str, ...]:
+    """The places above a township (its province, city, county) or above a county-level unit (its province and
+    city), outermost first."""
+    region = place.region
+    parts = (region.province, region.city, region.county if place.level == "township" else None)
+    return tuple(dict.fromkeys(n for n in parts if n))
 
 
 def zone_in_full(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
