@@ -897,3 +897,19 @@ def test_a_district_department_found_last_takes_its_printing_after_its_city():
     # a city that does not hold the district is no part of its name
     other = [t.replace("天津市", "南京市") for t in opening]
     assert find_agency(None, other).name == "河西区体育局"
+
+
+def test_a_department_speaking_as_wo_ju_named_by_its_own_rules_or_plan():
+    """A report that names itself only in the name of its own disclosure rules (《A信息公开实施办法》) or of a
+    year's plan it published (发布了A2024年双随机抽查计划), and speaks as 我局: that department, however long
+    its kind's name (人力资源和社会保障局)."""
+    rules = ["一、总体情况", "(一)强化落实政务公开规章制度",
+             "我局制定了《2020年政务公开工作方案》,依据《本溪市人力资源和社会保障局信息公开实施办法》等制度规范政务公开工作。"]
+    assert find_agency(None, rules).name == "本溪市人力资源和社会保障局"
+    plan = ["2024年,我局认真贯彻落实《中华人民共和国政府信息公开条例》,按照江汉区2024年政府信息公开工作年度报告编制有关要求,"
+            "编制政府信息公开年度报告。", "一、总体情况",
+            "我局通过政府门户网站发布信息共175条。在“双随机、一公开”子栏目发布了江汉区卫健局2024年双随机抽查计划及抽查结果。"]
+    found = find_agency(None, plan)
+    assert found is not None and found.name == "江汉区卫生健康局"
+    # the district's requirements for compiling reports are no report's name
+    assert find_agency(None, plan[:2]) is None

@@ -52,7 +52,8 @@ _TRAIL = re.compile(r"(?:编制|编写|制作|形成|发布|公布|印发|撰写
 _EMBEDDED = re.compile(
     rf"(?:{YEAR_WORD})?(?P<a>{NAME_CHAR}{{2,40}}?)(?:的)?(?:{YEAR_WORD})?(?:政府信息公开|政务信息公开|政务公开|信息公开)[^，。；,;》」]{{0,12}}"
     r"(?:年度报告|年报|报告|工作情况(?=[。，,]|进行|编制)|工作实际(?=[。，,]|编制))"
-    r"(?!制度|格式|编制和|编制工作|有关|的通知|工作的|编[制写]?(?:指南|指引|说明|规范|要求|模板))"  # not 《…年度报告制度》, …年报编制和公布有关工作的函, 《…年度报告编制指南》
+    # not 《…年度报告制度》, …年报编制和公布有关工作的函, 《…年度报告编制指南》, 按照某区…年度报告编制有关要求
+    r"(?!制度|格式|编制和|编制工作|有关|的通知|工作的|编[制写]?(?:有关|相关|的)?(?:指南|指引|说明|规范|要求|模板))"
 )
 _NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关于|[)）])")  # ）政府信息公开年报: a link's bracket
 # A CMS label glued to the name it labels (标题县政府办…, 名称宿迁市水利局…)
@@ -573,8 +574,10 @@ def pronoun_government(paragraphs: list[str], limit: int = 15) -> AgencyFound | 
 # 我局, 本委: a department speaking of itself; the kind it names itself by ends its name.
 _AGENCY_PRONOUN = re.compile(r"[我本](局|委|厅|办)(?![长务员])")
 # What follows a department's name where the report points at its own site or office (某市水务局入口网站,
-# 可通过“某市水利和湖泊局”网站查询: the name in quotes).
-_OWN_CHANNEL = re.compile(r"[”\"』」]?(?:门户网站|门户网|入口网站|网站|官网|网|微信|公众号|政府信息公开|政务公开|信息公开|办公室|政务微博)")
+# 可通过“某市水利和湖泊局”网站查询: the name in quotes), its own disclosure rules (《某市人社局信息公开实施办法》)
+# or a year's plan of its own that it published (发布了某区卫健局2024年双随机抽查计划).
+_OWN_CHANNEL = re.compile(r"[”\"』」]?(?:门户网站|门户网|入口网站|网站|官网|网|微信|公众号|政府信息公开|政务公开|信息公开|办公室|政务微博"
+                          rf"|(?:19|20)\d{{2}}\s*年度?[{HAN}、“”\"]{{0,12}}?(?:计划|方案|要点))")
 
 
 def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
@@ -590,7 +593,7 @@ def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None
     owned: set[str] = set()
     mentions = places_in(text)
     for mention in mentions:
-        m = re.match(rf"[{HAN}]{{1,8}}?{kind}", text[mention.end:])
+        m = re.match(rf"[{HAN}]{{1,12}}?{kind}", text[mention.end:])
         if not m or places_in(m.group(0)):
             continue
         name = mention.text + m.group(0)
