@@ -574,6 +574,29 @@ OPENINGS = {
              agency_level="county", province="北京市", city="北京市", county="东城区", year=2020,
              published="2021-01-19"),
     ),
+    # ---- held21: a byline's date in characters, a zone branch of a city bureau, names only in the body
+    "byline_date_written_with_nian": (
+        "广州市白云区城市管理和综合执法局2021年政府信息公开工作年度报告\n"
+        "来源:广州市白云区城市管理和综合执法局 日期:2022年01月18日 【字体:\n一、总体情况\n2021年，我局主动公开信息80条。\n"
+        + BODY,
+        dict(agency="广州市白云区城市管理和综合执法局", agency_level="county", county="白云区", year=2021,
+             published="2022-01-18"),
+    ),
+    "zone_branch_of_a_city_bureau": (
+        "合肥市生态环境局高新区分局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，分局主动公开信息37条。\n" + BODY,
+        dict(agency="合肥市生态环境局高新区分局", agency_level="county", province="安徽省", city="合肥市", year=2020),
+    ),
+    "district_department_named_in_the_body_after_its_municipality": (
+        "依据《中华人民共和国政府信息公开条例》第五十条规定，编制本报告。\n一、总体情况\n"
+        "我局政府信息公开工作由局办公室负责具体承办。\n1.机构信息:为方便公众查询,天津市南开区民政局主要通过区政府网站"
+        "公开了机关职能。\n2.财政信息:天津市南开区民政局通过区政府网站按时公开了财政预决算。\n" + BODY,
+        dict(agency="天津市南开区民政局", agency_level="county", province="天津市", city="天津市", county="南开区"),
+    ),
+    "department_named_only_by_its_own_rules": (
+        "本报告根据《条例》编制。本报告所列数据为2020年1月1日至2020年12月31日。\n一、总体情况\n"
+        "我局依据《锦州市人力资源和社会保障局信息公开实施办法》等制度规范政务公开工作。\n" + BODY,
+        dict(agency="锦州市人力资源和社会保障局", agency_level="city", province="辽宁省", city="锦州市", year=2020),
+    ),
 }
 
 
