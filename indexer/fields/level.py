@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer.kinds import ZONE_COMMITTEE_END
+from ..gazetteer.kinds import ZONE_COMMITTEE_END, ZONE_KIND
 
 _NATIONAL = re.compile(r"^(?:国务院|中华人民共和国|国家|中国(?!共产党)|最高人民|全国|中央)")
 # Ministries and national bodies print no 国家 (自然资源部, 海关总署, 审计署; 中国人民银行 is caught above),
@@ -30,9 +30,7 @@ _COMMITTEE = re.compile(r"(?:管理委员会|管委会)$")
 _MUNICIPALITY_STEM = re.compile(r"^(?:北京|上海|天津|重庆)")
 # 宁波市自然资源和规划局国家高新区分局, 某市生态环境局经济技术开发区分局: a city bureau's branch in a development
 # zone, a zone body like the zone's own bureaus (one level below the zone's host city)
-_ZONE_BRANCH = re.compile(
-    r"(?:局|委员会|委)[\u4e00-\u9fff]{0,10}?"
-    r"(?:开发区|高新区|经开区|新区|园区|实验区|试验区|示范区|合作区|保税区|综保区|保税港区|度假区)分局$")
+_ZONE_BRANCH = re.compile(r"(?:局|委员会|委)[\u4e00-\u9fff]{0,10}?" + ZONE_KIND + "分局$")
 
 
 def named_by_stem(agency: str, county: str | None) -> bool:
