@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from indexer.fields.dates import parse_date, published_of, statistics_year, year_of
 
 
@@ -210,3 +212,17 @@ def test_a_byline_naming_its_source_then_the_date_gives_the_page_date():
     assert published_of(opening) == "2020-03-31"
     assert published_of(["某局2019年报告", "来源:某局 2020年3月31日 【打印】"]) == "2020-03-31"
     assert published_of(["某局2019年报告", "来源:某局。2020年3月31日全年主动公开信息20条。"]) is None  # a sentence, not a byline
+
+
+def test_archiving_date_is_not_the_page_date():
+    """归档时间:2020-01-01 says when a page went to the archive; the page's own date under the title is the
+    report's (held20: a 2016 report given 2020-01-01)."""
+    paragraphs = ["归档时间:2020-01-01", "某市地方海事局2016年政府信息公开工作年度报告",
+                  "2017-03-08 10:17 来源:市地方海事局 字体:【 浏览量:",
+                  "按照《中华人民共和国政府信息公开条例》的要求，编制本报告。"]
+    assert published_of(paragraphs) == "2017-03-08"
+
+
+@pytest.mark.parametrize("label", ["归档日期：", "归档时间："])
+def test_archiving_label_alone_gives_no_date(label):
+    assert published_of([f"{label}2020-01-01", "某局2016年政府信息公开工作年度报告", "一、概述，我局…"]) is None

@@ -24,8 +24,8 @@ _DATE_LABEL = re.compile(
     r"(?:(?:发布|发表|发文|成文|印发|公开|生成|更新)(?:日期|时间)|(?:^|(?<=[\s|｜丨]))(?:日期|时间))"
     r"\s*(?:[:：]|[|｜](?=\s*\d)|(?=\d{4}))"
     # 来源:某网站日期:2020-01-10, 来源:某局日期:2022年01月20日 (the display form drops the space): a bare label
-    # right before a date
-    r"|(?<!统计)(?<!截止)(?<!截至)(?<!生效)(?<!废止)(?<!失效)(?<!有效)(?:日期|时间)\s*[:：](?=\s*(?:19|20)\d{2}\s*[-./年])"
+    # right before a date; never 归档时间 (when the page went to the archive, not when it was published)
+    r"|(?<!统计)(?<!截止)(?<!截至)(?<!生效)(?<!废止)(?<!失效)(?<!有效)(?<!归档)(?:日期|时间)\s*[:：](?=\s*(?:19|20)\d{2}\s*[-./年])"
 )
 # A label that says the page was published, as opposed to drafted or merely dated (发布日期：, 发布时间 2021-02-07)
 _PUBLISHING_LABEL = re.compile(r"(?:发布|发表)(?:日期|时间)\s*(?:[:：]|[|｜]|(?=\s*(?:19|20)\d{2}))")
@@ -100,6 +100,8 @@ _BODY_MARK = re.compile("[。，,；;！？]")  # a sentence: page chrome has co
 _TRAILING = re.compile(rf"(?:{DATE_CN.pattern}|{_DATE_NUM.pattern})\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$")
 _PERIOD_BEFORE = re.compile(r"(?:至|到|起|止|[-~～—－])\s*$")
 # 编辑: 某用户 2019-07-14: a document-sharing site's stamp of who posted the copy when, not the report's date
+# 归档时间:2020-01-01: when the page went to the site's archive, not the report's date
+_ARCHIVED = re.compile(r"归档(?:日期|时间)\s*[:：]?\s*$")
 _EDIT_STAMP = re.compile(r"^\s*(?:编辑|上传者?|上传人|分享者|贡献者)\s*[:：]")
 
 
@@ -118,7 +120,8 @@ def trailing_date(text: str) -> dt.date | None:
     if len(text) > 80:
         return None
     m = _TRAILING.search(text)
-    if not m or not text[: m.start()].strip() or _PERIOD_BEFORE.search(text[: m.start()]) or _EDIT_STAMP.match(text):
+    if (not m or not text[: m.start()].strip() or _PERIOD_BEFORE.search(text[: m.start()]) or _EDIT_STAMP.match(text)
+            or _ARCHIVED.search(text[: m.start()])):
         return None
     return parse_date(m.group(0))
 
