@@ -913,3 +913,67 @@ def test_a_department_speaking_as_wo_ju_named_by_its_own_rules_or_plan():
     assert found is not None and found.name == "江汉区卫生健康局"
     # the district's requirements for compiling reports are no report's name
     assert find_agency(None, plan[:2]) is None
+
+
+# held20: forms of older reports (2008-2018) and vertical branches
+
+
+def test_first_sentence_never_starts_with_a_verb_of_setting_up():
+    """2010年，成立某市政府信息公开工作领导小组…: the sentence has no subject; 成立 is its verb, no agency's
+    first word (it had been read as 成立营口市人民政府)."""
+    paragraphs = ["一、总体工作情况", "（一）组织机构建设",
+                  "2010年，成立营口市政府信息公开工作领导小组，并下设营口市政府信息公开工作办公室。"]
+    found = first_sentence(paragraphs)
+    assert found is None or not found.name.startswith("成立")
+    found = find_agency("营口市2015年度政府信息公开工作报告", paragraphs)
+    assert found is not None and found.name == "营口市人民政府"
+
+
+@pytest.mark.parametrize("verb", ["设立", "组建", "调整"])
+def test_first_sentence_other_verbs_of_setting_up(verb):
+    paragraphs = ["一、概述", f"2012年，{verb}本溪市政府信息公开工作领导小组，明确专人负责。"]
+    found = first_sentence(paragraphs)
+    assert found is None or not found.name.startswith(verb)
+
+
+def test_embedded_name_opening_on_gathering_verb_is_no_agency():
+    """本报告…综合市政府各部门和各县市区政府的政府信息公开年度报告编制而成: the reports a city's report gathers,
+    never its agency; the contact line names it."""
+    paragraphs = [
+        "本报告根据《中华人民共和国政府信息公开条例》，综合市政府各部门和各县市区政府的政府信息公开年度报告编制而成。"
+        "如对本报告有任何疑问，请与渭南市人民政府信息公开工作领导小组办公室联系（地址：某路1号）。",
+        "一、概述",
+        "2010年，我市认真贯彻落实《条例》，政府信息公开各项工作取得新进展。",
+    ]
+    assert embedded(paragraphs) is None
+    found = find_agency(None, paragraphs)
+    assert found is not None and found.name == "渭南市人民政府"
+
+
+@pytest.mark.parametrize("verb", ["综合", "汇总"])
+def test_embedded_gathered_list_either_verb(verb):
+    paragraphs = [f"本报告{verb}县政府各部门、各乡镇人民政府的政府信息公开年度报告编制。"]
+    found = embedded(paragraphs)
+    assert found is None or not found.name.startswith(verb)
+
+
+def test_bare_type_yields_to_its_branch_printed_in_full():
+    """特向社会公布2011年度质监局信息公开工作年度报告 names only the type; the contact line and the first sentence
+    print the reporting branch in full (某市质量技术监督局某区分局): the branch reports."""
+    paragraphs = [
+        "根据《中华人民共和国政府信息公开条例》，特向社会公布2011年度质监局信息公开工作年度报告。"
+        "如对本报告有任何疑问，请与嘉兴市质量技术监督局南湖分局办公室联系（电话：0573-1234567）。",
+        "一、基本情况",
+        "嘉兴市质量技术监督局南湖分局在2011年政府信息公开工作中，坚持以科学发展观为统领。",
+    ]
+    found = find_agency(None, paragraphs)
+    assert found is not None and found.name == "嘉兴市质量技术监督局南湖分局"
+
+
+def test_bare_type_does_not_yield_to_another_type_with_a_branch_word():
+    """A place's other bureau (某市公安局某区分局) is no branch of the bare 质监局 the report names."""
+    paragraphs = [
+        "特向社会公布2011年度质监局信息公开工作年度报告。如对本报告有任何疑问，请与嘉兴市公安局南湖分局联系。",
+    ]
+    found = find_agency(None, paragraphs)
+    assert found is None or found.name != "嘉兴市公安局南湖分局"

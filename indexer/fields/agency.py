@@ -85,8 +85,9 @@ _VERB = (
     r"更加|全方位|多措并举|一以贯之|始终坚持|紧跟|对照|不折不扣|严格按照|努力|致力于|着眼|遵循|准确)"
 )
 # A subject never starts with a preposition (通过政府门户网站，…; 在区委的领导下，…),
-# nor with a copula: 2018年是全市…的一年 has the year for its subject.
-_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是|将|把)(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
+# nor with a copula: 2018年是全市…的一年 has the year for its subject,
+# nor with a verb of setting up (2010年，成立某市政府信息公开工作领导小组: a sentence with no subject).
+_SUBJECT = re.compile(rf"^(?!通过|在|按照|根据|依据|围绕|对照|为了|经过|截至|截止|现将|现就|特将|特此|是|将|把|成立|设立|组建|调整)(?P<a>{NAME_CHAR}{{2,40}}?)(?={_VERB}|[，,]|\s*\d)")
 _CLAUSE_START = re.compile(
     r"(?:^(?:[(（][一二三四五六七八九十\d]{1,2}[)）][^。，,]{0,12}(?:。|$))?|。|如下\s*[:：])\s*"  # (一)主动公开方面。A…
     # 2012年,,在市委,、市政府的…指导下,,A…: a mirror that doubles the commas
@@ -210,8 +211,9 @@ def _gathered(text: str, start: int, name: str) -> bool:
     (某市人民政府办公室汇总某县人民政府)."""
     sentence = text[text.rfind("。", 0, start) + 1 : start]
     verb = re.search("综合|汇总", name)
+    # 综合市政府各部门和各县区政府的…年度报告: a name that opens on the verb is the list it gathers
     return (text[start - 1 : start] == "、" or bool(_GATHERING.search(sentence))
-            or bool(verb and agency_like(name[: verb.start()]) and agency_like(name[verb.end():])))
+            or bool(verb and (verb.start() == 0 or agency_like(name[: verb.start()])) and agency_like(name[verb.end():])))
 
 
 def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
@@ -540,9 +542,23 @@ def placed_instead(primary: AgencyFound, others: list[AgencyFound]) -> AgencyFou
         return primary
     for other in others:
         other_place, other_kind = split_place(other.name)
-        if other_kind == kind and not _BARE_LEVEL.fullmatch(other_place):
+        if (other_kind == kind or branch_of(other_kind, kind)) and not _BARE_LEVEL.fullmatch(other_place):
             return other
     return primary
+
+
+# 质量技术监督局余杭分局: a bureau's branch in a district, named by the bureau's type, the district and 分局
+_BRANCH = re.compile(r"(?P<place>.{2,8}?)分局")
+
+
+def branch_of(kind: str, bare: str) -> bool:
+    """Whether `kind` (质量技术监督局余杭分局) is a branch of the bureau type `bare` (质量技术监督局) in a
+    place: a report that names itself by the bureau's type alone is that branch's when it prints the branch."""
+    if not bare or not kind.startswith(bare):
+        return False
+    m = _BRANCH.fullmatch(kind[len(bare):])
+    return bool(m) and (is_place_name(m.group("place")) or is_place_name(m.group("place") + "区")
+                        or is_place_name(m.group("place") + "县"))
 
 
 
