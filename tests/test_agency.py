@@ -977,3 +977,30 @@ def test_bare_type_does_not_yield_to_another_type_with_a_branch_word():
     ]
     found = find_agency(None, paragraphs)
     assert found is None or found.name != "嘉兴市公安局南湖分局"
+
+
+def test_bare_zone_placed_by_its_own_channel():
+    """A zone body that calls itself 高新区 throughout (由高新区信息公开领导小组办公室负责编制, 2016年，高新区…) and
+    names its own channel by its city's stem (洛阳高新微信公众号, unquoted): that city's zone (held20 033)."""
+    paragraphs = [
+        "本报告依据《中华人民共和国政府信息公开条例》有关规定，由高新区信息公开领导小组办公室负责编制。",
+        "一、 基本情况概述",
+        "2016年，高新区认真贯彻落实国务院办公厅关于2016年政府信息公开工作精神。",
+        "2016年，高新区加强并逐步规范政务网站、内网、洛阳高新微信公众号、手机报等信息平台建设。",
+    ]
+    found = find_agency(None, paragraphs)
+    assert found is not None and found.name.startswith("洛阳高新")  # the list's 洛阳高新技术产业开发区
+
+
+@pytest.mark.parametrize("channel", ["“郑州经开”微信公众号", "郑州经开政务微博"])
+def test_bare_zone_kind_placed_by_channel_quoted_or_not(channel):
+    paragraphs = ["一、概述", "2017年，经开区认真贯彻落实《条例》。", f"通过{channel}发布信息120条。"]
+    found = find_agency(None, paragraphs)
+    assert found is not None and found.name.startswith("郑州经")
+
+
+def test_bare_zone_stays_bare_when_the_channel_names_no_zone():
+    """A channel whose stem makes no zone the list knows (某某高新微信公众号) places nothing."""
+    paragraphs = ["一、概述", "2016年，高新区认真贯彻落实《条例》。", "通过高新微信公众号发布信息。"]
+    found = find_agency(None, paragraphs)
+    assert found is None or found.name == "高新区"

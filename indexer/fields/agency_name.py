@@ -114,8 +114,38 @@ def _office_printed_in_full(primary: AgencyFound, others: list[AgencyFound]) -> 
 
 
 def _placed(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
-    """A department printed without its place, placed by its own channel or by the one place the opening names."""
-    return placed_in_its_place(placed_by_channel(found, paragraphs), paragraphs)
+    """A department printed without its place, placed by its own channel or by the one place the opening names;
+    a zone printed by its kind alone, by its own channel."""
+    return zone_by_channel(placed_in_its_place(placed_by_channel(found, paragraphs), paragraphs), paragraphs)
+
+
+# 高新区, 经开区: a zone's kind with no place; its channels print its short kind's stem (洛阳高新, 郑州经开)
+_ZONE_KIND_ONLY = re.compile(r"(?P<stem>高新|经开|开发|新)区")
+# 洛阳高新微信公众号, 郑州经开政务微博: a channel named without quotes, the run of characters before its kind
+_UNQUOTED_CHANNEL = re.compile(
+    rf"(?<![{HAN}])(?P<c>[{HAN}]{{3,8}}?)(?:微信公众号|微信公众平台|政务微博|官方微博|微博|手机报|门户网站|网站)")
+
+
+def zone_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
+    """A zone the report names by its kind alone (高新区认真贯彻…) whose own channel the opening names by its
+    city's stem and the kind's (洛阳高新微信公众号, “郑州经开”微信公众号): the one zone the list knows by that
+    stem and kind (洛阳高新区)."""
+    bare = _ZONE_KIND_ONLY.fullmatch(found.name)
+    if not bare:
+        return found
+    stem = bare.group("stem")
+    zones: set[str] = set()
+    for text in paragraphs[:limit]:
+        for m in [*_CHANNEL.finditer(text), *_UNQUOTED_CHANNEL.finditer(text)]:
+            channel = m.group("c")
+            at = channel.rfind(stem)
+            for name in {channel[at - k : at] + found.name for k in (2, 3, 4) if at - k >= 0}:
+                mentions = zones_in(name)  # the city's stem right before the kind's (通过郑州经开政务微博)
+                if len(mentions) == 1 and (mentions[0].start, mentions[0].end) == (0, len(name)):
+                    zones.add(mentions[0].zone.name)
+    if len(zones) != 1:
+        return found
+    return AgencyFound(canonical(zones.pop()), found.printed, found.source)
 
 
 # “安康商务”微信公众号, 《驻马店农业信息网》: a channel's name in quotes or title marks
