@@ -226,3 +226,17 @@ def test_archiving_date_is_not_the_page_date():
 @pytest.mark.parametrize("label", ["归档日期：", "归档时间："])
 def test_archiving_label_alone_gives_no_date(label):
     assert published_of([f"{label}2020-01-01", "某局2016年政府信息公开工作年度报告", "一、概述，我局…"]) is None
+
+
+def test_date_run_into_the_first_paragraph():
+    """2019年3月26日本年度报告根据《条例》…: a page's date line run together with the preamble under it (a copy
+    that lost the line break) is the page's date (held20 035)."""
+    paragraphs = ["2019年3月26日本年度报告根据《中华人民共和国政府信息公开条例》要求，由某高新区管委会编制。",
+                  "一、概述", "我单位领导高度重视信息公开工作。"]
+    assert published_of(paragraphs) == "2019-03-26"
+
+
+def test_date_opening_a_sentence_about_that_day_is_no_page_date():
+    """2019年3月26日，我局召开…: a sentence that opens on a day is about that day."""
+    paragraphs = ["一、概述", "2019年3月26日，我局召开政务公开工作会议。"]
+    assert published_of(paragraphs) is None

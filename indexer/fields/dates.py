@@ -78,6 +78,9 @@ def published_of(paragraphs: list[str], meta_published: str | None = None, tail:
     for text in opening:  # （2026年1月23日） under the title
         if _is_date_line(text) and _bullet_off(text).startswith(("(", "（", "2", "二")):
             return parse_date(text).isoformat()  # type: ignore[union-attr]
+        glued = _DATE_THEN_PREAMBLE.match(text)  # 2019年3月26日本年度报告根据…: the date line run into the preamble
+        if glued and parse_date(glued.group(0)):
+            return parse_date(glued.group(0)).isoformat()  # type: ignore[union-attr]
     if meta_published:
         date = parse_date(meta_published)
         if date:
@@ -95,6 +98,8 @@ def published_of(paragraphs: list[str], meta_published: str | None = None, tail:
     return None
 
 
+# 2019年3月26日本年度报告根据《条例》…: a page's date with the preamble's first words glued to it
+_DATE_THEN_PREAMBLE = re.compile(rf"^\s*(?:{DATE_CN.pattern}|{_DATE_NUM.pattern})(?=本(?:年度)?(?:报告|年报)(?:是)?(?:根据|依据|按照))")
 _BODY_MARK = re.compile("[。，,；;！？]")  # a sentence: page chrome has colons and bars, no commas
 # A date closing a line of page chrome or the title: 银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28
 _TRAILING = re.compile(rf"(?:{DATE_CN.pattern}|{_DATE_NUM.pattern})\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*$")
