@@ -794,3 +794,47 @@ def test_seven_figures_that_break_the_sum_keep_the_header_reading():
     header = [["自然人", "科研机社会公", "法律服务机", "总计"], ["和）", "商业企业", "其他"], ["构", "益组织", "构"]]
     v = values(mapped(apply_rows(header + [["一、本年新收政府信息公开申请数量", "5", "0", "2", "0", "0", "1", "9"]]))[0])
     assert "apply.new.research" not in v and "apply.new.nonprofit" not in v
+TABLE_4_TEXT_HEAD = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n"
+                     "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+                     + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2) + "\n")
+
+
+def test_a_table_4_row_that_lost_its_blank_cells_gives_no_figure_to_the_wrong_cell():
+    """A one-row table 4 printing blank cells (5 _ _ 2 7 | 8 _ _ 1 9 | _ _ _ _ _) in a text form that keeps no trace
+    of them: 5 2 7 8 1 9. The figures are not the first six cells; where they go the sums cannot tell, so they stay
+    absent rather than guessed."""
+    truth = {"review.upheld": 5, "review.pending": 2, "review.total": 7,
+             "litigation.direct.upheld": 8, "litigation.direct.pending": 1, "litigation.direct.total": 9}
+    got = values(text_report(TABLE_4_TEXT_HEAD + "5\t2\t7\t8\t1\t9\n")[0])
+    assert {k: v for k, v in got.items() if k.startswith(("review.", "litigation."))
+            and truth.get(k) != v} == {}
+
+
+def test_a_table_4_row_that_lost_one_blank_keeps_what_every_placement_agrees_on():
+    """2 _ 1 0 3 | 0 0 0 0 0 | 1 0 0 0 1 printed without its blank: the blank can be any of 行政复议's five cells
+    (a blank 总计 is allowed: some reports print results and leave the total blank), so that group stays absent;
+    the two other groups hold the same figures in every placement the sums allow."""
+    got = values(text_report(TABLE_4_TEXT_HEAD + "2 1 0 3 0 0 0 0 0 1 0 0 0 1\n")[0])
+    appeals = {k: v for k, v in got.items() if k.startswith(("review.", "litigation."))}
+    assert appeals == {**{f"litigation.direct.{k}": 0 for k in APPEAL_LEAVES_T},
+                       "litigation.after_review.upheld": 1, "litigation.after_review.corrected": 0,
+                       "litigation.after_review.other": 0, "litigation.after_review.pending": 0,
+                       "litigation.after_review.total": 1}
+
+
+APPEAL_LEAVES_T = ("upheld", "corrected", "other", "pending", "total")
+
+
+def test_table_4_groups_printed_whole_before_the_table_was_cut_are_read():
+    """行政复议's five figures alone (the rest of the table cut off) fill its group, which adds up."""
+    got = values(text_report(TABLE_4_TEXT_HEAD + "1 0 2 0 3\n")[0])
+    assert [got.get(f"review.{k}") for k in APPEAL_LEAVES_T] == [1, 0, 2, 0, 3]
+
+
+def test_a_table_4_row_that_kept_its_blank_cells_is_read_in_place():
+    """Tab-separated rows (like markdown and pipe rows) keep blank cells (5 _ _ 2 7 | 8 _ _ 1 9 | and the trailing
+    blanks dropped): read in place."""
+    got = values(text_report(TABLE_4_TEXT_HEAD + "5\t\t\t2\t7\t8\t\t\t1\t9\t\t\t\t\t\n")[0])
+    assert {k: v for k, v in got.items() if k.startswith(("review.", "litigation."))} == {
+        "review.upheld": 5, "review.pending": 2, "review.total": 7,
+        "litigation.direct.upheld": 8, "litigation.direct.pending": 1, "litigation.direct.total": 9}

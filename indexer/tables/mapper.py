@@ -288,6 +288,8 @@ class _Mapper:
         self.group: str | None = None  # 依申请 outcome group (denied, unavailable, not_processed, other)
         self.pending: tuple[Label, int] | None = None  # a row label on a line of its own, and its row index
         self.cursor = 0  # next slot of table 4 for rows of bare numbers
+        self.appeal_run: list[tuple[Column, str, Row]] = []  # table-4 figures read slot after slot, not yet put
+        self.appeal_slots: list[Column] = []  # the slots that run fills, from its first
         self.last_apply: str | None = None  # the last table-3 row read by its label
         self.unlabelled: list[tuple[Row, int, int]] = []  # table-3 rows of values whose label was lost
 
@@ -324,6 +326,7 @@ class _Mapper:
                 self.header_open = True
                 layout = build_layout(self.header)
                 if layout is not None:
+                    self.close_appeals()
                     if layout.kind != self.kind:
                         self.close_apply()
                         self.group = None
@@ -335,9 +338,11 @@ class _Mapper:
             self.header_open = False
             if not has_values and "第二十条" in "".join(row.cells):
                 self.close_apply()
+                self.close_appeals()
                 self.kind = ACTIVE
             self.data_row(index, row)
         self.close_apply()
+        self.close_appeals()
 
     def data_row(self, index: int, row: Row) -> None:
         segments = _segments(row)
@@ -354,6 +359,7 @@ class _Mapper:
             self.pending = None
             whole = len(segments) == 1
             if label is not None:
+                self.close_appeals()
                 self.labelled(row, label, start, stop, whole)
             elif not labels and (self.kind == APPEALS or (self.kind is None and row.section == 4) or (
                     row.section == 4 and len(_sequential(row.cells, row.kinds, start, stop)) == APPEAL_CELLS)):
@@ -564,14 +570,86 @@ class _Mapper:
                 pairs = [(c, v) for c, (_, v) in zip(slots, pos)]
                 filled = [i for i, (_, v) in enumerate(pos) if v.strip()]
                 self.cursor = max(filled) + 1
-            else:
+            else:  # the next slots, one figure each: put once the run is known to fill them all (close_appeals)
                 rest = slots[self.cursor:]
-                pairs = list(zip(rest, (v for _, v in seq)))
+                if not self.appeal_run:
+                    self.appeal_slots = rest
+                self.appeal_run += [(c, v, row) for c, (_, v) in zip(rest, seq)]
                 self.cursor += min(len(seq), len(rest))
+                if self.appeal_run:
+                    self.found.add(APPEALS)
+                if self.cursor >= len(slots):
+                    self.close_appeals()
+                pairs = []
         if pairs:
             self.found.add(APPEALS)
         for column, cell in pairs:
             self.put(column.key, column, cell, row)
+
+    def close_appeals(self) -> None:
+        """Put the table-4 figures read slot after slot. A run that fills its slots, or whole groups that add up
+        (行政复议's five figures, the rest of the table cut off), or one that kept its blank cells between figures
+        (5 | | | 2 | 7, the trailing blank cells dropped), is put as read; a shorter one lost blank cells
+        (5 2 7 8 1 9 for 5 _ _ 2 7 | 8 _ _ 1 9 | _ _ _ _ _), so only what every placement the groups' sums allow
+        agrees on is put, the rest left absent rather than guessed."""
+        run, slots = self.appeal_run, self.appeal_slots
+        self.appeal_run, self.appeal_slots = [], []
+        if not run:
+            return
+        kept_blanks = any(not v.strip() for _, v, _ in run)  # 5 | | | 2 | 7: the row's cells are in place
+        if len(run) < len(slots) and not kept_blanks \
+                and not _whole_groups([c.key for c, _, _ in run], [v for _, v, _ in run]):
+            run = _placed_by_sums(slots, run)
+        for column, cell, row in run:
+            self.put(column.key, column, cell, row)
+
+
+def _whole_groups(keys: list[str], cells: list[str]) -> bool:
+    """The figures fill whole table-4 groups (维持 纠正 其他 尚未审结 总计, in that order) that add up."""
+    if not keys or len(keys) % len(APPEAL_LEAVES):
+        return False
+    for at in range(0, len(keys), len(APPEAL_LEAVES)):
+        group = keys[at].rsplit(".", 1)[0]
+        if keys[at:at + len(APPEAL_LEAVES)] != [f"{group}.{leaf}" for leaf in APPEAL_LEAVES]:
+            return False
+    numbers = [parse_number(c) for c in cells]
+    return all(n is not None for n in numbers) and _sums_hold(keys, numbers)
+
+
+def _appeal_groups(keys: list[str]) -> tuple[int, ...]:
+    """The slots as consecutive whole table-4 groups (five cells, the last their sum), or () when they are not."""
+    n = len(APPEAL_LEAVES)
+    if not keys or len(keys) % n:
+        return ()
+    for at in range(0, len(keys), n):
+        group = keys[at].rsplit(".", 1)[0]
+        if keys[at:at + n] != [f"{group}.{leaf}" for leaf in APPEAL_LEAVES]:
+            return ()
+    return (n,) * (len(keys) // n)
+
+
+def _placed_by_sums(slots: list[Column], run: list[tuple[Column, str, Row]]) -> list[tuple[Column, str, Row]]:
+    """A table-4 run that lost its blank cells: the figures every placement (in order, blanks counting 0, a blank
+    总计 allowed) that keeps each group's sum agrees on; nothing when the slots are not whole groups."""
+    groups = _appeal_groups([c.key for c in slots])
+    figures = [v.strip() for _, v, _ in run]
+    if not groups or not all(parse_number(f) is not None for f in figures):
+        return []
+    found = placements(figures, len(slots), groups, total_needed=False, limit=20_000)
+    if not found:
+        return []
+    rows = {}
+    first = found[0]
+    at = 0
+    for i, cell in enumerate(first):  # the row each figure came from, by its place in the first placement
+        if cell:
+            rows[i] = run[at][2]
+            at += 1
+    out = []
+    for i, cell in enumerate(agreed(found, len(slots))):
+        if cell:
+            out.append((slots[i], cell, rows.get(i, run[0][2])))
+    return out
 
 
 def _touching_figures_cut(seq: list[tuple[int, str]]) -> list[str] | None:
