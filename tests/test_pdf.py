@@ -415,3 +415,42 @@ def test_a_row_of_figures_in_a_page_margin_is_no_running_line(tmp_path):
     rows = [list(r) for b in read_document(path).blocks if isinstance(b, Table) for r in b.rows]
     assert any(r[-7:] == "30 0 0 0 0 0 30".split() for r in rows)
     assert any(r[-7:] == "103 1 0 0 0 0 104".split() for r in rows)
+
+
+def _open_ended_table(c, rows: list[list[str]], top: float, close_top: bool, close_bottom: bool) -> None:
+    """A ruled table drawn as a browser draws it where it breaks across pages: no rule under the page's last row
+    (`close_bottom` False) or over the next page's first (`close_top` False); its vertical rules run to the break."""
+    xs, row_h = [72.0, 252.0, 342.0, 432.0], 24.0
+    ys = [top - i * row_h for i in range(len(rows) + 1)]
+    c.setLineWidth(0.5)
+    for i, y in enumerate(ys):
+        if (i == 0 and not close_top) or (i == len(ys) - 1 and not close_bottom):
+            continue
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    c.setFont(FONT, 9)
+    for r, cells in enumerate(rows):
+        for x, text in zip(xs, cells):
+            c.drawString(x + 3, ys[r] - 15, text)
+
+
+def test_a_ruled_table_broken_across_pages_keeps_the_rows_next_to_the_break(tmp_path):
+    """A browser's PDF of a ruled table broken across pages draws no rule under page 1's last row and none over
+    page 2's first: both rows are still rows of their page's ruled table (not paragraphs, nor a borderless table of
+    their own that a wrapped label or a group cell beside them breaks up)."""
+    path = tmp_path / "break.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 12)
+    c.drawString(72, 760, "三、收到和处理政府信息公开申请情况")
+    _open_ended_table(c, [["（四）无法提供", "自然人", "总计"], ["2.没有现成信息需要另行制作", "44", "44"],
+                          ["3.补正后申请内容仍不明确", "25", "25"]], 200, True, False)
+    c.showPage()
+    _open_ended_table(c, [["1.信访举报投诉类申请", "148", "148"], ["2.重复申请", "5", "5"]], 780, False, True)
+    c.setFont(FONT, 12)
+    c.drawString(72, 700, "四、政府信息公开行政复议、行政诉讼情况")
+    c.save()
+    tables = [[list(r) for r in t.rows] for t in read_document(path).tables()]
+    assert tables == [[["（四）无法提供", "自然人", "总计"], ["2.没有现成信息需要另行制作", "44", "44"],
+                       ["3.补正后申请内容仍不明确", "25", "25"]],
+                      [["1.信访举报投诉类申请", "148", "148"], ["2.重复申请", "5", "5"]]]

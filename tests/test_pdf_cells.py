@@ -50,3 +50,15 @@ def test_a_merged_cell_is_one_cell():
     cells = intersections_to_cells(intersections)
     assert cells == plumber_table.intersections_to_cells(intersections)
     assert (0, 50, 200, 100) in cells and (0, 0, 100, 50) in cells
+
+
+def test_an_open_table_end_is_closed_and_a_closed_one_or_an_overshoot_left_alone():
+    from indexer.readers.pdf_cells import closing_edges
+    xs, ys = (0, 100, 150, 200), (0, 30, 60)
+    rules = [_edge("h", 0, y, 200, y) for y in ys]
+    assert closing_edges(rules + [_edge("v", x, 0, x, 60) for x in xs]) == []  # closed
+    assert closing_edges(rules + [_edge("v", x, -2, x, 62) for x in xs]) == []  # rules run 2 pt past the last
+    opened = rules[:-1] + [_edge("v", x, 0, x, 60) for x in xs]  # no rule under the last row (a page break)
+    assert [(e["top"], e["x0"], e["x1"]) for e in closing_edges(opened)] == [(60, 0, 200)]
+    opened = rules[1:] + [_edge("v", x, 0, x, 60) for x in xs]  # none over the first row (the next page's head)
+    assert [(e["top"], e["x0"], e["x1"]) for e in closing_edges(opened)] == [(0, 0, 200)]

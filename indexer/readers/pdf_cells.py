@@ -7,7 +7,9 @@ of a page, and a tenth of the CPU of reading the benchmark's PDFs (profiled).
 `intersections_to_cells` here gives the same cells in the same order: the
 points below and to the right of a point are the rest of its column and of its
 row in sorted order, and each point's edges are made a set once.
-`TableFinder` is pdfplumber's with that one step replaced.
+`TableFinder` is pdfplumber's with that one step replaced, and with a table's open ends closed
+(`closing_edges`): a browser that breaks a ruled table across pages draws no rule under the last row of
+the page and none over the first row of the next, so those rows had no cell and came out as paragraphs.
 """
 
 from __future__ import annotations
@@ -54,13 +56,50 @@ def intersections_to_cells(intersections: dict) -> list[tuple[float, float, floa
     return [cell for cell in map(smallest_cell, points[:-1]) if cell]
 
 
+_TOL = 1.0  # points: rule ends this close are one end
+_MIN_ROW = 6.0  # points: a closing rule makes a row at least this tall (a vertical's overshoot past the last rule is none)
+
+
+def closing_edges(edges: list[dict]) -> list[dict]:
+    """Horizontal rules where a table's vertical rules end together with no rule across them: three or more
+    verticals that stop at the same height, a rule across them further in (the table's last or first rule on the
+    page) and none where they stop. A table broken across pages is so open at the page's foot and head."""
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    out: list[dict] = []
+    for end, inward in (("bottom", -1), ("top", 1)):
+        for y, xs in _ends(verticals, end):
+            left, right = xs[0], xs[-1]
+            across = [h["top"] for h in horizontals if h["x0"] <= left + _TOL and h["x1"] >= right - _TOL]
+            if any(abs(t - y) <= _TOL for t in across):
+                continue  # closed already
+            inner = [t for t in across if (y - t) * -inward > 0]  # rules across them inside the table
+            if not inner or min(abs(y - t) for t in inner) < _MIN_ROW:
+                continue
+            out.append({"object_type": "line", "orientation": "h", "x0": left, "x1": right, "top": y, "bottom": y,
+                        "doctop": y, "width": right - left, "height": 0.0})
+    return out
+
+
+def _ends(verticals: list[dict], end: str) -> list[tuple[float, list[float]]]:
+    """Heights where three or more verticals end together (at their `end`), with their x positions, left to right."""
+    groups: list[tuple[float, list[float]]] = []
+    for e in sorted(verticals, key=lambda e: e[end]):
+        if groups and e[end] - groups[-1][0] <= _TOL:
+            groups[-1][1].append(e["x0"])
+        else:
+            groups.append((e[end], [e["x0"]]))
+    return [(y, sorted(xs)) for y, xs in groups if len(xs) >= 3]
+
+
 class TableFinder(plumber_table.TableFinder):
-    """pdfplumber's `TableFinder` (0.11), its cells from `intersections_to_cells` above."""
+    """pdfplumber's `TableFinder` (0.11), its cells from `intersections_to_cells` above, open table ends closed."""
 
     def __init__(self, page, settings=None):
         self.page = page
         self.settings = plumber_table.TableSettings.resolve(settings)
         self.edges = self.get_edges()
+        self.edges += closing_edges(self.edges)
         self.intersections = plumber_table.edges_to_intersections(
             self.edges, self.settings.intersection_x_tolerance, self.settings.intersection_y_tolerance)
         self.cells = intersections_to_cells(self.intersections)
