@@ -330,10 +330,8 @@ def _figure_runs(lines: list[str]) -> list[str]:
                 continue
         if len(with_empty) > len(figures) and out and row_fits(out[-1].strip(), with_empty):
             figures = with_empty
-        if _over_their_total(out, figures):  # columns run together under a row's label: left as printed
-            out += [""] * lead + lines[i:j]
-            i = j
-            continue
+        if _over_their_total(out, figures):  # columns run together under a row's label: which cell is whose is
+            figures = ["—"] * len(figures)  # not known, so the row's cells stay absent
         if lead and not out:
             out += [""] * lead
         out.append(" ".join(figures))
@@ -365,7 +363,8 @@ def _figure_run(lines: list[str], i: int, usual: int, lead: int, several: bool) 
 
 def _over_their_total(out: list[str], figures: list[str]) -> bool:
     """Seven figures under a table-3 row's label whose six applicant figures add up to more than the seventh, its
-    总计: a PDF-to-text tool's columns put out one after another (自然人's last figures, then 总计's), not one row."""
+    总计: a PDF-to-text tool's columns put out one after another (自然人's last figures, then 总计's), not one row's
+    cells in order."""
     numbers = [parse_number(f) for f in figures]
     if len(numbers) != 7 or any(n is None for n in numbers) or not out:
         return False
