@@ -207,3 +207,23 @@ def test_label_wrapped_round_its_figures_with_a_group_piece_beside_its_first_lin
     partial = [r for r in rows_ if r and r[0].startswith("（二）部分公开")]
     assert partial and partial[0] == ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "3", "1", "0", "0", "0", "0", "4"]
     assert not any("办理结果" in c and "部分公开" in c for r in rows_ for c in r)
+
+
+def test_label_wrapped_round_its_figures_beside_a_group_label_wrapped_the_same_way():
+    """pdftotext -layout of a LibreOffice PDF: 4.无正当理由大量反复申请 wraps over three lines, its figures on the
+    middle one, beside （五）不予处理 wrapped too: 不予处 one space before the label's first line, 理 before the
+    figures. The row gets its whole label and its figures; the group's pieces are no part of the label."""
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "           2.重复申请          21    1     0   0    0     0    22\n"
+        "       （五） 3.要求提供公开出版物 0         0     0   0    0     0    0\n"
+        "       不予处 4.无正当理由大量反复\n"
+        "       理               7        2     0   0    0     0    9\n"
+        "           申请\n"
+        "           5.要求行政机关确认或\n"
+        "                       1         0     0   0    0     0    1\n"
+        "           重新出具已获取信息\n"
+    )
+    rows_ = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["4.无正当理由大量反复申请", "7", "2", "0", "0", "0", "0", "9"] in rows_
+    assert not any("理" in c and "反复" in c and not c.startswith("4.") for r in rows_ for c in r)

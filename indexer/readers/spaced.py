@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..template import APPLY, match_label
 from ..textnorm import has_han
 from .grid import is_group_piece
 from .paragraphs import NUMBERING
@@ -152,14 +153,26 @@ def _row_under_group_piece(out: list[str], lines: list[str], i: int, cells: list
         below.append(got)
     if not any(rest.strip() for _, rest in above + below):
         return None  # no group piece beside the label: the plain joining above has tried these lines
-    for b in range(len(above), 0, -1):
-        for a in range(len(below), -1, -1):
-            pieces = above[len(above) - b:] + [(cells[0], "")] + below[:a]
-            label = "".join(t for t, _ in pieces)
-            if row_fits(label, cells[1:]) and whole_row_label(_label_without_remark(label)):
-                tail = [rest for _, rest in above[len(above) - b:] if rest.strip()] + [label + "  " + "  ".join(cells[1:])]
-                return out[:len(out) - b], tail + [rest for _, rest in below[:a] if rest.strip()], a
+    middles = [(cells[0], "")]
+    left = "".join(rest.strip() for _, rest in above)
+    if left and len(cells[0]) <= 2 and (is_group_piece(left + cells[0]) or _group_label(left + cells[0])):
+        middles.insert(0, ("", cells[0]))  # 不予处 / 理: the figures' line starts with the group's last piece
+    for middle in middles:
+        for b in range(len(above), 0, -1):
+            for a in range(len(below), -1, -1):
+                pieces = above[len(above) - b:] + [middle] + below[:a]
+                label = "".join(t for t, _ in pieces)
+                if row_fits(label, cells[1:]) and whole_row_label(_label_without_remark(label)):
+                    tail = [rest for _, rest in above[len(above) - b:] + [middle] if rest.strip()]
+                    tail.append(label + "  " + "  ".join(cells[1:]))
+                    return out[:len(out) - b], tail + [rest for _, rest in below[:a] if rest.strip()], a
     return None
+
+
+def _group_label(text: str) -> bool:
+    """`text` is a whole table-3 group label (不予处理, （五）不予处理)."""
+    lab = match_label(text, ("group",))
+    return lab is not None and lab.kind == APPLY
 
 
 def _label_round_figures(out: list[str], lines: list[str], i: int, cells: list[str]) -> tuple[list[str], list[str]] | None:
@@ -184,11 +197,15 @@ def _label_round_figures(out: list[str], lines: list[str], i: int, cells: list[s
 
 
 def _last_cell(line: str) -> tuple[str, str] | None:
-    """The last cell of a line of words (no figure but a leading numbering) and the line before it."""
+    """The last cell of a line of words (no figure but a leading numbering) and the line before it. A group piece a
+    single space before a numbered label (不予处 4.无正当理由大量反复) is two cells."""
     at = [(m.start(), m.group()) for m in _CELL_RUN.finditer(line)] if "\t" not in line and "|" not in line else []
     if not at:
         return None
     start, text = at[-1]
+    left, sep, right = text.partition(" ")
+    if sep and NUMBERING.match(right) and is_group_piece(left):
+        start, text = start + len(left) + 1, right
     rest = line[:start].rstrip()
     if any(ch.isdigit() for ch in rest + NUMBERING.sub("", text)):
         return None
