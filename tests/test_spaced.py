@@ -227,3 +227,18 @@ def test_label_wrapped_round_its_figures_beside_a_group_label_wrapped_the_same_w
     rows_ = [r for g in _grids(parse_text(text)) for r in g]
     assert ["4.无正当理由大量反复申请", "7", "2", "0", "0", "0", "0", "9"] in rows_
     assert not any("理" in c and "反复" in c and not c.startswith("4.") for r in rows_ for c in r)
+
+
+def test_table_4_figures_under_a_header_keep_the_columns_of_their_positions():
+    """pdftotext -layout of a one-row table 4 printing blank cells: the figures stand under their header words
+    (5 under 维持, 2 under 审结 …), the blanks are only spaces. Read at the header's positions, each figure keeps its
+    column; a line that does not line up with the header is left as it was."""
+    head = ("四、政府信息公开行政复议、行政诉讼情况\n"
+            "行政复议                    行政诉讼\n"
+            "结果   结果   其他   尚未   总\n"
+            "维持   纠正   结果   审结   计   结果   结果   其他   尚未   总   结果   结果   其他   尚未   总\n"
+            "                        维持   纠正   结果   审结   计   维持   纠正   结果   审结   计\n")
+    rows_ = [r for g in _grids(parse_text(head + "3              4    7   6              2    8\n")) for r in g]
+    assert ["3", "", "", "4", "7", "6", "", "", "2", "8"] in rows_
+    rows_ = [r for g in _grids(parse_text(head + "3           4    7   6              2    8\n")) for r in g]
+    assert ["3", "4", "7", "6", "2", "8"] in rows_

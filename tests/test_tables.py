@@ -838,3 +838,30 @@ def test_a_table_4_row_that_kept_its_blank_cells_is_read_in_place():
     assert {k: v for k, v in got.items() if k.startswith(("review.", "litigation."))} == {
         "review.upheld": 5, "review.pending": 2, "review.total": 7,
         "litigation.direct.upheld": 8, "litigation.direct.pending": 1, "litigation.direct.total": 9}
+
+
+def test_a_table_4_that_kept_its_blank_cells_says_nothing_of_table_3s():
+    """Text without layout whose table-3 rows lost their blank cells (二、上年结转 18 18: 18 under 自然人 and 总计) and a
+    table 4 read at its header's positions, blanks kept: table 3's short rows are still placed as rows that lost
+    their blanks, never read from the left (18 as 商业企业)."""
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 21 5 2 1 29\n二、上年结转政府信息公开申请数量 18 18\n"
+            "（七）总计 39 5 2 1 47\n四、结转下年度继续办理 0\n"
+            + TABLE_4_TEXT_HEAD + "5\t\t\t2\t7\t8\t\t\t1\t9\t\t\t\t\t\n")
+    got = values(text_report(text)[0])
+    assert "apply.carried_over.commercial" not in got
+    assert got.get("review.pending") == 2 and got.get("litigation.direct.total") == 9
+
+
+def test_table_4_figures_under_their_header_words_in_pdf_to_text_layout_get_their_cells():
+    """pdftotext -layout of a one-row table 4 printing blank cells: the header a word a column (结果 / 维持 on two
+    lines), the figures under their words, blanks as spaces. Each figure gets the cell it stands under."""
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n"
+            "行政复议                    行政诉讼\n"
+            "结果   结果   其他   尚未   总\n"
+            "维持   纠正   结果   审结   计   结果   结果   其他   尚未   总   结果   结果   其他   尚未   总\n"
+            "                        维持   纠正   结果   审结   计   维持   纠正   结果   审结   计\n"
+            "3              4    7   6              2    8\n")
+    got = {k: v for k, v in values(text_report(text)[0]).items() if k.startswith(("review.", "litigation."))}
+    assert got == {"review.upheld": 3, "review.pending": 4, "review.total": 7,
+                   "litigation.direct.upheld": 6, "litigation.direct.pending": 2, "litigation.direct.total": 8}

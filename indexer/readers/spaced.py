@@ -265,6 +265,58 @@ def _figure_off_label(cells: list[str]) -> list[str]:
     return cells[:at] + [head.rstrip(), tail] + cells[at + 1:]
 
 
+_WORD = re.compile(r"\S+(?: \S+)*")  # a cell of a header line (words a single space apart) and where it starts
+_POS_TOL = 1  # characters: a figure this close to a header cell's start stands under it
+
+
+def spaced_rows(lines: list[str]) -> list[list[str]]:
+    """The cells of a space-aligned table's lines (`spaced_cells`); a line of figures alone right under header lines
+    of words that agree on one set of columns (table 4's 结果 / 维持 … a word a column) keeps each figure in the
+    column it stands under, the columns between blank: PDF-to-text -layout writes a blank cell as spaces only
+    (5              2    7: 5 _ _ 2 7). A line that does not line up so is left as `spaced_cells` reads it."""
+    rows: list[list[str]] = []
+    header: list[str] = []  # the header lines right above
+    for line in lines:
+        if not line.strip():
+            continue
+        cells = spaced_cells(line)
+        if cells and all(FIGURE_TOKEN.match(c) for c in cells):
+            placed = _under_columns(header, line) if header else None
+            rows.append(placed if placed is not None else cells)
+            header = []
+            continue
+        words = _WORD.findall(line)
+        header = header + [line] if words and not any(ch.isdigit() for ch in line) \
+            and all(template_row(w) is None or match_label(w, ("col", "head")) is not None for w in words) else []
+        rows.append(cells)
+    return rows
+
+
+def _under_columns(header: list[str], line: str) -> list[str] | None:
+    """The figures of `line` in the columns of the header lines above, blanks between; None unless the header lines
+    agree on their columns (as many as the widest line has cells) and every figure starts at one of them."""
+    starts: list[int] = []
+    widest = 0
+    for h in header:
+        found = [m.start() for m in _WORD.finditer(h)]
+        widest = max(widest, len(found))
+        for x in found:
+            if not any(abs(x - y) <= _POS_TOL for y in starts):
+                starts.append(x)
+    starts.sort()
+    figures = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    if widest < 3 or len(starts) != widest or len(figures) >= widest:
+        return None
+    out = [""] * widest
+    last = -1
+    for x, figure in figures:
+        at = next((i for i, y in enumerate(starts) if abs(x - y) <= _POS_TOL), None)
+        if at is None or at <= last:
+            return None
+        out[at], last = figure, at
+    return out[:last + 1]
+
+
 def spaced_continues(line: str) -> bool:
     """A line that continues a space-aligned table: two or more cells (规章  0  0  0, 行政许可  603)."""
     return len(spaced_cells(line)) >= 2

@@ -35,7 +35,7 @@ from .grid import is_template_row
 from .paragraphs import MARKDOWN_BOLD, NUMBERING, SENTENCE_END, paragraphs_of
 from .pipes import is_table, is_trailing_pipe, take_metadata, trailing_pipe_rows
 from .runtogether import has_run_together_table, rebuild
-from .spaced import spaced_cells, spaced_continues, spaced_labels_whole
+from .spaced import spaced_cells, spaced_continues, spaced_labels_whole, spaced_rows
 from .split_rows import (cells_between_tabs, drawn_tables, pipe_lines_between_cells, pipe_row_ends, rows_broken_at_blank_cells,
                          tab_headers_joined)
 from .template_rows import FIGURE_TOKEN, is_header_row, label_and_figures, whole_row_label
@@ -157,7 +157,7 @@ def _table_blocks(lines: list[str], kind: str) -> list[Block]:
     elif kind == "tpipe":
         rows = trailing_pipe_rows(lines)
     elif kind == "spaced":
-        rows = [spaced_cells(line) for line in lines if line.strip()]
+        rows = spaced_rows(lines)
         # a row of figures alone (table 4's fifteen under a header PDF-to-text left as lines of words), as "figures"
         explicit = len(rows) == 1 and all(FIGURE_TOKEN.match(c) for c in rows[0])
     elif kind == "figures":

@@ -554,8 +554,11 @@ class _Mapper:
         """A row of bare numbers in table 4: the next slots of 复议 / 直接起诉 / 复议后起诉."""
         layout = self.layout if self.layout is not None and self.layout.kind == APPEALS else default_layout(APPEALS)
         seq = _sequential(row.cells, row.kinds, start, stop)
-        if self.cursor == 0 and len(seq) == APPEAL_CELLS and len(layout.columns) != APPEAL_CELLS:
-            layout = default_layout(APPEALS)  # fifteen figures are the template's fifteen cells, whatever the header kept
+        if self.cursor == 0 and len(layout.columns) != APPEAL_CELLS and (len(seq) == APPEAL_CELLS or (
+                row.width == APPEAL_CELLS and start == 0 and seq and seq[0][0] == 0)):
+            # fifteen figures are the template's fifteen cells, whatever the header kept; so are the cells of a row
+            # from the first column of a grid fifteen cells wide (a header of a word a column, blanks kept)
+            layout = default_layout(APPEALS)
         slots = layout.columns
         touching = _touching_figures_cut(seq) if self.cursor == 0 and whole and len(slots) == APPEAL_CELLS else None
         if touching is not None:  # 376 97 196 121 79016 1 …: two figures that touch, cut where the sums say
@@ -702,7 +705,9 @@ def map_tables(tables: list[TableRows], text: str = "", year: int | None = None)
         if printed is not None:
             votes[printed] += 0.5
     captions = {g: t.caption for g, t in enumerate(tables) if t.caption}
-    mapper = _Mapper(rows, _decide(votes), captions, blanks_lost=not any(_inner_blank(r) for r in rows),
+    # whether table 3's rows kept their blank cells is told by table 3's rows: a table 4 read at its header's
+    # positions keeps blanks that text without layout lost everywhere else
+    mapper = _Mapper(rows, _decide(votes), captions, blanks_lost=not any(_inner_blank(r) for r in rows if r.section != 4),
                      year_template=template_of_year(year))
     mapper.run()
     metrics = mapper.metrics
