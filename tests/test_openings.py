@@ -750,3 +750,13 @@ def test_a_free_trade_zone_area_is_its_host_citys():
     text = ("本报告依据《中华人民共和国政府信息公开条例》编制。如对本报告有任何疑问,请联系:中国(浙江)自由贸易试验区舟山片区"
             "管理委员会政府信息公开办公室。\n一、总体情况\n2023年,我委认真贯彻落实条例。\n" + BODY)
     check(text, {"agency": "中国(浙江)自由贸易试验区舟山片区管理委员会", "province": "浙江省", "city": "舟山市"})
+
+
+def test_a_cms_box_labelled_with_its_issuing_unit_names_the_agency(tmp_path):
+    """| 发文单位 | 某局 | 发文字号 | 无 |: the unit a CMS box says issued the page is the publisher, and the
+    report that only says 我局 is that unit's."""
+    text = ("| 发文单位 | 芜湖市地方金融管理局 | 发文字号 | 无 |\n|---|---|---|---|\n"
+            "| 发文日期 | 2025-01-15 | 效力状态 | 有效 |\n"
+            "一、总体情况\n2024年,我局认真落实政务公开工作要求,通过门户网站主动公开政府信息120条。\n" + BODY)
+    r = saved_and_read(tmp_path, text)
+    assert (r.agency, r.agency_level, r.region.province, r.region.city) == ("芜湖市地方金融管理局", "city", "安徽省", "芜湖市")
