@@ -44,6 +44,8 @@ from indexer.fields.level import agency_level_of, is_national, is_township_agenc
         ("某某市高新区管理委员会", ["city"], "某某市", None, "city"),  # the committee itself: as before
         ("某某湖镇人民政府", [], "", None, "township"),  # a township the gazetteer does not hold, printed alone
         ("某某乡街道办事处", [], "", None, "township"),
+        ("泰兴市城东办事处", ["county"], "泰兴市", None, "township"),  # a subdistrict office printed without 街道
+        ("某某市人民政府驻北京办事处", ["city"], "某某市", None, "city"),  # a liaison office is no subdistrict
         (None, [], "", None, None),
     ],
 )

@@ -760,3 +760,20 @@ def test_a_cms_box_labelled_with_its_issuing_unit_names_the_agency(tmp_path):
             "一、总体情况\n2024年,我局认真落实政务公开工作要求,通过门户网站主动公开政府信息120条。\n" + BODY)
     r = saved_and_read(tmp_path, text)
     assert (r.agency, r.agency_level, r.region.province, r.region.city) == ("芜湖市地方金融管理局", "city", "安徽省", "芜湖市")
+
+
+def test_a_title_naming_two_bodies_that_share_one_seat_names_the_first():
+    """某办事处、某园区2024年…报告 (a subdistrict office and the park it runs): the first body named reports,
+    as 由A、B编制 names the first."""
+    text = ("城东办事处、城东园区2024年政府信息公开工作年度报告\n"
+            "根据《中华人民共和国政府信息公开条例》规定,现公布泰兴市城东办事处(城东园区)2024年政府信息公开工作年度报告。\n"
+            "一、总体情况\n城东办事处严格按照条例规定公开信息。\n" + BODY)
+    check(text, {"agency": "泰兴市城东办事处", "agency_level": "township", "province": "江苏省", "city": "泰州市",
+                 "county": "泰兴市"})
+
+
+def test_a_public_institutions_summary_titled_as_a_work_summary():
+    """某医院 / 2024年度信息公开工作总结: a hospital prints its yearly report as a work summary; that is its title."""
+    text = ("凤阳县中医院\n2024年度信息公开工作总结\n2024年,县中医院贯彻落实《中华人民共和国政府信息公开条例》,"
+            "扎实做好信息公开工作,现将有关情况报告如下:\n一、落实工作要求\n一是强化组织领导。\n")
+    check(text, {"title": "凤阳县中医院2024年度信息公开工作总结", "agency": "凤阳县中医院", "year": 2024})

@@ -161,12 +161,20 @@ def without_organs(name: str) -> str:
     return _ORGANS.sub("", name)
 
 
+# 某办事处、某园区2024年…报告: two bodies that share one seat (a subdistrict office and the park it runs); the
+# first reports, as 由A、B编制 names the first
+_TWO_BODIES = re.compile(rf"(?P<a>{NAME_CHAR}+)、{NAME_CHAR}+$")
+
+
 def from_title(title: str | None) -> AgencyFound | None:
     """The agency a title names; a title headed by a place alone names that place's government."""
     if not title:
         return None
     run = re.search(f"{NAME_CHAR}+$", title_head(title))  # a name, without page junk before it
-    head = without_organs(run.group(0)) if run else ""
+    pair = _TWO_BODIES.search(title_head(title))
+    if pair and re.search(AGENCY_SUFFIX + "$", pair.group("a")):
+        run = pair  # 某办事处、某园区: the first of two bodies named
+    head = without_organs(run.group("a") if run is pair else run.group(0)) if run else ""
     if len(head) < 2 or is_pronoun(head):
         return None
     if re.search(AGENCY_SUFFIX + "$", TRAILING_BRACKET.sub("", head)):

@@ -15,6 +15,16 @@ _LEVEL_BY_PREFIX = (("省", "province"), ("自治区", "province"), ("市", "cit
                     ("区", "county"), ("县", "county"), ("旗", "county"), ("镇", "township"), ("乡", "township"),
                     ("街道", "township"))
 _TOWNSHIP = re.compile(r"(?:镇|乡|街道|苏木)(?:人民政府|政府|办事处|党委|卫生院|$)")
+
+
+def _subdistrict_office(agency: str) -> bool:
+    """A subdistrict office printed without 街道 (靖江市城南办事处, as Jiangsu's and Hubei's print theirs), never a
+    government's liaison office elsewhere (某市人民政府驻北京办事处)."""
+    return agency.endswith("办事处") and "驻" not in agency
+
+
+def _township(agency: str) -> bool:
+    return bool(_TOWNSHIP.search(agency)) or _subdistrict_office(agency)
 # The level a place's own ending says, for a place the gazetteer does not hold (沐阳县: OCR).
 _LEVEL_BY_ENDING = ((re.compile(r"(?:省|自治区)$"), "province"), (re.compile(r"(?:自治州|州|盟|地区)$"), "city"),
                     (re.compile(r"(?:县|旗|区)$"), "county"), (re.compile(r"(?:镇|乡|街道|苏木)$"), "township"))
@@ -44,7 +54,7 @@ def named_by_stem(agency: str, county: str | None) -> bool:
 
 def is_township_agency(agency: str) -> bool:
     """A township's or a subdistrict's own administration (某镇人民政府, 某街道办事处, 某苏木人民政府)."""
-    return bool(_TOWNSHIP_GOVERNMENT.search(agency))
+    return bool(_TOWNSHIP_GOVERNMENT.search(agency)) or _subdistrict_office(agency)
 
 
 _TOWNSHIP_GOVERNMENT = re.compile(r"(?:镇|乡|苏木)人民政府$|街道办事处$")
@@ -72,12 +82,12 @@ def agency_level_of(
     if not agency:
         return None
     if zone_host_level and not place_levels[-1:] == ["county"]:
-        return "township" if _TOWNSHIP.search(agency) else _BELOW[zone_host_level]
+        return "township" if _township(agency) else _BELOW[zone_host_level]
     if place_levels:
         level = place_levels[-1]
         if level == "province" and _MUNICIPALITY_STEM.match(place_part or agency) and ZONE_COMMITTEE_END.search(agency):
             return _BELOW[level]
-        if level != "township" and _TOWNSHIP.search(agency):
+        if level != "township" and _township(agency):
             return "township"
         if level == "city" and _ZONE_BRANCH.search(agency):
             return "county"
@@ -85,7 +95,7 @@ def agency_level_of(
                 _MUNICIPALITY.match(place_part) and _COMMITTEE.search(agency)):
             return "county"  # a county-level unit after its city that the gazetteer does not hold
         return level
-    if _TOWNSHIP.search(agency):  # a township the gazetteer does not hold (某某镇人民政府)
+    if _township(agency):  # a township the gazetteer does not hold (某某镇人民政府)
         return "township"
     if not place_part and is_national(agency):
         return "national"

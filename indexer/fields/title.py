@@ -17,13 +17,14 @@ from functools import lru_cache
 from ..gazetteer import places_in
 from .patterns import AGENCY_SUFFIX, NAME_CHAR, REPORT_WORDS, SENTENCE_PUNCT, YEAR, YEAR_WORD
 
-# …年度报告, also with its year in brackets after it (…年度报告（2022年度）)
+# …年度报告, also with its year in brackets after it (…年度报告（2022年度）); …信息公开工作总结, as public institutions
+# (hospitals) title theirs
 # …年度报告（文字版）: a version note after the title is part of it as printed
 _VERSION_NOTE = r"(?:[（(](?:文字版|图文版|图解版|简版|修订版|更正版|正式版)[)）])"
 # …年度报告（上海市某区某镇人民政府）: the agency printed in brackets after a title that starts on its year
 _AGENCY_NOTE = rf"(?:[（(]\s*{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}\s*[)）])"
 _TITLE_LINE = re.compile(
-    rf"{REPORT_WORDS}.{{0,16}}(?:年度报告|年报|工作报告|报告)\s*(?:[（(]\s*{YEAR_WORD}\s*[)）]|{_VERSION_NOTE}|{_AGENCY_NOTE})?$")
+    rf"{REPORT_WORDS}.{{0,16}}(?:年度报告|年报|工作报告|报告|工作总结)\s*(?:[（(]\s*{YEAR_WORD}\s*[)）]|{_VERSION_NOTE}|{_AGENCY_NOTE})?$")
 _TITLE_START = re.compile(REPORT_WORDS)
 _AGENCY_LINE = re.compile(rf"^{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX}$")
 
