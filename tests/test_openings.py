@@ -777,3 +777,24 @@ def test_a_public_institutions_summary_titled_as_a_work_summary():
     text = ("凤阳县中医院\n2024年度信息公开工作总结\n2024年,县中医院贯彻落实《中华人民共和国政府信息公开条例》,"
             "扎实做好信息公开工作,现将有关情况报告如下:\n一、落实工作要求\n一是强化组织领导。\n")
     check(text, {"title": "凤阳县中医院2024年度信息公开工作总结", "agency": "凤阳县中医院", "year": 2024})
+
+
+def test_a_zone_named_by_a_place_of_its_own_takes_no_prefix_it_does_not_print():
+    """某高新区党政办公室 compiles the zone's report and the opening names one county's government site: the zone
+    carries its own name (region.zone places it); no county is written before it."""
+    text = ("本报告依据《中华人民共和国政府信息公开条例》规定,由潮白高新区党政办公室编制。所列数据统计期限为2025年1月1日至"
+            "2025年12月31日。如对本报告有疑问,可与潮白高新区党政办公室联系。\n一、总体情况\n2025年,我区按照县政府的要求认真开展政府信息公开工作,"
+            "通过潮白高新区门户网站发布各类政务信息180件。安排专人负责大厂回族自治县政府信息公开平台高新区专栏的管理与维护。\n" + BODY)
+    r = record(text).to_dict()
+    assert r["agency"] == "潮白高新区"
+    assert (r["region"]["province"], r["region"]["city"], r["region"]["county"], r["region"]["zone"]) == (
+        "河北省", "廊坊市", "大厂回族自治县", "潮白高新区")  # the zone on that county's site is in that county
+
+
+def test_a_zone_unit_printing_no_place_whose_zone_the_text_prints_after_its_city():
+    """某新区某中心 reports (no place in its name); the opening prints the zone once after its city's stem
+    (“某市stem某新区政务服务”公众号): a unit of that city's zone."""
+    text = ("按照《中华人民共和国政府信息公开条例》要求,我中心编制了《章江新区政务服务中心2024年政府信息公开工作年度报告》。\n"
+            "一、总体情况\n(一)主动公开情况\n2024年,我中心通过门户网站、吉安章江新区政务服务微信公众号等平台主动公开信息180篇。\n" + BODY)
+    check(text, {"agency": "章江新区政务服务中心", "agency_level": "county", "province": "江西省", "city": "吉安市",
+                 "county": None, "zone": "章江新区"})

@@ -190,6 +190,8 @@ def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 
     place, kind = split_place(found.name)
     if place or not kind or is_national(found.name) or is_pronoun(found.name):
         return found
+    if ZONE_END.search(kind) and len(ZONE_END.sub("", kind)) >= 2:  # 燕郊高新区: a zone named by a place of its own, which region.zone keeps
+        return found
     text = "\n".join(paragraphs[:limit])
     mentions = places_in(text)
     named = {m.text for m in mentions

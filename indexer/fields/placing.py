@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..gazetteer import Region, county_government_named, county_printed_before, place_by_code, places_in, resolve
+from ..gazetteer.kinds import ZONE_END, ZONE_KIND
 from .agency import AgencyFound
 from .level import agency_level_of, is_national, is_township_agency, named_by_stem
 from .names import complete_level_prefix, is_bare_county_level, is_unplaced_unit, split_place
 from .patterns import HAN
 
+# 某某高新区管理委员会: a zone's committee, the zone's name before it
+ZONE_COMMITTEE = re.compile(r"(?:管理委员会|管委会)$")
 # (agency, region so far, the report's text) → (region, agency) when the rule places the agency, else None
 PlacingRule = Callable[[str, Region, str], "tuple[Region, str] | None"]
 
@@ -62,11 +66,42 @@ def bare_level_on_host_site(agency: str, region: Region, text: str) -> tuple[Reg
     return (host, agency) if host and host.county and host.county.endswith(agency[0]) else None
 
 
+def named_zone_on_host_site(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
+    """A zone the gazetteer does not hold, named by a place of its own (燕郊高新区, 某某高新区管理委员会), on the
+    site of the one county government the text names (三河市政府信息公开平台): a zone of that county."""
+    zone = ZONE_COMMITTEE.sub("", agency)
+    if region.code or not ZONE_END.search(zone) or len(ZONE_END.sub("", zone)) < 2 or places_in(zone, agency=True):
+        return None
+    host = county_government_named(text)
+    return (replace(host, zone=zone), agency) if host and host.county else None
+
+
+# 蓉江新区政务服务中心: a unit whose name opens on a zone's name
+_ZONE_HEAD = re.compile(rf"^(?P<z>[{HAN}]{{2,8}}?{ZONE_KIND})(?=[{HAN}])")
+
+
+def zone_after_its_city(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
+    """A zone's unit printing no place (蓉江新区政务服务中心) whose zone the text prints right after a city's name
+    or stem (赣州蓉江新区), the same city every time: a unit of that city's zone."""
+    m = _ZONE_HEAD.match(agency)
+    if region.code or not m or places_in(m.group("z"), agency=True):
+        return None
+    zone, cities = m.group("z"), set()
+    for hit in re.finditer(re.escape(zone), text):
+        before = text[max(0, hit.start() - 12):hit.start()]
+        mentions = [x for x in places_in(before) if x.end == len(before)]
+        if mentions:
+            cities.update(p.region for p in mentions[-1].places if p.level == "city")
+    return (replace(cities.pop(), zone=zone), agency) if len(cities) == 1 else None
+
+
 PLACING_RULES: tuple[PlacingRule, ...] = (
     township_by_printed_county,
     township_on_host_site,
     unit_on_host_site,
     bare_level_on_host_site,
+    named_zone_on_host_site,
+    zone_after_its_city,
 )
 
 
