@@ -791,6 +791,20 @@ def test_a_zone_named_by_a_place_of_its_own_takes_no_prefix_it_does_not_print():
         "河北省", "廊坊市", "大厂回族自治县", "潮白高新区")  # the zone on that county's site is in that county
 
 
+def test_a_subdistrict_speaking_of_itself_by_its_level_alone():
+    """No title, no agency: 2024年,街道收到… / ,街道主动公开…, and one subdistrict named, in the names of its own
+    documents (《宝山区某街道…目录》): that subdistrict's office, its district placing it."""
+    text = ("根据《中华人民共和国政府信息公开条例》《上海市政府信息公开规定》等有关规定和要求,编制本年度报告。"
+            "本年度报告中所列数据统计期限从2024年1月1日起至12月31日止。\n一、总体情况\n(一)主动公开\n"
+            "2024年,依托区政府门户网站,街道主动公开公文类信息等政府信息累计52条。\n(二)依申请公开\n"
+            "2024年,街道收到依申请公开政府信息7件。\n(三)政府信息管理\n完成《张庙街道主动公开事项目录》编制,"
+            "做好《宝山区张庙街道2024年重大行政决策事项目录》公开。\n" + BODY)
+    check(text, {"agency": "张庙街道办事处", "agency_level": "township", "province": "上海市", "city": "上海市",
+                 "county": "宝山区"})
+    one = text.replace("2024年,街道收到", "2024年,收到")  # 街道 once only: not yet a way of speaking
+    assert record(one).agency is None
+
+
 def test_a_zone_unit_printing_no_place_whose_zone_the_text_prints_after_its_city():
     """某新区某中心 reports (no place in its name); the opening prints the zone once after its city's stem
     (“某市stem某新区政务服务”公众号): a unit of that city's zone."""

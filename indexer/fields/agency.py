@@ -650,6 +650,25 @@ def _bare_printings(name: str, text: str, covered: set[int]) -> int:
 _OWN_WORK = re.compile(rf"结合(?P<a>{AGENCY_NAME})(?:的)?(?:工作情况|工作实际|实际情况|实际工作)")
 
 
+# 2025年,街道收到…, ,街道主动公开…: a subdistrict's office speaking of itself by its level alone (after a
+# clause's start or its year, never 各街道 nor a named 某街道)
+_BARE_SUBDISTRICT = re.compile(r"(?:^|[，,。；;：:\n]|年)街道(?![办处])")
+
+
+def bare_subdistrict(paragraphs: list[str], limit: int = 15) -> AgencyFound | None:
+    """A report that names no agency but speaks of itself as 街道 (at least twice) and names one subdistrict
+    (《某街道主动公开事项目录》): that subdistrict's office. A last resort, after every finder."""
+    text = "\n".join(paragraphs[:limit])
+    if len(_BARE_SUBDISTRICT.findall(text)) < 2:
+        return None
+    named = {m.text for m in places_in(text)
+             if m.text.endswith("街道") and m.places and all(p.level == "township" for p in m.places)}
+    if len(named) != 1:
+        return None
+    name = named.pop()
+    return AgencyFound(place_only_agency(name), name, "pronoun")
+
+
 # 全年共印发《朔州市人民政府公报》6期: only a government issues its own gazette
 _OWN_GAZETTE = re.compile(
     rf"(?:印发|编印|印制|刊印|编发|发行|出版)了?[{HAN}]{{0,4}}?《(?P<p>[{HAN}]{{2,20}}?)(?:人民)?政府公报》")

@@ -17,6 +17,7 @@ from collections import Counter
 from ..gazetteer import places_in, zones_in
 from ..gazetteer.kinds import ZONE_END, ZONE_WORDS
 from .agency import (
+    bare_subdistrict,
     AgencyFound,
     agency_like,
     byline,
@@ -77,7 +78,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     sources = [f for f in found if f is not None]
     if not sources:
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
-                or self_named_subject(paragraphs) or gazette_government(paragraphs))
+                or self_named_subject(paragraphs) or gazette_government(paragraphs) or bare_subdistrict(paragraphs))
         return _placed(_full_name(last, paragraphs), paragraphs) if last else None
     primary = _district_dropped(_department_of_place(placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     primary = _centre_answering(primary, paragraphs)
@@ -190,8 +191,8 @@ def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 
     place, kind = split_place(found.name)
     if place or not kind or is_national(found.name) or is_pronoun(found.name):
         return found
-    if ZONE_END.search(kind) and len(ZONE_END.sub("", kind)) >= 2:  # 燕郊高新区: a zone named by a place of its own, which region.zone keeps
-        return found
+    if ZONE_END.search(kind) and len(ZONE_END.sub("", kind)) >= 2:
+        return found  # 燕郊高新区: a zone named by a place of its own, which region.zone keeps
     text = "\n".join(paragraphs[:limit])
     mentions = places_in(text)
     named = {m.text for m in mentions
