@@ -161,6 +161,10 @@ def test_first_sentence_needs_section_one():
         ("根据《条例》要求,某县教育体育局现向社会公开《2023年政府信息公开工作年度报告》。", "某县教育体育局"),
         ("根据《条例》,某某自治区形成了《2016年政府信息公开年度报告》。", "某某自治区人民政府"),
         ("根据《条例》要求,我局编制了本报告。", None),
+        # the report says whose year it sums up, the name closed by the year (a bank's branch after its head office)
+        ("该报告是对中国某某银行某州中心支行2013年有关政府工作相关信息的综述,主要分为七个部分。", "中国某某银行某州中心支行"),
+        ("本报告是对某县水利局2015年度政府信息公开工作的总结。", "某县水利局"),
+        ("本报告是对我局2015年度政府信息公开工作的总结。", None),
     ],
 )
 def test_compiler(sentence, expected):

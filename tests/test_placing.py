@@ -54,7 +54,10 @@ def test_agency_and_region_runs_the_placing_rules():
         ("国家统计局湖北调查总队", None),  # a province's corps prints a place the gazetteer reads
         ("国家统计局某某调查队", None),
         ("中山市统计局", None),
+        ("中国人民银行中山中心支行", "中山市"),  # the central bank's branch of a city, by the same unsafe stem
+        ("中国人民银行慈溪市支行", None),  # a place the gazetteer reads in the name
+        ("中国人民银行某某中心支行", None),
     ],
 )
-def test_a_survey_team_is_placed_by_its_stem(agency, place):
-    assert placing.survey_team_place(agency) == place
+def test_a_national_bodys_branch_is_placed_by_its_stem(agency, place):
+    assert placing.stem_branch_place(agency) == place

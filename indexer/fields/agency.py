@@ -68,6 +68,10 @@ _COMPILER_SUBJECT = re.compile(
     r"(?:(?:根据|依据|按照|结合)[^。；;]{0,80}?[，,]?\s*)?"
     rf"(?:编制|编写|制作|撰写|形成|汇总编制|向社会公开|向社会公布)(?:完成|并发布)?了?\s*(?:本|此|该|《|{YEAR_WORD})"
 )
+# 本报告是对A2013年政府信息公开工作的总结; 该报告是对A2013年有关政府工作相关信息的综述: the report says whose year it
+# sums up (the name closed by the year or 的: 中国人民银行 alone is not 中国人民银行某中心支行)
+_SUMMARY_OF = re.compile(
+    rf"(?:本|该|此)(?:年度)?报告(?:是|系)对(?P<a>{AGENCY_NAME})(?:{YEAR_WORD}|的)[^。]{{0,40}}?(?:综述|总结|梳理|汇总|回顾)")
 # 请与A办公室联系 / 可与A联系 / 请联系：A办公室，地址… / 联系单位：A
 _CONTACT = re.compile(
     rf"(?:请与|可与|请联系|联系(?:单位|部门|机关|人)?\s*[:：]\s*|咨询(?:单位)?\s*[:：]\s*)(?P<a>{NAME_CHAR}{{2,40}}?(?:{AGENCY_SUFFIX}|领导小组办公室))"
@@ -430,12 +434,13 @@ _SPEAKER_BEFORE = re.compile(r"[我本](?:局|委|厅|办|署|院|中心|机关|
 
 
 def compiler(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
-    """The agency that compiled the report (本报告由A编制): its office stands for it."""
+    """The agency that compiled the report (本报告由A编制), or whose year the report says it sums up (本报告是对A2013年…的
+    总结): its office stands for it."""
     for text in paragraphs[:limit]:
         m = _COMPILER.search(text)
         if m and _SPEAKER_BEFORE.search(text, 0, m.start()):  # 我局由指挥中心牵头: a unit of the agency, not it
             m = None
-        m = m or _COMPILER_SUBJECT.search(text)
+        m = m or _COMPILER_SUBJECT.search(text) or _SUMMARY_OF.search(text)
         if m:
             name = trim_lead(m.group("a"))
             found = _office_owner(name, "compiler")

@@ -105,14 +105,15 @@ PLACING_RULES: tuple[PlacingRule, ...] = (
 )
 
 
-# 国家统计局中山调查队, 国家统计局慈溪调查队: the statistics bureau's survey team of a city or a county, named by the
-# place's stem alone (a stem the gazetteer will not read alone: 中山 is also a district, a town, a road)
-_SURVEY_TEAM = re.compile(rf"^国家统计局(?P<stem>[{HAN}]{{2,4}}?)调查队$")
+# 国家统计局中山调查队, 中国人民银行湖州中心支行: a national body's branch in a city or a county, named by the place's
+# stem alone after the body (a stem the gazetteer will not read alone: 中山 is also a district, a town, a road)
+_STEM_BRANCH = re.compile(rf"^(?:国家统计局|中国人民银行|国家外汇管理局)(?P<stem>[{HAN}]{{2,4}}?)(?:调查队|中心支行|支行|中心支局|支局)$")
 
 
-def survey_team_place(agency: str) -> str | None:
-    """The city or county a survey team's name holds by its stem: the city first (中山 → 中山市), then a county."""
-    m = _SURVEY_TEAM.match(agency)
+def stem_branch_place(agency: str) -> str | None:
+    """The city or county a national body's branch names by its stem (国家统计局中山调查队, 中国人民银行湖州中心支行):
+    the city first (中山 → 中山市), then a county."""
+    m = _STEM_BRANCH.match(agency)
     if not m or places_in(agency, agency=True):
         return None
     for kind in ("市", "县", "区", "旗"):
@@ -128,7 +129,7 @@ def agency_and_region(found: AgencyFound | None, title: str | None, full_text: s
     if found is None:
         primary = [title] if title else []
         return None, resolve(primary, full_text).region if primary else Region(), None
-    team_place = survey_team_place(found.name)
+    team_place = stem_branch_place(found.name)
     if is_national(found.name) and not places_in(found.name, agency=True) and not team_place:
         return found.name, Region(), "national"
     primary = [team_place] if team_place else list(dict.fromkeys(t for t in (found.printed, found.name, title) if t))
