@@ -24,7 +24,10 @@ def _subdistrict_office(agency: str) -> bool:
 
 
 def _township(agency: str) -> bool:
+    """A township's unit (某镇人民政府, 某乡卫生院) or a subdistrict's office, however printed."""
     return bool(_TOWNSHIP.search(agency)) or _subdistrict_office(agency)
+
+
 # The level a place's own ending says, for a place the gazetteer does not hold (沐阳县: OCR).
 _LEVEL_BY_ENDING = ((re.compile(r"(?:省|自治区)$"), "province"), (re.compile(r"(?:自治州|州|盟|地区)$"), "city"),
                     (re.compile(r"(?:县|旗|区)$"), "county"), (re.compile(r"(?:镇|乡|街道|苏木)$"), "township"))
