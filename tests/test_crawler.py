@@ -98,3 +98,21 @@ def test_a_line_starting_with_one_label_may_hold_another_after_its_value():
 def test_a_box_date_under_any_usual_label():
     assert meta_from_pairs([("公开日期", "2025-01-24"), ("发布机构", "省教育厅")]) == {
         "published": "2025-01-24", "publisher": "省教育厅"}
+
+
+def test_a_box_written_as_pipe_rows_is_the_pipe_reader_s_not_a_crawler_header(tmp_path):
+    """索引号: | 1234/2023-00003 | 信息分类: | 其他 |: a CMS box printed as pipe rows, a label's value in the cell
+    after it. Read as a crawler's ``key: value`` header, each line's value ran on over the next pairs and the
+    box's issue date (发文日期: | 2023-01-18) was lost; the pipe reader takes each cell pair."""
+    text = ("索引号: | 1234/2023-00003 | 信息分类: | 其他 / 报告 |\n"
+            "发布机构: | 市城管局 | 发文日期: | 2023-01-18 |\n"
+            "文号: | 无号 | 主题词: | |\n"
+            "信息名称: | 某市城市管理局2022年政府信息公开工作年度报告 | ||\n"
+            "本年报由某市城市管理局编制。\n一、总体情况\n2022年，市城管局主动公开政府信息1646条。\n")
+    meta, body = split_header(text)
+    assert meta == {} and body == text
+    saved = tmp_path / "page.txt"
+    saved.write_text(text, encoding="utf-8")
+    report = extract(saved)
+    assert report.published == "2023-01-18"
+    assert report.title == "某市城市管理局2022年政府信息公开工作年度报告"

@@ -21,6 +21,8 @@ from .meta import meta_from_pairs, meta_key
 _PAIR = re.compile(r"^\s*([^\s:：]{1,8}(?:\s[^\s:：]{1,8})?)\s*[:：]\s*(.*?)\s*$")
 _SEPARATOR = re.compile(r"^\s*[=\-_*#~]{3,}\s*(?:正文|内容|body|content)?\s*[=\-_*#~]*\s*$", re.I)
 _HEAD_LINES = 30
+# A metadata box's row with its cells between pipes: 索引号: | 468049301/2023-00003 | 信息分类: | … |
+_BOX_ROW = re.compile(r"^\s*[|｜]?\s*[^\s|｜:：]{1,8}(?:\s[^\s|｜:：]{1,8})?\s*[:：]\s*[|｜]")
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
@@ -38,6 +40,9 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     end = None
     for i, line in enumerate(lines[:_HEAD_LINES]):
         if not line.strip():
+            continue
+        if _BOX_ROW.match(line):
+            kept.append(line)  # 发布机构: | 某局 | 发文日期: | 2023-01-18 |: a CMS box's pipe row, read by pipes.py
             continue
         m = _PAIR.match(line)
         if m and meta_key(m.group(1)) and not inline_pairs(m.group(2)):
