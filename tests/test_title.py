@@ -312,3 +312,19 @@ def test_a_bar_of_site_links_above_a_title_is_not_its_first_piece():
     assert title_of(lines) == "2023年政府信息公开工作年度报告"
     # a title broken inside its report words still joins (no bar between items)
     assert title_of(["某县水利局2023年度政府", "信息公开工作年度报告"]) == "某县水利局2023年度政府信息公开工作年度报告"
+
+
+def test_a_breadcrumb_of_words_between_spaces_yields_to_the_title_printed_alone_under_it():
+    """某市人民政府门户网站 某市某局 政府信息公开年报 某市某局2023年…报告: a page's breadcrumb whose crumbs only
+    spaces separate ends on the title, which the next line prints alone: that line is the title, not the crumbs."""
+    lines = ["页面:", "某市人民政府门户网站 某市人力资源和社会保障局 政府信息公开年报 某市人力资源和社会保障局2023年度信息公开工作年度报告",
+             "某市人力资源和社会保障局2023年度信息公开工作年度报告", "来源:本网   时间:2024-01-12 09:00:29",
+             "根据《中华人民共和国政府信息公开条例》规定，现公布某市人力资源和社会保障局2023年政府信息公开工作年度报告。"]
+    assert title_of(lines) == "某市人力资源和社会保障局2023年度信息公开工作年度报告"
+    lines[1] = lines[1].replace(" ", "")  # the display form of the line: its spaces dropped
+    assert title_of(lines) == "某市人力资源和社会保障局2023年度信息公开工作年度报告"
+    # a title in full above the same title without its province is no breadcrumb: the fuller one stays
+    assert title_of(["某省某市农业农村局2022年政府信息公开工作年度报告", "某市农业农村局2022年政府信息公开工作年度报告"]) \
+        == "某省某市农业农村局2022年政府信息公开工作年度报告"
+    # a title whose first words stand apart from the rest (某市 某局2023年…报告) is still one title
+    assert title_of(["某县 农业农村局2022年政府信息公开工作年度报告", "一、总体情况"]) == "某县 农业农村局2022年政府信息公开工作年度报告"

@@ -270,10 +270,28 @@ def title_of(paragraphs: list[str], meta_title: str | None = None, limit: int = 
         cleaned = clean_title_line(pieces[0]) if pieces else ""
         if is_title_line(cleaned):
             cands.append((_score(cleaned, limit), cleaned))
+    cands = [c for c in cands if not crumbs_before(c[1], [t for _, t in cands])] or cands
     if not cands:
         return quoted_title(paragraphs)
     best = max(cands, key=lambda c: c[0])
     return best[1]
+
+
+def crumbs_before(title: str, others: list[str]) -> bool:
+    """A candidate that is another candidate with crumbs put before it: a breadcrumb whose crumbs only spaces
+    separate (某市人民政府门户网站 某市某局 政府信息公开年报 某市某局2023年…报告; the display form drops the
+    spaces), the title printed alone on another line of the opening. What stands before must be crumbs (a site, a
+    column), not a place (某省某市某局2023年…报告 above 某市某局2023年…报告 is a title in full)."""
+    for other in others:
+        if len(other) < len(title) and title.endswith(other):
+            before = title[: -len(other)]
+            if before[-1:].isspace() or _CRUMB_WORD.search(before):
+                return True
+    return False
+
+
+# What a breadcrumb's crumbs say and a title's agency never does: a site, its home page, a column
+_CRUMB_WORD = re.compile(r"网站|首页|政务公开|信息公开|年报|年度报告")
 
 
 _QUOTED = re.compile(r"《(?P<t>[^《》]{6,80})》")
