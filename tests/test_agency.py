@@ -714,6 +714,16 @@ def test_a_bare_level_department_is_placed_by_its_own_channels_name():
     assert find_agency(None, other).name == "市商务局"  # a channel that names no place: no guess
 
 
+def test_a_bare_level_government_office_is_placed_by_its_governments_channel():
+    """市政府办公室 with “吕梁政务信息”微信公众号: a government's channels print its place's stem and 政务 (the
+    government's affairs), not its type's first characters (人民): the city's government office."""
+    paragraphs = ["根据条例编制本报告。", "一、总体情况", "2022年，市政府办公室按照有关要求，进一步深入贯彻条例。",
+                  "通过“吕梁政务信息”微信公众号发布信息297期。"]
+    assert find_agency(None, paragraphs).name == "吕梁市人民政府办公室"
+    other = paragraphs[:3] + ["通过“吕梁商务”微信公众号发布信息297期。"]
+    assert find_agency(None, other).name == "市人民政府办公室"  # a department's channel places no government
+
+
 def test_a_department_speaking_as_itself_whose_own_work_the_report_sums_up():
     """结合市水利局工作情况，特向社会公布2019年本局…报告 and 《吕梁水利信息网》: the city's water bureau."""
     paragraphs = ["根据《中华人民共和国政府信息公开条例》规定，结合市水利局工作情况，特向社会公布2019年本局信息公开年度报告。",

@@ -156,9 +156,11 @@ _LEVEL_ONLY = frozenset({"市", "县", "区", "旗"})
 
 def _type_stems(kind: str) -> set[str]:
     """How a department's channels shorten its type: its first two characters (商务局 → 商务), its known
-    short form without the last character (发展和改革局 → 发改)."""
+    short form without the last character (发展和改革局 → 发改); a government's and its office's, 政务."""
     stems = {kind[:2]} if len(kind) > 2 else set()
     stems.update(short[:-1] for short, full in abbreviations() if full == kind and len(short) > 2)
+    if kind.startswith("人民政府"):  # a government and its office: “吕梁政务信息”, the government's affairs
+        stems.add("政务")
     return stems
 
 
