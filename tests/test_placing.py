@@ -61,3 +61,19 @@ def test_agency_and_region_runs_the_placing_rules():
 )
 def test_a_national_bodys_branch_is_placed_by_its_stem(agency, place):
     assert placing.stem_branch_place(agency) == place
+
+
+def test_a_unit_on_a_site_named_by_its_citys_stem_and_its_districts_takes_that_district():
+    """西安•莲湖(www…)政府门户网站: a district's site named by the stems of its city and its own, a dot between
+    (held23 046, a development zone's committee of 2023): the zone's committee stands in that district. A unit with
+    a name of its own (某园开发区管委会) keeps it as printed; one named by its kind alone takes its county's name."""
+    text = "本报告电子版可在西安•莲湖(www.example.gov.cn)政府门户网站浏览、下载。"
+    region, agency = placing.unit_on_host_site("桃花开发区管委会", Region(), text)
+    assert (region.province, region.city, region.county, agency) == ("陕西省", "西安市", "莲湖区", "桃花开发区管委会")
+    region, agency = placing.unit_on_host_site("经济开发区管委会", Region(), text)
+    assert (region.county, agency) == ("莲湖区", "莲湖区经济开发区管委会")
+    region, agency = placing.unit_on_host_site("桃花开发区管委会", Region(), "可登录定州市人民政府网站查阅。")
+    assert (region.county, agency) == ("定州市", "桃花开发区管委会")
+    # a dot between words that are no city's and its district's stems places nothing
+    assert placing.unit_on_host_site("桃花开发区管委会", Region(), "详见“健康•生活”网站。") is None
+    assert placing.unit_on_host_site("桃花开发区管委会", Region(), "西安•莲湖文化节圆满举办。") is None  # no site

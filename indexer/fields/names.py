@@ -285,6 +285,16 @@ def is_unplaced_unit(name: str) -> bool:
     return bool(_UNPLACED_UNIT.fullmatch(name)) and not places_in(name, agency=True) and not zones_in(name)
 
 
+# 经济开发区管委会, 园艺场: the unit's kind and nothing before it
+_KIND_ONLY_UNIT = re.compile(rf"{ZONE_KIND}(?:管理委员会|管委会)|(?:园艺|林|农|垦殖|良种|茶|牧)场")
+
+
+def is_kind_only_unit(name: str) -> bool:
+    """An unplaced unit named by its kind alone (经济开发区管委会), no name of its own before the kind (桃园开发区管委会
+    has one): it is known by its county's name."""
+    return bool(_KIND_ONLY_UNIT.fullmatch(name))
+
+
 # An agency named by a bare county-level prefix (市应急管理局), not 市场监督管理局 or 区域…
 _BARE_COUNTY_LEVEL = re.compile(r"^(?:市(?!场)|县|区(?!域)|旗)")
 

@@ -17,11 +17,13 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..gazetteer import Region, county_government_named, county_printed_before, place_by_code, places_in, resolve
+from ..gazetteer import (
+    Region, county_government_named, county_printed_before, county_site_named, place_by_code, places_in, resolve,
+)
 from ..gazetteer.kinds import ZONE_END, ZONE_KIND
 from .agency import AgencyFound
 from .level import agency_level_of, is_national, is_township_agency, named_by_stem
-from .names import complete_level_prefix, is_bare_county_level, is_unplaced_unit, split_place
+from .names import complete_level_prefix, is_bare_county_level, is_kind_only_unit, is_unplaced_unit, split_place
 from .patterns import HAN
 
 # 某某高新区管理委员会: a zone's committee, the zone's name before it
@@ -50,11 +52,15 @@ def township_on_host_site(agency: str, region: Region, text: str) -> tuple[Regio
 
 
 def unit_on_host_site(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
-    """A unit printing no place (经济开发区管委会) on one county government's site (定州市人民政府): that county's."""
+    """A unit printing no place (经济开发区管委会) on one county government's site (定州市人民政府), or on a site
+    named by its city's stem and its county's (西安•莲湖 政府门户网站): that county's. A unit named by its kind
+    alone takes the county's name; one with a name of its own (桃园开发区管委会) keeps it as printed."""
     if region.code or is_township_agency(agency) or not is_unplaced_unit(agency):
         return None
-    host = county_government_named(text)
-    return (host, host.county + agency) if host and host.county else None
+    host = county_government_named(text) or county_site_named(text)
+    if not host or not host.county:
+        return None
+    return host, host.county + agency if is_kind_only_unit(agency) else agency
 
 
 def bare_level_on_host_site(agency: str, region: Region, text: str) -> tuple[Region, str] | None:

@@ -134,11 +134,12 @@ from .load import (  # noqa: F401  (tests reach the tables and the alias list)
 )
 from .lookup import places_in, zones_in
 from .model import LEVELS, MUNICIPALITIES, NATIONAL, Mention, Place, Region, Resolution, Zone, ZoneMention  # noqa: F401
-from .regions import county_government_named, county_printed_before, resolve, resolve_region
+from .regions import county_government_named, county_printed_before, county_site_named, resolve, resolve_region
 
 __all__ = [
     "county_government_named",
     "county_printed_before",
+    "county_site_named",
     "Region",
     "Place",
     "Mention",

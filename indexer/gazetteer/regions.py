@@ -499,6 +499,28 @@ def county_government_named(context: str) -> Region | None:
     return _gaz().region[units.pop()] if units and len(units) == 1 else None
 
 
+# 西安•莲湖(www.lianhu.gov.cn)政府门户网站: a district's site named by its city's stem and its own, a dot between
+_DOTTED_SITE = re.compile(
+    r"[•·・‧]\s*(?P<b>[\u4e00-\u9fff]{2,4}?)\s*(?:[(（][^()（）]{0,60}[)）])?\s*(?:政府门户网站|门户网站|政府网站|政府网|官网|网站)")
+
+
+def county_site_named(context: str) -> Region | None:
+    """The region of the one county-level unit whose site the text names by its city's stem and its own, a dot
+    between (西安•莲湖 政府门户网站): the host of a unit that prints no place of its own. None when the stems name
+    no city and one unit of it, or the text names more than one such site."""
+    g = _gaz()
+    units: set[str] = set()
+    for m in _DOTTED_SITE.finditer(context):
+        before = context[max(0, m.start() - 4) : m.start()].rstrip()
+        cities = {_node(p) for k in (2, 3, 4) if len(before) >= k
+                  for mention in places_in(before[-k:]) if (mention.start, mention.end) == (0, k)
+                  for p in mention.places if p.level == "city"}
+        unit = _county_of_stem(m.group("b"), cities.pop(), g) if len(cities) == 1 else None
+        if unit:
+            units.add(unit)
+    return g.region[units.pop()] if len(units) == 1 else None
+
+
 def _counties_before(context: str, follows) -> set[str] | None:
     """The county-level units the text prints right before what `follows(end)` accepts; None when one
     of those names is ambiguous (鼓楼区) or no county (a prefecture's government): no guess then."""
