@@ -7,7 +7,10 @@ from the table's own sums, never guessed:
 * a figure is ``0`` or starts with 1-9 (``05`` is no figure), with at most
   one decimal point and well-placed thousands separators (``1,234``) inside
   it; a space in the run is always a cut, and so is a sign (``40增4947``:
-  增4 starts a figure);
+  增4 starts a figure); a word sign alone (``0增25``: 0, 增, 25) may be a cell
+  too, a change the report printed without its figure, so such a run cuts both
+  ways; a cut only a lone sign makes (``8减2`` in three) is none (a blank may
+  have left no trace);
 * `splits` lists every way to cut a run into n figures, optionally in groups
   whose last figure is the sum of the others (a table-3 row: six applicant
   columns and 总计; table 4: three groups of 维持 纠正 其他 尚未审结 总计);
@@ -31,6 +34,7 @@ MAX_FIGURE = 16  # characters of one figure (1,234,567,890.12)
 _FIGURE = re.compile(r"(?:[+\-]|增|减)?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
 _PIECE = re.compile(r"(?:[+\-]|增|减)?[\d.,]+")
 _UNIT = re.compile(r"(万元|元)$")
+_LONE_SIGNS = ("增", "减")  # a change printed as its sign alone (本年增/减: 增): a cell without a figure
 
 Split = tuple[str, ...]
 
@@ -76,6 +80,9 @@ def splits(run: str, n: int, groups: tuple[int, ...] = (), limit: int = 10_000) 
         out = solver.solve(groups, limit)
     except _TooMany:
         return None
+    if all(any(f in _LONE_SIGNS for f in s) for s in out):
+        return []  # a sign alone only ever doubts a cut: read by itself (8减2 as 8 | 减 | 2) it may be a blank that
+        # left no trace (8 | 减2 | blank)
     if unit:
         out = [s[:-1] + (s[-1] + unit.group(1),) for s in out]
     return out
@@ -129,6 +136,9 @@ class _Solver:
         key = (a, b)
         if key not in self._figures:
             text = self.text[a:b]
+            if text in _LONE_SIGNS and not self.summed:
+                self._figures[key] = Decimal(0)  # a cell printing only its sign; no sum holds one
+                return self._figures[key]
             ok = b <= self.wall[a] and _FIGURE.fullmatch(text) is not None
             self._figures[key] = _value(text) if ok else None
         return self._figures[key]

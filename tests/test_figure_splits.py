@@ -119,3 +119,16 @@ def test_combine_skips_what_cannot_be_completed():
 
     assert combine({"total": [total], "x": [a, b]}, holds, possible=possible)["x"] == [a]
     assert b in seen
+
+
+def test_a_word_sign_alone_may_be_a_cell():
+    """0增25: 0 | 增 | 25 (a change printed without its figure) as well as 0 | 增2 | 5; the cut is not known."""
+    found = splits("0增25", 3)
+    assert ("0", "增", "25") in found and ("0", "增2", "5") in found
+    assert agreed(row_candidates("0增25", 3), 3) == ["0", None, None]
+
+
+def test_a_cut_that_only_a_lone_sign_makes_is_no_cut():
+    """8减2 in three cells: 8 | 减 | 2, or 8 | 减2 and a blank that left no trace; nothing is read."""
+    assert splits("8减2", 3) == []
+    assert agreed(row_candidates("8减2", 3), 3) == [None, None, None]

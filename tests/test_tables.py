@@ -865,3 +865,44 @@ def test_table_4_figures_under_their_header_words_in_pdf_to_text_layout_get_thei
     got = {k: v for k, v in values(text_report(text)[0]).items() if k.startswith(("review.", "litigation."))}
     assert got == {"review.upheld": 3, "review.pending": 4, "review.total": 7,
                    "litigation.direct.upheld": 6, "litigation.direct.pending": 2, "litigation.direct.total": 8}
+
+
+
+
+def test_a_change_printed_as_its_sign_alone_leaves_the_row_s_other_figures_in_place():
+    """行政处罚 | 0 | 增 | 25: 增 is 本年增/减 without its figure (absent); 25 is 处理决定数量, 0 上一年项目数量."""
+    for sep in ("\t", " "):
+        result, _ = text_report(
+            ACTIVE_2019_HEAD
+            + "第二十条第（六）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+            + f"行政处罚{sep}0{sep}增{sep}25\n行政强制{sep}0{sep}0{sep}0\n"
+        )
+        v = values(result)
+        assert v["active.penalty.prev_items"] == 0 and v["active.penalty.decisions"] == 25, sep
+        assert "active.penalty.change" not in v
+
+
+def test_a_sign_set_apart_from_its_figure_joins_it_when_the_row_has_a_cell_too_many():
+    """行政许可 | 92 | 增 | 98 | 0 under three columns: 增 98 is one cell (增98), a converter set it apart."""
+    result, _ = text_report(
+        ACTIVE_2019_HEAD
+        + "第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+        "行政许可\t92\t增\t98\t0\n其他对外管理服务事项\t0\t0\t0\n"
+    )
+    v = values(result)
+    assert (v["active.licensing.prev_items"], v["active.licensing.change"], v["active.licensing.decisions"]) == (92, 98, 0)
+
+
+def test_two_header_cells_run_together_are_both_columns():
+    """信息内容 | 上一年项目数量本年增/减 | 处理决定数量 (pdftotext -layout put one space between two header cells): three
+    columns; a row of three figures fills them; a row of two under such a header is not guessed (which column
+    lost its figure, the converter that glued the header does not say)."""
+    result, _ = text_report(
+        ACTIVE_2019_HEAD
+        + "第二十条第（五）项\n信息内容               上一年项目数量 本年增/减            处理决定数量\n"
+        "行政许可               92       增98             0\n"
+        "其他对外管理服务事项   7                         3\n"
+    )
+    v = values(result)
+    assert (v["active.licensing.prev_items"], v["active.licensing.change"], v["active.licensing.decisions"]) == (92, 98, 0)
+    assert not any(k.startswith("active.other_services.") for k in v)

@@ -140,3 +140,19 @@ def test_the_template_loads_no_reader_mapper_or_record():
     assert "indexer.template" in loaded
     assert not {m for m in loaded if m.startswith(("indexer.readers", "indexer.tables", "indexer.record",
                                                     "indexer.structure", "indexer.gazetteer"))}
+
+
+@pytest.mark.parametrize("cell", ["增", "减", "增加", "减少", "+", "＋"])
+def test_a_sign_printed_without_its_figure_is_absent(cell):
+    """本年增/减 printed as 增 alone: a change whose amount the report left out, not a label, never 0."""
+    assert parse_number(cell) is None
+    assert cell_kind(cell) == "absent"
+
+
+def test_column_labels_run_together_in_one_cell():
+    from indexer.template.labels import glued_columns
+    assert [lab.key for lab in glued_columns("上一年项目数量本年增/减")] == ["prev_items", "change"]
+    assert [lab.key for lab in glued_columns("上一年项目数量 本年增/减")] == ["prev_items", "change"]
+    assert [lab.key for lab in glued_columns("采购项目数量采购总金额")] == ["items", "amount_yuan"]
+    assert glued_columns("上一年项目数量") == ()  # one label is no glued cell
+    assert glued_columns("上一年项目数量合计") == ()  # a piece left over

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..template.labels import (ACTIVE, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS, APPLY, APPLY_COLUMNS, KINDS, LABELS, Label,
+from ..template.labels import (ACTIVE, glued_columns, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS, APPLY, APPLY_COLUMNS, KINDS, LABELS, Label,
                                label_core, match_label)
 from ..textnorm import match_form, simplified
 
@@ -22,6 +22,7 @@ class Column:
     start: int | None
     end: int | None
     unit: str | None = None  # the money unit its header printed; UNIT_UNKNOWN when no header was read for it
+    glued: bool = False  # its header cell held another column's label too (上一年项目数量本年增/减)
 
 
 @dataclass(slots=True)
@@ -82,6 +83,10 @@ def header_matches(row: Row, kinds: tuple[str, ...] = KINDS) -> list[tuple[Label
     if out is None:
         out = []
         for text, start, end in header_runs(row.cells):
+            glued = glued_columns(text, kinds)
+            if glued:  # 上一年项目数量本年增/减 in one cell: both columns, where the cell stands
+                out += [(lab, start, end, text) for lab in glued]
+                continue
             lab = match_label(text, ("col", "head"), kinds)
             if lab is not None:
                 out.append((lab, start, end, text))
@@ -155,7 +160,8 @@ def build_layout(rows: list[Row]) -> Layout | None:
     columns = []
     for key in order:
         s, e, text = leaves[key][0]
-        columns.append(Column(key, s if positional else None, e if positional else None, _unit_of(text)))
+        columns.append(Column(key, s if positional else None, e if positional else None, _unit_of(text),
+                              glued=bool(glued_columns(text, (kind,)))))
     return Layout(kind, columns, grid, width, positional)
 
 

@@ -8,6 +8,7 @@ labelled neighbours. The template is voted by the labels only one template print
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -38,6 +39,29 @@ def _sequential(cells: list[str], kinds: list[str], start: int, stop: int) -> li
     while out and not out[-1][1].strip():
         out.pop()
     return out
+
+
+_LONE_SIGN = re.compile(r"^\s*(?:增加?|减少?|[+＋])\s*$")
+
+
+def signs_joined(seq: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
+    """A row's cells with a sign standing alone before a figure joined to it (92 | 增 | 98 | 0: a converter set 增98
+    apart) when the row holds more cells than its `n` columns and joining makes exactly `n`; a sign alone where
+    the row has just its columns' cells (0 | 增 | 25) is a change printed without its figure, left as it is."""
+    if len(seq) <= n:
+        return seq
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(seq):
+        at, cell = seq[i]
+        if _LONE_SIGN.match(cell) and i + 1 < len(seq) and parse_number(seq[i + 1][1]) is not None \
+                and parse_number(cell.strip() + seq[i + 1][1].strip()) is not None:
+            out.append((at, cell.strip() + seq[i + 1][1].strip()))
+            i += 2
+        else:
+            out.append((at, cell))
+            i += 1
+    return out if len(out) == n else seq
 
 
 def _positional(row: Row, layout: Layout, columns: list[Column]) -> list[tuple[int, str]] | None:
@@ -142,14 +166,17 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
                 blanks_kept: bool = False) -> list[tuple[Column, str]]:
     """(column, cell) pairs of one row segment; cells that are blank or absent are left out by the caller.
     `blanks_kept`: the report's rows keep blank cells between figures (see `_cells_after_label`)."""
-    seq = _sequential(row.cells, row.kinds, start, stop)
     n = len(columns)
+    seq = signs_joined(_sequential(row.cells, row.kinds, start, stop), n)
     if len(seq) == n:
         return list(zip(columns, (v for _, v in seq)))
     if whole_row:
         pos = _positional(row, layout, columns)
         if pos is not None:
             return list(zip(columns, (v for _, v in pos)))
+    if len(seq) < n and any(c.glued for c in columns):
+        return []  # 92 0 under 上一年项目数量本年增/减 | 处理决定数量: the header's cells ran together, so its columns
+        # have no places, and which column lost its figure is not known
     if len(seq) < n:  # 二、上年结转 | | | | | | | 0: blanks hold their places
         keys = [c.key for c in columns]
         for cut in (False, True):

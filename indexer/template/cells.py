@@ -1,6 +1,7 @@
 """A table cell as a number: ``1,234``, ``4279099.95 元``, ``12.5万元``, ``增4``/``减2``; blank and absent markers.
 
-An empty cell, ``—``, ``-``, ``/``, ``无`` is absent, never 0; `convert` puts a figure in its metric's unit
+An empty cell, ``—``, ``-``, ``/``, ``无`` is absent, never 0, and so is a sign printed without its figure
+(``增``, ``减少``, ``+``: a change whose amount the report left out); `convert` puts a figure in its metric's unit
 (元 for amount_yuan, 万元 for amount_wan).
 """
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-_ABSENT = re.compile(r"^(?:[—\-－–―_/／\\、.。·…*×xX?？]+|无|空|暂无|没有|不适用|未统计|n/?a|null)$", re.IGNORECASE)
+_ABSENT = re.compile(r"^(?:[—\-－–―_/／\\、.。·…*×xX?？]+|无|空|暂无|没有|不适用|未统计|n/?a|null|增加?|减少?|[+＋])$", re.IGNORECASE)
 _NUMBER = re.compile(
     r"^(?P<sign>增加?|减少?|[+＋\-−－])?"
     r"(?P<int>\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](?P<frac>\d+))?"

@@ -298,6 +298,34 @@ def match_label(text: str, roles: tuple[str, ...], kinds: tuple[str, ...] = KIND
     return best
 
 
+@lru_cache(maxsize=4096)
+def glued_columns(text: str, kinds: tuple[str, ...] = KINDS) -> tuple[Label, ...]:
+    """The column labels of one table a header cell holds one after another with nothing between them (上一年项目数量
+    本年增/减, two header cells a converter put in one): those labels in order when they make up the whole cell and
+    are two or more, else (). A cell that is one label, or holds anything else, is no such cell."""
+    core = label_core(text)
+    if len(core) < 4:
+        return ()
+    for kind in kinds:
+        alts = [(label_core(a), lab) for lab in LABELS if lab.kind == kind and lab.role == "col" for a in lab.alts]
+        alts = [(a, lab) for a, lab in alts if len(a) >= 2]
+
+        def cut(at: int) -> tuple[Label, ...] | None:
+            if at == len(core):
+                return ()
+            for alt, lab in sorted(alts, key=lambda x: -len(x[0])):
+                if core.startswith(alt, at):
+                    rest = cut(at + len(alt))
+                    if rest is not None:
+                        return (lab,) + rest
+            return None
+
+        found = cut(0)
+        if found and len(found) >= 2:
+            return found
+    return ()
+
+
 _TEMPLATE_WORDS = {
     "2019": ("本年新制作数量", "上一年项目数量", "其他对外管理服务事项", "政府集中采购"),
     "2021": ("本年制发件数", "本年收费金额", "逾期不补正", "缴纳费用"),
