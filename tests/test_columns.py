@@ -207,3 +207,45 @@ def test_a_2019_table_2_in_text_boxes_gives_the_blocks_whose_order_cannot_matter
     assert (m["active.fees.prev_items"], m["active.fees.change"]) == (3, -1)
     assert (m["active.procurement.items"], m["active.procurement.amount_yuan"]) == (2, 0)
     assert not any(k.startswith(("active.licensing.", "active.other_services.")) for k in m)
+
+
+def _boxes_own(tail: list[str], before: str = "") -> str:
+    """A 2021 table 2 as pdfminer writes a ruled one whose label boxes touch their row's first cell: 行政规范性文件 5 on
+    one line, the (一) block's other figures after the (五) article's line, in an order of the tool's."""
+    body = ["第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数 现行有效件数", "0", "规章", "行政规范性文件 5",
+            "第二十条第（五）项", "信息内容", "0", "5", "0", "2", "行政许可", "本年处理决定数量", "31", "第二十条第（六）项",
+            "信息内容", "行政处罚", "行政强制", "本年处理决定数量", "7", "0", *tail]
+    return ("某乡2024年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n二、主动公开政府信息情况\n" + before
+            + "\n\n".join(body) + "\n\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n")
+
+
+FEE_BLOCK = ["第二十条第（八）项", "信息内容", "行政事业性收费 0", "本年收费金额（单位：万元）"]
+
+
+def test_text_boxes_with_a_label_holding_its_row_s_first_figure(tmp_path):
+    """The boxes' figures still make each article's block: (五) 31, (六) 7 over 0, (八) 0; (一)'s unlike figures, in rows
+    or in columns, stay absent but for the figure its label's line holds, its row's first cell."""
+    path = tmp_path / "boxes.txt"
+    path.write_text(_boxes_own(FEE_BLOCK), encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert (m["active.licensing.decisions"], m["active.penalty.decisions"], m["active.coercion.decisions"]) == (31, 7, 0)
+    assert m["active.fees.amount_wan"] == 0 and m["active.normative.issued"] == 5
+    assert not any(k.startswith("active.rules.") for k in m)
+    assert not any(k in m for k in ("active.normative.repealed", "active.normative.in_force"))
+
+
+def test_text_boxes_after_a_sentence_under_the_heading(tmp_path):
+    """A sentence stating the figures between the section's heading and the table stays prose; the boxes are read."""
+    path = tmp_path / "boxes.txt"
+    path.write_text(_boxes_own(FEE_BLOCK, before="本年制发文件5件，行政许可共处理决定31起，行政\n处罚共处理决定7起。\n\n"),
+                    encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert (m["active.licensing.decisions"], m["active.penalty.decisions"], m["active.coercion.decisions"]) == (31, 7, 0)
+
+
+def test_text_boxes_of_a_table_cut_after_its_first_articles(tmp_path):
+    """A page's opening that ends after (六): the blocks of the articles it prints are read."""
+    path = tmp_path / "boxes.txt"
+    path.write_text(_boxes_own([]), encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert (m["active.licensing.decisions"], m["active.penalty.decisions"], m["active.coercion.decisions"]) == (31, 7, 0)

@@ -132,6 +132,7 @@ def _skip_blank(lines: list[str], i: int) -> int:
 
 
 _TABLE2_START = re.compile(r"^[二2][、.．]\s*主动公开政府信息情况$")
+_LABEL_AND_FIGURE = re.compile(r"^(\S+)\s+([+\-−增减]?\d[\d,.]*(?:万元|元)?)$")  # 行政规范性文件 18
 _NEXT_SECTION = re.compile(r"^[三3][、.．]")
 _BLOCKS = {
     "2021": (("一", ("rules", "normative"), ("issued", "repealed", "in_force")), ("五", ("licensing",), ("decisions",)),
@@ -169,20 +170,36 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
     if start is None:
         return lines
     end = next((i for i in range(start + 1, len(lines)) if _NEXT_SECTION.match(lines[i].strip())), len(lines))
+    # prose between the heading and the table's first article (a sentence that states the figures) stays as it is
+    first = next((i for i in range(start + 1, end) if _ARTICLE.match(lines[i].strip())), end)
+    if any(_FIGURE.match(t) or _table2_word(t) for t in (lines[i].strip() for i in range(start + 1, first)) if t):
+        first = start + 1
     runs: list[list[str]] = []
+    after: list[int] = []  # for each run, how many article lines (第二十条第（N）项) came before it
+    articles = 0
+    own: dict[str, str] = {}  # a row label that kept its first figure on its line (行政规范性文件 18): that figure
     previous_figure = False
     piece = ""  # a header word the tool broke over two lines: 本年新 / 制作数量
-    for line in lines[start + 1:end]:
+    for line in lines[first:end]:
         text = line.strip()
         if not text:
             continue
         if _FIGURE.match(text) and not piece:
             if not previous_figure:
                 runs.append([])
+                after.append(articles)
             runs[-1].append(text)
             previous_figure = True
             continue
         previous_figure = False
+        articles += bool(_ARTICLE.match(text))
+        labelled = _LABEL_AND_FIGURE.match(text) if not piece else None
+        row = match_label(labelled.group(1), ("row",), (ACTIVE,)) if labelled else None
+        if row is not None and row.key not in own:
+            own[row.key] = labelled.group(2)
+            runs.append([labelled.group(2)])  # a run of its own: the box of the row's first cell
+            after.append(articles)
+            continue
         if _table2_word(piece + text):
             piece = ""
         elif piece or _FIGURE.match(text):
@@ -194,28 +211,34 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
     template = template_of_text("\n".join(lines[start:end]))
     if template not in _BLOCKS:
         return lines
-    blocks = _runs_into_blocks(runs, [len(rows) * len(cols) for _, rows, cols in _BLOCKS[template]])
+    sizes = [len(rows) * len(cols) for _, rows, cols in _BLOCKS[template]]
+    blocks = _runs_into_blocks(runs, sizes[:articles] if 0 < articles < len(sizes) else sizes, after)  # a table cut
+    # after its first articles (the page's opening ends there) holds their blocks alone
     if blocks is None:
         return lines
-    out = [lines[start]]
-    for (article, rows, cols), (figures, several) in zip(_BLOCKS[template], blocks):
+    out = lines[start:first]
+    for b, ((article, rows, cols), (figures, several, last)) in enumerate(zip(_BLOCKS[template], blocks)):
         if len(rows) > 1 and len(cols) > 1 and len(set(figures)) > 1:
-            if several:
+            if several and not (any(r in own for r in rows) and last > b + 1):
                 return lines  # runs of unlike figures that may be its rows written as rows: the usual reading's
-            figures = [""] * len(figures)
+                # (unless a row kept its first figure on its label's line and the block's other figures came after the
+                # next article's line: boxes in the tool's order, not rows)
+            # in rows or in columns, the text does not say; a label's own figure is its row's first cell
+            figures = [own.get(r, "") if c == 0 else "" for r in rows for c in range(len(cols))]
         out += [f"第二十条第（{article}）项", "\t".join(["信息内容"] + [_COLUMN_NAMES[c] for c in cols])]
         out += ["\t".join([_ROW_NAMES[template][r]] + figures[n * len(cols):(n + 1) * len(cols)]) for n, r in enumerate(rows)]
     return lines[:start] + out + [""] + lines[end:]
 
 
-def _runs_into_blocks(runs: list[list[str]], sizes: list[int]) -> list[tuple[list[str], bool]] | None:
+def _runs_into_blocks(runs: list[list[str]], sizes: list[int], after: list[int]) -> list[tuple[list[str], bool, int]] | None:
     """The figure runs, in order, as the articles' blocks of `sizes` figures, each with whether it came in several
     runs: a block's figures may come in runs one after another (pdfminer puts 行政强制 between 行政处罚's 0 and its
-    own; a block written row by row, 行政许可 0 0 0 / 其他对外管理服务事项 0 0 0); one run never fills two blocks."""
-    blocks: list[tuple[list[str], bool]] = []
+    own; a block written row by row, 行政许可 0 0 0 / 其他对外管理服务事项 0 0 0); one run never fills two blocks.
+    With each block, how many article lines came before its last run (`after`, one count per run)."""
+    blocks: list[tuple[list[str], bool, int]] = []
     current: list[str] = []
     pieces = 0
-    for run in runs:
+    for run, seen in zip(runs, after):
         if len(blocks) == len(sizes):
             return None
         current += run
@@ -223,7 +246,7 @@ def _runs_into_blocks(runs: list[list[str]], sizes: list[int]) -> list[tuple[lis
         if len(current) > sizes[len(blocks)]:
             return None
         if len(current) == sizes[len(blocks)]:
-            blocks.append((current, pieces > 1))
+            blocks.append((current, pieces > 1, seen))
             current, pieces = [], 0
     return blocks if len(blocks) == len(sizes) and not current else None
 
