@@ -164,6 +164,10 @@ def test_short_autonomous_places_take_their_full_name():
         ("某乡人民政府办公室政府信息公开办公室", "某乡人民政府"),  # the disclosure office of the government's office
         ("某市人民政府外事办公室", "某市人民政府外事办公室"),  # an agency of its own
         ("某县财政局信息中心", "某县财政局"),  # 请与某县财政局信息中心联系: the unit answering for its bureau
+        ("某县某镇政府综合督考办公室", "某县某镇政府"),  # any office of a township's government is internal
+        ("某县某乡人民政府社会事务办公室", "某县某乡人民政府"),
+        ("某街道办事处综合治理办公室", "某街道办事处"),
+        ("某县人民政府金融工作办公室", "某县人民政府金融工作办公室"),  # a county government's office: an agency
     ],
 )
 def test_drop_internal_office(printed, owner):

@@ -812,3 +812,13 @@ def test_a_zone_unit_printing_no_place_whose_zone_the_text_prints_after_its_city
             "一、总体情况\n(一)主动公开情况\n2024年,我中心通过门户网站、吉安章江新区政务服务微信公众号等平台主动公开信息180篇。\n" + BODY)
     check(text, {"agency": "章江新区政务服务中心", "agency_level": "county", "province": "江西省", "city": "吉安市",
                  "county": None, "zone": "章江新区"})
+
+
+def test_a_township_contact_line_naming_an_office_of_its_government():
+    """A township's report whose contact line names its government's office by what it does (某镇政府综合督考办公室):
+    the office stands for the township's government, whatever the office is called."""
+    text = ("根据《中华人民共和国政府信息公开条例》规定,特向社会公布2021年度本镇政府信息公开年度报告。本报告中所列数据的统计期限"
+            "自2021年1月1日起至2021年12月31日止。如对本报告有任何疑问,请与湖州市吴兴区八里店镇政府综合督考办公室联系"
+            "(电话:0572-0000000)。\n一、总体情况\n2021年,我镇深入贯彻实施《条例》。\n" + BODY)
+    check(text, {"agency": "湖州市吴兴区八里店镇人民政府", "agency_level": "township", "province": "浙江省",
+                 "city": "湖州市", "county": "吴兴区"})

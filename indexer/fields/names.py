@@ -47,6 +47,11 @@ _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
 _COMMITTEE_END = re.compile(r"(?:管理委员会|管委会)$")
 # The office of a place's own administration (临沂高新区党政办公室); never 办事处, a subdistrict's agency.
 _PLACE_OFFICE = re.compile(r"^(?:(?:党政|综合|党政综合)?办公室|党政办)$")
+# A township's government (某镇政府, 某乡人民政府) or a subdistrict office has no agency among its offices: any office
+# of it named by what it does (综合督考办公室, 社会事务办公室) is internal. A county's (某县人民政府金融工作办公室) may be
+# an agency of its own and is left alone.
+_TOWNSHIP_GOVERNMENT_END = re.compile(r"(?:[乡镇](?:人民)?政府|街道办事处)$")
+_NAMED_OFFICE = re.compile(rf"^[{HAN}]{{2,6}}办公室$")
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +128,8 @@ def drop_internal_office(name: str) -> str:
         if _INTERNAL_UNIT.match(tail) and not is_pronoun(head) and (
                 _AGENCY_END.search(head) or (_PLACE_OFFICE.match(tail) and is_place_name(head))):
             return drop_internal_office(head)  # XX局办公室; 临沂高新区党政办公室: a zone's own office
+        if _NAMED_OFFICE.match(tail) and _TOWNSHIP_GOVERNMENT_END.search(head) and not is_pronoun(head):
+            return head  # 某镇政府综合督考办公室
     return name
 
 
