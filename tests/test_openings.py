@@ -822,3 +822,24 @@ def test_a_township_contact_line_naming_an_office_of_its_government():
             "(电话:0572-0000000)。\n一、总体情况\n2021年,我镇深入贯彻实施《条例》。\n" + BODY)
     check(text, {"agency": "湖州市吴兴区八里店镇人民政府", "agency_level": "township", "province": "浙江省",
                  "city": "湖州市", "county": "吴兴区"})
+
+
+def test_a_subdistrict_of_a_common_name_placed_by_its_county_stem():
+    """北街街道 is the name of subdistricts in several counties; the opening prints its county only by the
+    stem (西秀乡镇街道动态): the one 北街街道 of a county with that stem. Without the stem, no guess."""
+    text = ("北街街道2024年政府信息公开工作年度报告\n一、总体情况\n2024年,北街街道认真贯彻落实《条例》要求。\n"
+            "(一)主动公开情况\n通过政府门户网站累计发布工作动态信息120条,其中重点聚焦西秀乡镇街道动态58条。\n" + BODY)
+    check(text, {"agency": "北街街道办事处", "agency_level": "township", "province": "贵州省", "city": "安顺市",
+                 "county": "西秀区"})
+    bare = text.replace("重点聚焦西秀乡镇街道动态", "重点聚焦乡镇街道动态")
+    r = record(bare).to_dict()
+    assert r["region"]["county"] is None
+
+
+def test_a_subdistrict_named_like_a_county_is_not_placed_by_its_own_name():
+    """朝阳街道 exists in many counties and 朝阳 is also the stem of 朝阳区 and 朝阳县: the township's own name
+    is no county printed, so nothing is guessed."""
+    text = ("朝阳街道2024年政府信息公开工作年度报告\n一、总体情况\n2024年,朝阳街道认真贯彻落实《条例》要求,"
+            "主动公开政府信息120条。\n" + BODY)
+    r = record(text).to_dict()
+    assert r["region"]["county"] is None

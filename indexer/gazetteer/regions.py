@@ -273,6 +273,8 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
     if len({_node(c) for c in cands}) > 1:
         others = [m for ms in per_text for m in ms if m is not anchor]
         cands = _settle(cands, [others, places_in(context) if context else []], g)
+        if len({_node(c) for c in cands}) > 1 and context:
+            cands = _township_by_county_stem(cands, context, g)
     region = cands[0].region if len({_node(c) for c in cands}) == 1 else _common_region(cands, g)
     stem_unit = _county_after_city(text, anchor.end, region, context, g)
     if stem_unit is not None:  # 内江市隆昌生态环境局: the county printed by its stem after its city
@@ -303,6 +305,21 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
             region = g.region[city]
         region = _with_zone(region, name)
     return Resolution(region, tuple(cands), "primary")
+
+
+def _township_by_county_stem(cands: list[Place], context: str, g: _Gazetteer) -> list[Place]:
+    """Townships of one name in several counties (北街街道), the text printing one of those counties only by its
+    stem (甘州乡镇街道动态): the township of that county. Several or none printed: the candidates as they were."""
+    if any(c.level != "township" for c in cands):
+        return cands
+    counties = {c.region.code for c in cands}
+    short = re.sub(r"(?:街道|镇|乡)$", "", cands[0].name)
+    context = context.replace(short, "")  # 朝阳街道 prints 朝阳, no county's stem
+    printed = {code for stem, codes in g.county_stems().items() if len(stem) >= 2 and stem in context
+               for code in codes if code in counties}
+    if len(printed) != 1:
+        return cands
+    return [c for c in cands if c.region.code in printed]
 
 
 def _county_after_city(text: str, at: int, region: Region, context: str, g: _Gazetteer) -> str | None:
