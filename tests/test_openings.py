@@ -843,3 +843,17 @@ def test_a_subdistrict_named_like_a_county_is_not_placed_by_its_own_name():
             "主动公开政府信息120条。\n" + BODY)
     r = record(text).to_dict()
     assert r["region"]["county"] is None
+
+
+def test_a_county_office_naming_itself_only_as_the_sender_of_its_plan():
+    """No title and no agency but 县政府办公室: the opening says it sent down (下发了) a notice of a county's
+    government office printing the county's plan (《某县人民政府办公室关于印发某县政务公开工作要点的通知》): that
+    office reports. A notice it follows (按照《某市人民政府办公室关于印发…》) is another's."""
+    text = ("根据《中华人民共和国政府信息公开条例》规定编制本报告。报告数据统计期限为2024年1月1日至2024年12月31日。\n"
+            "一、总体情况\n按照《抚顺市人民政府办公室关于印发抚顺市2024年政务公开工作要点的通知》,下发了《新宾满族自治县"
+            "人民政府办公室关于印发新宾满族自治县政务公开工作要点的通知》。\n(一)主动公开情况\n全县通过县政府网站公开发布信息"
+            "1200条。\n(二)依申请公开情况\n县政府办公室共受理政府信息公开申请6件。\n" + BODY)
+    check(text, {"agency": "新宾满族自治县人民政府办公室", "agency_level": "county", "province": "辽宁省",
+                 "city": "抚顺市", "county": "新宾满族自治县"})
+    followed = text.replace(",下发了《新宾满族自治县人民政府办公室关于印发新宾满族自治县政务公开工作要点的通知》", "")
+    assert record(followed).agency != "抚顺市人民政府办公室"

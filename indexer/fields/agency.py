@@ -459,6 +459,13 @@ _OWN_PLAN = re.compile(
     r"[^》]{0,8}》"
 )
 
+# 下发了《某县人民政府办公室关于印发某县政务公开工作要点的通知》: the notice that sends its own plan down is the
+# reporter's; a notice it follows (按照《某市人民政府办公室关于印发…》) has no such verb and is another's
+_OWN_NOTICE = re.compile(
+    rf"(?:制定|制发|印发|下发|出台)(?:并下发)?了?《(?P<a>{NAME_CHAR}{{2,40}}?)关于印发[^》]{{0,30}}?"
+    r"(?:政务公开|政府信息公开|信息公开)[^》]{0,16}(?:要点|方案|计划|清单|安排|目录|指南|制度|办法|细则)[^》]{0,10}》"
+)
+
 
 # 在政府网站县林业和草原局专栏转载…, 通过市政府门户网站“市教育局”栏目公开…: the department's own column on its
 # government's site, where a department without a site of its own publishes
@@ -479,7 +486,7 @@ def own_plan(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
     """The agency named by a plan, catalogue or guide the report says it made itself (制定《A2022年政务公开工作要点》,
     编制发布《A主动公开信息目录》)."""
     for text in paragraphs[:limit]:
-        for m in _OWN_PLAN.finditer(text):
+        for m in [*_OWN_PLAN.finditer(text), *_OWN_NOTICE.finditer(text)]:
             name = m.group("a")
             if is_pronoun(name):
                 continue
