@@ -517,3 +517,34 @@ def test_a_short_article_under_an_info_line_with_a_long_agency_name_is_read_whol
     assert any(isinstance(b, Table) for b in doc.blocks)
     assert any(isinstance(b, Paragraph) and b.text == "一、总体情况" for b in doc.blocks)
     assert not any(isinstance(b, Paragraph) and "浏览次数" in b.text for b in doc.blocks)
+
+
+def test_cms_metadata_lines_at_the_head_of_the_article_do_not_cut_it_off(tmp_path):
+    """索引号 / 发布机构 / 生成日期 / 来源 lines printed inside the article, above its title, are the article's own
+    metadata: they count neither for nor against it, so the article keeps its sections and tables (before, the
+    container shrank to its longest paragraph and table 2 was lost); they are still not paragraphs of the report."""
+    page = ('<html><head><title>某县某局2020年政府信息公开工作年度报告</title></head><body>'
+            '<div class="top">设为首页 | 加入收藏</div><div class="crumb">当前位置：首页 &gt; 政府信息公开年报</div>'
+            '<div class="article">'
+            "<p>索 引 号：12/2021-0000001</p><p>发布机构：县某某局</p><p>生成日期：2021-01-08 10:20:30.0</p>"
+            "<p>某县某局2020年政府信息公开工作年度报告</p><p>来源：某局办公室 2021-01-08 10:20</p>"
+            "<p>根据《中华人民共和国政府信息公开条例》规定，特向社会公布本部门年度报告。</p>"
+            "<p>一、总体情况</p>"
+            "<p>2020年，本局认真贯彻落实《条例》，全年主动公开政府信息86条，办理政府信息公开申请2件，"
+            "切实保障了人民群众的知情权、参与权、监督权和表达权，各项工作取得良好成效，群众满意度持续提升。</p>"
+            "<p>二、主动公开政府信息情况</p>"
+            '<table border="1"><tr><td colspan="4">第二十条第（一）项</td></tr>'
+            "<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>"
+            "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+            "<tr><td>规范性文件</td><td>3</td><td>3</td><td>7</td></tr></table>"
+            "<p>三、收到和处理政府信息公开申请情况</p></div>"
+            '<div class="foot">主办单位：县人民政府办公室 版权所有 ICP备00000000号</div></body></html>')
+    f = tmp_path / "report.html"
+    f.write_text(page, encoding="utf-8")
+    doc = read_document(f)
+    assert any(isinstance(b, Table) for b in doc.blocks)
+    assert any(isinstance(b, Paragraph) and b.text == "一、总体情况" for b in doc.blocks)
+    assert any(isinstance(b, Paragraph) and b.text.startswith("三、收到") for b in doc.blocks)
+    assert not any(isinstance(b, Paragraph) and ("索" in b.text[:1] or b.text.startswith(("发布机构", "生成日期", "来源")))
+                   for b in doc.blocks)
+    assert not any(isinstance(b, Paragraph) and ("ICP" in b.text or "设为首页" in b.text) for b in doc.blocks)

@@ -98,6 +98,13 @@ _PROSE_PUNCT = re.compile("[，。；：、,;]")
 _NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．%]*\s*(?:元|万元|件|条|个|项|%)?$")
 _INFO_DATE = re.compile(r"(?:发布|发表|更新|生成|成文|发文|公开)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 _INFO_SOURCE = re.compile(r"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|│丨]{2,30})")
+# A line that opens with a key of the CMS metadata box, and the site chrome such a line never holds.
+_METADATA_LINE = re.compile(
+    r"\s*(?:索\s*引\s*号|发布机构|发文机关|生成日期|成文日期|发布日期|发文日期|公开日期|公开方式|公开范围"
+    r"|主题分类|组配分类|体裁分类|信息分类|文\s*号|信息来源|来源)\s*[:：]"
+)
+_SITE_CHROME = re.compile(r"ICP|备案号|版权所有|主办单位|承办单位|网站标识码|公网安备|技术支持|联系我们|设为首页|加入收藏"
+                          r"|当前位置|您的位置|网站地图")
 _INFO_PUBLISHER = re.compile(r"发布机构\s*[:：]\s*([^\s|│丨]{2,40})")
 # One class or id token of a breadcrumb or navigation bar ("position-relative" is not one).
 _BREADCRUMB_TOKEN = re.compile(
@@ -335,7 +342,7 @@ class _Unit:
             if self.table_kind == "meta":
                 return -2.0 * sum(len(c) for row in self.table for c in row)
             return sum(_cell_score(c) if len(c) <= 60 else _text_score(c, True, 0.0) for row in self.table for c in row)
-        if self.is_info_line():
+        if self.is_info_line() or self.is_metadata_line():
             return 0.0
         return _text_score(self.text, self.in_cell, self.link_share)
 
@@ -344,6 +351,13 @@ class _Unit:
         for the article nor against it (a long agency name in it must not cut a short article off its container)."""
         return (len(self.text) <= 120 and self.link_share <= 0.5 and bool(_INFO_DATE.search(self.text))
                 and bool(_INFO_SOURCE.search(self.text)))
+
+    def is_metadata_line(self) -> bool:
+        """A line of the article's own CMS metadata (索引号：…, 发布机构：…, 生成日期：…, 来源：…) printed inside its
+        container: neutral like the info line, so it does not cut the article down to one paragraph; it stays
+        out of the report's paragraphs (is_chrome) and its fields are read by _collect_metadata."""
+        return (len(self.text) <= 120 and self.link_share <= 0.5 and bool(_METADATA_LINE.match(self.text))
+                and not _SITE_CHROME.search(self.text))
 
 
 @lru_cache(maxsize=16384)  # short table cells (labels, figures) repeat within a page and across pages
