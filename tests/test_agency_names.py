@@ -161,6 +161,9 @@ def test_short_autonomous_places_take_their_full_name():
         ("某市统计局", "某市统计局"),
         ("某县某乡人民政府党政综合办公室", "某县某乡人民政府"),
         ("某镇人民政府党政办", "某镇人民政府"),
+        ("某某街道党政综合办", "某某街道"),  # a subdistrict's own office, printed short (请与某某街道党政综合办联系)
+        ("某县民政局综合办", "某县民政局"),
+        ("某镇人民政府党政综合办", "某镇人民政府"),
         ("某乡人民政府办公室政府信息公开办公室", "某乡人民政府"),  # the disclosure office of the government's office
         ("某市人民政府外事办公室", "某市人民政府外事办公室"),  # an agency of its own
         ("某县财政局信息中心", "某县财政局"),  # 请与某县财政局信息中心联系: the unit answering for its bureau

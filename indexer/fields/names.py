@@ -42,11 +42,12 @@ _INFO_OFFICE = re.compile(
     r"(?:(?:日常)?(?:受理|工作)机构[^，。,;；]{0,16}?)?办公室$"
 )
 # 办公室, 政务服务科, 信息中心 (请与某县财政局信息中心联系: the unit that answers for its bureau)
-_INTERNAL_UNIT = re.compile(rf"^(?:(?:党政|综合|党政综合)?办公室|党政办|办公厅|信息中心|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
+_INTERNAL_UNIT = re.compile(rf"^(?:(?:党政|综合|党政综合)?办公室|(?:党政|综合|党政综合)办|办公厅|信息中心|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
 _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
 _COMMITTEE_END = re.compile(r"(?:管理委员会|管委会)$")
-# The office of a place's own administration (临沂高新区党政办公室); never 办事处, a subdistrict's agency.
-_PLACE_OFFICE = re.compile(r"^(?:(?:党政|综合|党政综合)?办公室|党政办)$")
+# The office of a place's own administration (临沂高新区党政办公室, 某街道党政综合办 printed short); never 办事处,
+# a subdistrict's agency.
+_PLACE_OFFICE = re.compile(r"^(?:(?:党政|综合|党政综合)?办公室|(?:党政|综合|党政综合)办)$")
 # A township's government (某镇政府, 某乡人民政府) or a subdistrict office has no agency among its offices: any office
 # of it named by what it does (综合督考办公室, 社会事务办公室) is internal. A county's (某县人民政府金融工作办公室) may be
 # an agency of its own and is left alone.
