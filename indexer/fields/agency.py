@@ -42,9 +42,10 @@ class AgencyFound:
 
 
 AGENCY_NAME = rf"{NAME_CHAR}{{2,40}}?{AGENCY_SUFFIX}"
-# Words that end the run of characters before an agency name inside a sentence.
+# Words that end the run of characters before an agency name inside a sentence; 上传, 上报: the verbs that put
+# the report on a site (按时上传某市某委员会2024年…报告)
 _LEAD = re.compile(
-    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|形成|完成|总结|根据|依据|按照|结合|要求|做好|涵盖|是|为|将|由|对|了|的)"
+    r"^.*(?:现将|现就|特向社会公布|向社会公布|予以公布|公布|发布|公开(?!办|领导|工作)|编制(?!委员会)|编写|制作|制定|撰写|报送|上传|上报|形成|完成|总结|根据|依据|按照|结合|要求|做好|涵盖|是|为|将|由|对|了|的)"
 )
 _TRAIL = re.compile(r"(?:编制|编写|制作|形成|发布|公布|印发|撰写)(?:完成)?了?$")
 # 现将A2022年政府信息公开工作年度报告向社会公布; 特向社会公布2022年度A政府信息公开工作年度报告;
