@@ -458,6 +458,21 @@ def test_pronoun_agency_needs_one_such_department():
     assert pronoun_agency(passing) is None
 
 
+def test_pronoun_agency_bare_level_at_its_own_site():
+    """A report that says 我局 and names itself only as 市人社局 where its own site is (电子版在市人社局门户网站…):
+    that department, its level completed from the one city the opening names."""
+    paragraphs = [
+        "本年度报告根据《条例》以及某某市人民政府办公厅有关文件规定要求组织编制。报告电子版在市人社局门户网站"
+        "(http://example.gov.cn/)政府信息公开专栏发布并可下载。如对本报告有疑问,请与局办公室联系。",
+        "一、总体情况",
+        "2024年,我局坚持以公开为原则、不公开为例外,通过局网站、微信等各类平台加大政府信息公开力度。",
+    ]
+    assert names(pronoun_agency(paragraphs)) == ("市人力资源和社会保障局", "市人社局")
+    # a county bureau's report that points at the city bureau's site: a higher level's department, not its own
+    county = ["2024年,我局在县委、县政府的领导下,通过市水务局网站和县政府网站公开信息。"]
+    assert pronoun_agency(county) is None
+
+
 def test_working_group_named_after_its_agency():
     text = "一是组织机构健全。成立有自治区水文水资源局“一服务两公开”工作领导小组,由局主要领导担任组长。"
     assert names(working_group([text])) == ("自治区水文水资源局", "自治区水文水资源局")

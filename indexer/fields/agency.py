@@ -643,10 +643,34 @@ def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None
     for name in list(seen):
         seen[name] += _bare_printings(name, text, covered)
     named = {n for n, c in seen.items() if c >= 2} | owned
+    if not named:
+        named = _bare_level_owned(kind, text, covered)
     if len(named) != 1:
         return None
     name = named.pop()
     return AgencyFound(canonical(name), name, "pronoun")
+
+
+# 电子版在市人社局门户网站发布: a department printed with its bare level (市, 县, 区) where the report points at
+# its own site, outside any place's name
+_LOWER_LEVELS = {"省": "市州县区", "市": "县区", "州": "县市"}
+
+
+def _bare_level_owned(kind: str, text: str, covered: set[int]) -> set[str]:
+    """The departments of the pronoun's kind printed with a bare level before their own site or office
+    (在市人社局门户网站…, the only place the report names itself): the level is completed from the region later."""
+    owned = set()
+    for m in re.finditer(rf"(?:市|县|区|州|省)[{HAN}]{{1,10}}?{kind}", text):
+        if m.start() in covered or (m.start() > 0 and m.start() - 1 in covered):
+            continue
+        lower = _LOWER_LEVELS.get(m.group(0)[0])
+        if lower and re.search(rf"[{lower}](?:委|政府|人民政府)|全[{lower}]", text):
+            continue  # 我局…在市水务局网站公开 in a report speaking of 县委、县政府: a higher level's department
+        name = m.group(0)
+        if places_in(name[1:]) or not agency_like(name) or not _OWN_CHANNEL.match(text, m.end()):
+            continue
+        owned.add(name)
+    return owned
 
 
 def _bare_printings(name: str, text: str, covered: set[int]) -> int:
