@@ -1037,3 +1037,28 @@ def test_bare_zone_stays_bare_when_the_channel_names_no_zone():
     paragraphs = ["一、概述", "2016年，高新区认真贯彻落实《条例》。", "通过高新微信公众号发布信息。"]
     found = find_agency(None, paragraphs)
     assert found is None or found.name == "高新区"
+
+
+@pytest.mark.parametrize("title", ["商务局2023年政府信息公开工作年度报告", None])
+def test_department_placed_by_an_unquoted_channel(title):
+    """A department printed as 商务局 (title) and 市商务局 (body), whose own channel the body names without quotes
+    by its city's stem and its type's (依托义乌商务微信公众号平台), deep below a page's chrome: that city's
+    department. The names are a real city's and a common type's, the sentences written for the test."""
+    chrome = [f"•栏目{i}:" for i in range(18)]
+    paragraphs = chrome + [
+        "根据《条例》规定编制本报告。",
+        "一、总体情况",
+        "(一)主动公开",
+        "2023年度市商务局通过政府网站主动公开政务信息114条。依托义乌商务微信公众号平台,发布工作动态360条。",
+    ]
+    found = find_agency(title, paragraphs)
+    assert found is not None and found.name == "义乌市商务局"
+
+
+def test_unquoted_channel_of_another_place_type_places_nothing():
+    """A channel whose name does not close on the department's type stem (义乌商务局网站 is the bureau's own
+    site name, read by other rules) or whose stem names no place (某某商务微信公众号) leaves the name unplaced."""
+    paragraphs = ["一、总体情况", "2023年度市商务局通过某某商务微信公众号发布工作动态360条。"]
+    found = find_agency("商务局2023年政府信息公开工作年度报告", paragraphs)
+    assert found is None or found.name in ("商务局", "市商务局")
+

@@ -152,6 +152,9 @@ def zone_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15) 
 # “安康商务”微信公众号, 《驻马店农业信息网》: a channel's name in quotes or title marks
 _CHANNEL = re.compile(rf"[“\"《](?P<c>[{HAN}]{{3,14}})[”\"》]")
 _LEVEL_ONLY = frozenset({"市", "县", "区", "旗"})
+# How deep a channel printed without quotes is looked for: a saved page's chrome and metadata box can take
+# the first twenty lines, and the channel is named in the body's 主动公开 part
+_CHANNEL_DEPTH = 30
 
 
 def _type_stems(kind: str) -> set[str]:
@@ -166,9 +169,13 @@ def _type_stems(kind: str) -> set[str]:
 
 def placed_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
     """A department the report names by its bare level alone (市商务局) whose own channel the opening quotes
-    by its place's stem and its type's (“安康商务”微信公众号, 《驻马店农业信息网》): that place's department
-    (安康市商务局), when the stems name one place of that level."""
+    by its place's stem and its type's (“安康商务”微信公众号, 《驻马店农业信息网》), or prints without quotes
+    when no quoted one places it (义乌商务微信公众号): that place's department (安康市商务局), when the stems
+    name one place of that level."""
     level, kind = split_place(found.name)
+    if not level and kind and not is_national(found.name) and not is_pronoun(found.name) \
+            and not _ZONE_KIND_ONLY.fullmatch(found.name):  # 高新区: zone_by_channel's
+        return _unplaced_by_channel(found, kind, paragraphs[:_CHANNEL_DEPTH])
     if level not in _LEVEL_ONLY or not kind:
         return found
     stems = _type_stems(kind)
@@ -181,10 +188,45 @@ def placed_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15
                 place = channel[:at] + level
                 if 2 <= at <= 4 and [(p.text, len(p.places)) for p in places_in(place, agency=True)] == [(place, 1)]:
                     places.add(place)
+    if not places:  # 2023年度市商务局…依托义乌商务微信公众号平台: the channel printed without quotes
+        places = _stem_channel_places(paragraphs[:_CHANNEL_DEPTH], stems, (level,), quoted=False)
     if len(places) != 1:
         return found
     name = places.pop() + kind
     return AgencyFound(canonical(name), found.printed, found.source)
+
+
+def _unplaced_by_channel(found: AgencyFound, kind: str, paragraphs: list[str]) -> AgencyFound:
+    """A department named with neither place nor level (商务局2023年…报告) whose own channel the opening names by
+    its place's stem and its type's, quoted or not (依托义乌商务微信公众号平台): the department of the one city or
+    county that stem names (义乌市商务局)."""
+    places = _stem_channel_places(paragraphs, _type_stems(kind), ("市", "县"), quoted=True)
+    if len(places) != 1:
+        return found
+    return AgencyFound(canonical(places.pop() + kind), found.printed, found.source)
+
+
+def _stem_channel_places(paragraphs: list[str], stems: set[str], levels: tuple[str, ...],
+                         quoted: bool) -> set[str]:
+    """The places of the given levels whose stem stands right before a department type's stem that closes a
+    channel's name printed without quotes (义乌商务微信公众号 → 义乌市), and in quotes too when asked."""
+    places: set[str] = set()
+    for text in paragraphs:
+        matches = [*_CHANNEL.finditer(text), *_UNQUOTED_CHANNEL.finditer(text)] if quoted else \
+            list(_UNQUOTED_CHANNEL.finditer(text))
+        for m in matches:
+            channel = m.group("c")
+            for stem in stems:
+                at = channel.rfind(stem)
+                if at < 2 or at + len(stem) != len(channel):
+                    continue  # the type's stem closes the channel's name (义乌商务, not 商务义乌)
+                for k in (2, 3):
+                    for level in levels:
+                        place = channel[at - k:at] + level
+                        mentions = places_in(place, agency=True)
+                        if at - k >= 0 and [(p.text, len(p.places)) for p in mentions] == [(place, 1)]:
+                            places.add(place)
+    return places
 
 
 def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 12) -> AgencyFound:
