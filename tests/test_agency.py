@@ -1062,3 +1062,18 @@ def test_unquoted_channel_of_another_place_type_places_nothing():
     found = find_agency("商务局2023年政府信息公开工作年度报告", paragraphs)
     assert found is None or found.name in ("商务局", "市商务局")
 
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("2019年,根据县政府的工作要求和部署,自然资源局认真贯彻落实《条例》,强化工作措施。", "自然资源局"),
+        ("2021年,按照市政府统一安排,某某市审计局扎实推进政府信息公开工作。", "某某市审计局"),
+        # the instruction is the government's, the sentence has no agency of its own: none
+        ("2020年,根据县政府的工作要求,全县政府信息公开工作有序推进。", None),
+    ],
+)
+def test_first_sentence_after_the_instruction_followed(sentence, expected):
+    """2019年,根据县政府的工作要求和部署,A认真贯彻…: the instruction the agency follows stands before its
+    name, as 在某某的领导下 does; the agency is the subject after it."""
+    found = first_sentence(["一、总体情况", sentence])
+    assert (found.name if found else None) == expected

@@ -97,6 +97,8 @@ _CLAUSE_START = re.compile(
     r"(?:^(?:[(（][一二三四五六七八九十\d]{1,2}[)）][^。，,]{0,12}(?:。|$))?|。|如下\s*[:：])\s*"  # (一)主动公开方面。A…
     # 2012年,,在市委,、市政府的…指导下,,A…: a mirror that doubles the commas
     rf"(?:(?:{YEAR_WORD}(?:以来)?|今年以来|本年度)\s*(?:[，,]+|的)?\s*)?(?:在[^。]{{0,30}}?(?:领导|指导|引领|带领|部署|关心|支持)下\s*[，,]+\s*){{0,3}}\s*"
+    # 2019年,根据县政府的工作要求和部署,A认真贯彻…: the instruction the agency follows, before its name
+    r"(?:(?:根据|按照|依据)[^。，,；;《》]{0,24}?(?:要求|部署|安排)\s*[，,]+\s*)?"
 )
 # 发布机构：XX局办公室, 来源：XX局 in the metadata lines of a saved page
 # 发布机构：某局; [ 发布机构 ] | 某管委会 | (a CMS box's label cell in brackets)
