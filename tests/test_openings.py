@@ -836,10 +836,11 @@ def test_a_subdistrict_of_a_common_name_placed_by_its_county_stem():
     assert r["region"]["county"] is None
 
 
-def test_a_subdistrict_named_like_a_county_is_not_placed_by_its_own_name():
-    """朝阳街道 exists in many counties and 朝阳 is also the stem of 朝阳区 and 朝阳县: the township's own name
-    is no county printed, so nothing is guessed."""
-    text = ("朝阳街道2024年政府信息公开工作年度报告\n一、总体情况\n2024年,朝阳街道认真贯彻落实《条例》要求,"
+@pytest.mark.parametrize("township", ["朝阳街道", "光明街道"])
+def test_a_subdistrict_named_like_a_county_is_not_placed_by_its_own_name(township):
+    """朝阳街道 and 光明街道 are subdistricts of many counties, and one of the counties holding a 光明街道 is 光明区:
+    the township's own name is no county printed, so nothing is guessed."""
+    text = (f"{township}2024年政府信息公开工作年度报告\n一、总体情况\n2024年,{township}认真贯彻落实《条例》要求,"
             "主动公开政府信息120条。\n" + BODY)
     r = record(text).to_dict()
     assert r["region"]["county"] is None
