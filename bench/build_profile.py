@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import json
 import shutil
 import sys
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         jobs.append(indexing._Job(FileFacts(f.source, sha, f.size, f.mtime_ns, fingerprint), f.path, args.corpus,
                                   None, indexing._new_id(sha, set())))
     indexing._warm_up(jobs)  # what a run of these files loads before its workers fork
+    gc.freeze()  # as each worker does when it starts (workers._worker_main)
     if args.slow_segmenter:
         segment._state["fast"] = None  # jieba alone
     if args.text:

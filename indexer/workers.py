@@ -33,6 +33,7 @@ segment are read again by another worker.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -147,6 +148,10 @@ def _run_memory_reason(limits: Limits) -> str:
 def _worker_main(conn: Connection, limits: Limits, work: Work, parent: int) -> None:
     """A worker's life: segments of documents, one file at a time, until told to stop or orphaned."""
     _die_with_parent(parent)
+    # What the parent loaded before the fork (segmenter, gazetteer, readers) lives as long as the worker: frozen, the
+    # full collections no longer walk it (they took 7 % of the CPU of a 300-report segment, half of that after), and do not
+    # write to its pages, which stay shared with the parent.
+    gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGALRM, _on_alarm)
     file_limits.use(limits)

@@ -285,3 +285,13 @@ def test_a_run_well_under_its_memory_never_reads_the_costly_proportional_sizes(c
     added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2, limits=Limits(run_memory_mb=100_000)))
     assert added == 6 and not failed
     assert looked == []
+
+
+def test_a_worker_freezes_what_it_inherits_so_full_collections_skip_it(corpus, tmp_path, monkeypatch):
+    import gc
+
+    seen = tmp_path / "frozen"
+    misbehave_on_bad(monkeypatch, lambda: seen.write_text(str(gc.get_freeze_count())))
+    added, failed = outcome(index_corpus(corpus, tmp_path / "idx", workers=2))
+    assert added == 6 and not failed
+    assert int(seen.read_text()) > 1000  # the modules, segmenter and gazetteer loaded before the fork
