@@ -165,13 +165,15 @@ def _read_with_pdfium(path: Path) -> tuple[list, dict[str, str], tuple[int, int,
                 all_chars = _dedupe(page.chars)
                 tables, unmapped = _find_tables(page), 0
                 width = float(page.width)
+                cids = True
             else:
                 height, width = page.height, page.width
                 all_chars, unmapped = _dedupe(page.chars), page.unmapped
                 tables = _find_tables(_EdgePage(page.edges, page.bbox))
+                cids = False  # PDFium's characters are one letter each, never pdfminer's (cid:N): no pass over them
             page_chars = [c for c in all_chars if c.get("text", "").strip()]
             chars += len(page_chars) + unmapped
-            cid_chars += unmapped + sum(1 for c in page_chars if c["text"].startswith("(cid:"))
+            cid_chars += unmapped + (sum(1 for c in page_chars if c["text"].startswith("(cid:")) if cids else 0)
             items.extend(_page_items(number, all_chars, page_chars, tables, width, height))
             doctop += height
         return items, meta, (chars, cid_chars, count)
@@ -358,10 +360,13 @@ def _page_items(number: int, all_chars: list[dict], page_chars: list[dict], foun
             tables.append(item)
     taken = [t[1] for t in tables]
 
-    def outside(obj) -> bool:
+    def outside(obj) -> bool:  # a loop, not any() over a generator: this runs for every character of the page
         cx = (obj["x0"] + obj["x1"]) / 2
         cy = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in taken)
+        for x0, top, x1, bottom in taken:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                return False
+        return True
 
     text_chars = [c for c in all_chars if outside(c)] if taken else all_chars
     items: list = [t[0] for t in tables]

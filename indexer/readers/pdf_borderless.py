@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Protocol, Sequence
 
 from ..template import VALUE, cell_kind, match_label
@@ -92,23 +93,31 @@ def words_of(chars: Sequence[dict]) -> tuple[Word, ...]:
     out: list[Word] = []
     cur: list[dict] = []
 
-    def flush() -> None:
+    def flush() -> None:  # each field in one pass that runs in C (`map`): a word is a few characters, a page thousands
         if cur:
-            text = "".join(c["text"] for c in cur)
-            out.append(Word(text, cur[0]["x0"], max(c["x1"] for c in cur), min(c["top"] for c in cur),
-                            max(c["bottom"] for c in cur), statistics.median(c.get("size", 0) or 0 for c in cur),
-                            tuple((c["x0"], c["x1"]) for c in cur)))
+            x1s = list(map(_X1, cur))
+            out.append(Word("".join(map(_TEXT, cur)), cur[0]["x0"], max(x1s), min(map(_TOP, cur)),
+                            max(map(_BOTTOM, cur)), statistics.median(c.get("size", 0) or 0 for c in cur),
+                            tuple(zip(map(_X0, cur), x1s))))
             cur.clear()
 
-    for c in sorted(chars, key=lambda c: c["x0"]):
+    last_size = 0  # cur[-1]'s
+    for c in sorted(chars, key=_X0):
         if not c.get("text", "").strip():
             flush()
             continue
-        if cur and c["x0"] - cur[-1]["x1"] > GAP * max(c.get("size", 0) or 0, cur[-1].get("size", 0) or 0, 1.0):
-            flush()
+        size = c.get("size", 0) or 0
+        if cur:
+            em = last_size if last_size > size else size  # max(size, last_size, 1.0) without a call per character
+            if c["x0"] - cur[-1]["x1"] > GAP * (1.0 if 1.0 > em else em):
+                flush()
         cur.append(c)
+        last_size = size
     flush()
     return tuple(_units_kept(out))
+
+
+_TEXT, _X0, _X1, _TOP, _BOTTOM = (itemgetter(k) for k in ("text", "x0", "x1", "top", "bottom"))
 
 
 def _units_kept(words: list[Word]) -> list[Word]:
