@@ -80,3 +80,22 @@ def test_an_agency_named_by_its_countys_stem(agency, county, expected):
 )
 def test_a_township_agency(agency, expected):
     assert is_township_agency(agency) is expected
+
+
+@pytest.mark.parametrize(
+    "agency, county, city, province, expected",
+    [
+        # held26 027, 093: a zone's own body the gazetteer does not hold, named by no place it knows
+        ("某某沿海经济技术开发区管理委员会", None, "盘锦市", "辽宁省", "city"),
+        ("某某(某某)重点开发开放试验区", None, "西双版纳傣族自治州", "云南省", "city"),
+        ("某某工业园区管委会", "某县", "某市", "某省", "county"),
+        ("某某高新区", None, None, "某省", "province"),
+        # not a zone's body: no host
+        ("某某开发区财政局", None, "盘锦市", "辽宁省", None),
+        ("某某沿海经济技术开发区管理委员会", None, None, None, None),
+    ],
+)
+def test_the_host_of_a_zone_body_is_the_regions_most_specific_place(agency, county, city, province, expected):
+    from indexer.fields.level import zone_body_host
+
+    assert zone_body_host(agency, county, city, province) == expected

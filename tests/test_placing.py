@@ -77,3 +77,11 @@ def test_a_unit_on_a_site_named_by_its_citys_stem_and_its_districts_takes_that_d
     # a dot between words that are no city's and its district's stems places nothing
     assert placing.unit_on_host_site("桃花开发区管委会", Region(), "详见“健康•生活”网站。") is None
     assert placing.unit_on_host_site("桃花开发区管委会", Region(), "西安•莲湖文化节圆满举办。") is None  # no site
+
+
+def test_an_unlisted_zones_committee_sits_below_the_city_its_report_names():
+    # held26 027: the zone is in no gazetteer, its city is printed in the text; the committee is a county-level body
+    found = AgencyFound("某某沿海经济技术开发区管理委员会", "某某沿海经济技术开发区管理委员会", "title")
+    text = "2021年,盘锦某某沿海经济技术开发区管理委员会认真贯彻落实《盘锦市2021年政务公开工作要点》。"
+    agency, region, level = placing.agency_and_region(found, None, text)
+    assert (region.city, level) == ("盘锦市", "county")

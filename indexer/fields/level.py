@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer.kinds import ZONE_COMMITTEE_END, ZONE_KIND
+from ..gazetteer.kinds import ZONE_BODY_END, ZONE_COMMITTEE_END, ZONE_KIND
 
 _NATIONAL = re.compile(r"^(?:国务院|中华人民共和国|国家|中国(?!共产党)|最高人民|全国|中央)")
 # Ministries and national bodies print no 国家 (自然资源部, 海关总署, 审计署; 中国人民银行 is caught above),
@@ -53,6 +53,16 @@ def named_by_stem(agency: str, county: str | None) -> bool:
         return False
     stem = county[:-1]
     return agency.startswith(stem) and not agency.startswith(county) and len(agency) > len(stem) + 1
+
+
+def zone_body_host(agency: str, county: str | None, city: str | None, province: str | None) -> str | None:
+    """The level of the place a zone's own body stands in (某某沿海经济技术开发区管理委员会, 某某重点开发开放试验区) when
+    the gazetteer holds neither the zone nor a place its name prints: the most specific level of the report's
+    region, which the text placed. The body sits one level below it, as a listed zone's does; a zone's
+    department (某某开发区财政局) is no zone body."""
+    if not ZONE_BODY_END.search(agency):
+        return None
+    return "county" if county else "city" if city else "province" if province else None
 
 
 def is_township_agency(agency: str) -> bool:

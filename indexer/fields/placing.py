@@ -22,7 +22,7 @@ from ..gazetteer import (
 )
 from ..gazetteer.kinds import ZONE_END, ZONE_KIND
 from .agency import AgencyFound
-from .level import agency_level_of, is_national, is_township_agency, named_by_stem
+from .level import agency_level_of, is_national, is_township_agency, named_by_stem, zone_body_host
 from .names import complete_level_prefix, is_bare_county_level, is_kind_only_unit, is_unplaced_unit, split_place
 from .patterns import HAN
 
@@ -156,4 +156,7 @@ def agency_and_region(found: AgencyFound | None, title: str | None, full_text: s
     if not levels and named_by_stem(agency, region.county):
         levels.append("county")  # 揭东分局 of 揭东区: a county's unit named by the county's stem
     host = place_by_code(region.code) if region.zone and region.code else None
-    return agency, region, agency_level_of(agency, levels, place_part, host.level if host else None)
+    host_level = host.level if host else None
+    if not levels and not host_level:  # a zone the gazetteer does not hold: below the place the text put it in
+        host_level = zone_body_host(agency, region.county, region.city, region.province)
+    return agency, region, agency_level_of(agency, levels, place_part, host_level)
