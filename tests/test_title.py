@@ -328,3 +328,22 @@ def test_a_breadcrumb_of_words_between_spaces_yields_to_the_title_printed_alone_
         == "某省某市农业农村局2022年政府信息公开工作年度报告"
     # a title whose first words stand apart from the rest (某市 某局2023年…报告) is still one title
     assert title_of(["某县 农业农村局2022年政府信息公开工作年度报告", "一、总体情况"]) == "某县 农业农村局2022年政府信息公开工作年度报告"
+
+
+def test_a_site_and_its_columns_before_the_title_on_one_line_are_crumbs():
+    # held26 019: the page prints its site, a column, then the title, spaces between (no > nor /)
+    line = "某市人民政府门户网站 部门 某市体育局2022年政府信息公开工作年度报告"
+    assert clean_title_line(line) == "某市体育局2022年政府信息公开工作年度报告"
+    assert title_of([line, "一、总体情况"]) == "某市体育局2022年政府信息公开工作年度报告"
+    # a title whose own words a space parts stays whole: what follows the site must be a title on its own
+    spaced = "某市人民政府门户网站 某市体育局 2022年政府信息公开工作年度报告"
+    assert clean_title_line(spaced) == "某市体育局 2022年政府信息公开工作年度报告"
+    # no site before: the line is left as it is
+    plain = "政务公开 某市体育局2022年政府信息公开工作年度报告"
+    assert clean_title_line(plain) == plain
+
+
+def test_a_site_and_its_column_glued_before_the_title():
+    # the reader drops the spaces between Chinese characters: 门户网站 部门 某市… reaches the title rule glued
+    line = "延安市人民政府门户网站部门延安市林业局2022年政府信息公开工作年度报告"
+    assert title_of([line, "一、总体情况"]) == "延安市林业局2022年政府信息公开工作年度报告"

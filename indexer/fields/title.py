@@ -60,6 +60,10 @@ _TRAILING_INFO = re.compile(
 )
 # 某市政府门户网站-某县人民政府2021年…报告_…: a page's <title> printed as its first line starts on the site's name
 _SITE_PREFIX = re.compile(r"^[^，。；,;\s]{2,24}?(?:网站|政务网|网)\s*(?:[-–—_|｜]|——)\s*")
+# 某市人民政府门户网站 部门 某市某局2022年…报告: a site's name and its columns before the title, spaces between
+# (or none: a reader drops a space between two Chinese characters)
+_SITE_SPACED = re.compile(r"^[^，。；,;\s]{2,24}?(?:网站|政务网)")
+_SHORT_CRUMB = re.compile(r"[^，。；,;\s]{1,8}")
 # A first line of a title broken over lines: an agency, a year, or both (某局, 2022年度, 某局2022年).
 # Its year may be printed without 年 (某办公室2020 / 政府信息公开工作年度报告).
 _TITLE_PIECE = re.compile(rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WORD}|{YEAR})?$(?<=.)")
@@ -97,11 +101,30 @@ def clean_title_line(text: str) -> str:
     site = _SITE_PREFIX.match(text)
     if site and is_title_line(text[site.end():]):
         text = text[site.end():]
+    text = _after_spaced_crumbs(text)
     text = _WIDGET.sub("", text).strip()
     text = _LABEL.sub("", text).strip(" 　《》|｜")  # 首页> |某局…报告: a table cell's bar left before the title
     unglued = _COLUMN_NAME.sub("", text)  # 政府信息公开年报 (a breadcrumb's last column) glued to the title
     if unglued != text and is_title_line(unglued) and title_head(unglued):
         return unglued
+    return text
+
+
+def _after_spaced_crumbs(text: str) -> str:
+    """The title after a site's name and its columns (某市人民政府门户网站 部门 某市某局2022年…报告, or with the
+    spaces a reader drops: …门户网站部门某市某局…): the most short crumbs that still leave a title on its own, a
+    column glued before the title's place name dropped as a breadcrumb's last crumb's is (without_column)."""
+    site = _SITE_SPACED.match(text)
+    if not site:
+        return text
+    parts = text[site.end():].split()
+    crumbs = 0
+    while crumbs < len(parts) - 1 and _SHORT_CRUMB.fullmatch(parts[crumbs]):
+        crumbs += 1
+    for k in range(crumbs, -1, -1):  # 部门 is a column, not the start of the title
+        rest = without_column(" ".join(parts[k:]))
+        if is_title_line(rest) and title_head(rest):
+            return rest
     return text
 
 
