@@ -83,6 +83,8 @@ def test_label_core_strips_numbering_and_remarks():
     ("0.3500", 0.35, False, None),
     ("? 0", 0, True, None),  # a mirror's lost character (a no-break space) printed as ? before the figure
     ("？12", 12, True, None),
+    ("--7", -7, True, None),  # a minus sign typed twice is one minus sign
+    ("－－15", -15, True, None),
 ])
 def test_parse_number(cell, value, integral, unit):
     n = parse_number(cell)
@@ -140,6 +142,12 @@ def test_the_template_loads_no_reader_mapper_or_record():
     assert "indexer.template" in loaded
     assert not {m for m in loaded if m.startswith(("indexer.readers", "indexer.tables", "indexer.record",
                                                     "indexer.structure", "indexer.gazetteer"))}
+
+
+@pytest.mark.parametrize("cell", ["--", "---", "+-5", "-+5", "---5"])
+def test_only_a_doubled_minus_before_a_figure_is_read_as_one(cell):
+    """A dash run alone stays absent; mixed signs or three dashes before a figure are no number."""
+    assert parse_number(cell) is None
 
 
 @pytest.mark.parametrize("cell", ["增", "减", "增加", "减少", "+", "＋"])

@@ -223,3 +223,11 @@ def test_a_browser_copy_whose_header_cell_holds_an_empty_line():
              + cell_lines(["规章", "0", "0", "0"]) + cell_lines(["规范性文件", "5", "2", "9"]) + ["三、收到和处理政府信息公开申请情况"])
     m = _metrics("二、主动公开政府信息情况\n" + "\n".join(lines) + "\n")
     assert (m["active.normative.made"], m["active.normative.published"], m["active.normative.total_published"]) == (5, 2, 9)
+
+
+def test_a_change_printed_with_a_doubled_minus_keeps_its_row():
+    """本年增/减 typed as ``--40`` (a minus typed twice): the row stays a table row with its three figures."""
+    text = ("第二十条第（六）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+            "行政处罚 40 --40 0\n行政强制 2 0 5\n")
+    rows = [r for b in parse_text(text) if isinstance(b, Table) for r in b.rows]
+    assert ("行政处罚", "40", "--40", "0") in rows

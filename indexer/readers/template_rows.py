@@ -15,8 +15,9 @@ from ..template import APPEALS, APPLY, LABELS, label_core, label_parts, match_la
 from ..textnorm import has_han
 from .paragraphs import NUMBERING
 
-_BARE_FIGURES = re.compile(r"^\s*(?:[+\-−]?\d[\d,.]*\s+){2,}[+\-−]?\d[\d,.]*\s*$")  # 1 0 0 0 0 0 1
-FIGURE_TOKEN = re.compile(r"^(?:[?？\ufffd]?[+\-−增减]?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增|减)$")  # 140万; ?0: a lost character; 增: a change printed without its figure
+_SIGN = r"(?:[+增减]|[\-−]{1,2})"  # a minus typed twice (--253) is one minus
+_BARE_FIGURES = re.compile(r"^\s*(?:(?:[+]|[\-−]{1,2})?\d[\d,.]*\s+){2,}(?:[+]|[\-−]{1,2})?\d[\d,.]*\s*$")  # 1 0 0 0 0 0 1
+FIGURE_TOKEN = re.compile(rf"^(?:[?？\ufffd]?{_SIGN}?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增|减)$")  # 140万; ?0: a lost character; 增: a change printed without its figure
 
 
 def template_row(label: str):
@@ -67,7 +68,7 @@ def starts_columns(text: str) -> int:
     return len(found) if len(found) >= 2 and len({lab.kind for lab in found}) == 1 else 0
 
 
-FIGURES_LINE = re.compile(r"^(\S.*?)\s+((?:(?:[?？\ufffd]?[+\-−增减]?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增|减)(?:\s+|$))+)$")
+FIGURES_LINE = re.compile(rf"^(\S.*?)\s+((?:(?:[?？\ufffd]?{_SIGN}?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增|减)(?:\s+|$))+)$")
 
 
 _UNIT_APART = re.compile(r"(\d)[ \t\u3000]+(万元|元)(?=\s|$)")

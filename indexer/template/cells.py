@@ -2,7 +2,7 @@
 
 An empty cell, ``—``, ``-``, ``/``, ``无`` is absent, never 0, and so is a sign printed without its figure
 (``增``, ``减少``, ``+``: a change whose amount the report left out); `convert` puts a figure in its metric's unit
-(元 for amount_yuan, 万元 for amount_wan).
+(元 for amount_yuan, 万元 for amount_wan). A minus typed twice (``--253``, a change column) is one minus.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import lru_cache
 
 _ABSENT = re.compile(r"^(?:[—\-－–―_/／\\、.。·…*×xX?？]+|无|空|暂无|没有|不适用|未统计|n/?a|null|增加?|减少?|[+＋])$", re.IGNORECASE)
 _NUMBER = re.compile(
-    r"^(?P<sign>增加?|减少?|[+＋\-−－])?"
+    r"^(?P<sign>增加?|减少?|[+＋]|[\-−－]{1,2})?"  # a minus typed twice (``--253``) is one minus
     r"(?P<int>\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](?P<frac>\d+))?"
     r"(?P<unit>万元|元|万|件|条|个|项|次|篇|家|人|宗|起)?$"
 )
@@ -45,7 +45,7 @@ def parse_number(cell: str) -> Number | None:
     except InvalidOperation:
         return None
     sign = m.group("sign") or ""
-    if sign.startswith("减") or sign in ("-", "−", "－"):
+    if sign.startswith("减") or sign[:1] in ("-", "−", "－"):
         value = -value
     unit = m.group("unit")
     return Number(value, m.group("frac") is None, unit if unit in ("万元", "元", "万") else None)
