@@ -285,3 +285,13 @@ def test_a_dash_that_ends_a_rows_run_is_its_last_cell():
     m = metrics_of(rebuild(line))
     assert (m["active.coercion.prev_items"], m["active.coercion.change"]) == (4, 4)
     assert "active.coercion.decisions" not in m and "active.penalty.prev_items" not in m  # 90022 splits several ways
+
+
+def test_a_change_typed_with_a_doubled_minus_stays_in_its_rows_run():
+    """行政处罚 41 | --41 | 0 run together as 行政处罚41--410: the doubled minus is inside the run, which cuts several
+    ways (41 -41 0, 41 -4 10, 4 1 -410 …), so the row stays absent; its first figures alone are no row of their own."""
+    line = ("二、主动公开政府信息情况第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚41--410"
+            "行政强制000第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费00三、收到和处理政府信息公开申请情况")
+    m = metrics_of(rebuild(line))
+    assert not {k for k in m if k.startswith("active.penalty.")}
+    assert (m["active.coercion.prev_items"], m["active.coercion.change"], m["active.coercion.decisions"]) == (0, 0, 0)

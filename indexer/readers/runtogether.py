@@ -37,7 +37,7 @@ from ..template import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, L
                         outcome_rows, similarity, template_of_text)
 from ..textnorm import match_form, normalize_text, simplified, without_glosses
 
-_SIGN = r"(?:[+\-]|增|减)"
+_SIGN = r"(?:[+]|-{1,2}|增|减)"  # a minus typed twice (--253) is one minus, inside the run
 _RUN = re.compile(rf"{_SIGN}?\d[\d.,]*(?:[ \u3000]*{_SIGN}[ \u3000]*\d[\d.,]*|[ \u3000]+\d[\d.,]*)*(?:\s*(?:万元|元))?")
 _TRAILING_DASH = re.compile(r"[-—－–]+(?![\d\-—－–])$|(?<=\d)[-—－–]+(?=[^\d\-—－–]|$)")
 _DIGIT_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
