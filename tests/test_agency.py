@@ -19,6 +19,7 @@ from indexer.fields.agency import (
     pronoun_agency,
     pronoun_government,
     self_named_subject,
+    shared_seat_first,
     signature,
     system_head,
     working_group,
@@ -1077,3 +1078,24 @@ def test_first_sentence_after_the_instruction_followed(sentence, expected):
     name, as 在某某的领导下 does; the agency is the subject after it."""
     found = first_sentence(["一、总体情况", sentence])
     assert (found.name if found else None) == expected
+def test_a_government_and_a_zone_committee_sharing_one_seat_name_the_government():
+    """广州市某区人民政府 某开发区管委会 (one body with two names, printed one after the other; the display form drops
+    the space): the government, named first, reports (held27 064)."""
+    assert shared_seat_first("广州市南沙区人民政府广州南沙开发区管委会") == "广州市南沙区人民政府"
+    assert shared_seat_first("南沙区人民政府广州南沙经济技术开发区管理委员会") == "南沙区人民政府"
+    # no zone's committee after the government: one body, left to the other rules
+    assert shared_seat_first("铁西区人民政府兴华街道办事处") is None  # a subdistrict office under its district
+    assert shared_seat_first("某县人民政府办公室") is None
+    assert shared_seat_first("某县人民政府外事办公室") is None
+    assert shared_seat_first("广州南沙开发区管委会") is None  # a committee alone
+    assert shared_seat_first("某县人民政府开发区管委会") is None  # a zone named by its kind alone: the government's own
+
+
+def test_shared_seat_opening_names_the_government():
+    paragraphs = [  # in the display form, which drops the space printed between the two names
+        "根据《中华人民共和国政府信息公开条例》规定，现公布广州市南沙区人民政府广州南沙开发区管委会2023年政府信息公开工作年度报告。",
+        "一、总体情况",
+        "2023年，广州市南沙区人民政府广州南沙开发区管委会坚持以人民为中心，全面推进政务公开。",
+    ]
+    found = find_agency(None, paragraphs)
+    assert found is not None and found.name == "广州市南沙区人民政府"

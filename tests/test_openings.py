@@ -858,3 +858,11 @@ def test_a_county_office_naming_itself_only_as_the_sender_of_its_plan():
                  "city": "抚顺市", "county": "新宾满族自治县"})
     followed = text.replace(",下发了《新宾满族自治县人民政府办公室关于印发新宾满族自治县政务公开工作要点的通知》", "")
     assert record(followed).agency != "抚顺市人民政府办公室"
+
+
+def test_government_and_zone_committee_sharing_one_seat():
+    """广州市某区人民政府 某开发区管委会, one body with two names printed one after the other: the government reports,
+    in its district (held27 064, whose agency had been the two names run together)."""
+    text = ("根据《中华人民共和国政府信息公开条例》规定，现公布广州市南沙区人民政府 广州南沙开发区管委会2023年政府信息公开工作年度报告。\n"
+            "一、总体情况\n2023年，广州市南沙区人民政府 广州南沙开发区管委会坚持以人民为中心，全面推进政务公开。\n" + BODY)
+    check(text, dict(agency="广州市南沙区人民政府", agency_level="county", province="广东省", city="广州市", county="南沙区"))

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..gazetteer import places_in
-from ..gazetteer.kinds import ZONE_END
+from ..gazetteer.kinds import ZONE_END, ZONE_KIND
 from .dates import DATE_CN
 from .names import (
     canonical,
@@ -166,6 +166,30 @@ _ORGANS = re.compile(r"(?<=[局委厅办署])机关$")
 def without_organs(name: str) -> str:
     """A department named with 机关 after it (重庆市市场监督管理局机关2023年…报告): the department itself."""
     return _ORGANS.sub("", name)
+
+
+# 广州市某区人民政府 某开发区管委会: a government and a development zone's committee that share one seat (one body,
+# two names), printed one after the other (the display form drops the space between them); the zone is named by a
+# place of its own, not by its kind alone (某县人民政府开发区管委会 would be the government's own zone)
+_SHARED_SEAT = re.compile(rf"^(?P<a>{NAME_CHAR}{{2,20}}?人民政府)(?P<b>{NAME_CHAR}{{2,24}}?{ZONE_KIND}(?:管委会|管理委员会))$")
+
+
+def shared_seat_first(name: str) -> str | None:
+    """The government of a government and zone committee named together (广州市某区人民政府广州某开发区管委会), or None
+    when the name is one body (铁西区人民政府某街道办事处, 某县人民政府办公室)."""
+    m = _SHARED_SEAT.match(name)
+    if not m or not starts_with_place(m.group("b")):
+        return None
+    return m.group("a")
+
+
+def first_of_shared_seat(found: AgencyFound) -> AgencyFound:
+    """A finder's name that is a government and a zone committee sharing one seat: the government, named first."""
+    first = shared_seat_first(found.name)
+    if not first:
+        return found
+    printed = shared_seat_first(found.printed) or found.printed
+    return AgencyFound(first, printed, found.source)
 
 
 # 某办事处、某园区2024年…报告: two bodies that share one seat (a subdistrict office and the park it runs); the

@@ -24,6 +24,7 @@ from .agency import (
     compiler,
     contact,
     embedded,
+    first_of_shared_seat,
     first_sentence,
     from_publisher,
     from_title,
@@ -75,7 +76,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
         own_column(paragraphs),
         from_publisher(publisher, paragraphs),
     ]
-    sources = [f for f in found if f is not None]
+    sources = [first_of_shared_seat(f) for f in found if f is not None]
     if not sources:
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
                 or self_named_subject(paragraphs) or gazette_government(paragraphs) or bare_subdistrict(paragraphs))
