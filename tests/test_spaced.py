@@ -242,3 +242,22 @@ def test_table_4_figures_under_a_header_keep_the_columns_of_their_positions():
     assert ["3", "", "", "4", "7", "6", "", "", "2", "8"] in rows_
     rows_ = [r for g in _grids(parse_text(head + "3           4    7   6              2    8\n")) for r in g]
     assert ["3", "4", "7", "6", "2", "8"] in rows_
+
+
+def test_a_wrapped_label_stops_at_the_next_rows_label_below_its_figures():
+    # 规章's note wrapped, its figures beside the last piece; the lines below start 规范性文件's own label (its
+    # figures on a line of their own further down): they are no part of 规章's label, nor are its figures 规范性文件's.
+    from indexer.readers.spaced import spaced_labels_whole
+
+    lines = [
+        "规章（说明文字甲乙丙丁戊己庚辛壬癸子丑寅卯相关",
+        "数据） 0 0 0",
+        "规范性文件（说明文字甲乙丙丁戊己庚辛壬癸子丑寅",
+        "卯辰巳午未申酉戌亥一二三四五六七八九十百千万",
+        "亿兆京垓秭穰沟涧正载极恒河沙阿僧祇那由他不可",
+        "思议）",
+        "87 0 0",
+    ]
+    out = spaced_labels_whole(lines)
+    assert out[0] == "规章（说明文字甲乙丙丁戊己庚辛壬癸子丑寅卯相关数据） 0 0 0"
+    assert out[1:] == lines[2:]

@@ -50,7 +50,8 @@ def spaced_labels_whole(lines: list[str]) -> list[str]:
             before += 1  # the label's first line, its item number (5.要求行政机关确认或重新出具) a digit of its own
         after = 0
         while after < 3 and i + 1 + after < len(lines) and _label_piece(lines[i + 1 + after]) \
-                and not NUMBERING.match(lines[i + 1 + after]):  # （六）其 starts the next label
+                and not NUMBERING.match(lines[i + 1 + after]) \
+                and not _starts_row(lines[i + 1 + after]):  # （六）其 / 规范性文件（… start the next label
             after += 1
         under = _row_under_group_piece(out, lines, i, cells)
         if under is not None:  # a group piece beside the label's pieces: never part of the joined label
@@ -228,6 +229,13 @@ def _numbered_piece(line: str) -> bool:
     """A label's first line that starts with its item number (5.要求行政机关确认或重新出具), no other digit in it."""
     text = line.strip()
     return bool(NUMBERING.match(text)) and _label_piece(NUMBERING.sub("", text, count=1))
+
+
+def _starts_row(line: str) -> bool:
+    """A line that begins a template row's own label (规范性文件（说明…), so starts the next row, not a wrapped piece."""
+    text = line.strip()
+    found = template_row(text)
+    return found is not None and any(text.startswith(alt) for alt in found.alts)
 
 
 def _label_piece(line: str) -> bool:
