@@ -231,3 +231,16 @@ def test_a_change_printed_with_a_doubled_minus_keeps_its_row():
             "行政处罚 40 --40 0\n行政强制 2 0 5\n")
     rows = [r for b in parse_text(text) if isinstance(b, Table) for r in b.rows]
     assert ("行政处罚", "40", "--40", "0") in rows
+
+
+def test_two_zeros_whose_space_was_lost_are_two_cells_of_a_short_row():
+    """pdftotext -layout writes a row's last two cells 0 and 0 touching (``规范性文件  0  00``): ``00`` is no figure
+    (a figure never starts with 0), and the row lacks one, so it is cut into the two it must be. A row that has all
+    its figures keeps a printed ``00`` as one cell."""
+    text = ("二、主动公开政府信息情况\n第二十条第（一）项\n"
+            "信息内容      本年新制作数量    本年新公开数量    对外公开总数量\n"
+            "规章            0         00\n规范性文件         3         04\n"
+            "三、收到和处理政府信息公开申请情况\n")
+    m = _metrics(text)
+    assert [m.get(f"active.rules.{c}") for c in ("made", "published", "total_published")] == [0, 0, 0]
+    assert [m.get(f"active.normative.{c}") for c in ("made", "published", "total_published")] == [3, 0, 4]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..figure_splits import agreed, combine, placements, splits
+from ..figure_splits import agreed, combine, placements, splits, unique_split
 from ..record import Metric
 from ..structure import TableRows
 from ..template.cells import ABSENT, BLANK, TEXT, VALUE, Number, cell_kind, convert, parse_number
@@ -170,6 +170,9 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
     seq = signs_joined(_sequential(row.cells, row.kinds, start, stop), n)
     if len(seq) == n:
         return list(zip(columns, (v for _, v in seq)))
+    cut = _touching_figures_of_short_row(seq, n)
+    if cut is not None:
+        return list(zip(columns, cut))
     if whole_row:
         pos = _positional(row, layout, columns)
         if pos is not None:
@@ -191,6 +194,22 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
     if columns[-1].key == "total" and _may_end_in_total(seq):
         return []  # 0 0, or 18 alone: the last may be 总计 after blanks that left no trace, or a cut row's next column
     return list(zip(columns, (v for _, v in seq)))
+
+
+def _touching_figures_of_short_row(seq: list[tuple[int, str]], n: int) -> list[str] | None:
+    """A row short of figures one of whose cells is no figure but a run of them with one way to cut it into the
+    missing ones (规章 0 00: a converter lost the space between two cells; a figure never starts with 0), cut."""
+    missing = n - len(seq)
+    if missing <= 0:
+        return None
+    runs = [k for k, (_, v) in enumerate(seq) if v.strip() and unique_split(v.strip(), 1) is None]
+    if len(runs) != 1:
+        return None
+    k = runs[0]
+    parts = unique_split(seq[k][1].strip(), missing + 1)
+    if parts is None:
+        return None
+    return [v for _, v in seq[:k]] + list(parts) + [v for _, v in seq[k + 1:]]
 
 
 def bare_column(key: str) -> Column:
