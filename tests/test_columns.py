@@ -249,3 +249,12 @@ def test_text_boxes_of_a_table_cut_after_its_first_articles(tmp_path):
     path.write_text(_boxes_own([]), encoding="utf-8")
     m = {k: v.value for k, v in extract(path).metrics.items()}
     assert (m["active.licensing.decisions"], m["active.penalty.decisions"], m["active.coercion.decisions"]) == (31, 7, 0)
+
+
+def test_a_change_printed_with_a_minus_typed_twice_is_read_column_by_column(tmp_path):
+    """--2 (a minus typed twice, as some reports print a decrease) is one figure of the 本年增/减 column, -2."""
+    columns = [(head, ["--2", "0"]) if figs == ["-2", "0"] else (head, figs) for head, figs in COLUMNS]
+    path = tmp_path / "dump.txt"
+    path.write_text(_dump(columns), encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert m == WANT

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 
-from ..template import ACTIVE, ACTIVE_COLUMNS, APPLY, APPLY_COLUMNS, LABELS, Label, match_label, template_of_text
+from ..template import ACTIVE, ACTIVE_COLUMNS, APPLY, APPLY_COLUMNS, LABELS, SIGN, Label, match_label, template_of_text
 from ..textnorm import match_form, simplified
 
 _ARTICLE = re.compile(r"^第\s*二\s*十\s*条\s*第\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项$")
-_FIGURE = re.compile(r"^(?:[+\-−增减]?\d[\d,.]*(?:万元|元)?|—|-|/|无)$")
+_FIGURE = re.compile(rf"^(?:{SIGN}?\d[\d,.]*(?:万元|元)?|—|-|/|无)$")
 _MAX_HEADER_LINES = 3
 
 
@@ -132,7 +132,7 @@ def _skip_blank(lines: list[str], i: int) -> int:
 
 
 _TABLE2_START = re.compile(r"^[二2][、.．]\s*主动公开政府信息情况$")
-_LABEL_AND_FIGURE = re.compile(r"^(\S+)\s+([+\-−增减]?\d[\d,.]*(?:万元|元)?)$")  # 行政规范性文件 18
+_LABEL_AND_FIGURE = re.compile(rf"^(\S+)\s+({SIGN}?\d[\d,.]*(?:万元|元)?)$")  # 行政规范性文件 18
 _NEXT_SECTION = re.compile(r"^[三3][、.．]")
 _BLOCKS = {
     "2021": (("一", ("rules", "normative"), ("issued", "repealed", "in_force")), ("五", ("licensing",), ("decisions",)),

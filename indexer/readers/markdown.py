@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 
 from ..blocks import Block, Document, Table
+from ..template import PLUS_MINUS
 from ..textnorm import has_han
 from . import ReadError
 from .encoding import decode_bytes
@@ -194,7 +195,7 @@ def _join_broken_headers(lines: list[str], table_lines: set[int]) -> tuple[list[
 
 
 _WRAP = 70  # characters: html2text wraps its lines at 78, a table row after a cell's pipe
-_LEADING_FIGURE = re.compile(r"^\s*[+\-−]?\d[\d,.]*\s*\|")
+_LEADING_FIGURE = re.compile(rf"^\s*{PLUS_MINUS}?\d[\d,.]*\s*\|")
 
 
 def _joined_rows(lines: list[str], table_lines: set[int], continues) -> tuple[list[str], set[int]]:

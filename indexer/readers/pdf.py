@@ -47,7 +47,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from .. import limits
 from ..blocks import Block, Document, Paragraph, Table
-from ..template import is_number_cell
+from ..template import PLUS_MINUS, is_number_cell
 from ..textnorm import has_han, normalize_text
 from . import ReadError
 from .grid import drop_empty_rows
@@ -553,7 +553,7 @@ def _in_margin(line: _Line) -> bool:
     return line.top < _MARGIN * line.page_height or line.bottom > (1 - _MARGIN) * line.page_height
 
 
-_FIGURE = re.compile(r"^[+\-−]?\d[\d,.]*$")
+_FIGURE = re.compile(rf"^{PLUS_MINUS}?\d[\d,.]*$")
 
 
 def _figure_row(text: str) -> bool:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..template import APPEALS, APPLY, LABELS, label_core, label_parts, match_label, parse_number
+from ..template import APPEALS, APPLY, LABELS, PLUS_MINUS, SIGN, label_core, label_parts, match_label, parse_number
 from ..textnorm import has_han
 from .paragraphs import NUMBERING
 
-_SIGN = r"(?:[+增减]|[\-−]{1,2})"  # a minus typed twice (--253) is one minus
-_BARE_FIGURES = re.compile(r"^\s*(?:(?:[+]|[\-−]{1,2})?\d[\d,.]*\s+){2,}(?:[+]|[\-−]{1,2})?\d[\d,.]*\s*$")  # 1 0 0 0 0 0 1
-FIGURE_TOKEN = re.compile(rf"^(?:[?？\ufffd]?{_SIGN}?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增|减)$")  # 140万; ?0: a lost character; 增: a change printed without its figure
+_BARE_FIGURES = re.compile(rf"^\s*(?:{PLUS_MINUS}?\d[\d,.]*\s+){{2,}}{PLUS_MINUS}?\d[\d,.]*\s*$")  # 1 0 0 0 0 0 1
+FIGURE_TOKEN = re.compile(rf"^(?:[?？\ufffd]?{SIGN}?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增|减)$")  # 140万; ?0: a lost character; 增: a change printed without its figure
 
 
 def template_row(label: str):
@@ -68,7 +67,7 @@ def starts_columns(text: str) -> int:
     return len(found) if len(found) >= 2 and len({lab.kind for lab in found}) == 1 else 0
 
 
-FIGURES_LINE = re.compile(rf"^(\S.*?)\s+((?:(?:[?？\ufffd]?{_SIGN}?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增|减)(?:\s+|$))+)$")
+FIGURES_LINE = re.compile(rf"^(\S.*?)\s+((?:(?:[?？\ufffd]?{SIGN}?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增|减)(?:\s+|$))+)$")
 
 
 _UNIT_APART = re.compile(r"(\d)[ \t\u3000]+(万元|元)(?=\s|$)")

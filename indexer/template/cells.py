@@ -13,8 +13,12 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 _ABSENT = re.compile(r"^(?:[—\-－–―_/／\\、.。·…*×xX?？]+|无|空|暂无|没有|不适用|未统计|n/?a|null|增加?|减少?|[+＋])$", re.IGNORECASE)
+# How a figure's sign is printed, for every reader's pattern of figures: a plus, or a minus, typed twice at times
+# (``--253`` is one minus); SIGN adds the 增 / 减 a change column may print before its figure
+PLUS_MINUS = r"(?:[+＋]|[\-−－]{1,2})"
+SIGN = rf"(?:{PLUS_MINUS}|[增减])"
 _NUMBER = re.compile(
-    r"^(?P<sign>增加?|减少?|[+＋]|[\-−－]{1,2})?"  # a minus typed twice (``--253``) is one minus
+    rf"^(?P<sign>增加?|减少?|{PLUS_MINUS})?"
     r"(?P<int>\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](?P<frac>\d+))?"
     r"(?P<unit>万元|元|万|件|条|个|项|次|篇|家|人|宗|起)?$"
 )
