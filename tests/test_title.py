@@ -347,3 +347,14 @@ def test_a_site_and_its_column_glued_before_the_title():
     # the reader drops the spaces between Chinese characters: 门户网站 部门 某市… reaches the title rule glued
     line = "延安市人民政府门户网站部门延安市林业局2022年政府信息公开工作年度报告"
     assert title_of([line, "一、总体情况"]) == "延安市林业局2022年政府信息公开工作年度报告"
+
+
+def test_the_widget_hint_finds_every_widget_so_skipping_lines_without_it_changes_nothing():
+    from indexer.fields.title import _WIDGET, _WIDGET_HINT
+
+    for widget in ("【字体：大 中 小】", "字号 大中小", "[打印本页]", "打印", "【关闭窗口】", "关闭", "收藏", "分享到",
+                   "分享", "扫一扫在手机上打开当前页", "扫一扫在手机打开当前页", "扫一扫", "二维码", "[ 二维码 ]"):
+        line = f"某县人民政府2023年政府信息公开工作年度报告 {widget} 发布时间：2024-01-20"
+        assert _WIDGET.search(line) and _WIDGET_HINT.search(line), widget
+    assert not _WIDGET_HINT.search("某县人民政府2023年政府信息公开工作年度报告") and not _WIDGET.search("某县人民政府2023年政府信息公开工作年度报告")
+    assert clean_title_line("某县人民政府2023年政府信息公开工作年度报告【打印本页】【关闭窗口】") == "某县人民政府2023年政府信息公开工作年度报告"
