@@ -90,6 +90,13 @@ def test_from_title(title, expected):
         ("全年网站共发布工作动态20条,按时上传某某市发展和改革委员会2024年政府信息公开工作年度报告。",
          "某某市发展和改革委员会"),
         ("及时上报某某县统计局2023年政府信息公开工作年度报告。", "某某县统计局"),
+        # the department's own office compiled the report (由A办公室编制的…报告): the office stands for its department
+        ("本年报是根据《条例》要求,由某某市某某区商务局办公室编制的2020年度政府信息公开年度报告。", "某某市某某区商务局"),
+        ("本报告是由某某县水利局办公室编写的2022年度政府信息公开工作年度报告。", "某某县水利局"),
+        # a government's office compiling its government's report under its own name stays its government's
+        ("根据《条例》规定,某某县人民政府办公室编制了某某县人民政府2020年政府信息公开工作年度报告。", "某某县人民政府"),
+        # a report quoted under an office's own name (no compiling verb) is that office's
+        ("现将某某县人民政府办公室2022年政府信息公开工作年度报告公布如下。", "某某县人民政府办公室"),
     ],
 )
 def test_embedded_report_name(sentence, expected):

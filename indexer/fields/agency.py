@@ -269,6 +269,9 @@ def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
             name = without_organs(_GLUED_LABEL.sub("", trimmed))
             if _NOT_A_NAME_START.match(name) or is_pronoun(name):
                 continue
+            if _TRAIL.search(m.group("a")):  # 由A办公室编制的2020年度…报告: the compiler's office stands for it
+                owner = drop_internal_office(name)
+                name = owner if owner != name and agency_like(owner) else name
             if agency_like(name) or agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
                 found.append(AgencyFound(canonical(name), name, "embedded"))
             elif is_place_name(name):  # 现将XX县2022年政府信息公开工作年度报告…
