@@ -95,6 +95,15 @@ def test_a_line_starting_with_one_label_may_hold_another_after_its_value():
     assert body.lstrip().startswith("一、总体情况")
 
 
+def test_a_label_after_a_value_that_ends_in_han_characters():
+    """发布机构:某旗某镇 发文日期:2024年01月23日: the second label is the words after the space, not the end of
+    the publisher's name run into it (镇 发文日期)."""
+    meta, body = split_header("名称:某旗某某镇2023年政府信息公开工作年度报告\n"
+                              "发布机构:某旗某某镇 发文日期:2024年01月23日\n"
+                              "一、总体情况\n2023年，我镇主动公开信息49条。\n")
+    assert meta["published"] == "2024-01-23" and meta["publisher"] == "某旗某某镇"
+
+
 def test_a_box_date_under_any_usual_label():
     assert meta_from_pairs([("公开日期", "2025-01-24"), ("发布机构", "省教育厅")]) == {
         "published": "2025-01-24", "publisher": "省教育厅"}

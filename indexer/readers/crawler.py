@@ -76,11 +76,21 @@ _INLINE_LABEL = re.compile(r"((?:[\u4e00-\u9fff]\s?){2,5})\s*[:：]")
 
 def inline_pairs(line: str) -> list[tuple[str, str, int]]:
     """(label, value, start) of every known ``label: value`` in a line holding two or more of them."""
-    found = [m for m in _INLINE_LABEL.finditer(line) if meta_key(m.group(1))]
+    found = [known for m in _INLINE_LABEL.finditer(line) for known in [_known_label(m)] if known]
     if len(found) < 2:
         return []
-    return [(m.group(1), line[m.end(): nxt.start() if nxt else len(line)].strip(), m.start())
-            for m, nxt in zip(found, found[1:] + [None])]
+    return [(label, line[end: nxt[1] if nxt else len(line)].strip(), start)
+            for (label, start, end), nxt in zip(found, found[1:] + [None])]
+
+
+def _known_label(m: re.Match) -> tuple[str, int, int] | None:
+    """(label, start, end) of a known label the match ends on: the whole run (索 引 号), or the words after a
+    space in it when the value before ran into it (某镇 发文日期: the value's 镇, then the label 发文日期)."""
+    run = m.group(1)
+    for cut in [0] + [i + 1 for i, ch in enumerate(run) if ch.isspace()]:
+        if meta_key(run[cut:]):
+            return run[cut:], m.start(1) + cut, m.end()
+    return None
 
 
 def _looks_like_header_note(line: str, rest: list[str]) -> bool:
