@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from indexer.fields.dates import parse_date, published_of, statistics_year, year_of
+from indexer.fields.dates import parse_date, published_of, report_years, statistics_year, year_of
 
 
 def test_years_in_document_numbers_and_dates_are_not_the_report_year():
@@ -240,3 +240,21 @@ def test_date_opening_a_sentence_about_that_day_is_no_page_date():
     """2019年3月26日，我局召开…: a sentence that opens on a day is about that day."""
     paragraphs = ["一、概述", "2019年3月26日，我局召开政务公开工作会议。"]
     assert published_of(paragraphs) is None
+
+
+def test_last_years_final_accounts_and_other_documents_years_do_not_vote():
+    """A report without title or period: the year it did its work (2023年，省财政厅…) wins over the years of the
+    final accounts it published (2022年度决算, always the year before) and of the documents it names
+    (《某省2022年预算执行情况和2023年预算草案的报告》)."""
+    paragraphs = [
+        "一、总体情况",
+        "2023年,省财政厅坚持以习近平新时代中国特色社会主义思想为指导,做好政府信息公开。",
+        "(一)主动公开。2023年2月3日,在厅门户网站上公开《某省2022年预算执行情况和2023年预算草案的报告》。"
+        "完成2023年省本级政府预算公开。完成2022年度省本级政府决算公开,牵头主动公开2022年度决算。",
+    ]
+    assert year_of(None, paragraphs) == 2023
+
+
+def test_a_quoted_disclosure_report_still_gives_its_year():
+    """现发布《某镇2023年政府信息公开工作年度报告》: the report's own name, quoted, is no other document."""
+    assert report_years("现发布《某县某镇2023年政府信息公开工作年度报告》。") == [(2023, 1.0)]

@@ -218,9 +218,19 @@ def statistics_year(paragraphs: list[str], head: int = 15) -> int | None:
     return None
 
 
+# 《某省2022年预算执行情况和2023年预算草案的报告》: another document's name, its years its own; not a
+# disclosure report's name (《某镇2023年政府信息公开工作年度报告》, the report quoting itself)
+_OTHER_DOCUMENT = re.compile(r"《(?![^《》]*(?:信息公开|政务公开|年报))[^《》]{1,80}》")
+# 公开2022年度部门决算, 完成2022年度省本级政府决算公开: final accounts are published the year after theirs
+_FINAL_ACCOUNTS_YEAR = re.compile(
+    rf"{YEAR}\s*年度?(?=\s*(?:(?:部门|单位|省本级|市本级|县本级|区本级|本级)?(?:政府|财政)?(?:收支)?决算))"
+)
+
+
 def report_years(text: str) -> list[tuple[int, float]]:
     """(year, weight) for every year `text` prints as a statistics year."""
     cleaned = _DOC_NUMBER_YEAR.sub(" ", text)
+    cleaned = _FINAL_ACCOUNTS_YEAR.sub(" ", _OTHER_DOCUMENT.sub(" ", cleaned))
     out: list[tuple[int, float]] = []
     for m in _STRONG_YEAR.finditer(cleaned):
         out.append((cn_year(next(g for g in m.groups() if g)), 3.0))
