@@ -1106,3 +1106,16 @@ def test_shared_seat_opening_names_the_government():
     ]
     found = find_agency(None, paragraphs)
     assert found is not None and found.name == "广州市南沙区人民政府"
+
+
+def test_an_address_is_no_fuller_printing_of_the_agency():
+    """地址:安徽省池州市青阳县陵阳镇人民政府三楼: where the office sits, not the township government's name; the
+    name stays as the contact line prints it (青阳县陵阳镇). A preamble printing the whole chain as the report's
+    agency still gives it."""
+    contact_only = ["本报告中所列数据的统计期限自2024年1月1日至2024年12月31日。如对本报告有任何疑问,请与青阳县陵阳镇办公室"
+                    "联系,地址:安徽省池州市青阳县陵阳镇人民政府三楼,电话:0566-0000000。", "一、总体情况",
+                    "2024年,我镇主动公开信息200条。"]
+    assert find_agency(None, contact_only).name == "青阳县陵阳镇人民政府"
+    named = ["现将安徽省池州市青阳县陵阳镇人民政府2024年政府信息公开工作年度报告公布如下。如对本报告有任何疑问,"
+             "请与青阳县陵阳镇办公室联系。", "一、总体情况"]
+    assert find_agency(None, named).name == "安徽省池州市青阳县陵阳镇人民政府"

@@ -333,6 +333,10 @@ def _full_name(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
     return AgencyFound(canonical(full), full, found.source) if full else found
 
 
+# 地址：, 办公地址:, 联系地址 — the label of an address right before a printing: a place to go, not a name
+_ADDRESS_BEFORE = re.compile(r"(?:地址|住址|地点|位于)\s*[:：]?\s*[^\s,，。;；:：、()（）]{0,16}$")
+
+
 def prefixed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
     """A township's or subdistrict's agency named by its own place alone (渝碚路街道办事处) that the text also
     prints after its county or city (《重庆市沙坪坝区渝碚路街道办事处信息公开指南》), or a county-level unit's
@@ -348,6 +352,8 @@ def prefixed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str 
     best = ""
     for text in paragraphs[:limit]:
         for m in re.finditer(re.escape(name), text):
+            if _ADDRESS_BEFORE.search(text, 0, m.start()):
+                continue  # 地址:某省某市某县某镇人民政府三楼: where an office sits, not the agency's name
             for k in range(min(14, m.start()), 1, -1):  # the longest chain of places first
                 prefix = text[m.start() - k:m.start()]
                 if len(prefix) + len(name) > len(best) and _encloses(prefix, townships):
