@@ -258,3 +258,4 @@ def test_last_years_final_accounts_and_other_documents_years_do_not_vote():
 def test_a_quoted_disclosure_report_still_gives_its_year():
     """现发布《某镇2023年政府信息公开工作年度报告》: the report's own name, quoted, is no other document."""
     assert report_years("现发布《某县某镇2023年政府信息公开工作年度报告》。") == [(2023, 1.0)]
+    assert report_years("现发布《某局2022年…年度报告》。") == [(2022, 1.0)]

@@ -219,8 +219,8 @@ def statistics_year(paragraphs: list[str], head: int = 15) -> int | None:
 
 
 # 《某省2022年预算执行情况和2023年预算草案的报告》: another document's name, its years its own; not a
-# disclosure report's name (《某镇2023年政府信息公开工作年度报告》, the report quoting itself)
-_OTHER_DOCUMENT = re.compile(r"《(?![^《》]*(?:信息公开|政务公开|年报))[^《》]{1,80}》")
+# disclosure report's name (《某镇2023年政府信息公开工作年度报告》, 《某局2022年…年度报告》: the report quoting itself)
+_OTHER_DOCUMENT = re.compile(r"《(?![^《》]*(?:信息公开|政务公开|年报|年度报告))[^《》]{1,80}》")
 # 公开2022年度部门决算, 完成2022年度省本级政府决算公开: final accounts are published the year after theirs
 _FINAL_ACCOUNTS_YEAR = re.compile(
     rf"{YEAR}\s*年度?(?=\s*(?:(?:部门|单位|省本级|市本级|县本级|区本级|本级)?(?:政府|财政)?(?:收支)?决算))"
