@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer.kinds import ZONE_BODY_END, ZONE_COMMITTEE_END, ZONE_KIND
+from ..gazetteer.kinds import COMMITTEE_END, ZONE_BODY_END, ZONE_COMMITTEE_END, ZONE_KIND
 
 _NATIONAL = re.compile(r"^(?:国务院|中华人民共和国|国家|中国(?!共产党)|最高人民|全国|中央)")
 # Ministries and national bodies print no 国家 (自然资源部, 海关总署, 审计署; 中国人民银行 is caught above),
@@ -37,7 +37,6 @@ _BELOW = {"province": "city", "city": "county", "county": "county", "township": 
 # 北京市重点站区管理委员会: an area's committee named after a municipality is the municipality's own body; a
 # municipality's districts are all listed, and a district (闸北区 too, long merged) is never a 管理委员会
 _MUNICIPALITY = re.compile(r"^(?:北京市|上海市|天津市|重庆市)")
-_COMMITTEE = re.compile(r"(?:管理委员会|管委会)$")
 # 天津某某综保区管理委员会, 上海某某经济技术开发区管委会: a development or bonded zone's committee sits one level
 # below the municipality named before it, as a zone the gazetteer lists does (its host's level, one down)
 _MUNICIPALITY_STEM = re.compile(r"^(?:北京|上海|天津|重庆)")
@@ -105,7 +104,7 @@ def agency_level_of(
         if level == "city" and _ZONE_BRANCH.search(agency):
             return "county"
         if level in ("province", "city") and _UNLISTED_COUNTY.search(place_part) and not (
-                _MUNICIPALITY.match(place_part) and _COMMITTEE.search(agency)):
+                _MUNICIPALITY.match(place_part) and COMMITTEE_END.search(agency)):
             return "county"  # a county-level unit after its city that the gazetteer does not hold
         return level
     if _township(agency):  # a township the gazetteer does not hold (某某镇人民政府)

@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..gazetteer import Region, places_in, zones_in
-from ..gazetteer.kinds import ZONE_END, ZONE_KIND, ZONE_KINDS, zone_kinds_short
-from .patterns import AGENCY_SUFFIX, HAN, TRAILING_BRACKET
+from ..gazetteer.kinds import COMMITTEE, COMMITTEE_END, ZONE_END, ZONE_KIND, ZONE_KINDS, zone_kinds_short
+from .patterns import AGENCY_SUFFIX, HAN, STATE_FARM, TRAILING_BRACKET
 
 ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "agency_abbreviations.tsv"
 
@@ -42,12 +42,13 @@ _INFO_OFFICE = re.compile(
     r"(?:(?:日常)?(?:受理|工作)机构[^，。,;；]{0,16}?)?办公室$"
 )
 # 办公室, 政务服务科, 信息中心 (请与某县财政局信息中心联系: the unit that answers for its bureau)
-_INTERNAL_UNIT = re.compile(rf"^(?:(?:党政|综合|党政综合)?办公室|(?:党政|综合|党政综合)办|办公厅|信息中心|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
+# A place's or a department's own office: 办公室, 党政办公室, 综合办 (printed short) …
+_OFFICE = "(?:(?:党政|综合|党政综合)?办公室|(?:党政|综合|党政综合)办)"
+_INTERNAL_UNIT = re.compile(rf"^(?:{_OFFICE}|办公厅|信息中心|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
 _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
-_COMMITTEE_END = re.compile(r"(?:管理委员会|管委会)$")
 # The office of a place's own administration (临沂高新区党政办公室, 某街道党政综合办 printed short); never 办事处,
 # a subdistrict's agency.
-_PLACE_OFFICE = re.compile(r"^(?:(?:党政|综合|党政综合)?办公室|(?:党政|综合|党政综合)办)$")
+_PLACE_OFFICE = re.compile(rf"^{_OFFICE}$")
 # A township's government (某镇政府, 某乡人民政府) or a subdistrict office has no agency among its offices: any office
 # of it named by what it does (综合督考办公室, 社会事务办公室) is internal. A county's (某县人民政府金融工作办公室) may be
 # an agency of its own and is left alone.
@@ -253,7 +254,7 @@ def zone_printing_pattern(name: str) -> re.Pattern[str] | None:
     pattern = "".join(
         "(?:" + "|".join((*_SHORTENED[part], part)) + ")" if i % 2 else re.escape(part) for i, part in enumerate(parts)
     )
-    if not _COMMITTEE_END.search(short):
+    if not COMMITTEE_END.search(short):
         pattern += "(?:管理委员会|管委会)?"
     return re.compile(pattern)
 
@@ -280,11 +281,12 @@ def same_agency(short: str, long: str) -> bool:
         return True
     # a title's bare type (市场监督管理局), the body's full name under a zone's committee
     # (武汉市东湖生态旅游风景区管理委员会市场监督管理局)
-    return not place_a and len(a) >= 4 and b.endswith(a) and bool(_COMMITTEE_END.search(b[: -len(a)]))
+    return not place_a and len(a) >= 4 and b.endswith(a) and bool(COMMITTEE_END.search(b[: -len(a)]))
 
 
 # 经济开发区管理委员会, 园艺场: a zone's committee or a state farm printed without any place of its own
-_UNPLACED_UNIT = re.compile(rf"[{HAN}]{{0,8}}?{ZONE_KIND}(?:管理委员会|管委会)|(?:园艺|林|农|垦殖|良种|茶|牧)场")
+_ZONE_COMMITTEE_KIND = rf"{ZONE_KIND}{COMMITTEE}"
+_UNPLACED_UNIT = re.compile(rf"[{HAN}]{{0,8}}?{_ZONE_COMMITTEE_KIND}|{STATE_FARM}")
 
 
 def is_unplaced_unit(name: str) -> bool:
@@ -294,7 +296,7 @@ def is_unplaced_unit(name: str) -> bool:
 
 
 # 经济开发区管委会, 园艺场: the unit's kind and nothing before it
-_KIND_ONLY_UNIT = re.compile(rf"{ZONE_KIND}(?:管理委员会|管委会)|(?:园艺|林|农|垦殖|良种|茶|牧)场")
+_KIND_ONLY_UNIT = re.compile(rf"{_ZONE_COMMITTEE_KIND}|{STATE_FARM}")
 
 
 def is_kind_only_unit(name: str) -> bool:

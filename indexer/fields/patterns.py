@@ -14,11 +14,13 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # with CJK extension A: rare place character
 # Characters an agency name is made of: Han and brackets (XX县人民政府办公室（县政务服务管理办公室）).
 NAME_CHAR = f"[{HAN}（）()]"
 
+# A state farm, which reports like a township (德安县园艺场)
+STATE_FARM = r"(?:园艺|林|农|垦殖|良种|茶|牧)场"
 # How agency names end. Longer endings first: the alternation is tried in order.
 AGENCY_SUFFIX = (
     r"(?:人民政府办公室|人民政府办公厅|人民政府机关|人民政府|管理委员会|委员会|办公室|办公厅|办事处|管委会|"
     r"总局|总署|海关|联合会|合作社|参事室|研究室|政府|银行|分行|支行|局|委|厅|办|院|中心|署|部|所|站|队|处|馆|社|公司|集团|"
-    r"(?:园艺|林|农|垦殖|良种|茶|牧)场)"  # a state farm reports like a township (德安县园艺场)
+    rf"{STATE_FARM})"
 )
 SENTENCE_PUNCT = re.compile("[。，；：,;:！？!?]")
 # A bracketed second name after an agency's own (某县人民政府办公室（县政务服务中心）).

@@ -20,14 +20,12 @@ from dataclasses import replace
 from ..gazetteer import (
     Region, county_government_named, county_printed_before, county_site_named, place_by_code, places_in, resolve,
 )
-from ..gazetteer.kinds import ZONE_END, ZONE_KIND
+from ..gazetteer.kinds import COMMITTEE_END, ZONE_END, ZONE_KIND
 from .agency import AgencyFound
 from .level import agency_level_of, is_national, is_township_agency, named_by_stem, zone_body_host
 from .names import complete_level_prefix, is_bare_county_level, is_kind_only_unit, is_unplaced_unit, split_place
 from .patterns import HAN
 
-# 某某高新区管理委员会: a zone's committee, the zone's name before it
-ZONE_COMMITTEE = re.compile(r"(?:管理委员会|管委会)$")
 # (agency, region so far, the report's text) → (region, agency) when the rule places the agency, else None
 PlacingRule = Callable[[str, Region, str], "tuple[Region, str] | None"]
 
@@ -75,7 +73,7 @@ def bare_level_on_host_site(agency: str, region: Region, text: str) -> tuple[Reg
 def named_zone_on_host_site(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
     """A zone the gazetteer does not hold, named by a place of its own (燕郊高新区, 某某高新区管理委员会), on the
     site of the one county government the text names (三河市政府信息公开平台): a zone of that county."""
-    zone = ZONE_COMMITTEE.sub("", agency)
+    zone = COMMITTEE_END.sub("", agency)  # 某某高新区管理委员会: the zone's name
     if region.code or not ZONE_END.search(zone) or len(ZONE_END.sub("", zone)) < 2 or places_in(zone, agency=True):
         return None
     host = county_government_named(text)

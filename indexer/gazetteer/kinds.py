@@ -29,6 +29,8 @@ ZONE_WORDS: tuple[str, ...] = tuple(
 )
 ZONE_KIND = "(?:" + "|".join(ZONE_WORDS) + ")"
 COMMITTEE = "(?:管理委员会|管委会)"
+# A committee's name (某某区管理委员会, 某某管委会)
+COMMITTEE_END = re.compile(COMMITTEE + "$")
 # A name ending as a zone does (东湖高新区, 某某新区)
 ZONE_END = re.compile(ZONE_KIND + "$")
 # A zone's own administration, its committee printed or not (苏银产业园管理委员会, 某某新区)

@@ -57,7 +57,7 @@ from . import ReadError
 from .encoding import decode_bytes
 from .grid import is_template_row
 from .html_tables import BLOCK_TAGS, CELL_TAGS, cell_text, is_data_table, table_grid, table_kind, text_content
-from .meta import iso_date
+from .meta import BOX_LABEL, iso_date
 from .paragraphs import NUMBERING
 from .pictures import MAX_PICTURES, TOKEN, expand_tokens, picture_bytes
 from .text import parse_text
@@ -98,11 +98,9 @@ _PROSE_PUNCT = re.compile("[，。；：、,;]")
 _NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．%]*\s*(?:元|万元|件|条|个|项|%)?$")
 _INFO_DATE = re.compile(r"(?:发布|发表|更新|生成|成文|发文|公开)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 _INFO_SOURCE = re.compile(r"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|│丨]{2,30})")
-# A line that opens with a key of the CMS metadata box, and the site chrome such a line never holds.
-_METADATA_LINE = re.compile(
-    r"\s*(?:索\s*引\s*号|发布机构|发文机关|生成日期|成文日期|发布日期|发文日期|公开日期|公开方式|公开范围"
-    r"|主题分类|组配分类|体裁分类|信息分类|文\s*号|信息来源|来源)\s*[:：]"
-)
+# A line that opens with a label of the CMS metadata box (data/metadata_labels.tsv) or a byline's 来源, and the site
+# chrome such a line never holds.
+_METADATA_LINE = re.compile(rf"\s*(?:{BOX_LABEL}|来源)\s*[:：]")
 _SITE_CHROME = re.compile(r"ICP|备案号|版权所有|主办单位|承办单位|网站标识码|公网安备|技术支持|联系我们|设为首页|加入收藏"
                           r"|当前位置|您的位置|网站地图")
 _INFO_PUBLISHER = re.compile(r"发布机构\s*[:：]\s*([^\s|│丨]{2,40})")

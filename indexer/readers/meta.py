@@ -35,11 +35,11 @@ _LABELS = read_metadata_labels()
 KEYS = {label: key for label, key, _ in _LABELS if key}
 # The labels of a site's metadata box (索引号 | 发布机构 | 主题分类 …): every reader knows the box by them
 BOX_LABELS = frozenset(label for label, _, box in _LABELS if box)
-_BOX_ALTERNATION = "|".join(r"\s*".join(label) for label in sorted(BOX_LABELS, key=len, reverse=True))
+BOX_LABEL = "(?:" + "|".join(r"\s*".join(label) for label in sorted(BOX_LABELS, key=len, reverse=True)) + ")"
 # A box label and its colon inside a line of text (索 引 号：…  发布机构：…)
-BOX_LABEL_IN_TEXT = re.compile(rf"(?:{_BOX_ALTERNATION})\s*[:：]")
+BOX_LABEL_IN_TEXT = re.compile(rf"{BOX_LABEL}\s*[:：]")
 # A cell holding a label and its value (发布机构：某局)
-BOX_PAIR = re.compile(rf"^((?:{_BOX_ALTERNATION}))\s*[:：]\s*(.+)$")
+BOX_PAIR = re.compile(rf"^({BOX_LABEL})\s*[:：]\s*(.+)$")
 
 
 def is_box_label(cell: str) -> bool:
