@@ -358,3 +358,15 @@ def test_the_widget_hint_finds_every_widget_so_skipping_lines_without_it_changes
         assert _WIDGET.search(line) and _WIDGET_HINT.search(line), widget
     assert not _WIDGET_HINT.search("某县人民政府2023年政府信息公开工作年度报告") and not _WIDGET.search("某县人民政府2023年政府信息公开工作年度报告")
     assert clean_title_line("某县人民政府2023年政府信息公开工作年度报告【打印本页】【关闭窗口】") == "某县人民政府2023年政府信息公开工作年度报告"
+
+
+def test_a_font_size_label_after_the_title_is_chrome_whatever_its_brackets_hold():
+    # 字号:[ ] (the sizes drawn as pictures, so the brackets print empty) or an unclosed 【字体: on the title's line
+    crumb = "当前位置:首页 > 政府信息公开 > 政府信息公开工作年度报告"
+    for widget in ("字号:[ ]", "字号：[ ]", "【字体:", "字体：【大 中 小】", "字号：T|T"):
+        line = f"某市市场监督管理局2023年政府信息公开工作年度报告 {widget}"
+        assert clean_title_line(line) == "某市市场监督管理局2023年政府信息公开工作年度报告", widget
+        assert title_of([crumb, "发布日期 2024-01-16", line, "一、总体情况"]) == \
+            "某市市场监督管理局2023年政府信息公开工作年度报告", widget
+    # a sentence that speaks of 字号 is no label: left as it is
+    assert clean_title_line("统一文件字号：按规定编号") == "统一文件字号：按规定编号"

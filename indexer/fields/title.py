@@ -60,6 +60,7 @@ _TRAILING_INFO = re.compile(
     r"|(?<=报告)\s*[（(]?\s*(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*[)）]?$"  # …报告 2025-01-22
     r"|(?<=报告)\s*(?:[-_|｜]|—+)\s*[^，。；]{1,30}$"  # …报告-某某网站: the site's name after the title
     r"|(?<=报告)\s*[（(]全文[)）]\s*$"  # …报告（全文）: a news site's note that it reposts the whole text
+    r"|(?<=报告)\s*[【\[]?\s*(?:字号|字体)\s*[:：].*$"  # …报告 字号:[ ] / 【字体: (sizes drawn as pictures print no text)
 )
 # 某市政府门户网站-某县人民政府2021年…报告_…: a page's <title> printed as its first line starts on the site's name
 _SITE_PREFIX = re.compile(r"^[^，。；,;\s]{2,24}?(?:网站|政务网|网)\s*(?:[-–—_|｜]|——)\s*")
