@@ -492,6 +492,15 @@ def test_a_bracketed_district_narrows_a_zone():
     )
 
 
+def test_a_bracketed_district_narrows_a_zone_the_list_lacks_named_after_its_city():
+    # 苏州高新区 is no zone of the list: built from the city's stem and its kind, then narrowed the same way
+    assert region("苏州高新区(虎丘区)经济发展委员会") == R("江苏省", "苏州市", "虎丘区", "320505", zone="苏州高新区")
+    assert region("苏州高新区（虎丘区）经济发展委员会") == R("江苏省", "苏州市", "虎丘区", "320505", zone="苏州高新区")
+    # no district printed, or one of another city: the zone stays under its city
+    assert region("苏州高新区经济发展委员会") == R("江苏省", "苏州市", None, "320500", zone="苏州高新区")
+    assert region("苏州高新区(高港区)经济发展委员会")["county"] is None
+
+
 def test_a_real_district_named_like_a_zone_is_a_district():
     assert region("上海市浦东新区人民政府") == R("上海市", "上海市", "浦东新区", "310115")
 

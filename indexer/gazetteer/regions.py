@@ -303,6 +303,8 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
         city = _one_city_named(context, region.code, g) if g.level.get(region.code) == "province" and context else None
         if city is not None:  # 江苏省盐南高新区 and one city of the province named (its address 盐城市…): the host city
             region = g.region[city]
+        if g.level.get(region.code) == "city":  # 苏州高新区(虎丘区)经济发展委员会: the district it sits in
+            region = _unit_in_brackets(text, zone.end(), region.code, mentions, g) or region
         region = _with_zone(region, name)
     return Resolution(region, tuple(cands), "primary")
 
@@ -430,13 +432,19 @@ def _zone_first(text: str, mentions: list[Mention], zones: list[ZoneMention], g:
             return None
         if not all(any(_node(p) in host_chain for p in m.places) for m in before):
             return None
-    region = g.region[z.zone.host]
-    after = [m for m in mentions if m.start >= z.end]
-    if after and not text[z.end : after[0].start].strip(" （(【[　"):
-        inside = [p for p in after[0].places if z.zone.host in g.anc[_node(p)] and p.level != "township"]
-        if len({_node(p) for p in inside}) == 1:
-            region = inside[0].region  # 泰州医药高新区（高港区）
+    region = _unit_in_brackets(text, z.end, z.zone.host, mentions, g) or g.region[z.zone.host]  # 泰州医药高新区（高港区）
     return Resolution(_with_zone(region, z.zone.name), (), "primary")
+
+
+def _unit_in_brackets(text: str, at: int, host: str, mentions: list[Mention], g: _Gazetteer) -> Region | None:
+    """The one county-level unit under a zone's host printed right after the zone's name, in brackets or not
+    (泰州医药高新区（高港区）, 苏州高新区(虎丘区)经济发展委员会): the unit the zone's body sits in."""
+    after = [m for m in mentions if m.start >= at]
+    if after and not text[at : after[0].start].strip(" （(【[　"):
+        inside = [p for p in after[0].places if host in g.anc[_node(p)] and p.level != "township"]
+        if len({_node(p) for p in inside}) == 1:
+            return inside[0].region
+    return None
 
 
 def _with_zone(region: Region, zone: str) -> Region:
