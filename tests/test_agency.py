@@ -1119,3 +1119,18 @@ def test_an_address_is_no_fuller_printing_of_the_agency():
     named = ["现将安徽省池州市青阳县陵阳镇人民政府2024年政府信息公开工作年度报告公布如下。如对本报告有任何疑问,"
              "请与青阳县陵阳镇办公室联系。", "一、总体情况"]
     assert find_agency(None, named).name == "安徽省池州市青阳县陵阳镇人民政府"
+
+
+def test_a_short_type_printed_in_full_after_the_same_place_is_the_agency_s_name():
+    # the title prints 住建局, which the closed list spells 住房和城乡建设局; the page prints the agency's own name
+    title = "2025年和顺县住建局政府信息公开工作年度报告"
+    body = ["一、总体情况", "2025年，我局坚持以公开为常态。"]
+    line_above = ["和顺县住房和城乡建设管理局", title, "发布日期:2026-01-16"] + body
+    assert names(find_agency(title, line_above)) == ("和顺县住房和城乡建设管理局", "和顺县住房和城乡建设管理局")
+    in_sentence = [title, "现结合和顺县住房和城乡建设管理局实际，编制本部门年度报告。"] + body
+    assert find_agency(title, in_sentence).name == "和顺县住房和城乡建设管理局"
+    # printed as the list spells it, or nowhere else: the list's spelling
+    assert find_agency(title, [title, "和顺县住房和城乡建设局认真落实条例。"] + body).name == "和顺县住房和城乡建设局"
+    assert find_agency(title, [title] + body).name == "和顺县住房和城乡建设局"
+    # a unit of it after the same place, whose type the short one does not shorten: not its name
+    assert find_agency(title, [title, "和顺县住房保障服务中心配合公开。"] + body).name == "和顺县住房和城乡建设局"

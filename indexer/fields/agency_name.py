@@ -45,6 +45,7 @@ from .agency import (
 )
 from .level import is_national
 from .names import (
+    abbreviates,
     abbreviations,
     canonical,
     is_pronoun,
@@ -87,7 +88,26 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     fuller += _office_printed_in_full(primary, sources[1:])
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
-    return _office_speaking(_placed(_full_name(best, paragraphs), paragraphs), paragraphs)
+    return _office_speaking(_placed(_type_printed_in_full(_full_name(best, paragraphs), paragraphs), paragraphs), paragraphs)
+
+
+def _type_printed_in_full(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
+    """An agency printed with a short type (盂县住建局) that the opening also prints in full after the same place
+    (盂县住房和城乡建设管理局, in a line of its own or a sentence): that full printing, when its type is one the short
+    type shortens (first and last characters, the rest in order) and it is longer than the closed list's expansion
+    (住房和城乡建设局): the list spells a type the usual way, the report its agency's own name."""
+    place, short = split_place(found.printed)
+    if not place or not short or canonical(found.printed) == found.printed:
+        return found
+    printing = re.compile(re.escape(place) + f"{NAME_CHAR}{{2,20}}?{AGENCY_SUFFIX}")
+    best = found
+    for text in paragraphs[:limit]:
+        for m in printing.finditer(text):
+            full = m.group(0)
+            kind = full[len(place):]
+            if len(full) > len(best.name) and abbreviates(short, kind) and same_agency(found.name, full):
+                best = AgencyFound(canonical(full), full, found.source)
+    return best
 
 
 def _centre_answering(primary: AgencyFound, paragraphs: list[str]) -> AgencyFound:
