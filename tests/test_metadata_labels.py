@@ -7,7 +7,7 @@ import pytest
 from indexer.readers.html_tables import table_kind
 from indexer.readers.meta import BOX_LABELS, KEYS, is_box_label, meta_key, read_metadata_labels
 from indexer.readers.paragraphs import should_join
-from indexer.readers.pipes import metadata_pairs
+from indexer.readers.pipes import label_run_pairs, metadata_pairs
 
 BOX = sorted(BOX_LABELS)
 
@@ -48,3 +48,9 @@ def test_a_line_of_box_labels_is_never_joined_to_the_next(label):
 def test_a_spaced_label_is_the_label():
     assert is_box_label("索 引 号") and is_box_label("发布机构：")
     assert not is_box_label("某县某局")
+
+
+@pytest.mark.parametrize("label", BOX)
+def test_every_box_label_pairs_in_a_row_printed_with_spaces_the_display_form_drops(label):
+    # 索引号 1234-01 某标签 某值 发布机构 某县某局: label, value, label, value, run together once the spaces go
+    assert (label, "某值") in label_run_pairs(f"索引号1234-01{label}某值发布机构某县某局")

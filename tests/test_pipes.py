@@ -184,3 +184,17 @@ def test_a_metadata_box_alone_leaves_no_text():
     text = "索引号: | 001122/2025-00010 | 发布机构: | 某县水利局 |\n发文日期: | 2025-01-20 | 时效: | 有效 |\n\n某县水利局坚持公开为常态。\n"
     blocks, meta = take_metadata(parse_text(text))
     assert [b.text for b in blocks] == ["某县水利局坚持公开为常态。"]
+
+
+def test_a_box_printed_label_value_label_value_with_its_spaces_gone_is_metadata():
+    rows = [Paragraph("信息索引号01404053X/2024-00175生成日期2024-01-22公开日期2024-01-22"),
+            Paragraph("文件编号公开时限长期公开发布机构某开发区党政办公室"),
+            Paragraph("公开形式网站公开方式主动公开公开范围面向社会"),
+            Paragraph("有效期长期公开程序部门内部审核后公开效力状况有效"),
+            Paragraph("2023年政府信息公开工作年度报告"), Paragraph("一、总体情况")]
+    blocks, meta = take_metadata(rows)
+    assert [b.text for b in blocks] == ["2023年政府信息公开工作年度报告", "一、总体情况"]
+    assert meta["publisher"] == "某开发区党政办公室" and meta["published"] == "2024-01-22"
+    # a sentence naming labels, a line that does not start on one, one label alone: text
+    for text in ("发布机构和发布日期均在页面上方公开。", "本局发布机构信息发布日期为每月一日", "发布机构某县某局"):
+        assert take_metadata([Paragraph(text)])[0] == [Paragraph(text)], text

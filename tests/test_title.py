@@ -370,3 +370,14 @@ def test_a_font_size_label_after_the_title_is_chrome_whatever_its_brackets_hold(
             "某市市场监督管理局2023年政府信息公开工作年度报告", widget
     # a sentence that speaks of 字号 is no label: left as it is
     assert clean_title_line("统一文件字号：按规定编号") == "统一文件字号：按规定编号"
+
+
+def test_a_breadcrumb_ending_on_its_column_is_no_title_piece():
+    # the site's name on a line, the breadcrumb under it ending on the column, the title in a CMS field
+    lines = ["某某经济开发区", "当前位置:首页>某某经济开发区>信息公开>政府信息公开工作年度报告",
+             "内容概述2023年政府信息公开工作年度报告", "2023年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_of(lines) == "2023年政府信息公开工作年度报告"
+    assert clean_title_line("内容概述2023年政府信息公开工作年度报告") == "2023年政府信息公开工作年度报告"
+    assert clean_title_line("首页 > 信息公开 > 政府信息公开年报") == ""
+    # a breadcrumb ending on the title itself keeps it
+    assert clean_title_line("首页 > 信息公开 > 某县某局2023年政府信息公开工作年度报告") == "某县某局2023年政府信息公开工作年度报告"

@@ -34,7 +34,7 @@ _MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>|\*\*|[•●▪◦·](?=\s*\S)|[-*+](?=
 _CHUNK_NUMBER = re.compile(r"^\d{1,3}、\s*")
 # 中文名 | 某区人民政府2019年…报告 | 发布单位 | 某区人民政府: an encyclopedia's infobox row names the page
 _INFOBOX_NAME = re.compile(r"^(?:[-•·*]\s*)?中文名\s*[:：|｜]\s*(?P<t>[^|｜]+?)\s*(?:[|｜]|$)")
-_LABEL = re.compile(r"^(?:(?:Page|P\.)\s*\d+\s*[-–—:：]|欢迎(?:光临|访问|来到)|文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|标题|名称|题目|主题)\s*[:：|｜]?\s*")
+_LABEL = re.compile(r"^(?:(?:Page|P\.)\s*\d+\s*[-–—:：]|欢迎(?:光临|访问|来到)|文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|内容概述|标题|名称|题目|主题)\s*[:：|｜]?\s*")
 _CMS_LABEL = re.compile(
     r"索引号|索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|组配分类|服务对象|成文日期|发布日期|生成日期|发文日期"
     r"|文\s*号|发文字号|有效性|所属机构|信息类别|公开方式|公开范围|公开时限|分\s*类"
@@ -75,6 +75,8 @@ _TITLE_PIECE = re.compile(rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?(?:{YEAR_WO
 _YEAR_NOTE_LINE = re.compile(rf"[（(]\s*{YEAR_WORD}\s*[)）]")
 # A year right before the report words, with or without 年 (某委2020政府信息公开…)
 _TITLE_YEAR = re.compile(rf"{YEAR_WORD}|{YEAR}\s*{REPORT_WORDS}")
+# A breadcrumb's last crumb that is a column's name alone: where the page sits, never its title
+_BARE_COLUMN = re.compile(r"(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:年度报告|年报)")
 _COLUMN_NAME = re.compile(r"^(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开年报|政务公开年报|信息公开年报|年度报告|年报)(?=.)")
 _GLUED_TITLE = re.compile(
     rf"^(?P<t>[^，。；：,;:]{{4,60}}?{REPORT_WORDS}[^，。；：,;:]{{0,16}}?(?:年度报告|年报|报告))"
@@ -99,6 +101,8 @@ def clean_title_line(text: str) -> str:
     parts = (_SLASH if _SLASH_TRAIL.match(text) else _BAR if _BAR_TRAIL.match(text) else _BREADCRUMB).split(text)
     if len(parts) > 1 and all(_CRUMB.fullmatch(p) for p in parts[:-1]):
         text = _once(without_column(parts[-1]))
+        if _BARE_COLUMN.fullmatch(text.strip()):  # 首页>某区>信息公开>政府信息公开工作年度报告: the page's column
+            return ""
     text = _TRAILING_INFO.sub("", text)
     if text.endswith("。") and is_title_line(text[:-1]):  # 某镇2019年度…报告。: an encyclopedia's lead sentence
         text = text[:-1]
@@ -216,6 +220,8 @@ def _candidates(lines: list[str]) -> list[tuple[int, str]]:
     """(line index, title) of every title-like line, joined with a split-off end or a preceding agency line."""
     out: list[tuple[int, str]] = []
     for i, text in enumerate(lines):
+        if not text:  # a line that was all chrome (a CMS row, a breadcrumb ending on its column) opens no title
+            continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         candidate = text
         if not is_title_line(candidate) and _TITLE_START.search(candidate + nxt) and nxt and len(nxt) <= 20 \

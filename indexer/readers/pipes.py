@@ -21,7 +21,7 @@ import re
 from ..blocks import Block, Paragraph, Table
 from ..template import match_label
 from ..textnorm import han_count, normalize_text
-from .meta import is_box_label, meta_from_pairs, meta_key
+from .meta import BOX_LABEL, is_box_label, meta_from_pairs, meta_key
 
 _NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．]*\s*(?:元|万元|件|条|个|项|%)?$")
 def is_trailing_pipe(line: str) -> bool:
@@ -169,11 +169,38 @@ def unpaired_tail(cells: list[str]) -> str:
     return tail if han_count(tail) >= 6 else ""
 
 
+_BOX_LABEL_AT = re.compile(BOX_LABEL)
+
+
+def label_run_pairs(text: str) -> list[tuple[str, str]]:
+    """(label, value) pairs of a metadata row printed label, value, label, value with spaces only, which the
+    display form runs together (文件编号公开时限长期公开发布机构某开发区党政办公室): the text between known box
+    labels. Only a line that starts on a label, holds two or more and no sentence, each value short."""
+    if re.search("[。，；]", text):
+        return []
+    text = text.strip()
+    labels = list(_BOX_LABEL_AT.finditer(text))
+    if len(labels) < 2 or labels[0].start() != 0:
+        return []
+    pairs = []
+    for m, nxt in zip(labels, labels[1:] + [None]):
+        value = text[m.end() : nxt.start() if nxt else len(text)].strip(" 　:：")
+        if len(value) > 40:
+            return []
+        pairs.append((re.sub(r"[\s:：]", "", m.group(0)), value))
+    return pairs
+
+
 def take_metadata(blocks: list[Block], within: int = 30) -> tuple[list[Block], dict[str, str]]:
     """Blocks without the 信息公开 metadata rows near the top, and the metadata those rows state."""
     out: list[Block] = []
     pairs: list[tuple[str, str]] = []
     for i, block in enumerate(blocks):
+        if i < within and isinstance(block, Paragraph) and "|" not in block.text:
+            run = label_run_pairs(block.text)  # 发布机构 某局 生成日期 2024-01-22, its spaces gone
+            if run:
+                pairs += run
+                continue
         if i < within:
             # a paragraph holding sentences is text, whatever metadata runs into it
             rows = [list(r) for r in block.rows] if isinstance(block, Table) else [block.text.split("|")] \
