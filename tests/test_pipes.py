@@ -196,5 +196,6 @@ def test_a_box_printed_label_value_label_value_with_its_spaces_gone_is_metadata(
     assert [b.text for b in blocks] == ["2023年政府信息公开工作年度报告", "一、总体情况"]
     assert meta["publisher"] == "某开发区党政办公室" and meta["published"] == "2024-01-22"
     # a sentence naming labels, a line that does not start on one, one label alone: text
-    for text in ("发布机构和发布日期均在页面上方公开。", "本局发布机构信息发布日期为每月一日", "发布机构某县某局"):
+    for text in ("发布机构和发布日期均在页面上方公开。", "本局发布机构信息发布日期为每月一日", "发布机构某县某局",
+                 "名称：某局2022年政府信息公开工作年度报告 发布日期：2023-01-10"):
         assert take_metadata([Paragraph(text)])[0] == [Paragraph(text)], text

@@ -175,8 +175,9 @@ _BOX_LABEL_AT = re.compile(BOX_LABEL)
 def label_run_pairs(text: str) -> list[tuple[str, str]]:
     """(label, value) pairs of a metadata row printed label, value, label, value with spaces only, which the
     display form runs together (文件编号公开时限长期公开发布机构某开发区党政办公室): the text between known box
-    labels. Only a line that starts on a label, holds two or more and no sentence, each value short."""
-    if re.search("[。，；]", text):
+    labels. Only a line that starts on a label, holds two or more, no colon (名称：… 发布日期：… is a line the
+    title and date rules read) and no sentence, each value short."""
+    if re.search("[。，；:：]", text):
         return []
     text = text.strip()
     labels = list(_BOX_LABEL_AT.finditer(text))
