@@ -77,12 +77,36 @@ def tidy_grid(grid: list[list[str]]) -> list[list[str]]:
         return []
     width = max(len(r) for r in grid)
     keep = [c for c in range(width) if any(c < len(r) and r[c] for r in grid)]
+    keep = sorted(set(keep) | blank_applicant_columns(grid, keep))
     grid = [[r[c] if c < len(r) else "" for c in keep] for r in grid]
     if len(keep) > 60:  # no report table is that wide: the width comes from a bogus colspan
         cols = list(zip(*grid))
         squeezed = [cols[0]] + [col for prev, col in zip(cols, cols[1:]) if col != prev]
         grid = [list(r) for r in zip(*squeezed)]
     return grid
+
+
+APPLY_WIDTH = 7  # table 3's figures a row: six applicant columns and 总计
+
+
+def blank_applicant_columns(grid: list[list[str]], keep: list[int]) -> set[int]:
+    """Columns empty in every row that a table-3 row holds as blank cells between its label and its last figure, when
+    the row then has exactly table 3's seven cells after its label (一、本年新收… | | | | | | | 0 in a grid whose header
+    rows stop short and end in padding cells, 自然人 | 法人或其他组织 | 总计 | | | …: no header cell is above those blank
+    cells, so dropping their columns would leave the row's 0 with fewer cells before it than 总计 has). Spacer columns
+    between every two cells give a row more than seven cells and are dropped as before."""
+    kept, out = set(keep), set()
+    for row in grid:
+        filled = [c for c, text in enumerate(row) if text.strip()]
+        if len(filled) < 2:
+            continue
+        labels = list(itertools.takewhile(lambda c: cell_kind(row[c]) != VALUE, filled))
+        if not labels or len(labels) == len(filled) or match_label(row[labels[-1]], ("row",), (APPLY,)) is None:
+            continue
+        after = range(labels[-1] + 1, filled[-1] + 1)
+        if len(after) == APPLY_WIDTH and len([c for c in after if c in kept]) < APPLY_WIDTH:
+            out |= {c for c in after if c not in kept}
+    return out
 
 
 def is_template_row(grid: list[list[str]]) -> bool:

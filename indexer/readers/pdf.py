@@ -50,7 +50,7 @@ from ..blocks import Block, Document, Paragraph, Table
 from ..template import PLUS_MINUS, is_number_cell
 from ..textnorm import has_han, normalize_text
 from . import ReadError
-from .grid import drop_empty_rows
+from .grid import blank_applicant_columns, drop_empty_rows
 from .paragraphs import NUMBERING
 from .pdf_borderless import Word, find_tables, words_of
 from .pdf_cells import TableFinder
@@ -476,6 +476,7 @@ def _drop_slivers(grid: list[list[str]], xs: list[float]) -> list[list[str]]:
     its last rows still hold those rows' figures in place (767 | 35 | | | 2 | 1 | 805).
     """
     keep = [c for c in range(len(xs) - 1) if xs[c + 1] - xs[c] >= _SLIVER or any(row[c] for row in grid)]
+    keep = sorted(set(keep) | blank_applicant_columns(grid, keep))  # blank cells a narrow page squeezed thin
     return drop_empty_rows([[row[c] for c in keep] for row in grid])
 
 
