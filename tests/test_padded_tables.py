@@ -54,6 +54,21 @@ def test_spacer_columns_between_every_two_cells_are_still_dropped():
     assert tidy_grid(grid)[1] == [NEW, "3", "0", "0", "1", "0", "0", "4"]
 
 
+def test_a_lone_total_after_blank_cells_in_a_padded_grid_is_the_total():
+    """The grid the PDF reader keeps (empty columns of real width stay): the two padding cells after the row's last
+    figure hold no column, so the lone 0 is 总计's, not 法律服务机构's (counted from the right of the padding)."""
+    v = _values(_padded_apply_rows([""] * 6 + ["0"], [""] * 6 + ["5"]))
+    assert v.get("apply.new.total") == 0 and v.get("apply.carried_over.total") == 5
+    assert not any(k.startswith(("apply.new.", "apply.carried_over.")) and not k.endswith(".total") for k in v)
+
+
+def test_a_padded_row_of_figures_reads_every_column():
+    v = _values(_padded_apply_rows(["3", "0", "0", "1", "0", "0", "4"], ["0", "", "", "", "", "", "0"]))
+    assert [v.get(f"apply.new.{c}") for c in ("natural", "legal_services", "total")] == [3, 0, 4]
+    assert v.get("apply.carried_over.natural") == 0 and v.get("apply.carried_over.total") == 0
+    assert "apply.carried_over.commercial" not in v
+
+
 def _cell(text: str) -> str:
     return f"<td>{text}</td>"
 

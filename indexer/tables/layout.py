@@ -43,6 +43,7 @@ class Row:
     width: int
     section: int
     header_labels: dict | None = field(default=None, repr=False, compare=False)  # header_matches by kinds
+    used: int | None = field(default=None, repr=False, compare=False)  # the grid's columns up to its last text
 
 
 MAX_HEADER_ROWS = 6  # a header block is read from its last rows: real ones have 2-4, text-only grids thousands

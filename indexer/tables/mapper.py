@@ -147,6 +147,8 @@ def _cells_after_label(row: Row, start: int, stop: int, n: int, cut: bool, blank
         stop = max(stop, row.width)  # a reader cut the row after its last figure: the blanks it dropped count,
         if blanks_kept and row.width > len(row.cells):  # also when the row holds one label cell more than the
             stop = max(stop, first + n)  # others (三、本年度办理结果 | （一）予以公开 | 18, the blanks after 18 cut)
+    if row.used is not None and stop - first > n and stop > row.used:
+        stop = max(row.used, first + n)  # the grid's padding: cells after every row's last text hold no column
     while stop - first > n and row.kinds[first] == BLANK:
         first += 1
     while stop - first > n and (stop > len(row.kinds) or row.kinds[stop - 1] == BLANK):
@@ -742,9 +744,13 @@ def map_tables(tables: list[TableRows], text: str = "", year: int | None = None)
     rows: list[Row] = []
     for g, t in enumerate(tables):
         width = max((len(r) for r in t.table.rows), default=0)
+        first = len(rows)
         for cells, pid in zip(t.table.rows, t.passage_ids):
             cells = [c or "" for c in cells]
             rows.append(Row(cells, [cell_kind(c) for c in cells], pid, g, width, t.section))
+        used = max((i + 1 for r in rows[first:] for i, k in enumerate(r.kinds) if k != BLANK), default=0)
+        for r in rows[first:]:
+            r.used = used
     votes, where = _template_votes(rows)
     if _decide(votes) is None and text:
         printed = template_of_text(text)
