@@ -131,6 +131,26 @@ def test_a_wrapped_label_belongs_to_the_row_whose_figures_sit_beside_it():
                            ["（三）不予公开", "0", "0"]]
 
 
+def test_a_label_wrapped_at_a_browsers_line_pitch_belongs_to_its_row():
+    """A browser sets a CJK font's lines 1.45 em apart (Noto CJK's normal line height), rows further: the two lines
+    of 2.其他法律行政法规 / 禁止公开 round their row's figures are one cell, and so are 4.保护第三方合法权 / 益, whose
+    first line stands taller (its digit) than the second."""
+    lines = [
+        _line(0, ("1.属于国家秘密", 0), ("0", 200), ("0", 240)),
+        _line(20, ("2.其他法律行政法规", 0)),
+        _line(27.25, ("0", 200), ("0", 240)),
+        _line(34.5, ("禁止公开", 0)),
+        _line(54.5, ("3.危及“三安全一稳定”", 0), ("0", 200), ("0", 240)),
+        _line(74.5, ("4.保护第三方合法权", 0)),
+        _line(81.75, ("2", 200), ("2", 240)),
+        _line(89, ("益", 0)),
+    ]
+    lines[5] = _Line(0, 73.7, 85.0, 10.0, tuple(Word(w.text, w.x0, w.x1, 73.7, 85.0, 10.0) for w in lines[5].words))
+    (region,) = find_tables(lines)
+    assert region.rows == [["1.属于国家秘密", "0", "0"], ["2.其他法律行政法规禁止公开", "0", "0"],
+                           ["3.危及“三安全一稳定”", "0", "0"], ["4.保护第三方合法权益", "2", "2"]]
+
+
 _HEADS_2019 = ("上一年项目数量 （指2018年事项数）", "本年增/减 （指2019年增加或减少的事项数，减用负值表示，如-8）",
                "处理决定数量 （指2019年办件量）")
 
