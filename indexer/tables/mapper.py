@@ -509,6 +509,8 @@ class _Mapper:
         seq = _sequential(row.cells, row.kinds, start, stop)
         if not 0 < len(seq) < len(APPLY_COLUMNS) or any(row.kinds[i] != VALUE for i, _ in seq):
             return False
+        if _touching_figures_of_short_row(seq, len(APPLY_COLUMNS)) is not None:
+            return False  # 3 0 0 0 003: a run of touching figures cuts one way into the cells the row lacks
         if any(row.kinds[i] == BLANK for i in range(seq[-1][0] + 1, stop)):
             return False  # blank cells after its figures keep their places: the row is laid out
         if key in self.unplaced or key in self.apply_read:
