@@ -398,3 +398,22 @@ def test_figures_a_line_that_add_up_to_more_than_their_total_are_no_table_3_row(
     assert ["四、结转下年度继续办理"] + ["—"] * 7 in [r for g in grids for r in g]
     grids = _grids(parse_text(head + "四、结转下年度继续办理\n\n1\n4\n\n0\n\n2\n\n1\n\n0\n8\n\n五、存在的主要问题\n"))
     assert ["四、结转下年度继续办理", "1", "4", "0", "2", "1", "0", "8"] in [r for g in grids for r in g]
+
+
+def test_a_row_label_printed_a_character_a_line_takes_the_figures_below():
+    """PDFium's text of rows a page set a character a line (3. / 危 / 及 / … / ” then 0 / 0 / …): the characters are
+    the label when joined they are a template row printed whole; a header's 其 / 他 before the label stays apart, and
+    so does a run that names no row (三 / 本 / 年 / 度)."""
+    def spelled(text: str) -> str:
+        return "".join(ch + "\n" for ch in text)
+
+    text = ("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n"
+            "社会公益组织\n法律服务机构\n" + spelled("其他") + spelled("一、本年新收政府信息公开申请数量")
+            + "".join(f"{v}\n" for v in (3, 0, 0, 0, 0, 1, 4))
+            + "3.\n" + spelled("危及“三安全一稳定”") + "0\n" * 7)
+    grids = _grids(parse_text(text))
+    body = [r for g in grids for r in g if r and r[0] in ("一、本年新收政府信息公开申请数量", "3.危及“三安全一稳定”")]
+    assert body == [["一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "1", "4"],
+                    ["3.危及“三安全一稳定”"] + ["0"] * 7]
+    from indexer.readers.cell_lines import characters_joined
+    assert characters_joined(["三", "本", "年", "度", "12"]) == ["三", "本", "年", "度", "12"]

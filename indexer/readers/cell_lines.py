@@ -25,6 +25,7 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
     lines that are each a column label of the templates (信息内容 / 本年制发件数 / …) become one header row.
     """
     out: list[str] = []
+    lines = characters_joined(lines)
     runs = figures_before_labels(_figure_runs(appeals_zeros_gathered(header_words_out_of_rows(lines))))
     skip: set[int] = set()
     for i, line in enumerate(runs):
@@ -47,6 +48,38 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
         out.append(line)
     out = doubted_orders_unplaced(rows_in_template_order(out))
     return _header_runs(out)
+
+
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.、．]$")  # 3. of 3.危及“三安全一稳定” on a line of its own
+
+
+def _one_character(line: str) -> bool:
+    """A line of one character of a label (危, “), or its item number (3.): no figure."""
+    s = line.strip()
+    return bool(s) and (len(s) == 1 and not s.isdigit() or bool(_ITEM_NUMBER.match(s)))
+
+
+def characters_joined(lines: list[str]) -> list[str]:
+    """A row label printed a character a line (PDFium's text of a label cell on a page where its row was set a
+    character a line: 3. / 危 / 及 / “ / 三 … / ” then the row's figures) as one line, when four or more such lines
+    joined are a template row label printed whole; other runs of one-character lines (a header written down a narrow
+    column, 三 / 本 / 年 / 度) stay as they are; so do the lines before such a label in its run (其 / 他 of a header)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _one_character(lines[j]):
+            j += 1
+        if j - i >= 4:  # the label ends the run (its figures follow); what stands before it (其 / 他 of a header) stays
+            k = next((k for k in range(i, j - 3) if whole_row_label("".join(x.strip() for x in lines[k:j]))), j)
+            out += lines[i:k]
+            if k < j:
+                out.append("".join(x.strip() for x in lines[k:j]))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 _ARTICLE_ITEM = re.compile(r"^\s*第二十[条條]\s*第")
