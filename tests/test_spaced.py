@@ -261,3 +261,25 @@ def test_a_wrapped_label_stops_at_the_next_rows_label_below_its_figures():
     out = spaced_labels_whole(lines)
     assert out[0] == "规章（说明文字甲乙丙丁戊己庚辛壬癸子丑寅卯相关数据） 0 0 0"
     assert out[1:] == lines[2:]
+
+
+def test_a_rows_figures_split_between_the_two_lines_of_its_wrapped_label():
+    """A browser's PDF set （二）部分公开's figures beside both lines of its label; PDF-to-text -layout wrote four on the
+    first line and three, further right, on the second: one row, seven figures in order, 办理结果 a line apart."""
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "                    自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
+            " 三、本年度 （一）予以公开               2  0  0  0   0   0 2\n"
+            " 办理结果 （二）部分公开（区分处理的，只计这 1 0 0 0\n"
+            "         一情形，不计其他情形）                      0   1 2\n"
+            "         （三）不予公 1.属于国家秘密     0  0  0  0   0   0 0\n")
+    rows = [list(r) for b in parse_text(text) if isinstance(b, Table) for r in b.rows]
+    partial = [r for r in rows if r and r[0].startswith("（二）部分公开")]
+    assert partial == [["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1", "0", "0", "0", "0", "1", "2"]]
+    assert not any(r and r[0].startswith("一情形") for r in rows)
+
+
+def test_figures_of_the_second_line_left_of_the_first_lines_are_not_joined():
+    from indexer.readers.spaced import spaced_labels_whole
+    lines = ["办理结果 （二）部分公开（区分处理的，只计这        1 0 0 0",
+             "         一情形，不计其他情形）   0   1 2"]
+    assert spaced_labels_whole(lines) == lines

@@ -31,6 +31,11 @@ def spaced_labels_whole(lines: list[str]) -> list[str]:
             cells = _single_spaced(lines[i])
         if len(cells) < 2 or not has_han(cells[0]) or not all(FIGURE_TOKEN.match(c) for c in cells[1:]) \
                 or template_row(cells[0]) is not None:
+            split = _figures_over_two_lines(lines, i, cells)
+            if split is not None:
+                out += split
+                i += 2
+                continue
             round_label = _label_round_figures(out, lines, i, cells)
             if round_label is not None:
                 out, tail = round_label
@@ -195,6 +200,44 @@ def _label_round_figures(out: list[str], lines: list[str], i: int, cells: list[s
         return None  # the piece above is a whole label: the line below is no part of it
     tail = [t for t in (above[1], below[1]) if t.strip()] + [label + "  " + "  ".join(cells)]
     return out[:-1], tail
+
+
+_FIGURE_AT = re.compile(r"(?<!\S)\S+(?=\s|$)")
+
+
+def _figure_starts(line: str, n: int) -> list[int]:
+    """Where the last `n` cells of a line (its figures) start."""
+    return [m.start() for m in _FIGURE_AT.finditer(line.rstrip())][-n:] if n else []
+
+
+def _figures_over_two_lines(lines: list[str], i: int, cells: list[str]) -> list[str] | None:
+    """PDF-to-text -layout: a table-3 row whose figures are split between the two lines of its wrapped label (办理结果
+    （二）部分公开（区分处理的，只计这 0 0 0 0 / 一情形，不计其他情形）   0   0 0), the second line's figures right of
+    the first's: the group piece as a line of its own, then the row, label joined, its seven figures in order. Only
+    when the pieces joined are a whole row label of table 3 and the figures together are its seven."""
+    if len(cells) < 2 or i + 1 >= len(lines) or not all(FIGURE_TOKEN.match(c) for c in cells[1:]):
+        return None
+    nxt = _single_spaced(lines[i + 1])
+    if len(nxt) < 2 or not all(FIGURE_TOKEN.match(c) for c in nxt[1:]) or NUMBERING.match(nxt[0]) \
+            or template_row(nxt[0]) is not None:
+        return None
+    first, second = cells[1:], nxt[1:]
+    head = _last_cell(cells[0])
+    if head is None:
+        return None
+    label, rest = head
+    below = _last_cell(nxt[0])  # 办理结果    这一情形，…: the group's piece beside it stays apart too
+    if below is None:
+        return None
+    piece, rest_below = below
+    joined = label + piece
+    found = template_row(joined)
+    if found is None or found.kind != APPLY or len(first) + len(second) != 7 \
+            or not whole_row_label(_label_without_remark(joined)):
+        return None
+    if min(_figure_starts(lines[i + 1], len(second))) <= max(_figure_starts(lines[i], len(first))):
+        return None  # the second line's figures do not stand right of the first's: their order is not known
+    return [t for t in (rest, rest_below) if t.strip()] + [joined + "  " + "  ".join(first + second)]
 
 
 def _last_cell(line: str) -> tuple[str, str] | None:
