@@ -454,3 +454,29 @@ def test_a_ruled_table_broken_across_pages_keeps_the_rows_next_to_the_break(tmp_
     assert tables == [[["（四）无法提供", "自然人", "总计"], ["2.没有现成信息需要另行制作", "44", "44"],
                        ["3.补正后申请内容仍不明确", "25", "25"]],
                       [["1.信访举报投诉类申请", "148", "148"], ["2.重复申请", "5", "5"]]]
+
+
+def test_a_ruled_table_wider_than_its_page_keeps_its_last_column(tmp_path):
+    """A browser's PDF of a table wider than its page: the rows' rules run on past the page's edge, the vertical rule
+    at the table's right side is not drawn, so the last column (and a cell spanning to it) had no cell and its figures
+    were left out. The row's open side is closed where its rules end."""
+    path = tmp_path / "wide.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 12)
+    c.drawString(72, 760, "二、主动公开政府信息情况")
+    xs, right, row_h, top = [40.0, 200.0, 330.0, 460.0], 640.0, 24.0, 720.0
+    rows = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "3"],
+            ["行政规范性文件", "5", "12", "8"], ["行政许可", "27"]]
+    c.setLineWidth(0.5)
+    for i in range(len(rows) + 1):
+        c.line(xs[0], top - i * row_h, right, top - i * row_h)
+    for i, row in enumerate(rows):
+        y0, y1 = top - i * row_h, top - (i + 1) * row_h
+        for x in xs[:len(row)]:
+            c.line(x, y0, x, y1)
+        for x, text in zip(xs, row):
+            c.drawString(x + 4, y1 + 7, text)
+    c.save()
+    tables = [[list(r) for r in t.rows] for t in read_document(path).tables()]
+    assert tables == [[["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "3"],
+                       ["行政规范性文件", "5", "12", "8"], ["行政许可", "27", "27", "27"]]]

@@ -62,3 +62,14 @@ def test_an_open_table_end_is_closed_and_a_closed_one_or_an_overshoot_left_alone
     assert [(e["top"], e["x0"], e["x1"]) for e in closing_edges(opened)] == [(60, 0, 200)]
     opened = rules[1:] + [_edge("v", x, 0, x, 60) for x in xs]  # none over the first row (the next page's head)
     assert [(e["top"], e["x0"], e["x1"]) for e in closing_edges(opened)] == [(0, 0, 200)]
+
+
+def test_a_row_open_at_its_side_is_closed_and_a_closed_one_or_a_rule_alone_left_alone():
+    from indexer.readers.pdf_cells import closing_verticals
+    xs, ys = (0, 100, 150), (0, 30, 60, 90)
+    rules = [_edge("h", 0, y, 260, y) for y in ys]  # the rows' rules run on to 260: the table's right edge
+    opened = rules + [_edge("v", x, 0, x, 90) for x in xs]  # no rule at 260 (past the page)
+    assert [(e["x0"], e["top"], e["bottom"]) for e in closing_verticals(opened)] == [(260, 0, 30), (260, 30, 60),
+                                                                                   (260, 60, 90)]
+    assert closing_verticals(opened + [_edge("v", 260, 0, 260, 90)]) == []  # closed
+    assert closing_verticals(rules) == []  # rules with no vertical rule across them: no table

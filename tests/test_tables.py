@@ -107,6 +107,25 @@ def test_table_split_over_two_grids_keeps_its_header():
     assert v["apply.carried_forward.natural"] == 0 and "apply.carried_forward.commercial" not in v
 
 
+def test_a_table_3_cut_at_its_right_side_keeps_the_columns_its_header_names():
+    """A table wider than the page it was printed on loses its right columns (其他, 总计): the header names the
+    template's first five in order and each row has a figure under each, so a row of zeros is read under them (a
+    row of zeros alone could end in 总计, and was left out); the columns past the cut stay absent."""
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    header = [[note] + ["申请人情况"] * 5, [note, "自然人"] + ["法人或其他组织"] * 4,
+              [note, "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构"]]
+    rows = header + [["一、本年新收政府信息公开申请数量", "6", "0", "0", "0", "0"],
+                     ["二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0"]]
+    result, _ = mapped([Paragraph("三、收到和处理政府信息公开申请情况"), Table.from_rows(rows)])
+    v = values(result)
+    assert [v.get(f"apply.carried_over.{c}") for c in ("natural", "commercial", "research", "nonprofit", "legal_services")] == [0] * 5
+    assert v["apply.new.natural"] == 6 and "apply.new.total" not in v and "apply.carried_over.total" not in v
+    # a row with more figures than the cut header names is a header that lost columns: the template's seven
+    full = header + [["一、本年新收政府信息公开申请数量", "6", "0", "0", "0", "0", "0", "6"]]
+    v = values(mapped([Paragraph("三、收到和处理政府信息公开申请情况"), Table.from_rows(full)])[0])
+    assert v["apply.new.natural"] == 6 and v["apply.new.other"] == 0 and v["apply.new.total"] == 6
+
+
 def test_three_tables_in_one_grid():
     rows = [
         ["第二十条第（一）项", "", "", ""],

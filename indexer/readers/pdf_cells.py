@@ -9,7 +9,9 @@ points below and to the right of a point are the rest of its column and of its
 row in sorted order, and each point's edges are made a set once.
 `TableFinder` is pdfplumber's with that one step replaced, and with a table's open ends closed
 (`closing_edges`): a browser that breaks a ruled table across pages draws no rule under the last row of
-the page and none over the first row of the next, so those rows had no cell and came out as paragraphs.
+the page and none over the first row of the next, so those rows had no cell and came out as paragraphs;
+a table wider than the page (a fixed width printed on a narrow page) loses the rule at its right side, so
+its last column had no cell and a figure in it (or in a cell spanning to it) was left out.
 """
 
 from __future__ import annotations
@@ -81,15 +83,40 @@ def closing_edges(edges: list[dict]) -> list[dict]:
     return out
 
 
-def _ends(verticals: list[dict], end: str) -> list[tuple[float, list[float]]]:
-    """Heights where three or more verticals end together (at their `end`), with their x positions, left to right."""
+def closing_verticals(edges: list[dict]) -> list[dict]:
+    """Vertical rules where a table's rows are open at a side: between two rules across a row (at least
+    `_MIN_ROW` apart) that end at the same x, a vertical rule further in spanning that row, and none at that x.
+    A browser that prints a table wider than its page draws the rows' rules out to the table's edge past the
+    page's, but not the vertical rule there."""
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    out: list[dict] = []
+    for end, inward in (("x1", -1), ("x0", 1)):
+        for x, ys in _ends(horizontals, end, "top"):
+            for a, b in zip(ys, ys[1:]):
+                if b - a < _MIN_ROW:
+                    continue
+                spanning = [v["x0"] for v in verticals if v["top"] <= a + _TOL and v["bottom"] >= b - _TOL]
+                if any(abs(vx - x) <= _TOL for vx in spanning):
+                    continue  # closed already
+                inner = [vx for vx in spanning if (x - vx) * -inward > _MIN_ROW]
+                if not inner:
+                    continue
+                out.append({"object_type": "line", "orientation": "v", "x0": x, "x1": x, "top": a, "bottom": b,
+                            "doctop": a, "width": 0.0, "height": b - a})
+    return out
+
+
+def _ends(rules: list[dict], end: str, across: str = "x0") -> list[tuple[float, list[float]]]:
+    """Where three or more rules end together (at their `end`), with their positions across (`across`), ascending:
+    verticals' heights with their x positions, or horizontals' x with their heights."""
     groups: list[tuple[float, list[float]]] = []
-    for e in sorted(verticals, key=lambda e: e[end]):
+    for e in sorted(rules, key=lambda e: e[end]):
         if groups and e[end] - groups[-1][0] <= _TOL:
-            groups[-1][1].append(e["x0"])
+            groups[-1][1].append(e[across])
         else:
-            groups.append((e[end], [e["x0"]]))
-    return [(y, sorted(xs)) for y, xs in groups if len(xs) >= 3]
+            groups.append((e[end], [e[across]]))
+    return [(at, sorted(positions)) for at, positions in groups if len(positions) >= 3]
 
 
 class TableFinder(plumber_table.TableFinder):
@@ -100,6 +127,7 @@ class TableFinder(plumber_table.TableFinder):
         self.settings = plumber_table.TableSettings.resolve(settings)
         self.edges = self.get_edges()
         self.edges += closing_edges(self.edges)
+        self.edges += closing_verticals(self.edges)
         self.intersections = plumber_table.edges_to_intersections(
             self.edges, self.settings.intersection_x_tolerance, self.settings.intersection_y_tolerance)
         self.cells = intersections_to_cells(self.intersections)

@@ -251,6 +251,17 @@ def _applicant_columns_lost(row: Row, start: int, stop: int, columns: list[Colum
         and not _sums_contradicted(list(APPLY_COLUMNS), [v for _, v in seq])  # a stray figure breaks the sum
 
 
+def _cut_at_right(row: Row, start: int, stop: int, columns: list[Column]) -> bool:
+    """A table-3 header cut short at its right side (a table wider than the page it was printed on): the columns it
+    names are the template's first ones in their order (自然人, 商业企业, 科研机构 …) and the row has a figure for
+    each of them, no more. Its figures are those columns'; the columns past the cut stay absent."""
+    keys = [c.key for c in columns]
+    if not 2 <= len(keys) < len(APPLY_COLUMNS) or keys != list(APPLY_COLUMNS[:len(keys)]):
+        return False
+    seq = _sequential(row.cells, row.kinds, start, stop)
+    return len(seq) == len(keys) and all(v.strip() for _, v in seq)
+
+
 def _may_end_in_total(seq: list[tuple[int, str]]) -> bool:
     """A short applicant row whose last figure could be its 总计: one figure alone, or a last figure the others add
     up to (zeros too). Read from the left it would give a blank 总计's figure to 自然人 or 商业企业."""
@@ -467,7 +478,8 @@ class _Mapper:
                 return
             prefix = f"active.{label.key}."
         elif label.kind == APPLY:
-            if layout is None or layout.kind != APPLY or len(layout.columns) < len(APPLY_COLUMNS) - 1:
+            if layout is None or layout.kind != APPLY or (len(layout.columns) < len(APPLY_COLUMNS) - 1
+                                                          and not _cut_at_right(row, start, stop, layout.columns)):
                 layout = default_layout(APPLY)  # a header that kept fewer columns is broken: the template's seven
             elif _applicant_columns_lost(row, start, stop, layout.columns):
                 layout = default_layout(APPLY)
