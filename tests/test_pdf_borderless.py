@@ -246,3 +246,35 @@ def test_only_the_first_and_last_columns_hold_figures(tmp_path, align):
     assert {k: got.get(k) for k in want} == want
     assert not [k for k in got if k.endswith((".commercial", ".research", ".nonprofit", ".legal_services", ".other"))
                 and not k.startswith("apply.other.")]
+
+
+def test_a_browsers_print_of_a_borderless_table_3_in_a_cjk_font(tmp_path):
+    """Chromium's print of a borderless table 3 whose labels wrap round their figures, in the machine's CJK font: the
+    font's descriptor gives PDFium no ascent, so a character's box is its ink, and 一's ink is a stroke at mid-height
+    (一、本年新收… and 一、总体情况 had their 一 on a line of its own); the labels' lines are 1.5 sizes apart."""
+    import shutil
+    import subprocess
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("needs chromium to print the page")
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    head = (f'<tr><td colspan="3" rowspan="3" width="236">{note}</td><td colspan="7">申请人情况</td></tr>'
+            '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>'
+            "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>")
+    rows = [("一、本年新收政府信息公开申请数量", "6", "1", "0", "0", "0", "0", "7"),
+            ("二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0")]
+    body = head + "".join(f'<tr><td colspan="3"><p>{r[0]}</p></td>' + "".join(f"<td><p>{c}</p></td>" for c in r[1:])
+                          + "</tr>" for r in rows)
+    html = tmp_path / "report.html"
+    html.write_text("<html><head><meta charset='utf-8'><title>某县民政局2022年政府信息公开工作年度报告</title></head>"
+                    "<body style='font-size:16px'><p>一、总体情况</p><p>2022年，我局收到政府信息公开申请7件。</p>"
+                    "<p>三、收到和处理政府信息公开申请情况</p>"
+                    f'<table width="590"><tbody>{body}</tbody></table></body></html>', encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", html.as_uri()], check=True, capture_output=True, timeout=120)
+    assert "一、总体情况" in read_document(pdf).paragraphs()
+    got = {k: m.value for k, m in extract(pdf).metrics.items()}
+    assert [got.get(f"apply.new.{c}") for c in ("natural", "commercial", "other", "total")] == [6, 1, 0, 7]
+    assert [got.get(f"apply.carried_over.{c}") for c in ("natural", "commercial", "other", "total")] == [0, 0, 0, 0]

@@ -243,6 +243,15 @@ def _in_label_area(x0: float, grown: _Growing) -> bool:
     return x0 < grown.label_end - TOLERANCE
 
 
+def _trailing_label(word: Word, grown: _Growing) -> bool:
+    """A word after the last figure line that may end the last row's wrapped label: in the label area, or, when no
+    figure line holds a label (each row's label wrapped round its figures' line, 二、上年结转… / 0 0 0 / 申请数量),
+    wholly left of the figures."""
+    if grown.label_end == float("-inf"):
+        return word.x1 <= grown.x_fig + TOLERANCE
+    return _in_label_area(word.x0, grown)
+
+
 def _gap(lines: Sequence[TextLine], a: int, b: int) -> float | None:
     """How far line b's top is below line a's, None across a page (a page break is no gap)."""
     if lines[a].page != lines[b].page:
@@ -303,7 +312,7 @@ def _grow(lines: Sequence[TextLine], figures: list[list[Word]], start: int, barr
         prev = keep[-1]
         gap = _gap(lines, prev, j)
         words = lines[j].words
-        if gap is None or gap > LINE * lines[j].size or not all(_in_label_area(w.x0, grown) for w in words) \
+        if gap is None or gap > LINE * lines[j].size or not all(_trailing_label(w, grown) for w in words) \
                 or NUMBERED.match(words[0].text if words else ""):
             break
         keep.append(j)

@@ -122,6 +122,7 @@ def _chars(textpage, height: float, doctop: float) -> tuple[list[dict], int]:
     fonts: dict[bytes, str] = {}
     objects: dict[int | None, tuple[float, str, bool]] = {}  # text object -> (size, font name, upright)
     chars: list[dict] = []
+    flat: list[int] = []  # characters boxed by their ink alone
     unmapped = 0
     is_generated, unicode_of, loose_box, map_error = _IS_GENERATED, _UNICODE, _LOOSE_BOX, _MAP_ERROR
     text_object = _TEXT_OBJECT
@@ -158,6 +159,8 @@ def _chars(textpage, height: float, doctop: float) -> tuple[list[dict], int]:
             raw.FPDFText_GetCharBox(tp, i, left, right, low, high)
             x0, bottom = ox.value, height - oy.value
             x1 = max(right.value, x0 + (size if ord(" ") < code and _wide(code) else right.value - x0))
+        elif box.top - box.bottom < _INK_BOX * size:
+            flat.append(len(chars))
         top = bottom - size
         chars.append({
             "object_type": "char", "text": chr(code) if code <= 0x10FFFF else "\ufffd",
@@ -165,7 +168,31 @@ def _chars(textpage, height: float, doctop: float) -> tuple[list[dict], int]:
             "doctop": doctop + top, "width": x1 - x0, "height": size,
             "size": size, "fontname": fontname, "upright": upright,
         })
+    _flat_chars_on_their_line(chars, flat)
     return chars, unmapped
+
+
+_INK_BOX = 0.8  # of the font size: a loose box lower than this is the glyph's ink (一 二 三 —), not the font's line box
+
+
+def _flat_chars_on_their_line(chars: list[dict], flat: list[int]) -> None:
+    """A flat glyph (一, a dash) whose loose box PDFium gives as its ink alone, a point high at mid-height, placed on
+    the line of the character next to it (the next or the one before, of its size, touching it): from its ink's foot
+    it stood half a line above that line, and a label's 一 (一、本年新收…, 第一项) became a line of its own."""
+    flat_at = set(flat)
+    for i in flat:
+        c = chars[i]
+        size = c["size"]
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(chars) or j in flat_at:
+                continue
+            n = chars[j]
+            touching = abs(n["x0"] - c["x1"]) < 0.5 * size if j > i else abs(c["x0"] - n["x1"]) < 0.5 * size
+            shift = n["bottom"] - c["bottom"]
+            if touching and abs(n["size"] - size) < 0.01 and 0 < shift < size:
+                for k in ("top", "bottom", "doctop"):
+                    c[k] += shift
+                break
 
 
 def _wide(code: int) -> bool:
