@@ -912,6 +912,23 @@ def test_a_sign_set_apart_from_its_figure_joins_it_when_the_row_has_a_cell_too_m
     assert (v["active.licensing.prev_items"], v["active.licensing.change"], v["active.licensing.decisions"]) == (92, 98, 0)
 
 
+def test_a_change_printed_with_the_word_sign_zengjia_is_a_signed_figure_in_every_text_layout():
+    """本年增/减 printed 增加5 / 减少3 (the words, not 增 / 减 alone): a change of 5 and of -3, in a row of text whose
+    cells a space parts, with the word set apart from its figure (增加 5) or run into a crawler's figures. Read as
+    text, 增加5 had ended the label, and the row's one figure after it (0) was given to 上一年项目数量."""
+    for row in ("其他对外管理服务事项 24 增加5 0", "其他对外管理服务事项 24 增加 5 0"):
+        result, _ = text_report(
+            ACTIVE_2019_HEAD
+            + "第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+            f"行政许可 1 减少3 0\n{row}\n"
+        )
+        v = values(result)
+        assert [v.get(f"active.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [24, 5, 0], row
+        assert [v.get(f"active.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [1, -3, 0], row
+    from indexer.readers.runtogether import tokens
+    assert [t.text for t in tokens("其他对外管理服务事项24增加5 0第二十条") if t.is_run] == ["24增5 0"]
+
+
 def test_two_header_cells_run_together_are_both_columns():
     """信息内容 | 上一年项目数量本年增/减 | 处理决定数量 (pdftotext -layout put one space between two header cells): three
     columns; a row of three figures fills them; a row of two under such a header is not guessed (which column

@@ -37,7 +37,8 @@ from ..template import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, L
                         outcome_rows, similarity, template_of_text)
 from ..textnorm import match_form, normalize_text, simplified, without_glosses
 
-_SIGN = r"(?:[+]|-{1,2}|增|减)"  # a minus typed twice (--253) is one minus, inside the run
+_SIGN = r"(?:[+]|-{1,2}|增加?|减少?)"  # a minus typed twice (--253) is one minus, inside the run
+_WORD_SIGN = re.compile(r"([增减])[加少]")
 _RUN = re.compile(rf"{_SIGN}?\d[\d.,]*(?:[ \u3000]*{_SIGN}[ \u3000]*\d[\d.,]*|[ \u3000]+\d[\d.,]*)*(?:\s*(?:万元|元))?")
 _TRAILING_DASH = re.compile(r"[-—－–]+(?![\d\-—－–])$|(?<=\d)[-—－–]+(?=[^\d\-—－–]|$)")
 _DIGIT_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -107,7 +108,7 @@ def tokens(line: str) -> list[_Token]:
             run, end = run + dash.group(), dash.end()
         if start > pos:
             out.append(_Token(line[pos:start], False, pos))
-        out.append(_Token(run, True, start))
+        out.append(_Token(_WORD_SIGN.sub(r"\1", run), True, start))  # 增加5 is 增5 to the digit splitter
         pos = end
     if pos < len(line):
         out.append(_Token(line[pos:], False, pos))

@@ -14,9 +14,9 @@ from functools import lru_cache
 
 _ABSENT = re.compile(r"^(?:[—\-－–―_/／\\、.。·…*×xX?？]+|无|空|暂无|没有|不适用|未统计|n/?a|null|增加?|减少?|[+＋])$", re.IGNORECASE)
 # How a figure's sign is printed, for every reader's pattern of figures: a plus, or a minus, typed twice at times
-# (``--253`` is one minus); SIGN adds the 增 / 减 a change column may print before its figure
+# (``--253`` is one minus); SIGN adds the 增 / 减 (增加 / 减少) a change column may print before its figure
 PLUS_MINUS = r"(?:[+＋]|[\-−－]{1,2})"
-SIGN = rf"(?:{PLUS_MINUS}|[增减])"
+SIGN = rf"(?:{PLUS_MINUS}|增加?|减少?)"
 _NUMBER = re.compile(
     rf"^(?P<sign>增加?|减少?|{PLUS_MINUS})?"
     r"(?P<int>\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](?P<frac>\d+))?"
@@ -34,7 +34,7 @@ class Number:
 
 
 BLANK, ABSENT, VALUE, TEXT = "blank", "absent", "value", "text"
-_NUMBER_CELL = re.compile(r"^[\s+\-−增减]*[\d０-９][\d,，.．]*\s*(?:元|万元|件|条|个|项)?$")
+_NUMBER_CELL = re.compile(r"^[\s+\-−]*(?:增加?|减少?)?[\s+\-−]*[\d０-９][\d,，.．]*\s*(?:元|万元|件|条|个|项)?$")
 
 
 @lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
