@@ -283,3 +283,22 @@ def test_figures_of_the_second_line_left_of_the_first_lines_are_not_joined():
     lines = ["办理结果 （二）部分公开（区分处理的，只计这        1 0 0 0",
              "         一情形，不计其他情形）   0   1 2"]
     assert spaced_labels_whole(lines) == lines
+
+
+def test_a_money_amount_wrapped_round_its_rows_line_is_the_rows_last_cell():
+    """pdftotext -layout of a LibreOffice PDF: 3405820元 wrapped in its cell, the figure on the line above the row's
+    and 元 on the line below. The row gets it as its last cell (采购总金额 after 采购项目数量); a figure above a row that
+    already has all its cells, or with no unit below, stays where it is."""
+    text = (
+        "二、主动公开政府信息情况\n"
+        "              第二十条第（九）项\n"
+        "   信息内容          采购项目数量     采购总金额\n"
+        "                   3405820\n"
+        "政府集中采购      21\n"
+        "                      元\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    rows_ = [r for g in _grids(parse_text(text)) for r in g]
+    assert ["政府集中采购", "21", "3405820元"] in rows_
+    kept = text.replace("政府集中采购      21", "政府集中采购      21     7")
+    assert not any("3405820元" in c for g in _grids(parse_text(kept)) for r in g for c in r)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..template import APPLY, match_label
+from ..template import ACTIVE, ACTIVE_COLUMNS, APPLY, match_label
 from ..textnorm import has_han
 from .grid import is_group_piece
 from .paragraphs import NUMBERING
@@ -22,6 +22,7 @@ def spaced_labels_whole(lines: list[str]) -> list[str]:
     """A long row label that PDF-to-text -layout wrapped over several lines, its figures beside one of them, as one
     line (其他对外管理服务事项（指… / …行政强  117  0  165 / 制、行政检查…） -> the label, then 117 0 165), when the
     lines joined name a template row that takes that many figures and the line's own text names none."""
+    lines = _amounts_wrapped_round_rows(lines)
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -208,6 +209,31 @@ _FIGURE_AT = re.compile(r"(?<!\S)\S+(?=\s|$)")
 def _figure_starts(line: str, n: int) -> list[int]:
     """Where the last `n` cells of a line (its figures) start."""
     return [m.start() for m in _FIGURE_AT.finditer(line.rstrip())][-n:] if n else []
+
+
+_AMOUNT = re.compile(r"^\d[\d,.]*$")
+_MONEY_UNIT = re.compile(r"^(?:万元|元)$")
+
+
+def _amounts_wrapped_round_rows(lines: list[str]) -> list[str]:
+    """PDF-to-text -layout: a money amount that wrapped in its cell round its row's line, the figure above and the
+    unit below (3405820 / 政府集中采购  21 / 元), put back as the row's last cell (政府集中采购  21  3405820元), when
+    the row's template columns end in an amount and it lacks just that one (采购总金额 after 采购项目数量; 本年收费金额)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if 0 < i < len(lines) - 1 and out and _AMOUNT.match(out[-1].strip()) and _MONEY_UNIT.match(lines[i + 1].strip()):
+            cells = spaced_cells(lines[i]) if "\t" not in lines[i] and "|" not in lines[i] else []
+            lab = template_row(cells[0]) if cells and has_han(cells[0]) else None
+            if lab is not None and lab.kind == ACTIVE and all(FIGURE_TOKEN.match(c) for c in cells[1:]) and any(
+                    cols and cols[-1].startswith("amount_") and len(cols) == len(cells)
+                    for cols in (ACTIVE_COLUMNS[t].get(lab.key, ()) for t in ACTIVE_COLUMNS)):
+                out[-1] = lines[i].rstrip() + "  " + out[-1].strip() + lines[i + 1].strip()
+                i += 2
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _figures_over_two_lines(lines: list[str], i: int, cells: list[str]) -> list[str] | None:
