@@ -41,10 +41,11 @@ _INFO_OFFICE = re.compile(
     r"^(.+?)(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息|政务信息)(?:工作)?(?:领导小组)?"
     r"(?:(?:日常)?(?:受理|工作)机构[^，。,;；]{0,16}?)?办公室$"
 )
-# 办公室, 政务服务科, 信息中心 (请与某县财政局信息中心联系: the unit that answers for its bureau)
+# 办公室, 政务服务科, 信息中心 (请与某县财政局信息中心联系: the unit that answers for its bureau); a 处 that is
+# a division, never a subdistrict's 办事处 printed after its district's government (某区人民政府长河街道办事处)
 # A place's or a department's own office: 办公室, 党政办公室, 综合办 (printed short) …
 _OFFICE = "(?:(?:党政|综合|党政综合)?办公室|(?:党政|综合|党政综合)办)"
-_INTERNAL_UNIT = re.compile(rf"^(?:{_OFFICE}|办公厅|信息中心|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}处)$")
+_INTERNAL_UNIT = re.compile(rf"^(?:{_OFFICE}|办公厅|信息中心|[{HAN}]{{1,6}}(?:科|股)|[{HAN}]{{2,6}}(?<!办事)处)$")
 _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
 # The office of a place's own administration (临沂高新区党政办公室, 某街道党政综合办 printed short); never 办事处,
 # a subdistrict's agency.

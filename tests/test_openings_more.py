@@ -1,0 +1,45 @@
+"""More report openings written the way real sites publish them, and the small rules they need, each alone.
+
+Like tests/test_openings.py (which is near its size limit): a few lines each, through the text reader and
+`extract.record_of`, with the fields a careful reader gives them. None of them is a real report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.blocks import Document
+from indexer.extract import record_of
+from indexer.fields.agency import _subject_of, self_named_subject
+from indexer.fields.names import drop_internal_office
+from indexer.gazetteer import places_in
+from indexer.readers.text import parse_text
+
+BODY = "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+
+
+def check(text: str, want: dict) -> None:
+    doc = Document(path=Path("opening.txt"), format="txt", blocks=parse_text(text), meta={})
+    r = record_of(doc, "0000000000000000", "opening.txt").to_dict()
+    got = {k: r[k] for k in want if k not in ("province", "city", "county")}
+    got.update({k: r["region"][k] for k in want if k in ("province", "city", "county")})
+    assert got == want
+
+
+# ---- a subdistrict office printed after its district's government is no internal 处 of that government
+
+def test_subdistrict_office_after_its_government_is_no_internal_division():
+    assert drop_internal_office("某市滨江区人民政府长河街道办事处") == "某市滨江区人民政府长河街道办事处"
+    assert drop_internal_office("铁西区人民政府某街道办事处") == "铁西区人民政府某街道办事处"
+    # a government's or a bureau's own division still goes (guards)
+    assert drop_internal_office("某县财政局预算科") == "某县财政局"
+    assert drop_internal_office("某省商务厅综合处") == "某省商务厅"
+
+
+def test_subdistrict_named_only_in_its_contact_line():
+    check("根据《中华人民共和国政府信息公开条例》和国家、省、市、区的有关规定，结合2023年杭州市滨江区长河街道各科室的"
+          "信息公开工作实际情况编制本报告。本报告中所列数据统计期限为2023年1月1日至12月31日。如对本年度报告有疑问，"
+          "请联系：杭州市滨江区人民政府长河街道办事处；联系电话：0571-12345678。\n"
+          "一、总体情况\n2023年，本街道认真贯彻落实《条例》要求，主动公开街道信息423条。\n" + BODY,
+          dict(agency="杭州市滨江区人民政府长河街道办事处", agency_level="township", province="浙江省",
+               city="杭州市", county="滨江区", year=2023))
