@@ -43,3 +43,21 @@ def test_subdistrict_named_only_in_its_contact_line():
           "一、总体情况\n2023年，本街道认真贯彻落实《条例》要求，主动公开街道信息423条。\n" + BODY,
           dict(agency="杭州市滨江区人民政府长河街道办事处", agency_level="township", province="浙江省",
                city="杭州市", county="滨江区", year=2023))
+
+
+# ---- a clause whose topic comes before 由: the agent is what follows 由, never the run before it
+
+def test_topic_before_by_is_no_subject():
+    paragraphs = ["一、总体情况", "所有公开信息由局办公室主动收集，各业务股室按要求上报。", "2020年，我局没有依申请公开事项。"]
+    assert self_named_subject(paragraphs) is None
+    assert _subject_of("所有公开信息由局办公室主动收集", "subject") is None
+    # the agent after 由 still names an agency when it is one (guard)
+    found = _subject_of("全年信息由县审计局办公室主动收集", "subject")
+    assert found is not None and found.name == "县审计局"
+
+
+def test_opening_that_names_no_agency_has_none():
+    check("一、总体情况\n（一）主动公开情况。2020年以来，按要求主动公开信息201条。\n（二）依申请公开情况。2020年，我局没有"
+          "依申请公开事项。\n（三）政府信息管理情况。落实专人负责政府信息公开工作，所有公开信息由局办公室主动收集，"
+          "各业务股室按要求上报。\n" + BODY,
+          dict(agency=None, agency_level=None, year=2020))

@@ -415,7 +415,7 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
         return AgencyFound(place_only_agency(tally.group("a")), tally.group("a"), source)
     m = _SUBJECT.match(clause)
     if m:
-        name = _verb_object(_placed_object(m.group("a")))
+        name = _agent_of(_verb_object(_placed_object(m.group("a"))))
         name = name + "政府" if name.endswith("人民") else name  # 人民|政府信息公开工作…
         name = department_of_office(name)  # 县民政局办公室紧紧围绕…: the bureau acts through its office
         if agency_like(name) or agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
@@ -431,6 +431,16 @@ def _subject_of(clause: str, source: str) -> AgencyFound | None:
             and starts_with_place(name) and agency_like(name)):
         return AgencyFound(canonical(name), name, source)
     return None
+
+
+def _agent_of(run: str) -> str:
+    """A run with 由 in it (所有公开信息由局办公室主动收集): the topic comes first and the agent after 由, so the
+    agent alone; an agency's name has no 由 (a name opening on a place is kept whole). An agent named by its kind
+    alone (由局办公室…) is the report's own bureau, as 我局 is: no name."""
+    if "由" not in run or starts_with_place(run):
+        return run
+    agent = run[run.rindex("由") + 1:]
+    return "" if agent[:1] in "局委厅办" else agent
 
 
 def _verb_object(run: str) -> str:
