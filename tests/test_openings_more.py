@@ -61,3 +61,25 @@ def test_opening_that_names_no_agency_has_none():
           "依申请公开事项。\n（三）政府信息管理情况。落实专人负责政府信息公开工作，所有公开信息由局办公室主动收集，"
           "各业务股室按要求上报。\n" + BODY,
           dict(agency=None, agency_level=None, year=2020))
+
+
+# ---- a township the gazetteer lacks whose name ends like one it knows (二道河镇 holds 道河镇)
+
+def test_township_tail_of_a_longer_name_is_no_township():
+    assert [m.text for m in places_in("二道河镇人民政府", agency=True)] == []
+    assert [m.text for m in places_in("海林市二道河镇人民政府", agency=True)] == ["海林市"]
+    # a township printed whole, after its county, after a level word or a government stays (guards)
+    assert [m.text for m in places_in("东宁市道河镇人民政府", agency=True)] == ["东宁市", "道河镇"]
+    assert [m.text for m in places_in("道河镇人民政府", agency=True)] == ["道河镇"]
+    assert [m.text for m in places_in("中共道河镇委员会", agency=True)] == ["道河镇"]
+    assert [m.text for m in places_in("东宁市政府道河镇办事处", agency=True)] == ["东宁市", "道河镇"]
+
+
+def test_township_of_a_county_the_gazetteer_does_not_hold_it_under():
+    check("二道河镇人民政府2022年政府信息公开工作年度报告\n日期：2023-03-20\n根据《中华人民共和国政府信息公开条例》规定，"
+          "特向社会公布二道河镇人民政府2022年政府信息公开年度报告。本报告通过海林市人民政府网站信息公开专栏公布。"
+          "如对本报告有任何疑问，请与二道河镇人民政府综合办公室联系。\n一、总体情况\n2022年，在市委、市政府的正确领导下，"
+          "我镇高度重视政府信息公开工作。\n（一）政府信息主动公开情况\n2022年，海林市二道河镇通过村（社区）提供题材，"
+          "确保做好信息主动公开工作。\n" + BODY,
+          dict(agency="海林市二道河镇人民政府", agency_level="township", province="黑龙江省", city="牡丹江市",
+               county="海林市", year=2022))

@@ -33,6 +33,20 @@ def _related_under(child: tuple[str, str, str], parent: tuple[str, str, str], g:
     return parent[2] in g.anc[child[2]]
 
 
+_LEVEL_CHARS = frozenset("省市县区旗州盟乡镇")
+_BODY_END = frozenset("府局委厅办处所会院室心站队")  # 某区政府|某街道, 某局|某镇所: a body's name ends before it
+
+
+def _tail_of_longer_township(text: str, after: int, i: int, senses: tuple) -> bool:
+    """In an agency's name, a township printed one or two characters after the name's start or after the place
+    before it (二道河镇人民政府, 海林市二道河镇) is the end of a longer township name: those characters are part of
+    its name, not a word of their own. Not after a level word (县道河镇), a party's name (中共某镇委员会) nor a
+    government's or a department's name (某区人民政府某街道办事处)."""
+    gap = text[after:i]
+    return (0 < len(gap) <= 2 and all(_HAN.match(c) for c in gap) and not any(c in _LEVEL_CHARS for c in gap)
+            and gap not in _PARTY and gap[-1] not in _BODY_END and all(s[1] == "township" for s in senses))
+
+
 def _scan(text: str, short_names: bool, agency: bool) -> list[tuple[int, int, tuple[tuple[str, str, str], ...]]]:
     g = _gaz()
     table, lengths = g.tables(short_names)
@@ -69,6 +83,9 @@ def _scan(text: str, short_names: bool, agency: bool) -> list[tuple[int, int, tu
                 continue  # 中山市场: try 中山
             if word[-1] in "乡镇" and after and after in "村镇乡街":
                 continue  # 幸福乡村, 建设镇村: a phrase, not the township
+            if agency and _tail_of_longer_township(text, out[-1][1] if out else 0, i, senses):
+                matched = length  # 二道河镇: a township the gazetteer lacks, ending like one it knows (道河镇)
+                break
             if word in guarded:
                 prev = out[-1] if out else None
                 narrowed = ()
