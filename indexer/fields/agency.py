@@ -624,7 +624,7 @@ def branch_of(kind: str, bare: str) -> bool:
 
 
 # 我旗, 本县: a government speaking of itself.
-_GOVERNMENT_PRONOUN = re.compile(r"[我本](县|旗|区|市|镇|乡|州|盟)")
+GOVERNMENT_PRONOUN = re.compile(r"[我本](县|旗|区|市|镇|乡|州|盟)")
 _PRONOUN_LEVELS = {"县": ("county",), "旗": ("county",), "区": ("county",), "市": ("city", "county"),
                    "镇": ("township",), "乡": ("township",), "州": ("city",), "盟": ("city",)}
 
@@ -633,7 +633,7 @@ def pronoun_government(paragraphs: list[str], limit: int = 15) -> AgencyFound | 
     """A report that names no agency but speaks as 我旗 / 本县: the government of the one place of
     that kind the opening names (乌拉特前旗 → 乌拉特前旗人民政府). The last resort, after every finder."""
     text = "\n".join(paragraphs[:limit])
-    kinds = Counter(m.group(1) for m in _GOVERNMENT_PRONOUN.finditer(text))
+    kinds = Counter(m.group(1) for m in GOVERNMENT_PRONOUN.finditer(text))
     if not kinds:
         return None
     kind = kinds.most_common(1)[0][0]
@@ -648,7 +648,7 @@ def pronoun_government(paragraphs: list[str], limit: int = 15) -> AgencyFound | 
 
 
 # 我局, 本委: a department speaking of itself; the kind it names itself by ends its name.
-_AGENCY_PRONOUN = re.compile(r"[我本](局|委|厅|办)(?![长务员])")
+AGENCY_PRONOUN = re.compile(r"[我本](局|委|厅|办)(?![长务员])")
 # What follows a department's name where the report points at its own site or office (某市水务局入口网站,
 # 可通过“某市水利和湖泊局”网站查询: the name in quotes), its own disclosure rules (《某市人社局信息公开实施办法》)
 # or a year's plan of its own that it published (发布了某区卫健局2024年双随机抽查计划).
@@ -661,7 +661,7 @@ def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None
     named with its place, whose site or office the opening points at (在惠州市水务局入口网站上…) or that it
     names twice. The last resort, after every finder."""
     text = "\n".join(paragraphs[:limit])
-    kinds = Counter(m.group(1) for m in _AGENCY_PRONOUN.finditer(text))
+    kinds = Counter(m.group(1) for m in AGENCY_PRONOUN.finditer(text))
     if not kinds:
         return None
     kind = kinds.most_common(1)[0][0]
@@ -765,7 +765,7 @@ def own_work(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     """A report that speaks as 本局 (我委, 我厅) and says it sums up the work of a department of that kind
     (结合市农业农村局工作情况): that department. A last resort, after every finder."""
     text = "\n".join(paragraphs[:limit])
-    kinds = {m.group(1) for m in _AGENCY_PRONOUN.finditer(text)}
+    kinds = {m.group(1) for m in AGENCY_PRONOUN.finditer(text)}
     for m in _OWN_WORK.finditer(text):
         name = m.group("a")
         if name[-1] in kinds and agency_like(name) and not is_pronoun(name):

@@ -17,6 +17,8 @@ from collections import Counter
 from ..gazetteer import places_in, zones_in
 from ..gazetteer.kinds import ZONE_END, ZONE_WORDS
 from .agency import (
+    AGENCY_PRONOUN,
+    GOVERNMENT_PRONOUN,
     bare_subdistrict,
     AgencyFound,
     agency_like,
@@ -80,7 +82,8 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     sources = [first_of_shared_seat(f) for f in found if f is not None]
     if not sources:
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
-                or self_named_subject(paragraphs) or gazette_government(paragraphs) or bare_subdistrict(paragraphs))
+                or self_named_subject(paragraphs) or gazette_government(paragraphs) or bare_subdistrict(paragraphs)
+                or pronoun_channel(paragraphs))
         return _placed(_full_name(last, paragraphs), paragraphs) if last else None
     primary = _district_dropped(_department_of_place(placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     primary = _centre_answering(primary, paragraphs)
@@ -248,6 +251,27 @@ def _stem_channel_places(paragraphs: list[str], stems: set[str], levels: tuple[s
                         if at - k >= 0 and [(p.text, len(p.places)) for p in mentions] == [(place, 1)]:
                             places.add(place)
     return places
+
+
+def pronoun_channel(paragraphs: list[str], limit: int = _CHANNEL_DEPTH) -> AgencyFound | None:
+    """A report that never prints its name but speaks as 我局 (我委) and names its own channel by its place's stem
+    and its type's short form (“衡阳人社”微信公众号, “舟山卫健”): that place's department of that type, the short
+    form spelled out by the abbreviation list (衡阳市人力资源和社会保障局). A stem two units share (衡阳市, 衡阳县)
+    is settled by the level the report calls itself (我市), else by none. The very last resort."""
+    text = "\n".join(paragraphs[:limit])
+    kinds = Counter(m.group(1) for m in AGENCY_PRONOUN.finditer(text))
+    if not kinds:
+        return None
+    kind = kinds.most_common(1)[0][0]
+    shorts = {short[: -len(kind)]: short for short, _ in abbreviations()
+              if short.endswith(kind) and len(short) > len(kind) + 1}
+    own = tuple(sorted({m.group(1) for m in GOVERNMENT_PRONOUN.finditer(text)} & {"市", "县", "区", "旗"}))
+    names = {place + short for stem, short in shorts.items()
+             for place in _stem_channel_places(paragraphs[:limit], {stem}, own or ("市", "县"), quoted=True)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return AgencyFound(canonical(name), name, "pronoun")
 
 
 def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 12) -> AgencyFound:
