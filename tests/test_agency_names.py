@@ -173,6 +173,12 @@ def test_short_autonomous_places_take_their_full_name():
         ("某县某乡人民政府社会事务办公室", "某县某乡人民政府"),
         ("某街道办事处综合治理办公室", "某街道办事处"),
         ("某县人民政府金融工作办公室", "某县人民政府金融工作办公室"),  # a county government's office: an agency
+        ("某区教育局局党政办公室", "某区教育局"),  # the bureau's own office named by its type word (局办)
+        ("某市财政局局办公室", "某市财政局"),
+        ("某市卫健委委办公室", "某市卫健委"),
+        ("某省交通运输厅厅办公室", "某省交通运输厅"),
+        ("某县人民政府办公室", "某县人民政府"),  # guards: no type word doubled
+        ("本局局办公室", "本局局办公室"),  # a pronoun's office: no owner
     ],
 )
 def test_drop_internal_office(printed, owner):

@@ -55,6 +55,9 @@ _PLACE_OFFICE = re.compile(rf"^{_OFFICE}$")
 # an agency of its own and is left alone.
 _TOWNSHIP_GOVERNMENT_END = re.compile(r"(?:[乡镇](?:人民)?政府|街道办事处)$")
 _NAMED_OFFICE = re.compile(rf"^[{HAN}]{{2,6}}办公室$")
+# 某区教育局局党政办公室, 某市卫生健康委委办公室: an office named by its body's own type word (局办, as 局长, 局党组),
+# printed right after the body's name, so the type's last character stands twice
+_TYPE_WORD_OFFICE = re.compile(rf"^(.{{2,}}?([局委厅]))\2{_OFFICE}$")
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +129,9 @@ def drop_internal_office(name: str) -> str:
         head = head + "政府" if head.endswith("人民") else head
         if not is_pronoun(head) and (_AGENCY_END.search(head) or is_place_name(head)):
             return drop_internal_office(head)  # 某乡人民政府办公室政府信息公开办公室: an office of an office
+    typed = _TYPE_WORD_OFFICE.match(name)
+    if typed and _AGENCY_END.search(typed.group(1)) and not is_pronoun(typed.group(1)):
+        return drop_internal_office(typed.group(1))  # 某区教育局|局党政办公室
     for k in range(len(name) - 2, 2, -1):
         head, tail = name[:k], name[k:]
         if _INTERNAL_UNIT.match(tail) and not is_pronoun(head) and (
