@@ -675,3 +675,14 @@ def test_a_detachments_brigade_named_for_a_county_is_that_countys():
     """淄博市公安局交通警察支队张店大队: a city detachment's brigade named by its district's stem serves that district."""
     assert region("长沙市公安局交通警察支队岳麓大队") == R("湖南省", "长沙市", "岳麓区", "430104")
     assert region("长沙市公安局交通警察支队") == R("湖南省", "长沙市", None, "430100")
+
+
+def test_a_zone_the_list_lacks_named_by_its_city_then_its_county_stem_and_its_own_words():
+    # 西安|临潼|旅游商贸开发区: the county's stem opens the zone's words after its city; the zone sits in that county
+    assert region("西安临潼旅游商贸开发区管理委员会") == R(
+        "陕西省", "西安市", "临潼区", "610115", zone="临潼旅游商贸开发区"
+    )
+    # guards: no county's stem (the city's own zone), a stem of another city's county (番禺 is 广州's)
+    assert region("西安高新技术产业开发区管理委员会")["county"] is None
+    assert region("西安番禺旅游商贸开发区管理委员会")["county"] is None
+    assert region("淮安市高新技术产业开发区管委会")["county"] is None

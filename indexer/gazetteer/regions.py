@@ -297,8 +297,8 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
     zone = _ZONE_AFTER.match(text, anchor.end)
     if zone and region.code and cands[0].level != "township":  # 淮安市高新技术产业开发区管委会: a zone the list lacks
         name = text[anchor.start if not zone.group(1) else zone.start(1) : zone.end()]
-        host = _county_of_stem(zone.group(1), region.code, g) if zone.group(1) else None
-        if host is not None:  # 安徽舒城经济开发区: a zone named after its host county under the place printed
+        host = _county_of_leading_stem_under(zone.group(1), region.code, g) if zone.group(1) else None
+        if host is not None:  # 安徽舒城经济开发区, 西安临潼旅游商贸开发区: a zone named after its host county
             return Resolution(_with_zone(g.region[host], name), (g.place((g.names[host], "county", host)),), "primary")
         city = _one_city_named(context, region.code, g) if g.level.get(region.code) == "province" and context else None
         if city is not None:  # 江苏省盐南高新区 and one city of the province named (its address 盐城市…): the host city
@@ -355,6 +355,20 @@ def _county_of_stem(stem: str, within: str, g: _Gazetteer) -> str | None:
     """The one county-level unit under `within` (a province's or city's code) whose stem is `stem` (舒城 → 舒城县)."""
     units = [c for c in g.county_stems().get(stem, ()) if within in g.anc[c] and c != within]
     return units[0] if len(units) == 1 else None
+
+
+def _county_of_leading_stem_under(words: str, within: str, g: _Gazetteer) -> str | None:
+    """The one county-level unit under `within` whose stem is `words` (舒城 of 安徽舒城经济开发区) or opens them, the
+    zone's own words after it (临潼|旅游商贸 of 西安临潼旅游商贸开发区); the longest stem that names one unit."""
+    host = _county_of_stem(words, within, g)
+    if host is not None:
+        return host
+    for length in (4, 3, 2):
+        if len(words) - length >= 2:
+            host = _county_of_stem(words[:length], within, g)
+            if host is not None:
+                return host
+    return None
 
 
 # A zone headed by the stem of a county-level unit: 番禺经济技术开发区
