@@ -548,3 +548,35 @@ def test_cms_metadata_lines_at_the_head_of_the_article_do_not_cut_it_off(tmp_pat
     assert not any(isinstance(b, Paragraph) and ("索" in b.text[:1] or b.text.startswith(("发布机构", "生成日期", "来源")))
                    for b in doc.blocks)
     assert not any(isinstance(b, Paragraph) and ("ICP" in b.text or "设为首页" in b.text) for b in doc.blocks)
+
+
+def test_a_metadata_box_table_inside_the_article_does_not_cut_it_off(tmp_path):
+    """A CMS metadata box printed as a table (索引号 | … | 公开方式 | … / 发布单位 | … | 成文日期 | …) inside the
+    article's container is the article's own metadata: it counts neither for nor against the container, like
+    the metadata lines; it had scored as chrome, so a short article shrank to its longest paragraph and lost
+    table 2. The box still gives its date and is no table of the report."""
+    page = ('<html><head><title>某市某局2021年政府信息公开工作年度报告</title></head><body>'
+            '<div class="top">设为首页 | 加入收藏</div><div class="crumb">当前位置：首页 &gt; 政府信息公开年报</div>'
+            '<div class="main"><table class="xxgk">'
+            "<tr><td>索引号：</td><td>000000000/2022-00001</td><td>公开方式：</td><td>主动公开</td><td></td></tr>"
+            "<tr><td>发布单位：</td><td>市某某局</td><td>成文日期：</td><td>2022-01-14</td><td></td></tr>"
+            "<tr><td>有效性：</td><td></td><td>规范性文件登记：</td><td></td><td></td></tr></table>"
+            "<p>一、总体情况</p><p>2021年，本局做好本领域信息公开工作。</p>"
+            "<p>（1）主动公开情况。本局通过网站主动公开信息120条。</p>"
+            "<p>二、主动公开政府信息情况</p>"
+            '<table border="1"><tr><td colspan="4">第二十条第（一）项</td></tr>'
+            "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+            "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+            "<tr><td>行政规范性文件</td><td>2</td><td>0</td><td>5</td></tr>"
+            '<tr><td colspan="4">第二十条第（五）项</td></tr>'
+            '<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>'
+            '<tr><td>行政许可</td><td colspan="3">318</td></tr></table></div>'
+            '<div class="foot">主办单位：市人民政府办公室 版权所有 ICP备00000000号</div></body></html>')
+    f = tmp_path / "report.html"
+    f.write_text(page, encoding="utf-8")
+    doc = read_document(f)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and any("行政许可" in cell for row in tables[0].rows for cell in row)
+    assert any(isinstance(b, Paragraph) and b.text == "一、总体情况" for b in doc.blocks)
+    assert doc.meta.get("published") == "2022-01-14"
+    assert not any(isinstance(b, Paragraph) and ("ICP" in b.text or "设为首页" in b.text) for b in doc.blocks)

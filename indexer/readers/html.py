@@ -338,7 +338,7 @@ class _Unit:
     def score(self) -> float:
         if self.table is not None:
             if self.table_kind == "meta":
-                return -2.0 * sum(len(c) for row in self.table for c in row)
+                return 0.0  # the article's own metadata box: neither for nor against it, like is_metadata_line
             return sum(_cell_score(c) if len(c) <= 60 else _text_score(c, True, 0.0) for row in self.table for c in row)
         if self.is_info_line() or self.is_metadata_line():
             return 0.0
