@@ -300,6 +300,26 @@ def test_table_2_figures_printed_before_their_labels_go_with_the_label_below():
     assert all(m["active.normative." + c] == 0 for c in ("issued", "repealed", "in_force"))
 
 
+def test_table_3_figures_printed_before_their_labels_go_with_the_label_below():
+    """pdftotext without layout of a Chromium PDF of a table 3 cut after its second row: each row's figures come out
+    above its label (header pieces / 2 0 1 0 0 0 3 / 一、本年新收… / 0 … / 二、上年结转…). Read label first, 一 took
+    二's figures (two wrong values) and 二 none; the first figures after the header and the last label without
+    figures say the figures stand above their labels."""
+    head = ("三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n(本列数据的勾稽关系为：第一项加第二项之和，等\n"
+            "自然 商业 科研 社会公益 法律服务 其 总\n于第三项加第四项之和)\n人 企 机 组织 机构 他 计\n业 构\n")
+    text = head + "2\n0\n1\n0\n0\n0\n3\n一、本年新收政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n二、上年结转政府信息公开申请数量\n"
+    m = _metrics(text)
+    cols = ("natural", "commercial", "research", "nonprofit", "legal_services", "other", "total")
+    assert [m.get("apply.new." + c) for c in cols] == [2, 0, 1, 0, 0, 0, 3]
+    assert [m.get("apply.carried_over." + c) for c in cols] == [0] * 7
+    # a row whose label was lost (the first label is 二): which figures are whose the text does not say
+    lost = head + "2\n0\n1\n0\n0\n0\n3\n二、上年结转政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n（一）予以公开\n"
+    assert _metrics(lost).get("apply.carried_over.natural") != 2
+    # figures after the last label: read label first as before
+    after = text + "5\n0\n0\n0\n0\n0\n5\n"
+    assert _metrics(after).get("apply.new.natural") != 2
+
+
 def test_figures_before_a_label_holding_its_first_figure_follow_it():
     """其他对外管理服务事项 2 after +2 / 114: pdftotext without layout keeps a row's first figure on its label's line (the
     cells touch) and prints the row's other columns before it, so the label's own figure is the first column and

@@ -27,6 +27,7 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
     out: list[str] = []
     lines = characters_joined(lines)
     runs = figures_before_labels(_figure_runs(appeals_zeros_gathered(header_words_out_of_rows(lines))))
+    runs = table3_figures_before_labels(runs)
     skip: set[int] = set()
     for i, line in enumerate(runs):
         if i in skip:
@@ -126,6 +127,46 @@ def figures_before_labels(lines: list[str]) -> list[str]:
             out = [line for line in out if line is not None]
             return figures_before_labels(out)
     return out
+
+
+def table3_figures_before_labels(lines: list[str]) -> list[str]:
+    """Table-3 rows whose figures PDF-to-text without layout printed before their labels (a Chromium PDF of a table
+    cut short: header pieces / 1 0 0 0 0 0 1 / 一、本年新收… / 0 0 0 0 0 0 0 / 二、上年结转…): each label with the
+    figures above it.
+
+    Only where the first line of figures follows the header (a line neither figures nor a row label) and the labels
+    start at the table's first row (一、本年新收…), figures and whole table-3 row labels alternating, each label
+    taking its figures (row_fits), and no figures after the last label: read label first, the first figures would
+    have no label, the last label none and every other label the next row's figures. A row whose label was lost
+    (the first label 二、…) or figures after the last label leave the lines as they are."""
+    out: list[str | None] = list(lines)
+    text = [i for i, line in enumerate(lines) if line.strip()]
+    for n in range(1, len(text)):
+        first, prev = lines[text[n]], lines[text[n - 1]]
+        if not _is_figures_line(first) or _is_figures_line(prev) or _apply_row_label(prev) is not None:
+            continue
+        pairs, m = [], n
+        while m + 1 < len(text) and _is_figures_line(lines[text[m]]):
+            lab = _apply_row_label(lines[text[m + 1]])
+            if lab is None or not row_fits(lines[text[m + 1]].strip(), lines[text[m]].split()):
+                break
+            pairs.append((text[m], text[m + 1], lab.key))
+            m += 2
+        if not pairs or pairs[0][2] != "new" or (m < len(text) and _is_figures_line(lines[text[m]])):
+            continue
+        for f, j, _ in pairs:
+            out[j], out[f] = lines[j].strip() + " " + lines[f].strip(), None
+        return [line for line in out if line is not None]
+    return lines
+
+
+def _apply_row_label(line: str):
+    """The table-3 row a line names whole, alone on its line (no figure but its item number), else None."""
+    text = line.strip()
+    if not text or "\t" in text or "|" in text or _has_figure(text):
+        return None
+    lab = match_label(text, ("row",), (APPLY,))
+    return lab if lab is not None and whole_row_label(text) else None
 
 
 _SIGNED = re.compile(r"^[+\-−增减]")
