@@ -302,3 +302,40 @@ def test_a_money_amount_wrapped_round_its_rows_line_is_the_rows_last_cell():
     assert ["政府集中采购", "21", "3405820元"] in rows_
     kept = text.replace("政府集中采购      21", "政府集中采购      21     7")
     assert not any("3405820元" in c for g in _grids(parse_text(kept)) for r in g for c in r)
+
+
+# A table-3 row that -layout printed with its blank cells as spaces: 自然人 1 and 总计 1, under a header wrapped a
+# word a line (b27: a city bureau's row 一 of one natural person's application).
+_SHORT_ROW_HEADER = [
+    "                              法人或其他组织",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等",
+    "于第三项加第四项之和）                自然 商 科               总",
+    "                           人  业 研 社会公益 法律服务 其   计",
+    "                              企 机 组织   机构   他",
+    "                              业 构",
+]
+
+
+def _row_cells(text: str) -> list[tuple[str, ...]]:
+    return [row for b in parse_text(text) if isinstance(b, Table) for row in b.rows if "本年新收" in row[0]]
+
+
+def test_short_applicant_row_keeps_each_figure_under_its_column():
+    row = "一、本年新收政府信息公开申请数量           1                    1"
+    assert _row_cells("\n".join(_SHORT_ROW_HEADER + [row])) == [
+        ("一、本年新收政府信息公开申请数量", "1", "", "", "", "", "", "1")]
+    # under 商业企业 and 总计
+    row = "一、本年新收政府信息公开申请数量              2                 2"
+    assert _row_cells("\n".join(_SHORT_ROW_HEADER + [row])) == [
+        ("一、本年新收政府信息公开申请数量", "", "2", "", "", "", "", "2")]
+
+
+def test_short_applicant_row_off_the_columns_stays_as_read():
+    # a figure between two columns: no column is sure, the row is read as before (its blanks unplaced)
+    row = "一、本年新收政府信息公开申请数量               1                1"
+    assert _row_cells("\n".join(_SHORT_ROW_HEADER + [row])) == [("一、本年新收政府信息公开申请数量", "1", "1")]
+    # no header above: as before
+    assert _row_cells(row) == [("一、本年新收政府信息公开申请数量", "1", "1")]
+    # a whole row of seven figures is read as printed
+    row = "一、本年新收政府信息公开申请数量           1  0 0 0    0    0   1"
+    assert _row_cells("\n".join(_SHORT_ROW_HEADER + [row]))[0][1:] == ("1", "0", "0", "0", "0", "0", "1")

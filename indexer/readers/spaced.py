@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..template import ACTIVE, ACTIVE_COLUMNS, APPLY, match_label
+from ..template import ACTIVE, ACTIVE_COLUMNS, APPLY, APPLY_COLUMNS, match_label
 from ..textnorm import has_han
 from .grid import is_group_piece
 from .paragraphs import NUMBERING
@@ -362,9 +362,7 @@ def spaced_rows(lines: list[str]) -> list[list[str]]:
             rows.append(placed if placed is not None else cells)
             header = []
             continue
-        words = _WORD.findall(line)
-        header = header + [line] if words and not any(ch.isdigit() for ch in line) \
-            and all(template_row(w) is None or match_label(w, ("col", "head")) is not None for w in words) else []
+        header = header + [line] if _header_line(line) else []
         rows.append(cells)
     return rows
 
@@ -392,6 +390,66 @@ def _under_columns(header: list[str], line: str) -> list[str] | None:
             return None
         out[at], last = figure, at
     return out[:last + 1]
+
+
+def _header_line(line: str) -> bool:
+    """A line of a table's header as PDF-to-text -layout writes it: words (no figures) that name no template row."""
+    words = _WORD.findall(line)
+    return bool(words) and not any(ch.isdigit() for ch in line) \
+        and all(template_row(w) is None or match_label(w, ("col", "head")) is not None for w in words)
+
+
+def applicant_rows_at_columns(lines: list[str]) -> list[str]:
+    """Table-3 rows of -layout text printed with fewer figures than seven (一、本年新收…   1        1) as tab-separated
+    rows of their label and seven cells, blanks where no figure stands (`_applicant_row_under_columns`), by the
+    header lines of the table above; every other line as it is."""
+    out: list[str] = []
+    header: list[str] = []  # the header lines right above
+    applicants: list[str] = []  # the last run of header lines
+    for line in lines:
+        if not line.strip():
+            out.append(line)
+            continue
+        if _header_line(line):
+            header.append(line)
+            out.append(line)
+            continue
+        applicants, header = header or applicants, []
+        placed = _applicant_row_under_columns(applicants, line, spaced_cells(line)) if applicants else None
+        out.append("\t".join(placed) if placed is not None else line)
+    return out
+
+
+def _applicant_row_under_columns(header: list[str], line: str, cells: list[str]) -> list[str] | None:
+    """A table-3 row printed with fewer figures than its seven columns (一、本年新收…   1        1: its blank cells
+    left as spaces) as its label and seven cells, each figure in the column it stands under, the others blank; None
+    unless the header lines above start exactly seven columns right of the label (words of the first column's note,
+    which start left of the label's end, set aside) and every figure starts at one of them and no other, in order. A row whose
+    figures do not line up so is left as `spaced_cells` reads it (its blanks then unplaced: absent, not guessed)."""
+    if len(cells) < 2 or not all(FIGURE_TOKEN.match(c) for c in cells[1:]) or len(cells) - 1 >= len(APPLY_COLUMNS):
+        return None
+    lab = template_row(cells[0])
+    if lab is None or lab.kind != APPLY:
+        return None
+    label_end = line.index(cells[0]) + len(cells[0])
+    starts: list[int] = []
+    for h in header:
+        for w in re.finditer(r"\S+", h):
+            if w.start() > label_end and not any(abs(w.start() - y) <= _POS_TOL for y in starts):
+                starts.append(w.start())
+    starts.sort()
+    if len(starts) != len(APPLY_COLUMNS):
+        return None
+    out = [""] * len(starts)
+    last = -1
+    for m in re.finditer(r"\S+", line[label_end:]):
+        x = label_end + m.start()
+        near = [i for i, y in enumerate(starts) if abs(x - y) <= _POS_TOL]
+        at = near[0] if len(near) == 1 else None  # between two columns: neither is sure
+        if at is None or at <= last:
+            return None
+        out[at], last = m.group(), at
+    return [cells[0], *out]
 
 
 def spaced_continues(line: str) -> bool:

@@ -35,7 +35,7 @@ from .grid import is_template_row
 from .paragraphs import MARKDOWN_BOLD, NUMBERING, SENTENCE_END, paragraphs_of
 from .pipes import is_table, is_trailing_pipe, take_metadata, trailing_pipe_rows
 from .runtogether import has_run_together_table, rebuild
-from .spaced import spaced_cells, spaced_continues, spaced_labels_whole, spaced_rows
+from .spaced import applicant_rows_at_columns, spaced_cells, spaced_continues, spaced_labels_whole, spaced_rows
 from .split_rows import (cells_between_tabs, drawn_tables, pipe_lines_between_cells, pipe_row_ends, rows_broken_at_blank_cells,
                          tab_headers_joined)
 from .template_rows import FIGURE_TOKEN, is_header_row, label_and_figures, whole_row_label
@@ -64,7 +64,7 @@ def parse_text(text: str) -> list[Block]:
     """Split decoded text into paragraphs and tables."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = apply_rows_from_boxes(rows_from_block_runs(rows_from_columns(pipe_row_ends(pipe_lines_between_cells(drawn_tables(lines))))))
-    lines = labels_onto_figures(tab_headers_joined(cells_between_tabs(rows_broken_at_blank_cells(spaced_labels_whole(lines)))))
+    lines = labels_onto_figures(tab_headers_joined(cells_between_tabs(rows_broken_at_blank_cells(applicant_rows_at_columns(spaced_labels_whole(lines))))))
     blocks: list[Block] = []
     pending: list[str] = []  # paragraph lines, None-separated by blank lines
     i = 0
