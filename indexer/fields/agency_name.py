@@ -54,6 +54,7 @@ from .names import (
     place_only_agency,
     same_agency,
     split_place,
+    zone_host_stem,
     zone_printing_pattern,
 )
 from .patterns import AGENCY_SUFFIX, HAN, NAME_CHAR, TRAILING_BRACKET, YEAR
@@ -90,6 +91,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     primary = _series_heading_compiled_by(primary, sources[1:], title)
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
     fuller += _office_printed_in_full(primary, sources[1:])
+    fuller += _zone_printed_in_full(primary, sources[1:], paragraphs)
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
     return _office_speaking(_placed(_type_printed_in_full(_full_name(best, paragraphs), paragraphs), paragraphs), paragraphs)
 
@@ -136,6 +138,32 @@ def _office_printed_in_full(primary: AgencyFound, others: list[AgencyFound]) -> 
         if printed != other.name and len(printed) > len(primary.name) and same_agency(primary.name, printed):
             out.append(AgencyFound(printed, other.printed, other.source))
     return out
+
+
+def _zone_printed_in_full(primary: AgencyFound, others: list[AgencyFound], paragraphs: list[str],
+                          limit: int = 40) -> list[AgencyFound]:
+    """A zone the body names short (2023年，临港开发区围绕…) that a contact line or the publisher prints in full
+    (请与江阴临港经济开发区党政办公室联系): that printing, when what it prints before the zone's name is nothing or
+    the stem of a place the opening prints in full (江阴 of 江阴市珠江路198号), one place of that name. The
+    zone list may give the short name to another province's zone; the full printing says which one it is."""
+    text = "\n".join(paragraphs[:limit])
+    out = []
+    for other in others:
+        stem = zone_host_stem(primary.name, other.name)
+        if stem is None or (stem and not _stem_printed_in_full(stem, text)):
+            continue
+        out.append(other)
+    return out
+
+
+def _stem_printed_in_full(stem: str, text: str) -> bool:
+    """The text prints the stem as one city's or county's full name (江阴 → 江阴市), one place of that name."""
+    for level in ("市", "县", "区", "旗"):
+        name = stem + level
+        mentions = places_in(name, agency=True)
+        if name in text and [(m.text, len(m.places)) for m in mentions] == [(name, 1)]:
+            return True
+    return False
 
 
 def _placed(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:

@@ -266,6 +266,33 @@ def zone_printing_pattern(name: str) -> re.Pattern[str] | None:
     return re.compile(pattern)
 
 
+# 临港开发区 | 经济开发区: a zone's own name, then its kind
+_ZONE_SPLIT = re.compile(rf"^(?P<name>[{HAN}]{{2,8}}?)(?P<kind>{ZONE_KIND})$")
+
+
+def zone_host_stem(short: str, long: str) -> str | None:
+    """The stem of the host place that `long` prints before the zone `short` names, when `long` is that zone
+    printed in full: its host's stem and/or its kind's longer form (临港开发区 / 江阴临港经济开发区 → 江阴,
+    东湖高新区 / 东湖高新技术产业开发区 → ''); a committee printed on one side only is the zone's own. None
+    when `long` names another zone (临港新区, 江阴高新区) or prints nothing more."""
+    a, b = COMMITTEE_END.sub("", short), COMMITTEE_END.sub("", long)
+    if COMMITTEE_END.search(short) and not COMMITTEE_END.search(long):
+        return None  # the committee printed short, the zone long: not the same unit's fuller name
+    m = _ZONE_SPLIT.match(a)
+    if not m or len(b) <= len(a):
+        return None
+    name, kind = m.group("name"), m.group("kind")
+    at = b.find(name)
+    if at < 0 or at > 4:
+        return None
+    long_kind = b[at + len(name):]
+    if long_kind != kind and not (
+        ZONE_END.fullmatch(long_kind) and (long_kind.endswith(kind) or zone_kinds_short(long_kind) == zone_kinds_short(kind))
+    ):
+        return None
+    return b[:at]
+
+
 def same_agency(short: str, long: str) -> bool:
     """True when `long` names the agency `short` names, with more of its place (市卫生健康委 /
     舟山市卫生健康委员会, 洪泽区人民政府 / 淮安市洪泽区人民政府). An office of that agency
