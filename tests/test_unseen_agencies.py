@@ -74,3 +74,60 @@ def test_opening_zone_short_keeps_its_name_when_the_contact_line_names_another_z
           "请与江阴高新技术产业开发区党政办公室联系，办公地点：江阴市滨江西路8号。\n一、总体情况\n"
           "2023年，临港开发区围绕产业发展规划重点，狠抓平台建设。\n" + BODY,
           dict(agency="临港开发区"))
+
+
+# ---- 2. a department named by its type alone (统计局, then 我局) whose opening names its county only in the site it
+# publishes on (某县政府公众网, 某县人民政府门户网站, 某县政府网): that county's department
+
+def test_bare_type_on_its_county_site():
+    from indexer.fields.placing import bare_type_on_host_site
+    from indexer.gazetteer import Region
+
+    region, agency = bare_type_on_host_site("统计局", Region(), "主动公开文件及时在海原县政府公众网公开。")
+    assert (region.city, region.county, agency) == ("中卫市", "海原县", "海原县统计局")
+    region, agency = bare_type_on_host_site("统计局", Region(), "依托德安县政府网发布信息，按九江市统计局要求")
+    assert (region.county, agency) == ("德安县", "德安县统计局")
+    # another county named, two county sites, a city's site, a pronoun, a bare level, a national body: none
+    assert bare_type_on_host_site("统计局", Region(), "通过泾川县人民政府门户网站公开。与崇信县统计局交流") is None
+    assert bare_type_on_host_site("统计局", Region(), "在海原县政府网和泾川县政府网发布") is None
+    assert bare_type_on_host_site("统计局", Region(), "通过平凉市人民政府门户网站公开。") is None
+    for name in ("我局", "县统计局", "国家统计局"):
+        assert bare_type_on_host_site(name, Region(), "通过泾川县人民政府门户网站公开。") is None
+
+
+def test_opening_bare_type_in_the_preamble_county_only_in_its_site():
+    check("根据《中华人民共和国政府信息公开条例》规定和国办公开办函〔2021〕30号要求，现将统计局2021年政府信息公开年度"
+          "报告编制和公布工作有关情况报告如下，本报告统计数据时限为2021年1月1日至2021年12月31日。\n一、总体情况\n"
+          "（一）主动公开情况\n我局坚持以公开为常态、不公开为例外，主动公开信息35条，主动公开文件及时在海原县政府公众网公开。\n"
+          + BODY,
+          dict(agency="海原县统计局", agency_level="county", province="宁夏回族自治区", city="中卫市", county="海原县",
+               year=2021))
+
+
+def test_opening_bare_type_in_the_title_county_only_in_its_site():
+    check("统计局2022年政府信息公开工作年度报告\n发布时间：2023-01-20\n一、总体情况\n2022年，我局认真贯彻落实《条例》，"
+          "通过泾川县人民政府门户网站主动公开信息48条。\n" + BODY,
+          dict(agency="泾川县统计局", agency_level="county", province="甘肃省", city="平凉市", county="泾川县",
+               year=2022))
+
+
+def test_opening_bare_type_with_its_county_site_named_short():
+    check("市场监督管理局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局在德安县政府网公开各类信息120条，"
+          "及时回应社会关切。\n" + BODY,
+          dict(agency="德安县市场监督管理局", agency_level="county", province="江西省", city="九江市", county="德安县"))
+
+
+def test_opening_bare_type_stays_bare_when_another_county_is_named():
+    check("统计局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局通过泾川县人民政府门户网站主动公开信息48条，"
+          "并与崇信县统计局开展交流。\n" + BODY,
+          dict(agency="统计局", county=None))
+
+
+def test_preamble_reporting_on_its_reports_compiling_names_the_agency():
+    from indexer.fields.agency import embedded
+
+    found = embedded(["现将统计局2021年政府信息公开年度报告编制和公布工作有关情况报告如下，本报告统计数据时限为2021年。"])
+    assert found is not None and found.name == "统计局"
+    # a notice about compiling reports names no agency (guards)
+    assert embedded(["根据某区政务服务局《关于做好某区2025年政府信息公开年报编制和公布有关工作的函》要求编制。"]) is None
+    assert embedded(["结合《关于做好2021年度我市行政机关政府信息公开年度报告编制和公布工作的通知》的要求编制。"]) is None

@@ -20,10 +20,12 @@ from dataclasses import replace
 from ..gazetteer import (
     Region, county_government_named, county_printed_before, county_site_named, place_by_code, places_in, resolve,
 )
-from ..gazetteer.kinds import COMMITTEE_END, ZONE_END, ZONE_KIND
-from .agency import AgencyFound
+from ..gazetteer.kinds import COMMITTEE_END, ZONE_BODY_END, ZONE_END, ZONE_KIND
+from .agency import AgencyFound, agency_like
 from .level import agency_level_of, is_national, is_township_agency, named_by_stem, zone_body_host
-from .names import complete_level_prefix, is_bare_county_level, is_kind_only_unit, is_unplaced_unit, split_place
+from .names import (
+    complete_level_prefix, is_bare_county_level, is_kind_only_unit, is_pronoun, is_unplaced_unit, split_place,
+)
 from .patterns import HAN
 
 # (agency, region so far, the report's text) → (region, agency) when the rule places the agency, else None
@@ -70,6 +72,28 @@ def bare_level_on_host_site(agency: str, region: Region, text: str) -> tuple[Reg
     return (host, agency) if host and host.county and host.county.endswith(agency[0]) else None
 
 
+def bare_type_on_host_site(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
+    """A department named by its type alone, no place and no level (统计局, its body speaking as 我局), on the
+    site of the one county government the text names (同心县政府公众网, 某县人民政府门户网站), when the text names
+    no other city or county than that county and its city: that county's department (同心县统计局)."""
+    if region.county or region.zone or not _bare_type(agency):
+        return None
+    host = county_government_named(text)
+    if not host or not host.county or (region.province and region.province != host.province) \
+            or (region.city and region.city != host.city):
+        return None
+    named = {p.name for m in places_in(text) for p in m.places if p.level in ("city", "county")}
+    return (host, host.county + agency) if named <= {host.city, host.county} else None
+
+
+def _bare_type(agency: str) -> bool:
+    """统计局, 市场监督管理局: an agency's type with nothing before it (no place, no level, no zone, not national)."""
+    place, kind = split_place(agency)
+    return (not place and kind == agency and agency_like(agency) and not is_pronoun(agency)
+            and not is_national(agency) and not is_township_agency(agency) and not is_unplaced_unit(agency)
+            and not is_bare_county_level(agency) and not ZONE_BODY_END.search(agency))
+
+
 def named_zone_on_host_site(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
     """A zone the gazetteer does not hold, named by a place of its own (燕郊高新区, 某某高新区管理委员会), on the
     site of the one county government the text names (三河市政府信息公开平台): a zone of that county."""
@@ -104,6 +128,7 @@ PLACING_RULES: tuple[PlacingRule, ...] = (
     township_on_host_site,
     unit_on_host_site,
     bare_level_on_host_site,
+    bare_type_on_host_site,
     named_zone_on_host_site,
     zone_after_its_city,
 )

@@ -525,9 +525,9 @@ def resolve_region(primary: list[str], context: str = "") -> Region:
     return resolve(primary, context).region
 
 
-# 西峰区人民政府, 德安县政府网站, 某县政府门户, 某市政府信息公开平台: the government of a place, or the site or
-# platform it publishes on
-_GOVERNMENT_AFTER = re.compile(r"人民政府|政府(?:门户)?网站|政府门户|政府信息公开(?:平台|专栏|网)")
+# 西峰区人民政府, 德安县政府网站, 某县政府门户, 同心县政府公众网, 某县政府网, 某市政府信息公开平台: the government
+# of a place, or the site or platform it publishes on
+_GOVERNMENT_AFTER = re.compile(r"人民政府|政府(?:门户)?网站|政府门户|政府(?:公众)?网|政府信息公开(?:平台|专栏|网)")
 
 
 def county_government_named(context: str) -> Region | None:
