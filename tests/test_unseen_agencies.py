@@ -131,3 +131,35 @@ def test_preamble_reporting_on_its_reports_compiling_names_the_agency():
     # a notice about compiling reports names no agency (guards)
     assert embedded(["根据某区政务服务局《关于做好某区2025年政府信息公开年报编制和公布有关工作的函》要求编制。"]) is None
     assert embedded(["结合《关于做好2021年度我市行政机关政府信息公开年度报告编制和公布工作的通知》的要求编制。"]) is None
+
+
+# ---- 3. a park's office printing no place (通航产业园管理办), placed only by its quoted channel that names its host
+# zone before the park (“武汉经济技术开发区通航产业园”微信公众号): a unit of that zone, in the zone's host city
+
+def test_park_in_its_zones_channel():
+    from indexer.fields.placing import park_in_its_zones_channel
+    from indexer.gazetteer import Region
+
+    region, agency = park_in_its_zones_channel("生物医药产业园管委会", Region(), "通过“合肥高新区生物医药产业园”微信公众号发布")
+    assert (region.province, region.city, region.county, agency) == ("安徽省", "合肥市", None, "生物医药产业园管委会")
+    region, _ = park_in_its_zones_channel("纳米产业园管理办", Region(), "开设《苏州工业园区纳米产业园》专栏")
+    assert (region.city, region.zone) == ("苏州市", "苏州工业园区")
+    # what is before the park is no zone, nothing is, two zones are, or the unit is placed already: none
+    for text in ("“江城通航产业园”微信公众号", "“通航产业园”微信公众号", "“武汉经开区通航产业园”和“长沙经开区通航产业园”"):
+        assert park_in_its_zones_channel("通航产业园管理办", Region(), text) is None
+    placed = Region("湖北省", "武汉市", None, "420100")
+    assert park_in_its_zones_channel("通航产业园管理办", placed, "“长沙经开区通航产业园”微信公众号") is None
+
+
+def test_opening_park_office_placed_by_its_quoted_channel():
+    check("生物医药产业园管委会2023年政府信息公开工作年度报告\n发布时间：2024-01-25 10:12 信息来源：生物医药产业园管委会\n"
+          "一、总体情况\n在高新区党工委、管委会的领导下，生物医药产业园管委会按照区大数据中心工作要求，做好政府信息公开工作。\n"
+          "（四）平台建设情况。园区办建设了“合肥高新区生物医药产业园”微信公众号，通过公众号对园区工作动态进行公开。\n" + BODY,
+          dict(agency="生物医药产业园管理委员会", agency_level="county", province="安徽省", city="合肥市", county=None,
+               year=2023))
+
+
+def test_opening_park_office_with_a_quoted_channel_naming_no_zone_stays_unplaced():
+    check("智能制造产业园办公室2023年政府信息公开工作年度报告\n一、总体情况\n2023年，智能制造产业园办公室认真贯彻《条例》，"
+          "建设了“智造产业园”微信公众号。\n" + BODY,
+          dict(agency="智能制造产业园办公室", province=None, city=None))

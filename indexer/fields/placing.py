@@ -123,6 +123,30 @@ def zone_after_its_city(agency: str, region: Region, text: str) -> tuple[Region,
     return (replace(cities.pop(), zone=zone), agency) if len(cities) == 1 else None
 
 
+# “武汉经济技术开发区通航产业园”微信公众号, 《某某高新区某某产业园》: a name printed in quotes or title marks
+_QUOTED_NAME = re.compile(rf"[“\"《](?P<c>[{HAN}]{{4,24}})[”\"》]")
+
+
+def park_in_its_zones_channel(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
+    """A park's unit printing no place (通航产业园管理办) whose park the text names in quotes right after its
+    host zone's name (“武汉经济技术开发区通航产业园”微信公众号), every such name placing the same zone: a unit of
+    that zone, in its host city. A quoted name whose part before the park is no zone (“通航产业园”, “某某通航产业园”)
+    places nothing."""
+    m = _ZONE_HEAD.match(agency)
+    if region.code or not m or places_in(m.group("z"), agency=True):
+        return None
+    park, regions = m.group("z"), set()
+    for q in _QUOTED_NAME.finditer(text):
+        name = q.group("c")
+        host = name[: -len(park)] if name.endswith(park) else ""
+        if len(host) < 4 or not ZONE_END.search(host):
+            continue
+        placed = resolve([host]).region
+        if placed.code and placed.zone:
+            regions.add(placed)
+    return (regions.pop(), agency) if len(regions) == 1 else None
+
+
 PLACING_RULES: tuple[PlacingRule, ...] = (
     township_by_printed_county,
     township_on_host_site,
@@ -131,6 +155,7 @@ PLACING_RULES: tuple[PlacingRule, ...] = (
     bare_type_on_host_site,
     named_zone_on_host_site,
     zone_after_its_city,
+    park_in_its_zones_channel,
 )
 
 
