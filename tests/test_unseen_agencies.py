@@ -163,3 +163,42 @@ def test_opening_park_office_with_a_quoted_channel_naming_no_zone_stays_unplaced
     check("智能制造产业园办公室2023年政府信息公开工作年度报告\n一、总体情况\n2023年，智能制造产业园办公室认真贯彻《条例》，"
           "建设了“智造产业园”微信公众号。\n" + BODY,
           dict(agency="智能制造产业园办公室", province=None, city=None))
+
+
+# ---- 4. a report printed under its cover letter (the letter's title line, its address and signature above the
+# report's own title): titled by the report's own title, not the letter's
+
+def test_enclosed_report_title():
+    from indexer.fields.title import enclosed_report_title
+
+    letter = "张掖市人民政府关于报送张掖市2021年度政府信息公开工作年度报告的函"
+    assert enclosed_report_title([letter, "省政府信息公开办：", "张掖市2021年度政府信息公开工作年度报告"]) == \
+        "张掖市2021年度政府信息公开工作年度报告"
+    assert enclosed_report_title(["通渭县人民政府办公室关于报送《通渭县2022年政府信息公开工作年度报告》的函"]) == \
+        "通渭县2022年政府信息公开工作年度报告"
+    # a letter naming no agency or place and no printed title; a report titled above a letter; a notice: none
+    assert enclosed_report_title(["某局关于报送政府信息公开工作年度报告的函", "省政府信息公开办："]) is None
+    assert enclosed_report_title(["张掖市民政局2021年政府信息公开工作年度报告", letter]) is None
+    assert enclosed_report_title(["关于做好2021年政府信息公开工作年度报告编制和发布工作的通知"]) is None
+
+
+def test_opening_report_under_its_cover_letter():
+    check("张掖市人民政府关于报送张掖市2021年度政府信息公开工作年度报告的函\n【制定机关】张掖市人民政府\n"
+          "【公布日期】2022.03.10\n【字　号】张政函〔2022〕15号\n【施行日期】2022.03.10\n【效力等级】地方规范性文件\n【时效性】现行有效\n"
+          "【主题分类】机关工作\n相关文章\n正文\n张掖市人民政府关于报送张掖市2021年度政府信息公开工作年度报告的函\n省政府信息公开办：\n"
+          "现将《张掖市2021年度政府信息公开工作年度报告》报来，请审示。\n张掖市人民政府\n2022年3月10日\n"
+          "张掖市2021年度政府信息公开工作年度报告\n本年度报告根据《中华人民共和国政府信息公开条例》要求编制。本年度报告中所列"
+          "数据统计时限为2021年1月1日至2021年12月31日。\n一、总体情况\n2021年，张掖市坚持以人民为中心的发展思想。\n" + BODY,
+          dict(title="张掖市2021年度政府信息公开工作年度报告", agency="张掖市人民政府", agency_level="city",
+               province="甘肃省", city="张掖市", year=2021))
+
+
+def test_opening_report_under_a_letter_naming_it_without_its_agency_keeps_its_own_title_line():
+    check("靖远县人民政府关于上报2021年度政府信息公开工作年度报告的报告\n索引号：620421/2022-00031\n"
+          "发布机构：靖远县人民政府\n公开日期：2022-01-20\n文号：靖政发〔2022〕6号\n主题分类：综合政务\n"
+          "靖远县人民政府关于上报2021年度政府信息公开工作年度报告的报告\n发布时间：2022-01-20 字号：大 中 小\n"
+          "市政府办公室：\n现将我县2021年度政府信息公开工作年度"
+          "报告随文上报，请审阅。\n附件：2021年度政府信息公开工作年度报告\n靖远县人民政府\n2022年1月20日\n（此件公开发布）\n靖远县人民政府2021年度政府信息公开工作年度报告\n"
+          "一、总体情况\n2021年，县政府认真贯彻《条例》，主动公开政府信息2300条。\n" + BODY,
+          dict(title="靖远县人民政府2021年度政府信息公开工作年度报告", agency="靖远县人民政府", agency_level="county",
+               city="白银市", county="靖远县", year=2021))

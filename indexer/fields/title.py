@@ -297,6 +297,9 @@ def title_of(paragraphs: list[str], meta_title: str | None = None, limit: int = 
     `meta_title` is the page's or file's own title (HTML <title>, DOCX core
     title, a crawler's 标题 line): a candidate like the others, after them on a tie."""
     lines = [title_after_cms_row(t) or "" if is_cms_row(t) else clean_title_line(t) for t in paragraphs[:limit]]
+    enclosed = enclosed_report_title(paragraphs)
+    if enclosed:
+        return enclosed
     cands = [(_score(t, i), t) for i, t in _candidates(lines)]
     if meta_title:
         pieces = [t for t in re.split(r"\s*[_|｜]+\s*|\s+[-—]+\s+", meta_title.strip()) if t]
@@ -342,4 +345,29 @@ def quoted_title(paragraphs: list[str], limit: int = 6) -> str | None:
             name = m.group("t").strip()
             if is_title_line(name) and title_head(name) and _TITLE_YEAR.search(name):
                 return name
+    return None
+
+
+# 某市人民政府关于报送某市2020年度政府信息公开工作年度报告的函: a cover letter's own title, the report it sends inside
+_COVER_LETTER = re.compile(
+    rf"^(?:{NAME_CHAR}{{2,38}}{AGENCY_SUFFIX})?关于(?:报送|呈报|上报|报备|提交|印送|转报)[《“]?(?P<t>[^《》“”，。；]{{6,60}}?"
+    rf"(?:年度报告|年报))[》”]?的(?:函|报告|请示|通知)$")
+
+
+def enclosed_report_title(paragraphs: list[str], limit: int = 40) -> str | None:
+    """A report printed under its cover letter (某市人民政府关于报送某市2020年度…年度报告的函, the letter's address
+    and signature, then the report): the report's own title, printed as a line after the letter's title, else as
+    the letter names it, when it names an agency or a place and a year. The letter's title is the letter's, not
+    the report's."""
+    lines = [clean_title_line(t) for t in paragraphs[:limit]]
+    for i, text in enumerate(lines):
+        m = _COVER_LETTER.match(text)
+        if not m:
+            continue
+        if any(is_title_line(line) and title_head(line) for line in lines[:i]):
+            return None  # a report titled above it that names a letter: the report's title stands
+        name = m.group("t")
+        if any(line == name for line in lines[i + 1:]):
+            return name
+        return name if title_head(name) and _TITLE_YEAR.search(name) else None
     return None
