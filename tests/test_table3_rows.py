@@ -101,3 +101,20 @@ def test_one_label_before_such_a_header_keeps_only_what_the_order_cannot_change(
     got = {r[0]: r[1:] for g in _grids(parse_text(text)) for r in g if r}
     row = got.get("一、本年新收政府信息公开申请数量")
     assert row is not None and row[-1] == "4" and not any(c in ("3", "1") for c in row)
+
+
+def test_a_site_footer_printed_inside_the_table_neither_ends_it_nor_counts():
+    """pdftotext without layout of a browser PDF whose table 3 runs on to a second page, where the page's footer (主办单位
+    … | 网站标识码 | 备案号) stands between the last labels and their figures: the footer is chrome, the region goes on
+    and rows of equal figures are read (b27: a 镇's table 3 down to 5., its last fourteen 0s after the footer)."""
+    text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n\n"
+            + _COLUMN_FLOW_HEAD + "0\n" * 12 + "\n总\n计\n主办单位：某县人民政府办公室 | 网站标识码 1234567890 | 备案号\n0\n0\n")
+    got = {r[0]: r[1:] for g in _grids(parse_text(text)) for r in g if r}
+    assert got.get("一、本年新收政府信息公开申请数量") == ["0"] * 7
+    assert got.get("二、上年结转政府信息公开申请数量") == ["0"] * 7
+    text = ("三、收到和处理政府信息公开申请情况\n（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
+            "（三）不予公开\n1.属于国家秘密\n" + _COLUMN_FLOW_HEAD + "0\n" * 14
+            + "2.其他法律行政法规禁止公开\n主办单位：某县人民政府办公室 | 网站标识码 | 备案号\n" + "0\n" * 14)
+    got = {r[0]: r[1:] for g in _grids(parse_text(text)) for r in g if r}
+    assert got.get("1.属于国家秘密") == ["0"] * 7 and got.get("2.其他法律行政法规禁止公开") == ["0"] * 7
+    assert got.get("（一）予以公开") == ["0"] * 7

@@ -58,7 +58,7 @@ from .encoding import decode_bytes
 from .grid import is_template_row
 from .html_tables import BLOCK_TAGS, CELL_TAGS, cell_text, is_data_table, table_grid, table_kind, text_content
 from .meta import BOX_LABEL, iso_date
-from .paragraphs import NUMBERING
+from .paragraphs import NUMBERING, SITE_CHROME
 from .pictures import MAX_PICTURES, TOKEN, expand_tokens, picture_bytes
 from .text import parse_text
 
@@ -101,8 +101,6 @@ _INFO_SOURCE = re.compile(r"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|│
 # A line that opens with a label of the CMS metadata box (data/metadata_labels.tsv) or a byline's 来源, and the site
 # chrome such a line never holds.
 _METADATA_LINE = re.compile(rf"\s*(?:{BOX_LABEL}|来源)\s*[:：]")
-_SITE_CHROME = re.compile(r"ICP|备案号|版权所有|主办单位|承办单位|网站标识码|公网安备|技术支持|联系我们|设为首页|加入收藏"
-                          r"|当前位置|您的位置|网站地图")
 _INFO_PUBLISHER = re.compile(r"发布机构\s*[:：]\s*([^\s|│丨]{2,40})")
 # One class or id token of a breadcrumb or navigation bar ("position-relative" is not one).
 _BREADCRUMB_TOKEN = re.compile(
@@ -355,7 +353,7 @@ class _Unit:
         container: neutral like the info line, so it does not cut the article down to one paragraph; it stays
         out of the report's paragraphs (is_chrome) and its fields are read by _collect_metadata."""
         return (len(self.text) <= 120 and self.link_share <= 0.5 and bool(_METADATA_LINE.match(self.text))
-                and not _SITE_CHROME.search(self.text))
+                and not SITE_CHROME.search(self.text))
 
 
 @lru_cache(maxsize=16384)  # short table cells (labels, figures) repeat within a page and across pages

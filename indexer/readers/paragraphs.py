@@ -13,6 +13,9 @@ from ..blocks import Paragraph
 from ..textnorm import normalize_text
 from .meta import BOX_LABEL_IN_TEXT
 
+# Words of a site's page chrome (footer, navigation) that no report sentence or table cell holds.
+SITE_CHROME = re.compile(r"ICP|备案号|版权所有|主办单位|承办单位|网站标识码|公网安备|技术支持|联系我们|设为首页|加入收藏"
+                         r"|当前位置|您的位置|网站地图")
 NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]"
     r"|[（(][一二三四五六七八九十\d]+[)）]"

@@ -14,7 +14,7 @@ import re
 from ..template import APPLY, APPLY_ROWS, LABELS, columns_hold, match_label, parse_number, template_of_text
 from ..textnorm import has_han, match_form, simplified
 from .grid import is_group_piece
-from .paragraphs import NUMBERING
+from .paragraphs import NUMBERING, SITE_CHROME
 from .runtogether import apply_cells
 from .template_rows import FIGURE_TOKEN, template_row
 
@@ -107,6 +107,8 @@ def _grouped(label: str, key: str) -> str:
 def _region_line(line: str) -> tuple[str | None, str, list[str]] | None:
     """A line of a table-3 region: (the row key its text names or None, its text, its figures), or None for a line
     that ends the region (prose, a footer, another table's row)."""
+    if SITE_CHROME.search(line):
+        return None, "", []  # the site's footer a page break printed inside the table: neither ends it nor counts
     tokens = line.split()
     n = len(tokens)
     while n and FIGURE_TOKEN.match(tokens[n - 1]):
