@@ -244,3 +244,34 @@ def test_two_zeros_whose_space_was_lost_are_two_cells_of_a_short_row():
     m = _metrics(text)
     assert [m.get(f"active.rules.{c}") for c in ("made", "published", "total_published")] == [0, 0, 0]
     assert [m.get(f"active.normative.{c}") for c in ("made", "published", "total_published")] == [3, 0, 4]
+
+
+_T2_APART = ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年新制作数量 本年新公开数量 对外公开总数量\n"
+             "规章 0 0 0\n规范性文件 0 0 0\n第二十条第（五）项\n信息内容\n上一年项目数量 本年增/减 处理决定数量\n行政许可 0 0 0\n"
+             "第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n\n上一年项目数量 本年增/减 处理决定数量\n{figures}\n\n"
+             "第二十条第（八）项\n")
+
+
+def _extracted(tmp_path: Path, body: str) -> dict:
+    from indexer.extract import extract
+
+    path = tmp_path / "report.txt"
+    path.write_text("某街道2019年政府信息公开工作年度报告\n" + body, encoding="utf-8")
+    return {k: m["value"] for k, m in extract(path).to_dict()["metrics"].items()}
+
+
+def test_table_2_labels_before_their_header_take_equal_figures(tmp_path):
+    """pdftotext without layout of a 2019 table 2 (b27: a 街道's (六) block): 行政处罚 / 行政强制 written before the
+    block's header, their six figures after it on one line. Every figure the same: each row takes three."""
+    got = _extracted(tmp_path, _T2_APART.format(figures="0 0 0 0 0 0"))
+    assert {k: got.get(k) for k in ("active.penalty.prev_items", "active.penalty.decisions", "active.coercion.change",
+                                    "active.coercion.decisions")} == dict.fromkeys(
+        ("active.penalty.prev_items", "active.penalty.decisions", "active.coercion.change", "active.coercion.decisions"), 0)
+    assert got.get("active.licensing.decisions") == 0
+
+
+@pytest.mark.parametrize("figures", ["5 0 12 0 0 3", "0 0 0 0 0"])
+def test_table_2_labels_before_their_header_with_figures_that_differ_stay_unread(tmp_path, figures):
+    """Figures that differ (whether row-wise or column-wise is not told) or a count that does not fit: no row is read."""
+    got = _extracted(tmp_path, _T2_APART.format(figures=figures))
+    assert not any(k.startswith(("active.penalty.", "active.coercion.")) for k in got)

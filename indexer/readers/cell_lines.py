@@ -47,8 +47,46 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
             skip.update(range(i + 1, i + 1 + below))
             continue
         out.append(line)
-    out = doubted_orders_unplaced(rows_in_template_order(out))
+    out = doubted_orders_unplaced(rows_in_template_order(active_labels_before_header(out)))
     return _header_runs(out)
+
+
+def active_labels_before_header(lines: list[str]) -> list[str]:
+    """Table-2 row labels PDF-to-text without layout wrote before their block's column header, and the rows' figures
+    after it on one line (行政处罚 / 行政强制 / 上一年项目数量 本年增/减 处理决定数量 / 0 0 0 0 0 0): the header, then each
+    label with its share of the figures, when the figures are exactly the labels' count times the header's columns
+    and every figure is the same (which row a figure belongs to cannot then matter). Figures that differ, a count that
+    does not fit, or any other line between (a block's heading, a row of its own) leave the lines as they are."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        labels: list[str] = []
+        j = i
+        while j < len(out) and (got := _active_label(out[j])) is not None and not got[1]:
+            labels.append(got[0])
+            j += 1
+        header: list[str] = []
+        while labels and j < len(out) and (not out[j].strip() or _column_labels(out[j])):
+            if out[j].strip():
+                header.append(out[j].strip())
+            j += 1
+        columns = sum(_column_labels(h) for h in header)
+        figures = out[j].split() if labels and header and j < len(out) and _is_figures_line(out[j]) else []
+        if figures and 2 <= columns <= 4 and len(figures) == columns * len(labels) and len(set(figures)) == 1 \
+                and all(row_fits(label, columns) for label in labels):
+            rows = [f"{label} {' '.join(figures[:columns])}" for label in labels]
+            out[i:j + 1] = header + rows
+            i += len(header) + len(rows)
+            continue
+        i += 1
+    return out
+
+
+def _column_labels(line: str) -> int:
+    """How many table-2 column labels a header line names, every word of it one (上一年项目数量 本年增/减 处理决定数量), else 0."""
+    words = line.split()
+    labs = [match_label(w, ("col",), kinds=(ACTIVE,)) for w in words]
+    return len(words) if words and all(lab is not None for lab in labs) else 0
 
 
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.、．]$")  # 3. of 3.危及“三安全一稳定” on a line of its own
