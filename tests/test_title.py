@@ -98,6 +98,15 @@ def test_a_title_glued_to_the_preamble():
     assert title_of([line]) == "某县2019年政府信息公开工作年度报告"
 
 
+def test_a_title_printed_twice_and_glued_to_the_preamble_is_read_once():
+    # a document site prints the file's name, then the heading, then the preamble, all in one paragraph
+    line = ("某县开发区2020年政府信息公开工作年度报告某县开发区2020年政府信息公开工作年度报告"
+            "2020年，某县开发区在县委、县政府的领导下，认真贯彻落实《条例》。")
+    assert title_of([line]) == "某县开发区2020年政府信息公开工作年度报告"
+    other = "某县开发区2020年政府信息公开工作年度报告某镇2020年政府信息公开工作年度报告根据《条例》编制。"
+    assert title_of([other]) != "某县开发区2020年政府信息公开工作年度报告"  # two different titles are not one said twice
+
+
 @pytest.mark.parametrize(
     "title, head",
     [

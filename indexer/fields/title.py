@@ -232,7 +232,7 @@ def _candidates(lines: list[str]) -> list[tuple[int, str]]:
             glued = _GLUED_TITLE.match(text)
             if not glued:
                 continue
-            candidate = glued.group("t")
+            candidate = _once(glued.group("t"))  # 某局…报告某局…报告2020年，…: a file name and the heading run on
         if not title_head(candidate) and i > 0 and _split_inside_report_words(lines[i - 1], candidate):
             candidate = lines[i - 1] + candidate  # 某街道办事处2023年度政府 / 信息公开工作年度报告
         elif i > 0 and _split_inside_agency(lines[i - 1], candidate):
