@@ -98,3 +98,16 @@ def test_short_lines_that_are_no_menu_stay():
     assert without_menus(title + ["本报告根据条例编制。"]) == title + ["本报告根据条例编制。"]
     body = ["本报告根据条例编制。"] + ["规章", "行政许可", "行政处罚", "行政强制", "信息内容", "本年新", "制作数量", "本年新", "公开数量"]
     assert without_menus(body) == body  # table cells after the text begins
+
+
+def test_a_short_menu_of_bulleted_links_before_the_text_is_left_out():
+    # a column's own menu of six bulleted links and the column's name: fewer than eight lines, but every
+    # link carries the page's bullet, which no title split over lines does
+    menu = ["政府信息公开", "• 政 策", "• 政府信息公开指南", "• 政府信息公开制度", "• 依法主动公开目录", "• 政府信息公开年报",
+            "• 依申请公开"]
+    lines = [*menu, "2020年度", "现就某县人民政府2020年度政府信息公开情况报告如下：", "一、概述"]
+    assert field_lines(lines) == lines[-3:]
+    few = ["• 首页", "• 政务公开", "某县2020年政府信息公开工作年度报告", "本报告根据条例编制。"]
+    assert field_lines(few) == few  # two bullets are no menu
+    titled = ["某某县人民政府", "政府信息公开", "工作年度报告", "本报告根据条例编制。"]
+    assert field_lines(titled) == titled

@@ -46,6 +46,13 @@ def field_lines(paragraphs: list[str]) -> list[str]:
 # A menu item: a short line with no figure and no sentence (政府信息公开指南, •决策, 主题分类)
 _MENU_ITEM = re.compile(r"^[^\d，。；：,;:！？!?]{1,12}$")
 _MENU_RUN = 8  # a title split over lines takes three or four; a site's column menu many more
+# • 政府信息公开指南: a link's bullet, which no piece of a title carries; a run with four of them is a menu however short
+_BULLET = re.compile(r"^\s*[•·▪●◆►]")
+_BULLETED_RUN = 4
+
+
+def _is_menu(run: list[str]) -> bool:
+    return len(run) >= _MENU_RUN or sum(bool(_BULLET.match(t)) for t in run) >= _BULLETED_RUN
 _SENTENCE = re.compile("[。，,；;]")
 
 
@@ -60,10 +67,10 @@ def without_menus(lines: list[str]) -> list[str]:
         if i < body and _MENU_ITEM.match(text.strip()):
             run.append(text)
             continue
-        out.extend(run if len(run) < _MENU_RUN else [])
+        out.extend([] if _is_menu(run) else run)
         run = []
         out.append(text)
-    out.extend(run if len(run) < _MENU_RUN else [])
+    out.extend([] if _is_menu(run) else run)
     return out
 
 
