@@ -44,7 +44,9 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     published = fields.published_of(paragraphs, doc.meta.get("published"))
     year = fields.year_of(title, paragraphs, published)
     full_text = fields.simplified(fields.without_glosses("\n".join(p.text for p in structure.passages)))
-    agency, region, level = fields.agency_and_region(found, title, full_text)
+    # the CMS box's 发布机构 (临淄区某某高新区) read after the text: a place for an agency the text leaves unplaced
+    place_text = full_text + "\n" + meta["publisher"] if meta.get("publisher") else full_text
+    agency, region, level = fields.agency_and_region(found, title, place_text)
     # the file's own title (a page's <title>) is quoted as printed too when the text gave no better one
     own = doc.meta.get("title")
     if title and own:

@@ -113,3 +113,21 @@ def test_opening_named_only_by_its_channel():
           "（一）深化主动公开。2025年，我局以门户网站和“衡阳人社”微信公众号为主要平台，全年发布各类信息2082条。\n" + BODY,
           dict(agency="衡阳市人力资源和社会保障局", agency_level="city", province="湖南省", city="衡阳市",
                county=None, year=2025))
+
+
+# ---- a zone body whose text names its place once, in the site's header: the CMS box's 发布机构 (publisher)
+# is one more mention of it, and two mentions that agree place the report as two in the text would
+
+def test_the_publisher_of_the_metadata_box_places_an_agency_the_text_does_not():
+    text = ("淄博某某农业高新技术产业示范区管理委员会\n某某农业高新区管委会2020年政府信息公开工作年度报告\n发布日期:2021-01-29\n"
+            "2020年度，某某农业高新区管委会政府信息公开工作本着提高工作透明度的目的，及时主动公开各类信息。\n"
+            "一、总体情况\n" + BODY)
+    doc = Document(path=Path("opening.txt"), format="txt", blocks=parse_text(text), meta={"publisher": "临淄区某某农业高新区"})
+    r = record_of(doc, "0000000000000000", "opening.txt").to_dict()
+    assert (r["region"]["province"], r["region"]["city"]) == ("山东省", "淄博市")
+    assert r["agency_level"] == "county"
+    # a place the text prints is not overruled by the publisher's (guard)
+    placed = text.replace("某某农业高新区管委会2020年", "南宁某某农业高新区管委会2020年", 1)
+    doc = Document(path=Path("opening.txt"), format="txt", blocks=parse_text(placed), meta={"publisher": "临淄区某某农业高新区"})
+    r = record_of(doc, "0000000000000000", "opening.txt").to_dict()
+    assert r["region"]["province"] == "广西壮族自治区"
