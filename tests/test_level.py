@@ -31,9 +31,9 @@ from indexer.fields.level import agency_level_of, is_national, is_township_agenc
         # an area's committee named after a municipality is the municipality's own body, not a district's
         ("北京市某某站区管理委员会", ["province"], "北京市某某站区", None, "province"),
         ("重庆市某某区管委会", ["province"], "重庆市某某区", None, "province"),
-        # but a development or bonded zone's committee sits below the municipality, as a listed zone's does
-        ("天津某某综保区管理委员会", ["province"], "天津某某综保区", None, "city"),
-        ("上海某某经济技术开发区管委会", ["province"], "上海某某经济技术开发区", None, "city"),
+        # but a development or bonded zone's committee sits where the municipality's districts do, as a listed zone's does
+        ("天津某某综保区管理委员会", ["province"], "天津某某综保区", None, "county"),
+        ("上海某某经济技术开发区管委会", ["province"], "上海某某经济技术开发区", None, "county"),
         ("广西壮族自治区人民政府办公厅", ["province"], "广西壮族自治区", None, "province"),  # 自治区 is no district
         ("阿里地区行政公署", ["city"], "阿里地区", None, "city"),  # nor is 地区
         ("某新区某某街道办事处", [], "某新区", "province", "township"),  # a subdistrict of a zone

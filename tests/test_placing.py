@@ -85,3 +85,13 @@ def test_an_unlisted_zones_committee_sits_below_the_city_its_report_names():
     text = "2021年,盘锦某某沿海经济技术开发区管理委员会认真贯彻落实《盘锦市2021年政务公开工作要点》。"
     agency, region, level = placing.agency_and_region(found, None, text)
     assert (region.city, level) == ("盘锦市", "county")
+
+
+@pytest.mark.parametrize("name", ["天津某某经济技术开发区管理委员会", "重庆某某高新技术产业开发区管理委员会办公室"])
+def test_a_zones_body_under_a_municipality_sits_where_its_districts_do(name):
+    # held30 087, held31 055, held32 019: a municipality is its own city (spec), so its zones' bodies are county-level,
+    # as a zone's under any other city is
+    found = AgencyFound(name, name, "title")
+    text = f"2022年,{name}认真贯彻落实《{name[:2]}市2022年政务公开工作要点》。"
+    agency, region, level = placing.agency_and_region(found, None, text)
+    assert (region.province, region.city, region.county, level) == (name[:2] + "市", name[:2] + "市", None, "county")

@@ -205,6 +205,8 @@ def agency_and_region(found: AgencyFound | None, title: str | None, full_text: s
         levels.append("county")  # 揭东分局 of 揭东区: a county's unit named by the county's stem
     host = place_by_code(region.code) if region.zone and region.code else None
     host_level = host.level if host else None
+    if host_level == "province" and region.city and region.city == region.province:
+        host_level = "city"  # a municipality is its own city (spec): its zones' bodies sit where its districts do
     if not levels and not host_level:  # a zone the gazetteer does not hold: below the place the text put it in
         host_level = zone_body_host(agency, region.county, region.city, region.province)
     return agency, region, agency_level_of(agency, levels, place_part, host_level)
