@@ -10,7 +10,7 @@ from pathlib import Path
 
 from indexer.blocks import Document
 from indexer.extract import record_of
-from indexer.fields.agency import _subject_of, self_named_subject
+from indexer.fields.agency import _subject_of, opening_subject, self_named_subject
 from indexer.fields.names import drop_internal_office
 from indexer.gazetteer import places_in
 from indexer.readers.text import parse_text
@@ -131,3 +131,22 @@ def test_the_publisher_of_the_metadata_box_places_an_agency_the_text_does_not():
     doc = Document(path=Path("opening.txt"), format="txt", blocks=parse_text(placed), meta={"publisher": "临淄区某某农业高新区"})
     r = record_of(doc, "0000000000000000", "opening.txt").to_dict()
     assert r["region"]["province"] == "广西壮族自治区"
+# ---- page chrome before an opening sentence that names the agency with its place (held33 037)
+
+CHROME_OPENING = ["富宁县人民政府", "www.fn.gov.cn", "文旅局2024年政府信息公开工作年度报告", "发布日期: 2025-01-20 来源:",
+                  "2024年,富宁县文旅局以习近平新时代中国特色社会主义思想为指导,全面落实《条例》要求。", "一、总体情况"]
+
+
+def test_the_opening_subject_counts_sentences_not_the_chrome_lines_above_them():
+    found = opening_subject(CHROME_OPENING)
+    assert found is not None and found.name == "富宁县文旅局"
+    # still the opening only: a fourth sentence, or one after 一、总体情况, is no opening subject
+    assert opening_subject(["首页", "本报告依据《条例》编制,数据截至年底。", "如有疑问,请联系办公室。", "报告分六部分,如下。",
+                            "2024年,富宁县文旅局以《条例》为指导,做好公开工作。"]) is None
+    assert opening_subject(CHROME_OPENING[:4] + ["一、总体情况", CHROME_OPENING[4]]) is None
+
+
+def test_a_department_titled_by_its_type_alone_takes_the_placed_name_its_opening_prints():
+    check("\n".join(CHROME_OPENING) + "\n(一)主动公开。全年公开信息120条。\n" + BODY,
+          dict(agency="富宁县文旅局", agency_level="county", province="云南省", county="富宁县", year=2024))
+

@@ -346,10 +346,21 @@ def _inline_first_sentence(paragraphs: list[str]) -> AgencyFound | None:
     return None
 
 
-def opening_subject(paragraphs: list[str], limit: int = 3) -> AgencyFound | None:
-    """The subject of a report that opens on its year before any section (2022年，开发区坚持…)."""
-    for text in paragraphs[:limit]:
+# A line that holds a sentence: page chrome (a site's header, its address, a date line, the title) holds none.
+_SENTENCE_MARK = re.compile(r"[，,。；;]")
+
+
+def opening_subject(paragraphs: list[str], limit: int = 3, reach: int = 8) -> AgencyFound | None:
+    """The subject of a report that opens on its year before any section (2022年，开发区坚持…), among its first
+    `limit` sentences: the site header, date line and title a page prints above them are not counted."""
+    sentences = 0
+    for text in paragraphs[:reach]:
         if _SECTION_ONE.match(text) or _SECTION_ONE_NUMBER.match(text):
+            return None
+        if not _SENTENCE_MARK.search(text):
+            continue
+        sentences += 1
+        if sentences > limit:
             return None
         if not re.match(rf"{YEAR_WORD}\s*[，,]", text):
             continue
