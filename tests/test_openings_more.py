@@ -150,3 +150,15 @@ def test_a_department_titled_by_its_type_alone_takes_the_placed_name_its_opening
     check("\n".join(CHROME_OPENING) + "\n(一)主动公开。全年公开信息120条。\n" + BODY,
           dict(agency="富宁县文旅局", agency_level="county", province="云南省", county="富宁县", year=2024))
 
+
+# ---- a committee named after a place outside its own seat, the seat in brackets (held33 099)
+
+def test_a_committee_named_after_an_airport_is_seated_in_the_city_its_name_brackets():
+    check("重庆江北国际机场临空经济区(广安)管理委员会2023年政府信息公开工作年度报告\n一、总体情况\n"
+          "2023年,重庆江北国际机场临空经济区(广安)管理委员会认真贯彻落实《条例》。\n" + BODY,
+          dict(province="四川省", city="广安市"))
+    # a bracketed unit under the place the name opens on narrows it, as before (苏州高新区(虎丘区))
+    check("苏州高新区(虎丘区)经济发展委员会2023年政府信息公开工作年度报告\n一、总体情况\n"
+          "2023年,苏州高新区(虎丘区)经济发展委员会认真贯彻落实《条例》。\n" + BODY,
+          dict(province="江苏省", city="苏州市", county="虎丘区"))
+

@@ -276,6 +276,9 @@ def resolve(primary: list[str], context: str = "") -> Resolution:
         if len({_node(c) for c in cands}) > 1 and context:
             cands = _township_by_county_stem(cands, context, g)
     region = cands[0].region if len({_node(c) for c in cands}) == 1 else _common_region(cands, g)
+    seat = _seat_in_brackets(text, anchor, mentions, g)
+    if seat is not None:  # 北京大兴国际机场临空经济区（廊坊）管理委员会: named after an airport, seated in 廊坊
+        return Resolution(seat.region, (seat,), "primary")
     stem_unit = _county_after_city(text, anchor.end, region, context, g)
     if stem_unit is not None:  # 内江市隆昌生态环境局: the county printed by its stem after its city
         return Resolution(g.region[stem_unit], (g.place((g.names[stem_unit], "county", stem_unit)),), "primary")
@@ -448,6 +451,27 @@ def _zone_first(text: str, mentions: list[Mention], zones: list[ZoneMention], g:
             return None
     region = _unit_in_brackets(text, z.end, z.zone.host, mentions, g) or g.region[z.zone.host]  # 泰州医药高新区（高港区）
     return Resolution(_with_zone(region, z.zone.name), (), "primary")
+
+
+def _seat_in_brackets(text: str, anchor: Mention, mentions: list[Mention], g: _Gazetteer) -> Place | None:
+    """A name that opens on a place it is only named after (an airport's, 北京大兴国际机场临空经济区) and prints
+    in brackets, later in the name, the one city or province it sits in (（廊坊）): that place, when it is none of
+    the first place's own units nor above it. A county-level unit in brackets is `_unit_in_brackets`' to narrow
+    with (苏州高新区（虎丘区）) or to leave when it is another city's (苏州高新区（高港区）)."""
+    for m in mentions:
+        if m.start <= anchor.end or text[m.start - 1 : m.start] not in ("(", "（") \
+                or text[m.end : m.end + 1] not in (")", "）"):
+            continue
+        seats = {_node(p): p for p in m.places}
+        if len(seats) != 1:
+            return None
+        seat = next(iter(seats.values()))
+        if seat.level not in ("province", "city") or any(
+                _related_under(_sense(seat), _sense(a), g) or _related_under(_sense(a), _sense(seat), g)
+                or _node(a) == _node(seat) for a in anchor.places):
+            return None
+        return seat
+    return None
 
 
 def _unit_in_brackets(text: str, at: int, host: str, mentions: list[Mention], g: _Gazetteer) -> Region | None:
