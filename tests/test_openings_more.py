@@ -162,3 +162,14 @@ def test_a_committee_named_after_an_airport_is_seated_in_the_city_its_name_brack
           "2023年,苏州高新区(虎丘区)经济发展委员会认真贯彻落实《条例》。\n" + BODY,
           dict(province="江苏省", city="苏州市", county="虎丘区"))
 
+
+# ---- a zone standing for itself whose opening prints its committee by the zone's kind (held33 090)
+
+def test_a_zone_titled_alone_reports_as_the_committee_its_opening_prints_by_kind():
+    opening = ("襄阳高新技术产业开发区\n2024年政府信息公开工作年度报告\n本报告依据《条例》要求,由高新区管委会党政办综合区直"
+               "各部门情况编制而成。\n一、总体情况\n2024年,高新区持续深化政务公开。\n" + BODY)
+    check(opening, dict(agency="襄阳高新技术产业开发区管理委员会", province="湖北省", city="襄阳市"))
+    # another place's committee, or none printed: the zone as it is named
+    check(opening.replace("由高新区管委会党政办", "参照宜昌高新区管委会做法,由党政办"),
+          dict(agency="襄阳高新技术产业开发区"))
+    check(opening.replace("由高新区管委会党政办", "由党政办"), dict(agency="襄阳高新技术产业开发区"))

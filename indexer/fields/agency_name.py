@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from ..gazetteer import places_in, zones_in
-from ..gazetteer.kinds import ZONE_END, ZONE_WORDS
+from ..gazetteer.kinds import COMMITTEE, COMMITTEE_END, ZONE_END, ZONE_WORDS, zone_kinds_short
 from .agency import (
     AGENCY_PRONOUN,
     GOVERNMENT_PRONOUN,
@@ -93,7 +93,24 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     fuller += _office_printed_in_full(primary, sources[1:])
     fuller += _zone_printed_in_full(primary, sources[1:], paragraphs)
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
-    return _office_speaking(_placed(_type_printed_in_full(_full_name(best, paragraphs), paragraphs), paragraphs), paragraphs)
+    best = _office_speaking(_placed(_type_printed_in_full(_full_name(best, paragraphs), paragraphs), paragraphs), paragraphs)
+    return _committee_of_zone(best, paragraphs)
+
+
+def _committee_of_zone(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
+    """A zone that stands for itself (a title headed by the zone alone: 某某经济技术开发区2025年…报告) whose opening
+    prints its committee by the zone's kind, short or full (由经开区管委会党政办…编制, 请与开发区管理委员会联系): the
+    zone's committee, the body that reports. A committee printed after another place is another zone's."""
+    end = ZONE_END.search(found.name)
+    if not end or COMMITTEE_END.search(found.name):
+        return found
+    kind = end.group(0)
+    kinds = "|".join(re.escape(k) for k in sorted({kind, zone_kinds_short(kind)}, key=len, reverse=True))
+    printed = re.compile(rf"(?:{re.escape(found.name)}|(?<![{HAN}])|(?<=[由与和及向的对在将]))(?:{kinds}){COMMITTEE}")
+    if any(printed.search(text) for text in paragraphs[:limit]):
+        name = found.name + "管理委员会"
+        return AgencyFound(name, found.printed, found.source)
+    return found
 
 
 def _type_printed_in_full(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
