@@ -99,3 +99,21 @@ def test_the_host_of_a_zone_body_is_the_regions_most_specific_place(agency, coun
     from indexer.fields.level import zone_body_host
 
     assert zone_body_host(agency, county, city, province) == expected
+
+
+@pytest.mark.parametrize(
+    "agency, text, expected",
+    [
+        # held33 086: a park's committee no place names, answering to a city's party committee and government
+        ("某某工业园区管理委员会", "第一时间发布市委巡察组巡察园区新闻。通过市委、市政府门户网站主动公开信息13条。", "city"),
+        ("某某新区管委会", "在县委县政府的坚强领导下,新区扎实推进政务公开。", "county"),
+        ("某某经济开发区", "认真落实省委、省人民政府决策部署。", "province"),
+        # no pair named by level alone, or not a zone's own body: nothing
+        ("某某工业园区管理委员会", "在区党工委的领导下,扎实推进政务公开。", None),
+        ("某某开发区财政局", "通过市委、市政府门户网站公开信息。", None),
+    ],
+)
+def test_a_zone_body_nothing_places_answers_to_the_superiors_its_text_names(agency, text, expected):
+    from indexer.fields.level import zone_body_superiors
+
+    assert zone_body_superiors(agency, text) == expected

@@ -173,3 +173,10 @@ def test_a_zone_titled_alone_reports_as_the_committee_its_opening_prints_by_kind
     check(opening.replace("由高新区管委会党政办", "参照宜昌高新区管委会做法,由党政办"),
           dict(agency="襄阳高新技术产业开发区"))
     check(opening.replace("由高新区管委会党政办", "由党政办"), dict(agency="襄阳高新技术产业开发区"))
+
+
+def test_an_unplaced_zone_committee_sits_below_the_city_it_answers_to():
+    check("本报告依据《条例》编制,数据统计期限自2024年1月1日起至2024年12月31日止。\n一、总体情况\n"
+          "2024年,某某工业园区管委会严格落实《条例》,扎实开展政务信息公开工作。\n(一)主动公开。\n"
+          "2024年,我委通过市委、市政府门户网站主动公开信息13条。\n" + BODY,
+          dict(agency="某某工业园区管理委员会", agency_level="county", province=None, city=None))

@@ -65,6 +65,22 @@ def zone_body_host(agency: str, county: str | None, city: str | None, province: 
     return "county" if county else "city" if city else "province" if province else None
 
 
+# 市委、市政府; 县委县政府; 省委、省人民政府: the party committee and the government a body answers to, one level
+_SUPERIORS = re.compile(r"(省|自治区|市|州|盟|县|区|旗)委[、，,和及与]?\s*\1(?:人民)?政府")
+_SUPERIOR_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
+                   "区": "county", "旗": "county"}
+
+
+def zone_body_superiors(agency: str, text: str) -> str | None:
+    """The level of the place a zone's own body answers to (某某工业园区管委会…通过市委、市政府门户网站公开) when
+    nothing places it: the first pair of a party committee and its government the text names by level alone.
+    The body sits one level below it, as a listed zone's does; a zone's department is no zone body."""
+    if not ZONE_BODY_END.search(agency):
+        return None
+    m = _SUPERIORS.search(text)
+    return _SUPERIOR_LEVEL[m.group(1)] if m else None
+
+
 def is_township_agency(agency: str) -> bool:
     """A township's or a subdistrict's own administration (某镇人民政府, 某街道办事处, 某苏木人民政府)."""
     return bool(_TOWNSHIP_GOVERNMENT.search(agency)) or _subdistrict_office(agency)

@@ -22,7 +22,7 @@ from ..gazetteer import (
 )
 from ..gazetteer.kinds import COMMITTEE_END, ZONE_BODY_END, ZONE_END, ZONE_KIND
 from .agency import AgencyFound, agency_like
-from .level import agency_level_of, is_national, is_township_agency, named_by_stem, zone_body_host
+from .level import agency_level_of, is_national, is_township_agency, named_by_stem, zone_body_host, zone_body_superiors
 from .names import (
     complete_level_prefix, is_bare_county_level, is_kind_only_unit, is_pronoun, is_unplaced_unit, split_place,
 )
@@ -209,4 +209,6 @@ def agency_and_region(found: AgencyFound | None, title: str | None, full_text: s
         host_level = "city"  # a municipality is its own city (spec): its zones' bodies sit where its districts do
     if not levels and not host_level:  # a zone the gazetteer does not hold: below the place the text put it in
         host_level = zone_body_host(agency, region.county, region.city, region.province)
+    if not levels and not host_level and not region.code:  # nor placed at all: the government it answers to
+        host_level = zone_body_superiors(agency, full_text[:3000])
     return agency, region, agency_level_of(agency, levels, place_part, host_level)
