@@ -56,9 +56,9 @@ def test_a_printing_pattern_matches_every_form_of_each_shortened_kind():
 
 
 def test_every_kind_reaches_the_level_and_the_unplaced_unit_rules():
-    """A kind in the file counts for a municipality's zone committee (one level below) and a committee named by
-    its kind alone (the unit of the site's county)."""
+    """A kind in the file counts for a municipality's zone committee (county, where its districts sit) and a
+    committee named by its kind alone (the unit of the site's county)."""
     for short, fulls in ZONE_KINDS:
         for word in (short, *fulls):
-            assert agency_level_of(f"天津某某{word}管理委员会", ["province"], f"天津某某{word}", None) == "city", word
+            assert agency_level_of(f"天津某某{word}管理委员会", ["province"], f"天津某某{word}", None) == "county", word
             assert is_unplaced_unit(f"{word}管理委员会"), word
