@@ -328,6 +328,22 @@ def test_a_government_speaking_as_wo_qi_takes_the_one_banner_it_names():
     assert find_agency(None, signed).name == "乌拉特前旗统计局"  # the last resort only
 
 
+def test_a_government_its_office_acts_for_takes_the_one_city_it_names():
+    # held32 069: no title, no 我市; the office acts for the government named by its bare level, the city named once
+    paragraphs = ["本年度报告电子版可从平顶山市人民政府门户网站下载。",
+                  "(一)主动公开情况。全年通过市政府门户网站发布政府信息19554条。",
+                  "(二)依申请公开情况。2021年,市政府办公室代表市政府共受理政府信息公开申请44件。"]
+    assert find_agency(None, paragraphs).name == "平顶山市人民政府"
+    county = ["可从新安县人民政府网站查阅。", "县政府办公室代表县人民政府受理申请3件。"]
+    assert find_agency(None, county).name == "新安县人民政府"
+    # guards: an office acting for nobody named by its level; two cities named; a department naming itself
+    assert find_agency(None, paragraphs[:2]) is None
+    two = paragraphs + ["洛阳市人民政府门户网站转载。"]
+    assert find_agency(None, two) is None
+    signed = paragraphs + ["本报告由平顶山市统计局编制。"]
+    assert find_agency(None, signed).name == "平顶山市统计局"
+
+
 def test_the_plan_for_the_year_the_agency_made_itself():
     line = "2022年,我局认真落实《某市人民政府办公厅关于印发2022政务公开工作要点的通知》,制定实施《某市应急管理局2022年政务公开工作实施方案》。"
     assert own_plan([line]).name == "某市应急管理局"

@@ -635,8 +635,9 @@ def branch_of(kind: str, bare: str) -> bool:
 
 
 
-# 我旗, 本县: a government speaking of itself.
-GOVERNMENT_PRONOUN = re.compile(r"[我本](县|旗|区|市|镇|乡|州|盟)")
+# 我旗, 本县: a government speaking of itself; 市政府办公室代表市政府受理: its office acting for it, the government
+# named by its bare level (a city's or county's own report, the office that runs disclosure answering for it).
+GOVERNMENT_PRONOUN = re.compile(r"(?:[我本]|代表(?=[县旗区市州盟](?:人民)?政府))(县|旗|区|市|镇|乡|州|盟)")
 _PRONOUN_LEVELS = {"县": ("county",), "旗": ("county",), "区": ("county",), "市": ("city", "county"),
                    "镇": ("township",), "乡": ("township",), "州": ("city",), "盟": ("city",)}
 
