@@ -67,8 +67,7 @@ def zone_body_host(agency: str, county: str | None, city: str | None, province: 
 
 # 市委、市政府; 县委县政府; 省委、省人民政府: the party committee and the government a body answers to, one level
 _SUPERIORS = re.compile(r"(省|自治区|市|州|盟|县|区|旗)委[、，,和及与]?\s*\1(?:人民)?政府")
-_SUPERIOR_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
-                   "区": "county", "旗": "county"}
+_SUPERIOR_LEVEL = dict(_LEVEL_BY_PREFIX)
 
 
 def zone_body_superiors(agency: str, text: str) -> str | None:

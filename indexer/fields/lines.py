@@ -53,6 +53,8 @@ _BULLETED_RUN = 4
 
 def _is_menu(run: list[str]) -> bool:
     return len(run) >= _MENU_RUN or sum(bool(_BULLET.match(t)) for t in run) >= _BULLETED_RUN
+
+
 _SENTENCE = re.compile("[。，,；;]")
 
 

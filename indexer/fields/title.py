@@ -359,6 +359,8 @@ def enclosed_report_title(paragraphs: list[str], limit: int = 40) -> str | None:
     and signature, then the report): the report's own title, printed as a line after the letter's title, else as
     the letter names it, when it names an agency or a place and a year. The letter's title is the letter's, not
     the report's."""
+    if not any("关于" in t for t in paragraphs[:limit]):  # every report's title runs this: most have no letter
+        return None
     lines = [clean_title_line(t) for t in paragraphs[:limit]]
     for i, text in enumerate(lines):
         m = _COVER_LETTER.match(text)

@@ -344,6 +344,7 @@ def _figure_off_label(cells: list[str]) -> list[str]:
 
 _WORD = re.compile(r"\S+(?: \S+)*")  # a cell of a header line (words a single space apart) and where it starts
 _POS_TOL = 1  # characters: a figure this close to a header cell's start stands under it
+_NONSPACE = re.compile(r"\S+")
 
 
 def spaced_rows(lines: list[str]) -> list[list[str]]:
@@ -370,26 +371,40 @@ def spaced_rows(lines: list[str]) -> list[list[str]]:
 def _under_columns(header: list[str], line: str) -> list[str] | None:
     """The figures of `line` in the columns of the header lines above, blanks between; None unless the header lines
     agree on their columns (as many as the widest line has cells) and every figure starts at one of them."""
-    starts: list[int] = []
-    widest = 0
-    for h in header:
-        found = [m.start() for m in _WORD.finditer(h)]
-        widest = max(widest, len(found))
-        for x in found:
-            if not any(abs(x - y) <= _POS_TOL for y in starts):
-                starts.append(x)
-    starts.sort()
+    starts = _column_starts(header, _WORD)
+    widest = max((len(_WORD.findall(h)) for h in header), default=0)
     figures = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
     if widest < 3 or len(starts) != widest or len(figures) >= widest:
         return None
-    out = [""] * widest
+    out = _cells_at(starts, figures, unique=False)
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def _column_starts(header: list[str], word: re.Pattern[str], after: int = -1) -> list[int]:
+    """Where the header lines' columns start (a word's start, right of `after`), one start for words within
+    `_POS_TOL` of each other, left to right."""
+    starts: list[int] = []
+    for h in header:
+        for m in word.finditer(h):
+            if m.start() > after and not any(abs(m.start() - y) <= _POS_TOL for y in starts):
+                starts.append(m.start())
+    return sorted(starts)
+
+
+def _cells_at(starts: list[int], figures: list[tuple[int, str]], unique: bool) -> list[str] | None:
+    """Each (position, figure) in the column it starts under, the other cells blank; None when a figure stands
+    under no column (or, `unique`, near two), or out of order."""
+    out = [""] * len(starts)
     last = -1
     for x, figure in figures:
-        at = next((i for i, y in enumerate(starts) if abs(x - y) <= _POS_TOL), None)
+        near = [i for i, y in enumerate(starts) if abs(x - y) <= _POS_TOL]
+        at = near[0] if near and (len(near) == 1 or not unique) else None
         if at is None or at <= last:
             return None
         out[at], last = figure, at
-    return out[:last + 1]
+    return out
 
 
 def _header_line(line: str) -> bool:
@@ -432,24 +447,12 @@ def _applicant_row_under_columns(header: list[str], line: str, cells: list[str])
     if lab is None or lab.kind != APPLY:
         return None
     label_end = line.index(cells[0]) + len(cells[0])
-    starts: list[int] = []
-    for h in header:
-        for w in re.finditer(r"\S+", h):
-            if w.start() > label_end and not any(abs(w.start() - y) <= _POS_TOL for y in starts):
-                starts.append(w.start())
-    starts.sort()
+    starts = _column_starts(header, _NONSPACE, after=label_end)
     if len(starts) != len(APPLY_COLUMNS):
         return None
-    out = [""] * len(starts)
-    last = -1
-    for m in re.finditer(r"\S+", line[label_end:]):
-        x = label_end + m.start()
-        near = [i for i, y in enumerate(starts) if abs(x - y) <= _POS_TOL]
-        at = near[0] if len(near) == 1 else None  # between two columns: neither is sure
-        if at is None or at <= last:
-            return None
-        out[at], last = m.group(), at
-    return [cells[0], *out]
+    figures = [(label_end + m.start(), m.group()) for m in _NONSPACE.finditer(line[label_end:])]
+    out = _cells_at(starts, figures, unique=True)  # between two columns: neither is sure
+    return [cells[0], *out] if out is not None else None
 
 
 def spaced_continues(line: str) -> bool:

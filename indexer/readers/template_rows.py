@@ -16,7 +16,9 @@ from ..textnorm import has_han
 from .paragraphs import NUMBERING
 
 _BARE_FIGURES = re.compile(rf"^\s*(?:{PLUS_MINUS}?\d[\d,.]*\s+){{2,}}{PLUS_MINUS}?\d[\d,.]*\s*$")  # 1 0 0 0 0 0 1
-FIGURE_TOKEN = re.compile(rf"^(?:[?？\ufffd]?{SIGN}?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增加?|减少?)$")  # 140万; ?0: a lost character; 增: a change printed without its figure
+# One figure as the text readers see it: 140万; ?0 (a lost character); 增 (a change printed without its figure)
+_FIGURE = rf"(?:[?？\ufffd]?{SIGN}?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增加?|减少?)"
+FIGURE_TOKEN = re.compile(rf"^{_FIGURE}$")
 
 
 def template_row(label: str):
@@ -67,7 +69,7 @@ def starts_columns(text: str) -> int:
     return len(found) if len(found) >= 2 and len({lab.kind for lab in found}) == 1 else 0
 
 
-FIGURES_LINE = re.compile(rf"^(\S.*?)\s+((?:(?:[?？\ufffd]?{SIGN}?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增加?|减少?)(?:\s+|$))+)$")
+FIGURES_LINE = re.compile(rf"^(\S.*?)\s+((?:{_FIGURE}(?:\s+|$))+)$")
 
 
 _UNIT_APART = re.compile(r"(\d)[ \t\u3000]+(万元|元)(?=\s|$)")
