@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.fields.level import agency_level_of, is_national, is_township_agency, named_by_stem
+from indexer.fields.level import agency_level_of, hosting_level, is_national, is_township_agency, named_by_stem
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,17 @@ def test_a_zone_body_nothing_places_answers_to_the_superiors_its_text_names(agen
     from indexer.fields.level import zone_body_superiors
 
     assert zone_body_superiors(agency, text) == expected
+
+
+@pytest.mark.parametrize(
+    "level, place, hosting",
+    [
+        ("province", "天津市", "city"),  # a municipality hosts its zones as a city: their bodies sit at county
+        ("province", "重庆", "city"),
+        ("province", "江苏省", "province"),  # a province's own zones sit at city
+        ("city", "苏州市", "city"),
+        ("county", "北京路街道", "county"),  # only a province-level municipality is read as a city
+    ],
+)
+def test_hosting_level_reads_a_municipality_as_its_own_city(level, place, hosting):
+    assert hosting_level(level, place) == hosting

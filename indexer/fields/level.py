@@ -37,10 +37,13 @@ _BELOW = {"province": "city", "city": "county", "county": "county", "township": 
 # 北京市重点站区管理委员会: an area's committee named after a municipality is the municipality's own body; a
 # municipality's districts are all listed, and a district (闸北区 too, long merged) is never a 管理委员会
 _MUNICIPALITY = re.compile(r"^(?:北京市|上海市|天津市|重庆市)")
-# 天津某某综保区管理委员会, 上海某某经济技术开发区管委会: a development or bonded zone's committee named after a
-# municipality sits where the municipality's districts do (county): the spec makes a municipality its own city, and
-# a zone's body sits one level below its host city, as a zone the gazetteer lists under a municipality does
 _MUNICIPALITY_STEM = re.compile(r"^(?:北京|上海|天津|重庆)")
+
+
+def hosting_level(level: str, place: str) -> str:
+    """The level of a place as the host of a zone: a municipality is its own city (spec), so a zone's body under
+    it, listed or only named after it (天津港保税区管理委员会), sits where its districts do, one level below."""
+    return "city" if level == "province" and _MUNICIPALITY_STEM.match(place) else level
 # 宁波市自然资源和规划局国家高新区分局, 某市生态环境局经济技术开发区分局: a city bureau's branch in a development
 # zone, a zone body like the zone's own bureaus (one level below the zone's host city)
 _ZONE_BRANCH = re.compile(r"(?:局|委员会|委)[\u4e00-\u9fff]{0,10}?" + ZONE_KIND + "分局$")
@@ -113,8 +116,8 @@ def agency_level_of(
         return "township" if _township(agency) else _BELOW[zone_host_level]
     if place_levels:
         level = place_levels[-1]
-        if level == "province" and _MUNICIPALITY_STEM.match(place_part or agency) and ZONE_COMMITTEE_END.search(agency):
-            return "county"
+        if ZONE_COMMITTEE_END.search(agency) and hosting_level(level, place_part or agency) != level:
+            return _BELOW[hosting_level(level, place_part or agency)]
         if level != "township" and _township(agency):
             return "township"
         if level == "city" and _ZONE_BRANCH.search(agency):

@@ -22,7 +22,7 @@ from ..gazetteer import (
 )
 from ..gazetteer.kinds import COMMITTEE_END, ZONE_BODY_END, ZONE_END, ZONE_KIND
 from .agency import AgencyFound, agency_like
-from .level import agency_level_of, is_national, is_township_agency, named_by_stem, zone_body_host, zone_body_superiors
+from .level import agency_level_of, hosting_level, is_national, is_township_agency, named_by_stem, zone_body_host, zone_body_superiors
 from .names import (
     complete_level_prefix, is_bare_county_level, is_kind_only_unit, is_pronoun, is_unplaced_unit, split_place,
 )
@@ -204,9 +204,7 @@ def agency_and_region(found: AgencyFound | None, title: str | None, full_text: s
     if not levels and named_by_stem(agency, region.county):
         levels.append("county")  # 揭东分局 of 揭东区: a county's unit named by the county's stem
     host = place_by_code(region.code) if region.zone and region.code else None
-    host_level = host.level if host else None
-    if host_level == "province" and region.city and region.city == region.province:
-        host_level = "city"  # a municipality is its own city (spec): its zones' bodies sit where its districts do
+    host_level = hosting_level(host.level, host.name) if host else None
     if not levels and not host_level:  # a zone the gazetteer does not hold: below the place the text put it in
         host_level = zone_body_host(agency, region.county, region.city, region.province)
     if not levels and not host_level and not region.code:  # nor placed at all: the government it answers to
