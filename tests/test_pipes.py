@@ -32,6 +32,7 @@ def test_cells_merged_down_are_left_out_and_the_row_still_reads():
 @pytest.mark.parametrize("rows, table", [
     ([["设为首页", "加入收藏", "网站地图"], ["首页", "政府信息公开"]], False),
     ([["行政许可", "2629"]], True),
+    ([["新增事项", "增加5"]], True),  # a change column's word sign, as every reader's figure test reads it
     ([["信息内容", "本年制发件数", "本年废止件数"]], True),
 ])
 def test_pipes_are_a_table_only_with_figures_or_template_labels(rows, table):

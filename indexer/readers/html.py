@@ -52,6 +52,7 @@ import lxml.etree as etree
 import lxml.html
 
 from ..blocks import Block, Document, Paragraph, Table
+from ..template import is_number_cell
 from ..textnorm import han_count, has_han, match_form, normalize_text
 from . import ReadError
 from .encoding import decode_bytes
@@ -95,7 +96,6 @@ _CHROME = re.compile(
     re.I,
 )
 _PROSE_PUNCT = re.compile("[，。；：、,;]")
-_NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．%]*\s*(?:元|万元|件|条|个|项|%)?$")
 _INFO_DATE = re.compile(r"(?:发布|发表|更新|生成|成文|发文|公开)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 _INFO_SOURCE = re.compile(r"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|│丨]{2,30})")
 # A line that opens with a label of the CMS metadata box (data/metadata_labels.tsv) or a byline's 来源, and the site
@@ -370,7 +370,7 @@ def _text_score(text: str, in_cell: bool, link_share: float) -> float:
         return -float(n)
     if is_chrome(text):
         return -2.0 * n
-    if is_prose(text) or (in_cell and _NUMBER.match(text)):
+    if is_prose(text) or (in_cell and is_number_cell(text)):
         return float(n)
     return 0.0
 

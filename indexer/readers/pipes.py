@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block, Paragraph, Table
-from ..template import match_label
+from ..template import is_number_cell, match_label
 from ..textnorm import han_count, normalize_text
 from .meta import BOX_LABEL, is_box_label, meta_from_pairs, meta_key
 
-_NUMBER = re.compile(r"^[\s+\-−增减]*\d[\d,，.．]*\s*(?:元|万元|件|条|个|项|%)?$")
 def is_trailing_pipe(line: str) -> bool:
     """A line of a trailing-pipe table: ends with | and does not start with one (or is only pipes: |, ||)."""
     s = line.strip()
@@ -71,8 +70,8 @@ def _labels_with_their_figures(rows: list[list[str]]) -> list[list[str]]:
         filled = [c for c in row if c]
         prev = out[-1] if out else []
         label = [c for c in prev if c]
-        if (filled and all(_NUMBER.match(c) for c in filled) and len(label) == 1 and len(prev) == 1
-                and not _NUMBER.match(label[0])):
+        if (filled and all(is_number_cell(c) for c in filled) and len(label) == 1 and len(prev) == 1
+                and not is_number_cell(label[0])):
             out[-1] = prev + row
             continue
         out.append(row)
@@ -137,7 +136,7 @@ def _spanning(cells: list[str]) -> bool:
 def is_table(rows: list[list[str]]) -> bool:
     """Pipe rows hold a table when a cell is a figure or a template label; else they are page chrome."""
     cells = [c for row in rows for c in row if c]
-    return any(_NUMBER.match(c) for c in cells) or any(
+    return any(is_number_cell(c) for c in cells) or any(
         match_label(c, ("row", "col", "group")) is not None for c in cells if len(c) <= 40)
 
 

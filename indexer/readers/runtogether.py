@@ -33,13 +33,12 @@ from dataclasses import dataclass, field
 from ..blocks import Block, Paragraph, Table
 from ..figure_splits import agreed, combine, row_candidates
 from ..structure import heading_score
-from ..template import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, Label, columns_hold, label_core, match_label,
-                        outcome_rows, similarity, template_of_text)
+from ..template import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, SIGN, Label, columns_hold, label_core,
+                        match_label, outcome_rows, similarity, template_of_text)
 from ..textnorm import match_form, normalize_text, simplified, without_glosses
 
-_SIGN = r"(?:[+]|-{1,2}|增加?|减少?)"  # a minus typed twice (--253) is one minus, inside the run
 _WORD_SIGN = re.compile(r"([增减])[加少]")
-_RUN = re.compile(rf"{_SIGN}?\d[\d.,]*(?:[ \u3000]*{_SIGN}[ \u3000]*\d[\d.,]*|[ \u3000]+\d[\d.,]*)*(?:\s*(?:万元|元))?")
+_RUN = re.compile(rf"{SIGN}?\d[\d.,]*(?:[ \u3000]*{SIGN}[ \u3000]*\d[\d.,]*|[ \u3000]+\d[\d.,]*)*(?:\s*(?:万元|元))?")
 _TRAILING_DASH = re.compile(r"[-—－–]+(?![\d\-—－–])$|(?<=\d)[-—－–]+(?=[^\d\-—－–]|$)")
 _DIGIT_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 # 0? 00: a character the copy lost between two cells (printed as ?), a space as wide

@@ -34,7 +34,8 @@ class Number:
 
 
 BLANK, ABSENT, VALUE, TEXT = "blank", "absent", "value", "text"
-_NUMBER_CELL = re.compile(r"^[\s+\-−]*(?:增加?|减少?)?[\s+\-−]*[\d０-９][\d,，.．]*\s*(?:元|万元|件|条|个|项)?$")
+# every reader's test for a cell holding one figure: signs, 增加 / 减少, full-width digits, a unit or a share
+_NUMBER_CELL = re.compile(r"^[\s+\-−]*(?:增加?|减少?)?[\s+\-−]*[\d０-９][\d,，.．]*%?\s*(?:元|万元|件|条|个|项|%)?$")
 
 
 @lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
