@@ -14,16 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.blocks import Document
-from indexer.extract import extract, record_of
-from indexer.readers.text import parse_text
-
-BODY = "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
-
-
-def record(text: str, **meta: str):
-    doc = Document(path=Path("opening.txt"), format="txt", blocks=parse_text(text), meta=dict(meta))
-    return record_of(doc, "0000000000000000", "opening.txt")
+from fixtures.openings import BODY, check, record
+from indexer.extract import extract
 
 
 def saved_and_read(tmp_path: Path, text: str):
@@ -35,13 +27,6 @@ def saved_and_read(tmp_path: Path, text: str):
 
 def region(province=None, city=None, county=None, zone=None) -> dict:
     return {"province": province, "city": city, "county": county, "zone": zone}
-
-
-def check(text: str, want: dict, **meta: str) -> None:
-    r = record(text, **meta).to_dict()
-    got = {k: r[k] for k in want if k not in ("province", "city", "county", "zone")}
-    got.update({k: r["region"][k] for k in want if k in ("province", "city", "county", "zone")})
-    assert got == want
 
 
 OPENINGS = {

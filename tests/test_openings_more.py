@@ -6,24 +6,10 @@ Like tests/test_openings.py (which is near its size limit): a few lines each, th
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from indexer.blocks import Document
-from indexer.extract import record_of
+from fixtures.openings import BODY, check, record
 from indexer.fields.agency import _subject_of, opening_subject, self_named_subject
 from indexer.fields.names import drop_internal_office
 from indexer.gazetteer import places_in
-from indexer.readers.text import parse_text
-
-BODY = "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
-
-
-def check(text: str, want: dict) -> None:
-    doc = Document(path=Path("opening.txt"), format="txt", blocks=parse_text(text), meta={})
-    r = record_of(doc, "0000000000000000", "opening.txt").to_dict()
-    got = {k: r[k] for k in want if k not in ("province", "city", "county")}
-    got.update({k: r["region"][k] for k in want if k in ("province", "city", "county")})
-    assert got == want
 
 
 # ---- a subdistrict office printed after its district's government is no internal 处 of that government
@@ -122,15 +108,15 @@ def test_the_publisher_of_the_metadata_box_places_an_agency_the_text_does_not():
     text = ("淄博某某农业高新技术产业示范区管理委员会\n某某农业高新区管委会2020年政府信息公开工作年度报告\n发布日期:2021-01-29\n"
             "2020年度，某某农业高新区管委会政府信息公开工作本着提高工作透明度的目的，及时主动公开各类信息。\n"
             "一、总体情况\n" + BODY)
-    doc = Document(path=Path("opening.txt"), format="txt", blocks=parse_text(text), meta={"publisher": "临淄区某某农业高新区"})
-    r = record_of(doc, "0000000000000000", "opening.txt").to_dict()
+    r = record(text, publisher="临淄区某某农业高新区").to_dict()
     assert (r["region"]["province"], r["region"]["city"]) == ("山东省", "淄博市")
     assert r["agency_level"] == "county"
     # a place the text prints is not overruled by the publisher's (guard)
     placed = text.replace("某某农业高新区管委会2020年", "南宁某某农业高新区管委会2020年", 1)
-    doc = Document(path=Path("opening.txt"), format="txt", blocks=parse_text(placed), meta={"publisher": "临淄区某某农业高新区"})
-    r = record_of(doc, "0000000000000000", "opening.txt").to_dict()
+    r = record(placed, publisher="临淄区某某农业高新区").to_dict()
     assert r["region"]["province"] == "广西壮族自治区"
+
+
 # ---- page chrome before an opening sentence that names the agency with its place (held33 037)
 
 CHROME_OPENING = ["富宁县人民政府", "www.fn.gov.cn", "文旅局2024年政府信息公开工作年度报告", "发布日期: 2025-01-20 来源:",

@@ -3,25 +3,12 @@ openings written the way real sites publish them (none of them a real report).""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from indexer.blocks import Document
-from indexer.extract import record_of
+from fixtures.openings import BODY, check
 from indexer.fields.agency import AgencyFound
 from indexer.fields.agency_name import _zone_printed_in_full
 from indexer.fields.names import zone_host_stem
-from indexer.readers.text import parse_text
 
-BODY = "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
 LEVEL_REGION = ("agency_level", "province", "city", "county")
-
-
-def check(text: str, want: dict) -> None:
-    doc = Document(path=Path("opening.txt"), format="txt", blocks=parse_text(text), meta={})
-    r = record_of(doc, "0000000000000000", "opening.txt").to_dict()
-    got = {k: r[k] for k in want if k not in ("province", "city", "county", "zone")}
-    got.update({k: r["region"][k] for k in want if k in ("province", "city", "county", "zone")})
-    assert got == want
 
 
 # ---- 1. a zone printed short in the body (临港开发区: 经济 dropped, no place) and in full only in its contact line or
