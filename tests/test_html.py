@@ -519,6 +519,32 @@ def test_a_short_article_under_an_info_line_with_a_long_agency_name_is_read_whol
     assert not any(isinstance(b, Paragraph) and "浏览次数" in b.text for b in doc.blocks)
 
 
+@pytest.mark.parametrize("info", ["时间: 2024-02-05 09:30:12　来源:", "发布时间：2024-02-05 来源： 浏览次数：",
+                                  "日期：2024-02-05　来源：　【字体：大 中 小】"])
+def test_an_info_line_whose_source_is_left_empty_does_not_cut_the_article_off(tmp_path, info):
+    """The 时间 … 来源 line of a site that prints the 来源 label with nothing after it is still the article's info
+    line (neutral), not chrome: before, it scored against the container, so a short article shrank to its
+    longest paragraph and lost table 2."""
+    page = ('<html><head><title>某某自治区某某厅2024年政府信息公开工作年度报告</title></head><body>'
+            '<div class="top">设为首页 | 加入收藏</div><div class="crumb">当前位置：首页 &gt; 政府信息公开年报</div>'
+            f'<div class="main"><p>{info}</p><h1>某某自治区某某厅2024年政府信息公开工作年度报告</h1>'
+            "<p>一、总体情况</p>"
+            "<p>2024年，某某厅认真贯彻落实《条例》，全年主动公开政府信息86条，办理政府信息公开申请2件，"
+            "切实保障了人民群众的知情权、参与权、监督权和表达权，各项工作取得良好成效，群众满意度持续提升。</p>"
+            "<p>二、主动公开政府信息情况</p>"
+            '<table border="1"><tr><td colspan="4">第二十条第（一）项</td></tr>'
+            "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+            "<tr><td>规章</td><td>0</td><td>1</td><td>0</td></tr>"
+            "<tr><td>行政规范性文件</td><td>1</td><td>0</td><td>2</td></tr></table></div>"
+            '<div class="foot">主办单位：某某自治区人民政府办公厅 版权所有 ICP备00000000号</div></body></html>')
+    f = tmp_path / "report.html"
+    f.write_text(page, encoding="utf-8")
+    doc = read_document(f)
+    assert any(isinstance(b, Table) for b in doc.blocks)
+    assert any(isinstance(b, Paragraph) and b.text == "一、总体情况" for b in doc.blocks)
+    assert not any(isinstance(b, Paragraph) and "来源" in b.text for b in doc.blocks)
+
+
 def test_cms_metadata_lines_at_the_head_of_the_article_do_not_cut_it_off(tmp_path):
     """索引号 / 发布机构 / 生成日期 / 来源 lines printed inside the article, above its title, are the article's own
     metadata: they count neither for nor against it, so the article keeps its sections and tables (before, the

@@ -98,6 +98,8 @@ _CHROME = re.compile(
 _PROSE_PUNCT = re.compile("[，。；：、,;]")
 _INFO_DATE = re.compile(r"(?:发布|发表|更新|生成|成文|发文|公开)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 _INFO_SOURCE = re.compile(r"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|│丨]{2,30})")
+# The 来源 label of an info line, its value printed or left empty (时间: 2026-01-16 18:22:45 来源:).
+_INFO_SOURCE_LABEL = re.compile(r"(?<!数据)来源\s*[:：]")
 # A line that opens with a label of the CMS metadata box (data/metadata_labels.tsv) or a byline's 来源, and the site
 # chrome such a line never holds.
 _METADATA_LINE = re.compile(rf"\s*(?:{BOX_LABEL}|来源)\s*[:：]")
@@ -343,10 +345,11 @@ class _Unit:
         return _text_score(self.text, self.in_cell, self.link_share)
 
     def is_info_line(self) -> bool:
-        """The article's own 发布时间 … 来源 … line: it sits between the title and the body, so it counts neither
-        for the article nor against it (a long agency name in it must not cut a short article off its container)."""
+        """The article's own 发布时间 … 来源 … line (its 来源 printed or left empty): it sits between the title and
+        the body, so it counts neither for the article nor against it (a long agency name in it must not cut a
+        short article off its container)."""
         return (len(self.text) <= 120 and self.link_share <= 0.5 and bool(_INFO_DATE.search(self.text))
-                and bool(_INFO_SOURCE.search(self.text)))
+                and bool(_INFO_SOURCE_LABEL.search(self.text)))
 
     def is_metadata_line(self) -> bool:
         """A line of the article's own CMS metadata (索引号：…, 发布机构：…, 生成日期：…, 来源：…) printed inside its
