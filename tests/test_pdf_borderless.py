@@ -278,3 +278,28 @@ def test_a_browsers_print_of_a_borderless_table_3_in_a_cjk_font(tmp_path):
     got = {k: m.value for k, m in extract(pdf).metrics.items()}
     assert [got.get(f"apply.new.{c}") for c in ("natural", "commercial", "other", "total")] == [6, 1, 0, 7]
     assert [got.get(f"apply.carried_over.{c}") for c in ("natural", "commercial", "other", "total")] == [0, 0, 0, 0]
+
+
+def _chars_line(top: float, *cells: tuple[str, float]) -> _Line:
+    """A line of characters (digits half an em wide), cut into words as the reader cuts a page's characters."""
+    chars = []
+    for text, x0 in cells:
+        for ch in text:
+            width = 5.0 if ch.isascii() else 10.0
+            chars.append({"text": ch, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + 10.0, "size": 10.0})
+            x0 += width
+    return _Line(0, top, top + 10.0, 10.0, words_of(chars))
+
+
+def test_a_figure_with_a_bracketed_note_keeps_the_columns_apart():
+    """行政许可 | 90(信用中国某市) under three columns of 规章 / 规范性文件 figures: the note runs over the second and
+    third columns, but only the figure places the cell, so the rows above keep their three columns (before, the
+    note's width joined them into one, 0 0 | 0, and two cells were lost)."""
+    lines = [
+        _chars_line(0, ("信息内容", 0), ("本年制发件数", 100), ("本年废止件数", 170), ("现行有效件数", 240)),
+        _chars_line(16, ("规章", 0), ("0", 100), ("1", 170), ("0", 240)),
+        _chars_line(32, ("规范性文件", 0), ("2", 100), ("0", 170), ("5", 240)),
+        _chars_line(48, ("行政许可", 0), ("90(信用中国某省某市)", 100)),
+    ]
+    (region,) = find_tables(lines)
+    assert region.rows[1:] == [["规章", "0", "1", "0"], ["规范性文件", "2", "0", "5"], ["行政许可", "90(信用中国某省某市)", "", ""]]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from indexer.blocks import Paragraph, Table
 from indexer.readers.text import parse_text
 
@@ -339,3 +341,39 @@ def test_short_applicant_row_off_the_columns_stays_as_read():
     # a whole row of seven figures is read as printed
     row = "一、本年新收政府信息公开申请数量           1  0 0 0    0    0   1"
     assert _row_cells("\n".join(_SHORT_ROW_HEADER + [row]))[0][1:] == ("1", "0", "0", "0", "0", "0", "1")
+
+
+_NOTED = (
+    "某县某局2023年政府信息公开工作年度报告\n"
+    "一、总体情况\n"
+    "2023年，我局认真贯彻落实《条例》，主动公开政府信息120条。\n"
+    "二、主动公开政府信息情况\n"
+    "第二十条第（一）项\n"
+    "信息内容{s}本年制发件数{s}本年废止件数{s}现行有效件数\n"
+    "规章{s}0{s}0{s}0\n"
+    "行政规范性文件{s}2{s}1{s}5\n"
+    "第二十条第（五）项\n"
+    "信息内容{s}本年处理决定数量\n"
+    "行政许可{s}90(信用中国某省某市)\n"
+    "第二十条第（六）项\n"
+    "信息内容{s}本年处理决定数量\n"
+    "行政处罚{s}5（含简易程序）\n"
+    "行政强制{s}0\n"
+    "三、收到和处理政府信息公开申请情况\n"
+)
+
+
+
+@pytest.mark.parametrize("sep", ["     ", " "])
+def test_a_figure_followed_by_a_bracketed_note_is_read_in_text_layouts(tmp_path, sep):
+    """PDF text (-layout, or a single space as pypdfium2 puts it) of rows whose figure carries a note in brackets
+    (90(信用中国某省某市), 5（含简易程序）): the figure is the row's. Before, the token was no figure to the text
+    readers, so the row lost it."""
+    from indexer.extract import extract
+
+    path = tmp_path / "report.txt"
+    path.write_text(_NOTED.format(s=sep), encoding="utf-8")
+    metrics = extract(path).metrics
+    assert metrics["active.licensing.decisions"].value == 90
+    assert metrics["active.penalty.decisions"].value == 5
+    assert metrics["active.normative.in_force"].value == 5

@@ -91,6 +91,28 @@ def test_parse_number(cell, value, integral, unit):
     assert float(n.value) == value and n.integral_text is integral and n.unit == unit
 
 
+@pytest.mark.parametrize("cell, value", [
+    ("90(信用中国某省某市)", 90), ("90（数据来源：信用中国）", 90), ("12（含变更）", 12), ("0（无）", 0),
+    ("1,236【网上办理】", 1236), ("7 (其中并联审批)", 7),
+])
+def test_a_figure_followed_by_a_bracketed_note_is_the_figure(cell, value):
+    """A cell printing its figure then a note in brackets (where the count was taken from, what it includes): the
+    figure. Before, the whole cell was text, so the row lost its figure in every form."""
+    n = parse_number(cell)
+    assert n is not None and n.value == value
+    assert cell_kind(cell) == "value"
+
+
+@pytest.mark.parametrize("cell", [
+    "3(2)", "12.5(万元)", "3400（元）", "5（减少）", "4(增加)", "(一)", "（二）", "8(含2021年)", "20%（同比）",
+    "6(其中线上3件)",
+])
+def test_a_bracketed_note_that_could_change_the_figure_leaves_the_cell_text(cell):
+    """A note holding a figure, a money unit, a sign word or a percentage may change what the figure means: such
+    a cell stays unread, absent rather than guessed; a bracketed numeral alone is a row label."""
+    assert parse_number(cell) is None
+
+
 @pytest.mark.parametrize("cell", ["", " ", "—", "-", "/", "无", "——", "－", "？"])
 def test_empty_and_dash_cells_are_not_numbers(cell):
     assert parse_number(cell) is None

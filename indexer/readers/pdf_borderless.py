@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Protocol, Sequence
 
-from ..template import VALUE, cell_kind, match_label
+from ..template import VALUE, cell_kind, figure_length, match_label
 from ..textnorm import normalize_text
 from .runtogether import header_pieces
 
@@ -121,9 +121,13 @@ _TEXT, _X0, _X1, _TOP, _BOTTOM = (itemgetter(k) for k in ("text", "x0", "x1", "t
 
 
 def _units_kept(words: list[Word]) -> list[Word]:
-    """A unit written apart from its figure (251000 元) stays on it."""
+    """A unit written apart from its figure (251000 元) stays on it; a figure's bracketed note (90(信用中国某市))
+    stays in its word but out of its extent, so the note's width does not join the figure columns."""
     out: list[Word] = []
     for w in words:
+        k = figure_length(w.text) if len(w.chars) == len(w.text) else None
+        if k:
+            w = Word(w.text, w.x0, w.chars[k - 1][1], w.top, w.bottom, w.size, w.chars)
         if out and _UNIT.match(w.text) and cell_kind(out[-1].text) == VALUE and w.x0 - out[-1].x1 < LABEL_GAP * w.size:
             prev = out[-1]
             out[-1] = Word(prev.text + w.text, prev.x0, w.x1, min(prev.top, w.top), max(prev.bottom, w.bottom), prev.size,

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..template import APPEALS, APPLY, LABELS, PLUS_MINUS, SIGN, label_core, label_parts, match_label, parse_number
+from ..template import APPEALS, APPLY, FIGURE_NOTE, LABELS, PLUS_MINUS, SIGN, label_core, label_parts, match_label, parse_number
 from ..textnorm import has_han
 from .paragraphs import NUMBERING
 
 _BARE_FIGURES = re.compile(rf"^\s*(?:{PLUS_MINUS}?\d[\d,.]*\s+){{2,}}{PLUS_MINUS}?\d[\d,.]*\s*$")  # 1 0 0 0 0 0 1
-# One figure as the text readers see it: 140万; ?0 (a lost character); 增 (a change printed without its figure)
-_FIGURE = rf"(?:[?？\ufffd]?{SIGN}?\d[\d,.]*(?:万元|元|万)?|—|-|/|无|增加?|减少?)"
+# One figure as the text readers see it: 140万; ?0 (a lost character); 增 (a change printed without its figure);
+# 90(信用中国某市) (a note in brackets that cannot change the figure)
+_FIGURE = rf"(?:[?？\ufffd]?{SIGN}?\d[\d,.]*(?:万元|元|万|{FIGURE_NOTE})?|—|-|/|无|增加?|减少?)"
 FIGURE_TOKEN = re.compile(rf"^{_FIGURE}$")
 
 

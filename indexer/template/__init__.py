@@ -13,7 +13,8 @@ never 0) in its metric's unit (`cells`); and table 3's column sums (`sums`).
 It stays light (no record, no structure, no gazetteer): a search needs `METRIC_KEYS` and imports it.
 """
 
-from .cells import ABSENT, BLANK, PLUS_MINUS, SIGN, TEXT, VALUE, Number, cell_kind, convert, is_number_cell, parse_number
+from .cells import (ABSENT, BLANK, FIGURE_NOTE, PLUS_MINUS, SIGN, TEXT, VALUE, Number, cell_kind, convert, figure_length, is_number_cell,
+                    parse_number)
 from .labels import (ACTIVE, ACTIVE_ALLOWED, ACTIVE_COLUMNS, ACTIVE_ROWS, APPEAL_CELLS, APPEAL_GROUPS, APPEAL_LEAVES, APPEALS,
                      APPLY, APPLY_COLUMNS, APPLY_OUTCOMES_2019, APPLY_ROWS, KINDS, LABELS, METRIC_KEYS, OTHER_2019, OTHER_2021,
                      Label, label_core, label_parts, match_label, similarity, template_of_text)
@@ -21,8 +22,9 @@ from .sums import columns_hold, outcome_rows, outcomes_within_total
 
 __all__ = [
     "ABSENT", "ACTIVE", "ACTIVE_ALLOWED", "ACTIVE_COLUMNS", "ACTIVE_ROWS", "APPEALS", "APPEAL_CELLS", "APPEAL_GROUPS",
-    "APPEAL_LEAVES", "APPLY", "APPLY_COLUMNS", "APPLY_OUTCOMES_2019", "APPLY_ROWS", "BLANK", "KINDS", "LABELS", "Label",
-    "METRIC_KEYS", "Number", "OTHER_2019", "OTHER_2021", "TEXT", "VALUE", "cell_kind", "columns_hold", "convert", "is_number_cell",
+    "APPEAL_LEAVES", "APPLY", "APPLY_COLUMNS", "APPLY_OUTCOMES_2019", "APPLY_ROWS", "BLANK", "FIGURE_NOTE", "KINDS", "LABELS", "Label",
+    "METRIC_KEYS", "Number", "OTHER_2019", "OTHER_2021", "TEXT", "VALUE", "cell_kind", "columns_hold", "convert", "figure_length",
+    "is_number_cell",
     "label_core", "label_parts", "match_label", "outcome_rows", "outcomes_within_total", "parse_number", "similarity",
     "template_of_text",
 ]

@@ -1,4 +1,5 @@
-"""A table cell as a number: ``1,234``, ``4279099.95 元``, ``12.5万元``, ``增4``/``减2``; blank and absent markers.
+"""A table cell as a number: ``1,234``, ``4279099.95 元``, ``12.5万元``, ``增4``/``减2``, ``90(信用中国某市)`` (a note
+in brackets after the figure that cannot change it); blank and absent markers.
 
 An empty cell, ``—``, ``-``, ``/``, ``无`` is absent, never 0, and so is a sign printed without its figure
 (``增``, ``减少``, ``+``: a change whose amount the report left out); `convert` puts a figure in its metric's unit
@@ -22,6 +23,11 @@ _NUMBER = re.compile(
     r"(?P<int>\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](?P<frac>\d+))?"
     r"(?P<unit>万元|元|万|件|条|个|项|次|篇|家|人|宗|起)?$"
 )
+# A note in brackets after a figure (90(信用中国某市), 12（含变更）): where the count came from or what it holds, for
+# every reader's pattern of figures. A note that could change the figure (a digit, a money unit, 增 / 减, a
+# percentage) is not one of these: such a cell stays text.
+FIGURE_NOTE = r"[(（【\[][^()（）【】\[\]\d\s万元增减%‰]{1,20}[)）】\]]"
+_NOTE = re.compile(rf"(?<=\d){FIGURE_NOTE}$")
 _LOST = re.compile(r"^[?？\ufffd](?=[+\-]?\d)")  # ? 0: a character a mirror lost (a no-break space), printed as ?
 _DIGITS = str.maketrans("０１２３４５６７８９，．＋－減萬條個項", "0123456789,.+-减万条个项")  # full width; a traditional-script copy's 減 萬 條 個 項
 
@@ -42,6 +48,9 @@ _NUMBER_CELL = re.compile(r"^[\s+\-−]*(?:增加?|减少?)?[\s+\-−]*[\d０-�
 def parse_number(cell: str) -> Number | None:
     """A table cell as a number, or None (see `cell_kind` for absent markers)."""
     t = _LOST.sub("", re.sub(r"\s+", "", cell.translate(_DIGITS)))
+    note = _NOTE.search(t)
+    if note:
+        t = t[:note.start()]
     m = _NUMBER.match(t)
     if not m:
         return None
@@ -54,6 +63,16 @@ def parse_number(cell: str) -> Number | None:
         value = -value
     unit = m.group("unit")
     return Number(value, m.group("frac") is None, unit if unit in ("万元", "元", "万") else None)
+
+
+def figure_length(cell: str) -> int | None:
+    """How many characters of `cell` its figure takes when a bracketed note follows it (``90(信用中国某市)`` → 2), so
+    that a reader placing figures by position places the figure, not its note; None for any other cell."""
+    t = cell.translate(_DIGITS)
+    note = _NOTE.search(t)
+    if note and _NUMBER.match(t[:note.start()]):
+        return note.start()
+    return None
 
 
 @lru_cache(maxsize=65536)  # labels and cells repeat across rows and reports
