@@ -341,6 +341,21 @@ def test_figures_before_a_label_holding_its_first_figure_of_a_2021_row():
     assert [m.get("active.normative." + c) for c in ("issued", "repealed", "in_force")] == [4, 3, 19]
 
 
+def test_figures_before_labels_left_out_when_a_label_of_the_group_is_not_read():
+    """5 / 行政处罚 / 0 / 行政强制措施 (a label the templates do not print whole): pdftotext without layout put the
+    group's figures before their labels, but one label cannot be read, so the group cannot be put in order; read
+    label first, 行政处罚 took 行政强制's 0 (a wrong value). Its differing figures are left out; figures all the
+    same stay as they were (any order gives each row the same)."""
+    text = ("二、主动公开政府信息情况\n第二十条第(五)项\n信息内容\n本年处理决定数量\n行政许可\n12\n第二十条第(六)项\n信息内容\n"
+            "本年处理决定数量\n5\n行政处罚\n0\n行政强制措施\n第二十条第(八)项\n信息内容\n本年收费金额（单位：万元）\n"
+            "行政事业性收费 0\n")
+    m = _metrics(text)
+    assert m.get("active.penalty.decisions") in (None, 5)
+    assert m.get("active.licensing.decisions") == 12
+    same = text.replace("本年处理决定数量\n5\n", "本年处理决定数量\n0\n")
+    assert _metrics(same).get("active.penalty.decisions") == 0
+
+
 def test_figures_before_a_label_left_unplaced_when_a_signed_figure_misses_its_column():
     """114 / +2 / 其他对外管理服务事项 2: read so, the signed figure would be 处理决定数量; the text is not in the
     layout the rule knows, and the row is left unplaced."""

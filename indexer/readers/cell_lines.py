@@ -134,7 +134,8 @@ def figures_before_labels(lines: list[str]) -> list[str]:
     figure too (其他对外管理服务事项 2, after +2 114; 行政规范性文件 5, after 1 25) touched its first cell: that figure
     is the first column and the figures above the others, in order (2 +2 114, 5 1 25; seen so in b16's and b18's
     Chromium PDFs), unless a signed figure would then stand outside 本年增/减 (the text is in another layout): then,
-    and when the line holds several figures, the label takes them only when all are the same."""
+    and when the line holds several figures, the label takes them only when all are the same. A group whose labels
+    cannot all be read whole has no order: its figures are left out unless all are the same."""
     out = list(lines)
     starts = [i for i, line in enumerate(out) if _ARTICLE_ITEM.match(line)]
     for n, start in enumerate(starts):
@@ -151,6 +152,12 @@ def figures_before_labels(lines: list[str]) -> list[str]:
             continue
         labels = [_active_label(out[j]) for j in body[1::2]]
         if None in labels:
+            unread = [out[j].strip() for j, lab in zip(body[1::2], labels) if lab is None]
+            if all(_names_active_row(t) for t in unread) and len({t for f in body[0::2] for t in out[f].split()}) > 1:
+                # a row label not printed whole: no order for the group, and read label first each row would take
+                # the next row's figures; differing figures are left out (all the same, any order gives each row
+                # the same)
+                return figures_before_labels([line for i, line in enumerate(out) if i not in body[0::2]])
             continue
         fixed = {}
         for f, j, (label, own) in zip(body[0::2], body[1::2], labels):
@@ -226,6 +233,14 @@ def _active_label(line: str) -> tuple[str, list[str]] | None:
         return None
     lab = match_label(label, ("row",), group="other")
     return (label, own) if lab is not None and lab.kind == ACTIVE and whole_row_label(label) else None
+
+
+def _names_active_row(text: str) -> bool:
+    """A line naming a table-2 row though not whole (行政强制措施): no figure, a template row label matched in it."""
+    if not text or len(text) > 20 or "\t" in text or "|" in text or _has_figure(text):
+        return False
+    lab = match_label(text, ("row",), group="other")
+    return lab is not None and lab.kind == ACTIVE
 
 
 def _column_run(runs: list[str], i: int) -> bool:
