@@ -942,3 +942,32 @@ def test_two_header_cells_run_together_are_both_columns():
     v = values(result)
     assert (v["active.licensing.prev_items"], v["active.licensing.change"], v["active.licensing.decisions"]) == (92, 98, 0)
     assert not any(k.startswith("active.other_services.") for k in v)
+
+
+_FEES_PAGE = ("<html><head><title>某县某局2023年政府信息公开工作年度报告</title></head><body>"
+              "<h1>某县某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+              "<p>2023年，我局认真贯彻落实《条例》，主动公开政府信息120条，切实保障群众知情权。</p><p>二、主动公开政府信息情况</p>"
+              '<table border="1"><tr><td colspan="4">第二十条第（一）项</td></tr>'
+              "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+              "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+              '<tr><td colspan="4">第二十条第（六）项</td></tr><tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>'
+              '<tr><td>行政处罚</td><td colspan="3">5</td></tr><tr><td>行政强制</td><td colspan="3">0</td></tr>'
+              '<tr><td colspan="4">第二十条第（八）项</td></tr>{header}'
+              '<tr><td>行政事业性收费</td><td colspan="3">1.5</td></tr></table>'
+              "<p>三、收到和处理政府信息公开申请情况</p></body></html>")
+
+
+@pytest.mark.parametrize("header", ['<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>', ""])
+def test_a_one_column_row_merged_across_the_table_under_a_header_not_its_own(tmp_path, header):
+    """行政事业性收费 | 1.5 (one cell spanning the table's three columns) under a header copied from the group above
+    (本年处理决定数量, not the row's column) or under none: the row takes the template's one column, as a row of
+    one cell does; its merged cell, repeated across the columns, is one figure. Before, three copies of one figure
+    for one column were read as a row that does not fit, and the fee was lost."""
+    from indexer.extract import extract
+
+    path = tmp_path / "report.html"
+    path.write_text(_FEES_PAGE.format(header=header), encoding="utf-8")
+    metrics = extract(path).metrics
+    assert metrics["active.fees.amount_wan"].value == 1.5
+    assert metrics["active.penalty.decisions"].value == 5
+    assert metrics["active.coercion.decisions"].value == 0

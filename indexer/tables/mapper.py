@@ -188,6 +188,8 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
             cells = [row.cells[i] if i < len(row.cells) else "" for i in _cells_after_label(row, start, stop, n, cut, blanks_kept)]
             if len(cells) == n and not _sums_contradicted(keys, cells):
                 return list(zip(columns, cells))
+    if len(seq) > n == 1 and len({v.strip() for _, v in seq}) == 1:
+        return [(columns[0], seq[0][1])]  # 行政事业性收费 | 1.5 spanning the table's columns: one merged cell, repeated
     if len(seq) > n:
         window = _consistent_window(seq, columns)
         return list(zip(columns, (v for _, v in window))) if window else []
