@@ -189,3 +189,43 @@ def test_opening_report_under_a_letter_naming_it_without_its_agency_keeps_its_ow
           "一、总体情况\n2021年，县政府认真贯彻《条例》，主动公开政府信息2300条。\n" + BODY,
           dict(title="靖远县人民政府2021年度政府信息公开工作年度报告", agency="靖远县人民政府", agency_level="county",
                city="白银市", county="靖远县", year=2021))
+
+
+# ---- a subdistrict's office speaking of itself by its kind alone (街道办事处认真贯彻…) in an opening whose contact line
+# names it with its place (请与某市某区某某街道党政办公室联系): the kind alone is no name, the contact line's is
+
+def test_subdistrict_office_kind_alone_is_no_name():
+    from indexer.fields.agency import agency_like
+    assert not agency_like("街道办事处")
+    assert not agency_like("街道办")
+    assert agency_like("宁海路街道办事处")
+    assert agency_like("南京市鼓楼区宁海路街道办事处")
+
+
+def test_opening_subdistrict_office_by_its_kind_named_in_its_contact_line():
+    check("本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限从2023年1月1日起至2023年12月31日止。"
+          "如有任何疑问，请与南京市鼓楼区宁海路街道党政办公室联系（地址：某路1号；电话：025-00000000）。\n一、总体情况\n"
+          "2023年，街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》，规范公开内容。\n" + BODY,
+          dict(agency="南京市鼓楼区宁海路街道办事处", agency_level="township", province="江苏省", city="南京市",
+               county="鼓楼区"))
+
+
+# ---- an office given as the address (请与本单位受理机构联系，地址：某省某县某镇人民政府党政办公室): the address leads with
+# its province, which is where the office lies, not part of its name (as 地址：… is no fuller printing of a name)
+
+def test_address_office_without_its_province():
+    from indexer.fields.agency import name_in_address
+    assert name_in_address("湖南省浏阳市大围山镇人民政府") == "浏阳市大围山镇人民政府"
+    assert name_in_address("广西壮族自治区灵川县大圩镇人民政府") == "灵川县大圩镇人民政府"
+    # no lower place after it (a province's own body), a municipality (its own city), no province at all: unchanged
+    assert name_in_address("湖南省人民政府办公厅") == "湖南省人民政府办公厅"
+    assert name_in_address("上海市长宁区周家桥街道办事处") == "上海市长宁区周家桥街道办事处"
+    assert name_in_address("浏阳市大围山镇人民政府") == "浏阳市大围山镇人民政府"
+
+
+def test_opening_office_given_as_the_address_with_its_province():
+    check("一、总体情况 本年度报告根据《中华人民共和国政府信息公开条例》的要求编制。本年度报告中所列数据统计期限从2023年1月1日到"
+          "12月31日止。如对本年度报告有疑问，请与本单位政府信息公开受理机构联系，地址：湖南省浏阳市大围山镇人民政府党政综合办公室，"
+          "电话：0731-00000000。 （一）政府信息主动公开情况 2023年度我镇共新增主动公开政府信息30条。\n" + BODY,
+          dict(agency="浏阳市大围山镇人民政府", agency_level="township", province="湖南省", city="长沙市",
+               county="浏阳市"))

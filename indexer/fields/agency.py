@@ -119,6 +119,8 @@ _PARTY_BODY = re.compile(r"(?:党工委|党委|党组|工委|[省市县区旗州
 
 # A website or a column ends like a 站 (工作站) or a 中心: 政府门户网站, 政务服务网站.
 _WEBSITE = re.compile(r"(?:网站|网|平台|专栏)$")
+# 街道办事处认真贯彻…: a subdistrict's office by its kind alone, the way 街道 alone speaks of itself; no name of its own
+_SUBDISTRICT_KIND_ONLY = re.compile(r"街道(?:办事处|办)")
 
 
 # 将政府信息公开工作…作为: a bare 政府 ends an agency only after a place or a level (某县政府, 县政府)
@@ -128,6 +130,8 @@ _LEVELS = frozenset({"省", "自治区", "市", "州", "盟", "县", "区", "旗
 
 def agency_like(name: str) -> bool:
     if _BARE_GOVERNMENT.search(name) and name[:-2] not in _LEVELS and not is_place_name(name[:-2]):
+        return False
+    if _SUBDISTRICT_KIND_ONLY.fullmatch(name):
         return False
     return (len(name) >= 3 and not is_pronoun(name) and bool(re.search(AGENCY_SUFFIX + "$", name))
             and not _PARTY_BODY.search(name) and not _WEBSITE.search(name) and not _SPEAKER_BEFORE.search(name))
@@ -553,11 +557,22 @@ def contact(paragraphs: list[str]) -> AgencyFound | None:
     """The agency of a contact line (请与A办公室联系): the office named stands for its agency."""
     for text in paragraphs:
         for m in _CONTACT.finditer(text):
-            name = m.group("a") or m.group("office")
+            name = m.group("a") or name_in_address(m.group("office"))
             found = government_unit_owner(name, paragraphs) or _office_owner(name, "contact")
             if found:
                 return found
     return None
+
+
+def name_in_address(office: str) -> str:
+    """An office given as the address (地址：湖南省浏阳市某镇人民政府党政办公室) leads with the province it lies in, which
+    the address adds and the office's name leaves out (浏阳市某镇人民政府党政办公室); a municipality is its own city and
+    stays, as does a province's own body (湖南省人民政府办公厅: no lower place after it)."""
+    mentions = places_in(office, agency=True)
+    if (len(mentions) >= 2 and mentions[0].start == 0 and mentions[0].text.endswith(("省", "自治区"))
+            and all(p.level == "province" for p in mentions[0].places) and mentions[1].start == mentions[0].end):
+        return office[mentions[0].end:]
+    return office
 
 
 # 吴起县政府政务服务中心: a unit of a place's government, named after the government
