@@ -229,3 +229,26 @@ def test_opening_office_given_as_the_address_with_its_province():
           "电话：0731-00000000。 （一）政府信息主动公开情况 2023年度我镇共新增主动公开政府信息30条。\n" + BODY,
           dict(agency="浏阳市大围山镇人民政府", agency_level="township", province="湖南省", city="长沙市",
                county="浏阳市"))
+
+
+# ---- a report that never prints its name but speaks as 我办, publishes on its county's site by the bare level
+# (通过县政府门户网站) and names the government's own channel by the place's stem (“宣汉发布”): that government's office
+
+def test_office_by_government_channel():
+    from indexer.fields.agency_name import office_by_government_channel
+    lines = ["一、总体情况", "2024年以来，我办深入贯彻落实《条例》，推进政务公开。",
+             "2024年，我办通过县政府门户网站全年发布信息500条，政务新媒体“宣汉发布”公开信息2000条。"]
+    found = office_by_government_channel(lines)
+    assert found is not None and found.name == "宣汉县人民政府办公室"
+    # a department speaking as 我局; no site by the bare level; a channel naming no place; two places: none
+    assert office_by_government_channel([t.replace("我办", "我局") for t in lines]) is None
+    assert office_by_government_channel([t.replace("通过县政府门户网站", "") for t in lines]) is None
+    assert office_by_government_channel([t.replace("宣汉发布", "阳光发布") for t in lines]) is None
+    assert office_by_government_channel(lines + ["“万年发布”转载信息30条。"]) is None
+
+
+def test_opening_office_by_its_government_channel():
+    check("根据《中华人民共和国政府信息公开条例》要求，编制本年度报告。\n一、总体情况\n2024年以来，我办深入贯彻落实《条例》，"
+          "推进政务公开。\n（一）主动公开情况\n2024年，我办通过县政府门户网站全年发布信息500条，政务新媒体“宣汉发布”公开信息"
+          "2000条。\n（二）依申请公开情况\n2024年我办共受理政府信息公开申请5件。\n" + BODY,
+          dict(agency="宣汉县人民政府办公室", agency_level="county", province="四川省", city="达州市", county="宣汉县"))

@@ -84,7 +84,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     if not sources:
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
                 or self_named_subject(paragraphs) or gazette_government(paragraphs) or bare_subdistrict(paragraphs)
-                or pronoun_channel(paragraphs))
+                or pronoun_channel(paragraphs) or office_by_government_channel(paragraphs))
         return _placed(_full_name(last, paragraphs), paragraphs) if last else None
     primary = _district_dropped(_department_of_place(placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     primary = _centre_answering(primary, paragraphs)
@@ -316,6 +316,35 @@ def pronoun_channel(paragraphs: list[str], limit: int = _CHANNEL_DEPTH) -> Agenc
     if len(names) != 1:
         return None
     name = names.pop()
+    return AgencyFound(canonical(name), name, "pronoun")
+
+
+# 我办通过县政府门户网站发布…: the government's own site named by its bare level, the report's office publishing on it
+_GOVERNMENT_SITE = re.compile(r"(?:通过|依托|借助|利用|在)(县|区|市|旗)(?:人民)?政府(?:门户)?网站")
+# “绩溪发布”, “某某政务”: a government's own channel, named by its place's stem alone
+_GOVERNMENT_CHANNEL = re.compile(rf"[“\"《](?P<s>[{HAN}]{{2,4}}?)(?:发布|政务)[”\"》]")
+_OFFICE_PRONOUN = re.compile(r"[我本]办(?![长务员])")
+
+
+def office_by_government_channel(paragraphs: list[str], limit: int = _CHANNEL_DEPTH) -> AgencyFound | None:
+    """A report that never prints its name but speaks as 我办, publishes on its government's site named by the bare
+    level (通过县政府门户网站) and names that government's own channel by its place's stem (政务新媒体“绩溪发布”): the
+    office of the one place of that level the stems name (绩溪县人民政府办公室). After every other last resort."""
+    text = "\n".join(paragraphs[:limit])
+    site = _GOVERNMENT_SITE.search(text)
+    if not site or not _OFFICE_PRONOUN.search(text):
+        return None
+    level = site.group(1)
+    places = set()
+    for m in _GOVERNMENT_CHANNEL.finditer(text):
+        place = m.group("s") + level
+        if [(p.text, len(p.places)) for p in places_in(place, agency=True)] == [(place, 1)]:
+            places.add(place)
+        elif places_in(m.group("s") + "县", agency=True) or places_in(m.group("s") + "市", agency=True):
+            return None  # another level's place (万年县 for a 市政府 site): not this report's place
+    if len(places) != 1:
+        return None
+    name = place_only_agency(places.pop()) + "办公室"
     return AgencyFound(canonical(name), name, "pronoun")
 
 
