@@ -47,6 +47,16 @@ from indexer.fields.level import agency_level_of, hosting_level, is_national, is
         ("泰兴市城东办事处", ["county"], "泰兴市", None, "township"),  # a subdistrict office printed without 街道
         ("某某市人民政府驻北京办事处", ["city"], "某某市", None, "city"),  # a liaison office is no subdistrict
         (None, [], "", None, None),
+        # an institute of a national academy is the academy's, a national body, whatever city its name prints
+        ("中国科学院某某基因组研究所", [], "", None, "national"),
+        ("中国科学院武汉某某研究所", ["city"], "武汉", None, "national"),
+        ("中国农业科学院兰州某某研究所", ["city"], "兰州", None, "national"),
+        ("中国林业科学研究院某某林业研究所", [], "", None, "national"),
+        ("中国科学院北京某某研究所", ["province"], "北京", None, "national"),
+        # a national administration's local branches keep their place's level
+        ("国家统计局北京调查总队", ["province"], "北京", None, "province"),
+        ("国家税务总局芜湖市镜湖区税务局", ["city", "county"], "芜湖市镜湖区", None, "county"),
+        ("中国人民银行武汉分行", ["city"], "武汉", None, "city"),
     ],
 )
 def test_agency_level(agency, levels, place_part, zone_host, expected):

@@ -252,3 +252,12 @@ def test_opening_office_by_its_government_channel():
           "推进政务公开。\n（一）主动公开情况\n2024年，我办通过县政府门户网站全年发布信息500条，政务新媒体“宣汉发布”公开信息"
           "2000条。\n（二）依申请公开情况\n2024年我办共受理政府信息公开申请5件。\n" + BODY,
           dict(agency="宣汉县人民政府办公室", agency_level="county", province="四川省", city="达州市", county="宣汉县"))
+
+
+# ---- an institute of a national academy (中国科学院某地某某研究所) naming the city it sits in: a national body
+
+def test_opening_institute_of_a_national_academy_is_national():
+    check("中国科学院武汉某某研究所信息公开工作2024年度报告\n"
+          "根据《中华人民共和国政府信息公开条例》《中国科学院院属单位信息公开公示工作管理办法》等规定，现发布本报告。"
+          "报告所列数据的统计日期为2024年1月1日至12月31日。\n一、总体情况\n2024年，武汉某某所严格落实信息公开各项规定。\n" + BODY,
+          dict(agency="中国科学院武汉某某研究所", agency_level="national", year=2024))

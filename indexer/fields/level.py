@@ -10,6 +10,10 @@ _NATIONAL = re.compile(r"^(?:国务院|中华人民共和国|国家|中国(?!共
 # Ministries and national bodies print no 国家 (自然资源部, 海关总署, 审计署; 中国人民银行 is caught above),
 # nor do their agencies (水利部长江水利委员会, 交通运输部海事局).
 _NATIONAL_TYPE = re.compile(r"(?:部|总署|署|总局)$|^[\u4e00-\u9fff]{2,8}?(?:部|总署)(?=[\u4e00-\u9fff]{2,12}$)")
+# 中国科学院, 中国农业科学院, 中国林业科学研究院: a national academy, whose institutes are its own wherever they sit
+# (中国科学院武汉病毒研究所: 武汉 says where, not whose); a national administration's branches keep their
+# place's level (国家统计局某某调查总队, 国家税务总局某市某区税务局)
+_NATIONAL_ACADEMY = re.compile(r"^中国[\u4e00-\u9fff]{0,6}?(?:科学院|工程院|研究院)")
 _LOCAL_PREFIX = re.compile(r"^(?:省|自治区|市|州|盟|区|县|旗|镇|乡|街道)(?!场)")
 _LEVEL_BY_PREFIX = (("省", "province"), ("自治区", "province"), ("市", "city"), ("州", "city"), ("盟", "city"),
                     ("区", "county"), ("县", "county"), ("旗", "county"), ("镇", "township"), ("乡", "township"),
@@ -112,6 +116,8 @@ def agency_level_of(
     """
     if not agency:
         return None
+    if _NATIONAL_ACADEMY.match(agency):
+        return "national"
     if zone_host_level and not place_levels[-1:] == ["county"]:
         return "township" if _township(agency) else _BELOW[zone_host_level]
     if place_levels:
