@@ -261,3 +261,28 @@ def test_opening_institute_of_a_national_academy_is_national():
           "根据《中华人民共和国政府信息公开条例》《中国科学院院属单位信息公开公示工作管理办法》等规定，现发布本报告。"
           "报告所列数据的统计日期为2024年1月1日至12月31日。\n一、总体情况\n2024年，武汉某某所严格落实信息公开各项规定。\n" + BODY,
           dict(agency="中国科学院武汉某某研究所", agency_level="national", year=2024))
+
+
+# ---- a zone's committee printed short in its title and contact line, and in full with its province's name
+# before it only in the site's breadcrumb and source line (来源：安徽某某高新技术产业开发区管理委员会)
+
+def test_zone_in_full_keeps_its_provinces_name_printed_before_it():
+    from indexer.fields.agency_name import province_before, zone_in_full
+
+    source = "发布时间:2025-01-10 来源:安徽宣城高新技术产业开发区管理委员会 字体:[ ]"
+    assert zone_in_full("宣城高新区管理委员会", [source]) == "安徽宣城高新技术产业开发区管理委员会"
+    assert zone_in_full("宣城高新区管理委员会", [source.replace("安徽", "安徽省")]) == "安徽省宣城高新技术产业开发区管理委员会"
+    # guards: another province's name; a province run into the word before it; no province at all
+    assert zone_in_full("宣城高新区管理委员会", [source.replace("安徽", "江苏")]) == "宣城高新技术产业开发区管理委员会"
+    assert province_before("印发安徽宣城高新", 4, "安徽省") == ""
+    assert province_before("来源:宣城高新", 3, "安徽省") == ""
+    assert province_before("来源:安徽宣城高新", 5, None) == ""
+
+
+def test_opening_zone_committee_named_with_its_province_in_the_source_line():
+    check("当前位置: 网站首页 > 政府信息公开 > 安徽宣城高新技术产业开发区管理委员会 > 政府信息公开年报\n"
+          "宣城高新区2024年政府信息公开工作年度报告\n发布时间:2025-01-10 09:30 来源:安徽宣城高新技术产业开发区管理委员会\n"
+          "根据《中华人民共和国政府信息公开条例》要求，结合2024年园区政府信息公开工作编制而成。本报告中使用数据统计期限为"
+          "2024年1月1日至12月31日。如对本报告有任何疑问，请与宣城高新区管委会联系。\n一、总体情况\n" + BODY,
+          dict(agency="安徽宣城高新技术产业开发区管理委员会", agency_level="county", province="安徽省", city="宣城市",
+               year=2024))

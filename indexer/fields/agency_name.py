@@ -503,13 +503,42 @@ def _way_to(place) -> tuple[str, ...]:
 
 def zone_in_full(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
     """A zone or its committee printed with a short kind (江苏省盐南高新区, 武昌经开区管委会) that the text also
-    prints in full (江苏省盐南高新技术产业开发区管理委员会门户网站): the longest such printing, when longer."""
+    prints in full (江苏省盐南高新技术产业开发区管理委员会门户网站), with its province's name when that is printed
+    right before it (来源：安徽某某高新技术产业开发区管理委员会): the longest such printing, when longer."""
     pattern = zone_printing_pattern(name)
     if pattern is None:
         return None
-    printings = [m.group(0) for text in paragraphs[:limit] for m in pattern.finditer(text)]
+    province = _host_province(name)
+    printings = [province_before(text, m.start(), province) + m.group(0)
+                 for text in paragraphs[:limit] for m in pattern.finditer(text)]
     longest = max(printings, key=len, default="")
     return longest if len(longest) > len(name) else None
+
+
+def _host_province(name: str) -> str | None:
+    """The province of the place a name opens on (池州 of 池州高新区 → 安徽省), when that place is one province's."""
+    mentions = places_in(name, agency=True)
+    if not mentions or mentions[0].start != 0:
+        return None
+    provinces = {p.region.province for p in mentions[0].places}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+def province_before(text: str, start: int, province: str | None) -> str:
+    """The printing of `province` (安徽 or 安徽省) that ends right where a name starts, standing alone before it
+    (来源：安徽 + 某某高新技术产业开发区): the province of the name's own place printed ahead of it; else ''."""
+    if not province:
+        return ""
+    before = text[max(0, start - 8):start]
+    for m in reversed(places_in(before)):
+        if m.end != len(before):
+            continue
+        at = start - len(before) + m.start
+        if (any(p.level == "province" and p.name == province for p in m.places)
+                and not (at > 0 and re.match(f"[{HAN}]", text[at - 1]))):
+            return m.text
+        break
+    return ""
 
 
 def placed_printing(name: str, paragraphs: list[str], limit: int = 40) -> str | None:
