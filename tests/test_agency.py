@@ -344,6 +344,22 @@ def test_a_government_its_office_acts_for_takes_the_one_city_it_names():
     assert find_agency(None, signed).name == "平顶山市统计局"
 
 
+def test_a_government_reporting_with_its_office_takes_the_one_city_it_names():
+    # no title, no 我市: the report speaks of 市政府（办公室）, the government and its office reporting as one, and
+    # names its city once, in its site's name
+    paragraphs = ["一、总体情况", "(一)主动公开方面",
+                  "一是围绕2023年九江市政务公开工作要点要求,通过九江市人民政府门户网站累计主动公开政府信息2810条。"
+                  "二是2023年市政府(办公室)主动公开重大政策解读率达100%。",
+                  "(二)依申请公开方面。2023年,收到依申请公开信息共52件。"]
+    assert find_agency(None, paragraphs).name == "九江市人民政府"
+    county = ["全年通过都昌县人民政府网站公开信息。", "2023年，县政府（办公室）共收到政府信息公开申请3件。"]
+    assert find_agency(None, county).name == "都昌县人民政府"
+    # guards: the parenthesis not an office's; each district's government with its office; two cities named
+    assert find_agency(None, [paragraphs[2].replace("市政府(办公室)", "市政府(含各部门)")]) is None
+    assert find_agency(None, ["全年通过九江市人民政府门户网站公开信息。", "各县区政府（办公室）共收到申请30件。"]) is None
+    assert find_agency(None, paragraphs + ["景德镇市人民政府门户网站转载。"]) is None
+
+
 def test_the_plan_for_the_year_the_agency_made_itself():
     line = "2022年,我局认真落实《某市人民政府办公厅关于印发2022政务公开工作要点的通知》,制定实施《某市应急管理局2022年政务公开工作实施方案》。"
     assert own_plan([line]).name == "某市应急管理局"

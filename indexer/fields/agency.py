@@ -652,7 +652,11 @@ def branch_of(kind: str, bare: str) -> bool:
 
 # 我旗, 本县: a government speaking of itself; 市政府办公室代表市政府受理: its office acting for it, the government
 # named by its bare level (a city's or county's own report, the office that runs disclosure answering for it).
-GOVERNMENT_PRONOUN = re.compile(r"(?:[我本]|代表(?=[县旗区市州盟](?:人民)?政府))(县|旗|区|市|镇|乡|州|盟)")
+# 我市, 本县; 代表市政府 (the office acting for its government); 市政府（办公室） (the government and its office
+# reporting as one, 2023年市政府（办公室）主动公开…), never each district's (各县区政府（办公室）)
+GOVERNMENT_PRONOUN = re.compile(r"(?:[我本]|代表(?=[县旗区市州盟](?:人民)?政府)"
+                                r"|(?<![各、县区市州旗盟])(?=[县旗区市州盟](?:人民)?政府[（(]办公[室厅][)）]))"
+                                r"(县|旗|区|市|镇|乡|州|盟)")
 _PRONOUN_LEVELS = {"县": ("county",), "旗": ("county",), "区": ("county",), "市": ("city", "county"),
                    "镇": ("township",), "乡": ("township",), "州": ("city",), "盟": ("city",)}
 
