@@ -971,3 +971,28 @@ def test_a_one_column_row_merged_across_the_table_under_a_header_not_its_own(tmp
     assert metrics["active.fees.amount_wan"].value == 1.5
     assert metrics["active.penalty.decisions"].value == 5
     assert metrics["active.coercion.decisions"].value == 0
+
+
+def test_a_short_row_in_a_grid_whose_rows_keep_no_blanks_is_read_as_text_that_lost_them():
+    """PDF text whose table 3 the reader split in two grids: the first one's rows keep no trace of their blank
+    cells (一、本年新收 25 25, 二、上年结转 0), a later row was read at its header's places (1 | | | | | | 1). That
+    later row does not make the first grid's rows keep their columns: 25 25 gives its 总计 alone, the lone 0 none."""
+    result, _ = mapped(apply_rows(
+        [["一、本年新收政府信息公开申请数量", "25", "25"], ["二、上年结转政府信息公开申请数量", "0"]],
+        [["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1", "", "", "", "", "", "1"]]))
+    v = {k: x for k, x in values(result).items() if k.startswith("apply.")}
+    assert v == {"apply.new.total": 25, "apply.partial.natural": 1, "apply.partial.total": 1}
+
+
+def test_a_row_keeping_a_blank_in_a_grid_that_lost_columns_gives_only_its_total():
+    """A borderless PDF's table 3 whose header stayed outside the grid and whose columns blank in every row left no
+    column (一、本年新收 | 103 | 3 | 1 | | 107: seven columns in the report, five in the grid): the row keeps a blank
+    between figures, so its blanks hold places, but not all of them; which column 1 or the blank is the grid does
+    not say. Only 总计, the sum of the others, is sure; nothing is read from the left."""
+    result, _ = mapped(apply_rows([
+        ["", "一、本年新收政府信息公开申请数量", "103", "3", "1", "", "107"],
+        ["", "二、上年结转政府信息公开申请数量", "8", "0", "", "0", "8"],
+        ["三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "31", "", "", "", "31"],
+        ["三、本年度办理结果", "（一）予以公开", "41", "2", "", "1", "45"]]))
+    v = {k: x for k, x in values(result).items() if k.startswith("apply.")}
+    assert v == {"apply.new.total": 107, "apply.carried_over.total": 8, "apply.partial.total": 31}

@@ -197,6 +197,10 @@ def read_values(row: Row, start: int, stop: int, layout: Layout, columns: list[C
         return [(columns[-1], seq[-1][1])]  # 821 35 2 1 859: only 总计 is sure; which columns the others fill is not
     if columns[-1].key == "total" and _may_end_in_total(seq):
         return []  # 0 0, or 18 alone: the last may be 总计 after blanks that left no trace, or a cut row's next column
+    if columns[-1].key == "total" and len(seq) < n and any(not v.strip() for _, v in seq):
+        # 103 3 1 _ 107 under seven columns: the row keeps a blank between figures, yet lacks columns (a grid that
+        # lost the columns blank in every row): which columns its figures stand in is not known, only 总计 by the sum
+        return [(columns[-1], seq[-1][1])] if _summed([_plain(v) or "0" for _, v in seq]) else []
     return list(zip(columns, (v for _, v in seq)))
 
 
@@ -330,10 +334,12 @@ _AMOUNTS = (".amount_yuan", ".amount_wan")  # the metrics whose cells may carry 
 
 class _Mapper:
     def __init__(self, rows: list[Row], template_guess: str | None, captions: dict[int, str] | None = None,
-                 blanks_lost: bool = False, year_template: str | None = None):
+                 blanks_lost: bool = False, year_template: str | None = None, grids_keeping_blanks: set[int] | None = None):
         self.rows = rows
         self.year_template = year_template  # the columns of a header-less (一) row when no label tells the template
         self.blanks_lost = blanks_lost  # no row keeps a blank cell between figures: a short row lost its blanks
+        # the grids one of whose rows keeps a blank cell between figures (None: every grid, as the report's rows do)
+        self.grids_keeping_blanks = grids_keeping_blanks
         self.apply_read: dict[str, tuple[str, ...]] = {}  # table-3 rows read in place: their seven cells
         self.unplaced: dict[str, tuple[list[str], tuple]] = {}  # short table-3 rows: figures, how to read them in place
         self.captions = captions or {}  # grid -> the short paragraph just above it (### 行政复议)
@@ -505,7 +511,7 @@ class _Mapper:
             prefix = f"{label.key}."
         self.kind = label.kind
         self.found.add(label.kind)
-        pairs = read_values(row, start, stop, layout, columns, whole, blanks_kept=not self.blanks_lost)
+        pairs = read_values(row, start, stop, layout, columns, whole, blanks_kept=self.keeps_blanks(row))
         if _text_after_label(row, start, stop) and len(_sequential(row.cells, row.kinds, start, stop)) < len(columns):
             pairs = []  # 行政许可 | 见附件 | 3 | 12: a column holds text, so which columns the figures fill is not known
         for column, cell in pairs:
@@ -513,6 +519,13 @@ class _Mapper:
         if label.kind == APPLY and [c.key for c in columns] == list(APPLY_COLUMNS):
             read = dict((c.key, _plain(cell)) for c, cell in pairs)
             self.apply_read.setdefault(label.key, tuple(read.get(k, "") for k in APPLY_COLUMNS))
+
+    def keeps_blanks(self, row: Row) -> bool:
+        """Whether the row's own grid keeps blank cells between figures: a reader that split a table into grids may
+        keep a row's blanks in one (read at its header's places) and none in another (25 25, the blanks lost)."""
+        if self.blanks_lost:
+            return False
+        return self.grids_keeping_blanks is None or row.grid in self.grids_keeping_blanks
 
     def place_later(self, key: str, read: tuple) -> bool:
         """Keep a short table-3 row (``二、上年结转 18 18``) for `place_apply`, in a table where no row keeps a blank
@@ -775,8 +788,9 @@ def map_tables(tables: list[TableRows], text: str = "", year: int | None = None)
     captions = {g: t.caption for g, t in enumerate(tables) if t.caption}
     # whether table 3's rows kept their blank cells is told by table 3's rows: a table 4 read at its header's
     # positions keeps blanks that text without layout lost everywhere else
-    mapper = _Mapper(rows, _decide(votes), captions, blanks_lost=not any(_inner_blank(r) for r in rows if r.section != 4),
-                     year_template=template_of_year(year))
+    keeping = {r.grid for r in rows if r.section != 4 and _inner_blank(r)}
+    mapper = _Mapper(rows, _decide(votes), captions, blanks_lost=not keeping, year_template=template_of_year(year),
+                     grids_keeping_blanks=keeping)
     mapper.run()
     metrics = mapper.metrics
     for key in metrics:  # what the report actually filled in also tells the template
