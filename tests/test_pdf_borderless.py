@@ -303,3 +303,22 @@ def test_a_figure_with_a_bracketed_note_keeps_the_columns_apart():
     ]
     (region,) = find_tables(lines)
     assert region.rows[1:] == [["规章", "0", "1", "0"], ["规范性文件", "2", "0", "5"], ["行政许可", "90(信用中国某省某市)", "", ""]]
+
+
+def test_a_tall_header_row_whose_last_line_stands_far_above_the_first_row_joins_the_table():
+    """A word processor's print of table 3: the header row is tall (a long note wrapped beside it, 商业 / 企业 split
+    over two lines), so its last line stands 1.7 row distances above the first figure row. Its words all stand over
+    the figure columns, none in the label area: it is the table's header, and the columns it names keep their places
+    (科研机构 blank in every row)."""
+    lines = [
+        _line(0, ("申请人情况", 200)),
+        _line(12, ("自然人", 200), ("商业", 250), ("科研", 300), ("总计", 400)),
+        _line(24, ("企业", 250), ("机构", 300)),
+        _line(58, ("一、本年新收政府信息公开申请数量", 0), ("12", 200), ("3", 250), ("15", 400)),
+        _line(78, ("二、上年结转政府信息公开申请数量", 0), ("0", 200), ("1", 250), ("1", 400)),
+        _line(98, ("（一）予以公开", 0), ("9", 200), ("2", 250), ("11", 400)),
+    ]
+    (region,) = find_tables(lines)
+    assert (region.first, region.last) == (0, 5)
+    assert ["一、本年新收政府信息公开申请数量", "12", "3", "", "15"] in region.rows
+    assert ["", "自然人", "商业企业", "科研机构", "总计"] in region.rows

@@ -55,6 +55,7 @@ LABEL_GAP = 0.6  # of the font size: label words this close are one label (autos
 LINE = 1.5  # of the font size: the next line of a cell follows within this distance (Noto CJK sets lines 1.45 apart)
 ROW = 0.6  # of the font size: cells whose middles are this close are one row
 HEADER_PITCH = 1.6  # a header line joins when it is at most this many row distances above (rowspans centre theirs)
+HEADER_OVER_FIGURES = 2.0  # … and this many when all its words stand over the figure columns (a tall header row)
 MAX_PITCH = 1.6  # a line further below the region's last line than this many row distances ends it
 TOLERANCE = 2.0  # points
 _UNIT = re.compile(r"^(?:万元|元|件|条|个|项|次|篇|人|家)$")
@@ -335,7 +336,8 @@ def _with_header(lines: Sequence[TextLine], figures: list[list[Word]], grown: _G
         gap = _gap(lines, j, below)
         if figures[j] or not lines[j].words or (gap is None and lines[j].page != lines[below].page - 1):
             break
-        if gap is not None and gap > HEADER_PITCH * _pitch(grown, size):
+        if gap is not None and gap > HEADER_PITCH * _pitch(grown, size) \
+                and not (gap <= HEADER_OVER_FIGURES * _pitch(grown, size) and _over_figures(lines[j], grown)):
             break  # (a header at the foot of the page before: the table's first rows went to the next page)
         if not _fits(lines[j], [], grown) or _heading(lines[j]) or _prose(lines[j]):
             break
@@ -344,6 +346,12 @@ def _with_header(lines: Sequence[TextLine], figures: list[list[Word]], grown: _G
             grown.pitches.append(gap)
         below = j
     return out
+
+
+def _over_figures(line: TextLine, grown: _Growing) -> bool:
+    """Every word of the line stands over the figure columns, none in the label area: the last line of a tall
+    header row (its cells' words centred or wrapped, 商业 / 企业), never a heading or a sentence above the table."""
+    return bool(line.words) and all(w.x0 >= grown.x_fig - TOLERANCE for w in line.words)
 
 
 def _prose(line: TextLine) -> bool:
