@@ -4,9 +4,13 @@ openings written the way real sites publish them (none of them a real report).""
 from __future__ import annotations
 
 from fixtures.openings import BODY, check
-from indexer.fields.agency import AgencyFound
+from indexer.fields.agency import AgencyFound, contact, from_title
 from indexer.fields.agency_name import _zone_printed_in_full
 from indexer.fields.names import zone_host_stem
+
+def names(found):
+    return (found.name, found.printed) if found else None
+
 
 LEVEL_REGION = ("agency_level", "province", "city", "county")
 
@@ -286,3 +290,60 @@ def test_opening_zone_committee_named_with_its_province_in_the_source_line():
           "2024年1月1日至12月31日。如对本报告有任何疑问，请与宣城高新区管委会联系。\n一、总体情况\n" + BODY,
           dict(agency="安徽宣城高新技术产业开发区管理委员会", agency_level="county", province="安徽省", city="宣城市",
                year=2024))
+# ---- held36: a name that already prints its place inside (a corps' regiment town: 第三师图木舒克市四十五团某镇) is not
+# placed again by that place; a spam mirror's brand glued before a title (某某体育官网某市卫健委…) is no part of the name;
+# a contact line that drops its 与 (若有疑问，可某街道办事处党政办联系) still names the office's agency
+
+def test_name_printing_its_place_inside_is_not_placed_again():
+    from indexer.fields.agency_name import placed_in_its_place
+    found = AgencyFound("第三师图木舒克市四十五团前海镇人民政府", "第三师图木舒克市四十五团前海镇", "title")
+    lines = ["一、总体情况", "按照师市政府信息公开领导小组办公室的要求，我团认真贯彻落实《条例》。",
+             "2022年，我团通过图木舒克市门户网站主动公开政务信息80条。"]
+    assert placed_in_its_place(found, lines) == found
+    # a department with no place of its own is still placed by the one city its opening names
+    bare = AgencyFound("发展和改革局", "发改局", "first_sentence")
+    assert placed_in_its_place(bare, lines).name == "图木舒克市发展和改革局"
+
+
+def test_title_after_a_spam_brand():
+    assert names(from_title("bet体育官网株洲市卫健委2021年政府信息公开工作年度报告")) == ("株洲市卫生健康委员会", "株洲市卫健委")
+    assert names(from_title("某某娱乐官方网站某县水利局2022年政府信息公开工作年度报告")) == ("某县水利局", "某县水利局")
+    assert from_title("最新官网2022年政府信息公开工作年度报告") is None
+
+
+def test_contact_line_without_its_yu():
+    lines = ["本年报全文在区人民政府门户网站长河街道办事处信息公开专栏公布。若有疑问或意见建议，可长河街道办事处党政办联系，"
+             "电话：0571-00000000。"]
+    assert names(contact(lines))[0] == "长河街道办事处"
+    # 可 before a verb or a channel is no contact line
+    assert contact(["如有疑问，可通过区人民政府门户网站留言。"]) is None
+
+
+def test_opening_contact_line_without_its_yu():
+    check("本年度报告根据《中华人民共和国政府信息公开条例》要求，结合杭州市滨江区人民政府2023年度政府信息公开工作编制而成。"
+          "本年度报告中所列数据的统计期限从2023年1月1日到12月31日止。本年报全文在“滨江区人民政府门户网站”长河街道办事处"
+          "信息公开专栏公布。若有疑问或意见建议，可长河街道办事处党政办联系，电话：0571-00000000。\n一、总体情况\n"
+          "2023年，街道信息公开工作稳步推进。\n" + BODY,
+          dict(agency="长河街道办事处", agency_level="township", province="浙江省", city="杭州市", county="滨江区"))
+
+
+# ---- held36: a title line naming no agency (2022年政府信息公开工作年度报告) that the preamble prints whole after the
+# agency's name, following its verb (某委编制了某委员会2022年…年度报告): that printing is the title a reader cites
+
+def test_title_named_in_preamble():
+    from indexer.fields.title import title_of
+    lines = ["2022年政府信息公开工作年度报告",
+             "根据《中华人民共和国政府信息公开条例》的规定，长春市水务局编制了长春市水务局2022年政府信息公开工作年度报告"
+             "（以下简称《年报》）。报告中所列数据的统计时限为2022年1月1日起至2022年12月31日止。",
+             "一、总体情况"]
+    assert title_of(lines) == "长春市水务局2022年政府信息公开工作年度报告"
+    # another year's report named in the preamble, or a title naming its agency already: the title line stands
+    other = [lines[0], lines[1].replace("水务局2022年", "水务局2021年"), lines[2]]
+    assert title_of(other) == "2022年政府信息公开工作年度报告"
+    named = ["某县水利局2022年政府信息公开工作年度报告"] + lines[1:]
+    assert title_of(named) == "某县水利局2022年政府信息公开工作年度报告"
+
+
+def test_title_line_that_is_a_compiling_sentence():
+    # 由县政府办公室编制了某县2017年…报告 read as a title: the report's place is after the verb, not the sentence
+    assert names(from_title("由县政府办公室编制了永安县2017年政府信息公开工作年度报告。")) == ("永安县人民政府", "永安县")

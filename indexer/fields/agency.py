@@ -76,7 +76,8 @@ _SUMMARY_OF = re.compile(
     rf"(?:本|该|此)(?:年度)?报告(?:是|系)对(?P<a>{AGENCY_NAME})(?:{YEAR_WORD}|的)[^。]{{0,40}}?(?:综述|总结|梳理|汇总|回顾)")
 # 请与A办公室联系 / 可与A联系 / 请联系：A办公室，地址… / 联系单位：A
 _CONTACT = re.compile(
-    rf"(?:请与|可与|请联系|联系(?:单位|部门|机关|人)?\s*[:：]\s*|咨询(?:单位)?\s*[:：]\s*)(?P<a>{NAME_CHAR}{{2,40}}?(?:{AGENCY_SUFFIX}|领导小组办公室))"
+    # 若有疑问，可A党政办联系: a clause opening on 可 that drops its 与
+    rf"(?:请与|可与|请联系|(?<=[，,])\s*可(?!与|通过|在|向|从|到|直接|拨打|致电|登录|以)|联系(?:单位|部门|机关|人)?\s*[:：]\s*|咨询(?:单位)?\s*[:：]\s*)(?P<a>{NAME_CHAR}{{2,40}}?(?:{AGENCY_SUFFIX}|领导小组办公室))"
     rf"(?:[{HAN}]{{1,6}}?[科股])?"  # 请与A综合一科联系: a section of the agency
     r"(?=联系|[，。,；;:：（(]|\s|地址|电话|$)"
     # 请与本单位受理机构联系，地址：某县某乡人民政府党政办公室: an office given as the address
@@ -115,6 +116,10 @@ _SECTION_ONE_NUMBER = re.compile(r"^(?:一|1)\s*[、.．]\s*$")  # 一、 / 总�
 
 # A party committee (开发区党工委, 县委) leads the agency; it does not publish the report.
 _PARTY_BODY = re.compile(r"(?:党工委|党委|党组|工委|[省市县区旗州盟]委)$")
+
+
+# 某某体育官网, 某某娱乐官方网站: a spam mirror's brand glued before a title; no agency's name holds 官网
+_SPAM_BRAND = re.compile(r"^.*?(?:官网|官方网站)")
 
 
 # A website or a column ends like a 站 (工作站) or a 中心: 政府门户网站, 政务服务网站.
@@ -211,6 +216,10 @@ def from_title(title: str | None) -> AgencyFound | None:
     if pair and re.search(AGENCY_SUFFIX + "$", pair.group("a")):
         run = pair  # 某办事处、某园区: the first of two bodies named
     head = without_organs(run.group("a") if run is pair else run.group(0)) if run else ""
+    head = _SPAM_BRAND.sub("", head)  # bet体育官网某市卫健委: a mirror's brand glued before the name
+    verb = _COMPILED.search(head)  # 由县政府办公室编制了某县2017年…报告: a sentence, its report's place after the verb
+    if verb:
+        head = head[verb.end():]
     if len(head) < 2 or is_pronoun(head):
         return None
     if re.search(AGENCY_SUFFIX + "$", TRAILING_BRACKET.sub("", head)):

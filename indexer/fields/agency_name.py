@@ -365,6 +365,8 @@ def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 
     unit = named.pop()
     if found.name.startswith(unit[:-1]):  # 揭东分局 for 揭东区: the name opens on its place's stem
         return found
+    if unit in found.name:  # 第一师某市某团某镇人民政府: the name prints its place inside; not placed again
+        return found
     covered = {i for m in mentions for i in range(m.start, m.end)}
     if not any(m.start() not in covered for m in re.finditer(rf"{unit[-1]}(?:人民)?政府", text)):
         return found

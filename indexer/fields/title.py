@@ -310,7 +310,27 @@ def title_of(paragraphs: list[str], meta_title: str | None = None, limit: int = 
     if not cands:
         return quoted_title(paragraphs)
     best = max(cands, key=lambda c: c[0])
-    return best[1]
+    return named_in_preamble(best[1], paragraphs) or best[1]
+
+
+# 某局编制了某局2022年政府信息公开工作年度报告: the preamble printing the report's title after its verb
+_PREAMBLE_VERB = r"(?:编制了|编制|编写了|现公布|现发布|公布|发布|形成了)\s*"
+
+
+def named_in_preamble(title: str, paragraphs: list[str], limit: int = 6) -> str | None:
+    """A title line that names no agency (2022年政府信息公开工作年度报告) which the preamble prints whole after an
+    agency's name (某市卫生健康委编制了某市卫生健康委员会2022年政府信息公开工作年度报告): that printing, as a reader
+    cites it. Only before the first section, and only the title printed whole (not another year's report)."""
+    if title_head(title) or not _TITLE_YEAR.search(title):
+        return None
+    pattern = re.compile(rf"{_PREAMBLE_VERB}(?P<t>{NAME_CHAR}{{2,38}}?{AGENCY_SUFFIX}{re.escape(title)})")
+    for text in paragraphs[:limit]:
+        if _FIRST_SECTION.match(text):
+            break
+        m = pattern.search(text)
+        if m and title_head(m.group("t")):
+            return m.group("t")
+    return None
 
 
 def crumbs_before(title: str, others: list[str]) -> bool:
