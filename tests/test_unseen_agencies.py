@@ -347,3 +347,31 @@ def test_title_named_in_preamble():
 def test_title_line_that_is_a_compiling_sentence():
     # 由县政府办公室编制了某县2017年…报告 read as a title: the report's place is after the verb, not the sentence
     assert names(from_title("由县政府办公室编制了永安县2017年政府信息公开工作年度报告。")) == ("永安县人民政府", "永安县")
+
+
+# ---- held36: a report that never names itself nor speaks as a department, speaks of the whole of one place (全区)
+# and is published on that place's government site (年报电子版可从某区政府门户网站下载): that place's government
+
+def test_site_government():
+    from indexer.fields.agency_name import site_government
+    lines = ["本年度报告根据《中华人民共和国政府信息公开条例》的要求编制，年报电子版可从萧山区政府门户网站的政府信息公开"
+             "年报栏目下载。", "一、总体情况", "（一）主动公开方面", "全区政务微博微信全年发布资讯2万余篇。"]
+    found = site_government(lines)
+    assert found is not None and found.name == "萧山区人民政府"
+    # a department speaking as 我局; no whole place spoken of; two places' sites; another district named: none
+    assert site_government(lines + ["我局通过网站公开信息50条。"]) is None
+    assert site_government([t.replace("全区", "本单位") for t in lines]) is None
+    # its government by the bare level (区政府重大行政决策事项) speaks of the place as 全区 does
+    assert site_government([t.replace("全区", "本单位") for t in lines] + ["公布5个区政府重大行政决策事项。"]).name == "萧山区人民政府"
+    # the bare level naming only the site again (通过区政府门户网站发布) speaks of no whole place
+    assert site_government([t.replace("全区", "本单位") for t in lines] + ["通过区政府门户网站发布信息。"]) is None
+    assert site_government([t.replace("全区", "本单位") for t in lines] + ["区政府(含各部门)发布解读10篇。"]) is None
+    assert site_government(lines + ["可从滨江区政府门户网站查阅。"]) is None
+    assert site_government(lines + ["配合滨江区开展工作。"]) is None
+
+
+def test_opening_published_on_its_governments_site():
+    check("本年度报告根据《中华人民共和国政府信息公开条例》的要求编制，其中所列数据统计期限从2023年1月1日到12月31日止，"
+          "年报电子版可从萧山区政府门户网站的政府信息公开年报栏目下载。\n一、总体情况\n（一）主动公开方面\n"
+          "完善规范性文件的公开要素。全区政务微博微信全年发布资讯2万余篇。\n" + BODY,
+          dict(agency="萧山区人民政府", agency_level="county", province="浙江省", city="杭州市", county="萧山区"))

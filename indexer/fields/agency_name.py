@@ -84,7 +84,8 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     if not sources:
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
                 or self_named_subject(paragraphs) or gazette_government(paragraphs) or bare_subdistrict(paragraphs)
-                or pronoun_channel(paragraphs) or office_by_government_channel(paragraphs))
+                or pronoun_channel(paragraphs) or office_by_government_channel(paragraphs)
+                or site_government(paragraphs))
         return _placed(_full_name(last, paragraphs), paragraphs) if last else None
     primary = _district_dropped(_department_of_place(placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     primary = _centre_answering(primary, paragraphs)
@@ -346,6 +347,38 @@ def office_by_government_channel(paragraphs: list[str], limit: int = _CHANNEL_DE
         return None
     name = place_only_agency(places.pop()) + "办公室"
     return AgencyFound(canonical(name), name, "pronoun")
+
+
+# 年报电子版可从某区政府门户网站下载: the site a report is published on, its government's, named with its place
+_PLACE_SITE = re.compile(r"(?<=[市县区旗])(?:人民)?政府(?:门户)?网站")
+
+
+def site_government(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
+    """A report that never names itself, speaks of no department (我局, 本委) but of the whole of one place (全区) or
+    of its government by the bare level, not as its site (区政府重大行政决策事项, not 通过区政府门户网站), whose government's site it is published on (年报电子版可从余杭区政府门户网站…下载), the only place of that level
+    the opening names: that place's government. After every other last resort."""
+    text = "\n".join(paragraphs[:limit])
+    if AGENCY_PRONOUN.search(text) or _OFFICE_PRONOUN.search(text):
+        return None
+    sites = set()
+    for m in _PLACE_SITE.finditer(text):
+        before = places_in(text[max(0, m.start() - 10):m.start()], agency=True)
+        if before and before[-1].end == min(10, m.start()) and len(before[-1].places) == 1:
+            sites.add(before[-1].text)
+    if len(sites) != 1:
+        return None
+    place = sites.pop()
+    level = place[-1]
+    bare = text.replace(place + "人民政府", "").replace(place + "政府", "")
+    # 全区; 区政府重大行政决策事项: the place's government itself, not its site (区政府门户网站), its office acting for
+    # it (区政府办公室), nor the government with its departments in brackets (区政府(含各部门))
+    if f"全{level}" not in text and not re.search(rf"{level}政府(?![（(]|办公|门户|网)", bare):
+        return None
+    kind = places_in(place, agency=True)[0].places[0].level
+    others = {m.text for m in places_in(text) if any(p.level == kind for p in m.places)} - {place}
+    if others:
+        return None
+    return AgencyFound(place_only_agency(place), place, "site")
 
 
 def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 12) -> AgencyFound:
