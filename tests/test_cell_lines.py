@@ -452,3 +452,28 @@ def test_a_row_label_printed_a_character_a_line_takes_the_figures_below():
                     ["3.危及“三安全一稳定”"] + ["0"] * 7]
     from indexer.readers.cell_lines import characters_joined
     assert characters_joined(["三", "本", "年", "度", "12"]) == ["三", "本", "年", "度", "12"]
+
+
+def test_table_3_printed_in_two_parts_figures_first_takes_seven_equal_figures_a_row():
+    """pdftotext without layout of a Chromium PDF of a table 3 cut short: the left columns row by row, each row's
+    figures above its label (0 0 0 0 / 一、本年新收… / … / 三、本年度办理 （一）予以公开), then each remaining column
+    as its header's pieces and one figure a row (法律服务 / 机构 / 0 0 0 / 其 / 他 / 0 0 0 / 总 / 计 / 0 0 0). Every
+    figure the same: each row takes seven of them, whichever column each was printed under."""
+    head = ("三、收到和处理政府信息公开申请情况\n申请人情况\n(本列数据的勾稽关系为：第一项加第二项之和，等\n法人或其他组织\n"
+            "自然\n于第三项加第四项之和)\n商业 科研 社会公益\n人\n企业 机构 组织\n")
+    def table(left, right):
+        rows = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理 （一）予以公开"]
+        body = "".join("\n".join(left[k]) + "\n" + rows[k] + "\n" for k in range(3))
+        blocks = "".join(f"\n{h}\n" + "\n".join(col) + "\n" for h, col in zip(("法律服务\n机构", "其\n他", "总\n计"), right))
+        return head + body + "结果\n" + blocks + "\n（二）部分公开（区分处理的，只\n计这一\n"
+    cols = ("natural", "commercial", "research", "nonprofit", "legal_services", "other", "total")
+    zeros = table([["0"] * 4] * 3, [["0"] * 3] * 3)
+    m = _metrics(zeros)
+    for row in ("new", "carried_over", "granted"):
+        assert [m.get(f"apply.{row}." + c) for c in cols] == [0] * 7
+    # figures that differ: which row or column each is the text does not say
+    differ = table([["1", "0", "0", "0"], ["0"] * 4, ["1", "0", "0", "0"]], [["0"] * 3, ["0"] * 3, ["1", "0", "1"]])
+    assert _metrics(differ).get("apply.new.legal_services") is None
+    # a column block short of a row (a blank cell left no trace): not read
+    short = table([["0"] * 4] * 3, [["0"] * 3, ["0"] * 2, ["0"] * 3])
+    assert _metrics(short).get("apply.new.legal_services") is None

@@ -27,7 +27,7 @@ def labels_onto_figures(lines: list[str]) -> list[str]:
     out: list[str] = []
     lines = characters_joined(lines)
     runs = figures_before_labels(_figure_runs(appeals_zeros_gathered(header_words_out_of_rows(lines))))
-    runs = table3_figures_before_labels(runs)
+    runs = table3_figures_before_labels(table3_split_figures_first(runs))
     skip: set[int] = set()
     for i, line in enumerate(runs):
         if i in skip:
@@ -201,6 +201,64 @@ def table3_figures_before_labels(lines: list[str]) -> list[str]:
             continue
         for f, j, _ in pairs:
             out[j], out[f] = lines[j].strip() + " " + lines[f].strip(), None
+        return [line for line in out if line is not None]
+    return lines
+
+
+_GROUP_PREFIX = re.compile(r"^三[、.．]\s*本年度办理(结果)?\s*")  # the outcome rows' group label before (一)
+_AFTER_TABLE3 = re.compile(r"^\s*[四五六七4-7][、.．]")
+
+
+def table3_split_figures_first(lines: list[str]) -> list[str]:
+    """A table 3 that PDF-to-text without layout printed in two parts (a Chromium PDF of a table cut short): its left
+    columns row by row with each row's figures above its label (header pieces / 0 0 0 0 / 一、本年新收… / 0 0 0 0 /
+    二、上年结转… / 0 0 0 0 / （一）予以公开), then each remaining column as its header's pieces and one figure a row
+    (法律服务 / 机构 / 0 0 0 / 其 / 他 / 0 0 0 / 总 / 计 / 0 0 0): each label with seven figures.
+
+    Only when the first figures follow the header, the labels start at 一、本年新收 and alternate with figure lines
+    of one length k under seven, exactly 7 - k figure lines follow the last label before the next section (四、…) or
+    the end, each holding one figure for every row, with nothing between but header pieces and figureless label
+    pieces (a group label, a row cut short), and every figure is the same: which column or row a figure is then
+    cannot matter. Figures that differ, another count, or a figure in a text line leave the lines as they are."""
+    text = [i for i, line in enumerate(lines) if line.strip()]
+    for n in range(1, len(text)):
+        first, prev = lines[text[n]], lines[text[n - 1]]
+        if not _is_figures_line(first) or _is_figures_line(prev) or _apply_row_label(prev) is not None:
+            continue
+        width = len(first.split())
+        pairs, m = [], n
+        while m + 1 < len(text) and _is_figures_line(lines[text[m]]) and len(lines[text[m]].split()) == width:
+            lab = _apply_row_label(_GROUP_PREFIX.sub("", simplified(lines[text[m + 1]].strip())))
+            if lab is None:
+                break
+            pairs.append((text[m], text[m + 1], lab.key))
+            m += 2
+        if not pairs or pairs[0][2] != "new" or not 0 < width < 7:
+            continue
+        rows, blocks, dropped, stop = len(pairs), [], set(), len(lines)
+        for j in text[m:]:
+            t = lines[j].strip()
+            if _AFTER_TABLE3.match(t):
+                stop = j
+                break
+            if _is_figures_line(t):
+                blocks.append(j)
+            elif _header_piece(t):
+                dropped.add(j)
+            elif _has_figure(t):
+                blocks = []
+                break
+        figures = [tok for f, _, _ in pairs for tok in lines[f].split()] + [tok for b in blocks for tok in lines[b].split()]
+        values = {parse_number(tok).value if parse_number(tok) is not None else None for tok in figures}
+        if len(blocks) != 7 - width or any(len(lines[b].split()) != rows for b in blocks) or len(values) != 1 \
+                or None in values:
+            continue
+        value = figures[0]
+        out: list[str | None] = list(lines)
+        for f, j, _ in pairs:
+            out[j], out[f] = lines[j].strip() + " " + " ".join([value] * 7), None
+        for j in [*blocks, *dropped]:
+            out[j] = None
         return [line for line in out if line is not None]
     return lines
 
