@@ -16,9 +16,6 @@ from indexer.fields.agency import (
     opening_subject,
     own_column,
     own_plan,
-    pronoun_agency,
-    pronoun_government,
-    self_named_subject,
     shared_seat_first,
     signature,
     system_head,
@@ -31,6 +28,7 @@ from indexer.fields.agency_name import (
     placed_zone,
     zone_named_in,
 )
+from indexer.fields.speaker import pronoun_agency, pronoun_government, self_named_subject
 
 
 def names(found):

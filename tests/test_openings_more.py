@@ -7,8 +7,9 @@ Like tests/test_openings.py (which is near its size limit): a few lines each, th
 from __future__ import annotations
 
 from fixtures.openings import BODY, check, record
-from indexer.fields.agency import _subject_of, opening_subject, self_named_subject
+from indexer.fields.agency import opening_subject, subject_of
 from indexer.fields.names import drop_internal_office
+from indexer.fields.speaker import self_named_subject
 from indexer.gazetteer import places_in
 
 
@@ -36,9 +37,9 @@ def test_subdistrict_named_only_in_its_contact_line():
 def test_topic_before_by_is_no_subject():
     paragraphs = ["一、总体情况", "所有公开信息由局办公室主动收集，各业务股室按要求上报。", "2020年，我局没有依申请公开事项。"]
     assert self_named_subject(paragraphs) is None
-    assert _subject_of("所有公开信息由局办公室主动收集", "subject") is None
+    assert subject_of("所有公开信息由局办公室主动收集", "subject") is None
     # the agent after 由 still names an agency when it is one (guard)
-    found = _subject_of("全年信息由县审计局办公室主动收集", "subject")
+    found = subject_of("全年信息由县审计局办公室主动收集", "subject")
     assert found is not None and found.name == "县审计局"
 
 

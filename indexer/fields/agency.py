@@ -13,7 +13,6 @@ the finders' answers and completes the name.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..gazetteer import places_in
@@ -115,7 +114,7 @@ _SECTION_ONE_NUMBER = re.compile(r"^(?:一|1)\s*[、.．]\s*$")  # 一、 / 总�
 
 
 # A party committee (开发区党工委, 县委) leads the agency; it does not publish the report.
-_PARTY_BODY = re.compile(r"(?:党工委|党委|党组|工委|[省市县区旗州盟]委)$")
+PARTY_BODY = re.compile(r"(?:党工委|党委|党组|工委|[省市县区旗州盟]委)$")
 
 
 # 某某体育官网, 某某娱乐官方网站: a spam mirror's brand glued before a title; no agency's name holds 官网
@@ -139,7 +138,7 @@ def agency_like(name: str) -> bool:
     if _SUBDISTRICT_KIND_ONLY.fullmatch(name):
         return False
     return (len(name) >= 3 and not is_pronoun(name) and bool(re.search(AGENCY_SUFFIX + "$", name))
-            and not _PARTY_BODY.search(name) and not _WEBSITE.search(name) and not _SPEAKER_BEFORE.search(name))
+            and not PARTY_BODY.search(name) and not _WEBSITE.search(name) and not _SPEAKER_BEFORE.search(name))
 
 
 # 某县教育局编制了县教育局2020年…报告: the compiler, its verb, then the report's agency
@@ -337,7 +336,7 @@ def first_sentence(paragraphs: list[str], limit: int = 40) -> AgencyFound | None
             rest = without_declaration(text[clause.end():])
             if not _SUBJECT.match(rest) and not _PLACED_SUBJECT.match(rest) and not _JOINT_LEADERS.match(rest):
                 continue
-            found = _subject_of(rest, "first_sentence")
+            found = subject_of(rest, "first_sentence")
             if found:
                 return found
             break  # the first subject is not an agency (我局, 全县): the sentence names none
@@ -355,7 +354,7 @@ def _inline_first_sentence(paragraphs: list[str]) -> AgencyFound | None:
         if m and m.start() > 0:
             rest = text[m.end():]
             clause = _CLAUSE_START.match(rest)
-            return _subject_of(rest[clause.end():] if clause else rest, "first_sentence")
+            return subject_of(rest[clause.end():] if clause else rest, "first_sentence")
     return None
 
 
@@ -377,7 +376,7 @@ def opening_subject(paragraphs: list[str], limit: int = 3, reach: int = 8) -> Ag
             return None
         if not re.match(rf"{YEAR_WORD}\s*[，,]", text):
             continue
-        return _subject_of(text[_CLAUSE_START.match(text).end():], "opening")
+        return subject_of(text[_CLAUSE_START.match(text).end():], "opening")
     return None
 
 
@@ -429,7 +428,7 @@ def without_declaration(clause: str) -> str:
     return _DECLARED_AFTER_SUBJECT.sub(r"\g<n>", clause, count=1)
 
 
-def _subject_of(clause: str, source: str) -> AgencyFound | None:
+def subject_of(clause: str, source: str) -> AgencyFound | None:
     """The agency a clause starts with (A认真贯彻…), a place standing for its government (平潭综合实验区坚持…)."""
     clause = without_declaration(clause)
     joint = joint_government(clause)
@@ -657,163 +656,6 @@ def branch_of(kind: str, bare: str) -> bool:
                         or is_place_name(m.group("place") + "县"))
 
 
-
-
-# 我旗, 本县: a government speaking of itself; 市政府办公室代表市政府受理: its office acting for it, the government
-# named by its bare level (a city's or county's own report, the office that runs disclosure answering for it).
-# 我市, 本县; 代表市政府 (the office acting for its government); 市政府（办公室） (the government and its office
-# reporting as one, 2023年市政府（办公室）主动公开…), never each district's (各县区政府（办公室）)
-GOVERNMENT_PRONOUN = re.compile(r"(?:[我本]|代表(?=[县旗区市州盟](?:人民)?政府)"
-                                r"|(?<![各、县区市州旗盟])(?=[县旗区市州盟](?:人民)?政府[（(]办公[室厅][)）]))"
-                                r"(县|旗|区|市|镇|乡|州|盟)")
-_PRONOUN_LEVELS = {"县": ("county",), "旗": ("county",), "区": ("county",), "市": ("city", "county"),
-                   "镇": ("township",), "乡": ("township",), "州": ("city",), "盟": ("city",)}
-
-
-def pronoun_government(paragraphs: list[str], limit: int = 15) -> AgencyFound | None:
-    """A report that names no agency but speaks as 我旗 / 本县: the government of the one place of
-    that kind the opening names (乌拉特前旗 → 乌拉特前旗人民政府). The last resort, after every finder."""
-    text = "\n".join(paragraphs[:limit])
-    kinds = Counter(m.group(1) for m in GOVERNMENT_PRONOUN.finditer(text))
-    if not kinds:
-        return None
-    kind = kinds.most_common(1)[0][0]
-    named = {m.text for m in places_in(text)
-             if m.text.endswith(kind) and any(p.level in _PRONOUN_LEVELS[kind] for p in m.places)}
-    if len(named) != 1:
-        return None
-    place = named.pop()
-    return AgencyFound(place_only_agency(place), place, "pronoun")
-
-
-
-
-# 我局, 本委: a department speaking of itself; the kind it names itself by ends its name.
-AGENCY_PRONOUN = re.compile(r"[我本](局|委|厅|办)(?![长务员])")
-# What follows a department's name where the report points at its own site or office (某市水务局入口网站,
-# 可通过“某市水利和湖泊局”网站查询: the name in quotes), its own disclosure rules (《某市人社局信息公开实施办法》)
-# or a year's plan of its own that it published (发布了某区卫健局2024年双随机抽查计划).
-_OWN_CHANNEL = re.compile(r"[”\"』」]?(?:门户网站|门户网|入口网站|网站|官网|网|微信|公众号|政府信息公开|政务公开|信息公开|办公室|政务微博"
-                          rf"|(?:19|20)\d{{2}}\s*年度?[{HAN}、“”\"]{{0,12}}?(?:计划|方案|要点))")
-
-
-def pronoun_agency(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
-    """A report that names no agency but speaks as 我局 (我委, 我厅): the one department of that kind,
-    named with its place, whose site or office the opening points at (在惠州市水务局入口网站上…) or that it
-    names twice. The last resort, after every finder."""
-    text = "\n".join(paragraphs[:limit])
-    kinds = Counter(m.group(1) for m in AGENCY_PRONOUN.finditer(text))
-    if not kinds:
-        return None
-    kind = kinds.most_common(1)[0][0]
-    seen: Counter[str] = Counter()
-    owned: set[str] = set()
-    mentions = places_in(text)
-    for mention in mentions:
-        m = re.match(rf"[{HAN}]{{1,12}}?{kind}", text[mention.end:])
-        if not m or places_in(m.group(0)):
-            continue
-        name = mention.text + m.group(0)
-        if not agency_like(name):
-            continue
-        seen[name] += 1
-        if _OWN_CHANNEL.match(text, mention.end + m.end()):
-            owned.add(name)
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    for name in list(seen):
-        seen[name] += _bare_printings(name, text, covered)
-    named = {n for n, c in seen.items() if c >= 2} | owned
-    if not named:
-        named = _bare_level_owned(kind, text, covered)
-    if len(named) != 1:
-        return None
-    name = named.pop()
-    return AgencyFound(canonical(name), name, "pronoun")
-
-
-# 电子版在市人社局门户网站发布: a department printed with its bare level (市, 县, 区) where the report points at
-# its own site, outside any place's name
-_LOWER_LEVELS = {"省": "市州县区", "市": "县区", "州": "县市"}
-
-
-def _bare_level_owned(kind: str, text: str, covered: set[int]) -> set[str]:
-    """The departments of the pronoun's kind printed with a bare level before their own site or office
-    (在市人社局门户网站…, the only place the report names itself): the level is completed from the region later."""
-    owned = set()
-    for m in re.finditer(rf"(?:市|县|区|州|省)[{HAN}]{{1,10}}?{kind}", text):
-        if m.start() in covered or (m.start() > 0 and m.start() - 1 in covered):
-            continue
-        lower = _LOWER_LEVELS.get(m.group(0)[0])
-        if lower and re.search(rf"[{lower}](?:委|政府|人民政府)|全[{lower}]", text):
-            continue  # 我局…在市水务局网站公开 in a report speaking of 县委、县政府: a higher level's department
-        name = m.group(0)
-        if places_in(name[1:]) or not agency_like(name) or not _OWN_CHANNEL.match(text, m.end()):
-            continue
-        owned.add(name)
-    return owned
-
-
-def _bare_printings(name: str, text: str, covered: set[int]) -> int:
-    """How often the text prints a placed department (武汉市经信局) by its level alone (市经信局), a level
-    character that is no place's last (`covered`: the positions of the place names): a report names itself
-    so in the titles of its own documents."""
-    place, kind = split_place(name)
-    if not kind or not place or place[-1] not in "省市县区州盟旗":
-        return 0
-    return sum(1 for m in re.finditer(re.escape(place[-1] + kind), text) if m.start() not in covered)
-
-
-# 结合市农业农村局工作情况，特向社会公布2019年本局…: the department whose own work the report sums up
-_OWN_WORK = re.compile(rf"结合(?P<a>{AGENCY_NAME})(?:的)?(?:工作情况|工作实际|实际情况|实际工作)")
-
-
-# 2025年,街道收到…, ,街道主动公开…: a subdistrict's office speaking of itself by its level alone (after a
-# clause's start or its year, never 各街道 nor a named 某街道)
-_BARE_SUBDISTRICT = re.compile(r"(?:^|[，,。；;：:\n]|年)街道(?![办处])")
-
-
-def bare_subdistrict(paragraphs: list[str], limit: int = 15) -> AgencyFound | None:
-    """A report that names no agency but speaks of itself as 街道 (at least twice) and names one subdistrict
-    (《某街道主动公开事项目录》): that subdistrict's office. A last resort, after every finder."""
-    text = "\n".join(paragraphs[:limit])
-    if len(_BARE_SUBDISTRICT.findall(text)) < 2:
-        return None
-    named = {m.text for m in places_in(text)
-             if m.text.endswith("街道") and m.places and all(p.level == "township" for p in m.places)}
-    if len(named) != 1:
-        return None
-    name = named.pop()
-    return AgencyFound(place_only_agency(name), name, "pronoun")
-
-
-# 全年共印发《朔州市人民政府公报》6期: only a government issues its own gazette
-_OWN_GAZETTE = re.compile(
-    rf"(?:印发|编印|印制|刊印|编发|发行|出版)了?[{HAN}]{{0,4}}?《(?P<p>[{HAN}]{{2,20}}?)(?:人民)?政府公报》")
-
-
-def gazette_government(paragraphs: list[str], limit: int = 15) -> AgencyFound | None:
-    """A report that names no agency but says it issued its government's gazette (全年共印发《某市人民政府公报》
-    6期): that government's own report. A last resort, after every finder; a department only publishes in it."""
-    for text in paragraphs[:limit]:
-        for m in _OWN_GAZETTE.finditer(text):
-            place = m.group("p")
-            if is_place_name(place) and not is_pronoun(place):
-                return AgencyFound(place_only_agency(place), place, "gazette")
-    return None
-
-
-def own_work(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
-    """A report that speaks as 本局 (我委, 我厅) and says it sums up the work of a department of that kind
-    (结合市农业农村局工作情况): that department. A last resort, after every finder."""
-    text = "\n".join(paragraphs[:limit])
-    kinds = {m.group(1) for m in AGENCY_PRONOUN.finditer(text)}
-    for m in _OWN_WORK.finditer(text):
-        name = m.group("a")
-        if name[-1] in kinds and agency_like(name) and not is_pronoun(name):
-            return AgencyFound(canonical(name), name, "work")
-    return None
-
-
 # 成立有自治区水文水资源局“一服务两公开”工作领导小组: the agency's own working group for disclosure
 _WORKING_GROUP = re.compile(
     rf"(?:成立|调整|设立|组建|健全)(?:了|有)?(?P<a>{AGENCY_NAME})(?:[“\"][^”\"]{{1,12}}[”\"])?"
@@ -838,30 +680,3 @@ def working_group(paragraphs: list[str], limit: int = 12) -> AgencyFound | None:
                 if agency_like(name):
                     return AgencyFound(canonical(name), name, "group")
     return None
-
-
-# A clause that opens on a name: the start of a paragraph, or after a stop, a semicolon or a comma.
-_CLAUSE = re.compile(r"(?:^|[。；;，,])\s*")
-
-
-def self_named_subject(paragraphs: list[str], limit: int = 20) -> AgencyFound | None:
-    """The last resort: a clause's subject (区司法局作为…, 市统计局成立了…) of the kind the report calls
-    itself by (我局, 局主要领导, 局党组), in the opening; the first such subject wins."""
-    text = "\n".join(paragraphs[:limit])
-    for paragraph in paragraphs[:limit]:
-        for clause in _CLAUSE.finditer(paragraph):
-            found = _subject_of(paragraph[clause.end():], "subject") or _acting_as(paragraph[clause.end():])
-            if found and not _PARTY_BODY.search(found.name) and _calls_itself(found.name[-1], text):
-                return found
-    return None
-
-
-def _acting_as(clause: str) -> AgencyFound | None:
-    m = re.match(rf"(?P<a>{AGENCY_NAME})(?=作为|是|负责)", clause)
-    if m and agency_like(m.group("a")):
-        return AgencyFound(canonical(m.group("a")), m.group("a"), "subject")
-    return None
-
-
-def _calls_itself(kind: str, text: str) -> bool:
-    return bool(re.search(rf"[我本]{kind}|(?:^|[，,。；;、\n]){kind}(?:主要领导|党组|领导班子|机关|各科室)", text))

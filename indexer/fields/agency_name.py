@@ -17,9 +17,6 @@ from collections import Counter
 from ..gazetteer import places_in, zones_in
 from ..gazetteer.kinds import COMMITTEE, COMMITTEE_END, ZONE_END, ZONE_WORDS, zone_kinds_short
 from .agency import (
-    AGENCY_PRONOUN,
-    GOVERNMENT_PRONOUN,
-    bare_subdistrict,
     AgencyFound,
     agency_like,
     byline,
@@ -30,21 +27,17 @@ from .agency import (
     first_sentence,
     from_publisher,
     from_title,
-    gazette_government,
     opening_subject,
     own_column,
     own_plan,
-    own_work,
     placed_instead,
-    pronoun_agency,
-    pronoun_government,
-    self_named_subject,
     signature,
     starts_with_place,
     system_head,
     trim_lead,
     working_group,
 )
+from .speaker import AGENCY_PRONOUN, GOVERNMENT_PRONOUN, bare_subdistrict, gazette_government, own_work, pronoun_agency, pronoun_government, self_named_subject
 from .level import is_national
 from .names import (
     abbreviates,
