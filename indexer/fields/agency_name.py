@@ -37,7 +37,8 @@ from .agency import (
     trim_lead,
     working_group,
 )
-from .speaker import AGENCY_PRONOUN, GOVERNMENT_PRONOUN, bare_subdistrict, gazette_government, own_work, pronoun_agency, pronoun_government, self_named_subject
+from .speaker import (AGENCY_PRONOUN, GOVERNMENT_PRONOUN, bare_subdistrict, gazette_government, own_work, pronoun_agency,
+                      pronoun_government, self_named_subject)
 from .level import is_national
 from .names import (
     abbreviates,
@@ -317,7 +318,6 @@ def pronoun_channel(paragraphs: list[str], limit: int = _CHANNEL_DEPTH) -> Agenc
 _GOVERNMENT_SITE = re.compile(r"(?:通过|依托|借助|利用|在)(县|区|市|旗)(?:人民)?政府(?:门户)?网站")
 # “绩溪发布”, “某某政务”: a government's own channel, named by its place's stem alone
 _GOVERNMENT_CHANNEL = re.compile(rf"[“\"《](?P<s>[{HAN}]{{2,4}}?)(?:发布|政务)[”\"》]")
-_OFFICE_PRONOUN = re.compile(r"[我本]办(?![长务员])")
 
 
 def office_by_government_channel(paragraphs: list[str], limit: int = _CHANNEL_DEPTH) -> AgencyFound | None:
@@ -347,9 +347,10 @@ _PLACE_SITE = re.compile(r"(?<=[市县区旗])(?:人民)?政府(?:门户)?网站
 
 
 def site_government(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
-    """A report that never names itself, speaks of no department (我局, 本委) but of the whole of one place (全区) or
-    of its government by the bare level, not as its site (区政府重大行政决策事项, not 通过区政府门户网站), whose government's site it is published on (年报电子版可从余杭区政府门户网站…下载), the only place of that level
-    the opening names: that place's government. After every other last resort."""
+    """A report that never names itself and speaks of no department (我局, 本委), but of the whole of one place (全区)
+    or of its government by the bare level, not as its site (区政府重大行政决策事项, not 通过区政府门户网站), and is
+    published on that government's site (年报电子版可从余杭区政府门户网站…下载), the only place of that level the
+    opening names: that place's government. After every other last resort."""
     text = "\n".join(paragraphs[:limit])
     if AGENCY_PRONOUN.search(text) or _OFFICE_PRONOUN.search(text):
         return None

@@ -122,8 +122,9 @@ def agency_level_of(
         return "township" if _township(agency) else _BELOW[zone_host_level]
     if place_levels:
         level = place_levels[-1]
-        if ZONE_COMMITTEE_END.search(agency) and hosting_level(level, place_part or agency) != level:
-            return _BELOW[hosting_level(level, place_part or agency)]
+        host = hosting_level(level, place_part or agency)
+        if host != level and ZONE_COMMITTEE_END.search(agency):
+            return _BELOW[host]
         if level != "township" and _township(agency):
             return "township"
         if level == "city" and _ZONE_BRANCH.search(agency):

@@ -334,12 +334,12 @@ _AMOUNTS = (".amount_yuan", ".amount_wan")  # the metrics whose cells may carry 
 
 class _Mapper:
     def __init__(self, rows: list[Row], template_guess: str | None, captions: dict[int, str] | None = None,
-                 blanks_lost: bool = False, year_template: str | None = None, grids_keeping_blanks: set[int] | None = None):
+                 year_template: str | None = None, grids_keeping_blanks: frozenset[int] = frozenset()):
         self.rows = rows
         self.year_template = year_template  # the columns of a header-less (一) row when no label tells the template
-        self.blanks_lost = blanks_lost  # no row keeps a blank cell between figures: a short row lost its blanks
-        # the grids one of whose rows keeps a blank cell between figures (None: every grid, as the report's rows do)
+        # the grids one of whose rows keeps a blank cell between figures; none: every short row lost its blanks
         self.grids_keeping_blanks = grids_keeping_blanks
+        self.blanks_lost = not grids_keeping_blanks
         self.apply_read: dict[str, tuple[str, ...]] = {}  # table-3 rows read in place: their seven cells
         self.unplaced: dict[str, tuple[list[str], tuple]] = {}  # short table-3 rows: figures, how to read them in place
         self.captions = captions or {}  # grid -> the short paragraph just above it (### 行政复议)
@@ -523,9 +523,7 @@ class _Mapper:
     def keeps_blanks(self, row: Row) -> bool:
         """Whether the row's own grid keeps blank cells between figures: a reader that split a table into grids may
         keep a row's blanks in one (read at its header's places) and none in another (25 25, the blanks lost)."""
-        if self.blanks_lost:
-            return False
-        return self.grids_keeping_blanks is None or row.grid in self.grids_keeping_blanks
+        return row.grid in self.grids_keeping_blanks
 
     def place_later(self, key: str, read: tuple) -> bool:
         """Keep a short table-3 row (``二、上年结转 18 18``) for `place_apply`, in a table where no row keeps a blank
@@ -788,9 +786,8 @@ def map_tables(tables: list[TableRows], text: str = "", year: int | None = None)
     captions = {g: t.caption for g, t in enumerate(tables) if t.caption}
     # whether table 3's rows kept their blank cells is told by table 3's rows: a table 4 read at its header's
     # positions keeps blanks that text without layout lost everywhere else
-    keeping = {r.grid for r in rows if r.section != 4 and _inner_blank(r)}
-    mapper = _Mapper(rows, _decide(votes), captions, blanks_lost=not keeping, year_template=template_of_year(year),
-                     grids_keeping_blanks=keeping)
+    keeping = frozenset(r.grid for r in rows if r.section != 4 and _inner_blank(r))
+    mapper = _Mapper(rows, _decide(votes), captions, year_template=template_of_year(year), grids_keeping_blanks=keeping)
     mapper.run()
     metrics = mapper.metrics
     for key in metrics:  # what the report actually filled in also tells the template
