@@ -75,24 +75,6 @@ def test_township_of_a_county_the_gazetteer_does_not_hold_it_under():
 # ---- a department that never prints its name, speaking as 我局 and naming its own channel by its place's stem
 # and its type's short form (“舟山卫健”微信公众号)
 
-def test_pronoun_channel_names_the_department():
-    from indexer.fields.agency_name import pronoun_channel
-
-    paragraphs = ["一、总体情况", "2023年，我委以门户网站和“舟山卫健”微信公众号为主要平台，发布信息300条。",
-                  "推进政府信息公开工作是我市建设法治政府的一项重要工作。"]
-    found = pronoun_channel(paragraphs)
-    assert found is not None and found.name == "舟山市卫生健康委员会"
-    # the pronoun's kind gives the type (我局: the 卫健局), the channel must end on a short type (舟山发布: none),
-    # and name one place
-    found = pronoun_channel(["2023年，我局通过“舟山卫健”微信公众号发布信息。"])
-    assert found is not None and found.name == "舟山市卫生健康局"
-    assert pronoun_channel(["2023年，我局通过“舟山发布”微信公众号发布信息。"]) is None
-    assert pronoun_channel(["2023年，我委通过“舟山卫健”和“宁波卫健”微信公众号发布信息。"]) is None
-    # a stem two units share (衡阳市, 衡阳县) is settled by the level the report calls itself (我市), else none
-    assert pronoun_channel(["2025年，我局以“衡阳人社”微信公众号为主要平台。"]) is None
-    found = pronoun_channel(["2025年，我局以“衡阳人社”微信公众号为主要平台。", "这是我市的一项重要工作。"])
-    assert found is not None and found.name == "衡阳市人力资源和社会保障局"
-
 
 def test_opening_named_only_by_its_channel():
     check("编制说明：本年度报告中所列数据的统计期限自2025年1月1日起至2025年12月31日止。\n一、总体情况\n"

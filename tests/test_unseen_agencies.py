@@ -238,18 +238,6 @@ def test_opening_office_given_as_the_address_with_its_province():
 # ---- a report that never prints its name but speaks as 我办, publishes on its county's site by the bare level
 # (通过县政府门户网站) and names the government's own channel by the place's stem (“宣汉发布”): that government's office
 
-def test_office_by_government_channel():
-    from indexer.fields.agency_name import office_by_government_channel
-    lines = ["一、总体情况", "2024年以来，我办深入贯彻落实《条例》，推进政务公开。",
-             "2024年，我办通过县政府门户网站全年发布信息500条，政务新媒体“宣汉发布”公开信息2000条。"]
-    found = office_by_government_channel(lines)
-    assert found is not None and found.name == "宣汉县人民政府办公室"
-    # a department speaking as 我局; no site by the bare level; a channel naming no place; two places: none
-    assert office_by_government_channel([t.replace("我办", "我局") for t in lines]) is None
-    assert office_by_government_channel([t.replace("通过县政府门户网站", "") for t in lines]) is None
-    assert office_by_government_channel([t.replace("宣汉发布", "阳光发布") for t in lines]) is None
-    assert office_by_government_channel(lines + ["“万年发布”转载信息30条。"]) is None
-
 
 def test_opening_office_by_its_government_channel():
     check("根据《中华人民共和国政府信息公开条例》要求，编制本年度报告。\n一、总体情况\n2024年以来，我办深入贯彻落实《条例》，"
@@ -351,23 +339,6 @@ def test_title_line_that_is_a_compiling_sentence():
 
 # ---- held36: a report that never names itself nor speaks as a department, speaks of the whole of one place (全区)
 # and is published on that place's government site (年报电子版可从某区政府门户网站下载): that place's government
-
-def test_site_government():
-    from indexer.fields.agency_name import site_government
-    lines = ["本年度报告根据《中华人民共和国政府信息公开条例》的要求编制，年报电子版可从萧山区政府门户网站的政府信息公开"
-             "年报栏目下载。", "一、总体情况", "（一）主动公开方面", "全区政务微博微信全年发布资讯2万余篇。"]
-    found = site_government(lines)
-    assert found is not None and found.name == "萧山区人民政府"
-    # a department speaking as 我局; no whole place spoken of; two places' sites; another district named: none
-    assert site_government(lines + ["我局通过网站公开信息50条。"]) is None
-    assert site_government([t.replace("全区", "本单位") for t in lines]) is None
-    # its government by the bare level (区政府重大行政决策事项) speaks of the place as 全区 does
-    assert site_government([t.replace("全区", "本单位") for t in lines] + ["公布5个区政府重大行政决策事项。"]).name == "萧山区人民政府"
-    # the bare level naming only the site again (通过区政府门户网站发布) speaks of no whole place
-    assert site_government([t.replace("全区", "本单位") for t in lines] + ["通过区政府门户网站发布信息。"]) is None
-    assert site_government([t.replace("全区", "本单位") for t in lines] + ["区政府(含各部门)发布解读10篇。"]) is None
-    assert site_government(lines + ["可从滨江区政府门户网站查阅。"]) is None
-    assert site_government(lines + ["配合滨江区开展工作。"]) is None
 
 
 def test_opening_published_on_its_governments_site():

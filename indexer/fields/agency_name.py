@@ -37,12 +37,12 @@ from .agency import (
     trim_lead,
     working_group,
 )
-from .speaker import (AGENCY_PRONOUN, GOVERNMENT_PRONOUN, bare_subdistrict, gazette_government, own_work, pronoun_agency,
-                      pronoun_government, self_named_subject)
+from .channels import CHANNEL, CHANNEL_DEPTH, UNQUOTED_CHANNEL, stem_channel_places, type_stems
+from .speaker import (OFFICE_PRONOUN, bare_subdistrict, gazette_government, office_by_government_channel, own_work,
+                      pronoun_agency, pronoun_channel, pronoun_government, self_named_subject, site_government)
 from .level import is_national
 from .names import (
     abbreviates,
-    abbreviations,
     canonical,
     is_pronoun,
     place_only_agency,
@@ -186,9 +186,6 @@ def _placed(found: AgencyFound, paragraphs: list[str]) -> AgencyFound:
 
 # 高新区, 经开区: a zone's kind with no place; its channels print its short kind's stem (洛阳高新, 郑州经开)
 _ZONE_KIND_ONLY = re.compile(r"(?P<stem>高新|经开|开发|新)区")
-# 洛阳高新微信公众号, 郑州经开政务微博: a channel named without quotes, the run of characters before its kind
-_UNQUOTED_CHANNEL = re.compile(
-    rf"(?<![{HAN}])(?P<c>[{HAN}]{{3,8}}?)(?:微信公众号|微信公众平台|政务微博|官方微博|微博|手机报|门户网站|网站)")
 
 
 def zone_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
@@ -201,7 +198,7 @@ def zone_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15) 
     stem = bare.group("stem")
     zones: set[str] = set()
     for text in paragraphs[:limit]:
-        for m in [*_CHANNEL.finditer(text), *_UNQUOTED_CHANNEL.finditer(text)]:
+        for m in [*CHANNEL.finditer(text), *UNQUOTED_CHANNEL.finditer(text)]:
             channel = m.group("c")
             at = channel.rfind(stem)
             for name in {channel[at - k : at] + found.name for k in (2, 3, 4) if at - k >= 0}:
@@ -213,22 +210,7 @@ def zone_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15) 
     return AgencyFound(canonical(zones.pop()), found.printed, found.source)
 
 
-# “安康商务”微信公众号, 《驻马店农业信息网》: a channel's name in quotes or title marks
-_CHANNEL = re.compile(rf"[“\"《](?P<c>[{HAN}]{{3,14}})[”\"》]")
 _LEVEL_ONLY = frozenset({"市", "县", "区", "旗"})
-# How deep a channel printed without quotes is looked for: a saved page's chrome and metadata box can take
-# the first twenty lines, and the channel is named in the body's 主动公开 part
-_CHANNEL_DEPTH = 30
-
-
-def _type_stems(kind: str) -> set[str]:
-    """How a department's channels shorten its type: its first two characters (商务局 → 商务), its known
-    short form without the last character (发展和改革局 → 发改); a government's and its office's, 政务."""
-    stems = {kind[:2]} if len(kind) > 2 else set()
-    stems.update(short[:-1] for short, full in abbreviations() if full == kind and len(short) > 2)
-    if kind.startswith("人民政府"):  # a government and its office: “吕梁政务信息”, the government's affairs
-        stems.add("政务")
-    return stems
 
 
 def placed_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
@@ -239,13 +221,13 @@ def placed_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15
     level, kind = split_place(found.name)
     if not level and kind and not is_national(found.name) and not is_pronoun(found.name) \
             and not _ZONE_KIND_ONLY.fullmatch(found.name):  # 高新区: zone_by_channel's
-        return _unplaced_by_channel(found, kind, paragraphs[:_CHANNEL_DEPTH])
+        return _unplaced_by_channel(found, kind, paragraphs[:CHANNEL_DEPTH])
     if level not in _LEVEL_ONLY or not kind:
         return found
-    stems = _type_stems(kind)
+    stems = type_stems(kind)
     places: set[str] = set()
     for text in paragraphs[:limit]:
-        for m in _CHANNEL.finditer(text):
+        for m in CHANNEL.finditer(text):
             channel = m.group("c")
             for stem in stems:
                 at = channel.find(stem)
@@ -253,7 +235,7 @@ def placed_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15
                 if 2 <= at <= 4 and [(p.text, len(p.places)) for p in places_in(place, agency=True)] == [(place, 1)]:
                     places.add(place)
     if not places:  # 2023年度市商务局…依托义乌商务微信公众号平台: the channel printed without quotes
-        places = _stem_channel_places(paragraphs[:_CHANNEL_DEPTH], stems, (level,), quoted=False)
+        places = stem_channel_places(paragraphs[:CHANNEL_DEPTH], stems, (level,), quoted=False)
     if len(places) != 1:
         return found
     name = places.pop() + kind
@@ -264,115 +246,10 @@ def _unplaced_by_channel(found: AgencyFound, kind: str, paragraphs: list[str]) -
     """A department named with neither place nor level (商务局2023年…报告) whose own channel the opening names by
     its place's stem and its type's, quoted or not (依托义乌商务微信公众号平台): the department of the one city or
     county that stem names (义乌市商务局)."""
-    places = _stem_channel_places(paragraphs, _type_stems(kind), ("市", "县"), quoted=True)
+    places = stem_channel_places(paragraphs, type_stems(kind), ("市", "县"), quoted=True)
     if len(places) != 1:
         return found
     return AgencyFound(canonical(places.pop() + kind), found.printed, found.source)
-
-
-def _stem_channel_places(paragraphs: list[str], stems: set[str], levels: tuple[str, ...],
-                         quoted: bool) -> set[str]:
-    """The places of the given levels whose stem stands right before a department type's stem that closes a
-    channel's name printed without quotes (义乌商务微信公众号 → 义乌市), and in quotes too when asked."""
-    places: set[str] = set()
-    for text in paragraphs:
-        matches = [*_CHANNEL.finditer(text), *_UNQUOTED_CHANNEL.finditer(text)] if quoted else \
-            list(_UNQUOTED_CHANNEL.finditer(text))
-        for m in matches:
-            channel = m.group("c")
-            for stem in stems:
-                at = channel.rfind(stem)
-                if at < 2 or at + len(stem) != len(channel):
-                    continue  # the type's stem closes the channel's name (义乌商务, not 商务义乌)
-                for k in (2, 3):
-                    for level in levels:
-                        place = channel[at - k:at] + level
-                        mentions = places_in(place, agency=True)
-                        if at - k >= 0 and [(p.text, len(p.places)) for p in mentions] == [(place, 1)]:
-                            places.add(place)
-    return places
-
-
-def pronoun_channel(paragraphs: list[str], limit: int = _CHANNEL_DEPTH) -> AgencyFound | None:
-    """A report that never prints its name but speaks as 我局 (我委) and names its own channel by its place's stem
-    and its type's short form (“衡阳人社”微信公众号, “舟山卫健”): that place's department of that type, the short
-    form spelled out by the abbreviation list (衡阳市人力资源和社会保障局). A stem two units share (衡阳市, 衡阳县)
-    is settled by the level the report calls itself (我市), else by none. The very last resort."""
-    text = "\n".join(paragraphs[:limit])
-    kinds = Counter(m.group(1) for m in AGENCY_PRONOUN.finditer(text))
-    if not kinds:
-        return None
-    kind = kinds.most_common(1)[0][0]
-    shorts = {short[: -len(kind)]: short for short, _ in abbreviations()
-              if short.endswith(kind) and len(short) > len(kind) + 1}
-    own = tuple(sorted({m.group(1) for m in GOVERNMENT_PRONOUN.finditer(text)} & {"市", "县", "区", "旗"}))
-    names = {place + short for stem, short in shorts.items()
-             for place in _stem_channel_places(paragraphs[:limit], {stem}, own or ("市", "县"), quoted=True)}
-    if len(names) != 1:
-        return None
-    name = names.pop()
-    return AgencyFound(canonical(name), name, "pronoun")
-
-
-# 我办通过县政府门户网站发布…: the government's own site named by its bare level, the report's office publishing on it
-_GOVERNMENT_SITE = re.compile(r"(?:通过|依托|借助|利用|在)(县|区|市|旗)(?:人民)?政府(?:门户)?网站")
-# “绩溪发布”, “某某政务”: a government's own channel, named by its place's stem alone
-_GOVERNMENT_CHANNEL = re.compile(rf"[“\"《](?P<s>[{HAN}]{{2,4}}?)(?:发布|政务)[”\"》]")
-
-
-def office_by_government_channel(paragraphs: list[str], limit: int = _CHANNEL_DEPTH) -> AgencyFound | None:
-    """A report that never prints its name but speaks as 我办, publishes on its government's site named by the bare
-    level (通过县政府门户网站) and names that government's own channel by its place's stem (政务新媒体“绩溪发布”): the
-    office of the one place of that level the stems name (绩溪县人民政府办公室). After every other last resort."""
-    text = "\n".join(paragraphs[:limit])
-    site = _GOVERNMENT_SITE.search(text)
-    if not site or not _OFFICE_PRONOUN.search(text):
-        return None
-    level = site.group(1)
-    places = set()
-    for m in _GOVERNMENT_CHANNEL.finditer(text):
-        place = m.group("s") + level
-        if [(p.text, len(p.places)) for p in places_in(place, agency=True)] == [(place, 1)]:
-            places.add(place)
-        elif places_in(m.group("s") + "县", agency=True) or places_in(m.group("s") + "市", agency=True):
-            return None  # another level's place (万年县 for a 市政府 site): not this report's place
-    if len(places) != 1:
-        return None
-    name = place_only_agency(places.pop()) + "办公室"
-    return AgencyFound(canonical(name), name, "pronoun")
-
-
-# 年报电子版可从某区政府门户网站下载: the site a report is published on, its government's, named with its place
-_PLACE_SITE = re.compile(r"(?<=[市县区旗])(?:人民)?政府(?:门户)?网站")
-
-
-def site_government(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
-    """A report that never names itself and speaks of no department (我局, 本委), but of the whole of one place (全区)
-    or of its government by the bare level, not as its site (区政府重大行政决策事项, not 通过区政府门户网站), and is
-    published on that government's site (年报电子版可从余杭区政府门户网站…下载), the only place of that level the
-    opening names: that place's government. After every other last resort."""
-    text = "\n".join(paragraphs[:limit])
-    if AGENCY_PRONOUN.search(text) or _OFFICE_PRONOUN.search(text):
-        return None
-    sites = set()
-    for m in _PLACE_SITE.finditer(text):
-        before = places_in(text[max(0, m.start() - 10):m.start()], agency=True)
-        if before and before[-1].end == min(10, m.start()) and len(before[-1].places) == 1:
-            sites.add(before[-1].text)
-    if len(sites) != 1:
-        return None
-    place = sites.pop()
-    level = place[-1]
-    bare = text.replace(place + "人民政府", "").replace(place + "政府", "")
-    # 全区; 区政府重大行政决策事项: the place's government itself, not its site (区政府门户网站), its office acting for
-    # it (区政府办公室), nor the government with its departments in brackets (区政府(含各部门))
-    if f"全{level}" not in text and not re.search(rf"{level}政府(?![（(]|办公|门户|网)", bare):
-        return None
-    kind = places_in(place, agency=True)[0].places[0].level
-    others = {m.text for m in places_in(text) if any(p.level == kind for p in m.places)} - {place}
-    if others:
-        return None
-    return AgencyFound(place_only_agency(place), place, "site")
 
 
 def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 12) -> AgencyFound:
@@ -401,9 +278,6 @@ def placed_in_its_place(found: AgencyFound, paragraphs: list[str], limit: int = 
     return AgencyFound(canonical(name), found.printed, found.source)
 
 
-# 我办, 本办: an office speaking of itself (not 本办法, 办理, 办公)
-_OFFICE_PRONOUN = re.compile(r"[我本]办(?![法公理事])")
-
 
 def _office_speaking(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
     """A government's office named for its government (请与某区人民政府办公室联系 → 某区人民政府) is the
@@ -411,7 +285,7 @@ def _office_speaking(found: AgencyFound, paragraphs: list[str], limit: int = 15)
     printed = TRAILING_BRACKET.sub("", found.printed)
     if not printed.endswith("人民政府办公室") or found.name.endswith("办公室"):
         return found
-    if not any(_OFFICE_PRONOUN.search(t) for t in paragraphs[:limit]):
+    if not any(OFFICE_PRONOUN.search(t) for t in paragraphs[:limit]):
         return found
     return AgencyFound(canonical(printed), found.printed, found.source)
 

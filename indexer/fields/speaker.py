@@ -1,4 +1,5 @@
-"""The last resorts: a report that names no agency but speaks as one (我局, 本委, 我县, 代表市政府).
+"""The last resorts: a report that names no agency but speaks as one (我局, 本委, 我县, 代表市政府, 我办 on its
+government's site, 全区 on one district's site).
 
 `agency_name.find_agency` asks these only when no finder in `agency` read a name from the title, the preamble,
 the first sentence, a contact line or the publisher; each takes the paragraphs and returns the agency the
@@ -12,7 +13,8 @@ from collections import Counter
 
 from ..gazetteer import places_in
 from .agency import PARTY_BODY, AGENCY_NAME, AgencyFound, subject_of, agency_like
-from .names import canonical, is_place_name, is_pronoun, place_only_agency, split_place
+from .channels import CHANNEL_DEPTH, stem_channel_places
+from .names import abbreviations, canonical, is_place_name, is_pronoun, place_only_agency, split_place
 from .patterns import HAN
 
 
@@ -196,3 +198,90 @@ def _acting_as(clause: str) -> AgencyFound | None:
 
 def _calls_itself(kind: str, text: str) -> bool:
     return bool(re.search(rf"[我本]{kind}|(?:^|[，,。；;、\n]){kind}(?:主要领导|党组|领导班子|机关|各科室)", text))
+
+
+# 我办, 本办: an office speaking of itself (not 本办法, 办理, 办公)
+OFFICE_PRONOUN = re.compile(r"[我本]办(?![法公理事])")
+
+
+def pronoun_channel(paragraphs: list[str], limit: int = CHANNEL_DEPTH) -> AgencyFound | None:
+    """A report that never prints its name but speaks as 我局 (我委) and names its own channel by its place's stem
+    and its type's short form (“衡阳人社”微信公众号, “舟山卫健”): that place's department of that type, the short
+    form spelled out by the abbreviation list (衡阳市人力资源和社会保障局). A stem two units share (衡阳市, 衡阳县)
+    is settled by the level the report calls itself (我市), else by none. The very last resort."""
+    text = "\n".join(paragraphs[:limit])
+    kinds = Counter(m.group(1) for m in AGENCY_PRONOUN.finditer(text))
+    if not kinds:
+        return None
+    kind = kinds.most_common(1)[0][0]
+    shorts = {short[: -len(kind)]: short for short, _ in abbreviations()
+              if short.endswith(kind) and len(short) > len(kind) + 1}
+    own = tuple(sorted({m.group(1) for m in GOVERNMENT_PRONOUN.finditer(text)} & {"市", "县", "区", "旗"}))
+    names = {place + short for stem, short in shorts.items()
+             for place in stem_channel_places(paragraphs[:limit], {stem}, own or ("市", "县"), quoted=True)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return AgencyFound(canonical(name), name, "pronoun")
+
+
+# 我办通过县政府门户网站发布…: the government's own site named by its bare level, the report's office publishing on it
+_GOVERNMENT_SITE = re.compile(r"(?:通过|依托|借助|利用|在)(县|区|市|旗)(?:人民)?政府(?:门户)?网站")
+# “绩溪发布”, “某某政务”: a government's own channel, named by its place's stem alone
+_GOVERNMENT_CHANNEL = re.compile(rf"[“\"《](?P<s>[{HAN}]{{2,4}}?)(?:发布|政务)[”\"》]")
+
+
+def office_by_government_channel(paragraphs: list[str], limit: int = CHANNEL_DEPTH) -> AgencyFound | None:
+    """A report that never prints its name but speaks as 我办, publishes on its government's site named by the bare
+    level (通过县政府门户网站) and names that government's own channel by its place's stem (政务新媒体“绩溪发布”): the
+    office of the one place of that level the stems name (绩溪县人民政府办公室). After every other last resort."""
+    text = "\n".join(paragraphs[:limit])
+    site = _GOVERNMENT_SITE.search(text)
+    if not site or not OFFICE_PRONOUN.search(text):
+        return None
+    level = site.group(1)
+    places = set()
+    for m in _GOVERNMENT_CHANNEL.finditer(text):
+        place = m.group("s") + level
+        if [(p.text, len(p.places)) for p in places_in(place, agency=True)] == [(place, 1)]:
+            places.add(place)
+        elif places_in(m.group("s") + "县", agency=True) or places_in(m.group("s") + "市", agency=True):
+            return None  # another level's place (万年县 for a 市政府 site): not this report's place
+    if len(places) != 1:
+        return None
+    name = place_only_agency(places.pop()) + "办公室"
+    return AgencyFound(canonical(name), name, "pronoun")
+
+
+# 年报电子版可从某区政府门户网站下载: the site a report is published on, its government's, named with its place
+_PLACE_SITE = re.compile(r"(?<=[市县区旗])(?:人民)?政府(?:门户)?网站")
+
+
+def site_government(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
+    """A report that never names itself and speaks of no department (我局, 本委), but of the whole of one place (全区)
+    or of its government by the bare level, not as its site (区政府重大行政决策事项, not 通过区政府门户网站), and is
+    published on that government's site (年报电子版可从余杭区政府门户网站…下载), the only place of that level the
+    opening names: that place's government. After every other last resort."""
+    text = "\n".join(paragraphs[:limit])
+    if AGENCY_PRONOUN.search(text) or OFFICE_PRONOUN.search(text):
+        return None
+    sites = set()
+    for m in _PLACE_SITE.finditer(text):
+        before = places_in(text[max(0, m.start() - 10):m.start()], agency=True)
+        if before and before[-1].end == min(10, m.start()) and len(before[-1].places) == 1:
+            sites.add(before[-1].text)
+    if len(sites) != 1:
+        return None
+    place = sites.pop()
+    level = place[-1]
+    bare = text.replace(place + "人民政府", "").replace(place + "政府", "")
+    # 全区; 区政府重大行政决策事项: the place's government itself, not its site (区政府门户网站), its office acting for
+    # it (区政府办公室), nor the government with its departments in brackets (区政府(含各部门))
+    if f"全{level}" not in text and not re.search(rf"{level}政府(?![（(]|办公|门户|网)", bare):
+        return None
+    kind = places_in(place, agency=True)[0].places[0].level
+    others = {m.text for m in places_in(text) if any(p.level == kind for p in m.places)} - {place}
+    if others:
+        return None
+    return AgencyFound(place_only_agency(place), place, "site")
+
