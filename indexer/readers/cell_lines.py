@@ -222,45 +222,69 @@ def table3_split_figures_first(lines: list[str]) -> list[str]:
     cannot matter. Figures that differ, another count, or a figure in a text line leave the lines as they are."""
     text = [i for i, line in enumerate(lines) if line.strip()]
     for n in range(1, len(text)):
-        first, prev = lines[text[n]], lines[text[n - 1]]
-        if not _is_figures_line(first) or _is_figures_line(prev) or _apply_row_label(prev) is not None:
-            continue
-        width = len(first.split())
-        pairs, m = [], n
-        while m + 1 < len(text) and _is_figures_line(lines[text[m]]) and len(lines[text[m]].split()) == width:
-            lab = _apply_row_label(_GROUP_PREFIX.sub("", simplified(lines[text[m + 1]].strip())))
-            if lab is None:
-                break
-            pairs.append((text[m], text[m + 1], lab.key))
-            m += 2
-        if not pairs or pairs[0][2] != "new" or not 0 < width < 7:
-            continue
-        rows, blocks, dropped, stop = len(pairs), [], set(), len(lines)
-        for j in text[m:]:
-            t = lines[j].strip()
-            if _AFTER_TABLE3.match(t):
-                stop = j
-                break
-            if _is_figures_line(t):
-                blocks.append(j)
-            elif _header_piece(t):
-                dropped.add(j)
-            elif _has_figure(t):
-                blocks = []
-                break
-        figures = [tok for f, _, _ in pairs for tok in lines[f].split()] + [tok for b in blocks for tok in lines[b].split()]
-        values = {parse_number(tok).value if parse_number(tok) is not None else None for tok in figures}
-        if len(blocks) != 7 - width or any(len(lines[b].split()) != rows for b in blocks) or len(values) != 1 \
-                or None in values:
-            continue
-        value = figures[0]
-        out: list[str | None] = list(lines)
-        for f, j, _ in pairs:
-            out[j], out[f] = lines[j].strip() + " " + " ".join([value] * 7), None
-        for j in [*blocks, *dropped]:
-            out[j] = None
-        return [line for line in out if line is not None]
+        split = _split_table3_at(lines, text, n)
+        if split is not None:
+            return _rows_of_one_value(lines, *split)
     return lines
+
+
+def _split_table3_at(lines: list[str], text: list[int], n: int):
+    """The split table 3 whose first figure line is ``lines[text[n]]``: (figure/label line pairs, the later columns'
+    figure lines, the header pieces between them, the one figure every cell holds), else None."""
+    first, prev = lines[text[n]], lines[text[n - 1]]
+    if not _is_figures_line(first) or _is_figures_line(prev) or _apply_row_label(prev) is not None:
+        return None
+    width = len(first.split())
+    pairs, m = [], n
+    while m + 1 < len(text) and _is_figures_line(lines[text[m]]) and len(lines[text[m]].split()) == width:
+        lab = _apply_row_label(_GROUP_PREFIX.sub("", simplified(lines[text[m + 1]].strip())))
+        if lab is None:
+            break
+        pairs.append((text[m], text[m + 1], lab.key))
+        m += 2
+    if not pairs or pairs[0][2] != "new" or not 0 < width < 7:
+        return None
+    later = _later_columns(lines, text[m:])
+    if later is None:
+        return None
+    blocks, pieces = later
+    if len(blocks) != 7 - width or any(len(lines[b].split()) != len(pairs) for b in blocks):
+        return None
+    value = _one_value([tok for i in [f for f, _, _ in pairs] + blocks for tok in lines[i].split()])
+    return (pairs, blocks, pieces, value) if value is not None else None
+
+
+def _later_columns(lines: list[str], indices: list[int]) -> tuple[list[int], set[int]] | None:
+    """After a split table 3's last row label, up to the next section (四、…): its remaining columns' figure lines and
+    the header pieces between them; None when a text line holds a figure (it is not a column)."""
+    blocks, pieces = [], set()
+    for j in indices:
+        t = lines[j].strip()
+        if _AFTER_TABLE3.match(t):
+            break
+        if _is_figures_line(t):
+            blocks.append(j)
+        elif _header_piece(t):
+            pieces.add(j)
+        elif _has_figure(t):
+            return None
+    return blocks, pieces
+
+
+def _one_value(tokens: list[str]) -> str | None:
+    """The figure every token prints when they all print the same number, else None."""
+    values = {number.value if (number := parse_number(tok)) is not None else None for tok in tokens}
+    return tokens[0] if len(values) == 1 and None not in values else None
+
+
+def _rows_of_one_value(lines: list[str], pairs, blocks: list[int], pieces: set[int], value: str) -> list[str]:
+    """Each row label with all seven cells holding the one value; the figure lines and header pieces dropped."""
+    out: list[str | None] = list(lines)
+    for f, j, _ in pairs:
+        out[j], out[f] = lines[j].strip() + " " + " ".join([value] * 7), None
+    for j in [*blocks, *pieces]:
+        out[j] = None
+    return [line for line in out if line is not None]
 
 
 def _apply_row_label(line: str):
