@@ -346,3 +346,26 @@ def test_opening_published_on_its_governments_site():
           "年报电子版可从萧山区政府门户网站的政府信息公开年报栏目下载。\n一、总体情况\n（一）主动公开方面\n"
           "完善规范性文件的公开要素。全区政务微博微信全年发布资讯2万余篇。\n" + BODY,
           dict(agency="萧山区人民政府", agency_level="county", province="浙江省", city="杭州市", county="萧山区"))
+
+
+# ---- held37: a site's greeting above a short opening (欢迎来到某县人民政府门户网站) is no agency's line: a signature
+# read from the last lines of a page with few lines took it
+
+def test_a_sites_name_is_no_agency_line():
+    from indexer.fields.agency import signature
+    from indexer.fields.title import is_agency_line
+    assert not is_agency_line("欢迎来到某县人民政府门户网站")
+    assert not is_agency_line("某市人民政府门户网站")
+    assert signature(["欢迎访问某县人民政府门户网站", "某镇人民政府根据有关规定编制本报告。"]) is None
+    # an agency ending in 站 (工作站, 气象站) and an agency line above a date stay (guards)
+    assert is_agency_line("某县气象站")
+    assert names(signature(["正文。", "某县农业技术推广站", "2023年1月20日"])) == ("某县农业技术推广站", "某县农业技术推广站")
+
+
+def test_opening_under_a_sites_greeting():
+    check("欢迎访问沂水县人民政府门户网站\n许家湖镇人民政府根据《中华人民共和国政府信息公开条例》有关规定，特向社会公开2022年度"
+          "政府信息公开年度报告。本报告的统计数据时限为2022年1月1日至2022年12月31日。如对本报告有任何疑问，请联系：沂水县"
+          "许家湖镇人民政府办公室，电话：0539-1234567。\n一、总体情况\n（一）主动公开。\n2022年许家湖镇主动公开信息共120条。",
+          dict(agency="沂水县许家湖镇人民政府", agency_level="township", province="山东省", city="临沂市", county="沂水县",
+               year=2022))
+
