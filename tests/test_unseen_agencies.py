@@ -369,3 +369,23 @@ def test_opening_under_a_sites_greeting():
           dict(agency="沂水县许家湖镇人民政府", agency_level="township", province="山东省", city="临沂市", county="沂水县",
                year=2022))
 
+
+# ---- held37: a township government's office as a sentence's subject (2023年，某镇人民政府办公室严格按照…) is its 党政办,
+# no agency of its own: the township's government, as a department's office stands for the department
+
+def test_a_township_governments_office_stands_for_the_township():
+    from indexer.fields.names import department_of_office
+    assert department_of_office("孙村镇人民政府办公室") == "孙村镇人民政府"
+    assert department_of_office("某乡政府党政办公室") == "某乡政府"
+    # a county's or a city's government office is an agency of its own; a bureau's office stands for the bureau (guards)
+    assert department_of_office("某县人民政府办公室") == "某县人民政府办公室"
+    assert department_of_office("某市人民政府办公室") == "某市人民政府办公室"
+    assert department_of_office("县民政局办公室") == "县民政局"
+
+
+def test_opening_where_a_townships_office_acts():
+    check("本年报根据《中华人民共和国政府信息公开条例》要求编制，使用数据统计时间为2023年1月1日至12月31日。如对本报告有疑问，"
+          "请与孙村镇人民政府联系。\n一、总体情况\n（一）主动公开方面。2023年，全镇依托区政府网站主动公开政府信息300条。\n"
+          "（二）依申请公开方面。2023年，孙村镇人民政府办公室严格按照《条例》规定办理，我镇未收到政府信息公开申请。\n",
+          dict(agency="孙村镇人民政府", agency_level="township", year=2023))
+

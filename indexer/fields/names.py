@@ -149,12 +149,14 @@ _DEPARTMENT_OFFICE = re.compile(r"(?:党政|综合|党政综合)?办公室$")
 def department_of_office(name: str) -> str:
     """A department's internal office standing as a sentence's subject (2023年，县民政局办公室紧紧围绕…) is the
     department (县民政局): the office works for it. A government's office (某县人民政府办公室) is an agency of its
-    own and stays, as does anything that is not an office after an agency's name."""
+    own and stays, as does anything that is not an office after an agency's name; a township's (某镇人民政府办公室,
+    its 党政办) is no agency of its own, and the subject is the township's government."""
     m = _DEPARTMENT_OFFICE.search(name)
     if not m or m.start() < 3:
         return name
     head = name[: m.start()]
-    if not _AGENCY_END.search(head) or head.endswith("政府") or is_pronoun(head):
+    if not _AGENCY_END.search(head) or is_pronoun(head) or (
+            head.endswith("政府") and not _TOWNSHIP_GOVERNMENT_END.search(head)):
         return name
     return head
 
