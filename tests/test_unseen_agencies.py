@@ -389,3 +389,21 @@ def test_opening_where_a_townships_office_acts():
           "（二）依申请公开方面。2023年，孙村镇人民政府办公室严格按照《条例》规定办理，我镇未收到政府信息公开申请。\n",
           dict(agency="孙村镇人民政府", agency_level="township", year=2023))
 
+
+# ---- held37: a central business district's committee (某某中央商务区管理委员会) is a zone's body: under a municipality it
+# sits where the municipality's districts do
+
+def test_a_central_business_districts_committee_is_a_zone_body():
+    from indexer.fields.level import agency_level_of
+    from indexer.gazetteer.kinds import ZONE_COMMITTEE_END, ZONE_END
+    assert ZONE_END.search("某某中央商务区") and ZONE_COMMITTEE_END.search("某某中央商务区管理委员会")
+    assert agency_level_of("重庆江北嘴中央商务区管理委员会", ["province"], "重庆", None) == "county"
+    # a municipality's own area committee that is no zone stays the municipality's (guard)
+    assert agency_level_of("北京市重点站区管理委员会", ["province"], "北京市", None) == "province"
+
+
+def test_opening_of_a_central_business_districts_committee():
+    check("本报告由重庆江北嘴中央商务区管理委员会根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限"
+          "自2022年1月1日起至2022年12月31日止。\n一、总体情况\n2022年，我委认真贯彻落实《中华人民共和国政府信息公开条例》。\n"
+          + BODY,
+          dict(agency="重庆江北嘴中央商务区管理委员会", agency_level="county", province="重庆市", city="重庆市", year=2022))
