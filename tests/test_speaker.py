@@ -198,3 +198,37 @@ def test_a_verb_with_its_object_is_no_clause_subject(clause, expected):
     # 完善了区人社局…: the clause opens on a verb; what follows 了 is its object, named whole or not at all
     paragraphs = [clause, "局主要领导亲自抓政务公开。"]
     assert names(self_named_subject(paragraphs)) == expected
+
+
+# ---- held37: an office speaking as 我办 that names itself by its government's bare level (区政府办主动公开…), and a
+# government that speaks of 全区 and of 区政府 as its own: the one place of that level the opening names
+
+def test_an_office_named_by_its_governments_bare_level_takes_the_one_district_named():
+    from indexer.fields.speaker import bare_office_government
+    lines = ["依据《中华人民共和国政府信息公开条例》第五十条之规定，制作本报告。", "一、总体情况",
+             "一是组织领导方面。我办明确了政务公开工作领导小组。", "（一）主动公开情况",
+             "区政府办主动公开载体是区政府门户网站，2022年主动公开政府信息共98条。",
+             "按照《西城区政府信息公开工作要点》，切实推进我办信息公开工作。"]
+    assert bare_office_government(lines).name == "西城区人民政府办公室"
+    assert find_agency(None, lines).name == "西城区人民政府办公室"
+    # no 我办; two districts named; the office named with its place (西城区政府办, a finder's); none
+    assert bare_office_government([t.replace("我办", "本单位") for t in lines]) is None
+    assert bare_office_government(lines + ["配合东城区开展工作。"]) is None
+    assert bare_office_government([t.replace("区政府办主动", "西城区政府办主动") for t in lines]) is None
+
+
+def test_a_government_speaking_of_the_whole_district_and_its_own_government_takes_the_one_district_named():
+    from indexer.fields.speaker import whole_place_government
+    lines = ["2023年政府信息公开工作年度报告", "一、总体情况",
+             "2023年，各乡镇、各部门认真落实政府信息公开相关要求，全区政务公开水平不断提升。",
+             "（一）主动公开工作。通过区政府网站发布了《合肥市包河区农村客运补贴办法》等各类文件20件。",
+             "（二）政府信息管理工作。凡以区政府名义制发的公文均进行信息公开审查。"]
+    assert whole_place_government(lines).name == "包河区人民政府"
+    assert find_agency(None, lines).name == "包河区人民政府"
+    # two districts; a department speaking as 我局; no 全区; 区政府 only as the site or the pair a body answers to: none
+    assert whole_place_government(lines + ["配合蜀山区开展工作。"]) is None
+    assert whole_place_government(lines + ["我局通过网站公开信息50条。"]) is None
+    assert whole_place_government([t.replace("全区", "本单位") for t in lines]) is None
+    assert whole_place_government([t.replace("凡以区政府名义", "在区委、区政府领导下，凡") for t in lines]) is None
+    # a district's government named with its place (包河区政府) is no bare level (guard)
+    assert whole_place_government([t.replace("凡以区政府名义", "凡以包河区政府名义") for t in lines]) is None

@@ -407,3 +407,23 @@ def test_opening_of_a_central_business_districts_committee():
           "自2022年1月1日起至2022年12月31日止。\n一、总体情况\n2022年，我委认真贯彻落实《中华人民共和国政府信息公开条例》。\n"
           + BODY,
           dict(agency="重庆江北嘴中央商务区管理委员会", agency_level="county", province="重庆市", city="重庆市", year=2022))
+
+
+# ---- held37: an office speaking as 我办 that calls itself 区政府办 (区政府办主动公开载体是…), the one district it names
+# in a document's title; a district government's report that speaks of 全区 and 以区政府名义 and names its district only
+# in the titles of the documents it issued (《某市某区…办法》)
+
+def test_opening_of_an_office_named_by_its_governments_bare_level():
+    check("依据《中华人民共和国政府信息公开条例》第五十条之规定，制作本报告。\n一、总体情况\n一是组织领导方面。我办明确了"
+          "政务公开工作领导小组。二是依申请公开方面。本单位2022年度共收到政府信息公开申请0件。\n（一）主动公开情况\n"
+          "区政府办主动公开载体是区政府门户网站，2022年主动公开政府信息共98条。\n（二）政府信息管理情况\n"
+          "按照《西城区政府信息公开工作要点》，切实推进我办信息公开工作。\n" + BODY,
+          dict(agency="西城区人民政府办公室", agency_level="county", province="北京市", city="北京市", county="西城区"))
+
+
+def test_opening_of_a_district_government_named_only_in_its_documents():
+    check("2023年政府信息公开工作年度报告\n一、总体情况\n2023年，各乡镇、各部门认真落实政府信息公开相关要求，全区政务公开"
+          "水平不断提升。\n（一）主动公开工作。通过区政府网站发布了《合肥市包河区农村客运补贴办法》等各类文件20件。\n"
+          "（二）政府信息管理工作。凡以区政府名义制发的公文均进行信息公开审查。\n" + BODY,
+          dict(agency="包河区人民政府", agency_level="county", province="安徽省", city="合肥市", county="包河区",
+               year=2023))

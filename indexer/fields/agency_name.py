@@ -38,8 +38,9 @@ from .agency import (
     working_group,
 )
 from .channels import CHANNEL, CHANNEL_DEPTH, UNQUOTED_CHANNEL, stem_channel_places, type_stems
-from .speaker import (OFFICE_PRONOUN, bare_subdistrict, gazette_government, office_by_government_channel, own_work,
-                      pronoun_agency, pronoun_channel, pronoun_government, self_named_subject, site_government)
+from .speaker import (OFFICE_PRONOUN, bare_office_government, bare_subdistrict, gazette_government,
+                      office_by_government_channel, own_work, pronoun_agency, pronoun_channel, pronoun_government,
+                      self_named_subject, site_government, whole_place_government)
 from .level import is_national
 from .names import (
     abbreviates,
@@ -79,7 +80,8 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
                 or self_named_subject(paragraphs) or gazette_government(paragraphs) or bare_subdistrict(paragraphs)
                 or pronoun_channel(paragraphs) or office_by_government_channel(paragraphs)
-                or site_government(paragraphs))
+                or bare_office_government(paragraphs) or site_government(paragraphs)
+                or whole_place_government(paragraphs))
         return _placed(_full_name(last, paragraphs), paragraphs) if last else None
     primary = _district_dropped(_department_of_place(placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     primary = _centre_answering(primary, paragraphs)

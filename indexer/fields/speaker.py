@@ -1,5 +1,5 @@
 """The last resorts: a report that names no agency but speaks as one (我局, 本委, 我县, 代表市政府, 我办 on its
-government's site, 全区 on one district's site).
+government's site or as 区政府办, 全区 on one district's site or as 区政府).
 
 `agency_name.find_agency` asks these only when no finder in `agency` read a name from the title, the preamble,
 the first sentence, a contact line or the publisher; each takes the paragraphs and returns the agency the
@@ -285,3 +285,57 @@ def site_government(paragraphs: list[str], limit: int = 8) -> AgencyFound | None
         return None
     return AgencyFound(place_only_agency(place), place, "site")
 
+
+# 区政府办主动公开…; 2021年，县政府办公室严格按照…: a government's office named by its bare level, standing alone
+_BARE_GOVERNMENT_OFFICE = re.compile(rf"(?<![{HAN}])(县|区|市|旗)(?:人民)?政府办(?:公室)?(?![事法理])")
+
+
+def bare_office_government(paragraphs: list[str], limit: int = 15) -> AgencyFound | None:
+    """A report that never prints its name but speaks as 我办 and names its office by its government's bare level
+    (区政府办主动公开…, 县政府办公室严格按照…): the office of the one place of that level the opening names
+    (《东城区政府信息公开工作要点》 → 东城区人民政府办公室); none when it names two. A last resort."""
+    text = "\n".join(paragraphs[:limit])
+    office = _BARE_GOVERNMENT_OFFICE.search(text)
+    if not office or not OFFICE_PRONOUN.search(text):
+        return None
+    place = _one_place_of_level(text, office.group(1))
+    if not place:
+        return None
+    name = place_only_agency(place) + "办公室"
+    return AgencyFound(canonical(name), name, "pronoun")
+
+
+# 区政府常务会议, 以区政府名义制发: the government by its bare level as the report's own, never its site (区政府网站),
+# its office (区政府办公室) or the pair a body answers to (区委、区政府); a place's own (某区政府) is named, not bare
+def _own_government(text: str, level: str) -> bool:
+    for m in re.finditer(rf"{level}(?:人民)?政府(?![（(]|办|门户|网|领导|各)", text):
+        start = m.start()
+        if text[max(0, start - 2):start].endswith(("委、", "委", "委和", "委及")):
+            continue
+        window = text[max(0, start - 10):start + 1]
+        named = places_in(window)
+        if named and named[-1].end == len(window) and len(named[-1].text) > 1:
+            continue
+        return True
+    return False
+
+
+def whole_place_government(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
+    """A report that never names itself nor speaks as a department (我局, 我办), speaks of the whole of its place
+    (全区) and of its government by the bare level as its own (区政府常务会议, 以区政府名义制发), and names one place of
+    that level in its opening (《某市某区…办法》): that place's government. After every other last resort."""
+    text = "\n".join(paragraphs[:limit])
+    if AGENCY_PRONOUN.search(text) or OFFICE_PRONOUN.search(text):
+        return None
+    levels = {m.group(1) for m in re.finditer(r"全(县|区|旗)", text) if _own_government(text, m.group(1))}
+    if len(levels) != 1:
+        return None
+    place = _one_place_of_level(text, levels.pop())
+    return AgencyFound(place_only_agency(place), place, "pronoun") if place else None
+
+
+def _one_place_of_level(text: str, level: str) -> str | None:
+    """The one place whose name ends in the level word (区, 县) at that level the text names, or None."""
+    named = {m.text for m in places_in(text)
+             if m.text.endswith(level) and any(p.level in _PRONOUN_LEVELS[level] for p in m.places)}
+    return named.pop() if len(named) == 1 else None
