@@ -749,6 +749,27 @@ def test_a_short_row_that_may_end_in_its_total_gives_no_figure():
     assert not any(k.startswith("apply.") for k in values(result))
 
 
+def test_a_lone_figure_of_a_row_whose_spans_fill_the_grid_is_not_read_from_the_left():
+    """Text of a table written a cell a line with its blank cells dropped (a page printing table 3's applicant cells
+    blank and only 总计 0): the label's span repeats it over three cells and the row ends at its lone 0, in a grid
+    whose header rows are wider. No row keeps a blank between figures, so the 0 may be 总计's after blanks that left
+    no trace as well as 自然人's in a row cut after it: neither column is read (the grid's width once made it 自然人's)."""
+    corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    head = [[corner] * 3 + ["申请人情况"] * 7, ["自然人", *["法人或其他组织"] * 5, "总计"],
+            ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]
+    result, _ = mapped(apply_rows(head + [["一、本年新收政府信息公开申请数量"] * 3 + ["0"],
+                                          ["二、上年结转政府信息公开申请数量"] * 3 + ["0"], ["三、本年"]]))
+    assert not any(k.startswith("apply.") for k in values(result))
+    # a row of several figures cut after them (a page that stops inside the row) still reads from the left
+    result, _ = mapped(apply_rows(head + [["一、本年新收政府信息公开申请数量"] * 3 + ["0"] * 7,
+                                          ["二、上年结转政府信息公开申请数量"] * 3 + ["0"] * 4]))
+    v = values(result)
+    assert [v.get(f"apply.carried_over.{c}") for c in ("natural", "commercial", "research", "nonprofit")] == [0] * 4
+    # a grid without its header (a text box of a label and the figure beside it) keeps reading from the left
+    result, _ = mapped(apply_rows(head, [["（三）不予公开1.属于国家秘密", "0"], ["", *["0"] * 11]]))
+    assert values(result).get("apply.denied.state_secret.natural") == 0
+
+
 def test_a_row_holding_its_group_cell_and_cut_after_its_figure_keeps_its_columns():
     """A converter keeps a row's blank cells (56 | | | | | | 56) but drops those after a row's last figure; the row
     that opens 三、本年度办理结果 holds one label cell more than the others: 18 is its 自然人, nothing else is read."""

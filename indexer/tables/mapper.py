@@ -277,6 +277,14 @@ def _may_end_in_total(seq: list[tuple[int, str]]) -> bool:
     return len(numbers) == 1 or sum(x.value for x in numbers[:-1]) == numbers[-1].value
 
 
+def _lone_figure_after_label(row: Row, start: int, stop: int) -> bool:
+    """The segment holds one figure, in the cell right after its label's: no blank cell before it keeps a column."""
+    texts = [i for i in range(start, stop) if row.kinds[i] == TEXT]
+    first = texts[-1] + 1 if texts else start
+    figures = [i for i in range(first, stop) if row.kinds[i] in (VALUE, ABSENT)]
+    return figures == [first]
+
+
 def _blanks_lost(seq: list[tuple[int, str]]) -> bool:
     """Fewer figures than columns, none blank, the last the sum of the others (and more than 0): a row whose blank
     cells left no trace (text without layout), never a row cut after its last figure."""
@@ -561,7 +569,12 @@ class _Mapper:
         if not self.unplaced:
             return
         if not any(_summed(figures) for figures, _ in self.unplaced.values()):
-            for key, (_, (row, start, stop, layout, columns, whole)) in self.unplaced.items():
+            for key, (figures, (row, start, stop, layout, columns, whole)) in self.unplaced.items():
+                if len(figures) == 1 and layout.grid == row.grid and _lone_figure_after_label(row, start, stop):
+                    continue  # a lone figure right after its label under its own grid's header, no row keeping a
+                    # blank between figures: the grid's writer dropped blank cells, so it is 总计's as well as
+                    # 自然人's (read from the left to the header's width it was always 自然人's); a row of a grid
+                    # without its header (a text box, a run of text) is a piece cut after its first figure
                 for column, cell in read_values(row, start, stop, layout, columns, whole):
                     self.put(f"apply.{key}.{column.key}", column, cell, row)
             self.unplaced = {}
