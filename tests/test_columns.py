@@ -258,3 +258,20 @@ def test_a_change_printed_with_a_minus_typed_twice_is_read_column_by_column(tmp_
     path.write_text(_dump(columns), encoding="utf-8")
     m = {k: v.value for k, v in extract(path).metrics.items()}
     assert m == WANT
+
+
+def test_text_boxes_whose_runs_put_a_label_s_own_figure_in_another_article_s_block(tmp_path):
+    """A label that kept its figure on its line (行政事业性收费 1.5) ties that figure to its row; runs that, taken in order,
+    put it in (六)'s block (the (一) zeros split round 规章 and (六)'s heading, 行政许可's and 行政处罚's figures after
+    the fee row) are not the table's order: no block is read from them, and no figure goes to another row."""
+    body = ["本年制发件数 本年废止件数 现行有效件数", "0", "0", "0", "0", "0", "第二十条第（一）项", "信息内容", "规章", "0",
+            "行政规范性文件", "第二十条第（五）项", "信息内容", "行政许可", "第二十条第（六）项", "信息内容", "0", "行政处罚",
+            "行政强制", "第二十条第（八）项", "信息内容", "行政事业性收费 1.5", "本年处理决定数量", "638", "本年处理决定数量",
+            "12", "本年收费金额（单位：万元）"]
+    path = tmp_path / "boxes.txt"
+    path.write_text("某街道办事处2021年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n二、主动公开政府信息情况\n"
+                    + "\n".join(body) + "\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n", encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert not any(k in m for k in ("active.licensing.decisions", "active.penalty.decisions", "active.coercion.decisions"))
+    assert m.get("active.fees.amount_wan", 1.5) == 1.5
+

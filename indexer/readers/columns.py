@@ -178,6 +178,7 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
     after: list[int] = []  # for each run, how many article lines (第二十条第（N）项) came before it
     articles = 0
     own: dict[str, str] = {}  # a row label that kept its first figure on its line (行政规范性文件 18): that figure
+    owners: dict[int, str] = {}  # the run that is such a figure: its row
     previous_figure = False
     piece = ""  # a header word the tool broke over two lines: 本年新 / 制作数量
     for line in lines[first:end]:
@@ -199,6 +200,7 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
             own[row.key] = labelled.group(2)
             runs.append([labelled.group(2)])  # a run of its own: the box of the row's first cell
             after.append(articles)
+            owners[len(runs) - 1] = row.key
             continue
         if _table2_word(piece + text):
             piece = ""
@@ -212,9 +214,10 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
     if template not in _BLOCKS:
         return lines
     sizes = [len(rows) * len(cols) for _, rows, cols in _BLOCKS[template]]
-    blocks = _runs_into_blocks(runs, sizes[:articles] if 0 < articles < len(sizes) else sizes, after)  # a table cut
-    # after its first articles (the page's opening ends there) holds their blocks alone
-    if blocks is None:
+    sizes = sizes[:articles] if 0 < articles < len(sizes) else sizes  # a table cut after its first articles (the
+    # page's opening ends there) holds their blocks alone
+    blocks = _runs_into_blocks(runs, sizes, after)
+    if blocks is None or not _owned_runs_in_their_blocks(runs, owners, [rows for _, rows, _ in _BLOCKS[template]], sizes):
         return lines
     out = lines[start:first]
     for b, ((article, rows, cols), (figures, several, last)) in enumerate(zip(_BLOCKS[template], blocks)):
@@ -249,6 +252,24 @@ def _runs_into_blocks(runs: list[list[str]], sizes: list[int], after: list[int])
             blocks.append((current, pieces > 1, seen))
             current, pieces = [], 0
     return blocks if len(blocks) == len(sizes) and not current else None
+
+
+def _owned_runs_in_their_blocks(runs: list[list[str]], owners: dict[int, str], rows: list[tuple[str, ...]],
+                                sizes: list[int]) -> bool:
+    """Whether each figure a row label kept on its line (行政事业性收费 0.092) falls, with the runs taken in order into
+    blocks of `sizes` figures, in the block of the article that row belongs to. A label's own figure is the one the
+    text ties to a row: runs that put it in another article's block are not in the table's order (pdfminer wrote the
+    boxes of 规章, 行政强制 and 行政事业性收费 among other articles' headers), so the blocks they make are not the table's."""
+    block, filled = 0, 0
+    for n, run in enumerate(runs):
+        if block >= len(sizes):
+            return False
+        if n in owners and owners[n] not in rows[block]:
+            return False
+        filled += len(run)
+        if filled == sizes[block]:
+            block, filled = block + 1, 0
+    return True
 
 
 def _table2_word(text: str) -> bool:
