@@ -275,3 +275,65 @@ def test_text_boxes_whose_runs_put_a_label_s_own_figure_in_another_article_s_blo
     assert not any(k in m for k in ("active.licensing.decisions", "active.penalty.decisions", "active.coercion.decisions"))
     assert m.get("active.fees.amount_wan", 1.5) == 1.5
 
+
+def _raw_2019(body: list[str], before: str = "", after: str = "") -> str:
+    return ("某乡2020年政府信息公开工作年度报告\n一、总体情况\n本年度依法公开政府信息。\n二、主动公开政府信息情况\n" + before
+            + "\n".join(body) + "\n" + after)
+
+
+RAW_WITHOUT_FIRST_ARTICLE = [
+    "信息内容", "规章", "规范性文件", "第二十条(五)项", "信息内容", "行政许可",
+    "本年新制作数量 本年新公开数量 对外公开总数量", *["0"] * 6, "上一年项目数量 本年增/减", "0", "0", "0",
+    "其他对外管理服务事项 0", "处理决定数量", "0", "0", "第二十条(六)项", "信息内容", "行政处罚", "上一年项目数量 本年增/减",
+    "0", "0", "处理决定数量", "0", "0", "0", "行政强制", "第二十条(八)项", "信息内容", "行政事业性收费", "0",
+    "上一年项目数量 本年增/减", "0", "0"]
+
+
+def test_boxes_of_a_table_printed_without_its_first_article_s_line_after_a_sentence(tmp_path):
+    """A page whose table 2 opens on 信息内容 / 规章 (no 第二十条第（一）项 line) under a sentence of the section, its later
+    articles printed 第二十条(五)项 without the second 第, cut after the fee row: the sentence stays prose, the table
+    counts its first article, and the blocks of (一), (五), (六) and (八), every figure alike, are read."""
+    path = tmp_path / "raw.txt"
+    path.write_text(_raw_2019(RAW_WITHOUT_FIRST_ARTICLE, before="本年主动公开政府信息共216条,其中政策文件\n信息35条。\n"),
+                    encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert [m.get(f"active.{r}.{c}") for r in ("rules", "normative", "licensing", "other_services", "penalty", "coercion")
+            for c in (("made", "published", "total_published") if r in ("rules", "normative")
+                      else ("prev_items", "change", "decisions"))] == [0] * 18
+    assert (m["active.fees.prev_items"], m["active.fees.change"]) == (0, 0)
+
+
+RAW_INTERLEAVED_AND_CUT = [
+    "第二十条第(一)项", "信息内容", "规章", "规范性文件", "第二十条第(五)项", "信息内容", "本年新", "本年新", "制作数量",
+    "公开数量", "0", "0", "0", "0", "对外公开总数量", "0", "0", "上一年项目数量 本年增/减 处理决定数量", "0", "0", "0",
+    "行政许可", "0", "0", "其他对外管理服务事项 0", "第二十条第(六)项", "信息内容", "行政处罚", "行政强制", "第二十条第(八)项",
+    "上一年项目数量 本年增/减 处理决定数量", *["0"] * 6, "信息内容", "行政事业性收费", "第二十条第(九)项",
+    "上一年项目数量 本年增/减", "2", "-1", "信"]
+
+
+def test_boxes_with_two_header_words_broken_at_once_and_a_page_cut_inside_the_last_article(tmp_path):
+    """本年新 / 本年新 / 制作数量 / 公开数量 (two header words broken over lines at once) are two words; a page's opening
+    that ends inside (九)'s header (信 of 信息内容), none of (九)'s figures printed, holds the blocks of the articles before."""
+    path = tmp_path / "raw.txt"
+    path.write_text(_raw_2019(RAW_INTERLEAVED_AND_CUT), encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert (m["active.rules.total_published"], m["active.other_services.decisions"], m["active.coercion.decisions"]) == (0, 0, 0)
+    assert (m["active.fees.prev_items"], m["active.fees.change"]) == (2, -1)
+    assert not any(k.startswith("active.procurement.") for k in m)
+
+
+def test_boxes_cut_inside_the_last_article_on_a_word_no_table_prints_are_left(tmp_path):
+    """A last line that begins no word of a table 2 (会 after the (九) line) is not a cut header: nothing is read."""
+    path = tmp_path / "raw.txt"
+    path.write_text(_raw_2019(RAW_INTERLEAVED_AND_CUT[:-1] + ["会"]), encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert not any(k.startswith(("active.rules.", "active.fees.", "active.procurement.")) for k in m)
+
+
+def test_boxes_ending_on_a_figure_short_of_the_last_article_s_are_left(tmp_path):
+    """Text that ends on a figure (the (九) block's own, one of its two?) is not cut before that article's figures: the
+    runs that fall short of the table's blocks are left as they are."""
+    path = tmp_path / "raw.txt"
+    path.write_text(_raw_2019(RAW_INTERLEAVED_AND_CUT[:-1] + ["采购项目数量", "4"]), encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert not any(k.startswith(("active.rules.", "active.fees.", "active.procurement.")) for k in m)

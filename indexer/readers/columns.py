@@ -22,7 +22,7 @@ import re
 from ..template import ACTIVE, ACTIVE_COLUMNS, APPLY, APPLY_COLUMNS, LABELS, SIGN, Label, match_label, template_of_text
 from ..textnorm import match_form, simplified
 
-_ARTICLE = re.compile(r"^第\s*二\s*十\s*条\s*第\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项$")
+_ARTICLE = re.compile(r"^第\s*二\s*十\s*条\s*(?:第\s*)?[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项$")
 _FIGURE = re.compile(rf"^(?:{SIGN}?\d[\d,.]*(?:万元|元)?|—|-|/|无)$")
 _MAX_HEADER_LINES = 3
 
@@ -164,28 +164,39 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
     (two rows of three columns for (一), (五) and (六), one row of two for (八) and (九)). A block of several rows
     and several columns is read only when its figures are all alike (in rows or in columns, the text does not
     say); when such unlike figures came in several runs (rows written as rows?) the lines are left as they are. Any
-    other line in the table (prose, a label with its figure) or any other run leaves the lines as they are.
+    other line in the table (prose, a label with its figure) or any other run leaves the lines as they are, and so
+    does a label's own figure (行政事业性收费 0.092) that the runs in order would put in another article's block.
+
+    A table printed without its first article's line (信息内容 / 规章 first, under a sentence of the section) counts
+    that article; 第二十条(五)项 without its second 第 is an article's line; two header words broken at once (本年新 /
+    本年新 / 制作数量 / 公开数量) are joined piece by piece. A page's opening cut inside its last article, the text
+    ending on that article's words (or on the start of one, 信 of 信息内容) with none of its figures, holds the blocks
+    of the articles before it.
     """
     start = next((i for i, line in enumerate(lines) if _TABLE2_START.match(line.strip())), None)
     if start is None:
         return lines
     end = next((i for i in range(start + 1, len(lines)) if _NEXT_SECTION.match(lines[i].strip())), len(lines))
-    # prose between the heading and the table's first article (a sentence that states the figures) stays as it is
+    # prose between the heading and the table's first line (a sentence that states the figures) stays as it is: the
+    # table starts at its first article, or at a line only a table prints when one comes before (its header's boxes,
+    # or 信息内容 / 规章 of a table printed without its first article's line)
     first = next((i for i in range(start + 1, end) if _ARTICLE.match(lines[i].strip())), end)
-    if any(_FIGURE.match(t) or _table2_word(t) for t in (lines[i].strip() for i in range(start + 1, first)) if t):
-        first = start + 1
+    first = next((i for i in range(start + 1, first) if _FIGURE.match(lines[i].strip()) or _table2_word(lines[i].strip())),
+                 first)
     runs: list[list[str]] = []
     after: list[int] = []  # for each run, how many article lines (第二十条第（N）项) came before it
     articles = 0
     own: dict[str, str] = {}  # a row label that kept its first figure on its line (行政规范性文件 18): that figure
     owners: dict[int, str] = {}  # the run that is such a figure: its row
     previous_figure = False
-    piece = ""  # a header word the tool broke over two lines: 本年新 / 制作数量
+    pieces: list[str] = []  # header words the tool broke over two lines: 本年新 / 制作数量, or two at once (本年新 /
+    # 本年新 / 制作数量 / 公开数量)
+    numbers: set[str] = set()  # the articles whose lines the table prints
     for line in lines[first:end]:
         text = line.strip()
         if not text:
             continue
-        if _FIGURE.match(text) and not piece:
+        if _FIGURE.match(text) and not pieces:
             if not previous_figure:
                 runs.append([])
                 after.append(articles)
@@ -193,8 +204,10 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
             previous_figure = True
             continue
         previous_figure = False
-        articles += bool(_ARTICLE.match(text))
-        labelled = _LABEL_AND_FIGURE.match(text) if not piece else None
+        if article := _ARTICLE.match(text):
+            articles += 1
+            numbers.add(article.group(1))
+        labelled = _LABEL_AND_FIGURE.match(text) if not pieces else None
         row = match_label(labelled.group(1), ("row",), (ACTIVE,)) if labelled else None
         if row is not None and row.key not in own:
             own[row.key] = labelled.group(2)
@@ -202,21 +215,33 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
             after.append(articles)
             owners[len(runs) - 1] = row.key
             continue
-        if _table2_word(piece + text):
-            piece = ""
-        elif piece or _FIGURE.match(text):
+        joined = next((k for k, piece in enumerate(pieces) if _table2_word(piece + text)), None)
+        if joined is not None:
+            del pieces[joined]
+        elif not pieces and _table2_word(text):
+            pass
+        elif _FIGURE.match(text) or len(pieces) == _PIECES:
             return lines
         else:
-            piece = text
-    if piece:
+            pieces.append(text)
+    last_line = next((t for t in (line.strip() for line in reversed(lines[first:end])) if t), "")
+    cut = end == len(lines) and bool(runs) and not _FIGURE.match(last_line)
+    # the text ends inside the table, on words: a page's opening cut inside an article's header or labels
+    if pieces and not (cut and len(pieces) == 1 and _begins_table2_word(pieces[0]) and last_line == pieces[0]):
         return lines
     template = template_of_text("\n".join(lines[start:end]))
     if template not in _BLOCKS:
         return lines
+    if articles and "一" not in numbers and not _ARTICLE.match(lines[first].strip()):
+        articles += 1  # the table printed its first article without that article's line (信息内容 / 规章 / …)
+        after = [n + 1 for n in after]
     sizes = [len(rows) * len(cols) for _, rows, cols in _BLOCKS[template]]
     sizes = sizes[:articles] if 0 < articles < len(sizes) else sizes  # a table cut after its first articles (the
     # page's opening ends there) holds their blocks alone
     blocks = _runs_into_blocks(runs, sizes, after)
+    if blocks is None and cut and 1 < articles <= len(sizes):
+        sizes = sizes[:articles - 1]  # cut inside its last article's header, before any of that article's figures
+        blocks = _runs_into_blocks(runs, sizes, after)
     if blocks is None or not _owned_runs_in_their_blocks(runs, owners, [rows for _, rows, _ in _BLOCKS[template]], sizes):
         return lines
     out = lines[start:first]
@@ -230,7 +255,16 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
             figures = [own.get(r, "") if c == 0 else "" for r in rows for c in range(len(cols))]
         out += [f"第二十条第（{article}）项", "\t".join(["信息内容"] + [_COLUMN_NAMES[c] for c in cols])]
         out += ["\t".join([_ROW_NAMES[template][r]] + figures[n * len(cols):(n + 1) * len(cols)]) for n, r in enumerate(rows)]
-    return lines[:start] + out + [""] + lines[end:]
+    return lines[:start] + out + [""] + pieces + lines[end:]
+
+
+_PIECES = 2
+
+
+def _begins_table2_word(text: str) -> bool:
+    """Whether `text` is the start of a word only a table 2 prints (信 of 信息内容, 上一年 of 上一年项目数量)."""
+    words = ["信息内容", "第二十条", *_COLUMN_NAMES.values(), *(n for names in _ROW_NAMES.values() for n in names.values())]
+    return any(word.startswith(text) and word != text for word in words)
 
 
 def _runs_into_blocks(runs: list[list[str]], sizes: list[int], after: list[int]) -> list[tuple[list[str], bool, int]] | None:
