@@ -337,3 +337,35 @@ def test_boxes_ending_on_a_figure_short_of_the_last_article_s_are_left(tmp_path)
     path.write_text(_raw_2019(RAW_INTERLEAVED_AND_CUT[:-1] + ["采购项目数量", "4"]), encoding="utf-8")
     m = {k: v.value for k, v in extract(path).metrics.items()}
     assert not any(k.startswith(("active.rules.", "active.fees.", "active.procurement.")) for k in m)
+
+
+def test_boxes_whose_zeros_of_two_articles_ran_together(tmp_path):
+    """pdfminer ran (一)'s last zeros and (五)'s first together (对外公开总数量 / 0 0 0 0), and (五)'s last with (六)'s
+    six: a run of figures all alike fills one block and starts the next (which zero is whose cannot matter), and the
+    one-row blocks after them keep their own figures."""
+    body = ["第二十条第（一）项", "信息内容", "规章", "规范性文件", "第二十条第（五）项", "信息内容", "本年新", "制作数量", "0",
+            "0", "本年新", "公开数量", "0", "0", "对外公开总数量", "0", "0", "0", "0",
+            "上一年项目数量 本年增/减 处理决定数量", "0", "行政许可", "其他对外管理服务事项 0", "第二十条第（六）项", "信息内容",
+            "行政处罚", "行政强制", "第二十条第（八）项", "信息内容", "上一年项目数量 本年增/减 处理决定数量", *["0"] * 8,
+            "上一年项目数量 本年增/减", "3", "-1", "行政事业性收费", "第二十条第（九）项", "信息内容", "政府集中采购",
+            "采购项目数量 采购总金额", "2", "0"]
+    path = tmp_path / "boxes.txt"
+    path.write_text(_raw_2019(body, after="三、收到和处理政府信息公开申请情况\n本年未收到申请。\n"), encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert (m["active.normative.total_published"], m["active.other_services.decisions"], m["active.coercion.decisions"]) == (0, 0, 0)
+    assert (m["active.fees.prev_items"], m["active.fees.change"]) == (3, -1)
+    assert (m["active.procurement.items"], m["active.procurement.amount_yuan"]) == (2, 0)
+
+
+def test_boxes_whose_unlike_figures_ran_across_two_articles_are_left(tmp_path):
+    """A run that would fill one block and start the next is split only when its figures are all alike."""
+    body = ["第二十条第（一）项", "信息内容", "规章", "规范性文件", "本年新制作数量 本年新公开数量 对外公开总数量",
+            "0", "0", "0", "0", "0", "0", "5", "7", "第二十条第（五）项", "信息内容", "行政许可", "其他对外管理服务事项",
+            "上一年项目数量 本年增/减 处理决定数量", "0", "0", "0", "0", "第二十条第（六）项", "信息内容", "行政处罚", "行政强制",
+            "上一年项目数量 本年增/减 处理决定数量", *["0"] * 6, "第二十条第（八）项", "信息内容", "行政事业性收费",
+            "上一年项目数量 本年增/减", "3", "-1", "第二十条第（九）项", "信息内容", "政府集中采购", "采购项目数量 采购总金额",
+            "2", "0"]
+    path = tmp_path / "boxes.txt"
+    path.write_text(_raw_2019(body, after="三、收到和处理政府信息公开申请情况\n本年未收到申请。\n"), encoding="utf-8")
+    m = {k: v.value for k, v in extract(path).metrics.items()}
+    assert not any(k.startswith(("active.licensing.", "active.other_services.")) for k in m)

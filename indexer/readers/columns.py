@@ -270,8 +270,10 @@ def _begins_table2_word(text: str) -> bool:
 def _runs_into_blocks(runs: list[list[str]], sizes: list[int], after: list[int]) -> list[tuple[list[str], bool, int]] | None:
     """The figure runs, in order, as the articles' blocks of `sizes` figures, each with whether it came in several
     runs: a block's figures may come in runs one after another (pdfminer puts 行政强制 between 行政处罚's 0 and its
-    own; a block written row by row, 行政许可 0 0 0 / 其他对外管理服务事项 0 0 0); one run never fills two blocks.
-    With each block, how many article lines came before its last run (`after`, one count per run)."""
+    own; a block written row by row, 行政许可 0 0 0 / 其他对外管理服务事项 0 0 0); one run fills two blocks only when
+    its figures are all alike (pdfminer ran a block's last zeros and the next block's first together: which of them
+    is whose cannot then matter). With each block, how many article lines came before its last run (`after`, one
+    count per run)."""
     blocks: list[tuple[list[str], bool, int]] = []
     current: list[str] = []
     pieces = 0
@@ -280,7 +282,11 @@ def _runs_into_blocks(runs: list[list[str]], sizes: list[int], after: list[int])
             return None
         current += run
         pieces += 1
-        if len(current) > sizes[len(blocks)]:
+        while len(blocks) < len(sizes) and len(current) > sizes[len(blocks)] and len(set(run)) == 1:
+            size = sizes[len(blocks)]
+            blocks.append((current[:size], True, seen))
+            current, pieces = current[size:], 1
+        if len(blocks) == len(sizes) or len(current) > sizes[len(blocks)]:
             return None
         if len(current) == sizes[len(blocks)]:
             blocks.append((current, pieces > 1, seen))
@@ -294,15 +300,12 @@ def _owned_runs_in_their_blocks(runs: list[list[str]], owners: dict[int, str], r
     blocks of `sizes` figures, in the block of the article that row belongs to. A label's own figure is the one the
     text ties to a row: runs that put it in another article's block are not in the table's order (pdfminer wrote the
     boxes of 规章, 行政强制 and 行政事业性收费 among other articles' headers), so the blocks they make are not the table's."""
-    block, filled = 0, 0
+    offset = 0
     for n, run in enumerate(runs):
-        if block >= len(sizes):
+        block = next((b for b in range(len(sizes)) if sum(sizes[:b + 1]) > offset), None)
+        if block is None or n in owners and owners[n] not in rows[block]:
             return False
-        if n in owners and owners[n] not in rows[block]:
-            return False
-        filled += len(run)
-        if filled == sizes[block]:
-            block, filled = block + 1, 0
+        offset += len(run)
     return True
 
 
