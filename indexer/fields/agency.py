@@ -56,6 +56,12 @@ _EMBEDDED = re.compile(
     # but 现将A…年度报告编制和公布工作有关情况报告如下 is the report's own preamble
     r"(?!制度|格式|编制和(?!公布[^，。；,;]{0,6}情况报告如下)|编制工作|有关|的通知|工作的|编[制写]?(?:有关|相关|的)?(?:指南|指引|说明|规范|要求|模板))"
 )
+# 现公布某区发改局2022年度信息公开工作，报告主要分为六个部分: a preamble that publishes the agency's year of
+# disclosure work, the word 报告 only after the clause ends
+_PUBLISHED_WORK = re.compile(
+    rf"(?:现将|现公布|现发布|现予公布|特向社会公布|向社会公布)(?P<a>{NAME_CHAR}{{2,40}}?)(?:{YEAR_WORD})"
+    r"(?:政府信息公开|政务信息公开|政务公开|信息公开)工作(?=[，,。；;])"
+)
 _NOT_A_NAME_START = re.compile(r"^(?:年|度|月|日|本|我|该|其|各|全|关于|[)）])")  # ）政府信息公开年报: a link's bracket
 # A CMS label glued to the name it labels (标题县政府办…, 名称宿迁市水利局…)
 _GLUED_LABEL = re.compile(r"^(?:文章标题|信息名称|标题|名称|题目)")
@@ -109,6 +115,8 @@ _PUBLISHER_LINE = re.compile(
     r"(?=$|[^\u4e00-\u9fff]|(?:发布|成文|生成|印发|更新)(?:日期|时间)|来源|索引号|分类|文号|日期|时间"
     r"|选择|字号|字体|阅读|浏览|访问|点击|打印|分享|作者)"
 )
+# 来源: on a line of its own, the value on the line below (a page's date and source stacked one per line)
+_PUBLISHER_LABEL = re.compile(r"^\s*(?:发布机构|发文机关|发布单位|编制单位|信息来源|来源)\s*[:：]\s*$")
 _SECTION_ONE = re.compile(r"^(?:一|1)\s*[、.．]?\s*(?:总体情况|概述|总体工作情况|工作概况|基本情况)")
 _SECTION_ONE_NUMBER = re.compile(r"^(?:一|1)\s*[、.．]\s*$")  # 一、 / 总体情况 on two lines
 
@@ -275,7 +283,7 @@ def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
     (审计局… in a title line, 现将某区审计局…工作情况报告如下 below it) gives its name."""
     found: list[AgencyFound] = []
     for text in paragraphs[:limit]:
-        for m in _EMBEDDED.finditer(text):
+        for m in [*_EMBEDDED.finditer(text), *_PUBLISHED_WORK.finditer(text)]:
             trimmed = trim_lead(m.group("a"))
             if _gathered(text, m.end("a") - len(trimmed) if m.group("a").endswith(trimmed) else m.start("a"), trimmed):
                 continue
@@ -603,10 +611,14 @@ def government_unit_owner(name: str, paragraphs: list[str], limit: int = 15) -> 
 def from_publisher(publisher: str | None, paragraphs: list[str] = (), limit: int = 10) -> AgencyFound | None:
     """The page's 发布机构 (often the agency's office): from the file's metadata, else a labelled line of the opening."""
     if not publisher:
-        for text in paragraphs[:limit]:
+        for i, text in enumerate(paragraphs[:limit]):
             m = _PUBLISHER_LINE.search(text)
             if m:
                 publisher = m.group("a")
+                break
+            below = paragraphs[i + 1].strip() if i + 1 < len(paragraphs) else ""
+            if _PUBLISHER_LABEL.match(text) and is_agency_line(below):  # 来源: / 市审计局, a label over its value
+                publisher = below
                 break
     if not publisher:
         return None

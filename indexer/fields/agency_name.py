@@ -413,11 +413,29 @@ def zone_in_full(name: str, paragraphs: list[str], limit: int = 40) -> str | Non
     pattern = zone_printing_pattern(name)
     if pattern is None:
         return None
+    bare = not ZONE_END.sub("", COMMITTEE_END.sub("", name))  # 经开区: a kind alone names no zone by itself
+    if bare and (placed := _kind_printed_after_place(pattern, paragraphs[:limit])):
+        return placed
     province = _host_province(name)
     printings = [province_before(text, m.start(), province) + m.group(0)
-                 for text in paragraphs[:limit] for m in pattern.finditer(text)]
+                 for text in paragraphs[:limit] for m in pattern.finditer(text)
+                 if not bare or COMMITTEE_END.search(m.group(0))]  # 经开区管委会, not the kind spelled out alone
     longest = max(printings, key=len, default="")
     return longest if len(longest) > len(name) else None
+
+
+def _kind_printed_after_place(pattern: re.Pattern[str], paragraphs: list[str]) -> str | None:
+    """A zone named by its kind alone (经开区) that the text prints in full after a city or county, its stem or its
+    name (地址：安顺经济技术开发区迎宾路34号): that printing, when every such printing names the same place. The
+    kind printed with no place before it (经济技术开发区) is no zone's name."""
+    names: set[str] = set()
+    for text in paragraphs:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 12):m.start()]
+            places = [p for p in places_in(before, agency=True) if p.end == len(before)]
+            if places and any(p.level in ("city", "county") for p in places[-1].places):
+                names.add(places[-1].text + m.group(0))
+    return names.pop() if len(names) == 1 else None
 
 
 def _host_province(name: str) -> str | None:

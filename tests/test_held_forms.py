@@ -1,0 +1,79 @@
+"""Openings of forms a held-out set met (a site's name on an opening's last line, a zone's kind printed in full only
+in its address, a year of disclosure work published without the word 报告 in its clause, a page's source label over
+its value), each rule alone and in openings written the way real sites publish them (none of them a real report)."""
+
+from __future__ import annotations
+
+from fixtures.openings import BODY, check
+from indexer.fields.agency import embedded, from_publisher
+from indexer.fields.agency_name import zone_in_full
+
+
+def names(found):
+    return (found.name, found.printed) if found else None
+
+
+# ---- 1. an opening cut in its body that ends on a heading naming a site (优化门户网站): no signature, the preamble's
+# compiler reports (the site-name rule of is_agency_line, 12196d7, in an opening of this form)
+
+def test_opening_cut_on_a_website_line():
+    check("信息公开\n本报告由青海省地震局根据《中华人民共和国政府信息公开条例》要求编制。本报告所列数据的统计时间为"
+          "2024年1月1日至2024年12月31日。\n一、总体情况\n2024年，青海省地震局严格按照《条例》规定，持续完善政务公开"
+          "制度。\n（一）主动公开\n“青海防震减灾网”作为我局政务公开的主平台，全年公开信息402条。\n（二）平台建设\n"
+          "优化门户网站\n",
+          dict(agency="青海省地震局", agency_level="province", province="青海省", city=None))
+
+
+# ---- 2. a zone named by its kind alone (经开区) that prints its full name only after its city, in an address
+# (地址：毕节经济技术开发区碧阳大道8号): that zone, not the kind alone (经济技术开发区)
+
+def test_kind_alone_printed_in_full_after_its_place():
+    assert zone_in_full("经开区", ["请与经开区办公室联系（地址：毕节经济技术开发区碧阳大道8号）"]) == "毕节经济技术开发区"
+    # the kind printed with no place before it, after a province, or after two different places: no zone's name
+    assert zone_in_full("经开区", ["全面推进经济技术开发区建设"]) is None
+    assert zone_in_full("经开区", ["学习贵州省经济技术开发区发展经验"]) is None
+    assert zone_in_full("经开区", ["地址：毕节经济技术开发区", "借鉴遵义经济技术开发区做法"]) is None
+    # with no place before any printing, the committee printed by the kind is still the zone's (经开区管委会)
+    assert zone_in_full("经开区", ["由经开区管委会党政办编制", "全面推进经济技术开发区建设"]) == "经开区管委会"
+
+
+def test_opening_zone_kind_alone_full_in_address():
+    check("分享到:\n根据《中华人民共和国政府信息公开条例》要求，现公布经开区2024年政府信息公开工作年度报告。所列数据统计时限为"
+          "2024年1月1日至2024年12月31日。公众如需咨询，请与经开区党政办公室联系（地址：毕节经济技术开发区碧阳大道8号，"
+          "邮编：551700）。\n一、总体情况\n2024年，经开区坚持以公开为常态、不公开为例外，全年发布信息820条。\n" + BODY,
+          dict(agency="毕节经济技术开发区", agency_level="county", province="贵州省", city="毕节市"))
+
+
+# ---- 3. a preamble that publishes the agency's year of disclosure work and says 报告 only after the clause ends
+# (现公布某区发改局2023年度信息公开工作，报告主要分为六个部分)
+
+def test_published_year_of_work():
+    found = embedded(["根据《中华人民共和国政府信息公开条例》规定，现公布龙山区发改局2023年度信息公开工作，报告主要分为六个部分。"])
+    assert names(found) == ("龙山区发展和改革局", "龙山区发改局")
+    # no publishing verb before the name: a sentence of the body, not the report's name
+    assert embedded(["扎实推进龙山区发改局2023年度信息公开工作，成效明显。"]) is None
+
+
+def test_opening_published_year_of_work():
+    check("根据《中华人民共和国政府信息公开条例》规定，现公布龙山区发改局2023年度信息公开工作，报告主要分为六个部分。"
+          "龙山区发改局办公地址在龙山大街88号，联系电话04373000000。\n一、总体情况\n2023年，我局政务信息公开工作紧密"
+          "结合重大项目建设，广泛向社会公开我区经济发展情况。\n" + BODY,
+          dict(agency="龙山区发展和改革局", agency_level="county", province="吉林省", city="辽源市", county="龙山区"))
+
+
+# ---- 4. a page's source label on a line of its own with its value on the line below (来源: / 市统计局), the date
+# stacked one part per line above it
+
+def test_publisher_label_over_its_value():
+    found = from_publisher(None, ["2025", "01/15", "来源:", "市统计局", "一、总体情况"])
+    assert names(found) == ("市统计局", "市统计局")
+    # a label with no agency below it
+    assert from_publisher(None, ["来源:", "扫一扫在手机打开当前页"]) is None
+
+
+def test_opening_source_label_over_a_bare_level():
+    check("2025\n01/15\n09:30\n来源:\n市统计局\n扫一扫在手机打开当前页\n一、总体情况\n2024年，我局坚持认真执行《中华人民共和国"
+          "政府信息公开条例》有关规定，不断规范政府信息公开流程。\n（一）主动公开情况\n以克拉玛依市人民政府网站部门网页为平台，"
+          "主动公开财政预决算等信息，全年发布信息31条。\n（二）平台建设\n在克拉玛依市人民政府网站部门网页中设置“预决算信息”"
+          "“公示公告”栏目。\n" + BODY,
+          dict(agency="克拉玛依市统计局", agency_level="city", province="新疆维吾尔自治区", city="克拉玛依市"))
