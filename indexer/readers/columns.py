@@ -18,6 +18,7 @@ pdfminer on a ruled table writes text boxes in its own order: `rows_from_block_r
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..template import ACTIVE, ACTIVE_COLUMNS, APPLY, APPLY_COLUMNS, LABELS, SIGN, Label, match_label, template_of_text
 from ..textnorm import match_form, simplified
@@ -173,89 +174,128 @@ def rows_from_block_runs(lines: list[str]) -> list[str]:
     ending on that article's words (or on the start of one, 信 of 信息内容) with none of its figures, holds the blocks
     of the articles before it.
     """
-    start = next((i for i, line in enumerate(lines) if _TABLE2_START.match(line.strip())), None)
-    if start is None:
+    span = _table2_span(lines)
+    if span is None:
         return lines
-    end = next((i for i in range(start + 1, len(lines)) if _NEXT_SECTION.match(lines[i].strip())), len(lines))
-    # prose between the heading and the table's first line (a sentence that states the figures) stays as it is: the
-    # table starts at its first article, or at a line only a table prints when one comes before (its header's boxes,
-    # or 信息内容 / 规章 of a table printed without its first article's line)
-    first = next((i for i in range(start + 1, end) if _ARTICLE.match(lines[i].strip())), end)
-    first = next((i for i in range(start + 1, first) if _FIGURE.match(lines[i].strip()) or _table2_word(lines[i].strip())),
-                 first)
-    runs: list[list[str]] = []
-    after: list[int] = []  # for each run, how many article lines (第二十条第（N）项) came before it
-    articles = 0
-    own: dict[str, str] = {}  # a row label that kept its first figure on its line (行政规范性文件 18): that figure
-    owners: dict[int, str] = {}  # the run that is such a figure: its row
-    previous_figure = False
-    pieces: list[str] = []  # header words the tool broke over two lines: 本年新 / 制作数量, or two at once (本年新 /
-    # 本年新 / 制作数量 / 公开数量)
-    numbers: set[str] = set()  # the articles whose lines the table prints
-    for line in lines[first:end]:
-        text = line.strip()
-        if not text:
-            continue
-        if _FIGURE.match(text) and not pieces:
-            if not previous_figure:
-                runs.append([])
-                after.append(articles)
-            runs[-1].append(text)
-            previous_figure = True
-            continue
-        previous_figure = False
-        if article := _ARTICLE.match(text):
-            articles += 1
-            numbers.add(article.group(1))
-        labelled = _LABEL_AND_FIGURE.match(text) if not pieces else None
-        row = match_label(labelled.group(1), ("row",), (ACTIVE,)) if labelled else None
-        if row is not None and row.key not in own:
-            own[row.key] = labelled.group(2)
-            runs.append([labelled.group(2)])  # a run of its own: the box of the row's first cell
-            after.append(articles)
-            owners[len(runs) - 1] = row.key
-            continue
-        joined = next((k for k, piece in enumerate(pieces) if _table2_word(piece + text)), None)
-        if joined is not None:
-            del pieces[joined]
-        elif not pieces and _table2_word(text):
-            pass
-        elif _FIGURE.match(text) or len(pieces) == _PIECES:
-            return lines
-        else:
-            pieces.append(text)
+    start, first, end = span
+    boxes = _box_runs(lines[first:end])
+    if boxes is None:
+        return lines
     last_line = next((t for t in (line.strip() for line in reversed(lines[first:end])) if t), "")
-    cut = end == len(lines) and bool(runs) and not _FIGURE.match(last_line)
+    cut = end == len(lines) and bool(boxes.runs) and not _FIGURE.match(last_line)
     # the text ends inside the table, on words: a page's opening cut inside an article's header or labels
+    pieces = boxes.pieces
     if pieces and not (cut and len(pieces) == 1 and _begins_table2_word(pieces[0]) and last_line == pieces[0]):
         return lines
     template = template_of_text("\n".join(lines[start:end]))
     if template not in _BLOCKS:
         return lines
-    if articles and "一" not in numbers and not _ARTICLE.match(lines[first].strip()):
+    articles, after = boxes.articles, boxes.after
+    if articles and "一" not in boxes.numbers and not _ARTICLE.match(lines[first].strip()):
         articles += 1  # the table printed its first article without that article's line (信息内容 / 规章 / …)
         after = [n + 1 for n in after]
     sizes = [len(rows) * len(cols) for _, rows, cols in _BLOCKS[template]]
     sizes = sizes[:articles] if 0 < articles < len(sizes) else sizes  # a table cut after its first articles (the
     # page's opening ends there) holds their blocks alone
-    blocks = _runs_into_blocks(runs, sizes, after)
+    blocks = _runs_into_blocks(boxes.runs, sizes, after)
     if blocks is None and cut and 1 < articles <= len(sizes):
         sizes = sizes[:articles - 1]  # cut inside its last article's header, before any of that article's figures
-        blocks = _runs_into_blocks(runs, sizes, after)
-    if blocks is None or not _owned_runs_in_their_blocks(runs, owners, [rows for _, rows, _ in _BLOCKS[template]], sizes):
+        blocks = _runs_into_blocks(boxes.runs, sizes, after)
+    rows_of = [rows for _, rows, _ in _BLOCKS[template]]
+    if blocks is None or not _owned_runs_in_their_blocks(boxes.runs, boxes.owners, rows_of, sizes):
         return lines
-    out = lines[start:first]
+    rows = _rows_of_blocks(template, blocks, boxes.own)
+    if rows is None:
+        return lines
+    return lines[:first] + rows + [""] + pieces + lines[end:]
+
+
+def _table2_span(lines: list[str]) -> tuple[int, int, int] | None:
+    """Where table 2 is: its section heading, its first line, the next section (or the end); None without a heading.
+
+    Prose between the heading and the table's first line (a sentence that states the figures) stays as it is: the
+    table starts at its first article, or at a line only a table prints when one comes before (its header's boxes,
+    or 信息内容 / 规章 of a table printed without its first article's line)."""
+    start = next((i for i, line in enumerate(lines) if _TABLE2_START.match(line.strip())), None)
+    if start is None:
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if _NEXT_SECTION.match(lines[i].strip())), len(lines))
+    first = next((i for i in range(start + 1, end) if _ARTICLE.match(lines[i].strip())), end)
+    first = next((i for i in range(start + 1, first) if _FIGURE.match(lines[i].strip()) or _table2_word(lines[i].strip())),
+                 first)
+    return start, first, end
+
+
+@dataclass
+class _BoxRuns:
+    """A table 2's text boxes read in the tool's order: its figure runs and what stood between them."""
+
+    runs: list[list[str]] = field(default_factory=list)
+    after: list[int] = field(default_factory=list)  # for each run, how many article lines (第二十条第（N）项) came before it
+    articles: int = 0
+    numbers: set[str] = field(default_factory=set)  # the articles whose lines the table prints
+    own: dict[str, str] = field(default_factory=dict)  # a row label that kept its first figure on its line
+    # (行政规范性文件 18): that figure
+    owners: dict[int, str] = field(default_factory=dict)  # the run that is such a figure: its row
+    pieces: list[str] = field(default_factory=list)  # header words the tool broke over two lines: 本年新 / 制作数量,
+    # or two at once (本年新 / 本年新 / 制作数量 / 公开数量), left open at the end
+
+
+def _box_runs(lines: list[str]) -> _BoxRuns | None:
+    """The figure runs of a table 2's lines, each with the article lines before it and the figures row labels kept on
+    their lines; None when a line is no table's (prose, a figure inside a broken header word, a third broken word)."""
+    boxes = _BoxRuns()
+    previous_figure = False
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        if _FIGURE.match(text) and not boxes.pieces:
+            if not previous_figure:
+                boxes.runs.append([])
+                boxes.after.append(boxes.articles)
+            boxes.runs[-1].append(text)
+            previous_figure = True
+            continue
+        previous_figure = False
+        if article := _ARTICLE.match(text):
+            boxes.articles += 1
+            boxes.numbers.add(article.group(1))
+        labelled = _LABEL_AND_FIGURE.match(text) if not boxes.pieces else None
+        row = match_label(labelled.group(1), ("row",), (ACTIVE,)) if labelled else None
+        if row is not None and row.key not in boxes.own:
+            boxes.own[row.key] = labelled.group(2)
+            boxes.runs.append([labelled.group(2)])  # a run of its own: the box of the row's first cell
+            boxes.after.append(boxes.articles)
+            boxes.owners[len(boxes.runs) - 1] = row.key
+            continue
+        joined = next((k for k, piece in enumerate(boxes.pieces) if _table2_word(piece + text)), None)
+        if joined is not None:
+            del boxes.pieces[joined]
+        elif not boxes.pieces and _table2_word(text):
+            pass
+        elif _FIGURE.match(text) or len(boxes.pieces) == _PIECES:
+            return None
+        else:
+            boxes.pieces.append(text)
+    return boxes
+
+
+def _rows_of_blocks(template: str, blocks: list[tuple[list[str], bool, int]], own: dict[str, str]) -> list[str] | None:
+    """Each article's block written back as its article line, its header and its rows; None when a block of several
+    rows and columns holds unlike figures that came in several runs (rows written as rows?)."""
+    out: list[str] = []
     for b, ((article, rows, cols), (figures, several, last)) in enumerate(zip(_BLOCKS[template], blocks)):
         if len(rows) > 1 and len(cols) > 1 and len(set(figures)) > 1:
             if several and not (any(r in own for r in rows) and last > b + 1):
-                return lines  # runs of unlike figures that may be its rows written as rows: the usual reading's
+                return None  # runs of unlike figures that may be its rows written as rows: the usual reading's
                 # (unless a row kept its first figure on its label's line and the block's other figures came after the
                 # next article's line: boxes in the tool's order, not rows)
             # in rows or in columns, the text does not say; a label's own figure is its row's first cell
             figures = [own.get(r, "") if c == 0 else "" for r in rows for c in range(len(cols))]
         out += [f"第二十条第（{article}）项", "\t".join(["信息内容"] + [_COLUMN_NAMES[c] for c in cols])]
         out += ["\t".join([_ROW_NAMES[template][r]] + figures[n * len(cols):(n + 1) * len(cols)]) for n, r in enumerate(rows)]
-    return lines[:start] + out + [""] + pieces + lines[end:]
+    return out
 
 
 _PIECES = 2
