@@ -377,3 +377,43 @@ def test_a_figure_followed_by_a_bracketed_note_is_read_in_text_layouts(tmp_path,
     assert metrics["active.licensing.decisions"].value == 90
     assert metrics["active.penalty.decisions"].value == 5
     assert metrics["active.normative.in_force"].value == 5
+
+
+# A LibreOffice layout of table 3: the spanning headings 申请人情况 and 法人或其他组织 stand over no column of their
+# own (b33: a 街道's report printing only 总计 in rows 一 and 二, its six applicant cells blank).
+_SPANNED_HEADER = [
+    "三、收到和处理政府信息公开申请情况",
+    "（本列数据的勾稽关系为：第一项加 申请人情况",
+    "                            法人或其他组织",
+    "第二项之和，等于第三项加第四项之和）  自然人                                总计",
+    "                         商业企业  科研机构 社会公益 法律服务  其他",
+]
+
+
+def test_spanning_headings_are_no_columns_of_a_short_applicant_row():
+    row = "一、本年新收政府信息公开申请数量" + " " * 39 + "0"  # under 总计
+    assert _row_cells("\n".join(_SPANNED_HEADER + [row])) == [("一、本年新收政府信息公开申请数量", "", "", "", "", "", "", "0")]
+
+
+def test_whole_rows_beside_a_placed_short_row_stay_in_its_table():
+    """A row of seven figures, then a row -layout printed with its last cells blank (the page cut after them): both
+    rows in one table, so the short row's figures keep their columns (b33: a county bureau's row 二 of four cells)."""
+    from indexer.structure import structure_of
+    from indexer.tables import map_tables
+    text = "\n".join(_SHORT_ROW_HEADER + [
+        "一、本年新收政府信息公开申请数量           2  0 0 0    0    0   2",
+        "二、上年结转政府信息公开申请数量           0  0 0 0",
+    ])
+    holding = [b for b in parse_text(text) if isinstance(b, Table) and any("结转" in r[0] for r in b.rows)]
+    assert len(holding) == 1 and [r[0][:2] for r in holding[0].rows] == ["一、", "二、"]
+    v = {k: m.value for k, m in map_tables(structure_of(parse_text(text)).tables).metrics.items()}
+    assert [v.get(f"apply.carried_over.{c}") for c in ("natural", "commercial", "research", "nonprofit")] == [0, 0, 0, 0]
+    assert "apply.carried_over.total" not in v
+
+
+def test_short_rows_stay_as_read_when_a_row_below_them_would_part_the_table():
+    # a row under its group's label below, with figures (三、本年度办理结果  （一）予以公开  7  7): tab rows above it would
+    # part its table, so the rows are read as before (their blanks unplaced)
+    row = "一、本年新收政府信息公开申请数量" + " " * 39 + "0"
+    below = "三、本年度办理结果   （一）予以公开     7                               7"
+    assert _row_cells("\n".join(_SPANNED_HEADER + [row, below])) == [("一、本年新收政府信息公开申请数量", "0")]

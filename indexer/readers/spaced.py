@@ -417,10 +417,23 @@ def _header_line(line: str) -> bool:
 def applicant_rows_at_columns(lines: list[str]) -> list[str]:
     """Table-3 rows of -layout text printed with fewer figures than seven (一、本年新收…   1        1) as tab-separated
     rows of their label and seven cells, blanks where no figure stands (`_applicant_row_under_columns`), by the
-    header lines of the table above; every other line as it is."""
+    header lines of the table above; every other line as it is. Read a second way too: the headings that span
+    columns (申请人情况, 法人或其他组织) set aside, only rows whose label starts the line, and the whole rows of seven
+    figures next to a placed row tab-separated like it, so that the table stays one (`_whole_rows_beside`); that
+    reading is taken unless a row below the placed ones holds figures it leaves as they are (the table would part)."""
+    first, _ = _placed_rows(lines, spanning=True)
+    second, placed_at = _placed_rows(lines, spanning=False)
+    if not placed_at or _figures_left_unplaced(second, placed_at[-1] + 1):
+        return first
+    return _whole_rows_beside(second, placed_at)
+
+
+def _placed_rows(lines: list[str], spanning: bool) -> tuple[list[str], list[int]]:
+    """`lines` with the short table-3 rows placed under the header lines above, and where they are."""
     out: list[str] = []
     header: list[str] = []  # the header lines right above
     applicants: list[str] = []  # the last run of header lines
+    placed_at: list[int] = []
     for line in lines:
         if not line.strip():
             out.append(line)
@@ -430,12 +443,59 @@ def applicant_rows_at_columns(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         applicants, header = header or applicants, []
-        placed = _applicant_row_under_columns(applicants, line, spaced_cells(line)) if applicants else None
+        placed = _applicant_row_under_columns(applicants, line, spaced_cells(line), spanning) if applicants else None
+        if placed is not None:
+            placed_at.append(len(out))
         out.append("\t".join(placed) if placed is not None else line)
+    return out, placed_at
+
+
+_TABLE4_HEADING = re.compile(r"^\s*四\s*、.*(?:复议|诉讼)")
+
+
+def _figures_left_unplaced(lines: list[str], start: int) -> bool:
+    """Whether a line from `start` to table 4's heading holds figures in a row neither placed nor whole (a row under a
+    group label, 三、本年度办理结果 （一）予以公开  7  7): tab rows above it and spaced rows below would part its table."""
+    for line in lines[start:]:
+        if _TABLE4_HEADING.match(line):
+            return False
+        if "\t" in line or not line.strip() or _whole_applicant_row(line) is not None:
+            continue
+        if any(FIGURE_TOKEN.match(c) for c in spaced_cells(line)[1:]) or FIGURE_TOKEN.match(line.strip()):
+            return True
+    return False
+
+
+def _whole_rows_beside(lines: list[str], placed_at: list[int]) -> list[str]:
+    """`lines` with each whole table-3 row (its label and seven figures) that stands next to a placed row (blank
+    lines and other whole rows between) tab-separated like it: a run of tab rows and a run of spaced ones would
+    part one table in two, and a short row alone no longer says which table it ends."""
+    out = list(lines)
+    for at in placed_at:
+        for step in (-1, 1):
+            i = at + step
+            while 0 <= i < len(out):
+                if out[i].strip() and "\t" not in out[i]:
+                    cells = _whole_applicant_row(out[i])
+                    if cells is None:
+                        break
+                    out[i] = "\t".join(cells)
+                elif out[i].strip() and i not in placed_at:
+                    break
+                i += step
     return out
 
 
-def _applicant_row_under_columns(header: list[str], line: str, cells: list[str]) -> list[str] | None:
+def _whole_applicant_row(line: str) -> list[str] | None:
+    """The label and seven figures of a whole table-3 row written with spaces, or None."""
+    cells = spaced_cells(line)
+    if len(cells) != len(APPLY_COLUMNS) + 1 or not all(FIGURE_TOKEN.match(c) for c in cells[1:]):
+        return None
+    lab = template_row(cells[0])
+    return cells if lab is not None and lab.kind == APPLY else None
+
+
+def _applicant_row_under_columns(header: list[str], line: str, cells: list[str], spanning: bool = True) -> list[str] | None:
     """A table-3 row printed with fewer figures than its seven columns (一、本年新收…   1        1: its blank cells
     left as spaces) as its label and seven cells, each figure in the column it stands under, the others blank; None
     unless the header lines above start exactly seven columns right of the label (words of the first column's note,
@@ -444,15 +504,27 @@ def _applicant_row_under_columns(header: list[str], line: str, cells: list[str])
     if len(cells) < 2 or not all(FIGURE_TOKEN.match(c) for c in cells[1:]) or len(cells) - 1 >= len(APPLY_COLUMNS):
         return None
     lab = template_row(cells[0])
-    if lab is None or lab.kind != APPLY:
-        return None
+    if lab is None or lab.kind != APPLY or (not spanning and line.lstrip("\f").index(cells[0]) > 0):
+        return None  # (read without spanning headings) a label indented under its group's: figures need not line up
     label_end = line.index(cells[0]) + len(cells[0])
-    starts = _column_starts(header, _NONSPACE, after=label_end)
+    heads = header if spanning else [_without_spanning_headings(h) for h in header]
+    starts = _column_starts(heads, _NONSPACE, after=label_end)
     if len(starts) != len(APPLY_COLUMNS):
         return None
     figures = [(label_end + m.start(), m.group()) for m in _NONSPACE.finditer(line[label_end:])]
     out = _cells_at(starts, figures, unique=True)  # between two columns: neither is sure
     return [cells[0], *out] if out is not None else None
+
+
+def _without_spanning_headings(line: str) -> str:
+    """A header line with the headings that span several columns (申请人情况, 法人或其他组织) blanked out: a layout
+    tool puts them where it likes, over no column of their own."""
+    return _NONSPACE.sub(lambda m: " " * len(m.group()) if _spanning_heading(m.group()) else m.group(), line)
+
+
+def _spanning_heading(word: str) -> bool:
+    lab = match_label(word, ("head",), (APPLY,))
+    return lab is not None and lab.key is None
 
 
 def spaced_continues(line: str) -> bool:
