@@ -77,3 +77,31 @@ def test_opening_source_label_over_a_bare_level():
           "主动公开财政预决算等信息，全年发布信息31条。\n（二）平台建设\n在克拉玛依市人民政府网站部门网页中设置“预决算信息”"
           "“公示公告”栏目。\n" + BODY,
           dict(agency="克拉玛依市统计局", agency_level="city", province="新疆维吾尔自治区", city="克拉玛依市"))
+
+
+# ---- held39: 5. a township's report named with its government's 政府 shared by 政府信息公开
+# (现将2023年某县某镇人民政府信息公开工作年度报告予以公布): the agency is the 人民政府, not 某镇人民
+
+def test_embedded_government_sharing_its_zhengfu():
+    found = embedded(["现将2022年宁陕县太山镇人民政府信息公开工作年度报告（以下简称“报告”）予以公布。"])
+    assert names(found) == ("宁陕县太山镇人民政府", "宁陕县太山镇人民政府")
+    # the usual doubled form is unchanged
+    found = embedded(["现将宁陕县太山镇人民政府2022年政府信息公开工作年度报告予以公布。"])
+    assert names(found) == ("宁陕县太山镇人民政府", "宁陕县太山镇人民政府")
+
+
+def test_opening_township_government_sharing_its_zhengfu():
+    check("根据新修订《中华人民共和国政府信息公开条例》要求，现将2022年宁陕县太山镇人民政府信息公开工作年度报告（以下简称"
+          "“报告”）予以公布。报告中所列数据的统计期限为2022年1月1日至12月31日。\n一、总体情况\n今年以来太山镇建立政务信息"
+          "公开长效机制，明确工作职责。\n" + BODY,
+          dict(agency="宁陕县太山镇人民政府", agency_level="township", province="陕西省", city="安康市", county="宁陕县"))
+
+
+# ---- held39: 6. a government's office whose report is named in the preamble (《某县人民政府办公室2020年…报告》) and
+# compiled by an office inside it (本报告由某县人民政府政务公开办公室…编制): the office inside is not a fuller printing
+
+def test_opening_office_compiled_by_its_own_openness_office():
+    check("根据《中华人民共和国政府信息公开条例》规定，《泾源县人民政府办公室2021年政府信息公开工作年度报告》已经泾源县人民政府"
+          "办公室同意，现予公布。\n本报告由泾源县人民政府政务公开办公室根据本单位2021年度政府信息公开工作情况编制。\n一、总体情况\n"
+          "2021年以来，县政府办公室认真贯彻落实政务公开工作的决策部署。\n" + BODY,
+          dict(agency="泾源县人民政府办公室", agency_level="county", province="宁夏回族自治区", city="固原市", county="泾源县"))

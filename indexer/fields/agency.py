@@ -288,6 +288,8 @@ def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
             if _gathered(text, m.end("a") - len(trimmed) if m.group("a").endswith(trimmed) else m.start("a"), trimmed):
                 continue
             name = without_organs(_GLUED_LABEL.sub("", trimmed))
+            if name.endswith("人民") and text.startswith("政府", m.end("a")):
+                name += "政府"  # 某镇人民政府信息公开工作年度报告: the government's 政府 is 政府信息公开's too
             if _NOT_A_NAME_START.match(name) or is_pronoun(name):
                 continue
             if _TRAIL.search(m.group("a")):  # 由A办公室编制的2020年度…报告: the compiler's office stands for it

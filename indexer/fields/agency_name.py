@@ -86,12 +86,22 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     primary = _district_dropped(_department_of_place(placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     primary = _centre_answering(primary, paragraphs)
     primary = _series_heading_compiled_by(primary, sources[1:], title)
-    fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)]
+    fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)
+              and not _office_inside(primary.name, f.name)]
     fuller += _office_printed_in_full(primary, sources[1:])
     fuller += _zone_printed_in_full(primary, sources[1:], paragraphs)
     best = max(fuller, key=lambda f: len(f.name)) if fuller else primary
     best = _office_speaking(_placed(_type_printed_in_full(_full_name(best, paragraphs), paragraphs), paragraphs), paragraphs)
     return _committee_of_zone(best, paragraphs)
+
+
+def _office_inside(office: str, other: str) -> bool:
+    """An office inside a government's office (某县人民政府政务公开办公室 in 某县人民政府办公室's report, its
+    compiler): words put between the government and 办公室 name another office, never a fuller printing."""
+    if not office.endswith("人民政府办公室") or not other.endswith("办公室"):
+        return False
+    government = office[: -len("办公室")]
+    return other.startswith(government) and len(other) > len(office)
 
 
 def _committee_of_zone(found: AgencyFound, paragraphs: list[str], limit: int = 15) -> AgencyFound:
@@ -149,7 +159,8 @@ def _office_printed_in_full(primary: AgencyFound, others: list[AgencyFound]) -> 
     out = []
     for other in others:
         printed = canonical(TRAILING_BRACKET.sub("", other.printed))
-        if printed != other.name and len(printed) > len(primary.name) and same_agency(primary.name, printed):
+        if (printed != other.name and len(printed) > len(primary.name) and same_agency(primary.name, printed)
+                and not _office_inside(primary.name, printed)):
             out.append(AgencyFound(printed, other.printed, other.source))
     return out
 
