@@ -37,7 +37,7 @@ from .agency import (
     trim_lead,
     working_group,
 )
-from .channels import CHANNEL, CHANNEL_DEPTH, UNQUOTED_CHANNEL, stem_channel_places, type_stems
+from .channels import CHANNEL, CHANNEL_DEPTH, UNQUOTED_CHANNEL, one_place, stem_channel_places, type_stems
 from .speaker import (OFFICE_PRONOUN, bare_office_government, bare_subdistrict, gazette_government,
                       office_by_government_channel, own_work, pronoun_agency, pronoun_channel, pronoun_government,
                       self_named_subject, site_government, whole_place_government)
@@ -245,7 +245,7 @@ def placed_by_channel(found: AgencyFound, paragraphs: list[str], limit: int = 15
             for stem in stems:
                 at = channel.find(stem)
                 place = channel[:at] + level
-                if 2 <= at <= 4 and [(p.text, len(p.places)) for p in places_in(place, agency=True)] == [(place, 1)]:
+                if 2 <= at <= 4 and one_place(place):
                     places.add(place)
     if not places:  # 2023年度市商务局…依托义乌商务微信公众号平台: the channel printed without quotes
         places = stem_channel_places(paragraphs[:CHANNEL_DEPTH], stems, (level,), quoted=False)

@@ -48,10 +48,13 @@ def stem_channel_places(paragraphs: list[str], stems: set[str], levels: tuple[st
                 if at < 2 or at + len(stem) != len(channel):
                     continue  # the type's stem closes the channel's name (义乌商务, not 商务义乌)
                 for k in (2, 3):
-                    for level in levels:
-                        place = channel[at - k:at] + level
-                        mentions = places_in(place, agency=True)
-                        if at - k >= 0 and [(p.text, len(p.places)) for p in mentions] == [(place, 1)]:
-                            places.add(place)
+                    if at - k < 0:
+                        continue
+                    places.update(place for level in levels if one_place(place := channel[at - k:at] + level))
     return places
+
+
+def one_place(name: str) -> bool:
+    """Whether `name` is, whole, the name of exactly one place (义乌市; not 衡阳 of two, not 某某市 of none)."""
+    return [(p.text, len(p.places)) for p in places_in(name, agency=True)] == [(name, 1)]
 

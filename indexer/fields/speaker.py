@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..gazetteer import places_in
 from .agency import PARTY_BODY, AGENCY_NAME, AgencyFound, subject_of, agency_like
-from .channels import CHANNEL_DEPTH, stem_channel_places
+from .channels import CHANNEL_DEPTH, one_place, stem_channel_places
 from .names import abbreviations, canonical, is_place_name, is_pronoun, place_only_agency, split_place
 from .patterns import HAN
 
@@ -36,13 +36,8 @@ def pronoun_government(paragraphs: list[str], limit: int = 15) -> AgencyFound | 
     kinds = Counter(m.group(1) for m in GOVERNMENT_PRONOUN.finditer(text))
     if not kinds:
         return None
-    kind = kinds.most_common(1)[0][0]
-    named = {m.text for m in places_in(text)
-             if m.text.endswith(kind) and any(p.level in _PRONOUN_LEVELS[kind] for p in m.places)}
-    if len(named) != 1:
-        return None
-    place = named.pop()
-    return AgencyFound(place_only_agency(place), place, "pronoun")
+    place = _one_place_of_level(text, kinds.most_common(1)[0][0])
+    return AgencyFound(place_only_agency(place), place, "pronoun") if place else None
 
 
 
@@ -243,7 +238,7 @@ def office_by_government_channel(paragraphs: list[str], limit: int = CHANNEL_DEP
     places = set()
     for m in _GOVERNMENT_CHANNEL.finditer(text):
         place = m.group("s") + level
-        if [(p.text, len(p.places)) for p in places_in(place, agency=True)] == [(place, 1)]:
+        if one_place(place):
             places.add(place)
         elif places_in(m.group("s") + "县", agency=True) or places_in(m.group("s") + "市", agency=True):
             return None  # another level's place (万年县 for a 市政府 site): not this report's place

@@ -174,14 +174,10 @@ def is_title_line(text: str) -> bool:
 _ENUMERATED = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[)）]")
 
 
-# 欢迎来到某县人民政府门户网站, 某市政务网站: a site's name or its greeting ends like a 站 (工作站) but names a site
-_SITE_NAME = re.compile(r"网站$")
-
-
 def is_agency_line(text: str) -> bool:
     """A line that is only an agency name (a title's first line, a byline, a signature), never a site's name."""
     return (len(text) <= 40 and bool(_AGENCY_LINE.match(text)) and not _ENUMERATED.match(text)
-            and not _SITE_NAME.search(text))
+            and not text.endswith("网站"))  # 欢迎来到某县人民政府门户网站: ends like a 站 (工作站), names a site
 
 
 def title_head(title: str) -> str:

@@ -421,11 +421,10 @@ def applicant_rows_at_columns(lines: list[str]) -> list[str]:
     columns (申请人情况, 法人或其他组织) set aside, only rows whose label starts the line, and the whole rows of seven
     figures next to a placed row tab-separated like it, so that the table stays one (`_whole_rows_beside`); that
     reading is taken unless a row below the placed ones holds figures it leaves as they are (the table would part)."""
-    first, _ = _placed_rows(lines, spanning=True)
-    second, placed_at = _placed_rows(lines, spanning=False)
-    if not placed_at or _figures_left_unplaced(second, placed_at[-1] + 1):
-        return first
-    return _whole_rows_beside(second, placed_at)
+    placed, placed_at = _placed_rows(lines, spanning=False)
+    if placed_at and not _figures_left_unplaced(placed, placed_at[-1] + 1):
+        return _whole_rows_beside(placed, placed_at)
+    return _placed_rows(lines, spanning=True)[0]
 
 
 def _placed_rows(lines: list[str], spanning: bool) -> tuple[list[str], list[int]]:
