@@ -6,11 +6,16 @@ so its field names are a public contract: add fields freely, never rename.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .gazetteer import Region
 from .structure import Passage, Section
+
+
+# 某区人民政府某街道办事处, 某县人民政府某镇人民政府: the county's government printed before a township unit
+_COUNTY_GOVERNMENT_BEFORE_UNIT = re.compile(r"(?<=[区县市旗])人民政府(?=[\u4e00-\u9fff]{1,12}?(?:街道办事处|街道|镇|乡|苏木)(?:人民政府)?$)")
 
 
 def agency_id_of(region: Region, agency: str | None) -> str | None:
@@ -19,10 +24,11 @@ def agency_id_of(region: Region, agency: str | None) -> str | None:
     The names of the region's parents printed in front of the agency's own
     place are left out of the key, since the code already says them: a report
     that prints 淮安市洪泽区人民政府 and one that prints 洪泽区人民政府 share
-    ``320813:洪泽区人民政府``. Without a region code the name alone (``:国家统计局``)."""
+    ``320813:洪泽区人民政府``. So does a township unit printed after its county's government
+    (东城区人民政府某街道办事处 and 东城区某街道办事处). Without a region code the name alone (``:国家统计局``)."""
     if not agency:
         return None
-    key = agency
+    key = _COUNTY_GOVERNMENT_BEFORE_UNIT.sub("", agency, count=1)
     own = region.county or region.city or region.province
     for parent in dict.fromkeys((region.province, region.city)):
         if parent and parent != own and key.startswith(parent) and len(key) > len(parent):

@@ -18,6 +18,7 @@ from indexer.fields.agency import (
     own_plan,
     shared_seat_first,
     signature,
+    subject_of,
     system_head,
     working_group,
 )
@@ -622,6 +623,13 @@ def test_a_placed_subject_never_runs_over_what_the_subject_does():
     """青海省邮政管理系统坚持把加强政府信息公开…: no agency ends at 政府 inside the sentence."""
     paragraphs = ["一、总体情况", "2021年，青海省邮政管理系统坚持把加强政府信息公开作为推进服务型政府建设的重要抓手。"]
     assert first_sentence(paragraphs) is None
+
+
+def test_a_subject_ends_before_zhuyao():
+    """某区人民政府某街道办事处主要通过…: 主要 is what the subject does, so the whole name is the subject,
+    not the district's government that opens it."""
+    found = subject_of("北京市西城区人民政府月坛街道办事处主要通过区政府网站公开机构职能。", "first_sentence")
+    assert names(found) == ("北京市西城区人民政府月坛街道办事处",) * 2
 
 
 def test_a_place_counting_what_it_published_is_its_government():

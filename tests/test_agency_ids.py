@@ -69,3 +69,12 @@ def test_real_reports_of_one_government_in_two_years_share_the_id():
     assert agency_id_of_file(REAL / "r01_hongze2023.pdf") == agency_id_of_file(REAL / "r02_hongze2024.pdf")
     ids = {agency_id_of_file(REAL / f) for f in ("r04_pingtan2019.txt", "r05_pingtan2023.txt", "r06_pingtan2025.txt")}
     assert len(ids) == 1
+
+
+def test_a_township_unit_printed_after_its_countys_government_keeps_its_id():
+    """某区人民政府某街道办事处 one year, 某区某街道办事处 the next: one agency."""
+    with_government = agency_id_of_text("北京市东城区人民政府东华门街道办事处2022年政府信息公开工作年度报告\n" + BODY.format(year=2022))
+    without = agency_id_of_text("北京市东城区东华门街道办事处2023年政府信息公开工作年度报告\n" + BODY.format(year=2023))
+    office = agency_id_of_text("北京市东城区人民政府办公室2023年政府信息公开工作年度报告\n" + BODY.format(year=2023))
+    assert with_government == without == "110101:东城区东华门街道办事处"
+    assert office == "110101:东城区人民政府办公室"

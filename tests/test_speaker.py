@@ -8,7 +8,7 @@ import pytest
 
 from indexer.fields.agency_name import find_agency
 from indexer.fields.speaker import (office_by_government_channel, pronoun_agency, pronoun_channel, pronoun_government,
-                                    self_named_subject, site_government)
+                                    repeated_subject, self_named_subject, site_government)
 
 
 def names(found):
@@ -108,6 +108,30 @@ def test_self_named_subject_deep_in_the_body():
 def test_self_named_subject_needs_the_report_to_call_itself_so():
     paragraphs = ["2024年,全镇主动公开信息42条。", "区财政局作为预算公开的牵头部门,指导公开工作。"]
     assert self_named_subject(paragraphs) is None
+
+
+def test_a_report_in_the_third_person_names_itself_as_the_subject_twice():
+    """No title, no 我局: a 街道 tells its own work as 某区某街道办事处主要通过… and again with its district's
+    government printed before its name."""
+    paragraphs = [
+        "依据《中华人民共和国政府信息公开条例》第五十条规定，编制本报告。",
+        "一、总体情况",
+        "（一）主动公开情况",
+        "1、机关职能、机构设置、办公地址等基本信息",
+        "为方便公众查询，杭州市上城区人民政府望江门街道办事处主要通过区政府网站公开机构设置等基本信息。",
+        "2、财政预算、决算信息",
+        "杭州市上城区望江门街道办事处通过区政府网站按时公开了财政预算、决算情况。",
+    ]
+    assert names(repeated_subject(paragraphs)) == ("杭州市上城区人民政府望江门街道办事处",) * 2
+    found = find_agency(None, paragraphs)
+    assert found.name == "杭州市上城区人民政府望江门街道办事处"
+
+
+def test_a_subject_named_once_or_beside_another_agency_is_no_speaker():
+    once = ["2023年，杭州市上城区望江门街道办事处通过区政府网站公开了财政预算。", "全年公开信息56条。"]
+    assert repeated_subject(once) is None
+    two = once + ["杭州市上城区望江门街道办事处及时更新公开目录。", "杭州市上城区财政局通过网站公开了部门预算。"]
+    assert repeated_subject(two) is None  # a county government's report telling of its departments
 
 
 def test_a_verb_before_a_placed_agency_is_no_part_of_its_name():

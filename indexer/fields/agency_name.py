@@ -40,7 +40,7 @@ from .agency import (
 from .channels import CHANNEL, CHANNEL_DEPTH, UNQUOTED_CHANNEL, one_place, stem_channel_places, type_stems
 from .speaker import (OFFICE_PRONOUN, bare_office_government, bare_subdistrict, gazette_government,
                       office_by_government_channel, own_work, pronoun_agency, pronoun_channel, pronoun_government,
-                      self_named_subject, site_government, whole_place_government)
+                      repeated_subject, self_named_subject, site_government, whole_place_government)
 from .level import is_national
 from .names import (
     abbreviates,
@@ -78,7 +78,8 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
     sources = [first_of_shared_seat(f) for f in found if f is not None]
     if not sources:
         last = (pronoun_government(paragraphs) or pronoun_agency(paragraphs) or own_work(paragraphs)
-                or self_named_subject(paragraphs) or gazette_government(paragraphs) or bare_subdistrict(paragraphs)
+                or self_named_subject(paragraphs) or repeated_subject(paragraphs)
+                or gazette_government(paragraphs) or bare_subdistrict(paragraphs)
                 or pronoun_channel(paragraphs) or office_by_government_channel(paragraphs)
                 or bare_office_government(paragraphs) or site_government(paragraphs)
                 or whole_place_government(paragraphs))

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from ..gazetteer import places_in
-from .agency import PARTY_BODY, AGENCY_NAME, AgencyFound, subject_of, agency_like
+from .agency import PARTY_BODY, AGENCY_NAME, AgencyFound, agency_like, starts_with_place, subject_of
 from .channels import CHANNEL_DEPTH, one_place, stem_channel_places
 from .names import abbreviations, canonical, is_place_name, is_pronoun, place_only_agency, split_place
 from .patterns import HAN
@@ -182,6 +182,27 @@ def self_named_subject(paragraphs: list[str], limit: int = 20) -> AgencyFound | 
             if found and not PARTY_BODY.search(found.name) and _calls_itself(found.name[-1], text):
                 return found
     return None
+
+
+# 某区人民政府某街道办事处: a unit printed with its county's government before its own name is the same unit
+_GOVERNMENT_INSIDE = re.compile(r"人民政府(?=.)")
+
+
+def repeated_subject(paragraphs: list[str], limit: int = 20) -> AgencyFound | None:
+    """The last resort for a report written in the third person: an agency printed with its place as the subject of
+    two or more of the opening's clauses (某区某街道办事处主要通过…; 某区某街道办事处通过…公开了…), and no other
+    agency a subject there. One subject alone may be a department the report tells of; the same one twice is the
+    report speaking of itself. Its fullest printing."""
+    subjects: dict[str, list[AgencyFound]] = {}
+    for paragraph in paragraphs[:limit]:
+        for clause in _CLAUSE.finditer(paragraph):
+            found = subject_of(paragraph[clause.end():], "subject")
+            if found and starts_with_place(found.printed) and not PARTY_BODY.search(found.name):
+                subjects.setdefault(_GOVERNMENT_INSIDE.sub("", found.name), []).append(found)
+    if len(subjects) != 1:
+        return None
+    (printings,) = subjects.values()
+    return max(printings, key=lambda f: len(f.name)) if len(printings) >= 2 else None
 
 
 def _acting_as(clause: str) -> AgencyFound | None:
