@@ -73,3 +73,17 @@ def test_a_row_open_at_its_side_is_closed_and_a_closed_one_or_a_rule_alone_left_
                                                                                    (260, 60, 90)]
     assert closing_verticals(opened + [_edge("v", 260, 0, 260, 90)]) == []  # closed
     assert closing_verticals(rules) == []  # rules with no vertical rule across them: no table
+
+
+def test_a_page_head_is_closed_where_a_group_cell_runs_on_past_the_rows_beside_it():
+    """A table broken across pages, its next page holding a row with figures and a row of labels alone whose
+    figure cells have no rule under them, and a group cell (三、本年度办理结果) down the first column: no one rule
+    runs across every vertical (the rows' rule starts right of the group cell, the last rule stops left of the
+    figures), so the head over the first row is open all the same and is closed over all of them."""
+    from indexer.readers.pdf_cells import closing_edges
+    rules = [_edge("h", 80, 30, 250, 30), _edge("h", 0, 60, 150, 60)]
+    opened = rules + [_edge("v", x, 0, x, 60) for x in (0, 80, 150)] + [_edge("v", x, 0, x, 30) for x in (200, 250)]
+    assert [(e["top"], e["x0"], e["x1"]) for e in closing_edges(opened)] == [(0, 0, 250)]
+    assert closing_edges(opened + [_edge("h", 0, 0, 250, 0)]) == []  # closed
+    overshoot = rules + [_edge("h", 0, 2, 250, 2)] + [_edge("v", x, 0, x, 60) for x in (0, 80, 150, 200, 250)]
+    assert closing_edges(overshoot) == []  # the verticals run 2 pt past the table's first rule

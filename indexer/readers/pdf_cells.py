@@ -64,23 +64,32 @@ _MIN_ROW = 6.0  # points: a closing rule makes a row at least this tall (a verti
 
 def closing_edges(edges: list[dict]) -> list[dict]:
     """Horizontal rules where a table's vertical rules end together with no rule across them: three or more
-    verticals that stop at the same height, a rule across them further in (the table's last or first rule on the
-    page) and none where they stop. A table broken across pages is so open at the page's foot and head."""
+    verticals that stop at the same height, each with a rule across it further in (the table's last or first rule
+    on the page) and none where they stop. A table broken across pages is so open at the page's foot and head; the
+    rules further in need not each run across all of them (a group cell spanning rows on from the page before has
+    its next rule further down than the rows beside it)."""
     verticals = [e for e in edges if e["orientation"] == "v"]
     horizontals = [e for e in edges if e["orientation"] == "h"]
     out: list[dict] = []
     for end, inward in (("bottom", -1), ("top", 1)):
         for y, xs in _ends(verticals, end):
-            left, right = xs[0], xs[-1]
-            across = [h["top"] for h in horizontals if h["x0"] <= left + _TOL and h["x1"] >= right - _TOL]
-            if any(abs(t - y) <= _TOL for t in across):
-                continue  # closed already
-            inner = [t for t in across if (y - t) * -inward > 0]  # rules across them inside the table
-            if not inner or min(abs(y - t) for t in inner) < _MIN_ROW:
+            open_xs = [x for x in xs if _open_at(x, y, inward, horizontals)]
+            if len(open_xs) < 3:
                 continue
+            left, right = open_xs[0], open_xs[-1]
             out.append({"object_type": "line", "orientation": "h", "x0": left, "x1": right, "top": y, "bottom": y,
                         "doctop": y, "width": right - left, "height": 0.0})
     return out
+
+
+def _open_at(x: float, y: float, inward: int, horizontals: list[dict]) -> bool:
+    """A vertical rule at `x` ending at `y` is open there: no rule across it at `y`, and the nearest rule across it
+    further in at least `_MIN_ROW` away (a rule just short of the end is the table's own: the vertical overshoots)."""
+    across = [h["top"] for h in horizontals if h["x0"] <= x + _TOL and h["x1"] >= x - _TOL]
+    if any(abs(t - y) <= _TOL for t in across):
+        return False  # closed already
+    inner = [abs(y - t) for t in across if (y - t) * -inward > 0]
+    return bool(inner) and min(inner) >= _MIN_ROW
 
 
 def closing_verticals(edges: list[dict]) -> list[dict]:
