@@ -322,3 +322,18 @@ def test_a_tall_header_row_whose_last_line_stands_far_above_the_first_row_joins_
     assert (region.first, region.last) == (0, 5)
     assert ["一、本年新收政府信息公开申请数量", "12", "3", "", "15"] in region.rows
     assert ["", "自然人", "商业企业", "科研机构", "总计"] in region.rows
+
+
+def test_a_change_whose_sign_stands_apart_from_its_figure_is_one_cell():
+    """A 2019 table 2 printed blank but for one row, its change 减11 set in two fonts so that a gap opens after the
+    sign (减 | 11): one figure, the row's three (not a label 减 in the figures' midst that keeps the row from being one)."""
+    lines = [
+        _line(0, ("信息内容", 0), ("上一年项目数量", 120), ("本年增/减", 210), ("处理决定数量", 270)),
+        _line(20, ("行政处罚", 0), ("15", 120), ("减", 210), ("11", 222), ("9", 270)),
+        _line(40, ("行政强制", 0)),
+    ]
+    (region,) = find_tables(lines)
+    assert ["行政处罚", "15", "减11", "9"] in region.rows
+    far = [_line(0, ("信息内容", 0), ("上一年项目数量", 120), ("本年增/减", 210), ("处理决定数量", 270)),
+           _line(20, ("行政处罚", 0), ("15", 120), ("减", 210), ("9", 270))]  # 增/减 alone, no figure beside it
+    assert all("减9" not in row for region in find_tables(far) for row in region.rows)

@@ -295,3 +295,13 @@ def test_a_change_typed_with_a_doubled_minus_stays_in_its_rows_run():
     m = metrics_of(rebuild(line))
     assert not {k for k in m if k.startswith("active.penalty.")}
     assert (m["active.coercion.prev_items"], m["active.coercion.change"], m["active.coercion.decisions"]) == (0, 0, 0)
+
+
+def test_a_header_printing_ben_nian_du_zeng_jian_cuts_the_2019_rows_into_three():
+    """Sites print 本年度增/减 for 本年增/减: a header of three columns, so a row's run is its three figures, never one
+    (行政处罚7804 is 78 / 0 / 4 or 7 / 80 / 4: only the 4 every cut agrees on, not a decision count of 7804)."""
+    line = ("二、主动公开政府信息情况第二十条第（六）项信息内容上一年项目数量本年度增/减处理决定数量行政处罚7804"
+            "行政强制700第二十条第（八）项信息内容上一年项目数量本年度增/减行政事业性收费00")
+    v = metrics_of(rebuild(line))
+    assert v.get("active.penalty.decisions") == 4 and "active.penalty.prev_items" not in v
+    assert (v["active.coercion.prev_items"], v["active.coercion.change"], v["active.coercion.decisions"]) == (7, 0, 0)

@@ -417,3 +417,59 @@ def test_short_rows_stay_as_read_when_a_row_below_them_would_part_the_table():
     row = "一、本年新收政府信息公开申请数量" + " " * 39 + "0"
     below = "三、本年度办理结果   （一）予以公开     7                               7"
     assert _row_cells("\n".join(_SPANNED_HEADER + [row, below])) == [("一、本年新收政府信息公开申请数量", "0")]
+
+
+_BLANK_2019 = """某区某局2020年政府信息公开工作年度报告
+一、总体情况
+2020年，我局主动公开政府信息45条。
+二、主动公开政府信息情况
+
+第二十条第(一)项
+信息内容         本年新制作数量    本年新公开数量    对外公开总数量
+规章
+规范性文件
+第二十条第(五)项
+信息内容         上一年项目数量 本年增/减 处理决定数量
+行政许可
+其他对外管理服务事项
+第二十条第(六)项
+信息内容         上一年项目数量 本年增/减 处理决定数量
+{row}
+行政强制
+第二十条第(八)项
+信息内容         上一年项目数量 本年增/减
+行政事业性收费
+三、收到和处理政府信息公开申请情况
+"""
+
+
+@pytest.mark.parametrize("row, want", [
+    ("行政处罚         15              增 4        9", {"prev_items": 15, "change": 4, "decisions": 9}),
+    ("行政处罚         15              减 4        9", {"prev_items": 15, "change": -4, "decisions": 9}),
+    ("行政处罚         15              增          9", {"prev_items": 15, "decisions": 9}),  # 增 alone: no change
+])
+def test_the_one_row_with_figures_of_a_blank_2019_table_keeps_a_sign_set_apart(tmp_path, row, want):
+    """A 2019 table 2 printed blank but for one row, whose change a text tool set apart from its sign (增 4): the lone
+    row of figures among bare labels is still a table row, its lone sign no text that makes the line prose."""
+    from indexer.extract import extract
+
+    path = tmp_path / "r.txt"
+    path.write_text(_BLANK_2019.format(row=row), encoding="utf-8")
+    metrics = {k: m["value"] for k, m in extract(path).to_dict()["metrics"].items() if k.startswith("active.penalty.")}
+    assert metrics == {f"active.penalty.{k}": v for k, v in want.items()}
+
+
+def test_a_header_printing_ben_nian_du_zeng_jian_one_space_from_the_column_before(tmp_path):
+    """Sites print 本年度增/减 for 本年增/减; PDF-to-text set it one space from 上一年项目数量, one cell of two labels:
+    cut into its two columns as 上一年项目数量本年增/减 is, so the rows' three figures keep their three columns."""
+    from indexer.extract import extract
+
+    text = _BLANK_2019.replace("上一年项目数量 本年增/减 处理决定数量", "上一年项目数量 本年度增/减   处理决定数量").format(
+        row="行政处罚        78       0        4")
+    text = text.replace("行政许可\n", "行政许可        40       -2       35964\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    metrics = extract(path).to_dict()["metrics"]
+    got = {k: metrics[k]["value"] for k in metrics if k.startswith(("active.licensing.", "active.penalty."))}
+    assert got == {"active.licensing.prev_items": 40, "active.licensing.change": -2, "active.licensing.decisions": 35964,
+                   "active.penalty.prev_items": 78, "active.penalty.change": 0, "active.penalty.decisions": 4}

@@ -120,7 +120,15 @@ def is_template_row(grid: list[list[str]]) -> bool:
     # the row's group labels before its own (（三）不予公开 | 1.属于国家秘密 | 0 …), or a piece of a wrapped one (三、本年度)
     return (bool(figures) and bool(texts) and match_label(texts[-1], ("row",)) is not None
             and all(match_label(t, ("row", "group")) is not None or is_group_piece(t) for t in texts[:-1])
-            and all(cell_kind(c) == VALUE for c in figures))
+            and all(cell_kind(c) == VALUE or _sign_before_figure(c, figures[i + 1:i + 2]) for i, c in enumerate(figures)))
+
+
+_LONE_SIGN = re.compile(r"^(?:增加?|减少?|[+＋\-−－])$")
+
+
+def _sign_before_figure(cell: str, after: list[str]) -> bool:
+    """A change's sign that a text tool set apart from its figure (行政处罚 32 减 11 21): the figure follows it."""
+    return bool(_LONE_SIGN.match(cell.strip())) and bool(after) and cell_kind(after[0]) == VALUE
 
 
 _GROUP_NUMERAL = re.compile(r"^\s*[（(][三四五六][)）]")  # the numerals of 不予公开, 无法提供, 不予处理, 其他处理

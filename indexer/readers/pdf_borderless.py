@@ -166,6 +166,24 @@ def _label_apart(words: tuple[Word, ...]) -> tuple[Word, ...]:
     return words[:k - 1] + (label, figure) + words[k:]
 
 
+_LONE_SIGN = re.compile(r"^(?:增加?|减少?|[+＋\-−－])$")
+
+
+def _signs_joined(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A change's sign set apart from its figure (减 | 11: the font changes from the sign to the digits, and a gap
+    opens) joined to it (减11), when the figure follows within half a character: one cell, as the page shows it."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if (prev is not None and _LONE_SIGN.match(prev.text) and cell_kind(w.text) == VALUE
+                and w.x0 - prev.x1 <= 0.5 * (w.size or prev.size or 10.0)):
+            out[-1] = Word(prev.text + w.text, prev.x0, w.x1, min(prev.top, w.top), max(prev.bottom, w.bottom),
+                           prev.size, prev.chars + w.chars)
+            continue
+        out.append(w)
+    return tuple(out) if len(out) != len(words) else words
+
+
 def _is_row_label(text: str) -> bool:
     return len(text) <= 40 and match_label(text, ("row",)) is not None
 
@@ -211,7 +229,7 @@ def find_tables(lines: Sequence[TextLine], barrier: Sequence[bool] | None = None
     `barrier[i]` says a ruled table stands between line i-1 and line i (no region reaches over it).
     """
     for ln in lines:
-        ln.words = _label_apart(ln.words)
+        ln.words = _label_apart(_signs_joined(ln.words))
     figures = [_figures(ln) for ln in lines]
     regions: list[Region] = []
     i, floor = 0, 0

@@ -35,6 +35,7 @@ from ..figure_splits import agreed, combine, row_candidates
 from ..structure import heading_score
 from ..template import (ACTIVE, ACTIVE_COLUMNS, APPEALS, APPLY, APPLY_COLUMNS, LABELS, SIGN, Label, columns_hold, label_core,
                         match_label, outcome_rows, similarity, template_of_text)
+from ..template.labels import PRINTED_COLUMN_WORDS
 from ..textnorm import match_form, normalize_text, simplified, without_glosses
 
 _WORD_SIGN = re.compile(r"([增减])[加少]")
@@ -74,9 +75,10 @@ def _row_labels() -> list[_RowLabel]:
 
 
 ROW_LABELS = _row_labels()
-_HEADER_WORDS = {
+_HEADER_WORDS = {  # the printed variants too (本年度增/减): cutting header text that ran together needs them whole
     kind: sorted({alt for lab in LABELS if lab.kind == kind and lab.role in ("col", "head", "group")
-                  for alt in lab.alts if len(alt) >= 2}, key=len, reverse=True)
+                  for alt in lab.alts if len(alt) >= 2}
+                 | {w for words in PRINTED_COLUMN_WORDS.get(kind, {}).values() for w in words}, key=len, reverse=True)
     for kind in (ACTIVE, APPLY, APPEALS)
 }
 

@@ -298,6 +298,17 @@ def match_label(text: str, roles: tuple[str, ...], kinds: tuple[str, ...] = KIND
     return best
 
 
+# Column headers sites print in other words than the templates' (本年度增/减 for 本年增/减). `match_label` takes them
+# by likeness; they are no alternatives of the label itself, whose likeness would then take a cell holding a piece of
+# another label (三、本年度, of 本年度办理结果) for that column. Cutting a header cell or run of header text into
+# the labels it holds needs them whole.
+PRINTED_COLUMN_WORDS = {ACTIVE: {"change": ("本年度增减",)}}
+
+
+def _printed_words(lab: Label) -> tuple[str, ...]:
+    return PRINTED_COLUMN_WORDS.get(lab.kind, {}).get(lab.key, ()) if lab.role == "col" else ()
+
+
 @lru_cache(maxsize=4096)
 def glued_columns(text: str, kinds: tuple[str, ...] = KINDS) -> tuple[Label, ...]:
     """The column labels of one table a header cell holds one after another with nothing between them (上一年项目数量
@@ -307,7 +318,8 @@ def glued_columns(text: str, kinds: tuple[str, ...] = KINDS) -> tuple[Label, ...
     if len(core) < 4:
         return ()
     for kind in kinds:
-        alts = [(label_core(a), lab) for lab in LABELS if lab.kind == kind and lab.role == "col" for a in lab.alts]
+        alts = [(label_core(a), lab) for lab in LABELS if lab.kind == kind and lab.role == "col"
+                for a in lab.alts + _printed_words(lab)]
         alts = [(a, lab) for a, lab in alts if len(a) >= 2]
 
         def cut(at: int) -> tuple[Label, ...] | None:
