@@ -5,8 +5,10 @@ its value), each rule alone and in openings written the way real sites publish t
 from __future__ import annotations
 
 from fixtures.openings import BODY, check
-from indexer.fields.agency import embedded, from_publisher
+from indexer.fields.agency import contact, embedded, from_publisher, township_after_government
 from indexer.fields.agency_name import zone_in_full
+from indexer.fields.placing import township_in_its_zone
+from indexer.gazetteer import Region
 
 
 def names(found):
@@ -105,3 +107,66 @@ def test_opening_office_compiled_by_its_own_openness_office():
           "办公室同意，现予公布。\n本报告由泾源县人民政府政务公开办公室根据本单位2021年度政府信息公开工作情况编制。\n一、总体情况\n"
           "2021年以来，县政府办公室认真贯彻落实政务公开工作的决策部署。\n" + BODY,
           dict(agency="泾源县人民政府办公室", agency_level="county", province="宁夏回族自治区", city="固原市", county="泾源县"))
+
+
+# ---- held41: 7. a contact line whose verb is 可联系 (可联系某县人民政府办公室（电子政务办公室）): 联系 is the verb, not
+# the start of the office's name
+
+def test_contact_opening_on_ke_lianxi():
+    found = contact(["如对本报告有任何疑问，可联系温宿县人民政府办公室（电子政务办公室），电话：0997-4512345。"])
+    assert names(found) == ("温宿县人民政府", "温宿县人民政府办公室")  # the office stands for its government, as in 请与A联系
+    assert contact(["如有疑问，请直接联系温宿县统计局，电话：0997-4512346。"]).name == "温宿县统计局"
+    # 可与A联系 and a bare 可 clause are read as before; a telephone after 可联系 is no agency
+    assert contact(["如有疑问，可与温宿县统计局联系。"]).name == "温宿县统计局"
+    assert contact(["如有疑问，可联系电话0997-4512346。"]) is None
+
+
+def test_opening_contact_ke_lianxi_and_a_county_subject():
+    check("本年度政府信息公开报告根据《中华人民共和国政府信息公开条例》编制。\n本报告中所列数据的统计时限从2023年1月1日起至"
+          "2023年12月31日止。如对本报告有任何疑问，可联系温宿县人民政府办公室（电子政务办公室），电话：0997-4512345。\n一、总体情况\n"
+          "2023年，温宿县政府信息公开工作按照自治区、阿克苏地区相关文件要求推进。\n" + BODY,
+          dict(agency="温宿县人民政府", agency_level="county", province="新疆维吾尔自治区", city="阿克苏地区", county="温宿县"))
+
+
+# ---- held41: 8. a county's government followed with no break by one of its own townships (某县人民政府某街办事处道高度重视…,
+# a 道 slipped past 办事处): the subject is the township's office, not the county's government
+
+def test_township_after_its_county_government():
+    assert township_after_government("安龙县人民政府", "栖凤街办事处道高度重视") == (
+        "安龙县人民政府栖凤街道办事处", "安龙县人民政府栖凤街办事处")
+    assert township_after_government("正安县人民政府", "瑞溪镇坚持以公开为常态") == ("正安县人民政府瑞溪镇人民政府", "正安县人民政府瑞溪镇")
+    # a township of another county, words that name no township, a city's government: none
+    assert township_after_government("安龙县人民政府", "瑞溪镇坚持以公开为常态") is None
+    assert township_after_government("安龙县人民政府", "高度重视政府信息公开工作") is None
+    assert township_after_government("遵义市人民政府", "瑞溪镇坚持以公开为常态") is None
+
+
+def test_opening_township_slipped_after_its_county_government():
+    check("一、总体情况\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n2023年，安龙县人民政府栖凤街办事处道高度重视"
+          "政府信息公开工作，认真贯彻落实县委、县政府政务公开各项决策部署。\n（一）主动公开方面。2023年，栖凤街道主动公开政府信息"
+          "48条。\n" + BODY,
+          dict(agency="安龙县人民政府栖凤街道办事处", agency_level="township", province="贵州省",
+               city="黔西南布依族苗族自治州", county="安龙县"))
+
+
+# ---- held41: 9. a subdistrict of a new area whose name the gazetteer does not place (新河街道: several, none there) and
+# whose text names the committee it answers to (在西咸新区管委会的正确领导下) or the site it publishes on: that zone's
+
+def test_township_placed_in_the_zone_it_answers_to():
+    placed = township_in_its_zone("新河街道办事处", Region(), "在西咸新区管委会的正确领导下，新河街办认真贯彻落实《条例》。")
+    assert placed == (Region(province="陕西省", code="610000", zone="西咸新区"), "新河街道办事处")
+    assert township_in_its_zone("新河街道办事处", Region(), "2023年我街道通过西咸新区管委会门户网站发布信息16条。")[0].zone == "西咸新区"
+    # a zone only mentioned, two zones' committees, a township already placed, a unit that is no township: none
+    assert township_in_its_zone("新河街道办事处", Region(), "学习借鉴西咸新区建设经验。") is None
+    assert township_in_its_zone("新河街道办事处", Region(), "在西咸新区管委会的领导下；通过苏州工业园区管委会网站发布。") is None
+    placed_already = Region(province="陕西省", city="咸阳市", county="秦都区", code="610402")
+    assert township_in_its_zone("新河街道办事处", placed_already, "在西咸新区管委会的正确领导下") is None
+    assert township_in_its_zone("新河社区服务中心", Region(), "在西咸新区管委会的正确领导下") is None
+
+
+def test_opening_subdistrict_of_a_new_area():
+    check("现向社会公布我街办2023年度政府信息公开情况。本年度报告中所列数据统计期限自2023年1月1日起至2023年12月31号止。如有疑问"
+          "请联系：新河街道办事处，联系电话：029-84930000。\n一、总体情况\n在西咸新区管委会的正确领导下，新河街办认真贯彻落实"
+          "《中华人民共和国政府信息公开条例》相关要求。\n（一）主动公开政府信息情况\n2023年我街道通过西咸新区管委会门户网站发布"
+          "主动公开政府信息16条。\n" + BODY,
+          dict(agency="新河街道办事处", agency_level="township", province="陕西省", city=None, county=None, zone="西咸新区"))

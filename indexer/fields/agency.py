@@ -79,10 +79,10 @@ _COMPILER_SUBJECT = re.compile(
 # sums up (the name closed by the year or 的: 中国人民银行 alone is not 中国人民银行某中心支行)
 _SUMMARY_OF = re.compile(
     rf"(?:本|该|此)(?:年度)?报告(?:是|系)对(?P<a>{AGENCY_NAME})(?:{YEAR_WORD}|的)[^。]{{0,40}}?(?:综述|总结|梳理|汇总|回顾)")
-# 请与A办公室联系 / 可与A联系 / 请联系：A办公室，地址… / 联系单位：A
+# 请与A办公室联系 / 可与A联系 / 请联系：A办公室，地址… / 可联系A办公室（…） / 联系单位：A
 _CONTACT = re.compile(
-    # 若有疑问，可A党政办联系: a clause opening on 可 that drops its 与
-    rf"(?:请与|可与|请联系|(?<=[，,])\s*可(?!与|通过|在|向|从|到|直接|拨打|致电|登录|以)|联系(?:单位|部门|机关|人)?\s*[:：]\s*|咨询(?:单位)?\s*[:：]\s*)(?P<a>{NAME_CHAR}{{2,40}}?(?:{AGENCY_SUFFIX}|领导小组办公室))"
+    # 若有疑问，可A党政办联系: a clause opening on 可 that drops its 与; 可联系A: 联系 is the verb, never the name's
+    rf"(?:请与|可与|[请可](?:直接)?联系|(?<=[，,])\s*可(?!与|通过|在|向|从|到|直接|拨打|致电|登录|以|联系)|联系(?:单位|部门|机关|人)?\s*[:：]\s*|咨询(?:单位)?\s*[:：]\s*)(?P<a>{NAME_CHAR}{{2,40}}?(?:{AGENCY_SUFFIX}|领导小组办公室))"
     rf"(?:[{HAN}]{{1,6}}?[科股])?"  # 请与A综合一科联系: a section of the agency
     r"(?=联系|[，。,；;:：（(]|\s|地址|电话|$)"
     # 请与本单位受理机构联系，地址：某县某乡人民政府党政办公室: an office given as the address
@@ -463,8 +463,36 @@ def subject_of(clause: str, source: str) -> AgencyFound | None:
     name = placed.group("a") if placed else ""
     if (placed and not _WORD_GOES_ON.match(clause, len(name) - 1) and not _ACTING.search(name)
             and starts_with_place(name) and agency_like(name)):
+        township = township_after_government(name, clause[len(name):])
+        if township:
+            return AgencyFound(canonical(township[0]), township[1], source)
         return AgencyFound(canonical(name), name, source)
     return None
+
+
+# 者楼街办事处…, 某镇坚持…: a township's name at the head of a run (街 standing for 街道)
+_TOWNSHIP_HEAD = re.compile(rf"^(?P<stem>[{HAN}]{{1,6}}?)(?P<kind>街道|街|镇|乡|苏木)")
+
+
+def township_after_government(government: str, rest: str) -> tuple[str, str] | None:
+    """A county's government followed with no break by one of that county's own townships (册亨县人民政府者楼街办事处道
+    高度重视…, 某县人民政府某镇坚持…): the subject is that township's office, printed under its county's government
+    (册亨县人民政府者楼街道办事处), and as printed (册亨县人民政府者楼街办事处). None when the government is no county's,
+    or what follows names no township the gazetteer holds under that county."""
+    if not government.endswith("人民政府"):
+        return None
+    m = _TOWNSHIP_HEAD.match(rest)
+    counties = {p.region.code for x in places_in(government, agency=True) for p in x.places if p.level == "county"}
+    if not m or len(counties) != 1:
+        return None
+    kind = "街道" if m.group("kind") in ("街道", "街") else m.group("kind")
+    township = m.group("stem") + kind
+    held = [x for x in places_in(township, agency=True) if x.text == township]
+    if not any(p.level == "township" and p.region.code in counties for x in held for p in x.places):
+        return None
+    office = "办事处" if kind == "街道" else "人民政府"
+    printed = government + rest[: m.end()] + (office if rest.startswith(office, m.end()) else "")
+    return government + township + office, printed
 
 
 def _agent_of(run: str) -> str:

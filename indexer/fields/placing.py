@@ -51,6 +51,27 @@ def township_on_host_site(agency: str, region: Region, text: str) -> tuple[Regio
     return (host, agency) if host else None
 
 
+# 在西咸新区管委会的正确领导下; 通过西咸新区管委会门户网站发布: a zone's committee a unit answers to or publishes on
+_ZONE_COMMITTEE_OVER = re.compile(
+    rf"(?P<z>[{HAN}]{{2,12}}?{ZONE_KIND})(?:管理委员会|管委会|党工委)"
+    rf"(?=[{HAN}、和及]{{0,8}}(?:的)?(?:正确|坚强|统一)?领导|(?:门户|官方)?网站|官网)"
+)
+
+
+def township_in_its_zone(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
+    """A township's office placed nowhere yet (大王街道办事处) whose text names the one zone the gazetteer holds whose
+    committee it answers to (在西咸新区管委会的正确领导下) or publishes on (西咸新区管委会门户网站): a township of that
+    zone. None when the text names two such zones, or one in another province than the agency's."""
+    if region.county or region.zone or not is_township_agency(agency):
+        return None
+    zones = {placed for m in _ZONE_COMMITTEE_OVER.finditer(text)
+             if (placed := resolve([m.group("z")]).region).zone}
+    if len(zones) != 1:
+        return None
+    zone = zones.pop()
+    return None if region.province and region.province != zone.province else (zone, agency)
+
+
 def unit_on_host_site(agency: str, region: Region, text: str) -> tuple[Region, str] | None:
     """A unit printing no place (经济开发区管委会) on one county government's site (定州市人民政府), or on a site
     named by its city's stem and its county's (西安•莲湖 政府门户网站): that county's. A unit named by its kind
@@ -150,6 +171,7 @@ def park_in_its_zones_channel(agency: str, region: Region, text: str) -> tuple[R
 PLACING_RULES: tuple[PlacingRule, ...] = (
     township_by_printed_county,
     township_on_host_site,
+    township_in_its_zone,
     unit_on_host_site,
     bare_level_on_host_site,
     bare_type_on_host_site,
