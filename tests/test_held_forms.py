@@ -1,12 +1,14 @@
 """Openings of forms a held-out set met (a site's name on an opening's last line, a zone's kind printed in full only
 in its address, a year of disclosure work published without the word 报告 in its clause, a page's source label over
-its value), each rule alone and in openings written the way real sites publish them (none of them a real report)."""
+its value; a department's report set in its government's disclosure work, a government's office compiling its own
+report, a township's kind printed twice), each rule alone and in openings written the way real sites publish them
+(none of them a real report)."""
 
 from __future__ import annotations
 
 from fixtures.openings import BODY, check
-from indexer.fields.agency import contact, embedded, from_publisher, township_after_government
-from indexer.fields.agency_name import zone_in_full
+from indexer.fields.agency import AgencyFound, contact, embedded, from_publisher, township_after_government
+from indexer.fields.agency_name import department_speaking, doubled_kind, zone_in_full
 from indexer.fields.placing import township_in_its_zone
 from indexer.gazetteer import Region
 
@@ -170,3 +172,59 @@ def test_opening_subdistrict_of_a_new_area():
           "《中华人民共和国政府信息公开条例》相关要求。\n（一）主动公开政府信息情况\n2023年我街道通过西咸新区管委会门户网站发布"
           "主动公开政府信息16条。\n" + BODY,
           dict(agency="新河街道办事处", agency_level="township", province="陕西省", city=None, county=None, zone="西咸新区"))
+
+
+# ---- held40: 7. a department's report whose preamble names its government's disclosure work (结合2022年度某区人民政府
+# 信息公开工作实际，编制发布此报告), that speaks as 我局 and gives its own name in the contact line: the department
+
+def test_department_speaking_over_its_government_work():
+    assert names(department_speaking(AgencyFound("白山市浑江区人民政府", "白山市浑江区人民政府", "embedded"),
+                                     [AgencyFound("白山市浑江区教育局", "白山市浑江区教育局", "contact")],
+                                     ["我局高度重视信息公开工作。"])) == ("白山市浑江区教育局", "白山市浑江区教育局")
+    # the government speaking of itself (我区), or a department of another place: the government stays
+    government = AgencyFound("白山市浑江区人民政府", "白山市浑江区人民政府", "embedded")
+    assert department_speaking(government, [AgencyFound("白山市浑江区教育局", "白山市浑江区教育局", "contact")],
+                               ["我区高度重视信息公开工作。"]) is government
+    assert department_speaking(government, [AgencyFound("白山市教育局", "白山市教育局", "contact")],
+                               ["我局高度重视信息公开工作。"]) is government
+
+
+def test_opening_department_speaking_over_its_government_work():
+    check("根据《中华人民共和国政府信息公开条例》规定，结合2022年度白山市浑江区人民政府信息公开工作实际，编制发布此报告。报告中"
+          "所列数据的统计时限为2022年1月1日起至2022年12月31日止。如对本年报有疑问，请联系白山市浑江区教育局，地址：浑江大街8号，"
+          "邮编：134300。\n一、总体情况\n（一）加强领导，健全组织。我局高度重视信息公开工作，成立了信息公开工作领导小组。\n" + BODY,
+          dict(agency="白山市浑江区教育局", agency_level="county", province="吉林省", city="白山市", county="浑江区"))
+
+
+# ---- held40: 8. a government's office that compiles its own report (由某区人民政府办公室编制的2023年度…报告) and speaks as
+# 我办: the office, as the same office named in a contact line is when the report speaks as 我办
+
+def test_opening_office_compiling_its_own_report():
+    preamble = ("本年报是根据《中华人民共和国政府信息公开条例》要求，由扬州市江都区人民政府办公室编制的2023年度政府信息公开年度"
+                "报告。全文包括总体情况，主动公开政府信息情况和存在的问题及改进措施。\n一、总体情况\n（一）主动公开\n")
+    check(preamble + "2023年，我办持续完善政府信息主动公开，及时公开各类政府信息96条。\n" + BODY,
+          dict(agency="扬州市江都区人民政府办公室", agency_level="county", province="江苏省", city="扬州市", county="江都区"))
+    # the office compiling the district's report (全区…): the government reports
+    check(preamble + "2023年，全区持续完善政府信息主动公开，区政府网站公开各类政府信息960条。\n" + BODY,
+          dict(agency="扬州市江都区人民政府", agency_level="county", province="江苏省", city="扬州市", county="江都区"))
+
+
+# ---- held40: 9. a township printed once with its kind doubled (由某镇镇人民政府编制) and elsewhere in its own name
+# (请联系某区某镇人民政府): the name it prints; a name whose own last character is 镇 (湖镇镇) keeps it
+
+def test_doubled_township_kind():
+    doubled = AgencyFound("城厢镇镇人民政府", "城厢镇镇人民政府", "compiler")
+    single = AgencyFound("太仓市城厢镇人民政府", "太仓市城厢镇人民政府", "contact")
+    assert names(doubled_kind(doubled, [single], ["由城厢镇镇人民政府编制。", "请联系太仓市城厢镇人民政府。"])) == (
+        "太仓市城厢镇人民政府", "太仓市城厢镇人民政府")
+    # printed so twice: the township's own name (湖镇镇)
+    real = AgencyFound("龙游县湖镇镇人民政府", "龙游县湖镇镇人民政府", "compiler")
+    assert doubled_kind(real, [AgencyFound("湖镇人民政府", "湖镇人民政府", "contact")],
+                        ["由龙游县湖镇镇人民政府编制。", "请联系湖镇镇人民政府。", "湖镇人民政府地址"]) is real
+
+
+def test_opening_doubled_township_kind():
+    check("本年度报告根据《中华人民共和国政府信息公开条例》要求，由城厢镇镇人民政府编制。报告所列数据的统计期限自2023年1月1日起"
+          "至2023年12月31日止。如对本年度报告有任何疑问，请联系太仓市城厢镇人民政府，地址：城厢镇新华西路1号。\n一、总体情况\n"
+          "2023年，本镇进一步加强信息公开工作力度。\n" + BODY,
+          dict(agency="太仓市城厢镇人民政府", agency_level="township", province="江苏省", city="苏州市", county="太仓市"))

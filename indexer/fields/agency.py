@@ -292,11 +292,15 @@ def embedded(paragraphs: list[str], limit: int = 8) -> AgencyFound | None:
                 name += "政府"  # 某镇人民政府信息公开工作年度报告: the government's 政府 is 政府信息公开's too
             if _NOT_A_NAME_START.match(name) or is_pronoun(name):
                 continue
+            printed = name
             if _TRAIL.search(m.group("a")):  # 由A办公室编制的2020年度…报告: the compiler's office stands for it
                 owner = drop_internal_office(name)
                 name = owner if owner != name and agency_like(owner) else name
+                # a government's office keeps its printing, as a contact line's does: the office is the agency
+                # itself when the report speaks as it (我办)
+                printed = printed if printed.endswith("人民政府办公室") and name != printed else name
             if agency_like(name) or agency_like(TRAILING_BRACKET.sub("", name)):  # A（B）: a second name in brackets
-                found.append(AgencyFound(canonical(name), name, "embedded"))
+                found.append(AgencyFound(canonical(name), printed, "embedded"))
             elif is_place_name(name):  # 现将XX县2022年政府信息公开工作年度报告…
                 found.append(AgencyFound(place_only_agency(name), name, "embedded"))
     if not found:

@@ -38,9 +38,10 @@ from .agency import (
     working_group,
 )
 from .channels import CHANNEL, CHANNEL_DEPTH, UNQUOTED_CHANNEL, one_place, stem_channel_places, type_stems
-from .speaker import (OFFICE_PRONOUN, bare_office_government, bare_subdistrict, gazette_government,
-                      office_by_government_channel, own_work, pronoun_agency, pronoun_channel, pronoun_government,
-                      repeated_subject, self_named_subject, site_government, whole_place_government)
+from .speaker import (AGENCY_PRONOUN, GOVERNMENT_PRONOUN, OFFICE_PRONOUN, bare_office_government, bare_subdistrict,
+                      gazette_government, office_by_government_channel, own_work, pronoun_agency, pronoun_channel,
+                      pronoun_government, repeated_subject, self_named_subject, site_government,
+                      whole_place_government)
 from .level import is_national
 from .names import (
     abbreviates,
@@ -86,6 +87,7 @@ def find_agency(title: str | None, paragraphs: list[str], publisher: str | None 
         return _placed(_full_name(last, paragraphs), paragraphs) if last else None
     primary = _district_dropped(_department_of_place(placed_instead(sources[0], sources[1:]), sources[1:]), sources[1:])
     primary = _centre_answering(primary, paragraphs)
+    primary = doubled_kind(department_speaking(primary, sources[1:], paragraphs), sources[1:], paragraphs)
     primary = _series_heading_compiled_by(primary, sources[1:], title)
     fuller = [f for f in sources[1:] if len(f.name) > len(primary.name) and same_agency(primary.name, f.name)
               and not _office_inside(primary.name, f.name)]
@@ -551,3 +553,41 @@ def agency_of(title: str | None, paragraphs: list[str], publisher: str | None = 
     """The canonical name of the reporting agency (see `find_agency`)."""
     found = find_agency(title, paragraphs, publisher)
     return found.name if found else None
+
+
+def department_speaking(primary: AgencyFound, others: list[AgencyFound], paragraphs: list[str],
+                        limit: int = 15) -> AgencyFound:
+    """A government read from the disclosure work a preamble names (结合2022年度某区人民政府信息公开工作实际，编制发布此报告)
+    in a report that speaks as a department (我局, 本委) and never as its place (我区, 本县): the department of that kind
+    and of that place another source names (请联系某区教育局) reports; the government's work is only its setting."""
+    if primary.source != "embedded" or not primary.name.endswith("人民政府"):
+        return primary
+    text = "\n".join(paragraphs[:limit])
+    kinds = {m.group(1) for m in AGENCY_PRONOUN.finditer(text)}
+    if not kinds or GOVERNMENT_PRONOUN.search(text):
+        return primary
+    place = primary.name[: -len("人民政府")]
+    for other in others:
+        other_place, kind = split_place(other.name)
+        if other_place == place and kind and other.name[-1] in kinds and agency_like(other.name):
+            return other
+    return primary
+
+
+# 由城厢镇镇人民政府编制: a township's kind printed twice before its government, once
+_DOUBLED_KIND = re.compile(r"(镇|乡)\1人民政府$")
+
+
+def doubled_kind(primary: AgencyFound, others: list[AgencyFound], paragraphs: list[str], limit: int = 15) -> AgencyFound:
+    """A township printed once with its kind doubled (由城厢镇镇人民政府编制) that another source prints with its kind
+    once (请联系太仓市城厢镇人民政府): the name printed so. A township whose own name ends in its kind (湖镇镇) is printed
+    doubled more than once."""
+    m = _DOUBLED_KIND.search(primary.name)
+    if not m or m.start() < 1:
+        return primary
+    text = "\n".join(paragraphs[:limit])
+    if text.count(primary.name[m.start() - 1 : m.start() + 2]) > 1:
+        return primary
+    single = primary.name[max(0, m.start() - 2) : m.start() + 1] + "人民政府"
+    printed = [o for o in others if o.name.endswith(single) and not _DOUBLED_KIND.search(o.name)]
+    return max(printed, key=lambda o: len(o.name)) if printed else primary
