@@ -606,3 +606,25 @@ def test_a_metadata_box_table_inside_the_article_does_not_cut_it_off(tmp_path):
     assert any(isinstance(b, Paragraph) and b.text == "一、总体情况" for b in doc.blocks)
     assert doc.meta.get("published") == "2022-01-14"
     assert not any(isinstance(b, Paragraph) and ("ICP" in b.text or "设为首页" in b.text) for b in doc.blocks)
+
+
+TOWN_PAGE = """<html><head><meta charset="utf-8"><title>凤凰镇2023年政府信息公开工作年度报告</title></head><body>
+<div class="crumb">当前位置 &gt; 首页 &gt; 政府信息公开年报</div>
+<div class="main"><h1>凤凰镇2023年政府信息公开工作年度报告</h1>
+<div class="info">来源:张家港市凤凰镇 发布时间:2024-01-26 17:49:57 访问量:</div>
+<div class="article"><p>根据《中华人民共和国政府信息公开条例》规定，我镇结合工作实际，形成2023年度凤凰镇政府信息公开工作年度报告。</p>
+<p>一、总体情况</p><p>2023年，我镇主动公开政府信息120条。</p></div></div></body></html>"""
+
+
+def test_the_info_lines_source_ends_where_the_next_label_starts(tmp_path):
+    """来源:张家港市凤凰镇 发布时间:…, its spaces dropped by the page's text: the source alone."""
+    doc = read_document(write(tmp_path, "town.html", TOWN_PAGE, "utf-8"))
+    assert doc.meta["source"] == "张家港市凤凰镇"
+
+
+def test_a_town_named_with_its_county_only_in_the_info_lines_source_is_placed_there(tmp_path):
+    """The page reader keeps the info line out of the text; its 来源 still places a report whose text names its
+    town alone (凤凰镇: several counties have one)."""
+    from indexer.extract import extract
+    record = extract(write(tmp_path, "town.html", TOWN_PAGE, "utf-8"))
+    assert (record.agency, record.region.county, record.region.city) == ("凤凰镇人民政府", "张家港市", "苏州市")

@@ -111,3 +111,12 @@ def test_a_short_menu_of_bulleted_links_before_the_text_is_left_out():
     assert field_lines(few) == few  # two bullets are no menu
     titled = ["某某县人民政府", "政府信息公开", "工作年度报告", "本报告根据条例编制。"]
     assert field_lines(titled) == titled
+
+
+def test_a_site_footer_is_no_line_the_field_rules_read():
+    """The footer names the site's owner (another office, maybe of another province), never the reporting agency."""
+    lines = ["2023年，我局认真贯彻条例。", "版权所有：湖北省人民政府办公厅 主办单位：湖北省人民政府办公厅",
+             "网站标识码：4200000001 鄂ICP备05003311号", "技术支持：某某科技有限公司"]
+    assert field_lines(lines) == ["2023年，我局认真贯彻条例。"]
+    sentence = "2023年，我局为全县技术支持单位提供政策咨询，主办单位由县政府确定。"
+    assert field_lines([sentence]) == [sentence]  # words of a footer inside a sentence of the report

@@ -31,6 +31,18 @@ def region(province=None, city=None, county=None, zone=None) -> dict:
 
 OPENINGS = {
     # ---- titles after page chrome
+    "widget_line_above_a_preamble_naming_the_agency": (
+        "首页 | 政务公开 | 政府信息公开年报\n当前位置：首页 > 政务公开 > 政府信息公开年报\n【字体：大 中 小】 打印本页 关闭窗口\n"
+        "郑州高新区石佛办事处向社会公布2021年度本级政府信息公开年度报告。本报告全文由六个部分组成。\n"
+        "一、总体情况\n2021年，石佛办事处主动公开政府信息96条。\n" + BODY,
+        dict(agency="郑州高新区石佛办事处", agency_level="township", province="河南省", city="郑州市", year=2021),
+    ),
+    "site_footer_of_another_province": (
+        "市审计局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，我局以乌鲁木齐市人民政府网站部门网页为平台，"
+        "主动公开财政预决算等信息。平台版面由乌鲁木齐市人民政府网站统一设计规划。\n" + BODY + "\n版权所有：湖北省人民政府办公厅 主办单位：湖北省人民政府办公厅\n"
+        "网站标识码：4200000001 鄂ICP备05003311号 鄂公网安备42010602000001号\n技术支持：某某科技有限公司 联系我们 网站地图\n",
+        dict(agency="乌鲁木齐市审计局", agency_level="city", province="新疆维吾尔自治区", city="乌鲁木齐市", county=None),
+    ),
     "chrome_breadcrumb_widgets": (
         "首页 > 政务公开 > 政府信息公开年报\n【字体：大 中 小】 【打印】 【关闭】\n"
         "东营市生态环境局2022年政府信息公开工作年度报告\n发布时间：2023-01-18 来源：东营市生态环境局\n"

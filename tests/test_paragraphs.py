@@ -72,3 +72,20 @@ def test_a_title_after_a_blank_line_is_never_the_end_of_the_line_above():
     """A page's spam line cut by commas, then the report's title after a blank line: two paragraphs."""
     text = "某某视频在线观看,免费视频,原创在线观看\n\n某省人民政府2010年政府信息公開工作報告\n\n本年度報告是根據條例要求編制的。\n"
     assert [b.text for b in parse_text(text)][:2] == ["某某视频在线观看,免费视频,原创在线观看", "某省人民政府2010年政府信息公開工作報告"]
+
+
+def test_a_page_widget_line_is_never_joined_to_the_line_after_it():
+    """【字体：大 中 小】 打印本页 关闭窗口 above the preamble: the widgets stay a line of chrome, so the preamble's
+    agency (某区某街道办事处向社会公布…) still opens its own paragraph."""
+    text = ("【字体：大 中 小】 打印本页 关闭窗口\n"
+            "郑州高新区石佛办事处向社会公布2021年度本级政府信息公开年度报告。本报告全文由六个部分组成。\n")
+    assert [b.text for b in parse_text(text)] == [
+        "【字体：大中小】打印本页关闭窗口",
+        "郑州高新区石佛办事处向社会公布2021年度本级政府信息公开年度报告。本报告全文由六个部分组成。",
+    ]
+    assert not should_join("2021年，我局坚持以人民为中心，", "扫一扫在手机打开当前页")
+
+
+def test_a_site_footer_never_continues_a_cut_sentence():
+    """A saved opening cut mid-sentence, then the site's footer: the footer stays apart."""
+    assert not should_join("持续推进重大建设项目审批、民生实事、社会救助", "版权所有：某省人民政府办公厅 主办单位：某省人民政府办公厅")

@@ -20,7 +20,7 @@ from .agency import AgencyFound, from_title
 from .agency_name import agency_of, find_agency
 from .dates import parse_date, published_of, statistics_year, year_of
 from .level import agency_level_of, is_national, is_township_agency, named_by_stem
-from .lines import as_printed, field_lines, rule_lines, simplified, without_glosses
+from .lines import as_printed, field_lines, is_site_footer, rule_lines, simplified, without_glosses
 from .names import (
     canonical,
     complete_level_prefix,
@@ -58,6 +58,7 @@ __all__ = [
     "field_lines",
     "find_agency",
     "is_national",
+    "is_site_footer",
     "is_township_agency",
     "is_bare_county_level",
     "is_unplaced_unit",

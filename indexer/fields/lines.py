@@ -38,9 +38,21 @@ def unspread(text: str) -> list[str]:
 
 def field_lines(paragraphs: list[str]) -> list[str]:
     """The paragraphs with every spread header row given back as its cells, pinyin glosses, spaces
-    between two Han characters, a copy's lost indentation and the site's menus before the text out."""
-    lines = [without_lost_indent(without_breaks(without_glosses(line))) for text in paragraphs for line in unspread(text)]
+    between two Han characters, a copy's lost indentation, the site's menus before the text and its footer out."""
+    lines = [without_lost_indent(without_breaks(without_glosses(line))) for text in paragraphs for line in unspread(text)
+             if not is_site_footer(line)]
     return without_menus(lines)
+
+
+# 版权所有：某省人民政府办公厅 主办单位：… 网站标识码 … ICP备…: the site's footer names the site's owner, which is
+# not the agency that reports (a department's report on its government's site) and may sit in another place
+_SITE_FOOTER = re.compile(r"版权所有|(?:主办|承办)(?:单位)?\s*[:：]|网站标识码|ICP\s*备|公网安备|技术支持\s*[:：]")
+_FOOTER_LINE = 200  # a footer line is short; a body written on one line that ends on the footer is no footer
+
+
+def is_site_footer(text: str) -> bool:
+    """A line of the site's footer (版权所有, 主办单位：, ICP备…), never a sentence of the report."""
+    return len(text) <= _FOOTER_LINE and bool(_SITE_FOOTER.search(text))
 
 
 # A menu item: a short line with no figure and no sentence (政府信息公开指南, •决策, 主题分类)

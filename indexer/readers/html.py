@@ -97,7 +97,8 @@ _CHROME = re.compile(
 )
 _PROSE_PUNCT = re.compile("[，。；：、,;]")
 _INFO_DATE = re.compile(r"(?:发布|发表|更新|生成|成文|发文|公开)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
-_INFO_SOURCE = re.compile(r"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|│丨]{2,30})")
+# 来源：某市某镇发布日期：…: the value ends where the next label starts (a page's spaces between them are dropped)
+_INFO_SOURCE = re.compile(r"(?:信息|文章|稿件)?来源\s*[:：]\s*([^\s|│丨]{2,30}?)(?=\s|[|│丨]|$|(?:发布|更新|生成|成文)?(?:日期|时间)|作者|浏览|访问|点击|阅读|字[号体])")
 # The 来源 label of an info line, its value printed or left empty (时间: 2026-01-16 18:22:45 来源:).
 _INFO_SOURCE_LABEL = re.compile(r"(?<!数据)来源\s*[:：]")
 # A line that opens with a label of the CMS metadata box (data/metadata_labels.tsv) or a byline's 来源, and the site

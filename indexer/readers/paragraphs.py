@@ -30,6 +30,8 @@ _DATE_LINE = re.compile(
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
 )
 _BULLET = re.compile(r"^\s*[•·●▪◆]")
+# a page's widgets (【字体：大 中 小】 打印本页 关闭窗口, 扫一扫在手机打开当前页): a line of chrome, never a sentence's part
+_PAGE_WIDGET = re.compile(r"[大中小]\s*[大中小]\s*[大中小]\s*[】\]]|打印本页|关闭窗口|扫一扫|【\s*(?:打印|关闭)\s*】")
 # a page's breadcrumb (当前位置：首页 > 政务公开 > 年报): a browser ends it with one line break, before the title
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置)|(?:[>＞»›].*){2}")
 MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -71,6 +73,8 @@ def should_join(prev: str, nxt: str) -> bool:
     if prev[-1] in SENTENCE_END or not _PROSE_PUNCT.search(prev):
         return False
     if looks_like_heading(prev) or NUMBERING.match(nxt) or _DATE_LINE.match(nxt):
+        return False
+    if _PAGE_WIDGET.search(prev) or _PAGE_WIDGET.search(nxt) or SITE_CHROME.search(nxt):
         return False
     # a page's metadata rows (索引号: … 主题分类: …), its breadcrumb and list items (• …) are lines of their own
     return (len(BOX_LABEL_IN_TEXT.findall(prev)) < 2 and not _BREADCRUMB.search(prev)
