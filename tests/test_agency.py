@@ -1029,3 +1029,13 @@ def test_a_short_type_printed_in_full_after_the_same_place_is_the_agency_s_name(
     assert find_agency(title, [title] + body).name == "和顺县住房和城乡建设局"
     # a unit of it after the same place, whose type the short one does not shorten: not its name
     assert find_agency(title, [title, "和顺县住房保障服务中心配合公开。"] + body).name == "和顺县住房和城乡建设局"
+
+
+def test_a_cms_rows_label_glued_to_its_value_is_neither_byline_nor_signature():
+    """A page's metadata box printed as lines whose labels lost their colons (来源某县某局): the label is no part of
+    the agency's name, and the row is the page's metadata, not the report signing."""
+    title = "乌恰县审计局2025年政府信息公开工作年度报告"
+    opening = [title, "发布机构乌恰县审计局发布日期2026-01-19", "来源乌恰县审计局"]
+    assert names(byline(opening, title)) == ("乌恰县审计局", "乌恰县审计局")
+    assert signature(opening) is None
+    assert find_agency(title, opening + ["本报告根据条例编制。"]).name == "乌恰县审计局"

@@ -34,7 +34,10 @@ _MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>|\*\*|[•●▪◦·](?=\s*\S)|[-*+](?=
 _CHUNK_NUMBER = re.compile(r"^\d{1,3}、\s*")
 # 中文名 | 某区人民政府2019年…报告 | 发布单位 | 某区人民政府: an encyclopedia's infobox row names the page
 _INFOBOX_NAME = re.compile(r"^(?:[-•·*]\s*)?中文名\s*[:：|｜]\s*(?P<t>[^|｜]+?)\s*(?:[|｜]|$)")
-_LABEL = re.compile(r"^(?:(?:Page|P\.)\s*\d+\s*[-–—:：]|欢迎(?:光临|访问|来到)|文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|内容概述|标题|名称|题目|主题)\s*[:：|｜]?\s*")
+# 来源某县某局, 发布机构某局: a CMS box's row whose label lost its colon; the page's metadata, not a byline or a signature
+_SOURCE_LABEL = re.compile(r"(?:信息|文章)?来源(?!于)|发布机构|发布单位")
+_LABEL = re.compile(r"^(?:(?:Page|P\.)\s*\d+\s*[-–—:：]|欢迎(?:光临|访问|来到)|文章标题|公报标题|信息标题|信息名称|文件名称|文档标题|内容概述|标题|名称|题目|主题"
+                    rf"|(?:{_SOURCE_LABEL.pattern})(?=[\u4e00-\u9fff]))\s*[:：|｜]?\s*")
 _CMS_LABEL = re.compile(
     r"索引号|索\s*引\s*号|发布机构|发文机关|主题分类|体裁分类|组配分类|服务对象|成文日期|发布日期|生成日期|发文日期"
     r"|文\s*号|发文字号|有效性|所属机构|信息类别|公开方式|公开范围|公开时限|分\s*类"
@@ -177,7 +180,9 @@ _ENUMERATED = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[)）]"
 def is_agency_line(text: str) -> bool:
     """A line that is only an agency name (a title's first line, a byline, a signature), never a site's name."""
     return (len(text) <= 40 and bool(_AGENCY_LINE.match(text)) and not _ENUMERATED.match(text)
-            and not text.endswith("网站"))  # 欢迎来到某县人民政府门户网站: ends like a 站 (工作站), names a site
+            and not text.endswith("网站")  # 欢迎来到某县人民政府门户网站: ends like a 站 (工作站), names a site
+            and not _SOURCE_LABEL.match(text))
+
 
 
 def title_head(title: str) -> str:
