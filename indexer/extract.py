@@ -43,13 +43,15 @@ def record_of(doc: Document, rid: str, source: str) -> Report:
     found = fields.find_agency(title, paragraphs, publisher=meta.get("publisher"))
     published = fields.published_of(paragraphs, doc.meta.get("published"))
     year = fields.year_of(title, paragraphs, published)
-    full_text = fields.simplified(fields.without_glosses("\n".join(p.text for p in structure.passages)))
+    texts = [p.text for p in structure.passages]
+    full_text = fields.simplified(fields.without_glosses("\n".join(texts)))
     # the places the text names, the site's footer (its owner, maybe in another province) left out; the CMS box's
     # 发布机构 (临淄区某某高新区) and the info line's 来源 (张家港市某镇), which a page reader keeps out of the
-    # text, read after it: a place for an agency the text leaves unplaced
-    place_text = "\n".join([p.text for p in structure.passages if not fields.is_site_footer(p.text)]
-                           + [doc.meta[k] for k in ("publisher", "source") if doc.meta.get(k)])
-    place_text = fields.simplified(fields.without_glosses(place_text))
+    # text, read after it: a place for an agency the text leaves unplaced. Most reports have neither: the text as is.
+    kept = [t for t in texts if not fields.is_site_footer(t)]
+    extra = [doc.meta[k] for k in ("publisher", "source") if doc.meta.get(k)]
+    place_text = (fields.simplified(fields.without_glosses("\n".join(kept + extra)))
+                  if extra or len(kept) < len(texts) else full_text)
     agency, region, level = fields.agency_and_region(found, title, place_text)
     # the file's own title (a page's <title>) is quoted as printed too when the text gave no better one
     own = doc.meta.get("title")

@@ -184,7 +184,6 @@ def is_agency_line(text: str) -> bool:
             and not _SOURCE_LABEL.match(text))
 
 
-
 def title_head(title: str) -> str:
     """What precedes the report words of a title, years and connectives removed: the agency as the title prints it."""
     head = _TITLE_START.split(title, maxsplit=1)[0]
